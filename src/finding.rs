@@ -1,0 +1,82 @@
+//! Findings: what the rules say about one report, pointing at the cells involved.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+    /// Chinese name shown to people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+        }
+    }
+}
+
+/// A number, a decimal amount or a text, as found in or expected of a cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Quantity {
+    Int(i64),
+    Decimal(f64),
+    Text(String),
+}
+
+impl std::fmt::Display for Quantity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Quantity::Int(v) => write!(f, "{v}"),
+            Quantity::Decimal(v) => write!(f, "{v}"),
+            Quantity::Text(s) => write!(f, "{s}"),
+        }
+    }
+}
+
+/// A cell of the document: the physical table (index into `Document::tables`) and the grid
+/// position of the cell's top-left slot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct CellRef {
+    pub table: usize,
+    pub row: usize,
+    pub col: usize,
+}
+
+/// One thing a rule found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// Stable rule id, e.g. `T3.ROW`.
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// Chinese, complete: what is wrong, what the value should be, which cells disagree.
+    pub message: String,
+    /// 2, 3 or 4 for a finding about a standard table; `None` for the document as a whole.
+    pub table: Option<u8>,
+    /// Official row labels of the main cell, outermost first (empty when not about one row).
+    pub row: Vec<String>,
+    /// Official column labels of the main cell, outermost first.
+    pub column: Vec<String>,
+    pub expected: Option<Quantity>,
+    pub actual: Option<Quantity>,
+    /// The cells involved; the first is the main cell (the one that holds `actual`).
+    pub cells: Vec<CellRef>,
+    /// The cell most likely to be wrong when it breaks more than one rule.
+    pub culprit: Option<CellRef>,
+}
+
+impl Finding {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
