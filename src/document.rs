@@ -6,8 +6,12 @@
 //! deep nesting cannot overflow the call stack.
 
 use crate::limits::Limits;
-use crate::rejection::Rejection;
+use crate::rejection::{Rejection, RejectionCode};
+use quick_xml::escape::resolve_predefined_entity;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::{Reader, XmlVersion};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// A parsed WordprocessingML body.
 #[derive(Debug, Clone, Default)]
@@ -128,7 +132,1046 @@ impl Table {
 
 /// Parses the main document part. `styles` is the styles part, used to learn which paragraph
 /// styles carry automatic numbering or an outline level.
+///
+/// Malformed XML and invalid UTF-8 give [`RejectionCode::BadXml`]; anything beyond the bounds
+/// of `limits` (depth, tables, rows, columns, paragraphs) gives [`RejectionCode::TooComplex`].
+/// Over-long cell and paragraph text is truncated silently. A malformed styles part is ignored.
 pub fn parse(xml: &[u8], styles: Option<&[u8]>, limits: &Limits) -> Result<Document, Rejection> {
-    let _ = (xml, styles, limits);
-    unimplemented!("document parser")
+    let text = std::str::from_utf8(xml).map_err(|_| bad_xml())?;
+    let styles = styles.map(|s| Styles::parse(s, limits)).unwrap_or_default();
+    let mut parser = Parser::new(limits, styles);
+    let mut reader = Reader::from_str(text);
+    reader.config_mut().check_end_names = true;
+    loop {
+        let event = reader.read_event().map_err(|_| bad_xml())?;
+        match event {
+            Event::Start(e) => parser.start(&e)?,
+            Event::Empty(e) => {
+                parser.start(&e)?;
+                parser.end()?;
+            }
+            Event::End(_) => parser.end()?,
+            Event::Text(t) => {
+                if parser.wants_text() {
+                    parser.push_text(&t.xml10_content());
+                }
+            }
+            Event::CData(t) => {
+                if parser.wants_text() {
+                    parser.push_text(&t.xml10_content());
+                }
+            }
+            Event::GeneralRef(r) => {
+                if parser.wants_text() {
+                    if r.is_char_ref() {
+                        match r.resolve_char_ref() {
+                            Ok(Some(c)) => {
+                                let mut b = [0u8; 4];
+                                parser.push_text(c.encode_utf8(&mut b));
+                            }
+                            _ => return Err(bad_xml()),
+                        }
+                    } else if let Some(s) = resolve_predefined_entity(&r) {
+                        parser.push_text(s);
+                    }
+                    // An undeclared entity is dropped rather than refused: Word never writes
+                    // one, and the rest of the text is still worth checking.
+                }
+            }
+            Event::Eof => break,
+            Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
+        }
+    }
+    parser.finish()
+}
+
+/// Message for a main part that is not well-formed XML.
+fn bad_xml() -> Rejection {
+    Rejection::new(
+        RejectionCode::BadXml,
+        "文档内容已损坏（XML 格式错误），无法读取。请在 Word/WPS 中打开后重新另存为 .docx 再检查。",
+    )
+}
+
+fn too_complex(message: String) -> Rejection {
+    Rejection::new(RejectionCode::TooComplex, message)
+}
+
+fn too_deep(max: usize) -> Rejection {
+    too_complex(format!(
+        "文档结构嵌套过深（超过 {max} 层），无法检查。请在 Word/WPS 中打开后删除多余的嵌套表格或文本框，另存为 .docx 再检查。"
+    ))
+}
+
+fn too_wide(max: usize) -> Rejection {
+    too_complex(format!(
+        "文档中有表格的列数过多（超过 {max} 列），无法检查。请在 Word/WPS 中检查表格是否有异常的合并单元格，另存为 .docx 再检查。"
+    ))
+}
+
+/// Nested fields deeper than this are tracked only by count (their instructions still hide text).
+const MAX_FIELD_NESTING: usize = 64;
+/// Longest `w:basedOn` chain followed when resolving a style.
+const MAX_STYLE_CHAIN: usize = 16;
+/// Most paragraph styles kept from the styles part.
+const MAX_STYLES: usize = 20_000;
+/// Most grid slots (rows × cols, summed over all tables) built for one document, so that many
+/// wide, tall but cheap-to-write tables cannot make the grids huge.
+const MAX_TOTAL_GRID_SLOTS: usize = 4_000_000;
+
+const W_MAIN_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const W_STRICT_NS: &str = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+const MC_NS: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+/// What an open element means to the parser. Elements whose content is ignored entirely are not
+/// framed at all; the parser only counts their depth (`Parser::skip`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Frame {
+    /// Transparent container (body, ins, hyperlink, sdtContent, drawing, unknown elements...).
+    Generic,
+    Para,
+    PPr,
+    NumPr,
+    Run { saved_hidden: bool },
+    RPr,
+    Text,
+    Tbl,
+    TblGrid,
+    Tr,
+    TrPr,
+    Tc,
+    TcPr,
+    AltContent { chosen: bool },
+    Textbox,
+}
+
+/// Where the paragraphs of the innermost container go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Container {
+    Cell,
+    Textbox,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    /// Index of the paragraph's placeholder in `Document::blocks`.
+    Block(usize),
+    /// Appended to the open cell of the innermost table.
+    Cell,
+}
+
+#[derive(Debug)]
+struct ParaState {
+    text: String,
+    chars: usize,
+    target: Target,
+    style: Option<String>,
+    num_id: Option<u32>,
+    ilvl: Option<u8>,
+    outline: Option<u8>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Merge {
+    #[default]
+    None,
+    Restart,
+    Continue,
+}
+
+#[derive(Debug, Default)]
+struct RawCell {
+    tc: usize,
+    span: usize,
+    vmerge: Merge,
+    hmerge: Merge,
+    text: String,
+    chars: usize,
+    paras: usize,
+}
+
+#[derive(Debug, Default)]
+struct RawRow {
+    tr: usize,
+    before: usize,
+    after: usize,
+    /// Sum of the spans of the closed cells.
+    width: usize,
+    deleted: bool,
+    tc_count: usize,
+    cells: Vec<RawCell>,
+}
+
+#[derive(Debug, Default)]
+struct TableState {
+    index: usize,
+    /// Provisional parent: outer table index and the grid slot of the outer cell.
+    parent: Option<(usize, usize, usize)>,
+    grid_cols: usize,
+    tr_count: usize,
+    rows: Vec<RawRow>,
+    row: Option<RawRow>,
+    cell: Option<RawCell>,
+    /// Nested tables started in this table's cells: (table index, grid row, grid col).
+    children: Vec<(usize, usize, usize)>,
+}
+
+struct Parser<'l> {
+    limits: &'l Limits,
+    styles: Styles,
+    doc: Document,
+    frames: Vec<Frame>,
+    /// Depth inside an ignored element (0: not skipping).
+    skip: usize,
+    /// Current element depth, skipped elements included.
+    depth: usize,
+    seen_root: bool,
+    /// Prefix bound to the WordprocessingML namespace on the root element, when not `w`.
+    w_prefix: Option<String>,
+    mc_prefix: Option<String>,
+    containers: Vec<Container>,
+    paras: Vec<ParaState>,
+    paragraph_count: usize,
+    tables: Vec<TableState>,
+    grid_slots: usize,
+    /// Complex fields: true while in the instruction part.
+    fields: Vec<bool>,
+    fields_overflow: usize,
+    /// Number of `true` entries in `fields`: text is hidden while > 0.
+    in_instr: usize,
+    /// The current run is hidden (`w:vanish`).
+    hidden: bool,
+    spare: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ns {
+    W,
+    Mc,
+    Other,
+}
+
+impl<'l> Parser<'l> {
+    fn new(limits: &'l Limits, styles: Styles) -> Self {
+        Parser {
+            limits,
+            styles,
+            doc: Document::default(),
+            frames: Vec::with_capacity(32),
+            skip: 0,
+            depth: 0,
+            seen_root: false,
+            w_prefix: None,
+            mc_prefix: None,
+            containers: Vec::new(),
+            paras: Vec::new(),
+            paragraph_count: 0,
+            tables: Vec::new(),
+            grid_slots: 0,
+            fields: Vec::new(),
+            fields_overflow: 0,
+            in_instr: 0,
+            hidden: false,
+            spare: Vec::new(),
+        }
+    }
+
+    fn classify<'n>(&self, qname: &'n str) -> (Ns, &'n str) {
+        match qname.split_once(':') {
+            None => (Ns::W, qname),
+            Some((prefix, local)) => {
+                if prefix == "w" || self.w_prefix.as_deref() == Some(prefix) {
+                    (Ns::W, local)
+                } else if prefix == "mc" || self.mc_prefix.as_deref() == Some(prefix) {
+                    (Ns::Mc, local)
+                } else {
+                    (Ns::Other, local)
+                }
+            }
+        }
+    }
+
+    /// Learns the prefixes the root element binds to the WordprocessingML and
+    /// markup-compatibility namespaces.
+    fn read_root(&mut self, e: &BytesStart<'_>) {
+        for a in e.attributes().with_checks(false).flatten() {
+            let Some(prefix) = a.key.as_ref().strip_prefix("xmlns:") else { continue };
+            let v: &str = &a.value;
+            if (v == W_MAIN_NS || v == W_STRICT_NS) && prefix != "w" {
+                self.w_prefix = Some(prefix.to_string());
+            } else if v == MC_NS && prefix != "mc" {
+                self.mc_prefix = Some(prefix.to_string());
+            }
+        }
+    }
+
+    fn wants_text(&self) -> bool {
+        self.skip == 0 && self.frames.last() == Some(&Frame::Text) && self.visible()
+    }
+
+    fn visible(&self) -> bool {
+        self.skip == 0 && self.in_instr == 0 && !self.hidden
+    }
+
+    fn push_text(&mut self, s: &str) {
+        let limit = self.limits.max_paragraph_chars;
+        if let Some(p) = self.paras.last_mut() {
+            push_limited(&mut p.text, &mut p.chars, limit, s);
+        }
+    }
+
+    fn start(&mut self, e: &BytesStart<'_>) -> Result<(), Rejection> {
+        self.depth += 1;
+        if self.depth > self.limits.max_xml_depth {
+            return Err(too_deep(self.limits.max_xml_depth));
+        }
+        if self.skip > 0 {
+            self.skip += 1;
+            return Ok(());
+        }
+        if !self.seen_root {
+            self.seen_root = true;
+            self.read_root(e);
+        }
+        let qname = e.name();
+        let (ns, local) = self.classify(qname.as_ref());
+        let parent = self.frames.last().copied();
+        let frame = match ns {
+            Ns::W => match self.start_w(local, parent, e)? {
+                Some(f) => f,
+                None => {
+                    self.skip = 1;
+                    return Ok(());
+                }
+            },
+            Ns::Mc => match local {
+                "AlternateContent" => Frame::AltContent { chosen: false },
+                "Choice" => {
+                    if let Some(Frame::AltContent { chosen }) = self.frames.last_mut() {
+                        if !*chosen {
+                            *chosen = true;
+                            Frame::Generic
+                        } else {
+                            self.skip = 1;
+                            return Ok(());
+                        }
+                    } else {
+                        Frame::Generic
+                    }
+                }
+                "Fallback" => {
+                    self.skip = 1;
+                    return Ok(());
+                }
+                _ => Frame::Generic,
+            },
+            Ns::Other => Frame::Generic,
+        };
+        self.frames.push(frame);
+        Ok(())
+    }
+
+    /// Handles the start of a WordprocessingML element: `Ok(Some(frame))` to enter it,
+    /// `Ok(None)` to skip its content.
+    fn start_w(&mut self, local: &str, parent: Option<Frame>, e: &BytesStart<'_>) -> Result<Option<Frame>, Rejection> {
+        // Property containers: read what matters, skip the rest.
+        match parent {
+            Some(Frame::PPr) => {
+                match local {
+                    "pStyle" => {
+                        if let (Some(v), Some(p)) = (attr(e, "val"), self.paras.last_mut()) {
+                            p.style = Some(v);
+                        }
+                    }
+                    "numPr" => return Ok(Some(Frame::NumPr)),
+                    "outlineLvl" => {
+                        if let (Some(v), Some(p)) = (attr_num(e, "val"), self.paras.last_mut()) {
+                            p.outline = Some(v.min(9) as u8);
+                        }
+                    }
+                    _ => {}
+                }
+                return Ok(None);
+            }
+            Some(Frame::NumPr) => {
+                match local {
+                    "ilvl" => {
+                        if let (Some(v), Some(p)) = (attr_num(e, "val"), self.paras.last_mut()) {
+                            p.ilvl = Some(v.min(u8::MAX as u64) as u8);
+                        }
+                    }
+                    "numId" => {
+                        if let (Some(v), Some(p)) = (attr_num(e, "val"), self.paras.last_mut()) {
+                            p.num_id = Some(v.min(u32::MAX as u64) as u32);
+                        }
+                    }
+                    _ => {}
+                }
+                return Ok(None);
+            }
+            Some(Frame::RPr) => {
+                if local == "vanish" {
+                    self.hidden = attr_on(e);
+                }
+                return Ok(None);
+            }
+            Some(Frame::TblGrid) => {
+                if local == "gridCol" {
+                    if let Some(t) = self.tables.last_mut() {
+                        t.grid_cols = t.grid_cols.saturating_add(1);
+                        if t.grid_cols > self.limits.max_cols {
+                            return Err(too_wide(self.limits.max_cols));
+                        }
+                    }
+                }
+                return Ok(None);
+            }
+            Some(Frame::TrPr) => {
+                let max_cols = self.limits.max_cols;
+                if let Some(row) = self.tables.last_mut().and_then(|t| t.row.as_mut()) {
+                    match local {
+                        "gridBefore" | "gridAfter" => {
+                            let n = attr_num(e, "val").unwrap_or(0);
+                            if n > max_cols as u64 {
+                                return Err(too_wide(max_cols));
+                            }
+                            if local == "gridBefore" {
+                                row.before = n as usize;
+                            } else {
+                                row.after = n as usize;
+                            }
+                        }
+                        "del" => row.deleted = true,
+                        _ => {}
+                    }
+                }
+                return Ok(None);
+            }
+            Some(Frame::TcPr) => {
+                let max_cols = self.limits.max_cols;
+                if let Some(cell) = self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
+                    match local {
+                        "gridSpan" => {
+                            let n = attr_num(e, "val").unwrap_or(1);
+                            if n > max_cols as u64 {
+                                return Err(too_wide(max_cols));
+                            }
+                            cell.span = (n as usize).max(1);
+                        }
+                        "vMerge" => cell.vmerge = merge_val(e),
+                        "hMerge" => cell.hmerge = merge_val(e),
+                        _ => {}
+                    }
+                }
+                return Ok(None);
+            }
+            _ => {}
+        }
+
+        let frame = match local {
+            "p" => {
+                self.start_paragraph()?;
+                Frame::Para
+            }
+            "pPr" => {
+                if parent == Some(Frame::Para) {
+                    Frame::PPr
+                } else {
+                    return Ok(None);
+                }
+            }
+            "r" => {
+                let saved_hidden = self.hidden;
+                self.hidden = false;
+                Frame::Run { saved_hidden }
+            }
+            "rPr" => {
+                if matches!(parent, Some(Frame::Run { .. })) {
+                    Frame::RPr
+                } else {
+                    return Ok(None);
+                }
+            }
+            "t" => Frame::Text,
+            "br" | "cr" => {
+                self.push_special("\n");
+                return Ok(None);
+            }
+            "tab" | "ptab" => {
+                self.push_special("\t");
+                return Ok(None);
+            }
+            "noBreakHyphen" => {
+                self.push_special("-");
+                return Ok(None);
+            }
+            "fldChar" => {
+                self.field_char(attr(e, "fldCharType").as_deref());
+                return Ok(None);
+            }
+            "tbl" => {
+                self.start_table()?;
+                Frame::Tbl
+            }
+            "tblGrid" => {
+                if parent == Some(Frame::Tbl) {
+                    Frame::TblGrid
+                } else {
+                    return Ok(None);
+                }
+            }
+            "tr" => {
+                let max_rows = self.limits.max_rows;
+                match self.tables.last_mut() {
+                    Some(t) if t.row.is_none() && t.cell.is_none() => {
+                        if t.tr_count >= max_rows {
+                            return Err(too_complex(format!(
+                                "文档中有表格的行数过多（超过 {max_rows} 行），无法检查。请确认文件是政府信息公开工作年度报告。"
+                            )));
+                        }
+                        t.row = Some(RawRow { tr: t.tr_count, ..RawRow::default() });
+                        t.tr_count += 1;
+                        Frame::Tr
+                    }
+                    _ => Frame::Generic,
+                }
+            }
+            "trPr" => {
+                if parent == Some(Frame::Tr) {
+                    Frame::TrPr
+                } else {
+                    return Ok(None);
+                }
+            }
+            "tc" => match self.tables.last_mut() {
+                Some(t) if t.cell.is_none() => match t.row.as_mut() {
+                    Some(row) => {
+                        t.cell = Some(RawCell { tc: row.tc_count, span: 1, ..RawCell::default() });
+                        row.tc_count += 1;
+                        self.containers.push(Container::Cell);
+                        Frame::Tc
+                    }
+                    None => Frame::Generic,
+                },
+                _ => Frame::Generic,
+            },
+            "tcPr" => {
+                if parent == Some(Frame::Tc) {
+                    Frame::TcPr
+                } else {
+                    return Ok(None);
+                }
+            }
+            "txbxContent" => {
+                self.containers.push(Container::Textbox);
+                Frame::Textbox
+            }
+            // Content that is not visible text.
+            "del" | "moveFrom" | "delText" | "instrText" | "delInstrText" | "rt" | "sdtPr" | "sdtEndPr"
+            | "sectPr" | "tblPr" | "tblPrEx" | "fldData" | "customXmlPr" | "smartTagPr" | "sym"
+            | "softHyphen" | "footnotePr" | "endnotePr" | "background" => return Ok(None),
+            _ => Frame::Generic,
+        };
+        Ok(Some(frame))
+    }
+
+    fn push_special(&mut self, s: &str) {
+        if self.visible() {
+            self.push_text(s);
+        }
+    }
+
+    fn field_char(&mut self, kind: Option<&str>) {
+        match kind {
+            Some("begin") => {
+                if self.fields.len() < MAX_FIELD_NESTING {
+                    self.fields.push(true);
+                    self.in_instr += 1;
+                } else {
+                    self.fields_overflow += 1;
+                }
+            }
+            Some("separate") => {
+                if self.fields_overflow == 0 {
+                    if let Some(top) = self.fields.last_mut() {
+                        if *top {
+                            *top = false;
+                            self.in_instr = self.in_instr.saturating_sub(1);
+                        }
+                    }
+                }
+            }
+            Some("end") => {
+                if self.fields_overflow > 0 {
+                    self.fields_overflow -= 1;
+                } else if let Some(true) = self.fields.pop() {
+                    self.in_instr = self.in_instr.saturating_sub(1);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn start_paragraph(&mut self) -> Result<(), Rejection> {
+        self.paragraph_count += 1;
+        if self.paragraph_count > self.limits.max_paragraphs {
+            return Err(too_complex(format!(
+                "文档段落过多（超过 {} 段），无法检查。请确认文件是政府信息公开工作年度报告，只保留报告正文后再检查。",
+                self.limits.max_paragraphs
+            )));
+        }
+        let target = if self.containers.last() == Some(&Container::Cell) {
+            Target::Cell
+        } else {
+            self.doc.blocks.push(Block::Paragraph(Paragraph::default()));
+            Target::Block(self.doc.blocks.len() - 1)
+        };
+        let mut text = self.spare.pop().unwrap_or_default();
+        text.clear();
+        self.paras.push(ParaState { text, chars: 0, target, style: None, num_id: None, ilvl: None, outline: None });
+        Ok(())
+    }
+
+    fn end_paragraph(&mut self) {
+        let Some(ps) = self.paras.pop() else { return };
+        match ps.target {
+            Target::Block(idx) => {
+                let resolved = self.styles.resolve(ps.style.as_deref());
+                let num_id = ps.num_id.or(resolved.num_id);
+                let numbered = num_id.is_some_and(|n| n != 0);
+                let para = Paragraph {
+                    text: ps.text,
+                    numbered,
+                    num_level: if numbered { Some(ps.ilvl.or(resolved.ilvl).unwrap_or(0)) } else { None },
+                    style: ps.style,
+                    outline_level: ps.outline.or(resolved.outline).filter(|&l| l < 9),
+                };
+                if let Some(Block::Paragraph(slot)) = self.doc.blocks.get_mut(idx) {
+                    *slot = para;
+                }
+            }
+            Target::Cell => {
+                let limit = self.limits.max_cell_chars;
+                if let Some(cell) = self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
+                    if cell.paras > 0 {
+                        push_limited(&mut cell.text, &mut cell.chars, limit, "\n");
+                    }
+                    push_limited(&mut cell.text, &mut cell.chars, limit, &ps.text);
+                    cell.paras += 1;
+                }
+                if self.spare.len() < 16 {
+                    self.spare.push(ps.text);
+                }
+            }
+        }
+    }
+
+    fn start_table(&mut self) -> Result<(), Rejection> {
+        let index = self.doc.tables.len();
+        if index >= self.limits.max_tables {
+            return Err(too_complex(format!(
+                "文档中的表格过多（超过 {} 个），无法检查。请确认文件是政府信息公开工作年度报告。",
+                self.limits.max_tables
+            )));
+        }
+        // A table directly inside a cell (not inside a text box in that cell) is nested.
+        let parent = if self.containers.last() == Some(&Container::Cell) {
+            self.tables.last_mut().and_then(|outer| {
+                let row = outer.row.as_ref()?;
+                outer.cell.as_ref()?;
+                let slot = (outer.rows.len(), row.before.saturating_add(row.width));
+                outer.children.push((index, slot.0, slot.1));
+                Some((outer.index, slot.0, slot.1))
+            })
+        } else {
+            None
+        };
+        self.doc.tables.push(Table { index, parent, ..Table::default() });
+        self.doc.blocks.push(Block::Table(index));
+        self.tables.push(TableState { index, parent, ..TableState::default() });
+        Ok(())
+    }
+
+    fn end_cell(&mut self) -> Result<(), Rejection> {
+        let max_cols = self.limits.max_cols;
+        if let Some(t) = self.tables.last_mut() {
+            if let (Some(cell), Some(row)) = (t.cell.take(), t.row.as_mut()) {
+                row.width = row.width.saturating_add(cell.span);
+                if row.before.saturating_add(row.width).saturating_add(row.after) > max_cols {
+                    return Err(too_wide(max_cols));
+                }
+                row.cells.push(cell);
+            }
+        }
+        Ok(())
+    }
+
+    fn end_row(&mut self) -> Result<(), Rejection> {
+        let max_cols = self.limits.max_cols;
+        if let Some(t) = self.tables.last_mut() {
+            if let Some(row) = t.row.take() {
+                if row.before.saturating_add(row.width).saturating_add(row.after) > max_cols {
+                    return Err(too_wide(max_cols));
+                }
+                if !row.deleted {
+                    t.rows.push(row);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn end_table(&mut self) -> Result<(), Rejection> {
+        let Some(st) = self.tables.pop() else { return Ok(()) };
+        let table = build_grid(st.index, st.parent, st.grid_cols, st.rows, self.limits, &mut self.grid_slots)?;
+        for (child, row, col) in st.children {
+            let pos = table.cell_at(row, col).map(|c| (c.row, c.col)).unwrap_or((row, col));
+            if let Some(t) = self.doc.tables.get_mut(child) {
+                t.parent = Some((st.index, pos.0, pos.1));
+            }
+        }
+        if let Some(slot) = self.doc.tables.get_mut(st.index) {
+            *slot = table;
+        }
+        Ok(())
+    }
+
+    fn end(&mut self) -> Result<(), Rejection> {
+        self.depth = self.depth.saturating_sub(1);
+        if self.skip > 0 {
+            self.skip -= 1;
+            return Ok(());
+        }
+        match self.frames.pop() {
+            Some(Frame::Para) => self.end_paragraph(),
+            Some(Frame::Run { saved_hidden }) => self.hidden = saved_hidden,
+            Some(Frame::Tbl) => self.end_table()?,
+            Some(Frame::Tr) => self.end_row()?,
+            Some(Frame::Tc) => {
+                self.containers.pop();
+                self.end_cell()?;
+            }
+            Some(Frame::Textbox) => {
+                self.containers.pop();
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<Document, Rejection> {
+        if !self.seen_root || self.depth != 0 || !self.frames.is_empty() {
+            // No root element, or the part ends inside an element (a truncated file).
+            return Err(bad_xml());
+        }
+        Ok(self.doc)
+    }
+}
+
+/// Builds the rectangular grid of one table from its rows as written.
+fn build_grid(
+    index: usize,
+    parent: Option<(usize, usize, usize)>,
+    grid_cols: usize,
+    rows: Vec<RawRow>,
+    limits: &Limits,
+    total_slots: &mut usize,
+) -> Result<Table, Rejection> {
+    let mut cols = grid_cols;
+    for r in &rows {
+        cols = cols.max(r.before.saturating_add(r.width).saturating_add(r.after));
+    }
+    if cols > limits.max_cols {
+        return Err(too_wide(limits.max_cols));
+    }
+    let nrows = rows.len();
+    let slots = nrows.saturating_mul(cols);
+    *total_slots = total_slots.saturating_add(slots);
+    if *total_slots > MAX_TOTAL_GRID_SLOTS {
+        return Err(too_complex(
+            "文档中的表格总规模过大，无法检查。请确认文件是政府信息公开工作年度报告，只保留报告正文后再检查。".to_string(),
+        ));
+    }
+    let mut grid: Vec<Option<u32>> = vec![None; slots];
+    let mut cells: Vec<Cell> = Vec::with_capacity(rows.iter().map(|r| r.cells.len()).sum());
+    for (r, row) in rows.into_iter().enumerate() {
+        let mut c = row.before;
+        for raw in row.cells {
+            let span = raw.span.max(1).min(cols.saturating_sub(c));
+            if span == 0 {
+                break;
+            }
+            let left = if c > 0 { grid.get(r * cols + c - 1).copied().flatten() } else { None };
+            let above = if r > 0 { grid.get((r - 1) * cols + c).copied().flatten() } else { None };
+            let mut target: Option<u32> = None;
+            if raw.hmerge == Merge::Continue {
+                if let Some(i) = left {
+                    if let Some(cell) = cells.get_mut(i as usize) {
+                        if cell.row == r && cell.row_span == 1 {
+                            cell.col_span += span;
+                            target = Some(i);
+                        }
+                    }
+                }
+            } else if raw.vmerge == Merge::Continue {
+                if let Some(i) = above {
+                    if let Some(cell) = cells.get_mut(i as usize) {
+                        if cell.col == c && cell.col_span == span && cell.row + cell.row_span == r {
+                            cell.row_span += 1;
+                            target = Some(i);
+                        }
+                    }
+                }
+            }
+            let i = match target {
+                Some(i) => {
+                    // Continuation cells are normally empty; keep any text they do hold.
+                    if !raw.text.is_empty() {
+                        if let Some(cell) = cells.get_mut(i as usize) {
+                            let mut chars = cell.text.chars().count();
+                            push_limited(&mut cell.text, &mut chars, limits.max_cell_chars, "\n");
+                            push_limited(&mut cell.text, &mut chars, limits.max_cell_chars, &raw.text);
+                        }
+                    }
+                    i
+                }
+                None => {
+                    cells.push(Cell {
+                        row: r,
+                        col: c,
+                        row_span: 1,
+                        col_span: span,
+                        text: raw.text,
+                        source: SourcePos { tr: row.tr, tc: raw.tc },
+                    });
+                    (cells.len() - 1) as u32
+                }
+            };
+            for k in c..c + span {
+                if let Some(slot) = grid.get_mut(r * cols + k) {
+                    *slot = Some(i);
+                }
+            }
+            c += span;
+        }
+    }
+    Ok(Table { index, parent, rows: nrows, cols, cells, grid })
+}
+
+/// Appends `s` to `buf`, keeping at most `limit` characters in all (`count` tracks them).
+fn push_limited(buf: &mut String, count: &mut usize, limit: usize, s: &str) {
+    if s.is_empty() || *count >= limit {
+        return;
+    }
+    let room = limit - *count;
+    if s.len() <= room {
+        buf.push_str(s);
+        *count += s.chars().count();
+        return;
+    }
+    let mut n = 0;
+    for (i, _) in s.char_indices() {
+        if n == room {
+            if let Some(head) = s.get(..i) {
+                buf.push_str(head);
+            }
+            *count += n;
+            return;
+        }
+        n += 1;
+    }
+    buf.push_str(s);
+    *count += n;
+}
+
+/// The value of attribute `w:<local>` (or unprefixed `<local>`), entity-decoded.
+fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
+    for a in e.attributes().with_checks(false).flatten() {
+        let key = a.key.as_ref();
+        let matches = key == local || key.split_once(':').is_some_and(|(_, l)| l == local);
+        if matches {
+            return match a.normalized_value(XmlVersion::Implicit1_0) {
+                Ok(v) => Some(v.into_owned()),
+                Err(_) => Some(a.value.into_owned()),
+            };
+        }
+    }
+    None
+}
+
+/// A non-negative integer attribute; saturates instead of overflowing, `None` if not a number.
+fn attr_num(e: &BytesStart<'_>, local: &str) -> Option<u64> {
+    for a in e.attributes().with_checks(false).flatten() {
+        let key = a.key.as_ref();
+        if key == local || key.split_once(':').is_some_and(|(_, l)| l == local) {
+            return parse_uint(&a.value);
+        }
+    }
+    None
+}
+
+fn parse_uint(s: &str) -> Option<u64> {
+    let s = s.trim();
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(s.bytes().fold(0u64, |acc, b| acc.saturating_mul(10).saturating_add(u64::from(b - b'0'))))
+}
+
+/// An on/off property: on unless `w:val` is `0`, `false` or `off`.
+fn attr_on(e: &BytesStart<'_>) -> bool {
+    !matches!(attr(e, "val").as_deref(), Some("0") | Some("false") | Some("off"))
+}
+
+/// `w:vMerge`/`w:hMerge`: `restart`, otherwise (absent value or `continue`) a continuation.
+fn merge_val(e: &BytesStart<'_>) -> Merge {
+    match attr(e, "val").as_deref() {
+        Some("restart") => Merge::Restart,
+        _ => Merge::Continue,
+    }
+}
+
+/// What a paragraph inherits from its style.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct StyleProps {
+    num_id: Option<u32>,
+    ilvl: Option<u8>,
+    outline: Option<u8>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct StyleDef {
+    based_on: Option<String>,
+    props: StyleProps,
+}
+
+/// The paragraph styles of the styles part.
+#[derive(Debug, Clone, Default)]
+struct Styles {
+    map: HashMap<String, StyleDef>,
+    /// The default paragraph style (`w:default="1"`), used when a paragraph names none.
+    default_para: Option<String>,
+}
+
+impl Styles {
+    /// Parses the styles part; a malformed or over-deep part yields no styles.
+    fn parse(xml: &[u8], limits: &Limits) -> Styles {
+        Self::try_parse(xml, limits).unwrap_or_default()
+    }
+
+    fn try_parse(xml: &[u8], limits: &Limits) -> Option<Styles> {
+        #[derive(Clone, Copy, PartialEq, Eq)]
+        enum S {
+            Root,
+            Style,
+            PPr,
+            NumPr,
+            Other,
+        }
+        let text = std::str::from_utf8(xml).ok()?;
+        let mut reader = Reader::from_str(text);
+        reader.config_mut().check_end_names = true;
+        let mut out = Styles::default();
+        let mut stack: Vec<S> = Vec::with_capacity(16);
+        // (id, is a paragraph style, is the default, definition)
+        let mut cur: Option<(String, bool, bool, StyleDef)> = None;
+        loop {
+            let (e, empty) = match reader.read_event().ok()? {
+                Event::Start(e) => (e, false),
+                Event::Empty(e) => (e, true),
+                Event::End(_) => {
+                    if stack.pop()? == S::Style {
+                        if let Some((id, is_para, is_default, def)) = cur.take() {
+                            if is_para && out.map.len() < MAX_STYLES {
+                                if is_default && out.default_para.is_none() {
+                                    out.default_para = Some(id.clone());
+                                }
+                                out.map.insert(id, def);
+                            }
+                        }
+                    }
+                    continue;
+                }
+                Event::Eof => break,
+                _ => continue,
+            };
+            if stack.len() >= limits.max_xml_depth {
+                return None;
+            }
+            let qname = e.name();
+            let name: &str = qname.as_ref();
+            let local = name.split_once(':').map_or(name, |(_, l)| l);
+            let parent = stack.last().copied();
+            let kind = match (parent, local) {
+                (None, _) => S::Root,
+                (Some(S::Root), "style") => {
+                    let id = attr(&e, "styleId").unwrap_or_default();
+                    let is_para = attr(&e, "type").is_none_or(|t| t == "paragraph");
+                    let is_default = attr(&e, "default").is_some_and(|v| v == "1" || v == "true" || v == "on");
+                    cur = Some((id, is_para, is_default, StyleDef::default()));
+                    S::Style
+                }
+                (Some(S::Style), "basedOn") => {
+                    if let Some(c) = cur.as_mut() {
+                        c.3.based_on = attr(&e, "val");
+                    }
+                    S::Other
+                }
+                (Some(S::Style), "pPr") => S::PPr,
+                (Some(S::PPr), "numPr") => S::NumPr,
+                (Some(S::PPr), "outlineLvl") => {
+                    if let (Some(c), Some(v)) = (cur.as_mut(), attr_num(&e, "val")) {
+                        c.3.props.outline = Some(v.min(9) as u8);
+                    }
+                    S::Other
+                }
+                (Some(S::NumPr), "numId") => {
+                    if let (Some(c), Some(v)) = (cur.as_mut(), attr_num(&e, "val")) {
+                        c.3.props.num_id = Some(v.min(u32::MAX as u64) as u32);
+                    }
+                    S::Other
+                }
+                (Some(S::NumPr), "ilvl") => {
+                    if let (Some(c), Some(v)) = (cur.as_mut(), attr_num(&e, "val")) {
+                        c.3.props.ilvl = Some(v.min(u8::MAX as u64) as u8);
+                    }
+                    S::Other
+                }
+                _ => S::Other,
+            };
+            if empty {
+                if kind == S::Style {
+                    if let Some((id, is_para, is_default, def)) = cur.take() {
+                        if is_para && out.map.len() < MAX_STYLES {
+                            if is_default && out.default_para.is_none() {
+                                out.default_para = Some(id.clone());
+                            }
+                            out.map.insert(id, def);
+                        }
+                    }
+                }
+            } else {
+                stack.push(kind);
+            }
+        }
+        if !stack.is_empty() {
+            return None;
+        }
+        Some(out)
+    }
+
+    /// The numbering and outline level a paragraph with style `id` (or the default style)
+    /// inherits, following `w:basedOn` for a bounded number of steps.
+    fn resolve(&self, id: Option<&str>) -> StyleProps {
+        let mut out = StyleProps::default();
+        let mut next = id.or(self.default_para.as_deref());
+        for _ in 0..MAX_STYLE_CHAIN {
+            let Some(def) = next.and_then(|id| self.map.get(id)) else { break };
+            out.num_id = out.num_id.or(def.props.num_id);
+            out.ilvl = out.ilvl.or(def.props.ilvl);
+            out.outline = out.outline.or(def.props.outline);
+            next = def.based_on.as_deref();
+        }
+        out
+    }
 }
