@@ -1,0 +1,28 @@
+//! Browser binding: a thin wasm-bindgen layer over [`crate::check::check_bytes_with`].
+//!
+//! No logic lives here beyond turning results into plain JavaScript values (objects, arrays,
+//! numbers, strings) with serde-wasm-bindgen's JSON-compatible serializer, so the page receives
+//! exactly the JSON shape documented in docs/CONTRACT.md.
+
+use crate::check::{check_bytes_with, Options};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+/// Checks one file's bytes; returns the result object with the tables' grids for drawing.
+#[wasm_bindgen]
+pub fn check(bytes: &[u8]) -> Result<JsValue, JsValue> {
+    let options = Options { with_tables: true, ..Default::default() };
+    to_js(&check_bytes_with(bytes, &options))
+}
+
+/// The crate version, shown in the page footer.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
