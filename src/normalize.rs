@@ -1,1 +1,170 @@
-//! (in progress)
+//! Label normalisation: labels are compared after dropping whitespace (U+3000, NBSP and line
+//! breaks included) and punctuation, and folding full-width letters and digits to ASCII.
+
+/// Folds a full-width ASCII variant (U+FF01..U+FF5E) to ASCII and the ideographic space to a
+/// space; other characters are returned unchanged.
+pub fn fold_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+/// True for every kind of blank a Word cell may hold: ASCII and Unicode whitespace, NBSP,
+/// U+3000, zero-width spaces and the BOM.
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{3000}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// The normalised form of a label: width folded, lower-cased, only letters, digits and CJK
+/// ideographs kept (all whitespace and punctuation dropped).
+///
+/// ```
+/// use nianbao::normalize::norm;
+/// assert_eq!(norm("（三）不予公开"), "三不予公开");
+/// assert_eq!(norm("1.属于国家秘密"), norm("1、属于 国家\n秘密"));
+/// assert_eq!(norm("３.危及“三安全一稳定”"), "3危及三安全一稳定");
+/// ```
+pub fn norm(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let c = fold_width(c);
+        if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                out.push(l);
+            }
+        }
+    }
+    out
+}
+
+/// Trims every kind of blank (see [`is_blank`]) from both ends.
+pub fn trim_blank(s: &str) -> &str {
+    s.trim_matches(is_blank)
+}
+
+/// Chinese numerals 一 to 十 as numbers.
+pub fn cn_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        '十' => 10,
+        _ => return None,
+    })
+}
+
+/// The heading number in front of a title: `一、`, `三.`, `2、`, `（一）`, `(1)`, `第三部分`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadingNumber {
+    /// `一、` style: a Chinese numeral followed by a separator.
+    Chinese(u32),
+    /// `2、` or `2.` style.
+    Arabic(u32),
+    /// `（一）` or `（1）`: a sub-heading style.
+    Parenthesized(u32),
+}
+
+/// Splits a leading heading number off `text`, returning it and the rest.
+pub fn split_heading_number(text: &str) -> (Option<HeadingNumber>, &str) {
+    let t = trim_blank(text);
+    let mut chars = t.char_indices().peekable();
+    let Some((_, first)) = chars.peek().copied() else { return (None, t) };
+    let first_f = fold_width(first);
+    if first_f == '(' {
+        chars.next();
+        let mut n = 0u32;
+        let mut any = false;
+        while let Some(&(_, c)) = chars.peek() {
+            let cf = fold_width(c);
+            if let Some(d) = cf.to_digit(10).or_else(|| cn_digit(c)) {
+                n = n.saturating_mul(10).saturating_add(d).min(1000);
+                any = true;
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        if let Some(&(i, c)) = chars.peek() {
+            if any && fold_width(c) == ')' {
+                let rest = &t[i + c.len_utf8()..];
+                return (Some(HeadingNumber::Parenthesized(n)), trim_blank(rest));
+            }
+        }
+        return (None, t);
+    }
+    let chinese = cn_digit(first).is_some();
+    let arabic = first_f.is_ascii_digit();
+    if !chinese && !arabic {
+        return (None, t);
+    }
+    let mut value = 0u32;
+    let mut end = 0;
+    for (i, c) in t.char_indices() {
+        let cf = fold_width(c);
+        if chinese {
+            match cn_digit(c) {
+                Some(10) => value = if value == 0 { 10 } else { value * 10 },
+                Some(d) => value = if value >= 10 && value % 10 == 0 { value + d } else { value.saturating_mul(10).saturating_add(d) },
+                None => {
+                    end = i;
+                    break;
+                }
+            }
+        } else if let Some(d) = cf.to_digit(10) {
+            value = value.saturating_mul(10).saturating_add(d).min(1000);
+        } else {
+            end = i;
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    let rest = &t[end..];
+    let mut rc = rest.chars();
+    match rc.next().map(fold_width) {
+        Some('、' | '.' | ',' | '，' | '．' | ' ' | '\t') => {
+            let num = if chinese { HeadingNumber::Chinese(value) } else { HeadingNumber::Arabic(value) };
+            (Some(num), trim_blank(rc.as_str()))
+        }
+        _ => (None, t),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn norm_drops_blanks_and_punctuation() {
+        assert_eq!(norm(" 商业\n企业\u{3000}"), "商业企业");
+        assert_eq!(norm("（二）部分公开（区分处理的，只计这一情形，不计其他情形）"), "二部分公开区分处理的只计这一情形不计其他情形");
+        assert_eq!(norm("本年增/减"), "本年增减");
+        assert_eq!(norm("ＡＢｃ１"), "abc1");
+    }
+
+    #[test]
+    fn heading_numbers() {
+        assert_eq!(split_heading_number("三、收到和处理"), (Some(HeadingNumber::Chinese(3)), "收到和处理"));
+        assert_eq!(split_heading_number("2、 主动公开"), (Some(HeadingNumber::Arabic(2)), "主动公开"));
+        assert_eq!(split_heading_number("（一）予以公开"), (Some(HeadingNumber::Parenthesized(1)), "予以公开"));
+        assert_eq!(split_heading_number("(4) 公开平台"), (Some(HeadingNumber::Parenthesized(4)), "公开平台"));
+        assert_eq!(split_heading_number("十二、其他"), (Some(HeadingNumber::Chinese(12)), "其他"));
+        assert_eq!(split_heading_number("总体情况"), (None, "总体情况"));
+        assert_eq!(split_heading_number("2021年，"), (None, "2021年，"));
+        assert_eq!(split_heading_number(""), (None, ""));
+        assert_eq!(split_heading_number("（"), (None, "（"));
+    }
+
+    #[test]
+    fn trim_blank_handles_ideographic_space() {
+        assert_eq!(trim_blank("\u{3000}\u{3000}0 \u{a0}"), "0");
+    }
+}

@@ -1,1 +1,209 @@
-//! (in progress)
+//! Reading the number in a table cell as people actually write it.
+
+use crate::normalize::{fold_width, is_blank};
+
+/// What a number cell holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reading {
+    /// Nothing but blanks.
+    Blank,
+    /// A placeholder where a number belongs: `/`, `-`, `—`, `无`, …
+    Placeholder,
+    /// An integer (possibly negative).
+    Int(i64),
+    /// A number with a fractional part.
+    Decimal(f64),
+    /// Anything else.
+    Invalid,
+}
+
+/// Extra text around a number that was read anyway (reported as a warning).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Extras {
+    pub full_width: bool,
+    pub unit: Option<&'static str>,
+    pub thousands: bool,
+    /// The sign was written in words (增/减).
+    pub word_sign: bool,
+}
+
+impl Extras {
+    pub fn any(&self) -> bool {
+        self.full_width || self.unit.is_some() || self.thousands || self.word_sign
+    }
+
+    /// Chinese description of what was tolerated.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if self.full_width {
+            parts.push("全角数字".to_string());
+        }
+        if let Some(u) = self.unit {
+            parts.push(format!("单位“{u}”"));
+        }
+        if self.thousands {
+            parts.push("千位分隔符".to_string());
+        }
+        if self.word_sign {
+            parts.push("用文字表示增减".to_string());
+        }
+        parts.join("、")
+    }
+}
+
+const PLACEHOLDERS: &[&str] = &["/", "-", "--", "—", "——", "–", "―", "－", "无", "空", "null", "n/a", "na", "\\", "×", "x", "*", "…", "...", "——/——"];
+const UNITS: &[&str] = &["万元", "元", "件", "条", "个", "份", "起", "项", "次", "宗", "人次"];
+
+/// Reads a cell's text as a number.
+///
+/// ```
+/// use nianbao::value::{read, Reading};
+/// assert_eq!(read("\u{3000}\u{3000}0").0, Reading::Int(0));
+/// assert_eq!(read("１２").0, Reading::Int(12));
+/// assert!(read("１２").1.full_width);
+/// assert_eq!(read("3件").0, Reading::Int(3));
+/// assert_eq!(read("7730.28").0, Reading::Decimal(7730.28));
+/// assert_eq!(read("—").0, Reading::Placeholder);
+/// assert_eq!(read("，").0, Reading::Invalid);
+/// assert_eq!(read("-1").0, Reading::Int(-1));
+/// ```
+pub fn read(raw: &str) -> (Reading, Extras) {
+    let mut extras = Extras::default();
+    // Fold widths and drop every blank (a number split over lines or padded with U+3000).
+    let mut s = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        if is_blank(c) {
+            continue;
+        }
+        let f = fold_width(c);
+        if f != c && f.is_ascii_digit() {
+            extras.full_width = true;
+        }
+        s.push(match f {
+            '−' | '﹣' => '-',
+            '．' => '.',
+            _ => f,
+        });
+        if s.len() > 64 {
+            return (Reading::Invalid, extras);
+        }
+    }
+    if s.is_empty() {
+        return (Reading::Blank, extras);
+    }
+    let lower = s.to_lowercase();
+    if PLACEHOLDERS.contains(&lower.as_str()) {
+        return (Reading::Placeholder, extras);
+    }
+    let mut body: &str = &s;
+    for u in UNITS {
+        if let Some(stripped) = body.strip_suffix(u) {
+            if !stripped.is_empty() {
+                extras.unit = Some(u);
+                body = stripped;
+                break;
+            }
+        }
+    }
+    let mut negative = false;
+    if let Some(rest) = body.strip_prefix('-') {
+        negative = true;
+        body = rest;
+    } else if let Some(rest) = body.strip_prefix('+') {
+        body = rest;
+    } else if let Some(rest) = body.strip_prefix('减') {
+        negative = true;
+        extras.word_sign = true;
+        body = rest;
+    } else if let Some(rest) = body.strip_prefix('增') {
+        extras.word_sign = true;
+        body = rest;
+    }
+    let (int_part, frac_part) = match body.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    let digits: String = if int_part.contains(',') {
+        // Thousands separators only in their proper places: 1,234,567.
+        let groups: Vec<&str> = int_part.split(',').collect();
+        let ok = groups.first().is_some_and(|g| (1..=3).contains(&g.len()))
+            && groups.iter().skip(1).all(|g| g.len() == 3)
+            && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
+        if !ok {
+            return (Reading::Invalid, extras);
+        }
+        extras.thousands = true;
+        groups.concat()
+    } else {
+        int_part.to_string()
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return (Reading::Invalid, extras);
+    }
+    match frac_part {
+        None => match digits.parse::<i64>() {
+            Ok(v) => (Reading::Int(if negative { -v } else { v }), extras),
+            Err(_) => (Reading::Invalid, extras),
+        },
+        Some(f) => {
+            if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
+                return (Reading::Invalid, extras);
+            }
+            match format!("{digits}.{f}").parse::<f64>() {
+                Ok(v) if v.is_finite() => {
+                    let v = if negative { -v } else { v };
+                    // "3.0" is still an integer count.
+                    if f.bytes().all(|b| b == b'0') && v.abs() < 9.0e15 {
+                        (Reading::Int(v as i64), extras)
+                    } else {
+                        (Reading::Decimal(v), extras)
+                    }
+                }
+                _ => (Reading::Invalid, extras),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_and_padded_integers() {
+        assert_eq!(read("0").0, Reading::Int(0));
+        assert_eq!(read(" 0 ").0, Reading::Int(0));
+        assert_eq!(read("\n0\n\n").0, Reading::Int(0));
+        assert_eq!(read("\u{a0}17").0, Reading::Int(17));
+        assert_eq!(read("3059").0, Reading::Int(3059));
+        assert!(!read("3059").1.any());
+    }
+
+    #[test]
+    fn tolerated_extras_are_flagged() {
+        let (r, e) = read("1,234");
+        assert_eq!(r, Reading::Int(1234));
+        assert!(e.thousands);
+        let (r, e) = read("251000元");
+        assert_eq!(r, Reading::Int(251000));
+        assert_eq!(e.unit, Some("元"));
+        let (r, e) = read("减3");
+        assert_eq!(r, Reading::Int(-3));
+        assert!(e.word_sign);
+        assert_eq!(read("5394432.52元").0, Reading::Decimal(5394432.52));
+        assert_eq!(read("3.0").0, Reading::Int(3));
+    }
+
+    #[test]
+    fn non_numbers() {
+        for s in ["，", "abc", "1,23", "1.2.3", ".5", "3-", "元", "一", "12a", "99999999999999999999"] {
+            assert_eq!(read(s).0, Reading::Invalid, "{s:?}");
+        }
+        for s in ["/", "－", "—", "无", "——"] {
+            assert_eq!(read(s).0, Reading::Placeholder, "{s:?}");
+        }
+        assert_eq!(read("").0, Reading::Blank);
+        assert_eq!(read("\u{3000} \n").0, Reading::Blank);
+        assert_eq!(read("1.5").0, Reading::Decimal(1.5));
+    }
+}
