@@ -37,6 +37,10 @@ pub enum RejectionCode {
     TooComplex,
     /// A readable Word document without the report's tables.
     NoReportTables,
+    /// The file could not be read from disk (command-line tool only).
+    Unreadable,
+    /// nianbao itself failed on this file (a bug; command-line tool only).
+    Internal,
 }
 
 impl RejectionCode {
@@ -56,6 +60,8 @@ impl RejectionCode {
             RejectionCode::BadXml => "bad_xml",
             RejectionCode::TooComplex => "too_complex",
             RejectionCode::NoReportTables => "no_report_tables",
+            RejectionCode::Unreadable => "unreadable",
+            RejectionCode::Internal => "internal",
         }
     }
 }
