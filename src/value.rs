@@ -52,6 +52,9 @@ impl Extras {
 }
 
 const PLACEHOLDERS: &[&str] = &["/", "-", "--", "—", "——", "–", "―", "－", "无", "空", "null", "n/a", "na", "\\", "×", "x", "*", "…", "...", "——/——"];
+/// Longest integer part accepted.
+pub const MAX_DIGITS: usize = 12;
+
 const UNITS: &[&str] = &["万元", "元", "件", "条", "个", "份", "起", "项", "次", "宗", "人次"];
 
 /// Reads a cell's text as a number.
@@ -137,7 +140,9 @@ pub fn read(raw: &str) -> (Reading, Extras) {
     } else {
         int_part.to_string()
     };
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    // More than 12 digits is no count of applications, and bounding the size keeps every sum
+    // the rules compute far from overflow.
+    if digits.is_empty() || digits.len() > MAX_DIGITS || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return (Reading::Invalid, extras);
     }
     match frac_part {
@@ -196,7 +201,7 @@ mod tests {
 
     #[test]
     fn non_numbers() {
-        for s in ["，", "abc", "1,23", "1.2.3", ".5", "3-", "元", "一", "12a", "99999999999999999999"] {
+        for s in ["，", "abc", "1,23", "1.2.3", ".5", "3-", "元", "一", "12a", "99999999999999999999", "9999999999999"] {
             assert_eq!(read(s).0, Reading::Invalid, "{s:?}");
         }
         for s in ["/", "－", "—", "无", "——"] {
