@@ -322,14 +322,15 @@ fn classify_tables(doc: &Document) -> Vec<Option<u8>> {
 }
 
 fn t3_rows_matched(t: &Table) -> usize {
-    (0..t.rows)
-        .filter(|&r| {
-            let cells = t.row_cells(r);
-            let labels: Vec<String> = cells.iter().map(|c| norm(&c.text)).filter(|s| !s.is_empty() && value::read(s).0 == Reading::Invalid).collect();
-            let context = labels.concat();
-            labels.last().is_some_and(|leaf| formats::match_t3_row(leaf, &context).is_some())
-        })
-        .count()
+    (0..t.rows).filter(|&r| t3_row_key_guess(t, r).is_some()).count()
+}
+
+/// The table 三 row key a row seems to be, judging by its text cells alone (no column map).
+fn t3_row_key_guess(t: &Table, r: usize) -> Option<&'static str> {
+    let cells = t.row_cells(r);
+    let labels: Vec<String> = cells.iter().map(|c| norm(&c.text)).filter(|s| !s.is_empty() && value::read(s).0 == Reading::Invalid).collect();
+    let context = labels.concat();
+    labels.last().and_then(|leaf| formats::match_t3_row(leaf, &context))
 }
 
 /// Splits the report tables into reports: a document with two reports pasted one after the
@@ -383,7 +384,10 @@ fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table3 {
         // Header rows: rows with a column label standing alone in a cell.
         let mut map: ColMap = [None; 7];
         let mut header_rows = vec![false; t.rows];
-        for r in 0..t.rows {
+        // Header rows come before the first data row (a data row labelled just “总计” must not
+        // be taken for the header's 总计 column).
+        let first_data = (0..t.rows).find(|&r| t3_row_key_guess(t, r).is_some_and(|k| k != "results_total")).unwrap_or(t.rows);
+        for r in 0..first_data {
             let cells = t.row_cells(r);
             let mut is_header = false;
             for c in &cells {
@@ -400,9 +404,6 @@ fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table3 {
             }
             header_rows[r] = true;
             for c in &cells {
-                if c.row != r && c.row + c.row_span > r + 1 {
-                    // A cell merged down across header rows is read in its own first row.
-                }
                 if let Some(i) = t3_header_column(&norm(&c.text)) {
                     map[i] = Some((c.col, c.col + c.col_span.max(1) - 1));
                 }
