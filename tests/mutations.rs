@@ -639,3 +639,262 @@ fn two_reports_in_one_document_check_the_first() {
     assert_eq!(r.report.year, Some(2021));
     assert_all_values(&r, &first);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Warnings and more real-world quirks
+
+/// A consistent report whose 20 applications end in 15 予以公开 and `other` 其他.
+fn other_scenario(format: Format, other: i64) -> ReportSpec {
+    let mut spec = ReportSpec::zeros(format, if format == Format::Format2021 { 2021 } else { 2020 }, "某某县卫生健康局");
+    spec.set_t3_row("new_received", [20, 0, 0, 0, 0, 0]);
+    spec.set_t3_row("granted", [20 - other, 0, 0, 0, 0, 0]);
+    let key = if format == Format::Format2021 { "other_3" } else { "other" };
+    spec.set_t3_row(key, [other, 0, 0, 0, 0, 0]);
+    spec.set_t3_row("results_total", [20, 0, 0, 0, 0, 0]);
+    spec
+}
+
+#[test]
+fn high_other_share_is_t3_other_warning() {
+    for format in [Format::Format2021, Format::Format2019] {
+        let spec = other_scenario(format, 5); // 25 % of 20, and ≥ 5
+        let r = run(&spec);
+        assert_no_errors(&r);
+        let key = if format == Format::Format2021 { "other_3" } else { "other" };
+        let w: Vec<&Finding> = r.findings.iter().filter(|f| f.rule == "T3.OTHER").collect();
+        assert_eq!(w.len(), 1, "{format:?}: {w:#?}");
+        assert_eq!(w[0].severity, Severity::Warning);
+        assert_eq!(w[0].row, row_path(&spec, key));
+
+        let spec = other_scenario(format, 4); // below 5
+        let r = run(&spec);
+        assert_no_errors(&r);
+        assert!(!r.findings.iter().any(|f| f.rule == "T3.OTHER"), "{format:?}: 4 of 20 is not flagged");
+    }
+}
+
+#[test]
+fn made_more_than_valid_is_t2_validge_warning() {
+    let mut spec = scenario_2021();
+    spec.set_t2("行政规范性文件", 0, "3").set_t2("行政规范性文件", 1, "0").set_t2("行政规范性文件", 2, "2");
+    let r = run(&spec);
+    assert_no_errors(&r);
+    let w: Vec<&Finding> = r.findings.iter().filter(|f| f.rule == "T2.VALIDGE").collect();
+    assert_eq!(w.len(), 1, "{w:#?}");
+    assert_eq!(w[0].severity, Severity::Warning);
+    assert_eq!(w[0].table, Some(2));
+    // With a repeal in the same year it is plausible.
+    spec.set_t2("行政规范性文件", 1, "1");
+    let r = run(&spec);
+    assert!(!r.findings.iter().any(|f| f.rule == "T2.VALIDGE"));
+}
+
+#[test]
+fn new_published_above_total_is_t2_new19_warning() {
+    let mut spec = scenario(Format::Format2019, 2020);
+    spec.set_t2("规范性文件", 1, "20"); // 本年新公开数量 20 > 对外公开总数量 15
+    let r = run(&spec);
+    assert_no_errors(&r);
+    let w: Vec<&Finding> = r.findings.iter().filter(|f| f.rule == "T2.NEW19").collect();
+    assert_eq!(w.len(), 1, "{w:#?}");
+    assert_eq!(w[0].severity, Severity::Warning);
+}
+
+#[test]
+fn text_says_none_but_table_has_applications_is_tx_none_warning() {
+    let mut spec = scenario_2021();
+    spec.sections[0].before.push("2021年，本机关未收到政府信息公开申请。".to_string());
+    let r = run(&spec);
+    assert_no_errors(&r);
+    assert!(r.findings.iter().any(|f| f.rule == "TX.NONE" && f.severity == Severity::Warning));
+    let mut zeros = ReportSpec::zeros_2021();
+    zeros.sections[0].before.push("2021年，本机关未收到政府信息公开申请。".to_string());
+    let r = run(&zeros);
+    assert!(!r.findings.iter().any(|f| f.rule == "TX.NONE"), "consistent with 一 = 0");
+}
+
+#[test]
+fn missing_corner_note_is_t3_note_warning() {
+    let mut spec = scenario_2021();
+    spec.t3_corner = String::new();
+    let r = run(&spec);
+    assert_no_errors(&r);
+    assert_all_values(&r, &spec);
+    let w: Vec<&Finding> = r.findings.iter().filter(|f| f.rule == "T3.NOTE").collect();
+    assert_eq!(w.len(), 1);
+    assert_eq!(w[0].severity, Severity::Warning);
+}
+
+#[test]
+fn thousands_separator_is_read_with_a_warning() {
+    let mut spec = scenario_2021();
+    spec.set_t2("行政许可", 0, "1,234");
+    let r = run(&spec);
+    assert_no_errors(&r);
+    let v = value(&r.values.table2, &t2_row_path(&spec, "行政许可"), &strings(&["本年处理决定数量"]));
+    assert_eq!(v.value, int(1234));
+    let w = one(&r, "CELL.TEXT", Some(&t2_row_path(&spec, "行政许可")), &strings(&["本年处理决定数量"]));
+    assert_eq!(w.severity, Severity::Warning);
+    assert_eq!(w.cells.first(), Some(&cref(spec.t2_pos("行政许可", 0))));
+}
+
+#[test]
+fn huge_number_is_an_int_error_not_a_panic() {
+    let mut spec = scenario_2021();
+    spec.set_t3("granted", 1, "99999999999999999999999");
+    let r = run(&spec);
+    let f = one(&r, "T3.INT", Some(&row_path(&spec, "granted")), &t3_col_path(1));
+    assert_eq!(f.severity, Severity::Error);
+}
+
+#[test]
+fn year_2019_delta_written_with_sign_or_words() {
+    for (text, n) in [("-3", -3i64), ("+2", 2), ("减3", -3)] {
+        let mut spec = scenario(Format::Format2019, 2020);
+        spec.set_t2("行政处罚", 1, text);
+        let r = run(&spec);
+        assert_no_errors(&r);
+        let v = value(&r.values.table2, &t2_row_path(&spec, "行政处罚"), &strings(&["本年增/减"]));
+        assert_eq!(v.value, int(n), "本年增/减 {text:?}");
+    }
+}
+
+#[test]
+fn label_with_stray_space_is_matched() {
+    let mut spec = scenario_2021();
+    let i = spec.t3_row("not_processed_4");
+    spec.t3_labels[i][2] = "4.无正当理由大量反复 申请".to_string();
+    spec.set_t3_row("not_processed_4", [1, 0, 0, 0, 0, 0]);
+    spec.set_t3_row("results_total", [12, 4, 0, 1, 0, 1]);
+    spec.set_t3_row("new_received", [11, 3, 0, 1, 0, 2]);
+    let r = run(&spec);
+    assert_no_errors(&r);
+    assert_all_values(&r, &spec);
+}
+
+#[test]
+fn wrong_addend_in_2019_other_row() {
+    let mut spec = scenario(Format::Format2019, 2020);
+    spec.set_t3("other", 1, "1"); // 商业企业 0 → 1, row total 1 kept
+    let r = run(&spec);
+    assert_eq!(error_rules(&r), vec!["T3.RES", "T3.ROW"]);
+    let changed = cref(spec.t3_pos("other", 1));
+    let row = one(&r, "T3.ROW", Some(&strings(&["三、本年度办理结果", "（六）其他处理"])), &t3_col_path(6));
+    assert_eq!(row.expected, int(2));
+    assert_eq!(row.actual, int(1));
+    assert_eq!(row.culprit, Some(changed));
+    let res = one(&r, "T3.RES", Some(&row_path(&spec, "results_total")), &t3_col_path(1));
+    assert_eq!(res.expected, int(5));
+    assert_eq!(res.actual, int(4));
+    assert_eq!(res.culprit, Some(changed));
+}
+
+#[test]
+fn missing_table2_or_table3_is_s_tables_error() {
+    for kind in [2u8, 3] {
+        let mut spec = scenario_2021();
+        spec.omit_tables = vec![kind];
+        let r = run(&spec);
+        assert_eq!(error_rules(&r), vec!["S.TABLES"], "table {kind} omitted");
+        assert_eq!(errors(&r)[0].table, Some(kind));
+        if kind == 3 {
+            assert!(r.values.table3.is_empty());
+            assert_eq!(r.values.table4.len(), 15);
+        } else {
+            assert!(r.values.table2.is_empty());
+            assert_eq!(r.values.table3.len(), 175);
+        }
+    }
+}
+
+#[test]
+fn report_without_title_takes_agency_and_year_from_text() {
+    let mut spec = scenario_2021();
+    spec.title = false;
+    spec.preface.clear();
+    let r = run(&spec);
+    assert_no_errors(&r);
+    assert_eq!(r.report.agency.as_deref(), Some("某某县卫生健康局"), "agency from the signature");
+    assert_eq!(r.report.year, Some(2021), "year from section 一 (\"2021年，…\") / the date 2022年1月20日");
+}
+
+#[test]
+fn seed_style_blank_results_in_2021_report() {
+    let mut spec = ReportSpec::zeros_2021();
+    for key in ["granted", "partially_granted", "results_total"] {
+        for c in 0..7 {
+            spec.set_t3(key, c, "\u{a0}");
+        }
+    }
+    let r = run(&spec);
+    assert_eq!(r.findings.iter().filter(|f| f.rule == "T3.BLANK").count(), 21);
+    assert!(errors(&r).iter().all(|f| f.rule == "T3.BLANK"), "nothing computed from blanks");
+}
+
+#[test]
+fn numbered_headings_via_style_are_sections() {
+    let mut spec = scenario_2021();
+    spec.numbered_headings = true;
+    spec.numbered_via_style = true;
+    let r = run(&spec);
+    assert_no_errors(&r);
+    assert!(!r.findings.iter().any(|f| f.rule == "S.SECT"));
+}
+
+#[test]
+fn table3_split_without_repeated_header_is_read_whole() {
+    let mut spec = scenario_2021();
+    spec.split_t3_after = Some(12);
+    spec.split_without_header = true;
+    let r = run(&spec);
+    assert_no_errors(&r);
+    assert_all_values(&r, &spec);
+    assert_eq!(spec.t3_pos("unable_1", 0), (2, 0, 3), "continuation table starts with the data row");
+}
+
+#[test]
+fn note_row_under_table4_is_ignored() {
+    let mut spec = scenario_2021();
+    spec.t4_note_row = Some(NOTE.to_string());
+    let r = run(&spec);
+    assert_no_errors(&r);
+    assert_all_values(&r, &spec);
+}
+
+/// The counting rule of 30号 一（四） as a note row under table 四 (it names 行政复议 and
+/// 行政诉讼, like the group headers).
+#[test]
+fn counting_rule_note_row_under_table4_is_ignored() {
+    let mut spec = scenario_2021();
+    spec.t4_note_row = Some("注：行政复议机关作为共同被告的行政诉讼案件，只计算原行为主体的案件数量，不计算行政复议机关的案件数量。".to_string());
+    let r = run(&spec);
+    assert_no_errors(&r);
+    assert_all_values(&r, &spec);
+}
+
+#[test]
+fn notice_item_titles_are_valid_headings() {
+    // formats-and-checks.md §1.2: the notices' own item titles are equally valid.
+    let mut spec = scenario_2021();
+    spec.set_heading(1, Some("二、行政机关主动公开政府信息情况"));
+    spec.set_heading(2, Some("三、行政机关收到和处理政府信息公开申请情况"));
+    spec.set_heading(3, Some("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"));
+    spec.set_heading(4, Some("五、政府信息公开工作存在的主要问题及改进情况"));
+    let r = run(&spec);
+    assert_no_errors(&r);
+    let tv: Vec<&Finding> = r.findings.iter().filter(|f| f.rule == "S.TITLEVAR").collect();
+    assert!(tv.is_empty(), "valid alternative titles are not variants: {tv:#?}");
+}
+
+#[test]
+fn tx_none_phrasings_of_the_seeds() {
+    for phrase in ["2021年，本单位未收到政府信息公开申请。", "2021年，我局没有接到政府信息公开申请。", "2021年度我局无依申请公开内容。"] {
+        let mut spec = scenario_2021();
+        spec.sections[0].before.push(phrase.to_string());
+        let r = run(&spec);
+        assert_no_errors(&r);
+        assert!(r.findings.iter().any(|f| f.rule == "TX.NONE" && f.severity == Severity::Warning), "TX.NONE for {phrase}");
+    }
+}
+
+const NOTE: &str = "注：本表数据统计截至2021年12月31日。";

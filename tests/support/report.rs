@@ -268,8 +268,15 @@ pub struct ReportSpec {
     pub date_line: Option<String>,
 
     // Quirks.
-    /// Split table 三 into two `w:tbl` after this many data rows; the second repeats the header.
+    /// Split table 三 into two `w:tbl` after this many data rows; the second repeats the header
+    /// unless `split_without_header`.
     pub split_t3_after: Option<usize>,
+    pub split_without_header: bool,
+    /// With `numbered_headings`: the numbering comes from the paragraph style (a heading style
+    /// carrying `w:numPr`), not from the paragraph.
+    pub numbered_via_style: bool,
+    /// A note row spanning all columns after table 四's data row.
+    pub t4_note_row: Option<String>,
     /// Insert empty rows: table 二 at the end, table 三 after the header and at the end, table 四
     /// at the end.
     pub extra_empty_rows: bool,
@@ -365,6 +372,9 @@ impl ReportSpec {
             signature: Some(s(agency)),
             date_line: Some(format!("{}年1月20日", year + 1)),
             split_t3_after: None,
+            split_without_header: false,
+            numbered_via_style: false,
+            t4_note_row: None,
             extra_empty_rows: false,
             cover_table: false,
             contact_table: false,
@@ -451,7 +461,9 @@ impl ReportSpec {
         }
         for (i, sec) in self.sections.iter().enumerate() {
             if let Some(h) = &sec.heading {
-                if self.numbered_headings {
+                if self.numbered_headings && self.numbered_via_style {
+                    r.body.push_str(&styled_para_xml(strip_ordinal(h), "HeadingNum"));
+                } else if self.numbered_headings {
                     r.para(strip_ordinal(h), true);
                 } else {
                     r.para(h, false);
@@ -575,8 +587,11 @@ impl ReportSpec {
                 r.para("", false);
             }
             let t = r.begin_table(&grid);
-            let mut xml = self.t3_header_rows();
-            let mut row = 3usize;
+            let (mut xml, mut row) = if pi > 0 && self.split_without_header {
+                (String::new(), 0usize)
+            } else {
+                (self.t3_header_rows(), 3usize)
+            };
             if self.extra_empty_rows {
                 xml.push_str(&empty_row(10));
                 row += 1;
@@ -652,6 +667,9 @@ impl ReportSpec {
         }
         r.pos.insert((4, 0), p);
         xml.push_str(&tr(&cells));
+        if let Some(note) = &self.t4_note_row {
+            xml.push_str(&tr(&[tc(note, 15, None)]));
+        }
         if self.extra_empty_rows {
             xml.push_str(&empty_row(15));
         }
@@ -845,7 +863,7 @@ pub fn docx_from_body(body: &str) -> Docx {
 
 const DOC_RELS_FULL: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>"#;
 
-const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:left w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:right w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tblBorders></w:tblPr></w:style></w:styles>"#;
+const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="HeadingNum"><w:name w:val="Heading Numbered"/><w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr></w:style><w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:left w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:right w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tblBorders></w:tblPr></w:style></w:styles>"#;
 
 const NUMBERING: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:lvlJc w:val="left"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#;
 
@@ -904,6 +922,11 @@ pub fn para_xml(text: &str, numbered: bool) -> String {
         return format!("<w:p>{ppr}{bm}</w:p>");
     }
     format!(r#"<w:p>{ppr}{bm}<w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#, esc(rest))
+}
+
+/// A paragraph with a paragraph style.
+pub fn styled_para_xml(text: &str, style: &str) -> String {
+    format!(r#"<w:p><w:pPr><w:pStyle w:val="{}"/></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#, esc(style), esc(text))
 }
 
 /// A table cell: `\n` in the text separates paragraphs; `vmerge` Some(true) = restart,
