@@ -898,3 +898,66 @@ fn tx_none_phrasings_of_the_seeds() {
 }
 
 const NOTE: &str = "注：本表数据统计截至2021年12月31日。";
+
+#[test]
+fn mixed_format_signals_are_s_fmt_error() {
+    // 2021 table 二, but table 三 with a single （六）其他处理 row (2019).
+    let mut spec = scenario_2021();
+    let t3_2019 = scenario(Format::Format2019, 2021);
+    spec.t3_format = Some(Format::Format2019);
+    spec.table3 = t3_2019.table3.clone();
+    spec.t3_labels = t3_2019.t3_labels.clone();
+    let r = run(&spec);
+    let f: Vec<&Finding> = errors(&r).into_iter().filter(|f| f.rule == "S.FMT").collect();
+    assert!(f.iter().any(|f| f.message.contains("表二") && f.message.contains("表三")), "one S.FMT naming both tables: {f:#?}");
+    assert!(!r.findings.iter().any(|f| ["T3.ROW", "T3.RES", "T3.BAL"].contains(&f.rule)), "the consistent table 三 is still checked as consistent");
+    // Table 二 is a complete 2021 table 二: it is read as one, not reported as missing every
+    // 2019 row and column.
+    let t2_rows: Vec<&Finding> = errors(&r).into_iter().filter(|f| f.rule == "T2.ROWS").collect();
+    assert!(t2_rows.is_empty(), "no T2.ROWS cascade on a complete 2021 table 二: {} errors", t2_rows.len());
+    assert_eq!(r.values.table2.len(), 10, "table 二 values read with its own (2021) layout");
+}
+
+#[test]
+fn no_year_anywhere_is_s_year_warning() {
+    let mut spec = scenario_2021();
+    spec.title = false;
+    spec.preface.clear();
+    spec.sections[0].before[0] = "本机关认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政务公开工作。".to_string();
+    spec.sections[5].before[0] = "本机关本年度未收取政府信息公开信息处理费。".to_string();
+    spec.date_line = None;
+    let r = run(&spec);
+    assert_eq!(r.status, Status::Checked);
+    assert_eq!(r.report.year, None);
+    assert_eq!(r.report.format.as_deref(), Some("2021"));
+    assert!(r.findings.iter().any(|f| f.rule == "S.YEAR"), "no report year found: {:#?}", r.findings);
+    assert!(!errors(&r).iter().any(|f| f.rule.starts_with("T")), "tables are still consistent");
+}
+
+#[test]
+fn every_quirk_at_once() {
+    let mut spec = scenario_2021();
+    spec.split_t3_after = Some(7);
+    spec.extra_empty_rows = true;
+    spec.cover_table = true;
+    spec.contact_table = true;
+    spec.header_breaks = true;
+    spec.dunhao = true;
+    spec.pad = Some("\u{3000}".to_string());
+    spec.t4_header = T4Header::LeavesInOneRow;
+    spec.numbered_headings = true;
+    let r = run(&spec);
+    assert_no_errors(&r);
+    assert_eq!(r.values.table3.len(), 175);
+    assert_eq!(t3_value(&r, &spec, "results_total", 6).value, int(17));
+    assert_eq!(value(&r.values.table4, &[], &t4_col_path(14)).value, int(2));
+    // A wrong addend after the split still names the right cells.
+    spec.set_t3("not_processed_2", 0, "2");
+    let r = run(&spec);
+    assert_eq!(error_rules(&r), vec!["T3.RES", "T3.ROW"]);
+    let changed = cref(spec.t3_pos("not_processed_2", 0));
+    assert_eq!(changed.table, 3, "cover table, table 二, first part of table 三, then the second part");
+    let row = one(&r, "T3.ROW", Some(&row_path(&spec, "not_processed_2")), &t3_col_path(6));
+    assert_eq!(row.culprit, Some(changed));
+    assert_eq!(row.cells.first(), Some(&cref(spec.t3_pos("not_processed_2", 6))));
+}

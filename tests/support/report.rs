@@ -277,6 +277,9 @@ pub struct ReportSpec {
     pub numbered_via_style: bool,
     /// A note row spanning all columns after table 四's data row.
     pub t4_note_row: Option<String>,
+    /// Table 三 in another format than table 二 (mixed signals); `table3` and `t3_labels` must
+    /// then have that format's rows.
+    pub t3_format: Option<Format>,
     /// Insert empty rows: table 二 at the end, table 三 after the header and at the end, table 四
     /// at the end.
     pub extra_empty_rows: bool,
@@ -375,6 +378,7 @@ impl ReportSpec {
             split_without_header: false,
             numbered_via_style: false,
             t4_note_row: None,
+            t3_format: None,
             extra_empty_rows: false,
             cover_table: false,
             contact_table: false,
@@ -387,7 +391,7 @@ impl ReportSpec {
 
     /// Index of a table 三 row key (report_formats.json keys).
     pub fn t3_row(&self, key: &str) -> usize {
-        t3_rows(self.format)
+        t3_rows(self.t3_format.unwrap_or(self.format))
             .iter()
             .position(|(k, _)| *k == key)
             .unwrap_or_else(|| panic!("unknown table 三 row key {key} for format {}", self.format.as_str()))
@@ -573,7 +577,7 @@ impl ReportSpec {
     }
 
     fn render_t3(&self, r: &mut Renderer) {
-        let official = t3_rows(self.format);
+        let official = t3_rows(self.t3_format.unwrap_or(self.format));
         let n = official.len();
         assert_eq!(self.table3.len(), n, "table 三 must have {n} rows for this format");
         let split = self.split_t3_after.filter(|k| *k > 0 && *k < n);
