@@ -177,9 +177,19 @@ impl Report {
         self.format.unwrap_or(Format::F2021)
     }
 
+    /// The format table 二 is read with: the one its own columns show, else the report's.
+    pub fn t2_format(&self) -> Format {
+        self.format_t2.unwrap_or_else(|| self.effective_format())
+    }
+
+    /// The format table 三 is read with: the one its own rows show, else the report's.
+    pub fn t3_format(&self) -> Format {
+        self.format_t3.unwrap_or_else(|| self.effective_format())
+    }
+
     /// Every number cell found, keyed by official labels.
     pub fn values(&self) -> Values {
-        let format = self.effective_format();
+        let format = self.t2_format();
         let mut v = Values::default();
         if let Some(t2) = &self.t2 {
             for row in formats::t2_rows(format) {
@@ -492,11 +502,15 @@ fn read_t4(t: &Table, notes: &mut Vec<String>) -> Table4 {
     let mut data_rows: Vec<usize> = Vec::new();
     for r in 0..t.rows {
         let cells = t.row_cells(r);
-        let header = cells.iter().any(|c| {
-            let n = norm(&c.text);
-            T4_TERMS.iter().any(|term| n.contains(term)) && value::read(&c.text).0 == Reading::Invalid
-        });
-        if header {
+        let numeric = cells.iter().any(|c| matches!(value::read(&c.text).0, Reading::Int(_) | Reading::Decimal(_)));
+        let header = !numeric
+            && cells.iter().any(|c| {
+                let n = norm(&c.text);
+                T4_TERMS.iter().any(|term| n.contains(term)) && n.chars().count() <= 12
+            });
+        // Header rows are the ones above the data; a note below the table that names 行政复议
+        // is not a header.
+        if header && data_rows.is_empty() {
             header_rows.push(r);
         } else if !header_rows.is_empty() {
             data_rows.push(r);
@@ -527,7 +541,11 @@ fn read_t4(t: &Table, notes: &mut Vec<String>) -> Table4 {
             }
         }
     }
-    let has_text = |r: usize| col_of.iter().flatten().any(|&c| t.cell_at(r, c).is_some_and(|cell| !trim_blank(&cell.text).is_empty()));
+    // A data row has several cells under the mapped columns (a note row spans them all).
+    let has_text = |r: usize| {
+        let distinct: std::collections::BTreeSet<usize> = col_of.iter().flatten().filter_map(|&c| t.cell_index_at(r, c)).collect();
+        distinct.len() >= 2 && col_of.iter().flatten().any(|&c| t.cell_at(r, c).is_some_and(|cell| !trim_blank(&cell.text).is_empty()))
+    };
     let with_text: Vec<usize> = data_rows.iter().copied().filter(|&r| has_text(r)).collect();
     let data_row = with_text.first().copied().or_else(|| data_rows.first().copied());
     let extra = with_text.len().saturating_sub(1);

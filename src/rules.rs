@@ -156,7 +156,7 @@ fn idx(key: &str) -> usize {
 
 fn t3_row_totals(report: &Report, sink: &mut Sink) {
     let info = info("T3.ROW");
-    for (i, _) in t3_rows_of(report.effective_format()) {
+    for (i, _) in t3_rows_of(report.t3_format()) {
         let Some((total, total_ref)) = t3_int(report, i, T3_TOTAL_COL) else { continue };
         let addends: Option<Vec<(i64, CellRef)>> = (0..T3_TOTAL_COL).map(|c| t3_int(report, i, c)).collect();
         let Some(addends) = addends else { continue };
@@ -220,7 +220,7 @@ fn t3_column_balance(report: &Report, sink: &mut Sink) {
 
 fn t3_results_total(report: &Report, sink: &mut Sink) {
     let info = info("T3.RES");
-    let format = report.effective_format();
+    let format = report.t3_format();
     let total_row = idx("results_total");
     for c in 0..T3_COLUMNS.len() {
         let Some((total, total_ref)) = t3_int(report, total_row, c) else { continue };
@@ -248,7 +248,7 @@ fn t3_results_total(report: &Report, sink: &mut Sink) {
 
 fn t3_zero_intake(report: &Report, sink: &mut Sink) {
     let info = info("T3.ZERO");
-    let format = report.effective_format();
+    let format = report.t3_format();
     for c in 0..T3_COLUMNS.len() {
         let (Some(a), Some(b)) = (t3_int(report, idx("new_received"), c), t3_int(report, idx("carried_over"), c)) else { continue };
         if a.0 != 0 || b.0 != 0 {
@@ -275,7 +275,7 @@ fn t3_zero_intake(report: &Report, sink: &mut Sink) {
 fn t3_completeness(report: &Report, sink: &mut Sink) {
     let info = info("T3.ROWS");
     let Some(t3) = &report.t3 else { return };
-    for (i, def) in t3_rows_of(report.effective_format()) {
+    for (i, def) in t3_rows_of(report.t3_format()) {
         if t3.rows.get(i).is_some_and(|r| r.is_none()) {
             let mut f = finding(info, format!("表三缺少「{}」行（或该行标题无法识别），该行数据无法检查", def.path.join("·")));
             f.table = Some(3);
@@ -293,12 +293,12 @@ fn t3_completeness(report: &Report, sink: &mut Sink) {
     }
     // The other format's rows found in this report.
     for (i, def) in T3_ROWS.iter().enumerate() {
-        let belongs = match report.effective_format() {
+        let belongs = match report.t3_format() {
             Format::F2021 => def.in_2021,
             Format::F2019 => def.in_2019,
         };
         if !belongs && t3.rows.get(i).is_some_and(|r| r.is_some()) {
-            let mut f = finding(info, format!("表三出现了不属于{}的行「{}」，该行未计入检查", report.effective_format().label(), def.path.join("·")));
+            let mut f = finding(info, format!("表三出现了不属于{}的行「{}」，该行未计入检查", report.t3_format().label(), def.path.join("·")));
             f.table = Some(3);
             f.row = t3_row_path(i);
             sink.push(f);
@@ -315,7 +315,7 @@ fn t3_note(report: &Report, sink: &mut Sink) {
 }
 
 fn t3_other_share(report: &Report, sink: &mut Sink) {
-    let key = match report.effective_format() {
+    let key = match report.t3_format() {
         Format::F2021 => "other_3",
         Format::F2019 => "other",
     };
@@ -377,7 +377,7 @@ fn t4_completeness(report: &Report, sink: &mut Sink) {
 
 fn t2_completeness(report: &Report, sink: &mut Sink) {
     let Some(t2) = &report.t2 else { return };
-    let format = report.effective_format();
+    let format = report.t2_format();
     let info = info("T2.ROWS");
     for row in formats::t2_rows(format) {
         let entries: Vec<&report::T2Entry> = t2.entries.iter().filter(|e| report::t2_row_official(format, e.row) == row.label).collect();
@@ -414,12 +414,12 @@ fn t2_completeness(report: &Report, sink: &mut Sink) {
 }
 
 fn t2_get_int(report: &Report, row: &str, col: &str) -> Option<(i64, CellRef)> {
-    let e = report.t2.as_ref()?.get(report.effective_format(), row, col)?;
+    let e = report.t2.as_ref()?.get(report.t2_format(), row, col)?;
     Some((e.value.int()?, e.value.cell))
 }
 
 fn t2_made_vs_valid(report: &Report, sink: &mut Sink) {
-    if report.effective_format() != Format::F2021 {
+    if report.t2_format() != Format::F2021 {
         return;
     }
     for row in ["规章", "行政规范性文件"] {
@@ -442,7 +442,7 @@ fn t2_made_vs_valid(report: &Report, sink: &mut Sink) {
 }
 
 fn t2_new_vs_total_2019(report: &Report, sink: &mut Sink) {
-    if report.effective_format() != Format::F2019 {
+    if report.t2_format() != Format::F2019 {
         return;
     }
     for row in ["规章", "规范性文件"] {
@@ -472,7 +472,7 @@ enum CellCheck {
 /// Every number cell of the report with its table, official labels and expected kind.
 fn all_cells(report: &Report) -> Vec<(u8, Vec<String>, Vec<String>, T2Kind, &NumCell)> {
     let mut out = Vec::new();
-    let format = report.effective_format();
+    let format = report.t2_format();
     if let Some(t2) = &report.t2 {
         for row in formats::t2_rows(format) {
             for (col, kind) in row.columns {
@@ -482,7 +482,7 @@ fn all_cells(report: &Report) -> Vec<(u8, Vec<String>, Vec<String>, T2Kind, &Num
             }
         }
     }
-    for (i, _) in t3_rows_of(format) {
+    for (i, _) in t3_rows_of(report.t3_format()) {
         for c in 0..T3_COLUMNS.len() {
             if let Some(cell) = t3_cell(report, i, c) {
                 out.push((3, t3_row_path(i), formats::t3_column_path(c), T2Kind::Count, cell));
