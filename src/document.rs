@@ -4,6 +4,14 @@
 //!
 //! Built from quick-xml events in one streaming pass (no DOM), with an explicit stack so that
 //! deep nesting cannot overflow the call stack.
+//!
+//! What counts as text: `w:t` (also inside `w:ins`, `w:moveTo`, `w:sdt`, `w:smartTag`,
+//! `w:customXml`, `w:hyperlink`, `w:fldSimple` and complex-field results), `w:br`/`w:cr` (`\n`),
+//! `w:tab`/`w:ptab` (`\t`) and `w:noBreakHyphen` (`-`). Not text: deletions (`w:del`,
+//! `w:moveFrom`, `w:delText`), field instructions, ruby guides (`w:rt`), hidden runs
+//! (`w:vanish`), properties, and `mc:Fallback` (only the first `mc:Choice` is read, so a text box
+//! is read once). Rows deleted with tracked changes (`w:trPr/w:del`) are dropped. Paragraphs of a
+//! text box become blocks after the paragraph that anchors it; its tables are ordinary tables.
 
 use crate::limits::Limits;
 use crate::rejection::{Rejection, RejectionCode};
@@ -693,13 +701,11 @@ impl<'l> Parser<'l> {
                     self.fields_overflow += 1;
                 }
             }
-            Some("separate") => {
-                if self.fields_overflow == 0 {
-                    if let Some(top) = self.fields.last_mut() {
-                        if *top {
-                            *top = false;
-                            self.in_instr = self.in_instr.saturating_sub(1);
-                        }
+            Some("separate") if self.fields_overflow == 0 => {
+                if let Some(top) = self.fields.last_mut() {
+                    if *top {
+                        *top = false;
+                        self.in_instr = self.in_instr.saturating_sub(1);
                     }
                 }
             }
@@ -1084,6 +1090,8 @@ impl Styles {
         let text = std::str::from_utf8(xml).ok()?;
         let mut reader = Reader::from_str(text);
         reader.config_mut().check_end_names = true;
+        // Offset of `reader`'s input within `text` (the reader is restarted after a jump).
+        let mut base = 0usize;
         let mut out = Styles::default();
         let mut stack: Vec<S> = Vec::with_capacity(16);
         // (id, is a paragraph style, definition)
@@ -1112,6 +1120,20 @@ impl Styles {
             let name: &str = qname.as_ref();
             let local = split_prefix(name).map_or(name, |(_, l)| l);
             let parent = stack.last().copied();
+            // Most of a styles part is table and character styles and latent styles: jump over
+            // them to their end tag instead of reading them event by event (styles do not nest).
+            if parent == Some(S::Root) && !empty && (local != "style" || attr(&e, "type").is_some_and(|t| t != "paragraph")) {
+                let pos = base.saturating_add(usize::try_from(reader.buffer_position()).ok()?);
+                let close = format!("</{name}>");
+                if let Some(end) = text.get(pos..).and_then(|rest| rest.find(&close)) {
+                    base = pos + end + close.len();
+                    reader = Reader::from_str(text.get(base..)?);
+                    // The restarted reader has not seen the open root element.
+                    reader.config_mut().check_end_names = false;
+                    reader.config_mut().allow_unmatched_ends = true;
+                    continue;
+                }
+            }
             let kind = match (parent, local) {
                 (None, _) => S::Root,
                 (Some(S::Root), "style") => {
@@ -1448,6 +1470,27 @@ mod tests {
     }
 
     #[test]
+    fn styles_skip_non_paragraph_styles() {
+        let styles = concat!(
+            r#"<?xml version="1.0"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
+            r#"<w:docDefaults><w:pPrDefault><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:pPrDefault></w:docDefaults>"#,
+            r#"<w:latentStyles w:count="2"><w:lsdException w:name="heading 1"/><w:lsdException w:name="Normal"/></w:latentStyles>"#,
+            r#"<w:style w:type="table" w:styleId="Grid"><w:pPr><w:numPr><w:numId w:val="9"/></w:numPr></w:pPr><w:tblStylePr w:type="firstRow"><w:pPr/></w:tblStylePr></w:style>"#,
+            r#"<w:style w:type="character" w:styleId="C"/>"#,
+            r#"<w:style w:type="paragraph" w:styleId="H"><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr><w:outlineLvl w:val="2"/></w:pPr></w:style>"#,
+            r#"<w:style w:type="numbering" w:styleId="N"><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>"#,
+            r#"</w:styles>"#
+        );
+        let st = Styles::parse(styles.as_bytes(), &Limits::default());
+        assert_eq!(st.map.len(), 1);
+        assert_eq!(st.resolve("H"), StyleProps { num_id: Some(4), ilvl: None, outline: Some(2) });
+        assert_eq!(st.resolve("Grid"), StyleProps::default());
+        // Truncated after a jump: no styles at all.
+        let cut = styles.find("<w:style w:type=\"paragraph\"").unwrap_or(0);
+        assert!(Styles::parse(&styles.as_bytes()[..cut + 40], &Limits::default()).map.is_empty());
+    }
+
+    #[test]
     fn tracked_changes_fields_and_hidden_text() {
         let body = concat!(
             "<w:p><w:r><w:t>a</w:t></w:r><w:ins><w:r><w:t>b</w:t></w:r></w:ins><w:del><w:r><w:delText>X</w:delText></w:r></w:del>",
@@ -1512,7 +1555,7 @@ mod tests {
     fn depth_limit_does_not_overflow_the_stack() {
         let n = 100_000;
         let xml = format!("<w:document {NS}><w:body>{}{}</w:body></w:document>", "<w:sdt>".repeat(n), "</w:sdt>".repeat(n));
-        let e = parse(xml.as_bytes(), None, &Limits::default()).err().expect("rejected");
+        let e = parse(xml.as_bytes(), None, &Limits::default()).expect_err("rejected");
         assert_eq!(e.code, RejectionCode::TooComplex);
         assert!(e.message.contains("256"), "{}", e.message);
         // Also inside skipped content, and with unclosed elements.
@@ -1548,7 +1591,7 @@ mod tests {
         let l = Limits { max_tables: 3, max_rows: 3, max_paragraphs: 5, ..Limits::default() };
         let one = tbl(1, &[tr(&[tc("", "x")])]);
         assert!(parse_with(&one.repeat(3), &Limits { max_paragraphs: 100, ..l.clone() }).is_ok());
-        let e = parse_with(&one.repeat(4), &Limits { max_paragraphs: 100, ..l.clone() }).err().expect("rejected");
+        let e = parse_with(&one.repeat(4), &Limits { max_paragraphs: 100, ..l.clone() }).expect_err("rejected");
         assert_eq!(e.code, RejectionCode::TooComplex);
         assert!(e.message.contains('3'));
         let rows: Vec<String> = (0..4).map(|_| tr(&[tc("", "x")])).collect();

@@ -275,11 +275,14 @@ fn libreoffice_style_markup() {
     // LibreOffice: explicit vMerge continue, empty <w:p/> in merged cells, pStyle on every cell.
     let cell = |props: &str, body: &str| format!("<w:tc><w:tcPr><w:tcW w:w=\"1000\" w:type=\"dxa\"/>{props}<w:tcBorders/></w:tcPr>{body}</w:tc>");
     let lo_p = |t: &str| format!("<w:p><w:pPr><w:pStyle w:val=\"TableContents\"/><w:rPr></w:rPr></w:pPr><w:r><w:rPr></w:rPr><w:t>{t}</w:t></w:r></w:p>");
-    let body = format!(
-        "<w:tbl><w:tblPr><w:tblW w:w=\"3000\" w:type=\"dxa\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"1000\"/><w:gridCol w:w=\"1000\"/><w:gridCol w:w=\"1000\"/></w:tblGrid>{}{}{}</w:tbl><w:p/><w:p><w:pPr><w:pStyle w:val=\"Normal\"/></w:pPr></w:p>",
+    let rows = [
         format!("<w:tr>{}{}{}</w:tr>", cell("<w:vMerge w:val=\"restart\"/>", &lo_p("三、本年度办理结果")), cell("", &lo_p("（一）予以公开")), cell("", &lo_p("5"))),
         format!("<w:tr>{}{}{}</w:tr>", cell("<w:vMerge w:val=\"continue\"/>", "<w:p/>"), cell("", &lo_p("（二）部分公开")), cell("", &lo_p("0"))),
         format!("<w:tr>{}{}{}</w:tr>", cell("<w:vMerge w:val=\"continue\"/>", "<w:p><w:pPr><w:pStyle w:val=\"TableContents\"/></w:pPr></w:p>"), cell("", &lo_p("（三）不予公开")), cell("", &lo_p("1"))),
+    ];
+    let body = format!(
+        "<w:tbl><w:tblPr><w:tblW w:w=\"3000\" w:type=\"dxa\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"1000\"/><w:gridCol w:w=\"1000\"/><w:gridCol w:w=\"1000\"/></w:tblGrid>{}</w:tbl><w:p/><w:p><w:pPr><w:pStyle w:val=\"Normal\"/></w:pPr></w:p>",
+        rows.concat()
     );
     let d = parse_body(&body);
     let t = &d.tables[0];
