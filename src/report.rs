@@ -571,28 +571,28 @@ fn read_t2(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table2 {
         let mut header: Vec<((usize, usize), Option<&'static str>)> = Vec::new();
         for r in 0..t.rows {
             let cells = t.row_cells(r);
-            let Some(first) = cells.first() else { continue };
+            // The label is the first cell with text (blank columns may stand before it).
+            let Some(k) = cells.iter().position(|c| !norm(&c.text).is_empty()) else { continue };
+            let Some(first) = cells.get(k) else { continue };
+            let rest = cells.get(k + 1..).unwrap_or_default();
             let first_n = norm(&first.text);
             if first_n.contains("信息内容") {
-                header = cells.iter().skip(1).map(|c| ((c.col, c.col + c.col_span.max(1) - 1), formats::match_t2_column(&norm(&c.text)))).collect();
+                header = rest.iter().map(|c| ((c.col, c.col + c.col_span.max(1) - 1), formats::match_t2_column(&norm(&c.text)))).collect();
                 continue;
             }
             let Some(row) = formats::match_t2_row(&first_n) else { continue };
-            for (k, c) in cells.iter().skip(1).enumerate() {
-                let column = header
-                    .iter()
-                    .find(|((a, b), _)| c.col >= *a && c.col <= *b)
-                    .or_else(|| header.get(k))
-                    .and_then(|(_, col)| *col);
-                match column {
-                    Some(column) => {
+            for c in rest {
+                let (a, b) = (c.col, c.col + c.col_span.max(1) - 1);
+                let under = header.iter().find(|((ha, hb), _)| a <= *hb && b >= *ha);
+                match under.map(|(_, col)| *col) {
+                    Some(Some(column)) => {
                         if t2.entries.iter().any(|e| e.row == row && e.column == column) {
                             notes.push(format!("表二“{}”行“{}”列出现了两次，只读取了第一个", trim_blank(&first.text), column));
                             continue;
                         }
                         t2.entries.push(T2Entry { row, row_text: trim_blank(&first.text).to_string(), column, value: NumCell::new(ti, c) })
                     }
-                    None => {
+                    _ => {
                         if !trim_blank(&c.text).is_empty() {
                             notes.push(format!("表二“{}”行有一个数字找不到对应的列标题：{}", trim_blank(&first.text), trim_blank(&c.text)));
                         }
