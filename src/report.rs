@@ -244,9 +244,19 @@ pub fn recognise(doc: &Document) -> Result<Report, Rejection> {
     let t4_parts: Vec<usize> = first.iter().filter(|(_, k)| *k == 4).map(|(i, _)| *i).collect();
 
     if !t3_parts.is_empty() {
-        let t3 = read_t3(doc, &t3_parts, &mut report.ambiguities);
-        let has_single = t3.has_row("other");
+        let mut t3 = read_t3(doc, &t3_parts, &mut report.ambiguities);
         let has_split = ["other_1", "other_2", "other_3"].iter().any(|k| t3.has_row(k));
+        if has_split {
+            // A 2021 table may give the group label “（六）其他处理” a row of its own, with
+            // empty number cells: that row is a heading, not the 2019 single row.
+            if let Some(slot) = formats::t3_row_index("other").and_then(|i| t3.rows.get_mut(i)) {
+                let blank = slot.as_ref().is_some_and(|cells| cells.iter().flatten().all(|c| c.reading == Reading::Blank));
+                if blank {
+                    *slot = None;
+                }
+            }
+        }
+        let has_single = t3.has_row("other");
         report.format_t3 = match (has_split, has_single) {
             (true, false) => Some(Format::F2021),
             (false, true) => Some(Format::F2019),

@@ -146,3 +146,29 @@ fn cover_page_with_a_table_before_the_report() {
     // The cover table is not one of the report's tables: table 二 is physical table 1.
     assert!(r.values.table2.iter().all(|e| e.cell.is_some_and(|c| c.table == 1)));
 }
+
+#[test]
+fn group_heading_rows_with_empty_cells_are_headings() {
+    // Some offices give each result group (（三）…（六）) a row of its own above its sub-rows.
+    let spec = consistent();
+    let mut body = spec.render().body;
+    for group in ["（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"] {
+        let row = format!(
+            "<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"3\"/></w:tcPr><w:p><w:r><w:t>{group}</w:t></w:r></w:p></w:tc>{}</w:tr>",
+            "<w:tc><w:p/></w:tc>".repeat(7)
+        );
+        // Insert the heading row before the row holding the group's first sub-row label.
+        let first_sub = match group {
+            "（三）不予公开" => "1.属于国家秘密",
+            "（四）无法提供" => "1.本机关不掌握相关政府信息",
+            "（五）不予处理" => "1.信访举报投诉类申请",
+            _ => "1.申请人无正当理由逾期不补正",
+        };
+        let at = body.find(first_sub).expect("sub-row label");
+        let tr = body[..at].rfind("<w:tr>").expect("row start");
+        body.insert_str(tr, &row);
+    }
+    let r = check_body(&body);
+    assert_eq!(r.report.format.as_deref(), Some("2021"));
+    assert_reads_consistent(&r);
+}
