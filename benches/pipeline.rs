@@ -1,0 +1,151 @@
+//! Native benchmarks of the pipeline, per stage and end to end, against the floor (inflate
+//! document.xml + tokenise it with quick-xml, doing nothing with the events).
+//!
+//!   cargo bench --bench pipeline                 # everything (figures only, no assertions)
+//!   cargo bench --bench pipeline -- check        # a filter, as with divan
+//!   NIANBAO_BENCH_WRITE_LARGE=DIR cargo bench --bench pipeline -- --list
+//!                                                # also writes the large reports to DIR
+//!
+//! Inputs: the five seed reports and three large reports built from seed 0 (see common/mod.rs).
+
+mod common;
+
+use common::{input, ALL};
+use divan::{black_box, Bencher};
+use nianbao::check::{check_bytes_with, Options};
+use nianbao::{document, package, report, rules, Limits};
+use std::sync::OnceLock;
+
+fn main() {
+    if let Some(dir) = std::env::var_os("NIANBAO_BENCH_WRITE_LARGE") {
+        common::write_large_inputs(std::path::Path::new(&dir));
+    }
+    sanity();
+    divan::main();
+}
+
+/// The large reports must check exactly like the seed they are built from (same tables, same
+/// findings); otherwise their timings would measure something else.
+fn sanity() {
+    let base = nianbao::check_bytes(input("seed_000"));
+    for name in common::LARGE {
+        let r = nianbao::check_bytes(input(name));
+        assert_eq!(
+            (r.status, r.findings.len(), r.values.table3.len()),
+            (base.status, base.findings.len(), base.values.table3.len()),
+            "{name} does not check like seed_000"
+        );
+    }
+}
+
+fn limits() -> &'static Limits {
+    static L: OnceLock<Limits> = OnceLock::new();
+    L.get_or_init(Limits::default)
+}
+
+/// Everything each stage needs as input, computed once per input.
+struct Staged {
+    pkg: package::Package,
+    doc: document::Document,
+    report: report::Report,
+}
+
+fn staged(name: &str) -> &'static Staged {
+    static CACHE: OnceLock<Vec<(&'static str, Staged)>> = OnceLock::new();
+    let all = CACHE.get_or_init(|| {
+        ALL.iter()
+            .map(|&n| {
+                let pkg = package::open(input(n), limits()).expect("open");
+                let doc = document::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), limits()).expect("parse");
+                let report = report::recognise(&doc).expect("recognise");
+                (n, Staged { pkg, doc, report })
+            })
+            .collect()
+    });
+    &all.iter().find(|(n, _)| *n == name).expect("input").1
+}
+
+/// The pipeline stage by stage.
+mod stage {
+    use super::*;
+
+    #[divan::bench(args = ALL)]
+    fn a_package_open(b: Bencher, name: &str) {
+        let bytes = input(name);
+        b.bench(|| package::open(black_box(bytes), limits()));
+    }
+
+    #[divan::bench(args = ALL)]
+    fn b_document_parse(b: Bencher, name: &str) {
+        let s = staged(name);
+        b.bench(|| document::parse(black_box(&s.pkg.main_xml), s.pkg.styles_xml.as_deref(), limits()));
+    }
+
+    #[divan::bench(args = ALL)]
+    fn c_report_recognise(b: Bencher, name: &str) {
+        let s = staged(name);
+        b.bench(|| report::recognise(black_box(&s.doc)));
+    }
+
+    #[divan::bench(args = ALL)]
+    fn d_rules_run_all(b: Bencher, name: &str) {
+        let s = staged(name);
+        b.bench(|| rules::run_all(black_box(&s.report)));
+    }
+}
+
+/// Bytes to findings, as the CLI calls it (no table grids) and as the browser does (with grids).
+mod check {
+    use super::*;
+
+    #[divan::bench(args = ALL)]
+    fn check_bytes(b: Bencher, name: &str) {
+        let bytes = input(name);
+        b.bench(|| nianbao::check_bytes(black_box(bytes)));
+    }
+
+    #[divan::bench(args = ALL)]
+    fn check_with_tables(b: Bencher, name: &str) {
+        let bytes = input(name);
+        let options = Options { with_tables: true, ..Options::default() };
+        b.bench(|| check_bytes_with(black_box(bytes), &options));
+    }
+
+    /// The CLI's per-file work beyond the check: one JSON line.
+    #[divan::bench(args = ALL)]
+    fn check_and_json_line(b: Bencher, name: &str) {
+        let bytes = input(name);
+        b.bench(|| nianbao::present::json_line(name, &nianbao::check_bytes(black_box(bytes))));
+    }
+}
+
+/// The floor the full check is compared with, and its parts.
+mod floor {
+    use super::*;
+
+    /// Inflate word/document.xml (zip crate) + tokenise it (quick-xml), no work on events.
+    #[divan::bench(args = ALL)]
+    fn inflate_tokenise(b: Bencher, name: &str) {
+        let bytes = input(name);
+        b.bench(|| common::floor_inflate_tokenise(black_box(bytes)));
+    }
+
+    #[divan::bench(args = ALL)]
+    fn inflate_document(b: Bencher, name: &str) {
+        let bytes = input(name);
+        b.bench(|| common::floor_inflate(black_box(bytes)));
+    }
+
+    #[divan::bench(args = ALL)]
+    fn tokenise_document(b: Bencher, name: &str) {
+        let xml = common::floor_inflate(input(name));
+        b.bench(|| common::floor_tokenise(black_box(&xml)));
+    }
+
+    /// What package::open also inflates: the styles part (350 KB in the seeds, 3× document.xml).
+    #[divan::bench(args = ALL)]
+    fn inflate_styles(b: Bencher, name: &str) {
+        let bytes = input(name);
+        b.bench(|| common::floor_inflate_part(black_box(bytes), "word/styles.xml"));
+    }
+}
