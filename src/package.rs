@@ -250,7 +250,7 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 fn mb(bytes: u64) -> String {
     const MIB: u64 = 1024 * 1024;
-    if bytes % MIB == 0 {
+    if bytes.is_multiple_of(MIB) {
         format!("{}", bytes / MIB)
     } else {
         let s = format!("{:.2}", bytes as f64 / MIB as f64);

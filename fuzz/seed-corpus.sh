@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Seeds fuzz/corpus/<target>/ (gitignored) with every test fixture and, unless
+# WITH_TEST_FILES=0, with every file the rejection tests build (OLE files, zips of all
+# shapes, HTML/RTF/PDF heads, ...). Files over MAX_SEED_BYTES (default 256 KiB) are skipped
+# to keep the fuzzer fast. Idempotent: re-running only adds/overwrites files.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+max="${MAX_SEED_BYTES:-262144}"
+targets="${*:-check_bytes package_open}"
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+# Fixtures: keep the relative path in the name so that same-named files don't collide.
+(cd "$root/tests/fixtures" && find . -type f -print0) | while IFS= read -r -d '' f; do
+    name="$(printf '%s' "${f#./}" | tr '/' '_')"
+    cp -f "$root/tests/fixtures/$f" "$tmp/fixture-$name"
+done
+
+if [ "${WITH_TEST_FILES:-1}" = 1 ]; then
+    (cd "$root" && NIANBAO_FUZZ_SEEDS="$tmp/built" cargo test --quiet --test rejections >/dev/null 2>&1) \
+        || echo "seed-corpus: rejection tests failed or did not build; using fixtures only" >&2
+    if [ -d "$tmp/built" ]; then mv "$tmp"/built/* "$tmp"/ 2>/dev/null || true; rmdir "$tmp/built" 2>/dev/null || true; fi
+fi
+
+for t in $targets; do
+    mkdir -p "$here/corpus/$t"
+    find "$tmp" -maxdepth 1 -type f -size -"$((max + 1))"c -exec cp -f {} "$here/corpus/$t/" \;
+    echo "seed-corpus: $(find "$here/corpus/$t" -type f | wc -l) files in fuzz/corpus/$t"
+done
