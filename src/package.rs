@@ -306,6 +306,8 @@ fn ole_rejection(bytes: &[u8]) -> Rejection {
 }
 
 const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
+/// Most directory entries looked at in a compound file.
+const MAX_CFB_ENTRIES: usize = 65_536;
 const MAX_REGULAR_SECTOR: u32 = 0xFFFF_FFFA;
 
 fn le16(b: &[u8], at: usize) -> Option<u16> {
@@ -432,6 +434,9 @@ fn cfb_directory(bytes: &[u8]) -> Option<Vec<DirEntry>> {
             break; // a cycle
         }
         let Some(data) = cfb.sector(sector) else { break };
+        if entries.len() >= MAX_CFB_ENTRIES {
+            break; // real directories are tiny; don't collect a huge one
+        }
         for e in data.chunks_exact(128) {
             let name_len = usize::from(le16(e, 64).unwrap_or(0)).min(64);
             let kind = e.get(66).copied().unwrap_or(0);

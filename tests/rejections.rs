@@ -961,3 +961,16 @@ fn mutated_samples_never_panic() {
     eprintln!("mutations: {} opened, {} rejected", outcomes[0], outcomes[1]);
     assert!(outcomes[1] > 0);
 }
+
+#[test]
+fn cyclic_ole_directory_chain_terminates() {
+    let mut f = cfb(&[stream("EncryptionInfo"), stream("EncryptedPackage")]);
+    // FAT entry of the directory sector (sector 1) points back to itself.
+    f[512 + 4..512 + 8].copy_from_slice(&1u32.to_le_bytes());
+    reject(&f, RejectionCode::Encrypted);
+    // A DIFAT chain that loops, with an absurd FAT sector count.
+    let mut f = cfb(&[stream("WordDocument")]);
+    f[44..48].copy_from_slice(&u32::MAX.to_le_bytes());
+    f[68..72].copy_from_slice(&1u32.to_le_bytes());
+    reject(&f, RejectionCode::LegacyOffice);
+}
