@@ -7,7 +7,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 max="${MAX_SEED_BYTES:-262144}"
-targets="${*:-check_bytes package_open}"
+targets="${*:-check_bytes package_open document_xml}"
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
@@ -24,8 +24,21 @@ if [ "${WITH_TEST_FILES:-1}" = 1 ]; then
     if [ -d "$tmp/built" ]; then mv "$tmp"/built/* "$tmp"/ 2>/dev/null || true; rmdir "$tmp/built" 2>/dev/null || true; fi
 fi
 
+# For document_xml: the main document part of every .docx fixture (the target wraps its input
+# in a package itself).
+mkdir -p "$tmp/xml"
+find "$root/tests/fixtures" -type f -name '*.docx' -print0 | while IFS= read -r -d '' f; do
+    unzip -p "$f" word/document.xml > "$tmp/xml/$(basename "$f" .docx).document.xml" 2>/dev/null \
+        || rm -f "$tmp/xml/$(basename "$f" .docx).document.xml"
+done
+
 for t in $targets; do
     mkdir -p "$here/corpus/$t"
+    if [ "$t" = document_xml ]; then
+        find "$tmp/xml" -type f -size +0 -exec cp -f {} "$here/corpus/$t/" \;
+        echo "seed-corpus: $(find "$here/corpus/$t" -type f | wc -l) files in fuzz/corpus/$t"
+        continue
+    fi
     find "$tmp" -maxdepth 1 -type f -size -"$((max + 1))"c -exec cp -f {} "$here/corpus/$t/" \;
     echo "seed-corpus: $(find "$here/corpus/$t" -type f | wc -l) files in fuzz/corpus/$t"
 done
