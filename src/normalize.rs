@@ -113,7 +113,7 @@ pub fn split_heading_number(text: &str) -> (Option<HeadingNumber>, &str) {
         if chinese {
             match cn_digit(c) {
                 Some(10) => value = if value == 0 { 10 } else { value * 10 },
-                Some(d) => value = if value >= 10 && value % 10 == 0 { value + d } else { value.saturating_mul(10).saturating_add(d) },
+                Some(d) => value = if value >= 10 && value.is_multiple_of(10) { value + d } else { value.saturating_mul(10).saturating_add(d) },
                 None => {
                     end = i;
                     break;

@@ -403,7 +403,7 @@ fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table3 {
         let Some(t) = doc.tables.get(ti) else { continue };
         // Header rows: rows with a column label standing alone in a cell.
         let mut map: ColMap = [None; 7];
-        let mut header_rows = vec![false; t.rows];
+        let mut header_rows: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
         // Header rows come before the first data row (a data row labelled just “总计” must not
         // be taken for the header's 总计 column).
         let first_data = (0..t.rows).find(|&r| t3_row_key_guess(t, r).is_some_and(|k| k != "results_total")).unwrap_or(t.rows);
@@ -422,7 +422,7 @@ fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table3 {
             if !is_header {
                 continue;
             }
-            header_rows[r] = true;
+            header_rows.insert(r);
             for c in &cells {
                 if let Some(i) = t3_header_column(&norm(&c.text)) {
                     map[i] = Some((c.col, c.col + c.col_span.max(1) - 1));
@@ -455,7 +455,7 @@ fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table3 {
         };
         let Some(first_num) = map.iter().flatten().map(|(a, _)| *a).min() else { continue };
         for r in 0..t.rows {
-            if header_rows[r] {
+            if header_rows.contains(&r) {
                 continue;
             }
             let mut label_cells: Vec<String> = Vec::new();
@@ -491,11 +491,8 @@ fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table3 {
             }
             match t3.rows.get_mut(idx) {
                 Some(slot @ None) => *slot = Some(values),
-                Some(Some(_)) => {
-                    if !t3.duplicate_rows.contains(&key) {
-                        t3.duplicate_rows.push(key);
-                    }
-                }
+                Some(Some(_)) if !t3.duplicate_rows.contains(&key) => t3.duplicate_rows.push(key),
+                Some(Some(_)) => {}
                 None => {}
             }
         }

@@ -344,8 +344,7 @@ fn t4_sums(report: &Report, sink: &mut Sink) {
     let info = info("T4.SUM");
     for (start, name) in T4_GROUPS {
         let vals: Option<Vec<(i64, CellRef)>> = (start..start + 5).map(|k| t4_cell(report, k).and_then(|c| Some((c.int()?, c.cell)))).collect();
-        let Some(vals) = vals else { continue };
-        let [a, b, c, d, t] = [vals[0], vals[1], vals[2], vals[3], vals[4]];
+        let Some(&[a, b, c, d, t]) = vals.as_deref() else { continue };
         let sum = a.0 + b.0 + c.0 + d.0;
         if sum == t.0 {
             continue;
@@ -470,7 +469,10 @@ enum CellCheck {
 }
 
 /// Every number cell of the report with its table, official labels and expected kind.
-fn all_cells(report: &Report) -> Vec<(u8, Vec<String>, Vec<String>, T2Kind, &NumCell)> {
+/// A number cell with its table, official row and column labels, and expected kind.
+type LabelledCell<'a> = (u8, Vec<String>, Vec<String>, T2Kind, &'a NumCell);
+
+fn all_cells(report: &Report) -> Vec<LabelledCell<'_>> {
     let mut out = Vec::new();
     let format = report.t2_format();
     if let Some(t2) = &report.t2 {
