@@ -26,3 +26,10 @@ pub fn check(bytes: &[u8]) -> Result<JsValue, JsValue> {
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
+
+/// The rule catalogue (id, severity, title, checks, why, example) for the page's help panel.
+#[wasm_bindgen]
+pub fn rules() -> Result<JsValue, JsValue> {
+    let infos: Vec<&crate::rules::RuleInfo> = crate::rules::catalogue().iter().map(|r| &r.info).collect();
+    to_js(&infos)
+}

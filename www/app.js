@@ -71,7 +71,7 @@ async function checkFiles(files, startedAt = performance.now()) {
         result = rejected('unreadable', `无法读取此文件或加载检查程序（${String(e?.message ?? e).slice(0, 120)}）。`);
       }
     }
-    const card = renderResult(file, result, id);
+    const card = renderResult(file, result, id, { expand: files.length === 1 });
     card.dataset.ms = Math.round(performance.now() - t0);
     card.dataset.sinceDrop = Math.round(performance.now() - startedAt);
     results.append(card);
@@ -193,8 +193,10 @@ let popFor = null;
 let pinned = false;
 function showPopover(td, pin = false) {
   if (popFor !== td) {
+    setRelated(popFor, false);
     fillPopover(pop, td);
     popFor = td;
+    setRelated(td, true);
   }
   pinned = pinned || pin;
   pop.hidden = false;
@@ -213,14 +215,21 @@ function hidePopover(force = false) {
   if (pinned && !force) return;
   pinned = false;
   popFor?.removeAttribute('aria-describedby');
+  setRelated(popFor, false);
   popFor = null;
   pop.hidden = true;
 }
+function setRelated(td, on) {
+  for (const id of td?._related ?? []) document.getElementById(id)?.classList.toggle('related', on);
+}
 const markedCell = (t) => t instanceof Element ? t.closest('td[data-mark]') : null;
 results.addEventListener('mouseover', (e) => { const td = markedCell(e.target); if (td) showPopover(td); });
-results.addEventListener('mouseout', (e) => { if (markedCell(e.target) && !markedCell(e.relatedTarget)) hidePopover(); });
+results.addEventListener('mouseout', (e) => {
+  const td = markedCell(e.target);
+  if (td && td === popFor && !td.contains(e.relatedTarget) && document.activeElement !== td) hidePopover();
+});
 results.addEventListener('focusin', (e) => { const td = markedCell(e.target); if (td) showPopover(td); });
-results.addEventListener('focusout', (e) => { if (markedCell(e.target)) hidePopover(true); });
+results.addEventListener('focusout', (e) => { if (markedCell(e.target) === popFor) hidePopover(true); });
 results.addEventListener('click', (e) => {
   const td = markedCell(e.target);
   if (td) { hidePopover(true); showPopover(td, true); return; }
@@ -268,7 +277,7 @@ loadEngine().then((mod) => {
   try { rules = mod.rules?.() ?? []; } catch { rules = []; }
   for (const r of rules) {
     list.append(el('dt', {}, el('code', {}, r.id), ` ${r.severity === 'error' ? '错误' : '警告'}　${r.title}`),
-      el('dd', {}, r.description));
+      el('dd', {}, r.checks));
   }
 }).catch((e) => {
   console.error(e);

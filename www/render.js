@@ -38,7 +38,7 @@ export function place(f) {
 }
 
 /** Renders the result of one file into a card element. `uid` makes element ids unique on the page. */
-export function renderResult(file, result, uid) {
+export function renderResult(file, result, uid, { expand = true } = {}) {
   const card = el('article', { class: 'file-card', id: `file-${uid}`, 'aria-labelledby': `file-${uid}-name` });
   const head = el('header', { class: 'summary' }, el('h2', { id: `file-${uid}-name`, class: 'fname' }, file.name));
   card.append(head);
@@ -91,7 +91,8 @@ export function renderResult(file, result, uid) {
   }
 
   const body = el('div', { class: 'body' }, tablesBox, findingsList(result.findings, uid, drawn));
-  const details = el('details', { class: 'detail', open: result.findings.length > 0 || null },
+  // Reports with errors open; passing ones open only when checked on their own.
+  const details = el('details', { class: 'detail', open: errors.length > 0 || (expand && result.findings.length > 0) || null },
     el('summary', {}, result.findings.length ? '表格与问题' : '查看表格'), body);
   card.append(details);
   return card;
@@ -151,6 +152,9 @@ function drawCell(tableIndex, c, rs, cs, uid, byCell, culprits) {
   td.setAttribute('aria-label', label);
   td.title = words;
   td._findings = findings;
+  // The other cells each finding adds up, highlighted while the popover is shown.
+  td._related = [...new Set(findings.flatMap((f) => f.cells ?? []).map((r) => `c-${uid}-${r.table}-${r.row}-${r.col}`))]
+    .filter((id) => id !== td.id);
   td.append(el('span', { class: 'icon', 'aria-hidden': 'true' }, SEVERITY[sev].icon), text);
   if (culprit) td.append(el('span', { class: 'culprit-badge', 'aria-hidden': 'true' }, '最可能出错'));
   return td;

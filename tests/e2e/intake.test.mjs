@@ -1,0 +1,121 @@
+// End-to-end: the ways files get into the page (picker, keyboard, drag-and-drop, several files,
+// the bundled sample), and that the page never talks to anything but its own server.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, seed, shot, dropFiles, pickFiles, cards } from './lib/harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+// Playwright turns on file-chooser interception without waiting for it when a listener is added;
+// a round trip to the page makes sure it is on before the key is pressed.
+const enableChooser = (page) => page.evaluate(() => 0);
+const noProblems = (page) => assert.deepEqual(page.problems, [], 'page errors or console errors');
+
+test('the page loads offline-ready with its privacy line and an accessible drop zone', async () => {
+  const page = await env.open();
+  assert.match(await page.textContent('.privacy'), /文件只在本机浏览器中检查，不会上传/);
+  const zone = page.locator('#drop');
+  assert.equal(await zone.getAttribute('role'), 'button');
+  assert.equal(await zone.getAttribute('tabindex'), '0');
+  assert.match(await page.textContent('#version'), /^\d+\.\d+\.\d+/);
+  assert.ok(await page.$$eval('#rules-list dt', (d) => d.length) > 10, 'rule catalogue shown');
+  await shot(page, '01-start');
+  noProblems(page);
+  await page.close();
+});
+
+test('file picker: a seed report passes', async () => {
+  const page = await env.open();
+  await pickFiles(page, [{ name: 'seed_000.docx', bytes: seed(0) }]);
+  const [c] = await cards(page, 1);
+  assert.equal(c.status, 'pass', c.summary);
+  assert.match(c.summary, /✓ 通过/);
+  assert.match(c.summary, /机关/);
+  assert.match(c.summary, /2021 年/);
+  assert.ok(await page.$$eval('#results table.grid', (t) => t.length) >= 3, 'tables drawn');
+  noProblems(page);
+  await page.close();
+});
+
+test('keyboard: Enter and Space on the focused drop zone open the file chooser', async () => {
+  const page = await env.open();
+  await page.focus('#drop');
+  const focusRing = await page.$eval('#drop', (el) => getComputedStyle(el).outlineStyle);
+  assert.notEqual(focusRing, 'none', 'visible focus');
+  let [chooser] = await Promise.all([page.waitForEvent('filechooser'), enableChooser(page).then(() => page.keyboard.press('Enter'))]);
+  assert.ok(chooser.isMultiple());
+  await chooser.setFiles({ name: 'seed_000.docx', mimeType: 'application/octet-stream', buffer: seed(0) });
+  await cards(page, 1);
+  await page.focus('#drop');
+  [chooser] = await Promise.all([page.waitForEvent('filechooser'), enableChooser(page).then(() => page.keyboard.press(' '))]);
+  await chooser.setFiles({ name: 'seed_002.docx', mimeType: 'application/octet-stream', buffer: seed(2) });
+  const cs = await cards(page, 2);
+  assert.equal(cs[1].name, 'seed_002.docx');
+  noProblems(page);
+  await page.close();
+});
+
+test('drag-and-drop: a dropped report is checked and drawn', async (t) => {
+  const page = await env.open();
+  const wall = Date.now();
+  await dropFiles(page, [{ name: 'seed_000.docx', bytes: seed(0) }]);
+  const [c] = await cards(page, 1);
+  await page.waitForSelector('#results .file-card table.grid');
+  t.diagnostic(`drop → drawn: ${c.sinceDrop} ms in the page (check + draw ${c.ms} ms), ${Date.now() - wall} ms wall clock`);
+  console.log(`timing: drop → drawn ${c.sinceDrop} ms (check + draw ${c.ms} ms) for seed_000.docx`);
+  assert.equal(c.status, 'pass', c.summary);
+  await shot(page, '02-dropped-seed');
+  noProblems(page);
+  await page.close();
+});
+
+test('several files at once, by drop and by picker, each get a card in order', async () => {
+  const page = await env.open();
+  await dropFiles(page, [0, 2, 3].map((n) => ({ name: `seed_00${n}.docx`, bytes: seed(n) })));
+  let cs = await cards(page, 3);
+  assert.deepEqual(cs.map((c) => c.name), ['seed_000.docx', 'seed_002.docx', 'seed_003.docx']);
+  for (const c of cs) assert.notEqual(c.status, 'rejected', c.summary);
+  await pickFiles(page, [1, 4].map((n) => ({ name: `seed_00${n}.docx`, bytes: seed(n) })));
+  cs = await cards(page, 5);
+  assert.deepEqual(cs.slice(3).map((c) => c.name), ['seed_001.docx', 'seed_004.docx']);
+  assert.match(await page.textContent('#status'), /已检查 5 个文件/);
+  await shot(page, '03-several-files', true);
+  noProblems(page);
+  await page.close();
+});
+
+test('the 示例报告 button checks the bundled sample and shows its mistakes', async (t) => {
+  const page = await env.open();
+  await page.click('#sample');
+  const [c] = await cards(page, 1);
+  t.diagnostic(`sample: click → drawn ${c.sinceDrop} ms`);
+  assert.equal(c.status, 'fail', c.summary);
+  const rules = await page.$$eval('#results [data-rule]', (els) => els.map((e) => e.dataset.rule));
+  for (const r of ['T3.ROW', 'T4.SUM', 'T2.BLANK']) assert.ok(rules.includes(r), `${r} in ${rules}`);
+  assert.ok(await page.$('td.culprit .culprit-badge'), 'culprit badge');
+  // A finding button scrolls to its cell and flashes it.
+  await page.click('button.finding[data-rule="T4.SUM"]');
+  const target = await page.$eval('button.finding[data-rule="T4.SUM"]', (b) => b.dataset.target);
+  await page.waitForFunction((id) => document.getElementById(id).classList.contains('flash'), target);
+  assert.equal(await page.evaluate(() => document.activeElement.id), target);
+  assert.equal(await page.isVisible('#popover'), true);
+  await page.click('h1');
+  await page.hover('td.culprit');
+  await shot(page, '04-sample');
+  noProblems(page);
+  await page.close();
+});
+
+test('network: every request goes to the page’s own server, for files of www/ only', async () => {
+  const page = await env.open('index.html');
+  await page.click('#sample');
+  await cards(page, 1);
+  await dropFiles(page, [{ name: 'seed_000.docx', bytes: seed(0) }]);
+  await cards(page, 2);
+  await page.close();
+  assert.ok(env.requests.some((u) => u.endsWith('/pkg/nianbao_bg.wasm')));
+  assert.ok(env.requests.some((u) => u.endsWith('/samples/sample-with-errors.docx')));
+  assert.deepEqual(env.foreignRequests(), [], `requests: ${env.requests.join('\n')}`);
+});

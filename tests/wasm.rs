@@ -1,0 +1,129 @@
+//! Tests of the browser binding (src/wasm.rs), run on wasm32 by wasm-bindgen-test-runner:
+//!   cargo test --target wasm32-unknown-unknown --test wasm                      (Node)
+//!   WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver cargo test … (headless Chromium)
+#![cfg(target_arch = "wasm32")]
+
+use serde::Deserialize;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+/// The part of the result contract (docs/CONTRACT.md) these tests look at.
+#[derive(Debug, Deserialize)]
+struct CheckResult {
+    status: String,
+    rejection: Option<Rejection>,
+    #[serde(default)]
+    findings: Vec<Finding>,
+    #[serde(default)]
+    tables: Vec<Table>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Rejection {
+    code: String,
+    message: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct Finding {
+    rule: String,
+    severity: String,
+    message: String,
+    #[serde(default)]
+    cells: Vec<Cell>,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+struct Cell {
+    table: usize,
+    row: usize,
+    col: usize,
+}
+
+#[derive(Debug, Deserialize)]
+struct Table {
+    table: usize,
+    kind: u8,
+    rows: usize,
+    cols: usize,
+    cells: Vec<TableCell>,
+}
+
+#[derive(Debug, Deserialize)]
+struct TableCell {
+    row: usize,
+    col: usize,
+    row_span: usize,
+    col_span: usize,
+    text: String,
+}
+
+const SEED: &[u8] = include_bytes!("fixtures/samples/seed_001.docx");
+/// seed_001 with a wrong 总计 in 表三 (row （一）予以公开), a broken 表四 group and a blank 表二 cell;
+/// made by tools/make-sample.mjs.
+const SAMPLE: &[u8] = include_bytes!("../www/samples/sample-with-errors.docx");
+
+fn check(bytes: &[u8]) -> CheckResult {
+    let value: JsValue = nianbao::wasm::check(bytes).expect("check returns a value");
+    // json_compatible(): maps must arrive as plain objects, not Map.
+    assert!(value.is_object());
+    serde_wasm_bindgen::from_value(value).expect("result matches the contract")
+}
+
+#[wasm_bindgen_test]
+fn version_is_the_crate_version() {
+    assert_eq!(nianbao::wasm::version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn a_seed_report_is_checked_with_its_tables() {
+    let r = check(SEED);
+    assert_eq!(r.status, "checked", "{:?}", r.rejection);
+    assert!(r.rejection.is_none());
+    let kinds: Vec<u8> = r.tables.iter().map(|t| t.kind).collect();
+    for kind in [2, 3, 4] {
+        assert!(kinds.contains(&kind), "table kind {kind} missing: {kinds:?}");
+    }
+    for t in &r.tables {
+        assert!(t.rows > 0 && t.cols > 0 && !t.cells.is_empty());
+        for c in &t.cells {
+            assert!(c.row_span >= 1 && c.col_span >= 1);
+            assert!(c.row + c.row_span <= t.rows && c.col + c.col_span <= t.cols, "cell out of grid in table {}", t.table);
+        }
+    }
+    // The 表三 header cell of this seed says 申请人情况.
+    assert!(r.tables.iter().any(|t| t.kind == 3 && t.cells.iter().any(|c| c.text.contains("申请人情况"))));
+    assert!(r.findings.iter().all(|f| f.severity != "error"), "clean seed has errors: {:?}", r.findings);
+}
+
+#[wasm_bindgen_test]
+fn a_file_that_is_not_a_report_is_rejected_with_a_message() {
+    for bytes in [&b""[..], b"hello, world", b"%PDF-1.7\n", &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0]] {
+        let r = check(bytes);
+        assert_eq!(r.status, "rejected");
+        let rej = r.rejection.expect("a rejection");
+        assert!(!rej.code.is_empty());
+        assert!(rej.message.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "message not Chinese: {}", rej.message);
+        assert!(r.findings.is_empty() && r.tables.is_empty());
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_wrong_total_in_table_3_is_marked_with_its_cells() {
+    let r = check(SAMPLE);
+    assert_eq!(r.status, "checked", "{:?}", r.rejection);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "T3.ROW")
+        .unwrap_or_else(|| panic!("no T3.ROW finding: {:?}", r.findings));
+    assert_eq!(f.severity, "error");
+    assert!(!f.message.is_empty());
+    // Main cell: the 总计 cell of row （一）予以公开, which the sample sets to 2.
+    let t3 = r.tables.iter().find(|t| t.kind == 3).expect("表三 drawn");
+    let main = &f.cells[0];
+    assert_eq!(main.table, t3.table);
+    let cell = t3.cells.iter().find(|c| c.row == main.row && c.col == main.col).expect("main cell in the grid");
+    assert_eq!(cell.text.trim(), "2");
+    assert!(r.findings.iter().any(|f| f.rule == "T4.SUM"), "{:?}", r.findings);
+}
