@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The single test command: native tests, wasm binding tests (Node, then headless Chromium),
+# the web build, then the end-to-end browser tests. Fails as soon as a step fails.
+# Needs what scripts/serve.sh or .ci/run installs (wasm target, wasm-bindgen-cli, tools/node_modules,
+# /usr/bin/chromium and /usr/bin/chromedriver).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+steps=()
+started=$SECONDS
+step() {
+  local name=$1
+  shift
+  echo
+  echo "==> $name"
+  local t0=$SECONDS
+  if ! "$@"; then
+    echo
+    echo "test-all: FAILED at: $name"
+    echo "test-all: passed before it: ${steps[*]:-none}"
+    exit 1
+  fi
+  steps+=("$name($((SECONDS - t0))s)")
+}
+
+step "native tests" cargo test --locked
+step "wasm tests (Node)" cargo test --locked --target wasm32-unknown-unknown --test wasm
+step "wasm tests (headless Chromium)" env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \
+  cargo test --locked --target wasm32-unknown-unknown --test wasm
+step "web build" bash scripts/build-web.sh
+step "end-to-end (node --test tests/e2e/)" node --test tests/e2e/
+
+echo
+echo "test-all: all ${#steps[@]} steps passed in $((SECONDS - started))s: ${steps[*]}"
