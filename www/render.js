@@ -213,10 +213,12 @@ export function fillPopover(pop, td) {
     pop.append(el('div', { class: `pop-item pop-${f.severity}` },
       el('p', { class: 'pop-head' }, `${sev.icon} ${sev.label} `, el('code', {}, f.rule)),
       el('p', { class: 'pop-msg' }, f.message),
-      f.expected != null || f.actual != null
+      f.expected != null
         ? el('p', { class: 'pop-values' },
           '应为 ', el('strong', { class: 'expected' }, show(f.expected)),
           '，实为 ', el('strong', { class: 'actual' }, show(f.actual)))
-        : null));
+        : f.actual != null && f.actual !== ''
+          ? el('p', { class: 'pop-values' }, '单元格内容：', el('strong', { class: 'actual' }, show(f.actual)))
+          : null));
   }
 }
