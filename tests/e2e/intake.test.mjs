@@ -86,6 +86,41 @@ test('several files at once, by drop and by picker, each get a card in order', a
   await page.close();
 });
 
+test('folder drop: reports in a dropped folder and its sub-folders are checked, other files skipped', async () => {
+  const page = await env.open();
+  const b64 = Buffer.from(seed(0)).toString('base64');
+  // A synthetic DataTransfer cannot hold folders, so the drop event carries a stand-in with the
+  // same shape as Chromium's (items[].webkitGetAsEntry() → FileSystemDirectoryEntry).
+  await page.evaluate((b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const file = (name, data = bytes) => ({ isFile: true, isDirectory: false, name, file: (ok) => ok(new File([data], name)) });
+    const dir = (name, children) => ({
+      isFile: false, isDirectory: true, name,
+      createReader() {
+        let batches = [children.slice(0, 2), children.slice(2)]; // readEntries returns batches
+        return { readEntries: (ok) => ok(batches.shift() ?? []) };
+      },
+    });
+    const root = dir('2021年报', [
+      file('a.docx'),
+      file('说明.txt', new Uint8Array([65])),
+      file('~$a.docx'),
+      dir('子目录', [file('b.docx'), dir('更深', [file('c.DOCX')])]),
+    ]);
+    const dt = { items: [{ kind: 'file', webkitGetAsEntry: () => root, getAsFile: () => null }], files: [] };
+    const ev = new Event('drop', { bubbles: true, cancelable: true });
+    Object.defineProperty(ev, 'dataTransfer', { value: dt });
+    document.querySelector('#drop').dispatchEvent(ev);
+  }, b64);
+  const cs = await cards(page, 3);
+  assert.deepEqual(cs.map((c) => c.name), ['a.docx', 'b.docx', 'c.DOCX']);
+  await page.waitForFunction(() => /^已检查 3 个文件/.test(document.querySelector('#status').textContent));
+  assert.equal((await cards(page, 3)).length, 3);
+  for (const c of cs) assert.equal(c.status, 'pass', c.summary);
+  noProblems(page);
+  await page.close();
+});
+
 test('the 示例报告 button checks the bundled sample and shows its mistakes', async (t) => {
   const page = await env.open();
   await page.click('#sample');
