@@ -2,7 +2,11 @@
 // the bundled sample), and that the page never talks to anything but its own server.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, seed, shot, dropFiles, pickFiles, cards } from './lib/harness.mjs';
+import { mkdtempSync, mkdirSync, symlinkSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start, seed, shot, dropFiles, pickFiles, cards, WWW } from './lib/harness.mjs';
+import { serve } from '../../tools/serve.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -143,14 +147,42 @@ test('the 示例报告 button checks the bundled sample and shows its mistakes',
   await page.close();
 });
 
+test('the page works from a sub-path of another site', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'nianbao-subpath-'));
+  mkdirSync(join(root, 'portal', 'tools'), { recursive: true });
+  symlinkSync(WWW, join(root, 'portal', 'tools', 'nianbao'));
+  const { server, url } = await serve({ root: root + '/', port: 0 });
+  try {
+    const page = await env.context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${url}portal/tools/nianbao/`);
+    await page.waitForSelector('body[data-ready="1"]');
+    await page.click('#sample');
+    const [c] = await cards(page, 1);
+    assert.equal(c.status, 'fail');
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    await new Promise((r) => server.close(r));
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test('network: every request goes to the page’s own server, for files of www/ only', async () => {
-  const page = await env.open('index.html');
+  const log = [];
+  const page = await env.context.newPage();
+  page.on('request', (r) => log.push(r.url()));
+  await page.goto(env.url);
+  await page.waitForSelector('body[data-ready="1"]');
   await page.click('#sample');
   await cards(page, 1);
   await dropFiles(page, [{ name: 'seed_000.docx', bytes: seed(0) }]);
   await cards(page, 2);
   await page.close();
-  assert.ok(env.requests.some((u) => u.endsWith('/pkg/nianbao_bg.wasm')));
-  assert.ok(env.requests.some((u) => u.endsWith('/samples/sample-with-errors.docx')));
-  assert.deepEqual(env.foreignRequests(), [], `requests: ${env.requests.join('\n')}`);
+  assert.ok(log.some((u) => u.endsWith('/pkg/nianbao_bg.wasm')));
+  assert.ok(log.some((u) => u.endsWith('/samples/sample-with-errors.docx')));
+  assert.deepEqual(env.foreignRequests(log), [], `requests: ${log.join('\n')}`);
+  // And over the whole file's run, every tab of this server's page stayed on it too.
+  assert.deepEqual(env.foreignRequests(env.requests.filter((u) => u.startsWith(env.origin) || !u.includes('/portal/'))), []);
 });

@@ -53,8 +53,8 @@ export async function start() {
   }
 
   /** Every request went to this server, for a file that exists under www/. */
-  function foreignRequests() {
-    return requests.filter((u) => {
+  function foreignRequests(list = requests) {
+    return list.filter((u) => {
       const p = new URL(u);
       if (p.origin !== origin) return true;
       let path = decodeURIComponent(p.pathname);
