@@ -38,10 +38,26 @@ impl std::fmt::Display for Quantity {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Quantity::Int(v) => write!(f, "{v}"),
-            Quantity::Decimal(v) => write!(f, "{v}"),
+            Quantity::Decimal(v) => f.write_str(&format_decimal(*v)),
             Quantity::Text(s) => write!(f, "{s}"),
         }
     }
+}
+
+/// Formats a decimal with up to six fraction digits, trailing zeros dropped, using integer
+/// arithmetic only (float formatting code is large in the wasm build).
+pub fn format_decimal(v: f64) -> String {
+    if !v.is_finite() || v.abs() >= 9.0e12 {
+        return if v.is_sign_negative() { "-∞".to_string() } else { "∞".to_string() };
+    }
+    let scaled = (v.abs() * 1_000_000.0 + 0.5) as i64;
+    let (int, frac) = (scaled / 1_000_000, scaled % 1_000_000);
+    let sign = if v < 0.0 && scaled != 0 { "-" } else { "" };
+    if frac == 0 {
+        return format!("{sign}{int}");
+    }
+    let frac = format!("{frac:06}");
+    format!("{sign}{int}.{}", frac.trim_end_matches('0'))
 }
 
 /// A cell of the document: the physical table (index into `Document::tables`) and the grid
@@ -73,6 +89,20 @@ pub struct Finding {
     pub cells: Vec<CellRef>,
     /// The cell most likely to be wrong when it breaks more than one rule.
     pub culprit: Option<CellRef>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_decimal;
+
+    #[test]
+    fn decimals_format_without_float_formatting() {
+        assert_eq!(format_decimal(7730.28), "7730.28");
+        assert_eq!(format_decimal(1.5), "1.5");
+        assert_eq!(format_decimal(-2.5), "-2.5");
+        assert_eq!(format_decimal(3.0), "3");
+        assert_eq!(format_decimal(0.005), "0.005");
+    }
 }
 
 impl Finding {

@@ -30,13 +30,29 @@ pub fn norm(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let c = fold_width(c);
-        if c.is_alphanumeric() {
-            for l in c.to_lowercase() {
-                out.push(l);
-            }
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if is_cjk_word_char(c) {
+            out.push(c);
         }
     }
     out
+}
+
+/// True for CJK ideographs and other characters from U+2E80 on that are not punctuation or
+/// symbols (the CJK symbols block, vertical, small and half/full-width forms). Decided by
+/// code point ranges rather than Unicode tables: labels are Chinese and ASCII, and this keeps
+/// the WebAssembly build small.
+fn is_cjk_word_char(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x2E80 {
+        return false;
+    }
+    if (0x3000..=0x303F).contains(&u) {
+        // Ideographic punctuation; keep 々 (iteration mark) and 〇 (zero).
+        return u == 0x3005 || u == 0x3007;
+    }
+    !matches!(u, 0xFE10..=0xFE1F | 0xFE30..=0xFE6F | 0xFF00..=0xFFEF)
 }
 
 /// Trims every kind of blank (see [`is_blank`]) from both ends.

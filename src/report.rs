@@ -728,17 +728,21 @@ fn read_text(doc: &Document, first_segment: &[(usize, u8)], report: &mut Report)
         "无政府信息公开申请",
         "未收到信息公开申请",
     ];
-    report.no_application_text = paragraphs.iter().find_map(|(_, p)| {
+    // Every phrase holds 请 and is already normalised: skip paragraphs without it cheaply.
+    report.no_application_text = paragraphs.iter().filter(|(_, p)| p.text.contains('请')).find_map(|(_, p)| {
         let n = norm(&p.text);
-        NONE_PHRASES.iter().find(|ph| n.contains(&norm(ph))).map(|_| sentence_with(&p.text, NONE_PHRASES))
+        NONE_PHRASES.iter().any(|ph| n.contains(ph)).then(|| sentence_with(&p.text, NONE_PHRASES))
     });
 }
 
 /// The sentence of `text` holding one of `phrases` (compared after normalisation).
 fn sentence_with(text: &str, phrases: &[&str]) -> String {
     for s in text.split(['。', '；', '\n']) {
+        if !s.contains('请') {
+            continue;
+        }
         let n = norm(s);
-        if phrases.iter().any(|p| n.contains(&norm(p))) {
+        if phrases.iter().any(|p| n.contains(p)) {
             return trim_blank(s).chars().take(120).collect();
         }
     }

@@ -94,7 +94,7 @@ pub fn read(raw: &str) -> (Reading, Extras) {
     if s.is_empty() {
         return (Reading::Blank, extras);
     }
-    let lower = s.to_lowercase();
+    let lower = s.to_ascii_lowercase();
     if PLACEHOLDERS.contains(&lower.as_str()) {
         return (Reading::Placeholder, extras);
     }
@@ -154,18 +154,22 @@ pub fn read(raw: &str) -> (Reading, Extras) {
             if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
                 return (Reading::Invalid, extras);
             }
-            match format!("{digits}.{f}").parse::<f64>() {
-                Ok(v) if v.is_finite() => {
-                    let v = if negative { -v } else { v };
-                    // "3.0" is still an integer count.
-                    if f.bytes().all(|b| b == b'0') && v.abs() < 9.0e15 {
-                        (Reading::Int(v as i64), extras)
-                    } else {
-                        (Reading::Decimal(v), extras)
-                    }
-                }
-                _ => (Reading::Invalid, extras),
+            // "3.0" is still an integer count.
+            let int_value: i64 = digits.parse().unwrap_or(0);
+            let signed = |v: i64| if negative { -v } else { v };
+            if f.bytes().all(|b| b == b'0') {
+                return (Reading::Int(signed(int_value)), extras);
             }
+            // Exact integers divided once: the quotient is correctly rounded, as a parsed
+            // literal would be (and no float parsing code is linked into the wasm build).
+            let frac = f.trim_end_matches('0');
+            if frac.len() > 6 {
+                return (Reading::Invalid, extras);
+            }
+            let scale = 10i64.pow(frac.len() as u32);
+            let frac_value: i64 = frac.parse().unwrap_or(0);
+            let mantissa = int_value * scale + frac_value;
+            (Reading::Decimal(signed(mantissa) as f64 / scale as f64), extras)
         }
     }
 }
@@ -197,6 +201,11 @@ mod tests {
         assert!(e.word_sign);
         assert_eq!(read("5394432.52元").0, Reading::Decimal(5394432.52));
         assert_eq!(read("3.0").0, Reading::Int(3));
+        assert_eq!(read("7730.28").0, Reading::Decimal(7730.28));
+        assert_eq!(read("96171.6").0, Reading::Decimal(96171.6));
+        assert_eq!(read("0.005").0, Reading::Decimal(0.005));
+        assert_eq!(read("-2.50").0, Reading::Decimal(-2.5));
+        assert_eq!(read("1.1234567").0, Reading::Invalid);
     }
 
     #[test]
