@@ -2,9 +2,11 @@
 
 use crate::check::{CheckResult, Status};
 use crate::finding::{Finding, Severity};
+#[cfg(not(target_arch = "wasm32"))]
 use serde::Serialize;
 
 /// One file's result as a JSON Lines record.
+#[cfg(not(target_arch = "wasm32"))]
 #[derive(Serialize)]
 struct Record<'a> {
     file: &'a str,
