@@ -253,7 +253,9 @@ fn mb(bytes: u64) -> String {
     if bytes.is_multiple_of(MIB) {
         format!("{}", bytes / MIB)
     } else {
-        let s = format!("{:.2}", bytes as f64 / MIB as f64);
+        // Two decimals with integer arithmetic (no float formatting in the wasm build).
+        let hundredths = (bytes * 100 + MIB / 2) / MIB;
+        let s = format!("{}.{:02}", hundredths / 100, hundredths % 100);
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     }
 }
@@ -903,7 +905,7 @@ fn rel_type_is(rel_type: &str, suffix: &str) -> bool {
 
 /// Lower case, `/` separators, no leading `/`.
 fn normalise(name: &str) -> String {
-    name.replace('\\', "/").trim_start_matches('/').to_lowercase()
+    name.replace('\\', "/").trim_start_matches('/').to_ascii_lowercase()
 }
 
 fn percent_decode(s: &str) -> String {

@@ -208,13 +208,20 @@ function findingBody(f) {
 export function fillPopover(pop, td) {
   pop.replaceChildren();
   if (td.classList.contains('culprit')) pop.append(el('p', { class: 'culprit-note' }, '★ 此单元格最可能出错'));
+  const here = [td.dataset.table, td.dataset.row, td.dataset.col].join(':');
   for (const f of td._findings ?? []) {
     const sev = SEVERITY[f.severity] ?? SEVERITY.warning;
+    const main = f.cells?.[0];
+    // Expected/actual belong to the finding's main cell; name it when that is another cell
+    // (e.g. the （七）总计 of a column rule shown on the culprit cell).
+    const elsewhere = main && [main.table, main.row, main.col].join(':') !== here;
+    const mainName = [f.row?.at(-1), f.column?.at(-1)].filter(Boolean).join('·');
     pop.append(el('div', { class: `pop-item pop-${f.severity}` },
       el('p', { class: 'pop-head' }, `${sev.icon} ${sev.label} `, el('code', {}, f.rule)),
       el('p', { class: 'pop-msg' }, f.message),
       f.expected != null
         ? el('p', { class: 'pop-values' },
+          elsewhere && mainName ? el('span', { class: 'pop-main' }, `「${mainName}」`) : null,
           '应为 ', el('strong', { class: 'expected' }, show(f.expected)),
           '，实为 ', el('strong', { class: 'actual' }, show(f.actual)))
         : f.actual != null && f.actual !== ''

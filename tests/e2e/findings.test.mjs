@@ -39,6 +39,10 @@ test('a wrong 总计 in 表三 marks exactly the right cells and explains the ex
   const first = pop.locator('.pop-item').first();
   assert.equal(await first.locator('.expected').textContent(), '1');
   assert.equal(await first.locator('.actual').textContent(), '2');
+  assert.equal(await first.locator('.pop-main').count(), 0, 'T3.ROW values are this cell\'s own');
+  // T3.RES is shown here because this cell is its culprit; its values are those of （七）总计.
+  const res = pop.locator('.pop-item', { hasText: 'T3.RES' });
+  assert.equal(await res.locator('.pop-main').textContent(), '「（七）总计·总计」');
   // While the popover is open, the cells the total adds up are highlighted.
   assert.ok(await page.$$eval('td.related', (t) => t.length) >= 6);
   await shot(page, '05-wrong-total-popover');
