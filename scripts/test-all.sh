@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The single test command: native tests, wasm binding tests (Node, then headless Chromium),
 # the web build, then the end-to-end browser tests. Fails as soon as a step fails.
-# Needs what scripts/serve.sh or .ci/run installs (wasm target, wasm-bindgen-cli, tools/node_modules,
-# /usr/bin/chromium and /usr/bin/chromedriver).
+# First installs, idempotently, what a fresh machine lacks (tools/install.sh --browser: wasm target,
+# wasm-bindgen-cli, tools/node_modules, Debian chromium + chromium-driver).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +23,7 @@ step() {
   steps+=("$name($((SECONDS - t0))s)")
 }
 
+step "install missing tools" bash tools/install.sh --browser
 step "native tests" cargo test --locked
 step "wasm tests (Node)" cargo test --locked --target wasm32-unknown-unknown --test wasm
 step "wasm tests (headless Chromium)" env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \
