@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The single test command: native tests, wasm binding tests (Node, then headless Chromium),
-# the web build, then the end-to-end browser tests. Fails as soon as a step fails.
+# the web build, the end-to-end browser tests, then a short fuzz run of every fuzz target.
+# Fails as soon as a step fails.
 # First installs, idempotently, what a fresh machine lacks (tools/install.sh --browser: wasm target,
 # wasm-bindgen-cli, tools/node_modules, Debian chromium + chromium-driver).
 set -euo pipefail
@@ -30,6 +31,7 @@ step "wasm tests (headless Chromium)" env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVE
   cargo test --locked --target wasm32-unknown-unknown --test wasm
 step "web build" bash scripts/build-web.sh
 step "end-to-end (node --test tests/e2e/)" node --test tests/e2e/
+step "fuzz smoke (cargo fuzz, ${FUZZ_SECONDS:-20}s per target)" bash scripts/fuzz-smoke.sh "${FUZZ_SECONDS:-20}"
 
 echo
 echo "test-all: all ${#steps[@]} steps passed in $((SECONDS - started))s: ${steps[*]}"
