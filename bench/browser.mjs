@@ -14,6 +14,7 @@ import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { MIME } from '../tools/serve.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repo = resolve(here, '..');
@@ -36,15 +37,6 @@ const RUNS = quick
   : { nianbao: 60, peer: 15, drop: 30, load: 7, largeNianbao: 15, largePeer: 3 };
 
 // ---- Static server: /www/pkg → --pkg, /www → www/, /bench → bench/, /samples → samples + large.
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-};
 function mapPath(path) {
   const roots = [
     ['/www/pkg/', pkgDir],
