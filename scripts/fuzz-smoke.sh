@@ -18,7 +18,7 @@ export RUSTC_BOOTSTRAP=1
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
     echo "fuzz-smoke: installing cargo-fuzz"
-    cargo install cargo-fuzz
+    cargo install cargo-fuzz --version =0.13.2
 fi
 
 cd "$root/fuzz"
