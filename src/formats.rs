@@ -135,65 +135,51 @@ pub fn t3_row_index(key: &str) -> Option<usize> {
 /// Matches a table 三 row by its most specific label (`leaf`, normalised) and the labels to its
 /// left (`context`, normalised and concatenated). Returns the row key.
 pub fn match_t3_row(leaf: &str, context: &str) -> Option<&'static str> {
-    let has = |s: &str| leaf.contains(s);
-    let any = |list: &[&str]| list.iter().any(|s| leaf.contains(s));
-    let key = if any(&["逾期不补正"]) || (has("补正") && has("不再处理")) {
-        "other_1"
-    } else if any(&["缴纳费用", "收费通知"]) {
-        "other_2"
-    } else if has("国家秘密") {
-        "withheld_1"
-    } else if any(&["禁止公开", "其他法律"]) {
-        "withheld_2"
-    } else if any(&["三安全", "一稳定"]) {
-        "withheld_3"
-    } else if has("第三方") {
-        "withheld_4"
-    } else if has("内部事务") {
-        "withheld_5"
-    } else if has("过程性") {
-        "withheld_6"
-    } else if has("执法案卷") {
-        "withheld_7"
-    } else if has("查询") {
-        "withheld_8"
-    } else if has("不掌握") {
-        "unable_1"
-    } else if any(&["另行制作", "现成信息"]) {
-        "unable_2"
-    } else if any(&["不明确", "补正后"]) {
-        "unable_3"
-    } else if any(&["信访", "举报", "投诉"]) {
-        "not_processed_1"
-    } else if has("重复申请") {
-        "not_processed_2"
-    } else if has("出版物") {
-        "not_processed_3"
-    } else if has("大量反复") {
-        "not_processed_4"
-    } else if any(&["重新出具", "确认或"]) {
-        "not_processed_5"
-    } else if any(&["本年新收", "新收政府"]) {
-        "new_received"
-    } else if has("上年结转") {
-        "carried_over"
-    } else if any(&["结转下年", "下年度继续"]) {
-        "carried_forward"
-    } else if has("部分公开") {
-        "partially_granted"
-    } else if has("予以公开") {
-        "granted"
-    } else if has("总计") && leaf.chars().count() <= 6 {
-        "results_total"
-    } else if has("其他处理") {
-        "other"
+    if leaf.contains("补正") && leaf.contains("不再处理") {
+        return Some("other_1");
+    }
+    if let Some((_, key)) = T3_PHRASES.iter().find(|(phrases, _)| phrases.iter().any(|p| leaf.contains(p))) {
+        return Some(key);
+    }
+    if leaf.contains("总计") && leaf.chars().count() <= 6 {
+        Some("results_total")
+    } else if leaf.contains("其他处理") {
+        Some("other")
     } else if leaf.trim_start_matches(|c: char| c.is_ascii_digit()) == "其他" && context.contains("其他处理") {
-        "other_3"
+        Some("other_3")
     } else {
-        return None;
-    };
-    Some(key)
+        None
+    }
 }
+
+/// Key phrases of table 三's row labels (normalised), most specific first: the first entry with
+/// a phrase contained in the label wins. Variants and typos seen in real reports are included
+/// (`其他法律行政止公开`, `4.无正当理由大量反复 申请`).
+const T3_PHRASES: &[(&[&str], &str)] = &[
+    (&["逾期不补正"], "other_1"),
+    (&["缴纳费用", "收费通知"], "other_2"),
+    (&["国家秘密"], "withheld_1"),
+    (&["禁止公开", "其他法律"], "withheld_2"),
+    (&["三安全", "一稳定"], "withheld_3"),
+    (&["第三方"], "withheld_4"),
+    (&["内部事务"], "withheld_5"),
+    (&["过程性"], "withheld_6"),
+    (&["执法案卷"], "withheld_7"),
+    (&["查询"], "withheld_8"),
+    (&["不掌握"], "unable_1"),
+    (&["另行制作", "现成信息"], "unable_2"),
+    (&["不明确", "补正后"], "unable_3"),
+    (&["信访", "举报", "投诉"], "not_processed_1"),
+    (&["重复申请"], "not_processed_2"),
+    (&["出版物"], "not_processed_3"),
+    (&["大量反复"], "not_processed_4"),
+    (&["重新出具", "确认或"], "not_processed_5"),
+    (&["本年新收", "新收政府"], "new_received"),
+    (&["上年结转"], "carried_over"),
+    (&["结转下年", "下年度继续"], "carried_forward"),
+    (&["部分公开"], "partially_granted"),
+    (&["予以公开"], "granted"),
+];
 
 // ---------------------------------------------------------------- table 四
 
@@ -307,61 +293,45 @@ pub fn t2_rows(format: Format) -> &'static [T2Row] {
 /// Matches a table 二 row label (normalised) to a canonical row label. Both 规范性文件 and
 /// 行政规范性文件 map to the row of the format in use (the caller reports the variant).
 pub fn match_t2_row(label: &str) -> Option<&'static str> {
-    Some(if label.contains("规范性文件") {
-        "规范性文件"
-    } else if label.contains("规章") {
-        "规章"
-    } else if label.contains("其他对外管理") {
-        "其他对外管理服务事项"
-    } else if label.contains("行政许可") {
-        "行政许可"
-    } else if label.contains("行政处罚") {
-        "行政处罚"
-    } else if label.contains("行政强制") {
-        "行政强制"
-    } else if label.contains("事业性收费") || label.contains("行政收费") {
-        "行政事业性收费"
-    } else if label.contains("集中采购") || label.contains("政府采购") {
-        "政府集中采购"
-    } else {
-        return None;
-    })
+    T2_ROW_PHRASES.iter().find(|(phrases, _)| phrases.iter().any(|p| label.contains(p))).map(|(_, row)| *row)
 }
+
+/// Key phrases of table 二's row labels, first match wins (规范性文件 before 规章 and 行政…).
+const T2_ROW_PHRASES: &[(&[&str], &str)] = &[
+    (&["规范性文件"], "规范性文件"),
+    (&["规章"], "规章"),
+    (&["其他对外管理"], "其他对外管理服务事项"),
+    (&["行政许可"], "行政许可"),
+    (&["行政处罚"], "行政处罚"),
+    (&["行政强制"], "行政强制"),
+    (&["事业性收费", "行政收费"], "行政事业性收费"),
+    (&["集中采购", "政府采购"], "政府集中采购"),
+];
 
 /// Matches a table 二 column header (normalised) to a canonical column label of either format.
 pub fn match_t2_column(label: &str) -> Option<&'static str> {
-    Some(if label.contains("制发") {
-        "本年制发件数"
-    } else if label.contains("废止") {
-        "本年废止件数"
-    } else if label.contains("现行有效") {
-        "现行有效件数"
-    } else if label.contains("收费金额") {
-        "本年收费金额（单位：万元）"
-    } else if label.contains("新制作") {
-        "本年新制作数量"
-    } else if label.contains("新公开") {
-        "本年新公开数量"
-    } else if label.contains("对外公开总") || label.contains("公开总数") {
-        "对外公开总数量"
-    } else if label.contains("上一年") || label.contains("上年项目") {
-        "上一年项目数量"
-    } else if label.contains("增") && label.contains("减") {
-        "本年增/减"
-    } else if label.contains("采购项目") {
-        "采购项目数量"
-    } else if label.contains("总金额") || label.contains("采购金额") {
-        "采购总金额"
-    } else if label.contains("处理决定") {
-        if label.contains("本年") {
-            "本年处理决定数量"
-        } else {
-            "处理决定数量"
-        }
-    } else {
-        return None;
-    })
+    if label.contains("增") && label.contains("减") {
+        return Some("本年增/减");
+    }
+    if label.contains("处理决定") {
+        return Some(if label.contains("本年") { "本年处理决定数量" } else { "处理决定数量" });
+    }
+    T2_COLUMN_PHRASES.iter().find(|(phrases, _)| phrases.iter().any(|p| label.contains(p))).map(|(_, col)| *col)
 }
+
+/// Key phrases of table 二's column headers (both formats), first match wins.
+const T2_COLUMN_PHRASES: &[(&[&str], &str)] = &[
+    (&["制发"], "本年制发件数"),
+    (&["废止"], "本年废止件数"),
+    (&["现行有效"], "现行有效件数"),
+    (&["收费金额"], "本年收费金额（单位：万元）"),
+    (&["新制作"], "本年新制作数量"),
+    (&["新公开"], "本年新公开数量"),
+    (&["对外公开总", "公开总数"], "对外公开总数量"),
+    (&["上一年", "上年项目"], "上一年项目数量"),
+    (&["采购项目"], "采购项目数量"),
+    (&["总金额", "采购金额"], "采购总金额"),
+];
 
 /// Which format a canonical table 二 column belongs to (`None` when shared).
 pub fn t2_column_format(column: &str) -> Option<Format> {
