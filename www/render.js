@@ -9,6 +9,9 @@ const TITLES = {
 const TABLE_NAMES = { 2: '表二', 3: '表三', 4: '表四' };
 const SEVERITY = { error: { icon: '✖', label: '错误' }, warning: { icon: '⚠', label: '警告' } };
 
+/** Findings of one rule from this many on are listed as one group. */
+const GROUP_MIN = 6;
+
 /** Creates an element; attrs go through setAttribute (or dataset/class), children strings become text nodes. */
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -172,13 +175,34 @@ function findingsList(findings, uid, drawn) {
   if (located.length) {
     aside.append(el('h3', {}, `问题清单（${located.length}）`));
     const ol = el('ol', { class: 'finding-list' });
-    for (const f of [...located].sort(order)) {
+    const button = (f) => {
       const c = f.cells[0];
-      ol.append(el('li', {}, el('button', {
+      return el('button', {
         type: 'button',
         class: `finding finding-${f.severity}`,
         data: { target: `c-${uid}-${c.table}-${c.row}-${c.col}`, rule: f.rule },
-      }, findingBody(f))));
+      }, findingBody(f));
+    };
+    // Many findings of one rule (a table left blank gives one per cell) become one group whose
+    // entries are built when it is opened: the list stays readable and the page quick to draw.
+    const byRule = new Map();
+    for (const f of [...located].sort(order)) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+    for (const [rule, group] of byRule) {
+      if (group.length < GROUP_MIN) {
+        for (const f of group) ol.append(el('li', {}, button(f)));
+        continue;
+      }
+      const sev = SEVERITY[group[0].severity] ?? SEVERITY.warning;
+      const tables = [...new Set(group.map((f) => TABLE_NAMES[f.table]).filter(Boolean))].join('、');
+      const inner = el('ol', { class: 'finding-list' });
+      const details = el('details', { class: `finding-group finding-${group[0].severity}`, data: { rule, count: group.length } },
+        el('summary', {}, el('span', { class: 'sev' }, `${sev.icon} ${sev.label}`), ' ', el('code', { class: 'rule' }, rule), ' ',
+          `${tables}共 ${group.length} 处（展开逐条查看）`),
+        inner);
+      details.addEventListener('toggle', () => {
+        if (details.open && !inner.childElementCount) for (const f of group) inner.append(el('li', {}, button(f)));
+      });
+      ol.append(el('li', {}, details));
     }
     aside.append(ol);
   }

@@ -89,3 +89,28 @@ test('markup in a cell is shown as literal text, never run', async () => {
   noProblems(page);
   await page.close();
 });
+
+test('many findings of one rule are one group, built when opened, whose entries still go to their cells', async () => {
+  const page = await env.open();
+  // Seed 003 (a 2020 report) left every result row of 表三 and 14 cells of 表四 blank.
+  await pickFiles(page, [{ name: 'seed_003.docx', bytes: seed(3) }]);
+  const [c] = await cards(page, 1);
+  assert.equal(c.status, 'fail');
+  // Every blank cell is still marked in the tables.
+  assert.equal((await marked(page, '#results td.mark-error')).length, 147 + 14);
+  const group = page.locator('details.finding-group[data-rule="T3.BLANK"]');
+  assert.equal(await group.getAttribute('data-count'), '147');
+  assert.match(await group.locator('summary').textContent(), /T3\.BLANK.*表三共 147 处/);
+  assert.equal(await group.locator('button.finding').count(), 0, 'entries are built on opening');
+  await group.locator('summary').click();
+  assert.equal(await group.locator('button.finding').count(), 147);
+  // An entry of the group scrolls to and flashes its cell, like any other.
+  const entry = group.locator('button.finding').nth(10);
+  const target = await entry.getAttribute('data-target');
+  await entry.click();
+  await page.waitForFunction((id) => document.activeElement?.id === id || document.getElementById(id)?.classList.contains('flash'), target);
+  assert.equal(await page.locator('details.finding-group[data-rule="T4.BLANK"]').getAttribute('data-count'), '14');
+  await shot(page, '09-grouped-findings');
+  noProblems(page);
+  await page.close();
+});
