@@ -29,7 +29,8 @@ pub struct Package {
     pub main_part_name: String,
     /// The main document part, inflated.
     pub main_xml: Vec<u8>,
-    /// The styles part, inflated, when the document has one.
+    /// The styles part, inflated, when the document has one and its body names a paragraph
+    /// style (`w:pStyle`); otherwise `None`, as nothing downstream would use it.
     pub styles_xml: Option<Vec<u8>>,
 }
 
@@ -607,8 +608,13 @@ fn open_zip(bytes: &[u8], limits: &Limits) -> Result<Package, Rejection> {
     };
     let main_xml = zip.read(main_idx, &main_name, limits)?;
 
-    // 3. The styles part, through the main part's relationships. Optional: any failure to
-    //    read the relationships means no styles, but a styles part that is too large is refused.
+    // 3. The styles part, through the main part's relationships, read only when the body names
+    //    a paragraph style (the document stage needs styles only to resolve `w:pStyle`; it is
+    //    often three times the size of the body). Optional: any failure to read the
+    //    relationships means no styles, but a styles part that is too large is refused.
+    if memchr::memmem::find(&main_xml, b"pStyle").is_none() {
+        return Ok(Package { main_part_name: main_name, main_xml, styles_xml: None });
+    }
     let (dir, file) = match main_name.rfind('/') {
         Some(i) => (main_name.get(..i).unwrap_or(""), main_name.get(i + 1..).unwrap_or("")),
         None => ("", main_name.as_str()),

@@ -333,6 +333,11 @@ fn docx_with_text(text: &str) -> Docx {
     Docx::with_body(&p(text))
 }
 
+/// A document whose paragraph names a paragraph style, so that its styles part is read.
+fn docx_with_styled_text(text: &str) -> Docx {
+    Docx::with_body(&format!(r#"<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#))
+}
+
 // ---------------------------------------------------------------------------------------------
 // Sniffing
 // ---------------------------------------------------------------------------------------------
@@ -753,8 +758,11 @@ fn declared_size_lies_within_limits_actual_bytes_are_bounded() {
 #[test]
 fn total_inflated_budget() {
     // Main 3 MiB + styles 3 MiB with a 5 MiB total: the styles part exceeds the budget.
+    // The main part names a paragraph style, so the styles part is read too.
+    let mut body = br#"<w:pStyle w:val="a"/>"#.to_vec();
+    body.resize(3 * MIB as usize, b' ');
+    let main = RawEntry::stored("word/document.xml", &body);
     let (s1, c1) = zero_bomb(3);
-    let main = RawEntry { name: "word/document.xml".into(), method: 8, flags: 0, data: s1.clone(), crc: c1, size: 3 * MIB as u32 };
     let styles = RawEntry { name: "word/styles.xml".into(), method: 8, flags: 0, data: s1, crc: c1, size: 3 * MIB as u32 };
     let z = word_package(main, vec![styles]);
     let limits = Limits { max_total_inflated: 5 * MIB, ..Limits::default() };
@@ -789,13 +797,27 @@ fn samples_open() {
         let pkg = package::open(&s, &Limits::default()).unwrap_or_else(|r| panic!("{name}: {r}"));
         assert_eq!(pkg.main_part_name, "word/document.xml");
         assert!(pkg.main_xml.starts_with(b"<?xml"), "{name}");
-        assert!(pkg.styles_xml.as_ref().is_some_and(|s| s.len() > 100), "{name}: styles");
+        // The samples' bodies name no paragraph style: their styles part is not needed.
+        assert!(!pkg.main_xml.windows(6).any(|w| w == b"pStyle"), "{name}");
+        assert!(pkg.styles_xml.is_none(), "{name}: styles not read");
     }
 }
 
 #[test]
+fn styles_are_read_when_the_body_names_a_paragraph_style() {
+    let mut d = docx_with_styled_text("标题");
+    d.add("word/styles.xml", "<w:styles><!-- styles --></w:styles>");
+    let pkg = open_ok(&d.build());
+    assert_eq!(pkg.styles_xml.as_deref(), Some(&b"<w:styles><!-- styles --></w:styles>"[..]));
+    // The same package whose body names no style: the styles part is left alone.
+    let mut plain = d.clone();
+    plain.add("word/document.xml", support::document_xml(&p("正文")));
+    assert!(open_ok(&plain.build()).styles_xml.is_none());
+}
+
+#[test]
 fn main_part_elsewhere() {
-    let mut d = docx_with_text("正文在别处");
+    let mut d = docx_with_styled_text("正文在别处");
     d.rename_main("content/main.xml");
     let pkg = open_ok(&d.build());
     assert_eq!(pkg.main_part_name, "content/main.xml");
@@ -820,7 +842,7 @@ fn absolute_and_dotted_targets() {
 
 #[test]
 fn strict_ooxml() {
-    let mut d = docx_with_text("严格格式");
+    let mut d = docx_with_styled_text("严格格式");
     let strict = "http://purl.oclc.org/ooxml/officeDocument/relationships/";
     d.add("_rels/.rels", ROOT_RELS.replace("http://schemas.openxmlformats.org/officeDocument/2006/relationships/", strict));
     d.add(
