@@ -182,15 +182,9 @@ fn run_check(args: &[String]) -> i32 {
 
 /// Checks one file; never panics (a bug in the core becomes an `internal` rejection).
 fn check_file(path: &Path, options: &Options) -> CheckResult {
-    let limit = options.limits.max_input_bytes;
-    let bytes = match read_bounded(path, limit) {
-        Ok(Some(b)) => b,
-        Ok(None) => {
-            return CheckResult::rejected(Rejection::new(
-                RejectionCode::TooLarge,
-                format!("文件超过 {} MB，不像是一份年报；请确认文件是否正确", limit / (1024 * 1024)),
-            ))
-        }
+    let bytes = match read_bounded(path, options.limits.max_input_bytes) {
+        Ok(Ok(b)) => b,
+        Ok(Err(size)) => return CheckResult::rejected(nianbao::package::too_large_input(size, &options.limits)),
         Err(e) => return CheckResult::rejected(Rejection::new(RejectionCode::Unreadable, format!("无法读取文件：{e}"))),
     };
     match std::panic::catch_unwind(|| check_bytes_with(&bytes, options)) {
@@ -199,19 +193,19 @@ fn check_file(path: &Path, options: &Options) -> CheckResult {
     }
 }
 
-/// Reads a file unless it is larger than `limit` bytes (`Ok(None)` then).
-fn read_bounded(path: &Path, limit: u64) -> io::Result<Option<Vec<u8>>> {
+/// Reads a file unless it is larger than `limit` bytes (then `Ok(Err(size))`).
+fn read_bounded(path: &Path, limit: u64) -> io::Result<Result<Vec<u8>, u64>> {
     let file = std::fs::File::open(path)?;
     let len = file.metadata()?.len();
     if len > limit {
-        return Ok(None);
+        return Ok(Err(len));
     }
     let mut buf = Vec::with_capacity(len as usize);
     file.take(limit + 1).read_to_end(&mut buf)?;
     if buf.len() as u64 > limit {
-        return Ok(None);
+        return Ok(Err(buf.len() as u64));
     }
-    Ok(Some(buf))
+    Ok(Ok(buf))
 }
 
 /// Collects report files below `dir` (sorted, symlinked folders not followed).

@@ -43,14 +43,7 @@ pub fn open(bytes: &[u8], limits: &Limits) -> Result<Package, Rejection> {
         ));
     }
     if bytes.len() as u64 > limits.max_input_bytes {
-        return Err(Rejection::new(
-            RejectionCode::TooLarge,
-            format!(
-                "文件过大（{} MB），超过了 {} MB 的上限；年度报告的 .docx 通常只有几十 KB 到几 MB，请确认上传的是报告的 Word 文档",
-                mb(bytes.len() as u64),
-                mb(limits.max_input_bytes)
-            ),
-        ));
+        return Err(too_large_input(bytes.len() as u64, limits));
     }
     match sniff(bytes) {
         Kind::Zip => open_zip(bytes, limits),
@@ -742,6 +735,19 @@ impl Zip<'_> {
 /// How far past its declared size a part may inflate before it is called a bomb rather than
 /// corrupt (or twice the declared size, if larger).
 const LIE_SLACK: u64 = 1024 * 1024;
+
+/// The rejection of an input of `size` bytes over [`Limits::max_input_bytes`] (also used by
+/// callers that see the size before reading the file).
+pub fn too_large_input(size: u64, limits: &Limits) -> Rejection {
+    Rejection::new(
+        RejectionCode::TooLarge,
+        format!(
+            "文件过大（{} MB），超过了 {} MB 的上限；年度报告的 .docx 通常只有几十 KB 到几 MB，请确认上传的是报告的 Word 文档",
+            mb(size),
+            mb(limits.max_input_bytes)
+        ),
+    )
+}
 
 fn too_large_part(name: &str, size: u64, limit: u64) -> Rejection {
     Rejection::new(

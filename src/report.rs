@@ -438,8 +438,7 @@ fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table3 {
             }
             inherited = Some((t.cols, map));
             map
-        } else if let Some((cols, m)) = inherited.filter(|(cols, _)| *cols == t.cols) {
-            let _ = cols;
+        } else if let Some((_, m)) = inherited.filter(|(cols, _)| *cols == t.cols) {
             m
         } else {
             // No usable header: the last seven columns hold the numbers.
@@ -717,32 +716,36 @@ fn read_text(doc: &Document, first_segment: &[(usize, u8)], report: &mut Report)
 
     report.year = report.title_year.or(report.text_year).or(report.date.map(|(y, _, _)| y - 1));
 
-    const NONE_PHRASES: &[&str] = &[
-        "未收到政府信息公开申请",
-        "没有接到政府信息公开申请",
-        "没有收到政府信息公开申请",
-        "未接到政府信息公开申请",
-        "未收到依申请公开",
-        "无依申请公开",
-        "未发生依申请公开",
-        "无政府信息公开申请",
-        "未收到信息公开申请",
-    ];
     // Every phrase holds 请 and is already normalised: skip paragraphs without it cheaply.
     report.no_application_text = paragraphs.iter().filter(|(_, p)| p.text.contains('请')).find_map(|(_, p)| {
         let n = norm(&p.text);
-        NONE_PHRASES.iter().any(|ph| n.contains(ph)).then(|| sentence_with(&p.text, NONE_PHRASES))
+        NONE_PHRASES.iter().any(|ph| n.contains(ph)).then(|| no_application_sentence(&p.text))
     });
 }
 
-/// The sentence of `text` holding one of `phrases` (compared after normalisation).
-fn sentence_with(text: &str, phrases: &[&str]) -> String {
+/// Sentences saying that no application was received, normalised. Every phrase holds 请, so
+/// text without it is skipped cheaply.
+const NONE_PHRASES: &[&str] = &[
+    "未收到政府信息公开申请",
+    "没有接到政府信息公开申请",
+    "没有收到政府信息公开申请",
+    "未接到政府信息公开申请",
+    "未收到依申请公开",
+    "无依申请公开",
+    "未发生依申请公开",
+    "无政府信息公开申请",
+    "未收到信息公开申请",
+];
+
+/// The sentence of `text` holding one of [`NONE_PHRASES`] (the whole text when the phrase spans
+/// sentences).
+fn no_application_sentence(text: &str) -> String {
     for s in text.split(['。', '；', '\n']) {
         if !s.contains('请') {
             continue;
         }
         let n = norm(s);
-        if phrases.iter().any(|p| n.contains(p)) {
+        if NONE_PHRASES.iter().any(|p| n.contains(p)) {
             return trim_blank(s).chars().take(120).collect();
         }
     }
