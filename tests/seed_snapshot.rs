@@ -45,5 +45,9 @@ fn seed_findings_match_the_snapshot() {
     }
     let saved = std::fs::read_to_string(&path).expect("snapshot file");
     assert!(saved.len() > 1000, "the snapshot holds the seeds' findings");
-    assert!(saved == now, "findings on the seed samples changed; diff {} against the new output:\n{now}", path.display());
+    assert!(
+        saved == now,
+        "findings on the seed samples changed; diff {} against the new output:\n{now}",
+        path.display()
+    );
 }
