@@ -29,5 +29,7 @@ pub mod value;
 pub mod wasm;
 
 pub use check::{check_bytes, CheckResult};
+pub use check::{check_bytes_with, Options, Status};
 pub use limits::Limits;
+pub use package::too_large_input;
 pub use rejection::{Rejection, RejectionCode};
