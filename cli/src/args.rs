@@ -212,7 +212,8 @@ fn usage_message(e: &clap::Error) -> String {
     };
     let arg = text(ContextKind::InvalidArg);
     let mut message = match e.kind() {
-        ErrorKind::UnknownArgument => format!("未知选项：{arg}"),
+        ErrorKind::UnknownArgument if arg.starts_with('-') => format!("未知选项：{arg}"),
+        ErrorKind::UnknownArgument => format!("多余的参数：{arg}"),
         ErrorKind::InvalidSubcommand => {
             format!(
                 "未知命令：{}（可用的命令：check、rules、help）",

@@ -99,13 +99,16 @@ pub fn run(args: &CheckArgs) -> i32 {
         scope.spawn(move || {
             // `par_bridge` hands out files in order as workers become free, so results arrive
             // roughly in input order and few wait in `pending` below.
-            pool.install(|| {
+            // A failed send means the printer has stopped: the workers stop too.
+            let _ = pool.install(|| {
                 files
                     .iter()
                     .enumerate()
                     .par_bridge()
-                    .try_for_each_with(tx, |tx, (i, path)| tx.send((i, check_file(path, options))))
-            })
+                    .try_for_each_with(tx, |tx, (i, path)| {
+                        tx.send((i, check_file(path, options))).map_err(drop)
+                    })
+            });
         });
         let mut pending: BTreeMap<usize, CheckResult> = BTreeMap::new();
         let mut printed = 0usize;
