@@ -114,6 +114,7 @@ pub fn run(args: &CheckArgs) -> i32 {
         let mut printed = 0usize;
         for (i, result) in rx {
             pending.insert(i, result);
+            progress.inc(1);
             while let Some(result) = pending.remove(&printed) {
                 let name = files[printed].display().to_string();
                 tally.add(&result);
@@ -138,7 +139,6 @@ pub fn run(args: &CheckArgs) -> i32 {
                     // Broken pipe (for example `| head`): stop quietly.
                     std::process::exit(tally.exit_code(missing));
                 }
-                progress.inc(1);
                 printed += 1;
             }
         }

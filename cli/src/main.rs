@@ -4,6 +4,14 @@
 //! * [`walk`]: which files a list of paths names (folders searched recursively).
 //! * [`batch`]: checks the files in parallel and prints the results in input order.
 
+// Native only. A wasm32 build of the workspace's default members would also overwrite the page's
+// `nianbao.wasm` (the library's cdylib) with this binary: build the page with `-p nianbao`.
+#[cfg(target_arch = "wasm32")]
+compile_error!(
+    "nianbao-cli is the native command-line tool; build the page's WebAssembly with \
+     `cargo build -p nianbao --lib --target wasm32-unknown-unknown` (scripts/build-web.sh)"
+);
+
 mod args;
 mod batch;
 mod walk;
