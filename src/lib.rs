@@ -12,6 +12,7 @@
 //!
 //! [`check::check_bytes`] runs the whole pipeline. `wasm` is a thin browser binding over it.
 
+pub mod annotate;
 pub mod check;
 pub mod document;
 pub mod finding;

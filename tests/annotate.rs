@@ -1,0 +1,786 @@
+//! The annotated report: comments on findings, corrections as tracked changes, and nothing
+//! else changed in the file.
+
+mod support;
+
+use nianbao::annotate::{
+    annotate, annotate_bytes, annotated_file_name, Anchor, AnnotateOptions, Target,
+};
+use nianbao::finding::Finding;
+use nianbao::{check_bytes, RejectionCode};
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read};
+use std::path::{Path, PathBuf};
+use support::report::ReportSpec;
+use support::Docx;
+
+const DATE: &str = "2026-12-01T08:00:00Z";
+
+fn options(tracked: bool) -> AnnotateOptions {
+    AnnotateOptions {
+        tracked_changes: tracked,
+        date: Some(DATE.to_string()),
+        ..AnnotateOptions::default()
+    }
+}
+
+/// The zero report of 2021 with one wrong 总计 (新收 5 where the columns add up to 0).
+fn wrong_total() -> Vec<u8> {
+    let mut spec = ReportSpec::zeros_2021();
+    spec.set_t3("new_received", 6, "5");
+    spec.to_bytes()
+}
+
+fn seeds() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/samples");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().map(|e| e == "docx").unwrap_or(false))
+        .collect();
+    v.sort();
+    assert!(!v.is_empty(), "no seed .docx found");
+    v
+}
+
+/// Every entry: name → (compression method, raw compressed bytes, CRC-32), in archive order.
+fn raw_entries(bytes: &[u8]) -> Vec<(String, (u16, Vec<u8>, u32))> {
+    let mut a = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    (0..a.len())
+        .map(|i| {
+            let f = a.by_index_raw(i).unwrap();
+            let start = f.data_start().unwrap() as usize;
+            let raw = bytes[start..start + f.compressed_size() as usize].to_vec();
+            #[allow(deprecated)]
+            let method = f.compression().to_u16();
+            (f.name().unwrap().to_string(), (method, raw, f.crc32()))
+        })
+        .collect()
+}
+
+fn part(bytes: &[u8], name: &str) -> Option<String> {
+    let mut a = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut f = a.by_name(name).ok()?;
+    let mut s = String::new();
+    f.read_to_string(&mut s).unwrap();
+    Some(s)
+}
+
+/// Replaces a part of a .docx (for the accepted-revisions copy).
+fn with_part(bytes: &[u8], name: &str, data: &str) -> Vec<u8> {
+    let mut a = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..a.len() {
+        let f = a.by_index_raw(i).unwrap();
+        if f.name().unwrap() == name {
+            drop(f);
+            w.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            std::io::Write::write_all(&mut w, data.as_bytes()).unwrap();
+        } else {
+            w.raw_copy_file(f).unwrap();
+        }
+    }
+    w.finish().unwrap().into_inner()
+}
+
+/// The comments of a comments part: (id, author, text), parsed with quick-xml.
+fn comments(xml: &str) -> Vec<(String, String, String)> {
+    use quick_xml::events::Event;
+    let mut r = quick_xml::Reader::from_str(xml);
+    let mut out = Vec::new();
+    let mut cur: Option<(String, String, String)> = None;
+    let mut in_t = false;
+    loop {
+        match r.read_event().unwrap() {
+            Event::Start(e) if e.name().as_ref() == "w:comment" => {
+                let get = |k: &str| {
+                    e.attributes()
+                        .flatten()
+                        .find(|a| a.key.as_ref() == k)
+                        .map(|a| a.value.to_string())
+                        .unwrap_or_default()
+                };
+                cur = Some((get("w:id"), get("w:author"), String::new()));
+            }
+            Event::End(e) if e.name().as_ref() == "w:comment" => out.extend(cur.take()),
+            Event::Start(e) if e.name().as_ref() == "w:t" => in_t = true,
+            Event::End(e) if e.name().as_ref() == "w:t" => in_t = false,
+            Event::End(e) if e.name().as_ref() == "w:p" => {
+                if let Some(c) = cur.as_mut() {
+                    c.2.push('\n');
+                }
+            }
+            Event::Text(t) if in_t => {
+                if let Some(c) = cur.as_mut() {
+                    c.2.push_str(&t.xml10_content());
+                }
+            }
+            Event::GeneralRef(g) if in_t => {
+                if let (Some(c), Some(s)) = (
+                    cur.as_mut(),
+                    quick_xml::escape::resolve_predefined_entity(&g),
+                ) {
+                    c.2.push_str(s);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The text of every `w:t` of a part, in order; fails on XML that is not well-formed.
+fn plain_text(xml: &str) -> String {
+    use quick_xml::events::Event;
+    let mut r = quick_xml::Reader::from_str(xml);
+    r.config_mut().check_end_names = true;
+    let (mut in_t, mut out) = (false, String::new());
+    loop {
+        match r.read_event().expect("well-formed XML") {
+            Event::Start(e) if e.name().as_ref() == "w:t" => in_t = true,
+            Event::End(e) if e.name().as_ref() == "w:t" => in_t = false,
+            Event::Text(t) if in_t => out.push_str(&t.xml10_content()),
+            Event::GeneralRef(g) if in_t => {
+                out.push_str(quick_xml::escape::resolve_predefined_entity(&g).unwrap_or("?"))
+            }
+            Event::Eof => return out,
+            _ => {}
+        }
+    }
+}
+
+fn count(hay: &str, needle: &str) -> usize {
+    hay.matches(needle).count()
+}
+
+/// The findings as compared across files: rule, cells, culprit, message.
+fn key(f: &[Finding]) -> Vec<String> {
+    f.iter()
+        .map(|f| format!("{} {:?} {:?} {}", f.rule, f.cells, f.culprit, f.message))
+        .collect()
+}
+
+/// Accepts every tracked change of a main part the way Word does: deletions dropped, insertions
+/// kept (their content unwrapped).
+fn accept_all(xml: &str) -> String {
+    let mut s = xml.to_string();
+    // Deletions: `<w:del .../>` markers and `<w:del ...>...</w:del>` (never nested).
+    loop {
+        let Some(i) = find_tag(&s, "w:del") else {
+            break;
+        };
+        let close = s[i..].find('>').unwrap() + i;
+        if s.as_bytes()[close - 1] == b'/' {
+            s.replace_range(i..=close, "");
+        } else {
+            let end = s[i..].find("</w:del>").unwrap() + i;
+            s.replace_range(i..end + "</w:del>".len(), "");
+        }
+    }
+    loop {
+        let Some(i) = find_tag(&s, "w:ins") else {
+            break;
+        };
+        let close = s[i..].find('>').unwrap() + i;
+        s.replace_range(i..=close, "");
+    }
+    s.replace("</w:ins>", "")
+}
+
+/// Start of the first `<name` tag (followed by a space, `>` or `/`).
+fn find_tag(s: &str, name: &str) -> Option<usize> {
+    let pat = format!("<{name}");
+    let mut from = 0;
+    while let Some(i) = s[from..].find(&pat) {
+        let at = from + i;
+        match s.as_bytes().get(at + pat.len()) {
+            Some(b' ') | Some(b'>') | Some(b'/') => return Some(at),
+            _ => from = at + 1,
+        }
+    }
+    None
+}
+
+/// The text of the runs between `commentRangeStart` and `commentRangeEnd` of comment `id`.
+fn anchored_text(xml: &str, id: &str) -> String {
+    let start = xml
+        .find(&format!("<w:commentRangeStart w:id=\"{id}\"/>"))
+        .expect("range start");
+    let end = xml
+        .find(&format!("<w:commentRangeEnd w:id=\"{id}\"/>"))
+        .expect("range end");
+    assert!(start < end, "range of comment {id} ends before it starts");
+    let inner = &xml[start..end];
+    let mut text = String::new();
+    let mut rest = inner;
+    while let Some(i) = find_tag(rest, "w:t") {
+        let open_end = rest[i..].find('>').unwrap() + i;
+        if rest.as_bytes()[open_end - 1] == b'/' {
+            rest = &rest[open_end + 1..];
+            continue;
+        }
+        let close = rest[open_end..].find("</w:t>").unwrap() + open_end;
+        text.push_str(&rest[open_end + 1..close]);
+        rest = &rest[close..];
+    }
+    text
+}
+
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn wrong_total_gets_a_comment_per_finding_on_its_cells_and_the_same_findings_again() {
+    let bytes = wrong_total();
+    let (result, annotated) = annotate_bytes(&bytes, &options(false)).expect("annotate");
+    let placed: Vec<&Finding> = result
+        .findings
+        .iter()
+        .filter(|f| !f.cells.is_empty())
+        .collect();
+    assert!(
+        placed.len() >= 2,
+        "the wrong total breaks at least the row and the column balance: {:?}",
+        key(&result.findings)
+    );
+    let culprits: std::collections::BTreeSet<_> = placed.iter().filter_map(|f| f.culprit).collect();
+    assert_eq!(culprits.len(), 1, "the total cell is the culprit");
+    assert_eq!(annotated.comments, placed.len() + culprits.len());
+    assert!(annotated.unplaced.is_empty());
+    assert_eq!(annotated.revisions, 0);
+
+    // Re-read by nianbao: the same findings.
+    let again = check_bytes(&annotated.bytes);
+    assert_eq!(key(&again.findings), key(&result.findings));
+
+    // One comment per placed finding, one per culprit, by nianbao, saying what is expected.
+    let xml = part(&annotated.bytes, "word/comments.xml").expect("comments part");
+    let cs = comments(&xml);
+    assert_eq!(cs.len(), annotated.comments);
+    assert!(cs.iter().all(|(_, author, _)| author == "nianbao"));
+    for f in &placed {
+        assert!(
+            cs.iter().any(|(_, _, t)| t.contains(&f.message)),
+            "no comment holds {}",
+            f.message
+        );
+    }
+    let row = placed.iter().find(|f| f.rule == "T3.ROW").expect("T3.ROW");
+    assert!(cs
+        .iter()
+        .any(|(_, _, t)| t.contains(&f_msg(row)) && t.contains("应为：0；实为：5")));
+    assert_eq!(
+        cs.iter()
+            .filter(|(_, _, t)| t.contains("最可能出错"))
+            .count()
+            >= 1,
+        true
+    );
+
+    // Every comment is anchored in the main part, on the cell that holds the wrong number.
+    let main = part(&annotated.bytes, "word/document.xml").unwrap();
+    for (id, _, text) in &cs {
+        assert_eq!(
+            count(&main, &format!("<w:commentRangeStart w:id=\"{id}\"/>")),
+            1
+        );
+        assert_eq!(
+            count(&main, &format!("<w:commentReference w:id=\"{id}\"/>")),
+            1
+        );
+        if text.contains("T3.ROW") || text.contains("【最可能出错】") {
+            assert_eq!(
+                anchored_text(&main, id),
+                "5",
+                "comment {id} is not on the 总计 cell"
+            );
+        }
+    }
+    // The relationship and the content type were added.
+    let rels = part(&annotated.bytes, "word/_rels/document.xml.rels").unwrap();
+    assert_eq!(count(&rels, "relationships/comments\""), 1);
+    let ct = part(&annotated.bytes, "[Content_Types].xml").unwrap();
+    assert_eq!(count(&ct, "PartName=\"/word/comments.xml\""), 1);
+}
+
+fn f_msg(f: &Finding) -> String {
+    f.message.clone()
+}
+
+#[test]
+fn seeds_reread_the_same_and_every_untouched_entry_is_byte_identical() {
+    let changed = [
+        "word/document.xml",
+        "word/comments.xml",
+        "word/_rels/document.xml.rels",
+        "[Content_Types].xml",
+    ];
+    for path in seeds() {
+        let bytes = std::fs::read(&path).unwrap();
+        let (result, annotated) = annotate_bytes(&bytes, &options(false)).expect("annotate seed");
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let placed = result
+            .findings
+            .iter()
+            .filter(|f| !f.cells.is_empty())
+            .count();
+        let culprits: std::collections::BTreeSet<_> =
+            result.findings.iter().filter_map(|f| f.culprit).collect();
+        assert_eq!(annotated.comments, placed + culprits.len(), "{name}");
+        assert!(
+            annotated.unplaced.is_empty(),
+            "{name}: unplaced {:?}",
+            annotated.unplaced
+        );
+
+        // Same findings on re-reading.
+        assert_eq!(
+            key(&check_bytes(&annotated.bytes).findings),
+            key(&result.findings),
+            "{name}"
+        );
+
+        let before = raw_entries(&bytes);
+        let after = raw_entries(&annotated.bytes);
+        let after_map: BTreeMap<_, _> = after.iter().cloned().collect();
+        // Same order of the original entries; new entries only at the end.
+        let after_names: Vec<&String> = after.iter().map(|(n, _)| n).collect();
+        let before_names: Vec<&String> = before.iter().map(|(n, _)| n).collect();
+        assert_eq!(
+            &after_names[..before_names.len()],
+            &before_names[..],
+            "{name}: entry order"
+        );
+        for (entry, data) in &before {
+            if changed.contains(&entry.as_str()) && annotated.comments > 0 {
+                continue;
+            }
+            assert_eq!(after_map.get(entry), Some(data), "{name}: {entry} changed");
+        }
+        if placed == 0 {
+            assert_eq!(
+                annotated.bytes, bytes,
+                "{name}: nothing to say, nothing changed"
+            );
+            continue;
+        }
+        let cs = comments(&part(&annotated.bytes, "word/comments.xml").unwrap());
+        assert_eq!(cs.len(), annotated.comments, "{name}");
+        // Removing what was inserted gives the original main part back.
+        let main = part(&annotated.bytes, "word/document.xml").unwrap();
+        let original = part(&bytes, "word/document.xml").unwrap();
+        assert!(main.len() > original.len());
+        eprintln!(
+            "{name}: {} findings, {} comments, {} revisions",
+            result.findings.len(),
+            annotated.comments,
+            annotated.revisions
+        );
+    }
+}
+
+#[test]
+fn only_the_inserted_anchors_change_the_main_part() {
+    let bytes = wrong_total();
+    let (_, annotated) = annotate_bytes(&bytes, &options(false)).unwrap();
+    let original = part(&bytes, "word/document.xml").unwrap();
+    let mut main = part(&annotated.bytes, "word/document.xml").unwrap();
+    // Strip every inserted element: what is left is the original, byte for byte.
+    for pat in ["<w:commentRangeStart w:id=\"", "<w:commentRangeEnd w:id=\""] {
+        while let Some(i) = main.find(pat) {
+            let e = main[i..].find("/>").unwrap() + i + 2;
+            main.replace_range(i..e, "");
+        }
+    }
+    while let Some(i) = main.find("<w:r><w:commentReference w:id=\"") {
+        let e = main[i..].find("</w:r>").unwrap() + i + "</w:r>".len();
+        main.replace_range(i..e, "");
+    }
+    assert_eq!(main, original);
+}
+
+#[test]
+fn tracked_corrections_accepted_clear_the_arithmetic_errors() {
+    let bytes = wrong_total();
+    let (result, annotated) = annotate_bytes(&bytes, &options(true)).expect("annotate");
+    assert!(result.errors() >= 2);
+    // The total cell: one w:del for its run, one w:ins with the corrected number.
+    assert_eq!(annotated.revisions, 2);
+    let main = part(&annotated.bytes, "word/document.xml").unwrap();
+    assert_eq!(count(&main, "<w:del w:id="), 1);
+    assert_eq!(count(&main, "<w:ins w:id="), 1);
+    assert!(main.contains("w:author=\"nianbao\" w:date=\"2026-12-01T08:00:00Z\""));
+    assert!(
+        main.contains("<w:delText>5</w:delText>")
+            || main.contains("<w:delText xml:space=\"preserve\">5</w:delText>")
+    );
+    assert!(main.contains("<w:t xml:space=\"preserve\">0</w:t></w:r></w:ins>"));
+    // nianbao itself reads a document as if its revisions were accepted (inserted text counts,
+    // deleted text does not): the suggested file already checks clean.
+    assert_eq!(check_bytes(&annotated.bytes).errors(), 0);
+
+    // Accept all revisions (drop w:del, unwrap w:ins) and check again: the errors are gone.
+    let accepted = with_part(&annotated.bytes, "word/document.xml", &accept_all(&main));
+    let again = check_bytes(&accepted);
+    let culprit = result.findings.iter().find_map(|f| f.culprit).unwrap();
+    assert!(
+        again
+            .findings
+            .iter()
+            .all(|f| !(f.is_error() && (f.cells.contains(&culprit) || f.culprit == Some(culprit)))),
+        "errors left: {:?}",
+        key(&again.findings)
+    );
+    assert_eq!(again.errors(), 0, "{:?}", key(&again.findings));
+}
+
+#[test]
+fn seed_corrections_accepted_leave_no_error_on_the_corrected_cells() {
+    for path in seeds() {
+        let bytes = std::fs::read(&path).unwrap();
+        let (result, annotated) = annotate_bytes(&bytes, &options(true)).unwrap();
+        if annotated.revisions == 0 {
+            continue;
+        }
+        let main = part(&annotated.bytes, "word/document.xml").unwrap();
+        let again = check_bytes(&with_part(
+            &annotated.bytes,
+            "word/document.xml",
+            &accept_all(&main),
+        ));
+        let culprits: Vec<_> = result.findings.iter().filter_map(|f| f.culprit).collect();
+        for f in again.findings.iter().filter(|f| f.is_error()) {
+            assert!(
+                !culprits.iter().any(|c| f.cells.contains(c)),
+                "{}: still wrong: {}",
+                path.display(),
+                f.message
+            );
+        }
+        assert!(again.errors() < result.errors(), "{}", path.display());
+    }
+}
+
+const COMMENTS_XML: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:comment w:id="7" w:author="审核人" w:date="2026-01-05T10:00:00Z" w:initials="SH"><w:p><w:r><w:t>请核对此段</w:t></w:r></w:p></w:comment></w:comments>"#;
+
+/// The wrong-total report with an existing comment, a tracked insertion and a tracked deletion
+/// in its first paragraph, and the comments part registered.
+fn with_existing_annotations() -> Vec<u8> {
+    let mut spec = ReportSpec::zeros_2021();
+    spec.set_t3("new_received", 6, "5");
+    let rendered = spec.render();
+    let extra = concat!(
+        r#"<w:p><w:commentRangeStart w:id="7"/><w:r><w:t>说明：</w:t></w:r>"#,
+        r#"<w:ins w:id="8" w:author="审核人" w:date="2026-01-05T10:00:00Z"><w:r><w:t>新增文字</w:t></w:r></w:ins>"#,
+        r#"<w:del w:id="9" w:author="审核人" w:date="2026-01-05T10:00:00Z"><w:r><w:delText>删去文字</w:delText></w:r></w:del>"#,
+        r#"<w:commentRangeEnd w:id="7"/><w:r><w:commentReference w:id="7"/></w:r></w:p>"#,
+        r#"<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>"#
+    );
+    let mut d = support::report::docx_from_body(&format!("{extra}{}", rendered.body));
+    d.add("word/comments.xml", COMMENTS_XML);
+    let rels = support::DOC_RELS.replace(
+        "</Relationships>",
+        r#"<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>"#,
+    );
+    d.add("word/_rels/document.xml.rels", rels);
+    let ct = support::CONTENT_TYPES.replace(
+        "</Types>",
+        r#"<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>"#,
+    );
+    d.add("[Content_Types].xml", ct);
+    d.build()
+}
+
+#[test]
+fn existing_comments_tracked_changes_and_fields_survive() {
+    let bytes = with_existing_annotations();
+    let (result, annotated) = annotate_bytes(&bytes, &options(false)).expect("annotate");
+    assert!(annotated.comments >= 3);
+    let xml = part(&annotated.bytes, "word/comments.xml").unwrap();
+    let cs = comments(&xml);
+    assert_eq!(cs.len(), 1 + annotated.comments);
+    assert_eq!(
+        cs[0],
+        (
+            "7".to_string(),
+            "审核人".to_string(),
+            "请核对此段\n".to_string()
+        )
+    );
+    // Fresh ids: unique, and above every id the document already used (7, 8, 9).
+    let mut ids: Vec<u64> = cs.iter().map(|c| c.0.parse().unwrap()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), cs.len());
+    assert!(ids[1..].iter().all(|&i| i > 9));
+    let main = part(&annotated.bytes, "word/document.xml").unwrap();
+    for kept in [
+        r#"<w:commentRangeStart w:id="7"/>"#,
+        r#"<w:commentReference w:id="7"/>"#,
+        r#"<w:ins w:id="8" w:author="审核人""#,
+        r#"<w:del w:id="9" w:author="审核人""#,
+        "<w:delText>删去文字</w:delText>",
+        r#"<w:instrText xml:space="preserve"> PAGE </w:instrText>"#,
+    ] {
+        assert!(main.contains(kept), "lost: {kept}");
+    }
+    // No second relationship or content type for the comments part.
+    let rels = part(&annotated.bytes, "word/_rels/document.xml.rels").unwrap();
+    assert_eq!(count(&rels, "relationships/comments\""), 1);
+    let ct = part(&annotated.bytes, "[Content_Types].xml").unwrap();
+    assert_eq!(count(&ct, "/word/comments.xml"), 1);
+    assert_eq!(
+        key(&check_bytes(&annotated.bytes).findings),
+        key(&result.findings)
+    );
+    // With corrections as tracked changes too: the old revisions and comment are still there.
+    let (_, tracked) = annotate_bytes(&bytes, &options(true)).unwrap();
+    assert_eq!(tracked.revisions, 2);
+    let main = part(&tracked.bytes, "word/document.xml").unwrap();
+    assert!(
+        main.contains(r#"<w:ins w:id="8" w:author="审核人""#)
+            && main.contains(r#"<w:commentReference w:id="7"/>"#)
+    );
+    assert_eq!(
+        comments(&part(&tracked.bytes, "word/comments.xml").unwrap())[0].1,
+        "审核人"
+    );
+}
+
+#[test]
+fn a_paragraph_span_is_anchored_on_its_characters_keeping_run_properties() {
+    let body = concat!(
+        r#"<w:p><w:r><w:t>标题</w:t></w:r></w:p>"#,
+        r#"<w:p><w:pPr><w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>本年度共收到申请</w:t></w:r>"#,
+        r#"<w:r><w:t xml:space="preserve">12 件，&amp;办结 10 件。</w:t></w:r><w:r><w:tab/><w:t>下一句。</w:t></w:r></w:p>"#
+    );
+    let bytes = Docx::with_body(body).build();
+    // "收到申请12 件" = chars 3..12 of "本年度共收到申请12 件，&办结 10 件。\t下一句。"
+    let text: Vec<char> = "本年度共收到申请12 件，&办结 10 件。\t下一句。"
+        .chars()
+        .collect();
+    let anchors = vec![
+        Anchor {
+            target: Target::Paragraph {
+                ordinal: 1,
+                start: 4,
+                end: 12,
+            },
+            text: "句中".into(),
+            correction: None,
+        },
+        Anchor {
+            target: Target::Paragraph {
+                ordinal: 1,
+                start: 13,
+                end: 21,
+            },
+            text: "跨越".into(),
+            correction: None,
+        },
+        Anchor {
+            target: Target::Paragraph {
+                ordinal: 7,
+                start: 0,
+                end: 1,
+            },
+            text: "不存在".into(),
+            correction: None,
+        },
+    ];
+    let out = annotate(&bytes, &anchors, &options(false)).expect("annotate");
+    assert_eq!(out.comments, 2);
+    assert_eq!(out.unplaced, vec![2]);
+    let main = part(&out.bytes, "word/document.xml").unwrap();
+    let cs = comments(&part(&out.bytes, "word/comments.xml").unwrap());
+    let expect = |s: usize, e: usize| {
+        text[s..e]
+            .iter()
+            .collect::<String>()
+            .replace('&', "&amp;")
+            .replace('\t', "")
+    };
+    assert_eq!(anchored_text(&main, &cs[0].0), expect(4, 12));
+    assert_eq!(anchored_text(&main, &cs[1].0), expect(13, 21));
+    // The split run keeps its bold.
+    assert!(main.contains(r#"<w:commentRangeStart w:id="1"/><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">收到申请"#), "{main}");
+    // Well-formed, and the text reads as before.
+    // Well-formed, and the text reads as before.
+    let before = plain_text(&part(&bytes, "word/document.xml").unwrap());
+    assert_eq!(plain_text(&main), before);
+    assert_eq!(
+        plain_text(&main),
+        "标题本年度共收到申请12 件，&办结 10 件。下一句。"
+    );
+}
+
+#[test]
+fn bad_input_is_refused_with_a_typed_rejection_never_a_panic() {
+    let r = annotate_bytes(b"not a zip at all", &options(false)).unwrap_err();
+    assert_ne!(r.code, RejectionCode::Internal);
+    assert!(!r.message.is_empty());
+    let mut small = options(false);
+    small.limits.max_input_bytes = 100;
+    let r = annotate(&wrong_total(), &[], &small).unwrap_err();
+    assert_eq!(r.code, RejectionCode::TooLarge);
+    assert!(r.message.contains("上限"));
+    // A truncated file.
+    let bytes = wrong_total();
+    let r = annotate(&bytes[..bytes.len() / 2], &[], &options(false)).unwrap_err();
+    assert_eq!(r.code, RejectionCode::CorruptZip);
+    // A target that does not exist is reported, not written.
+    let a = Anchor {
+        target: Target::Cell {
+            table: 99,
+            tr: 0,
+            tc: 0,
+        },
+        text: "x".into(),
+        correction: Some("1".into()),
+    };
+    let out = annotate(&bytes, &[a], &options(true)).unwrap();
+    assert_eq!((out.comments, out.unplaced.clone()), (0, vec![0]));
+    assert_eq!(out.bytes, bytes);
+}
+
+#[test]
+fn the_file_name_says_it_holds_the_check() {
+    assert_eq!(
+        annotated_file_name("2023年度报告.docx"),
+        "2023年度报告（检查意见）.docx"
+    );
+    assert_eq!(
+        annotated_file_name("/tmp/x/报告.DOCX"),
+        "报告（检查意见）.docx"
+    );
+    assert_eq!(
+        annotated_file_name("C:\\a\\b.c.docx"),
+        "b.c（检查意见）.docx"
+    );
+    assert_eq!(annotated_file_name(".docx"), "报告（检查意见）.docx");
+}
+
+// --------------------------------------------------------------------------- other readers
+
+fn write_temp(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("nianbao-annotate-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("report.docx");
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn have(cmd: &str, arg: &str) -> bool {
+    std::process::Command::new(cmd)
+        .arg(arg)
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
+}
+
+#[test]
+fn libreoffice_opens_it_and_keeps_the_annotations() {
+    if !have("soffice", "--version") {
+        eprintln!("NOTICE: soffice (LibreOffice) not found; skipping the LibreOffice test");
+        return;
+    }
+    // A seed with findings.
+    let bytes = seeds()
+        .into_iter()
+        .map(|p| std::fs::read(p).unwrap())
+        .find(|b| check_bytes(b).findings.iter().any(|f| !f.cells.is_empty()))
+        .expect("a seed with findings");
+    let (_, annotated) = annotate_bytes(&wrong_total(), &options(true)).unwrap();
+    for (tag, data, expected) in [
+        ("wrong", annotated.bytes.clone(), annotated.comments),
+        ("seed", bytes, 0),
+    ] {
+        let (data, expected) = if tag == "seed" {
+            let (_, a) = annotate_bytes(&data, &options(true)).unwrap();
+            (a.bytes, a.comments)
+        } else {
+            (data, expected)
+        };
+        let path = write_temp(tag, &data);
+        let dir = path.parent().unwrap();
+        for fmt in ["pdf", "odt"] {
+            let out = std::process::Command::new("soffice")
+                .args([
+                    "--headless",
+                    "--norestore",
+                    &format!("-env:UserInstallation=file://{}/lo", dir.display()),
+                ])
+                .args(["--convert-to", fmt, "--outdir"])
+                .arg(dir)
+                .arg(&path)
+                .output()
+                .expect("run soffice");
+            let produced = dir.join(format!("report.{fmt}"));
+            assert!(
+                produced.exists(),
+                "soffice made no {fmt}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(std::fs::metadata(&produced).unwrap().len() > 1000);
+        }
+        let odt = std::fs::read(dir.join("report.odt")).unwrap();
+        let content = part(&odt, "content.xml").unwrap();
+        let n = count(&content, "<office:annotation ") + count(&content, "<office:annotation>");
+        assert_eq!(n, expected, "{tag}: annotations in the ODT");
+        assert!(content.contains("nianbao"));
+        if tag == "wrong" {
+            // The tracked change is there too.
+            assert!(
+                content.contains("<text:changed-region"),
+                "no tracked change in the ODT"
+            );
+        }
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
+
+#[test]
+fn python_docx_opens_it() {
+    let ok = std::process::Command::new("python3")
+        .args(["-c", "import docx"])
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false);
+    if !ok {
+        eprintln!("NOTICE: python3 with python-docx not found; skipping the python-docx test");
+        return;
+    }
+    let (_, annotated) = annotate_bytes(&wrong_total(), &options(true)).unwrap();
+    let path = write_temp("py", &annotated.bytes);
+    let script = r#"
+import sys, docx
+d = docx.Document(sys.argv[1])
+n = len(d.tables)
+part = d.part.package.part_related_by if False else None
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+rels = [r for r in d.part.rels.values() if r.reltype == RT.COMMENTS]
+assert len(rels) == 1, rels
+xml = rels[0].target_part.blob.decode("utf-8")
+print(n, xml.count("<w:comment "))
+"#;
+    let out = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "python-docx failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let mut it = stdout.split_whitespace();
+    let tables: usize = it.next().unwrap().parse().unwrap();
+    let comments: usize = it.next().unwrap().parse().unwrap();
+    assert!(tables >= 3);
+    assert_eq!(comments, annotated.comments);
+    let _ = std::fs::remove_dir_all(path.parent().unwrap());
+}
