@@ -40,6 +40,18 @@ pub fn annotate_result(
     annotate(bytes, &anchors_for(result, &doc), options)
 }
 
+/// The source position of each of `cells` (model cells: physical table, grid row and column)
+/// in the file `bytes`, `None` for a cell that is not in the document.
+pub fn cell_targets(
+    bytes: &[u8],
+    cells: &[CellRef],
+    options: &AnnotateOptions,
+) -> Result<Vec<Option<Target>>, Rejection> {
+    let pkg = package::open(bytes, &options.limits)?;
+    let doc = document::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), &options.limits)?;
+    Ok(cells.iter().map(|c| cell_target(&doc, c)).collect())
+}
+
 /// One anchor per finding with a cell (on its main cell), and one per distinct culprit cell,
 /// carrying the corrected value when it is known.
 pub fn anchors_for(result: &CheckResult, doc: &Document) -> Vec<Anchor> {

@@ -164,6 +164,10 @@ struct ParaCtx {
     pending_end: Vec<usize>,
 }
 
+/// An open run: its start, its `w:rPr` range, and whether the rPr is safe to copy (no revision
+/// marks, whose ids must stay unique).
+type OpenRun = (usize, Option<(usize, usize)>, bool);
+
 struct Scanner<'a> {
     xml: &'a [u8],
     anchors: &'a [Anchor],
@@ -182,7 +186,7 @@ struct Scanner<'a> {
     cell_ctx: Vec<CellCtx>,
     para_ctx: Option<ParaCtx>,
     /// Open runs: (start, rPr range, rPr safe to copy).
-    runs: Vec<(usize, Option<(usize, usize)>, bool)>,
+    runs: Vec<OpenRun>,
     fields: Vec<bool>,
     in_instr: usize,
     hidden: bool,
@@ -255,22 +259,16 @@ pub(crate) fn scan(
                 s.end(before, after);
             }
             Event::End(_) => s.end(before, after),
-            Event::Text(t) => {
-                if s.wants_text() {
-                    let _ = t;
-                    let raw: &[u8] = &xml[before..after];
-                    if let Ok(text) = std::str::from_utf8(raw) {
-                        let offsets: Vec<usize> =
-                            text.char_indices().map(|(i, _)| before + i).collect();
-                        s.visible_chunk(&offsets, after, true);
-                    }
+            // The raw bytes of the event are the text as written (references are separate
+            // events): character offsets map to byte offsets directly.
+            Event::Text(_) if s.wants_text() => {
+                if let Ok(text) = std::str::from_utf8(&xml[before..after]) {
+                    let offsets: Vec<usize> =
+                        text.char_indices().map(|(i, _)| before + i).collect();
+                    s.visible_chunk(&offsets, after, true);
                 }
             }
-            Event::GeneralRef(_) => {
-                if s.wants_text() {
-                    s.visible_chunk(&[before], after, true);
-                }
-            }
+            Event::GeneralRef(_) if s.wants_text() => s.visible_chunk(&[before], after, true),
             Event::Eof => break,
             _ => {}
         }
@@ -517,17 +515,15 @@ impl Scanner<'_> {
                     }
                 }
             }
-            b"br" | b"cr" | b"tab" | b"ptab" | b"noBreakHyphen" => {
-                if !skipped && self.in_instr == 0 && !self.hidden && parent_k == Some(K::R) {
-                    self.visible_chunk(&[before], after, false);
-                }
+            b"br" | b"cr" | b"tab" | b"ptab" | b"noBreakHyphen"
+                if !skipped && self.in_instr == 0 && !self.hidden && parent_k == Some(K::R) =>
+            {
+                self.visible_chunk(&[before], after, false);
             }
             b"fldChar" if !skipped => match attr_named(e, b"fldCharType").as_deref() {
-                Some("begin") => {
-                    if self.fields.len() < 64 {
-                        self.fields.push(true);
-                        self.in_instr += 1;
-                    }
+                Some("begin") if self.fields.len() < 64 => {
+                    self.fields.push(true);
+                    self.in_instr += 1;
                 }
                 Some("separate") => {
                     if let Some(top) = self.fields.last_mut() {
@@ -607,7 +603,10 @@ impl Scanner<'_> {
                             | b"commentRangeEnd"
                     )
                 } else if in_run {
-                    matches!(local, b"rPr" | b"t" | b"lastRenderedPageBreak")
+                    matches!(
+                        local,
+                        b"rPr" | b"t" | b"lastRenderedPageBreak" | b"commentReference"
+                    )
                 } else {
                     true
                 };
@@ -667,7 +666,7 @@ impl Scanner<'_> {
                     .iter()
                     .filter_map(|&i| match self.anchors.get(i).map(|a| &a.target) {
                         Some(Target::Paragraph { start, end, .. }) => {
-                            Some((i, *start, (*end).max(start + 1), false, false))
+                            Some((i, *start, (*end).max(start.saturating_add(1)), false, false))
                         }
                         _ => None,
                     })
@@ -902,7 +901,8 @@ impl Scanner<'_> {
         }
         if correction.is_some() {
             for p in &c.paras {
-                for r in &p.runs {
+                // Runs without text (a comment reference) stay as they are.
+                for r in p.runs.iter().filter(|r| !r.ts.is_empty()) {
                     let mut open = vec![self.lit("<w:del")];
                     open.extend(self.rev_attrs());
                     self.push_edit(r.start, r.start, open);
@@ -925,7 +925,9 @@ impl Scanner<'_> {
                 }
             }
             if let Some(k) = ins_para {
-                if let Some(at) = c.paras.get(k).and_then(|p| p.runs.last()).map(|r| r.end) {
+                let runs = c.paras.get(k).map(|p| p.runs.as_slice()).unwrap_or(&[]);
+                let last_text = runs.iter().rev().find(|r| !r.ts.is_empty()).or(runs.last());
+                if let Some(at) = last_text.map(|r| r.end) {
                     self.push_edit(at, at, ins);
                 }
             }
@@ -1010,10 +1012,9 @@ impl Scanner<'_> {
                         if let Some((ts, te, false)) = cur_t {
                             // The first half may now end with a space: keep it.
                             let tag = String::from_utf8_lossy(&self.xml[ts..te]);
-                            let (head, tail) = if tag.ends_with("/>") {
-                                (&tag[..tag.len() - 2], "/>")
-                            } else {
-                                (&tag[..tag.len() - 1], ">")
+                            let (head, tail) = match tag.strip_suffix("/>") {
+                                Some(head) => (head, "/>"),
+                                None => (tag.strip_suffix('>').unwrap_or(&tag), ">"),
                             };
                             let new = format!("{} xml:space=\"preserve\"{}", head, tail);
                             self.push_edit(ts, te, vec![Piece::Lit(new)]);

@@ -14,7 +14,7 @@ mod adapter;
 mod main_part;
 mod parts;
 
-pub use adapter::{anchors_for, annotate_bytes, annotate_result};
+pub use adapter::{anchors_for, annotate_bytes, annotate_result, cell_targets};
 
 use crate::limits::Limits;
 use crate::rejection::{Rejection, RejectionCode};
@@ -52,7 +52,7 @@ pub struct Anchor {
 }
 
 /// How to annotate.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct AnnotateOptions {
     /// "同时给出修改建议（修订模式）": write corrections as tracked changes.
     pub tracked_changes: bool,
@@ -61,16 +61,6 @@ pub struct AnnotateOptions {
     pub date: Option<String>,
     /// The same bounds as the check's intake.
     pub limits: Limits,
-}
-
-impl Default for AnnotateOptions {
-    fn default() -> Self {
-        AnnotateOptions {
-            tracked_changes: false,
-            date: None,
-            limits: Limits::default(),
-        }
-    }
 }
 
 /// The annotated file.
@@ -236,7 +226,7 @@ pub fn annotate(
     };
 
     let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len() + 16 * 1024)));
-    for i in 0..archive.len() {
+    for (i, original_name) in names.iter().enumerate() {
         let replaced: Option<&[u8]> = if i == main_idx {
             Some(&new_main)
         } else if Some(i) == comments_idx {
@@ -256,7 +246,7 @@ pub fn annotate(
                     .compression_method(CompressionMethod::Deflated);
                 let name = entry.name_raw().to_vec();
                 drop(entry);
-                let name = String::from_utf8(name).unwrap_or_else(|_| names[i].clone());
+                let name = String::from_utf8(name).unwrap_or_else(|_| original_name.clone());
                 out.start_file(name, opts).map_err(|_| write_failed())?;
                 out.write_all(data).map_err(|_| write_failed())?;
             }
