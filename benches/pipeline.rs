@@ -56,7 +56,8 @@ fn staged(name: &str) -> &'static Staged {
         ALL.iter()
             .map(|&n| {
                 let pkg = package::open(input(n), limits()).expect("open");
-                let doc = document::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), limits()).expect("parse");
+                let doc = document::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), limits())
+                    .expect("parse");
                 let report = report::recognise(&doc).expect("recognise");
                 (n, Staged { pkg, doc, report })
             })
@@ -78,7 +79,13 @@ mod stage {
     #[divan::bench(args = ALL)]
     fn b_document_parse(b: Bencher, name: &str) {
         let s = staged(name);
-        b.bench(|| document::parse(black_box(&s.pkg.main_xml), s.pkg.styles_xml.as_deref(), limits()));
+        b.bench(|| {
+            document::parse(
+                black_box(&s.pkg.main_xml),
+                s.pkg.styles_xml.as_deref(),
+                limits(),
+            )
+        });
     }
 
     #[divan::bench(args = ALL)]
@@ -107,7 +114,10 @@ mod check {
     #[divan::bench(args = ALL)]
     fn check_with_tables(b: Bencher, name: &str) {
         let bytes = input(name);
-        let options = Options { with_tables: true, ..Options::default() };
+        let options = Options {
+            with_tables: true,
+            ..Options::default()
+        };
         b.bench(|| check_bytes_with(black_box(bytes), &options));
     }
 
@@ -147,5 +157,38 @@ mod floor {
     fn inflate_styles(b: Bencher, name: &str) {
         let bytes = input(name);
         b.bench(|| common::floor_inflate_part(black_box(bytes), "word/styles.xml"));
+    }
+}
+
+/// The annotated report (comments on every finding, corrections as tracked changes): the writer
+/// alone (anchors known), and what a download costs after a check (re-parse + anchors + write).
+mod annotate {
+    use super::*;
+    use common::SEEDS;
+    use nianbao::annotate::{anchors_for, annotate, annotate_result, AnnotateOptions};
+
+    fn options() -> AnnotateOptions {
+        AnnotateOptions {
+            tracked_changes: true,
+            date: Some("2026-12-01T08:00:00Z".to_string()),
+            ..AnnotateOptions::default()
+        }
+    }
+
+    #[divan::bench(args = SEEDS)]
+    fn write_only(b: Bencher, name: &str) {
+        let bytes = input(name);
+        let result = nianbao::check_bytes(bytes);
+        let anchors = anchors_for(&result, &staged(name).doc);
+        let options = options();
+        b.bench(|| annotate(black_box(bytes), &anchors, &options));
+    }
+
+    #[divan::bench(args = SEEDS)]
+    fn after_check(b: Bencher, name: &str) {
+        let bytes = input(name);
+        let result = nianbao::check_bytes(bytes);
+        let options = options();
+        b.bench(|| annotate_result(black_box(bytes), &result, &options));
     }
 }

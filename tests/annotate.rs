@@ -837,3 +837,122 @@ print(n, xml.count("<w:comment "))
     assert_eq!(comments, annotated.comments);
     let _ = std::fs::remove_dir_all(path.parent().unwrap());
 }
+
+/// Well-formed XML (end names checked), read to the end.
+fn assert_well_formed(xml: &str, what: &str) {
+    let mut r = quick_xml::Reader::from_str(xml);
+    r.config_mut().check_end_names = true;
+    loop {
+        match r.read_event() {
+            Ok(quick_xml::events::Event::Eof) => return,
+            Ok(_) => {}
+            Err(e) => panic!("{what}: not well-formed at {}: {e}", r.buffer_position()),
+        }
+    }
+}
+
+#[test]
+fn every_number_cell_and_paragraph_of_the_seeds_takes_a_comment_and_a_correction() {
+    for path in seeds() {
+        let bytes = std::fs::read(&path).unwrap();
+        let name = path.display().to_string();
+        let result = check_bytes(&bytes);
+        let entries: Vec<_> = result
+            .values
+            .table2
+            .iter()
+            .chain(&result.values.table3)
+            .chain(&result.values.table4)
+            .filter_map(|v| v.cell)
+            .collect();
+        let targets = cell_targets(&bytes, &entries, &options(true)).unwrap();
+        let mut anchors: Vec<Anchor> = targets
+            .iter()
+            .enumerate()
+            .map(|(k, t)| Anchor {
+                target: t.clone().expect("every value cell has a source position"),
+                text: format!("格 {k}"),
+                correction: Some((k + 1).to_string()),
+            })
+            .collect();
+        let original = part(&bytes, "word/document.xml").unwrap();
+        let paragraphs =
+            count(&original, "<w:p>") + count(&original, "<w:p ") + count(&original, "<w:p/>");
+        for ordinal in 0..paragraphs {
+            anchors.push(Anchor {
+                target: Target::Paragraph {
+                    ordinal,
+                    start: 1,
+                    end: 3,
+                },
+                text: format!("段 {ordinal}"),
+                correction: None,
+            });
+        }
+        let out = annotate(&bytes, &anchors, &options(true)).unwrap();
+        assert!(
+            out.unplaced.is_empty(),
+            "{name}: unplaced {:?}",
+            out.unplaced
+        );
+        assert_eq!(out.comments, anchors.len());
+        let main = part(&out.bytes, "word/document.xml").unwrap();
+        assert_well_formed(&main, &name);
+        let comments_xml = part(&out.bytes, "word/comments.xml").unwrap();
+        assert_well_formed(&comments_xml, &name);
+        assert_eq!(comments(&comments_xml).len(), anchors.len());
+
+        // Accepted, every number cell holds its correction.
+        let accepted = check_bytes(&with_part(
+            &out.bytes,
+            "word/document.xml",
+            &accept_all(&main),
+        ));
+        let values: BTreeMap<CellRef, Option<Quantity>> = accepted
+            .values
+            .table2
+            .iter()
+            .chain(&accepted.values.table3)
+            .chain(&accepted.values.table4)
+            .filter_map(|v| v.cell.map(|c| (c, v.value.clone())))
+            .collect();
+        let wrong: Vec<_> = entries
+            .iter()
+            .enumerate()
+            .filter(|(k, c)| values.get(c) != Some(&Some(Quantity::Int(*k as i64 + 1))))
+            .map(|(_, c)| (c, values.get(c)))
+            .collect();
+        assert!(
+            wrong.is_empty(),
+            "{name}: {} cells not corrected, e.g. {:?}",
+            wrong.len(),
+            &wrong[..wrong.len().min(3)]
+        );
+        // Rejected (the original text kept), the document reads as before.
+        let rejected = reject_all(&main);
+        assert_eq!(plain_text(&rejected), plain_text(&original), "{name}");
+    }
+}
+
+/// Rejects every tracked change made by nianbao: its insertions dropped, its deletions restored.
+fn reject_all(xml: &str) -> String {
+    let mut s = xml.to_string();
+    while let Some(i) = s
+        .find("<w:ins w:id=\"")
+        .filter(|&i| s[i..].split('>').next().unwrap().contains("nianbao"))
+    {
+        let end = s[i..].find("</w:ins>").unwrap() + i + "</w:ins>".len();
+        s.replace_range(i..end, "");
+    }
+    while let Some(i) = s
+        .find("<w:del w:id=\"")
+        .filter(|&i| s[i..].split('>').next().unwrap().contains("nianbao"))
+    {
+        let close = s[i..].find('>').unwrap() + i;
+        s.replace_range(i..=close, "");
+        let end = s[i..].find("</w:del>").unwrap() + i;
+        s.replace_range(end..end + "</w:del>".len(), "");
+    }
+    s.replace("<w:delText", "<w:t")
+        .replace("</w:delText>", "</w:t>")
+}

@@ -906,7 +906,8 @@ impl Scanner<'_> {
                     let mut open = vec![self.lit("<w:del")];
                     open.extend(self.rev_attrs());
                     self.push_edit(r.start, r.start, open);
-                    for &(s, e, kind) in &r.ts {
+                    let handled = self.delete_inside(r);
+                    for &(s, e, kind) in r.ts.iter().filter(|t| !handled.contains(&t.0)) {
                         let tag = &self.xml[s..e];
                         let rest_at = tag
                             .iter()
@@ -944,6 +945,65 @@ impl Scanner<'_> {
                 }
             }
         }
+    }
+
+    /// Edits already planned inside a run that is now deleted (a text anchor splitting it) are
+    /// made to match: their `w:t` become `w:delText`, their run boundaries close and reopen the
+    /// deletion. Returns the `w:t` start tags those edits already rewrote.
+    fn delete_inside(&mut self, r: &CRun) -> Vec<usize> {
+        let (t_open, t_close, r_open, r_close) = (
+            self.lit("<w:t xml:space=\"preserve\">"),
+            self.lit("</w:t>"),
+            self.lit("<w:r>"),
+            self.lit("</w:r>"),
+        );
+        let text = |p: &Piece| match p {
+            Piece::Lit(s) => Some(s.clone()),
+            _ => None,
+        };
+        let (t_open, t_close, r_open, r_close) =
+            (text(&t_open), text(&t_close), text(&r_open), text(&r_close));
+        let t_tag = format!("<{}:t", self.pfx);
+        let mut handled = Vec::new();
+        let inside: Vec<usize> = (0..self.edits.len())
+            .filter(|&k| self.edits[k].at > r.start && self.edits[k].at < r.end)
+            .collect();
+        for k in inside {
+            let (at, end) = (self.edits[k].at, self.edits[k].end);
+            if end > at {
+                if r.ts.iter().any(|t| t.0 == at && t.2 != 1) {
+                    for p in self.edits[k].pieces.iter_mut() {
+                        if let Piece::Lit(s) = p {
+                            if let Some(rest) = s.strip_prefix(&t_tag) {
+                                *s = format!("<{}:delText{}", self.pfx, rest);
+                            }
+                        }
+                    }
+                    handled.push(at);
+                }
+                continue;
+            }
+            let old = std::mem::take(&mut self.edits[k].pieces);
+            let mut new = Vec::with_capacity(old.len() + 4);
+            for p in old {
+                let lit = text(&p);
+                if lit.is_some() && lit == t_open {
+                    new.push(self.lit("<w:delText xml:space=\"preserve\">"));
+                } else if lit.is_some() && lit == t_close {
+                    new.push(self.lit("</w:delText>"));
+                } else if lit.is_some() && lit == r_close {
+                    new.push(self.lit("</w:r></w:del>"));
+                } else if lit.is_some() && lit == r_open {
+                    new.push(self.lit("<w:del"));
+                    new.extend(self.rev_attrs());
+                    new.push(self.lit("<w:r>"));
+                } else {
+                    new.push(p);
+                }
+            }
+            self.edits[k].pieces = new;
+        }
+        handled
     }
 
     /// A visible chunk of text in the current paragraph: the byte offset where each character
