@@ -315,6 +315,10 @@ fn seeds_reread_the_same_and_every_untouched_entry_is_byte_identical() {
     for path in seeds() {
         let bytes = std::fs::read(&path).unwrap();
         let (result, annotated) = annotate_bytes(&bytes, &options(false)).expect("annotate seed");
+        if let Some(dir) = std::env::var_os("NIANBAO_ANNOTATE_DUMP") {
+            let file = format!("findings_{}", path.file_name().unwrap().to_string_lossy());
+            std::fs::write(Path::new(&dir).join(file), &annotated.bytes).unwrap();
+        }
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let placed = result
             .findings
@@ -633,6 +637,16 @@ fn a_paragraph_span_is_anchored_on_its_characters_keeping_run_properties() {
             text: "跨越".into(),
             correction: None,
         },
+        // Exactly one whole run: no run is split.
+        Anchor {
+            target: Target::Paragraph {
+                ordinal: 1,
+                start: 8,
+                end: 22,
+            },
+            text: "整段".into(),
+            correction: None,
+        },
         Anchor {
             target: Target::Paragraph {
                 ordinal: 7,
@@ -644,8 +658,8 @@ fn a_paragraph_span_is_anchored_on_its_characters_keeping_run_properties() {
         },
     ];
     let out = annotate(&bytes, &anchors, &options(false)).expect("annotate");
-    assert_eq!(out.comments, 2);
-    assert_eq!(out.unplaced, vec![2]);
+    assert_eq!(out.comments, 3);
+    assert_eq!(out.unplaced, vec![3]);
     let main = part(&out.bytes, "word/document.xml").unwrap();
     let cs = comments(&part(&out.bytes, "word/comments.xml").unwrap());
     let expect = |s: usize, e: usize| {
@@ -657,6 +671,16 @@ fn a_paragraph_span_is_anchored_on_its_characters_keeping_run_properties() {
     };
     assert_eq!(anchored_text(&main, &cs[0].0), expect(4, 12));
     assert_eq!(anchored_text(&main, &cs[1].0), expect(13, 21));
+    assert_eq!(anchored_text(&main, &cs[2].0), expect(8, 22));
+    assert!(
+        main.contains(r#"<w:commentRangeStart w:id="3"/><w:r><w:t xml:space="preserve">12 件"#)
+            && main.contains(r#"。</w:t></w:r><w:commentRangeEnd w:id="3"/>"#),
+        "{main}"
+    );
+    assert!(
+        !main.contains("<w:t xml:space=\"preserve\"></w:t>"),
+        "an empty run was left: {main}"
+    );
     // The split run keeps its bold.
     assert!(main.contains(r#"<w:commentRangeStart w:id="1"/><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">收到申请"#), "{main}");
     // Well-formed, and the text reads as before.
@@ -890,6 +914,10 @@ fn every_number_cell_and_paragraph_of_the_seeds_takes_a_comment_and_a_correction
             });
         }
         let out = annotate(&bytes, &anchors, &options(true)).unwrap();
+        if let Some(dir) = std::env::var_os("NIANBAO_ANNOTATE_DUMP") {
+            // For looking at the result in Word, WPS or LibreOffice.
+            std::fs::write(Path::new(&dir).join(path.file_name().unwrap()), &out.bytes).unwrap();
+        }
         assert!(
             out.unplaced.is_empty(),
             "{name}: unplaced {:?}",

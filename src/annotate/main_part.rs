@@ -164,9 +164,9 @@ struct ParaCtx {
     pending_end: Vec<usize>,
 }
 
-/// An open run: its start, its `w:rPr` range, and whether the rPr is safe to copy (no revision
+/// An open run: its start, the end of its start tag, its `w:rPr` range, and whether the rPr is safe to copy (no revision
 /// marks, whose ids must stay unique).
-type OpenRun = (usize, Option<(usize, usize)>, bool);
+type OpenRun = (usize, usize, Option<(usize, usize)>, bool);
 
 struct Scanner<'a> {
     xml: &'a [u8],
@@ -483,7 +483,7 @@ impl Scanner<'_> {
                 frame.k = K::R;
                 frame.saved_hidden = self.hidden;
                 self.hidden = false;
-                self.runs.push((before, None, true));
+                self.runs.push((before, after, None, true));
                 if let Some(c) = self.cell_para_mut(self.frames.len()) {
                     c.runs.push(CRun {
                         start: before,
@@ -710,7 +710,7 @@ impl Scanner<'_> {
                 if let Some(r) = self.runs.last_mut() {
                     let safe =
                         memchr::memmem::find(&self.xml[frame.start..after], b"Change").is_none();
-                    *r = (r.0, Some((frame.start, after)), safe);
+                    *r = (r.0, r.1, Some((frame.start, after)), safe);
                 }
                 if let Some(c) = self.cell_para_mut(depth - 1) {
                     if let Some(r) = c.runs.last_mut() {
@@ -1051,8 +1051,31 @@ impl Scanner<'_> {
             } else {
                 self.range_end(i)
             };
+            // At the very start or end of a run's content: no need to split it.
+            if let Some((r_start, r_tag_end, rpr, _)) = run {
+                let content_start = rpr.map(|r| r.1).unwrap_or(r_tag_end);
+                let first = match (in_t, cur_t) {
+                    (true, Some((ts, te, _))) => pos == te && ts == content_start,
+                    (false, _) => pos == content_start,
+                    _ => false,
+                };
+                if first {
+                    self.push_edit(r_start, r_start, mark);
+                    continue;
+                }
+                let close = if in_t {
+                    format!("</{p}:t></{p}:r>", p = self.pfx)
+                } else {
+                    format!("</{}:r>", self.pfx)
+                };
+                if pos == chunk_end && self.xml[pos..].starts_with(close.as_bytes()) {
+                    let at = pos + close.len();
+                    self.push_edit(at, at, mark);
+                    continue;
+                }
+            }
             match run {
-                Some((_, rpr, true)) => {
+                Some((_, _, rpr, true)) => {
                     let rpr = rpr
                         .map(|(s, e)| String::from_utf8_lossy(&self.xml[s..e]).into_owned())
                         .unwrap_or_default();
@@ -1085,7 +1108,7 @@ impl Scanner<'_> {
                         t_fixed = true;
                     }
                 }
-                Some((start, _, false)) => {
+                Some((start, _, _, false)) => {
                     if is_start {
                         self.push_edit(start, start, mark);
                     } else if let Some(pc) = self.para_ctx.as_mut() {
