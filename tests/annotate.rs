@@ -984,3 +984,102 @@ fn reject_all(xml: &str) -> String {
     s.replace("<w:delText", "<w:t")
         .replace("</w:delText>", "</w:t>")
 }
+
+#[test]
+fn hostile_main_parts_are_refused_cleanly() {
+    let cell = Anchor {
+        target: Target::Cell {
+            table: 0,
+            tr: 0,
+            tc: 0,
+        },
+        text: "x".into(),
+        correction: Some("1".into()),
+    };
+    let para = Anchor {
+        target: Target::Paragraph {
+            ordinal: 0,
+            start: 0,
+            end: 2,
+        },
+        text: "y".into(),
+        correction: None,
+    };
+    let anchors = [cell, para];
+    // Not well-formed.
+    let mut d = Docx::with_body("<w:p><w:r><w:t>a</w:t></w:r></w:p>");
+    d.add("word/document.xml", "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p></w:body>");
+    let r = annotate(&d.build(), &anchors, &options(true)).unwrap_err();
+    assert_eq!(r.code, RejectionCode::BadXml);
+    // Nested deeper than the limit.
+    let deep = format!(
+        "{}{}",
+        "<w:sdt><w:sdtContent>".repeat(200),
+        "</w:sdtContent></w:sdt>".repeat(200)
+    );
+    let r = annotate(&Docx::with_body(&deep).build(), &anchors, &options(true)).unwrap_err();
+    assert_eq!(r.code, RejectionCode::TooComplex);
+    assert!(r.message.contains("嵌套过深"));
+    // A main part larger than the part limit.
+    let mut small = options(true);
+    small.limits.max_part_bytes = 200;
+    let r = annotate(
+        &Docx::with_body(&support::p(&"字".repeat(300))).build(),
+        &anchors,
+        &small,
+    )
+    .unwrap_err();
+    assert_eq!(r.code, RejectionCode::TooLargeInflated);
+    // No WordprocessingML prefix.
+    let mut d = Docx::with_body("");
+    d.add(
+        "word/document.xml",
+        "<document><body><p/></body></document>",
+    );
+    assert!(annotate(&d.build(), &anchors, &options(true)).is_err());
+}
+
+#[test]
+fn damaged_files_never_panic() {
+    let original = wrong_total();
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let anchors = [Anchor {
+        target: Target::Cell {
+            table: 1,
+            tr: 3,
+            tc: 7,
+        },
+        text: "x".into(),
+        correction: Some("1".into()),
+    }];
+    for _ in 0..300 {
+        let mut bytes = original.clone();
+        for _ in 0..(1 + next() % 4) {
+            let at = (next() as usize) % bytes.len();
+            bytes[at] = next() as u8;
+        }
+        if next() % 5 == 0 {
+            bytes.truncate((next() as usize) % bytes.len());
+        }
+        // Either a file or a rejection; never a panic.
+        let _ = annotate(&bytes, &anchors, &options(true));
+        let _ = annotate_bytes(&bytes, &options(true));
+    }
+    // Damaged XML inside an intact zip.
+    let main = part(&original, "word/document.xml").unwrap();
+    for cut in (0..main.len()).step_by(main.len() / 97 + 1) {
+        let mut cut_at = cut;
+        while !main.is_char_boundary(cut_at) {
+            cut_at -= 1;
+        }
+        let bytes = with_part(&original, "word/document.xml", &main[..cut_at]);
+        let r = annotate(&bytes, &anchors, &options(true)).unwrap_err();
+        assert_eq!(r.code, RejectionCode::BadXml, "cut at {cut_at}");
+    }
+}

@@ -140,6 +140,8 @@ struct CPara {
 #[derive(Debug)]
 struct CellCtx {
     anchors: Vec<usize>,
+    /// Edits planned before the cell started (later ones may fall inside its runs).
+    edits_from: usize,
     frames_len: usize,
     tables_len: usize,
     paras: Vec<CPara>,
@@ -261,17 +263,22 @@ pub(crate) fn scan(
             Event::End(_) => s.end(before, after),
             // The raw bytes of the event are the text as written (references are separate
             // events): character offsets map to byte offsets directly.
-            Event::Text(_) if s.wants_text() => {
+            Event::Text(_) if s.para_ctx.is_some() && s.wants_text() => {
                 if let Ok(text) = std::str::from_utf8(&xml[before..after]) {
                     let offsets: Vec<usize> =
                         text.char_indices().map(|(i, _)| before + i).collect();
                     s.visible_chunk(&offsets, after, true);
                 }
             }
-            Event::GeneralRef(_) if s.wants_text() => s.visible_chunk(&[before], after, true),
+            Event::GeneralRef(_) if s.para_ctx.is_some() && s.wants_text() => {
+                s.visible_chunk(&[before], after, true)
+            }
             Event::Eof => break,
             _ => {}
         }
+    }
+    if !s.frames.is_empty() || !s.root_seen {
+        return Err(bad_xml()); // cut short: elements left open
     }
     if s.pfx.is_empty() {
         return Err(Rejection::new(
@@ -575,6 +582,7 @@ impl Scanner<'_> {
                 if let Some(anchors) = target {
                     self.cell_ctx.push(CellCtx {
                         anchors,
+                        edits_from: self.edits.len(),
                         frames_len: self.frames.len(),
                         tables_len: self.tables.len(),
                         paras: Vec::new(),
@@ -906,7 +914,7 @@ impl Scanner<'_> {
                     let mut open = vec![self.lit("<w:del")];
                     open.extend(self.rev_attrs());
                     self.push_edit(r.start, r.start, open);
-                    let handled = self.delete_inside(r);
+                    let handled = self.delete_inside(r, c.edits_from);
                     for &(s, e, kind) in r.ts.iter().filter(|t| !handled.contains(&t.0)) {
                         let tag = &self.xml[s..e];
                         let rest_at = tag
@@ -950,7 +958,7 @@ impl Scanner<'_> {
     /// Edits already planned inside a run that is now deleted (a text anchor splitting it) are
     /// made to match: their `w:t` become `w:delText`, their run boundaries close and reopen the
     /// deletion. Returns the `w:t` start tags those edits already rewrote.
-    fn delete_inside(&mut self, r: &CRun) -> Vec<usize> {
+    fn delete_inside(&mut self, r: &CRun, from: usize) -> Vec<usize> {
         let (t_open, t_close, r_open, r_close) = (
             self.lit("<w:t xml:space=\"preserve\">"),
             self.lit("</w:t>"),
@@ -965,7 +973,7 @@ impl Scanner<'_> {
             (text(&t_open), text(&t_close), text(&r_open), text(&r_close));
         let t_tag = format!("<{}:t", self.pfx);
         let mut handled = Vec::new();
-        let inside: Vec<usize> = (0..self.edits.len())
+        let inside: Vec<usize> = (from.min(self.edits.len())..self.edits.len())
             .filter(|&k| self.edits[k].at > r.start && self.edits[k].at < r.end)
             .collect();
         for k in inside {
