@@ -1083,3 +1083,40 @@ fn damaged_files_never_panic() {
         assert_eq!(r.code, RejectionCode::BadXml, "cut at {cut_at}");
     }
 }
+
+#[test]
+fn tables_in_text_boxes_and_their_fallback_copies_are_numbered_like_the_model() {
+    // A text box holding a table, written twice (DrawingML choice and VML fallback), before
+    // the report: the model reads the choice only, so the writer must skip the fallback's table.
+    let text_box = concat!(
+        r#"<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:inline><a:graphic><a:graphicData>"#,
+        r#"<wps:wsp><wps:txbx><w:txbxContent><w:tbl><w:tr><w:tc><w:p><w:r><w:t>框</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>"#,
+        r#"</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></mc:Choice>"#,
+        r#"<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:tbl><w:tr><w:tc><w:p><w:r><w:t>框</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>"#,
+        r#"</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"#
+    );
+    let mut spec = ReportSpec::zeros_2021();
+    spec.set_t3("new_received", 6, "5");
+    let bytes =
+        support::report::docx_from_body(&format!("{text_box}{}", spec.render().body)).build();
+    let (result, annotated) = annotate_bytes(&bytes, &options(true)).unwrap();
+    let row = result
+        .findings
+        .iter()
+        .find(|f| f.rule == "T3.ROW")
+        .expect("T3.ROW");
+    assert_eq!(
+        row.cells[0].table, 2,
+        "the text box's table comes first in the model"
+    );
+    let main = part(&annotated.bytes, "word/document.xml").unwrap();
+    let cs = comments(&part(&annotated.bytes, "word/comments.xml").unwrap());
+    let id = &cs.iter().find(|c| c.2.contains("T3.ROW")).unwrap().0;
+    // The total cell: its old number deleted, the new one inserted, inside the range.
+    assert_eq!(anchored_text(&main, id), "0");
+    assert!(main[main
+        .find(&format!("<w:commentRangeStart w:id=\"{id}\"/>"))
+        .unwrap()..]
+        .contains(">5</w:delText>"));
+    assert_eq!(check_bytes(&annotated.bytes).errors(), 0);
+}
