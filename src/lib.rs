@@ -9,6 +9,8 @@
 //! * [`report`]: recognises the format version and the three standard tables as typed values.
 //! * [`rules`]: the catalogue of checks; each rule yields [`finding::Finding`]s.
 //! * [`present`]: plain text, JSON Lines and CSV presenters for the command-line tool.
+//! * [`annotate`]: the user's own .docx with a Word comment on every finding (and, optionally,
+//!   the suggested corrections as tracked changes).
 //!
 //! [`check::check_bytes`] runs the whole pipeline. `wasm` is a thin browser binding over it.
 

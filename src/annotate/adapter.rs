@@ -100,7 +100,8 @@ pub fn anchors_for(result: &CheckResult, doc: &Document) -> Vec<Anchor> {
             None => text.push('。'),
         }
         for f in &findings {
-            text.push_str(&format!("\n· {}", f.rule));
+            let first = f.message.split('。').next().unwrap_or(&f.message);
+            text.push_str(&format!("\n· {first}（{}）", f.rule));
         }
         anchors.push(Anchor {
             target,

@@ -422,10 +422,10 @@ impl Scanner<'_> {
         let parent = self.frames.last().copied();
         let parent_skipped = parent.map(|f| f.skipped).unwrap_or(false);
         let is_w = self.is_w(prefix);
-        let is_mc = prefix.is_some()
-            && prefix
-                .map(|p| Some(p) == self.mc_pfx.as_deref().map(str::as_bytes))
-                .unwrap_or(false);
+        let is_mc = match prefix {
+            Some(p) => p == b"mc" || Some(p) == self.mc_pfx.as_deref().map(str::as_bytes),
+            None => false,
+        };
         if is_w && memchr::memmem::find(&self.xml[before..after], b"id=").is_some() {
             self.note_ids(e);
         }
@@ -509,11 +509,9 @@ impl Scanner<'_> {
             b"t" if parent_k == Some(K::R) => {
                 frame.k = K::T;
                 if let Some(pc) = self.para_ctx.as_mut() {
-                    if self.frames.len() == pc.frames_len + 1 || self.frames.len() > pc.frames_len {
-                        let has_space =
-                            memchr::memmem::find(&self.xml[before..after], b"xml:space").is_some();
-                        pc.cur_t = Some((before, after, has_space));
-                    }
+                    let has_space =
+                        memchr::memmem::find(&self.xml[before..after], b"xml:space").is_some();
+                    pc.cur_t = Some((before, after, has_space));
                 }
                 let depth = self.frames.len() - 1;
                 if let Some(c) = self.cell_para_mut(depth) {
