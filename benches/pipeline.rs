@@ -56,8 +56,7 @@ fn staged(name: &str) -> &'static Staged {
         ALL.iter()
             .map(|&n| {
                 let pkg = package::open(input(n), limits()).expect("open");
-                let doc = document::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), limits())
-                    .expect("parse");
+                let doc = document::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), limits()).expect("parse");
                 let report = report::recognise(&doc).expect("recognise");
                 (n, Staged { pkg, doc, report })
             })
@@ -79,13 +78,7 @@ mod stage {
     #[divan::bench(args = ALL)]
     fn b_document_parse(b: Bencher, name: &str) {
         let s = staged(name);
-        b.bench(|| {
-            document::parse(
-                black_box(&s.pkg.main_xml),
-                s.pkg.styles_xml.as_deref(),
-                limits(),
-            )
-        });
+        b.bench(|| document::parse(black_box(&s.pkg.main_xml), s.pkg.styles_xml.as_deref(), limits()));
     }
 
     #[divan::bench(args = ALL)]
@@ -114,10 +107,7 @@ mod check {
     #[divan::bench(args = ALL)]
     fn check_with_tables(b: Bencher, name: &str) {
         let bytes = input(name);
-        let options = Options {
-            with_tables: true,
-            ..Options::default()
-        };
+        let options = Options { with_tables: true, ..Options::default() };
         b.bench(|| check_bytes_with(black_box(bytes), &options));
     }
 

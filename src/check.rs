@@ -93,17 +93,11 @@ impl CheckResult {
     }
 
     pub fn errors(&self) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .count()
+        self.findings.iter().filter(|f| f.severity == Severity::Error).count()
     }
 
     pub fn warnings(&self) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.severity == Severity::Warning)
-            .count()
+        self.findings.iter().filter(|f| f.severity == Severity::Warning).count()
     }
 }
 
@@ -136,12 +130,7 @@ fn run(bytes: &[u8], options: &Options) -> Result<CheckResult, Rejection> {
     Ok(assemble(&doc, &report, findings, options.with_tables))
 }
 
-fn assemble(
-    doc: &Document,
-    report: &Report,
-    findings: Vec<Finding>,
-    with_tables: bool,
-) -> CheckResult {
+fn assemble(doc: &Document, report: &Report, findings: Vec<Finding>, with_tables: bool) -> CheckResult {
     let tables = if with_tables {
         report
             .physical_tables()

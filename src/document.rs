@@ -106,11 +106,7 @@ impl Table {
         if row >= self.rows || col >= self.cols {
             return None;
         }
-        self.grid
-            .get(row * self.cols + col)
-            .copied()
-            .flatten()
-            .map(|i| i as usize)
+        self.grid.get(row * self.cols + col).copied().flatten().map(|i| i as usize)
     }
 
     /// The distinct cells covering row `row`, left to right (a cell merged down from an upper
@@ -243,9 +239,7 @@ enum Frame {
     Para,
     PPr,
     NumPr,
-    Run {
-        saved_hidden: bool,
-    },
+    Run { saved_hidden: bool },
     RPr,
     Text,
     Tbl,
@@ -254,9 +248,7 @@ enum Frame {
     TrPr,
     Tc,
     TcPr,
-    AltContent {
-        chosen: bool,
-    },
+    AltContent { chosen: bool },
     Textbox,
 }
 
@@ -413,9 +405,7 @@ impl<'l> Parser<'l> {
     /// markup-compatibility namespaces.
     fn read_root(&mut self, e: &BytesStart<'_>) {
         for a in e.attributes().with_checks(false).flatten() {
-            let Some(prefix) = a.key.as_ref().strip_prefix("xmlns:") else {
-                continue;
-            };
+            let Some(prefix) = a.key.as_ref().strip_prefix("xmlns:") else { continue };
             let v: &str = &a.value;
             if (v == W_MAIN_NS || v == W_STRICT_NS) && prefix != "w" {
                 self.w_prefix = Some(prefix.to_string());
@@ -493,12 +483,7 @@ impl<'l> Parser<'l> {
 
     /// Handles the start of a WordprocessingML element: `Ok(Some(frame))` to enter it,
     /// `Ok(None)` to skip its content.
-    fn start_w(
-        &mut self,
-        local: &str,
-        parent: Option<Frame>,
-        e: &BytesStart<'_>,
-    ) -> Result<Option<Frame>, Rejection> {
+    fn start_w(&mut self, local: &str, parent: Option<Frame>, e: &BytesStart<'_>) -> Result<Option<Frame>, Rejection> {
         // Property containers: read what matters, skip the rest.
         match parent {
             Some(Frame::PPr) => {
@@ -654,10 +639,7 @@ impl<'l> Parser<'l> {
                                 "文档中有表格的行数过多（超过 {max_rows} 行），无法检查。请确认文件是政府信息公开工作年度报告。"
                             )));
                         }
-                        t.row = Some(RawRow {
-                            tr: t.tr_count,
-                            ..RawRow::default()
-                        });
+                        t.row = Some(RawRow { tr: t.tr_count, ..RawRow::default() });
                         t.tr_count += 1;
                         Frame::Tr
                     }
@@ -674,11 +656,7 @@ impl<'l> Parser<'l> {
             "tc" => match self.tables.last_mut() {
                 Some(t) if t.cell.is_none() => match t.row.as_mut() {
                     Some(row) => {
-                        t.cell = Some(RawCell {
-                            tc: row.tc_count,
-                            span: 1,
-                            ..RawCell::default()
-                        });
+                        t.cell = Some(RawCell { tc: row.tc_count, span: 1, ..RawCell::default() });
                         row.tc_count += 1;
                         self.containers.push(Container::Cell);
                         Frame::Tc
@@ -699,11 +677,9 @@ impl<'l> Parser<'l> {
                 Frame::Textbox
             }
             // Content that is not visible text.
-            "del" | "moveFrom" | "delText" | "instrText" | "delInstrText" | "rt" | "sdtPr"
-            | "sdtEndPr" | "sectPr" | "tblPr" | "tblPrEx" | "fldData" | "customXmlPr"
-            | "smartTagPr" | "sym" | "softHyphen" | "footnotePr" | "endnotePr" | "background" => {
-                return Ok(None)
-            }
+            "del" | "moveFrom" | "delText" | "instrText" | "delInstrText" | "rt" | "sdtPr" | "sdtEndPr"
+            | "sectPr" | "tblPr" | "tblPrEx" | "fldData" | "customXmlPr" | "smartTagPr" | "sym"
+            | "softHyphen" | "footnotePr" | "endnotePr" | "background" => return Ok(None),
             _ => Frame::Generic,
         };
         Ok(Some(frame))
@@ -760,15 +736,7 @@ impl<'l> Parser<'l> {
         };
         let mut text = self.spare.pop().unwrap_or_default();
         text.clear();
-        self.paras.push(ParaState {
-            text,
-            chars: 0,
-            target,
-            style: None,
-            num_id: None,
-            ilvl: None,
-            outline: None,
-        });
+        self.paras.push(ParaState { text, chars: 0, target, style: None, num_id: None, ilvl: None, outline: None });
         Ok(())
     }
 
@@ -779,9 +747,7 @@ impl<'l> Parser<'l> {
                 let resolved = match ps.style.as_deref() {
                     Some(id) => {
                         let (src, limits) = (self.styles_src, self.limits);
-                        let styles = self.styles.get_or_insert_with(|| {
-                            src.map(|s| Styles::parse(s, limits)).unwrap_or_default()
-                        });
+                        let styles = self.styles.get_or_insert_with(|| src.map(|s| Styles::parse(s, limits)).unwrap_or_default());
                         styles.resolve(id)
                     }
                     None => StyleProps::default(),
@@ -791,11 +757,7 @@ impl<'l> Parser<'l> {
                 let para = Paragraph {
                     text: ps.text,
                     numbered,
-                    num_level: if numbered {
-                        Some(ps.ilvl.or(resolved.ilvl).unwrap_or(0))
-                    } else {
-                        None
-                    },
+                    num_level: if numbered { Some(ps.ilvl.or(resolved.ilvl).unwrap_or(0)) } else { None },
                     style: ps.style,
                     outline_level: ps.outline.or(resolved.outline).filter(|&l| l < 9),
                 };
@@ -839,17 +801,9 @@ impl<'l> Parser<'l> {
         } else {
             None
         };
-        self.doc.tables.push(Table {
-            index,
-            parent,
-            ..Table::default()
-        });
+        self.doc.tables.push(Table { index, parent, ..Table::default() });
         self.doc.blocks.push(Block::Table(index));
-        self.tables.push(TableState {
-            index,
-            parent,
-            ..TableState::default()
-        });
+        self.tables.push(TableState { index, parent, ..TableState::default() });
         Ok(())
     }
 
@@ -858,12 +812,7 @@ impl<'l> Parser<'l> {
         if let Some(t) = self.tables.last_mut() {
             if let (Some(cell), Some(row)) = (t.cell.take(), t.row.as_mut()) {
                 row.width = row.width.saturating_add(cell.span);
-                if row
-                    .before
-                    .saturating_add(row.width)
-                    .saturating_add(row.after)
-                    > max_cols
-                {
+                if row.before.saturating_add(row.width).saturating_add(row.after) > max_cols {
                     return Err(too_wide(max_cols));
                 }
                 row.cells.push(cell);
@@ -876,12 +825,7 @@ impl<'l> Parser<'l> {
         let max_cols = self.limits.max_cols;
         if let Some(t) = self.tables.last_mut() {
             if let Some(row) = t.row.take() {
-                if row
-                    .before
-                    .saturating_add(row.width)
-                    .saturating_add(row.after)
-                    > max_cols
-                {
+                if row.before.saturating_add(row.width).saturating_add(row.after) > max_cols {
                     return Err(too_wide(max_cols));
                 }
                 if !row.deleted {
@@ -893,22 +837,10 @@ impl<'l> Parser<'l> {
     }
 
     fn end_table(&mut self) -> Result<(), Rejection> {
-        let Some(st) = self.tables.pop() else {
-            return Ok(());
-        };
-        let table = build_grid(
-            st.index,
-            st.parent,
-            st.grid_cols,
-            st.rows,
-            self.limits,
-            &mut self.grid_slots,
-        )?;
+        let Some(st) = self.tables.pop() else { return Ok(()) };
+        let table = build_grid(st.index, st.parent, st.grid_cols, st.rows, self.limits, &mut self.grid_slots)?;
         for (child, row, col) in st.children {
-            let pos = table
-                .cell_at(row, col)
-                .map(|c| (c.row, c.col))
-                .unwrap_or((row, col));
+            let pos = table.cell_at(row, col).map(|c| (c.row, c.col)).unwrap_or((row, col));
             if let Some(t) = self.doc.tables.get_mut(child) {
                 t.parent = Some((st.index, pos.0, pos.1));
             }
@@ -984,16 +916,8 @@ fn build_grid(
             if span == 0 {
                 break;
             }
-            let left = if c > 0 {
-                grid.get(r * cols + c - 1).copied().flatten()
-            } else {
-                None
-            };
-            let above = if r > 0 {
-                grid.get((r - 1) * cols + c).copied().flatten()
-            } else {
-                None
-            };
+            let left = if c > 0 { grid.get(r * cols + c - 1).copied().flatten() } else { None };
+            let above = if r > 0 { grid.get((r - 1) * cols + c).copied().flatten() } else { None };
             let mut target: Option<u32> = None;
             if raw.hmerge == Merge::Continue {
                 if let Some(i) = left {
@@ -1021,12 +945,7 @@ fn build_grid(
                         if let Some(cell) = cells.get_mut(i as usize) {
                             let mut chars = cell.text.chars().count();
                             push_limited(&mut cell.text, &mut chars, limits.max_cell_chars, "\n");
-                            push_limited(
-                                &mut cell.text,
-                                &mut chars,
-                                limits.max_cell_chars,
-                                &raw.text,
-                            );
+                            push_limited(&mut cell.text, &mut chars, limits.max_cell_chars, &raw.text);
                         }
                     }
                     i
@@ -1038,10 +957,7 @@ fn build_grid(
                         row_span: 1,
                         col_span: span,
                         text: raw.text,
-                        source: SourcePos {
-                            tr: row.tr,
-                            tc: raw.tc,
-                        },
+                        source: SourcePos { tr: row.tr, tc: raw.tc },
                     });
                     (cells.len() - 1) as u32
                 }
@@ -1054,14 +970,7 @@ fn build_grid(
             c += span;
         }
     }
-    Ok(Table {
-        index,
-        parent,
-        rows: nrows,
-        cols,
-        cells,
-        grid,
-    })
+    Ok(Table { index, parent, rows: nrows, cols, cells, grid })
 }
 
 /// Splits `prefix:local`; `None` without a prefix.
@@ -1127,17 +1036,12 @@ fn parse_uint(s: &str) -> Option<u64> {
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    Some(s.bytes().fold(0u64, |acc, b| {
-        acc.saturating_mul(10).saturating_add(u64::from(b - b'0'))
-    }))
+    Some(s.bytes().fold(0u64, |acc, b| acc.saturating_mul(10).saturating_add(u64::from(b - b'0'))))
 }
 
 /// An on/off property: on unless `w:val` is `0`, `false` or `off`.
 fn attr_on(e: &BytesStart<'_>) -> bool {
-    !matches!(
-        attr(e, "val").as_deref(),
-        Some("0") | Some("false") | Some("off")
-    )
+    !matches!(attr(e, "val").as_deref(), Some("0") | Some("false") | Some("off"))
 }
 
 /// `w:vMerge`/`w:hMerge`: `restart`, otherwise (absent value or `continue`) a continuation.
@@ -1218,10 +1122,7 @@ impl Styles {
             let parent = stack.last().copied();
             // Most of a styles part is table and character styles and latent styles: jump over
             // them to their end tag instead of reading them event by event (styles do not nest).
-            if parent == Some(S::Root)
-                && !empty
-                && (local != "style" || attr(&e, "type").is_some_and(|t| t != "paragraph"))
-            {
+            if parent == Some(S::Root) && !empty && (local != "style" || attr(&e, "type").is_some_and(|t| t != "paragraph")) {
                 let pos = base.saturating_add(usize::try_from(reader.buffer_position()).ok()?);
                 let close = format!("</{name}>");
                 if let Some(end) = text.get(pos..).and_then(|rest| rest.find(&close)) {
@@ -1293,9 +1194,7 @@ impl Styles {
         let mut out = StyleProps::default();
         let mut next = Some(id);
         for _ in 0..MAX_STYLE_CHAIN {
-            let Some(def) = next.and_then(|id| self.map.get(id)) else {
-                break;
-            };
+            let Some(def) = next.and_then(|id| self.map.get(id)) else { break };
             out.num_id = out.num_id.or(def.props.num_id);
             out.ilvl = out.ilvl.or(def.props.ilvl);
             out.outline = out.outline.or(def.props.outline);
@@ -1312,9 +1211,7 @@ mod tests {
     const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape""#;
 
     fn wrap(body: &str) -> String {
-        format!(
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{body}</w:body></w:document>"#
-        )
+        format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{body}</w:body></w:document>"#)
     }
 
     fn parse_with(body: &str, limits: &Limits) -> Result<Document, Rejection> {
@@ -1353,11 +1250,7 @@ mod tests {
     /// The grid as text: each slot shows its cell's text, `.` for an empty slot.
     fn grid_text(t: &Table) -> Vec<Vec<String>> {
         (0..t.rows)
-            .map(|r| {
-                (0..t.cols)
-                    .map(|c| t.cell_at(r, c).map_or(".".to_string(), |x| x.text.clone()))
-                    .collect()
-            })
+            .map(|r| (0..t.cols).map(|c| t.cell_at(r, c).map_or(".".to_string(), |x| x.text.clone())).collect())
             .collect()
     }
 
@@ -1380,13 +1273,7 @@ mod tests {
 
     #[test]
     fn grid_span_widens_cells() {
-        let d = doc(&tbl(
-            3,
-            &[
-                tr(&[tc(&span(2), "a"), tc("", "b")]),
-                tr(&[tc("", "c"), tc(&span(2), "d")]),
-            ],
-        ));
+        let d = doc(&tbl(3, &[tr(&[tc(&span(2), "a"), tc("", "b")]), tr(&[tc("", "c"), tc(&span(2), "d")])]));
         let t = &d.tables[0];
         assert_eq!((t.rows, t.cols), (2, 3));
         assert_eq!(grid_text(t), vec![vec!["a", "a", "b"], vec!["c", "d", "d"]]);
@@ -1406,20 +1293,11 @@ mod tests {
         ];
         let t = &doc(&tbl(2, &rows)).tables[0];
         let head = t.cell_at(2, 0).expect("covered");
-        assert_eq!(
-            (head.row, head.col, head.row_span, head.col_span),
-            (0, 0, 3, 1)
-        );
+        assert_eq!((head.row, head.col, head.row_span, head.col_span), (0, 0, 3, 1));
         assert_eq!(head.text, "head");
         assert_eq!(t.cell_at(3, 0).map(|c| c.text.as_str()), Some("next"));
         assert_eq!(t.cells.len(), 6);
-        assert_eq!(
-            t.row_cells(1)
-                .iter()
-                .map(|c| c.text.as_str())
-                .collect::<Vec<_>>(),
-            vec!["head", "x2"]
-        );
+        assert_eq!(t.row_cells(1).iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), vec!["head", "x2"]);
     }
 
     #[test]
@@ -1430,43 +1308,28 @@ mod tests {
         ];
         let t = &doc(&tbl(3, &rows)).tables[0];
         let c = t.cell_at(1, 1).expect("covered");
-        assert_eq!(
-            (c.row, c.col, c.row_span, c.col_span, c.text.as_str()),
-            (0, 0, 2, 2, "wide")
-        );
+        assert_eq!((c.row, c.col, c.row_span, c.col_span, c.text.as_str()), (0, 0, 2, 2, "wide"));
     }
 
     #[test]
     fn vmerge_continue_with_nothing_above_is_a_new_cell() {
-        let rows = [
-            tr(&[tc(VC, "orphan"), tc("", "a")]),
-            tr(&[tc(VC, ""), tc("", "b")]),
-        ];
+        let rows = [tr(&[tc(VC, "orphan"), tc("", "a")]), tr(&[tc(VC, ""), tc("", "b")])];
         let t = &doc(&tbl(2, &rows)).tables[0];
         let c = t.cell_at(0, 0).expect("a cell");
         assert_eq!((c.row, c.row_span, c.text.as_str()), (0, 2, "orphan"));
         // Continue under a gridBefore gap: nothing above, a cell of its own.
         let rows = [
-            "<w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>".to_string()
-                + &tc("", "a")
-                + "</w:tr>",
+            "<w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>".to_string() + &tc("", "a") + "</w:tr>",
             tr(&[tc(VC, "lone"), tc("", "b")]),
         ];
         let t = &doc(&tbl(2, &rows)).tables[0];
         assert!(t.cell_at(0, 0).is_none());
-        assert_eq!(
-            t.cell_at(1, 0)
-                .map(|c| (c.row, c.row_span, c.text.as_str())),
-            Some((1, 1, "lone"))
-        );
+        assert_eq!(t.cell_at(1, 0).map(|c| (c.row, c.row_span, c.text.as_str())), Some((1, 1, "lone")));
     }
 
     #[test]
     fn vmerge_continue_with_different_span_does_not_merge() {
-        let rows = [
-            tr(&[tc(VR, "a"), tc("", "b")]),
-            tr(&[tc(&format!("{}{VC}", span(2)), "c")]),
-        ];
+        let rows = [tr(&[tc(VR, "a"), tc("", "b")]), tr(&[tc(&format!("{}{VC}", span(2)), "c")])];
         let t = &doc(&tbl(2, &rows)).tables[0];
         assert_eq!(t.cell_at(0, 0).map(|c| c.row_span), Some(1));
         assert_eq!(t.cell_at(1, 1).map(|c| c.text.as_str()), Some("c"));
@@ -1476,15 +1339,9 @@ mod tests {
     fn hmerge_acts_like_grid_span() {
         let hr = "<w:hMerge w:val=\"restart\"/>";
         let hc = "<w:hMerge/>";
-        let rows = [
-            tr(&[tc(hr, "ab"), tc(hc, ""), tc("", "c")]),
-            tr(&[tc("", "1"), tc("", "2"), tc("", "3")]),
-        ];
+        let rows = [tr(&[tc(hr, "ab"), tc(hc, ""), tc("", "c")]), tr(&[tc("", "1"), tc("", "2"), tc("", "3")])];
         let t = &doc(&tbl(3, &rows)).tables[0];
-        assert_eq!(
-            grid_text(t),
-            vec![vec!["ab", "ab", "c"], vec!["1", "2", "3"]]
-        );
+        assert_eq!(grid_text(t), vec![vec!["ab", "ab", "c"], vec!["1", "2", "3"]]);
         assert_eq!(t.cell_at(0, 1).map(|c| (c.col, c.col_span)), Some((0, 2)));
         // hMerge continue at the start of a row has nothing to extend.
         let t = &doc(&tbl(1, &[tr(&[tc(hc, "x")])])).tables[0];
@@ -1499,31 +1356,16 @@ mod tests {
         ];
         let t = &doc(&tbl(4, &rows)).tables[0];
         assert_eq!(grid_text(t)[1], vec![".", "x", "y", "."]);
-        assert_eq!(
-            t.cell_at(1, 1).map(|c| (c.col, c.source)),
-            Some((1, SourcePos { tr: 1, tc: 0 }))
-        );
+        assert_eq!(t.cell_at(1, 1).map(|c| (c.col, c.source)), Some((1, SourcePos { tr: 1, tc: 0 })));
     }
 
     #[test]
     fn ragged_rows_and_missing_grid() {
         // No tblGrid: cols is the widest row; short rows leave empty slots.
-        let body = format!(
-            "<w:tbl>{}{}{}</w:tbl>",
-            tr(&[tc("", "a")]),
-            tr(&[tc("", "b"), tc("", "c"), tc("", "d")]),
-            "<w:tr/>"
-        );
+        let body = format!("<w:tbl>{}{}{}</w:tbl>", tr(&[tc("", "a")]), tr(&[tc("", "b"), tc("", "c"), tc("", "d")]), "<w:tr/>");
         let t = &doc(&body).tables[0];
         assert_eq!((t.rows, t.cols), (3, 3));
-        assert_eq!(
-            grid_text(t),
-            vec![
-                vec!["a", ".", "."],
-                vec!["b", "c", "d"],
-                vec![".", ".", "."]
-            ]
-        );
+        assert_eq!(grid_text(t), vec![vec!["a", ".", "."], vec!["b", "c", "d"], vec![".", ".", "."]]);
         // The grid is wider than every row.
         let t = &doc(&tbl(5, &[tr(&[tc("", "a")])])).tables[0];
         assert_eq!((t.rows, t.cols), (1, 5));
@@ -1543,23 +1385,14 @@ mod tests {
     fn nested_table_is_its_own_table() {
         let inner = tbl(2, &[tr(&[tc("", "i1"), tc("", "i2")])]);
         let outer_cell = format!("<w:tc>{}{inner}{}</w:tc>", p("before"), p("after"));
-        let rows = [
-            tr(&[tc("", "a"), tc("", "b")]),
-            format!("<w:tr>{}{outer_cell}</w:tr>", tc("", "c")),
-        ];
+        let rows = [tr(&[tc("", "a"), tc("", "b")]), format!("<w:tr>{}{outer_cell}</w:tr>", tc("", "c"))];
         let d = doc(&(tbl(2, &rows) + &p("tail")));
         assert_eq!(d.tables.len(), 2);
-        assert_eq!(
-            d.tables[0].cell_at(1, 1).map(|c| c.text.as_str()),
-            Some("before\nafter")
-        );
+        assert_eq!(d.tables[0].cell_at(1, 1).map(|c| c.text.as_str()), Some("before\nafter"));
         assert_eq!(d.tables[1].parent, Some((0, 1, 1)));
         assert_eq!(d.tables[1].index, 1);
         assert_eq!(grid_text(&d.tables[1]), vec![vec!["i1", "i2"]]);
-        assert!(matches!(
-            d.blocks[..],
-            [Block::Table(0), Block::Table(1), Block::Paragraph(_)]
-        ));
+        assert!(matches!(d.blocks[..], [Block::Table(0), Block::Table(1), Block::Paragraph(_)]));
     }
 
     #[test]
@@ -1567,10 +1400,7 @@ mod tests {
         let inner = tbl(1, &[tr(&[tc("", "in")])]);
         let rows = [
             tr(&[tc(VR, "merged"), tc("", "a")]),
-            format!(
-                "<w:tr><w:tc><w:tcPr>{VC}</w:tcPr>{inner}<w:p/></w:tc>{}</w:tr>",
-                tc("", "b")
-            ),
+            format!("<w:tr><w:tc><w:tcPr>{VC}</w:tcPr>{inner}<w:p/></w:tc>{}</w:tr>", tc("", "b")),
         ];
         let d = doc(&tbl(2, &rows));
         assert_eq!(d.tables[1].parent, Some((0, 0, 0)));
@@ -1612,12 +1442,7 @@ mod tests {
             para("<w:pStyle w:val=\"Missing\"/><w:outlineLvl w:val=\"2\"/>"),
         ]
         .concat();
-        let d = parse(
-            wrap(&body).as_bytes(),
-            Some(styles.as_bytes()),
-            &Limits::default(),
-        )
-        .expect("parses");
+        let d = parse(wrap(&body).as_bytes(), Some(styles.as_bytes()), &Limits::default()).expect("parses");
         let ps: Vec<(bool, Option<u8>, Option<u8>)> = d
             .blocks
             .iter()
@@ -1640,12 +1465,7 @@ mod tests {
             ]
         );
         // Malformed styles are ignored, not an error.
-        let d = parse(
-            wrap(&body).as_bytes(),
-            Some(b"<w:styles><w:style></w:styles>"),
-            &Limits::default(),
-        )
-        .expect("parses");
+        let d = parse(wrap(&body).as_bytes(), Some(b"<w:styles><w:style></w:styles>"), &Limits::default()).expect("parses");
         assert_eq!(d.blocks.len(), 8);
     }
 
@@ -1663,22 +1483,11 @@ mod tests {
         );
         let st = Styles::parse(styles.as_bytes(), &Limits::default());
         assert_eq!(st.map.len(), 1);
-        assert_eq!(
-            st.resolve("H"),
-            StyleProps {
-                num_id: Some(4),
-                ilvl: None,
-                outline: Some(2)
-            }
-        );
+        assert_eq!(st.resolve("H"), StyleProps { num_id: Some(4), ilvl: None, outline: Some(2) });
         assert_eq!(st.resolve("Grid"), StyleProps::default());
         // Truncated after a jump: no styles at all.
         let cut = styles.find("<w:style w:type=\"paragraph\"").unwrap_or(0);
-        assert!(
-            Styles::parse(&styles.as_bytes()[..cut + 40], &Limits::default())
-                .map
-                .is_empty()
-        );
+        assert!(Styles::parse(&styles.as_bytes()[..cut + 40], &Limits::default()).map.is_empty());
     }
 
     #[test]
@@ -1698,14 +1507,7 @@ mod tests {
 
     #[test]
     fn deleted_rows_are_dropped() {
-        let rows = [
-            tr(&[tc("", "keep")]),
-            format!(
-                "<w:tr><w:trPr><w:del w:id=\"1\" w:author=\"a\"/></w:trPr>{}</w:tr>",
-                tc("", "gone")
-            ),
-            tr(&[tc("", "last")]),
-        ];
+        let rows = [tr(&[tc("", "keep")]), format!("<w:tr><w:trPr><w:del w:id=\"1\" w:author=\"a\"/></w:trPr>{}</w:tr>", tc("", "gone")), tr(&[tc("", "last")])];
         let t = &doc(&tbl(1, &rows)).tables[0];
         assert_eq!(grid_text(t), vec![vec!["keep"], vec!["last"]]);
         assert_eq!(t.cells[1].source, SourcePos { tr: 2, tc: 0 });
@@ -1714,10 +1516,7 @@ mod tests {
     #[test]
     fn entities_and_char_refs_are_decoded() {
         let body = "<w:p><w:r><w:t xml:space=\"preserve\">A&amp;B&#12288;&#x3000;&lt;&gt;&quot;&apos;&#160;</w:t></w:r></w:p><w:p><w:r><w:t><![CDATA[<c>]]></w:t></w:r></w:p>";
-        assert_eq!(
-            texts(&doc(body)),
-            vec!["A&B\u{3000}\u{3000}<>\"'\u{a0}", "<c>"]
-        );
+        assert_eq!(texts(&doc(body)), vec!["A&B\u{3000}\u{3000}<>\"'\u{a0}", "<c>"]);
     }
 
     #[test]
@@ -1745,12 +1544,7 @@ mod tests {
             b"<w:document><w:body><w:p></w:p></w:body></w:document>\xc3",
         ] {
             let r = parse(xml, None, &l);
-            assert_eq!(
-                r.as_ref().map(|_| ()).map_err(|e| e.code),
-                Err(RejectionCode::BadXml),
-                "{:?}",
-                String::from_utf8_lossy(xml)
-            );
+            assert_eq!(r.as_ref().map(|_| ()).map_err(|e| e.code), Err(RejectionCode::BadXml), "{:?}", String::from_utf8_lossy(xml));
             if let Err(e) = r {
                 assert!(e.message.contains("另存为"));
             }
@@ -1760,144 +1554,58 @@ mod tests {
     #[test]
     fn depth_limit_does_not_overflow_the_stack() {
         let n = 100_000;
-        let xml = format!(
-            "<w:document {NS}><w:body>{}{}</w:body></w:document>",
-            "<w:sdt>".repeat(n),
-            "</w:sdt>".repeat(n)
-        );
+        let xml = format!("<w:document {NS}><w:body>{}{}</w:body></w:document>", "<w:sdt>".repeat(n), "</w:sdt>".repeat(n));
         let e = parse(xml.as_bytes(), None, &Limits::default()).expect_err("rejected");
         assert_eq!(e.code, RejectionCode::TooComplex);
         assert!(e.message.contains("256"), "{}", e.message);
         // Also inside skipped content, and with unclosed elements.
         let xml = format!("<w:document {NS}><w:body><w:p><w:del>{}", "<w:r>".repeat(n));
-        assert_eq!(
-            code(parse(xml.as_bytes(), None, &Limits::default())),
-            RejectionCode::TooComplex
-        );
+        assert_eq!(code(parse(xml.as_bytes(), None, &Limits::default())), RejectionCode::TooComplex);
         // Within the limit: fine.
-        let l = Limits {
-            max_xml_depth: 10,
-            ..Limits::default()
-        };
+        let l = Limits { max_xml_depth: 10, ..Limits::default() };
         assert!(parse_with(&p("x"), &l).is_ok());
-        assert_eq!(
-            code(parse_with(&"<w:sdt>".repeat(9), &l)),
-            RejectionCode::TooComplex
-        );
+        assert_eq!(code(parse_with(&"<w:sdt>".repeat(9), &l)), RejectionCode::TooComplex);
     }
 
     #[test]
     fn huge_grid_spans_are_refused() {
         for v in ["1000000000", "99999999999999999999999999", "129"] {
-            let body = tbl(
-                1,
-                &[tr(&[tc(&format!("<w:gridSpan w:val=\"{v}\"/>"), "x")])],
-            );
-            assert_eq!(
-                code(parse_with(&body, &Limits::default())),
-                RejectionCode::TooComplex,
-                "{v}"
-            );
+            let body = tbl(1, &[tr(&[tc(&format!("<w:gridSpan w:val=\"{v}\"/>"), "x")])]);
+            assert_eq!(code(parse_with(&body, &Limits::default())), RejectionCode::TooComplex, "{v}");
         }
         // Many cells adding up beyond max_cols, gridBefore and the tblGrid too.
-        let l = Limits {
-            max_cols: 4,
-            ..Limits::default()
-        };
+        let l = Limits { max_cols: 4, ..Limits::default() };
         let cells: Vec<String> = (0..5).map(|_| tc("", "x")).collect();
-        assert_eq!(
-            code(parse_with(&tbl(1, &[tr(&cells)]), &l)),
-            RejectionCode::TooComplex
-        );
-        let row = format!(
-            "<w:tr><w:trPr><w:gridBefore w:val=\"1000000000\"/></w:trPr>{}</w:tr>",
-            tc("", "x")
-        );
-        assert_eq!(
-            code(parse_with(&tbl(1, &[row]), &l)),
-            RejectionCode::TooComplex
-        );
-        assert_eq!(
-            code(parse_with(&tbl(5, &[]), &l)),
-            RejectionCode::TooComplex
-        );
+        assert_eq!(code(parse_with(&tbl(1, &[tr(&cells)]), &l)), RejectionCode::TooComplex);
+        let row = format!("<w:tr><w:trPr><w:gridBefore w:val=\"1000000000\"/></w:trPr>{}</w:tr>", tc("", "x"));
+        assert_eq!(code(parse_with(&tbl(1, &[row]), &l)), RejectionCode::TooComplex);
+        assert_eq!(code(parse_with(&tbl(5, &[]), &l)), RejectionCode::TooComplex);
         assert!(parse_with(&tbl(4, &[tr(&cells[..4])]), &l).is_ok());
         // Nonsense values are treated as 1.
-        let t = &doc(&tbl(
-            0,
-            &[tr(&[
-                tc("<w:gridSpan w:val=\"-3\"/>", "x"),
-                tc("<w:gridSpan w:val=\"0\"/>", "y"),
-            ])],
-        ))
-        .tables[0];
+        let t = &doc(&tbl(0, &[tr(&[tc("<w:gridSpan w:val=\"-3\"/>", "x"), tc("<w:gridSpan w:val=\"0\"/>", "y")])])).tables[0];
         assert_eq!((t.cols, t.cells.len()), (2, 2));
     }
 
     #[test]
     fn table_row_and_paragraph_counts_are_bounded() {
-        let l = Limits {
-            max_tables: 3,
-            max_rows: 3,
-            max_paragraphs: 5,
-            ..Limits::default()
-        };
+        let l = Limits { max_tables: 3, max_rows: 3, max_paragraphs: 5, ..Limits::default() };
         let one = tbl(1, &[tr(&[tc("", "x")])]);
-        assert!(parse_with(
-            &one.repeat(3),
-            &Limits {
-                max_paragraphs: 100,
-                ..l.clone()
-            }
-        )
-        .is_ok());
-        let e = parse_with(
-            &one.repeat(4),
-            &Limits {
-                max_paragraphs: 100,
-                ..l.clone()
-            },
-        )
-        .expect_err("rejected");
+        assert!(parse_with(&one.repeat(3), &Limits { max_paragraphs: 100, ..l.clone() }).is_ok());
+        let e = parse_with(&one.repeat(4), &Limits { max_paragraphs: 100, ..l.clone() }).expect_err("rejected");
         assert_eq!(e.code, RejectionCode::TooComplex);
         assert!(e.message.contains('3'));
         let rows: Vec<String> = (0..4).map(|_| tr(&[tc("", "x")])).collect();
-        assert_eq!(
-            code(parse_with(&tbl(1, &rows), &l)),
-            RejectionCode::TooComplex
-        );
-        assert_eq!(
-            code(parse_with(&p("x").repeat(6), &l)),
-            RejectionCode::TooComplex
-        );
+        assert_eq!(code(parse_with(&tbl(1, &rows), &l)), RejectionCode::TooComplex);
+        assert_eq!(code(parse_with(&p("x").repeat(6), &l)), RejectionCode::TooComplex);
         assert!(parse_with(&p("x").repeat(5), &l).is_ok());
         // Nested tables count too.
-        let nested = tbl(
-            1,
-            &[format!(
-                "<w:tr><w:tc>{}</w:tc></w:tr>",
-                tbl(1, &[format!("<w:tr><w:tc>{}</w:tc></w:tr>", one)])
-            )],
-        );
-        assert_eq!(
-            code(parse_with(
-                &(nested + &one),
-                &Limits {
-                    max_paragraphs: 100,
-                    ..l.clone()
-                }
-            )),
-            RejectionCode::TooComplex
-        );
+        let nested = tbl(1, &[format!("<w:tr><w:tc>{}</w:tc></w:tr>", tbl(1, &[format!("<w:tr><w:tc>{}</w:tc></w:tr>", one)]))]);
+        assert_eq!(code(parse_with(&(nested + &one), &Limits { max_paragraphs: 100, ..l.clone() })), RejectionCode::TooComplex);
     }
 
     #[test]
     fn long_text_is_truncated_silently() {
-        let l = Limits {
-            max_paragraph_chars: 5,
-            max_cell_chars: 7,
-            ..Limits::default()
-        };
+        let l = Limits { max_paragraph_chars: 5, max_cell_chars: 7, ..Limits::default() };
         let d = parse_with(&p("一二三四五六七八"), &l).expect("parses");
         assert_eq!(texts(&d), vec!["一二三四五"]);
         let cell = format!("<w:tc>{}{}</w:tc>", p("abcdef"), p("ghij"));
@@ -1941,10 +1649,7 @@ mod tests {
         ] {
             let _ = doc(body);
         }
-        let deep_fields = "<w:p><w:r>".to_string()
-            + &"<w:fldChar w:fldCharType=\"begin\"/>".repeat(200)
-            + &"<w:fldChar w:fldCharType=\"end\"/>".repeat(200)
-            + "<w:t>after</w:t></w:r></w:p>";
+        let deep_fields = "<w:p><w:r>".to_string() + &"<w:fldChar w:fldCharType=\"begin\"/>".repeat(200) + &"<w:fldChar w:fldCharType=\"end\"/>".repeat(200) + "<w:t>after</w:t></w:r></w:p>";
         assert_eq!(texts(&doc(&deep_fields)), vec!["after"]);
     }
 }

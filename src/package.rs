@@ -65,10 +65,7 @@ enum Kind {
 const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 fn sniff(bytes: &[u8]) -> Kind {
-    if bytes.starts_with(b"PK\x03\x04")
-        || bytes.starts_with(b"PK\x05\x06")
-        || bytes.starts_with(b"PK\x07\x08")
-    {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") || bytes.starts_with(b"PK\x07\x08") {
         return Kind::Zip;
     }
     if bytes.starts_with(OLE_MAGIC) {
@@ -146,11 +143,7 @@ fn archive_kind(b: &[u8]) -> Option<Rejection> {
 fn text_kind(bytes: &[u8]) -> Option<Rejection> {
     let (text, utf16) = text_head(bytes)?;
     let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    let lower: String = t
-        .chars()
-        .take(2048)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let lower: String = t.chars().take(2048).collect::<String>().to_ascii_lowercase();
     if lower.starts_with("{\\rtf") {
         return Some(Rejection::new(
             RejectionCode::OtherText,
@@ -166,8 +159,7 @@ fn text_kind(bytes: &[u8]) -> Option<Rejection> {
             "这是单个网页文件（.mht/.mhtml，Word 的“单个文件网页”格式），不是 .docx；请在 Word/WPS 中打开后另存为 .docx 再检查",
         ));
     }
-    if lower.starts_with("<html") || lower.starts_with("<!doctype html") || looks_like_html(&lower)
-    {
+    if lower.starts_with("<html") || lower.starts_with("<!doctype html") || looks_like_html(&lower) {
         return Some(Rejection::new(
             RejectionCode::OtherText,
             "这是网页文件（HTML，可能是 Word 的“网页”格式或从网站直接保存的页面），不是 .docx；请在 Word/WPS 中打开后另存为 .docx 再检查",
@@ -183,9 +175,7 @@ fn text_kind(bytes: &[u8]) -> Option<Rejection> {
         };
         return Some(Rejection::new(
             RejectionCode::OtherText,
-            format!(
-                "这是{what}，不是 .docx；请在 Word/WPS 中打开后另存为 .docx（Word 文档）再检查"
-            ),
+            format!("这是{what}，不是 .docx；请在 Word/WPS 中打开后另存为 .docx（Word 文档）再检查"),
         ));
     }
     if utf16 || is_plain_text(t) {
@@ -219,9 +209,7 @@ fn text_head(bytes: &[u8]) -> Option<(String, bool)> {
                 _ => 0,
             })
             .collect();
-        let s: String = char::decode_utf16(units)
-            .map(|r| r.unwrap_or('\u{fffd}'))
-            .collect();
+        let s: String = char::decode_utf16(units).map(|r| r.unwrap_or('\u{fffd}')).collect();
         return Some((s, true));
     }
     match std::str::from_utf8(h) {
@@ -240,9 +228,7 @@ fn text_head(bytes: &[u8]) -> Option<(String, bool)> {
 }
 
 fn is_plain_text(t: &str) -> bool {
-    !t.is_empty()
-        && t.chars()
-            .all(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
+    !t.is_empty() && t.chars().all(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
 }
 
 fn head(bytes: &[u8], n: usize) -> &[u8] {
@@ -327,12 +313,7 @@ fn le16(b: &[u8], at: usize) -> Option<u16> {
 
 fn le32(b: &[u8], at: usize) -> Option<u32> {
     let s = b.get(at..at.checked_add(4)?)?;
-    Some(u32::from_le_bytes([
-        *s.first()?,
-        *s.get(1)?,
-        *s.get(2)?,
-        *s.get(3)?,
-    ]))
+    Some(u32::from_le_bytes([*s.first()?, *s.get(1)?, *s.get(2)?, *s.get(3)?]))
 }
 
 fn ole_info(bytes: &[u8]) -> OleInfo {
@@ -420,12 +401,7 @@ fn cfb_directory(bytes: &[u8]) -> Option<Vec<DirEntry>> {
             fat_sectors.push(s);
         }
     }
-    let mut cfb = Cfb {
-        bytes,
-        shift,
-        sector_size,
-        fat_sectors,
-    };
+    let mut cfb = Cfb { bytes, shift, sector_size, fat_sectors };
     // Further FAT sector numbers come from the DIFAT chain.
     let mut guard = 0usize;
     while first_difat <= MAX_REGULAR_SECTOR && cfb.fat_sectors.len() < num_fat.min(max_sectors) {
@@ -433,9 +409,7 @@ fn cfb_directory(bytes: &[u8]) -> Option<Vec<DirEntry>> {
         if guard > max_sectors {
             break;
         }
-        let Some(sec) = cfb.sector(first_difat) else {
-            break;
-        };
+        let Some(sec) = cfb.sector(first_difat) else { break };
         let per = sector_size / 4;
         for i in 0..per.saturating_sub(1) {
             if let Some(s) = le32(sec, i * 4) {
@@ -455,9 +429,7 @@ fn cfb_directory(bytes: &[u8]) -> Option<Vec<DirEntry>> {
         if steps > max_sectors {
             break; // a cycle
         }
-        let Some(data) = cfb.sector(sector) else {
-            break;
-        };
+        let Some(data) = cfb.sector(sector) else { break };
         if entries.len() >= MAX_CFB_ENTRIES {
             break; // real directories are tiny; don't collect a huge one
         }
@@ -476,9 +448,7 @@ fn cfb_directory(bytes: &[u8]) -> Option<Vec<DirEntry>> {
                     _ => None,
                 })
                 .collect();
-            let name: String = char::decode_utf16(units)
-                .map(|r| r.unwrap_or('\u{fffd}'))
-                .collect();
+            let name: String = char::decode_utf16(units).map(|r| r.unwrap_or('\u{fffd}')).collect();
             let start = le32(e, 116).unwrap_or(ENDOFCHAIN);
             let size = u64::from(le32(e, 120).unwrap_or(0));
             entries.push(DirEntry { name, start, size });
@@ -501,26 +471,17 @@ fn word_fib_encrypted(bytes: &[u8], e: &DirEntry) -> bool {
     if e.size < 4096 {
         return false;
     }
-    let Some(shift) = le16(bytes, 30).map(u32::from) else {
-        return false;
-    };
+    let Some(shift) = le16(bytes, 30).map(u32::from) else { return false };
     if !(7..=16).contains(&shift) || e.start > MAX_REGULAR_SECTOR {
         return false;
     }
-    let Some(start) = (u64::from(e.start) + 1).checked_shl(shift) else {
-        return false;
-    };
-    let Ok(start) = usize::try_from(start) else {
-        return false;
-    };
+    let Some(start) = (u64::from(e.start) + 1).checked_shl(shift) else { return false };
+    let Ok(start) = usize::try_from(start) else { return false };
     // FibBase: wIdent 0xA5EC at 0, flags at 10; fEncrypted is bit 8.
     if le16(bytes, start) != Some(0xA5EC) {
         return false;
     }
-    start
-        .checked_add(10)
-        .and_then(|at| le16(bytes, at))
-        .is_some_and(|f| f & 0x0100 != 0)
+    start.checked_add(10).and_then(|at| le16(bytes, at)).is_some_and(|f| f & 0x0100 != 0)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -544,8 +505,7 @@ fn too_complex_entries(count: u64, limits: &Limits) -> Rejection {
     )
 }
 
-const TRANSITIONAL_REL: &str =
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+const TRANSITIONAL_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 const STRICT_REL: &str = "http://purl.oclc.org/ooxml/officeDocument/relationships/";
 
 /// Reads the entry count from the end-of-central-directory record (zip64 aware), without
@@ -564,10 +524,7 @@ fn declared_entry_count(bytes: &[u8]) -> Option<u64> {
         if bytes.get(loc..loc + 4)? != b"PK\x06\x07" {
             return None;
         }
-        let off = usize::try_from(
-            u64::from(le32(bytes, loc + 8)?) | (u64::from(le32(bytes, loc + 12)?) << 32),
-        )
-        .ok()?;
+        let off = usize::try_from(u64::from(le32(bytes, loc + 8)?) | (u64::from(le32(bytes, loc + 12)?) << 32)).ok()?;
         if bytes.get(off..off.checked_add(4)?)? != b"PK\x06\x06" {
             return None;
         }
@@ -602,11 +559,7 @@ fn open_zip(bytes: &[u8], limits: &Limits) -> Result<Package, Rejection> {
         .file_names_raw()
         .map(|raw| normalise(&String::from_utf8_lossy(raw)))
         .collect::<Vec<_>>();
-    let mut zip = Zip {
-        archive,
-        names,
-        budget: limits.max_total_inflated,
-    };
+    let mut zip = Zip { archive, names, budget: limits.max_total_inflated };
 
     // 1. The officeDocument relationship, transitional or strict.
     let mut main_name: Option<String> = None;
@@ -653,24 +606,13 @@ fn open_zip(bytes: &[u8], limits: &Limits) -> Result<Package, Rejection> {
     //    often three times the size of the body). Optional: any failure to read the
     //    relationships means no styles, but a styles part that is too large is refused.
     if memchr::memmem::find(&main_xml, b"pStyle").is_none() {
-        return Ok(Package {
-            main_part_name: main_name,
-            main_xml,
-            styles_xml: None,
-        });
+        return Ok(Package { main_part_name: main_name, main_xml, styles_xml: None });
     }
     let (dir, file) = match main_name.rfind('/') {
-        Some(i) => (
-            main_name.get(..i).unwrap_or(""),
-            main_name.get(i + 1..).unwrap_or(""),
-        ),
+        Some(i) => (main_name.get(..i).unwrap_or(""), main_name.get(i + 1..).unwrap_or("")),
         None => ("", main_name.as_str()),
     };
-    let rels_name = if dir.is_empty() {
-        format!("_rels/{file}.rels")
-    } else {
-        format!("{dir}/_rels/{file}.rels")
-    };
+    let rels_name = if dir.is_empty() { format!("_rels/{file}.rels") } else { format!("{dir}/_rels/{file}.rels") };
     let mut styles_xml = None;
     if let Some(idx) = zip.index(&rels_name) {
         if let Ok(rels) = zip.read(idx, &rels_name, limits) {
@@ -689,11 +631,7 @@ fn open_zip(bytes: &[u8], limits: &Limits) -> Result<Package, Rejection> {
             }
         }
     }
-    Ok(Package {
-        main_part_name: main_name,
-        main_xml,
-        styles_xml,
-    })
+    Ok(Package { main_part_name: main_name, main_xml, styles_xml })
 }
 
 impl Zip<'_> {
@@ -706,25 +644,15 @@ impl Zip<'_> {
         let want = normalise(name);
         self.names.iter().position(|n| *n == want).or_else(|| {
             let decoded = normalise(&percent_decode(name));
-            (decoded != want)
-                .then(|| self.names.iter().position(|n| *n == decoded))
-                .flatten()
+            (decoded != want).then(|| self.names.iter().position(|n| *n == decoded)).flatten()
         })
     }
 
     /// Inflates one entry, within the bounds.
     fn read(&mut self, index: usize, name: &str, limits: &Limits) -> Result<Vec<u8>, Rejection> {
         let (declared, compressed, encrypted, method) = {
-            let e = self
-                .archive
-                .by_index_data(index)
-                .map_err(|e| zip_error(&e))?;
-            (
-                e.size(),
-                e.compressed_size(),
-                e.encrypted(),
-                e.compression(),
-            )
+            let e = self.archive.by_index_data(index).map_err(|e| zip_error(&e))?;
+            (e.size(), e.compressed_size(), e.encrypted(), e.compression())
         };
         if encrypted {
             return Err(Rejection::new(
@@ -732,10 +660,7 @@ impl Zip<'_> {
                 "压缩包中的内容被加密（设置了压缩密码），不是 Word 正常保存的文件；请在 Word/WPS 中打开并另存为不加密的 .docx 后再检查",
             ));
         }
-        if !matches!(
-            method,
-            CompressionMethod::Stored | CompressionMethod::Deflated
-        ) {
+        if !matches!(method, CompressionMethod::Stored | CompressionMethod::Deflated) {
             return Err(Rejection::new(
                 RejectionCode::CorruptZip,
                 "文件使用了 Word 不会使用的压缩方式（可能被其他压缩软件重新打包过），无法读取；请在 Word/WPS 中打开并另存为 .docx 后再检查",
@@ -760,31 +685,22 @@ impl Zip<'_> {
             ));
         }
         let (crc_expected, raw) = {
-            let raw = self
-                .archive
-                .by_index_raw(index)
-                .map_err(|e| zip_error(&e))?;
+            let raw = self.archive.by_index_raw(index).map_err(|e| zip_error(&e))?;
             (raw.crc32(), raw)
         };
         // Inflate ourselves from the raw compressed bytes, so that the bound is ours alone:
         // never more than `cap` bytes, and never much more than the declared size (a part
         // that overshoots its declared size is corrupt or hostile either way; reading up to
         // `lie_bound` tells the two apart cheaply).
-        let lie_bound = declared
-            .saturating_mul(2)
-            .max(declared.saturating_add(LIE_SLACK));
+        let lie_bound = declared.saturating_mul(2).max(declared.saturating_add(LIE_SLACK));
         let bound = cap.min(lie_bound);
         // Don't trust the declared size for the allocation either.
-        let initial = declared
-            .min(bound)
-            .min(compressed.saturating_mul(16).saturating_add(64 * 1024));
+        let initial = declared.min(bound).min(compressed.saturating_mul(16).saturating_add(64 * 1024));
         let mut buf = Vec::with_capacity(usize::try_from(initial).unwrap_or(0));
         let result = if method == CompressionMethod::Stored {
             raw.take(bound.saturating_add(1)).read_to_end(&mut buf)
         } else {
-            flate2::read::DeflateDecoder::new(raw)
-                .take(bound.saturating_add(1))
-                .read_to_end(&mut buf)
+            flate2::read::DeflateDecoder::new(raw).take(bound.saturating_add(1)).read_to_end(&mut buf)
         };
         let produced = buf.len() as u64;
         // Work done counts against the total even when the part is then refused.
@@ -876,11 +792,7 @@ fn zip_error(e: &ZipError) -> Rejection {
 fn not_word(zip: &mut Zip<'_>, content_types: Option<&[u8]>, limits: &Limits) -> Rejection {
     // ODF: a `mimetype` entry.
     if let Some(idx) = zip.index("mimetype") {
-        let declared_small = zip
-            .archive
-            .by_index_data(idx)
-            .map(|e| e.size() <= 256)
-            .unwrap_or(false);
+        let declared_small = zip.archive.by_index_data(idx).map(|e| e.size() <= 256).unwrap_or(false);
         if declared_small {
             if let Ok(m) = zip.read(idx, "mimetype", limits) {
                 let m = String::from_utf8_lossy(&m).trim().to_string();
@@ -924,11 +836,7 @@ fn not_word(zip: &mut Zip<'_>, content_types: Option<&[u8]>, limits: &Limits) ->
     if has_type("presentationml") || zip.names.iter().any(|n| n.starts_with("ppt/")) {
         return powerpoint();
     }
-    if zip
-        .names
-        .iter()
-        .any(|n| n == "fixeddocseq.fdseq" || n.ends_with(".fdseq"))
-    {
+    if zip.names.iter().any(|n| n == "fixeddocseq.fdseq" || n.ends_with(".fdseq")) {
         return Rejection::new(
             RejectionCode::NotWord,
             "这是 XPS 文件，不是 Word 文档；请上传报告的 Word 原稿（.docx）",
@@ -938,9 +846,7 @@ fn not_word(zip: &mut Zip<'_>, content_types: Option<&[u8]>, limits: &Limits) ->
     if docx > 0 {
         return Rejection::new(
             RejectionCode::NotWord,
-            format!(
-                "这是普通压缩包（.zip），里面有 {docx} 个 .docx 文件；请解压后逐个检查其中的 .docx"
-            ),
+            format!("这是普通压缩包（.zip），里面有 {docx} 个 .docx 文件；请解压后逐个检查其中的 .docx"),
         );
     }
     if !ct.is_empty() || zip.index("_rels/.rels").is_some() {
@@ -978,16 +884,10 @@ fn classify_main(main: &str, content_types: Option<&[u8]>) -> Option<Rejection> 
         .find(|(p, _)| normalise(p) == normalise(main))
         .map(|(_, t)| t.to_ascii_lowercase())
         .unwrap_or_default();
-    if lower.starts_with("xl/")
-        || part_type.contains("spreadsheetml")
-        || part_type.contains("ms-excel")
-    {
+    if lower.starts_with("xl/") || part_type.contains("spreadsheetml") || part_type.contains("ms-excel") {
         return Some(excel());
     }
-    if lower.starts_with("ppt/")
-        || part_type.contains("presentationml")
-        || part_type.contains("ms-powerpoint")
-    {
+    if lower.starts_with("ppt/") || part_type.contains("presentationml") || part_type.contains("ms-powerpoint") {
         return Some(powerpoint());
     }
     if !part_type.is_empty() && !is_word_main_type(&part_type) && lower.starts_with("visio/") {
@@ -1006,14 +906,10 @@ fn is_word_main_type(t: &str) -> bool {
 
 fn rel_type_is(rel_type: &str, suffix: &str) -> bool {
     let t = rel_type.trim();
-    let Some(last) = t
-        .strip_prefix(TRANSITIONAL_REL)
-        .or_else(|| t.strip_prefix(STRICT_REL))
-        .or_else(|| {
-            // Accept any relationship namespace ending in the same name (lenient to odd writers).
-            t.rsplit_once('/').map(|(_, l)| l)
-        })
-    else {
+    let Some(last) = t.strip_prefix(TRANSITIONAL_REL).or_else(|| t.strip_prefix(STRICT_REL)).or_else(|| {
+        // Accept any relationship namespace ending in the same name (lenient to odd writers).
+        t.rsplit_once('/').map(|(_, l)| l)
+    }) else {
         return false;
     };
     last == suffix
@@ -1021,9 +917,7 @@ fn rel_type_is(rel_type: &str, suffix: &str) -> bool {
 
 /// Lower case, `/` separators, no leading `/`.
 fn normalise(name: &str) -> String {
-    name.replace('\\', "/")
-        .trim_start_matches('/')
-        .to_ascii_lowercase()
+    name.replace('\\', "/").trim_start_matches('/').to_ascii_lowercase()
 }
 
 fn percent_decode(s: &str) -> String {
@@ -1033,10 +927,7 @@ fn percent_decode(s: &str) -> String {
     while i < b.len() {
         let c = b.get(i).copied().unwrap_or(0);
         if c == b'%' {
-            let hex = b
-                .get(i + 1..i + 3)
-                .and_then(|h| std::str::from_utf8(h).ok())
-                .and_then(|h| u8::from_str_radix(h, 16).ok());
+            let hex = b.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
             if let Some(v) = hex {
                 out.push(v);
                 i += 3;
@@ -1082,18 +973,12 @@ struct Rel {
 fn xml_text(bytes: &[u8]) -> String {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         let le = bytes.starts_with(&[0xFF, 0xFE]);
-        let units = bytes
-            .get(2..)
-            .unwrap_or(&[])
-            .chunks_exact(2)
-            .map(|c| match c {
-                [a, b] if le => u16::from_le_bytes([*a, *b]),
-                [a, b] => u16::from_be_bytes([*a, *b]),
-                _ => 0,
-            });
-        let s: String = char::decode_utf16(units)
-            .map(|r| r.unwrap_or('\u{fffd}'))
-            .collect();
+        let units = bytes.get(2..).unwrap_or(&[]).chunks_exact(2).map(|c| match c {
+            [a, b] if le => u16::from_le_bytes([*a, *b]),
+            [a, b] => u16::from_be_bytes([*a, *b]),
+            _ => 0,
+        });
+        let s: String = char::decode_utf16(units).map(|r| r.unwrap_or('\u{fffd}')).collect();
         // The declaration may still say encoding="UTF-16"; quick-xml reads the str as is.
         return s;
     }
@@ -1131,10 +1016,7 @@ fn for_each_element(bytes: &[u8], mut f: impl FnMut(&str, &[(String, String)])) 
 }
 
 fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    attrs
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
+    attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
 }
 
 fn parse_rels(bytes: &[u8]) -> Vec<Rel> {
@@ -1142,13 +1024,8 @@ fn parse_rels(bytes: &[u8]) -> Vec<Rel> {
     for_each_element(bytes, |name, attrs| {
         if name == "Relationship" {
             if let (Some(t), Some(target)) = (attr(attrs, "Type"), attr(attrs, "Target")) {
-                let external = attr(attrs, "TargetMode")
-                    .is_some_and(|m| m.trim().eq_ignore_ascii_case("external"));
-                rels.push(Rel {
-                    rel_type: t.to_string(),
-                    target: target.to_string(),
-                    external,
-                });
+                let external = attr(attrs, "TargetMode").is_some_and(|m| m.trim().eq_ignore_ascii_case("external"));
+                rels.push(Rel { rel_type: t.to_string(), target: target.to_string(), external });
             }
         }
     });
@@ -1178,10 +1055,7 @@ mod tests {
         assert_eq!(resolve("", "/word/document.xml"), "word/document.xml");
         assert_eq!(resolve("", "./word/document.xml"), "word/document.xml");
         assert_eq!(resolve("word", "styles.xml"), "word/styles.xml");
-        assert_eq!(
-            resolve("word", "../customXml/item.xml"),
-            "customXml/item.xml"
-        );
+        assert_eq!(resolve("word", "../customXml/item.xml"), "customXml/item.xml");
         assert_eq!(resolve("word", "/word/styles.xml"), "word/styles.xml");
         assert_eq!(resolve("a/b", "../../../x.xml"), "x.xml");
     }
@@ -1192,10 +1066,7 @@ mod tests {
             "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
             "officeDocument"
         ));
-        assert!(rel_type_is(
-            "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
-            "officeDocument"
-        ));
+        assert!(rel_type_is("http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument", "officeDocument"));
         assert!(!rel_type_is(
             "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
             "officeDocument"

@@ -24,16 +24,7 @@ pub struct NumCell {
 impl NumCell {
     fn new(table: usize, cell: &crate::document::Cell) -> Self {
         let (reading, extras) = value::read(&cell.text);
-        NumCell {
-            raw: cell.text.clone(),
-            reading,
-            extras,
-            cell: CellRef {
-                table,
-                row: cell.row,
-                col: cell.col,
-            },
-        }
+        NumCell { raw: cell.text.clone(), reading, extras, cell: CellRef { table, row: cell.row, col: cell.col } }
     }
 
     /// The integer value, when the cell holds one.
@@ -72,9 +63,7 @@ impl Table3 {
         self.rows.get(i)?.as_ref()?.get(col)?.as_ref()
     }
     pub fn has_row(&self, key: &str) -> bool {
-        formats::t3_row_index(key)
-            .and_then(|i| self.rows.get(i))
-            .is_some_and(|r| r.is_some())
+        formats::t3_row_index(key).and_then(|i| self.rows.get(i)).is_some_and(|r| r.is_some())
     }
 }
 
@@ -108,9 +97,7 @@ pub struct Table2 {
 impl Table2 {
     /// The entry for an official row/column of `format`.
     pub fn get(&self, format: Format, row: &str, column: &str) -> Option<&T2Entry> {
-        self.entries
-            .iter()
-            .find(|e| e.column == column && t2_row_official(format, e.row) == row)
+        self.entries.iter().find(|e| e.column == column && t2_row_official(format, e.row) == row)
     }
 }
 
@@ -182,11 +169,7 @@ impl Report {
     }
 
     pub fn info(&self) -> ReportInfo {
-        ReportInfo {
-            agency: self.agency.clone(),
-            year: self.year,
-            format: self.format.map(|f| f.as_str().to_string()),
-        }
+        ReportInfo { agency: self.agency.clone(), year: self.year, format: self.format.map(|f| f.as_str().to_string()) }
     }
 
     /// The format used to read the tables: the recognised one, or 2021 by default.
@@ -212,11 +195,7 @@ impl Report {
             for row in formats::t2_rows(format) {
                 for (col, _) in row.columns {
                     if let Some(e) = t2.get(format, row.label, col) {
-                        v.table2.push(entry(
-                            vec![row.caption.to_string(), row.label.to_string()],
-                            vec![col.to_string()],
-                            &e.value,
-                        ));
+                        v.table2.push(entry(vec![row.caption.to_string(), row.label.to_string()], vec![col.to_string()], &e.value));
                     }
                 }
             }
@@ -236,11 +215,7 @@ impl Report {
         if let Some(t4) = &self.t4 {
             for (i, (_, path)) in T4_COLUMNS.iter().enumerate() {
                 if let Some(Some(cell)) = t4.cells.get(i) {
-                    v.table4.push(entry(
-                        Vec::new(),
-                        path.iter().map(|s| s.to_string()).collect(),
-                        cell,
-                    ));
+                    v.table4.push(entry(Vec::new(), path.iter().map(|s| s.to_string()).collect(), cell));
                 }
             }
         }
@@ -249,13 +224,7 @@ impl Report {
 }
 
 fn entry(row: Vec<String>, column: Vec<String>, cell: &NumCell) -> ValueEntry {
-    ValueEntry {
-        row,
-        column,
-        value: cell.quantity(),
-        raw: cell.raw.clone(),
-        cell: Some(cell.cell),
-    }
+    ValueEntry { row, column, value: cell.quantity(), raw: cell.raw.clone(), cell: Some(cell.cell) }
 }
 
 // ------------------------------------------------------------------ recognition
@@ -268,39 +237,20 @@ pub fn recognise(doc: &Document) -> Result<Report, Rejection> {
     }
     let segments = segment(&kinds);
     let first = segments.first().cloned().unwrap_or_default();
-    let mut report = Report {
-        report_count: segments.len().max(1),
-        ..Report::default()
-    };
+    let mut report = Report { report_count: segments.len().max(1), ..Report::default() };
 
-    let t2_parts: Vec<usize> = first
-        .iter()
-        .filter(|(_, k)| *k == 2)
-        .map(|(i, _)| *i)
-        .collect();
-    let t3_parts: Vec<usize> = first
-        .iter()
-        .filter(|(_, k)| *k == 3)
-        .map(|(i, _)| *i)
-        .collect();
-    let t4_parts: Vec<usize> = first
-        .iter()
-        .filter(|(_, k)| *k == 4)
-        .map(|(i, _)| *i)
-        .collect();
+    let t2_parts: Vec<usize> = first.iter().filter(|(_, k)| *k == 2).map(|(i, _)| *i).collect();
+    let t3_parts: Vec<usize> = first.iter().filter(|(_, k)| *k == 3).map(|(i, _)| *i).collect();
+    let t4_parts: Vec<usize> = first.iter().filter(|(_, k)| *k == 4).map(|(i, _)| *i).collect();
 
     if !t3_parts.is_empty() {
         let mut t3 = read_t3(doc, &t3_parts, &mut report.ambiguities);
-        let has_split = ["other_1", "other_2", "other_3"]
-            .iter()
-            .any(|k| t3.has_row(k));
+        let has_split = ["other_1", "other_2", "other_3"].iter().any(|k| t3.has_row(k));
         if has_split {
             // A 2021 table may give the group label “（六）其他处理” a row of its own, with
             // empty number cells: that row is a heading, not the 2019 single row.
             if let Some(slot) = formats::t3_row_index("other").and_then(|i| t3.rows.get_mut(i)) {
-                let blank = slot.as_ref().is_some_and(|cells| {
-                    cells.iter().flatten().all(|c| c.reading == Reading::Blank)
-                });
+                let blank = slot.as_ref().is_some_and(|cells| cells.iter().flatten().all(|c| c.reading == Reading::Blank));
                 if blank {
                     *slot = None;
                 }
@@ -336,15 +286,9 @@ pub fn recognise(doc: &Document) -> Result<Report, Rejection> {
     }
     if let Some(&t) = t4_parts.first() {
         if t4_parts.len() > 1 {
-            report.ambiguities.push(format!(
-                "表四出现在 {} 个表格中，只读取了第一个",
-                t4_parts.len()
-            ));
+            report.ambiguities.push(format!("表四出现在 {} 个表格中，只读取了第一个", t4_parts.len()));
         }
-        report.t4 = doc
-            .tables
-            .get(t)
-            .map(|table| read_t4(table, &mut report.ambiguities));
+        report.t4 = doc.tables.get(t) .map(|table| read_t4(table, &mut report.ambiguities));
     }
     report.format = report.format_t3.or(report.format_t2);
 
@@ -356,26 +300,13 @@ pub fn recognise(doc: &Document) -> Result<Report, Rejection> {
 }
 
 fn no_report_tables(doc: &Document) -> Rejection {
-    let paragraphs = doc
-        .blocks
-        .iter()
-        .filter(|b| matches!(b, Block::Paragraph(p) if !trim_blank(&p.text).is_empty()))
-        .count();
+    let paragraphs = doc.blocks.iter().filter(|b| matches!(b, Block::Paragraph(p) if !trim_blank(&p.text).is_empty())).count();
     let found = if doc.tables.is_empty() {
         format!("文档中有 {paragraphs} 段文字，没有表格")
     } else {
-        let shapes: Vec<String> = doc
-            .tables
-            .iter()
-            .take(5)
-            .map(|t| format!("{}行×{}列", t.rows, t.cols))
-            .collect();
+        let shapes: Vec<String> = doc.tables.iter().take(5).map(|t| format!("{}行×{}列", t.rows, t.cols)).collect();
         let more = if doc.tables.len() > 5 { "等" } else { "" };
-        format!(
-            "文档中有 {paragraphs} 段文字和 {} 个表格（{}{more}），但都不是年报的统计表",
-            doc.tables.len(),
-            shapes.join("、")
-        )
+        format!("文档中有 {paragraphs} 段文字和 {} 个表格（{}{more}），但都不是年报的统计表", doc.tables.len(), shapes.join("、"))
     };
     Rejection::new(
         RejectionCode::NoReportTables,
@@ -383,20 +314,7 @@ fn no_report_tables(doc: &Document) -> Rejection {
     )
 }
 
-const T3_CUES: &[&str] = &[
-    "本年新收",
-    "上年结转",
-    "予以公开",
-    "部分公开",
-    "不予公开",
-    "无法提供",
-    "不予处理",
-    "其他处理",
-    "结转下年",
-    "申请人情况",
-    "自然人",
-    "勾稽",
-];
+const T3_CUES: &[&str] = &["本年新收", "上年结转", "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理", "结转下年", "申请人情况", "自然人", "勾稽"];
 
 /// The kind (2, 3, 4) of each physical table, or `None` for other tables.
 fn classify_tables(doc: &Document) -> Vec<Option<u8>> {
@@ -406,15 +324,10 @@ fn classify_tables(doc: &Document) -> Vec<Option<u8>> {
         let t3 = T3_CUES.iter().filter(|c| text.contains(*c)).count();
         let kind = if t3 >= 3 {
             Some(3)
-        } else if text.contains("行政复议")
-            && (text.contains("行政诉讼") || text.contains("结果维持") || text.contains("尚未审结"))
-        {
+        } else if text.contains("行政复议") && (text.contains("行政诉讼") || text.contains("结果维持") || text.contains("尚未审结")) {
             Some(4)
         } else if text.contains("第二十条")
-            || (text.contains("信息内容")
-                && ["规章", "行政许可", "行政处罚", "事业性收费"]
-                    .iter()
-                    .any(|c| text.contains(c)))
+            || (text.contains("信息内容") && ["规章", "行政许可", "行政处罚", "事业性收费"].iter().any(|c| text.contains(c)))
         {
             Some(2)
         } else if kinds.last().copied().flatten() == Some(3) && t3_rows_matched(t) > 0 {
@@ -429,23 +342,15 @@ fn classify_tables(doc: &Document) -> Vec<Option<u8>> {
 }
 
 fn t3_rows_matched(t: &Table) -> usize {
-    (0..t.rows)
-        .filter(|&r| t3_row_key_guess(t, r).is_some())
-        .count()
+    (0..t.rows).filter(|&r| t3_row_key_guess(t, r).is_some()).count()
 }
 
 /// The table 三 row key a row seems to be, judging by its text cells alone (no column map).
 fn t3_row_key_guess(t: &Table, r: usize) -> Option<&'static str> {
     let cells = t.row_cells(r);
-    let labels: Vec<String> = cells
-        .iter()
-        .map(|c| norm(&c.text))
-        .filter(|s| !s.is_empty() && value::read(s).0 == Reading::Invalid)
-        .collect();
+    let labels: Vec<String> = cells.iter().map(|c| norm(&c.text)).filter(|s| !s.is_empty() && value::read(s).0 == Reading::Invalid).collect();
     let context = labels.concat();
-    labels
-        .last()
-        .and_then(|leaf| formats::match_t3_row(leaf, &context))
+    labels.last().and_then(|leaf| formats::match_t3_row(leaf, &context))
 }
 
 /// Splits the report tables into reports: a document with two reports pasted one after the
@@ -479,17 +384,7 @@ fn segment(kinds: &[Option<u8>]) -> Vec<Vec<(usize, u8)>> {
 
 type ColMap = [Option<(usize, usize)>; 7];
 
-const T3_HEADER_LABELS: &[&str] = &[
-    "申请人情况",
-    "法人或其他组织",
-    "自然人",
-    "商业企业",
-    "科研机构",
-    "社会公益组织",
-    "法律服务机构",
-    "其他",
-    "总计",
-];
+const T3_HEADER_LABELS: &[&str] = &["申请人情况", "法人或其他组织", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"];
 
 fn t3_header_column(n: &str) -> Option<usize> {
     if n == "其他" || n == "其他组织" {
@@ -498,31 +393,20 @@ fn t3_header_column(n: &str) -> Option<usize> {
     if n == "总计" || n == "合计" {
         return Some(6);
     }
-    T3_COLUMNS
-        .iter()
-        .take(5)
-        .position(|label| n == norm(label) || (n.chars().count() <= 8 && n.contains(&norm(label))))
+    T3_COLUMNS.iter().take(5).position(|label| n == norm(label) || (n.chars().count() <= 8 && n.contains(&norm(label))))
 }
 
 fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table3 {
-    let mut t3 = Table3 {
-        parts: parts.to_vec(),
-        rows: vec![None; T3_ROWS.len()],
-        ..Table3::default()
-    };
+    let mut t3 = Table3 { parts: parts.to_vec(), rows: vec![None; T3_ROWS.len()], ..Table3::default() };
     let mut inherited: Option<(usize, ColMap)> = None;
     for &ti in parts {
-        let Some(t) = doc.tables.get(ti) else {
-            continue;
-        };
+        let Some(t) = doc.tables.get(ti) else { continue };
         // Header rows: rows with a column label standing alone in a cell.
         let mut map: ColMap = [None; 7];
         let mut header_rows: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
         // Header rows come before the first data row (a data row labelled just “总计” must not
         // be taken for the header's 总计 column).
-        let first_data = (0..t.rows)
-            .find(|&r| t3_row_key_guess(t, r).is_some_and(|k| k != "results_total"))
-            .unwrap_or(t.rows);
+        let first_data = (0..t.rows).find(|&r| t3_row_key_guess(t, r).is_some_and(|k| k != "results_total")).unwrap_or(t.rows);
         for r in 0..first_data {
             let cells = t.row_cells(r);
             let mut is_header = false;
@@ -531,9 +415,7 @@ fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table3 {
                 if n.contains("勾稽") {
                     t3.has_note = true;
                 }
-                if T3_HEADER_LABELS.contains(&n.as_str())
-                    || t3_header_column(&n).is_some_and(|i| i < 5 && n.chars().count() <= 8)
-                {
+                if T3_HEADER_LABELS.contains(&n.as_str()) || t3_header_column(&n).is_some_and(|i| i < 5 && n.chars().count() <= 8) {
                     is_header = true;
                 }
             }
@@ -566,16 +448,11 @@ fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table3 {
                     let c = t.cols - 7 + i;
                     *slot = Some((c, c));
                 }
-                notes.push(format!(
-                    "表三的第 {} 个表格没有表头，按最后 7 列读取数字",
-                    t3.parts.iter().position(|&p| p == ti).unwrap_or(0) + 1
-                ));
+                notes.push(format!("表三的第 {} 个表格没有表头，按最后 7 列读取数字", t3.parts.iter().position(|&p| p == ti).unwrap_or(0) + 1));
             }
             m
         };
-        let Some(first_num) = map.iter().flatten().map(|(a, _)| *a).min() else {
-            continue;
-        };
+        let Some(first_num) = map.iter().flatten().map(|(a, _)| *a).min() else { continue };
         for r in 0..t.rows {
             if header_rows.contains(&r) {
                 continue;
@@ -583,9 +460,7 @@ fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table3 {
             let mut label_cells: Vec<String> = Vec::new();
             let mut seen_cell: Option<usize> = None;
             for c in 0..first_num {
-                let Some(ci) = t.cell_index_at(r, c) else {
-                    continue;
-                };
+                let Some(ci) = t.cell_index_at(r, c) else { continue };
                 if seen_cell == Some(ci) {
                     continue;
                 }
@@ -600,16 +475,10 @@ fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table3 {
                     }
                 }
             }
-            let Some(leaf) = label_cells.last() else {
-                continue;
-            };
+            let Some(leaf) = label_cells.last() else { continue };
             let context = label_cells.concat();
-            let Some(key) = formats::match_t3_row(leaf, &context) else {
-                continue;
-            };
-            let Some(idx) = formats::t3_row_index(key) else {
-                continue;
-            };
+            let Some(key) = formats::match_t3_row(leaf, &context) else { continue };
+            let Some(idx) = formats::t3_row_index(key) else { continue };
             let mut values: [Option<NumCell>; 7] = Default::default();
             for (i, m) in map.iter().enumerate() {
                 let Some((c0, _)) = m else { continue };
@@ -632,29 +501,14 @@ fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table3 {
 
 // ------------------------------------------------------------------ table 四
 
-const T4_TERMS: &[&str] = &[
-    "行政复议",
-    "行政诉讼",
-    "复议",
-    "起诉",
-    "维持",
-    "纠正",
-    "其他结果",
-    "审结",
-    "总计",
-];
+const T4_TERMS: &[&str] = &["行政复议", "行政诉讼", "复议", "起诉", "维持", "纠正", "其他结果", "审结", "总计"];
 
 fn read_t4(t: &Table, notes: &mut Vec<String>) -> Table4 {
     let mut header_rows: Vec<usize> = Vec::new();
     let mut data_rows: Vec<usize> = Vec::new();
     for r in 0..t.rows {
         let cells = t.row_cells(r);
-        let numeric = cells.iter().any(|c| {
-            matches!(
-                value::read(&c.text).0,
-                Reading::Int(_) | Reading::Decimal(_)
-            )
-        });
+        let numeric = cells.iter().any(|c| matches!(value::read(&c.text).0, Reading::Int(_) | Reading::Decimal(_)));
         let header = !numeric
             && cells.iter().any(|c| {
                 let n = norm(&c.text);
@@ -673,9 +527,7 @@ fn read_t4(t: &Table, notes: &mut Vec<String>) -> Table4 {
         let mut labels: Vec<String> = Vec::new();
         let mut last: Option<usize> = None;
         for &r in &header_rows {
-            let Some(ci) = t.cell_index_at(r, c) else {
-                continue;
-            };
+            let Some(ci) = t.cell_index_at(r, c) else { continue };
             if last == Some(ci) {
                 continue;
             }
@@ -697,22 +549,11 @@ fn read_t4(t: &Table, notes: &mut Vec<String>) -> Table4 {
     }
     // A data row has several cells under the mapped columns (a note row spans them all).
     let has_text = |r: usize| {
-        let distinct: std::collections::BTreeSet<usize> = col_of
-            .iter()
-            .flatten()
-            .filter_map(|&c| t.cell_index_at(r, c))
-            .collect();
-        distinct.len() >= 2
-            && col_of.iter().flatten().any(|&c| {
-                t.cell_at(r, c)
-                    .is_some_and(|cell| !trim_blank(&cell.text).is_empty())
-            })
+        let distinct: std::collections::BTreeSet<usize> = col_of.iter().flatten().filter_map(|&c| t.cell_index_at(r, c)).collect();
+        distinct.len() >= 2 && col_of.iter().flatten().any(|&c| t.cell_at(r, c).is_some_and(|cell| !trim_blank(&cell.text).is_empty()))
     };
     let with_text: Vec<usize> = data_rows.iter().copied().filter(|&r| has_text(r)).collect();
-    let data_row = with_text
-        .first()
-        .copied()
-        .or_else(|| data_rows.first().copied());
+    let data_row = with_text.first().copied().or_else(|| data_rows.first().copied());
     let extra = with_text.len().saturating_sub(1);
     if extra > 0 {
         notes.push(format!("表四有 {} 行数据，只读取了第一行", with_text.len()));
@@ -721,85 +562,45 @@ fn read_t4(t: &Table, notes: &mut Vec<String>) -> Table4 {
         .iter()
         .map(|c| {
             let (r, c) = (data_row?, (*c)?);
-            t.cell_at(r, c)
-                .filter(|cell| cell.row == r || cell.row_span == 1)
-                .map(|cell| NumCell::new(t.index, cell))
+            t.cell_at(r, c).filter(|cell| cell.row == r || cell.row_span == 1).map(|cell| NumCell::new(t.index, cell))
         })
         .collect();
-    Table4 {
-        table: t.index,
-        cells,
-        extra_data_rows: extra,
-    }
+    Table4 { table: t.index, cells, extra_data_rows: extra }
 }
 
 // ------------------------------------------------------------------ table 二
 
 fn read_t2(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table2 {
-    let mut t2 = Table2 {
-        parts: parts.to_vec(),
-        entries: Vec::new(),
-    };
+    let mut t2 = Table2 { parts: parts.to_vec(), entries: Vec::new() };
     for &ti in parts {
-        let Some(t) = doc.tables.get(ti) else {
-            continue;
-        };
+        let Some(t) = doc.tables.get(ti) else { continue };
         let mut header: Vec<((usize, usize), Option<&'static str>)> = Vec::new();
         for r in 0..t.rows {
             let cells = t.row_cells(r);
             // The label is the first cell with text (blank columns may stand before it).
-            let Some(k) = cells.iter().position(|c| !norm(&c.text).is_empty()) else {
-                continue;
-            };
+            let Some(k) = cells.iter().position(|c| !norm(&c.text).is_empty()) else { continue };
             let Some(first) = cells.get(k) else { continue };
             let rest = cells.get(k + 1..).unwrap_or_default();
             let first_n = norm(&first.text);
             if first_n.contains("信息内容") {
-                header = rest
-                    .iter()
-                    .map(|c| {
-                        (
-                            (c.col, c.col + c.col_span.max(1) - 1),
-                            formats::match_t2_column(&norm(&c.text)),
-                        )
-                    })
-                    .collect();
+                header = rest.iter().map(|c| ((c.col, c.col + c.col_span.max(1) - 1), formats::match_t2_column(&norm(&c.text)))).collect();
                 continue;
             }
-            let Some(row) = formats::match_t2_row(&first_n) else {
-                continue;
-            };
+            let Some(row) = formats::match_t2_row(&first_n) else { continue };
             for c in rest {
                 let (a, b) = (c.col, c.col + c.col_span.max(1) - 1);
                 let under = header.iter().find(|((ha, hb), _)| a <= *hb && b >= *ha);
                 match under.map(|(_, col)| *col) {
                     Some(Some(column)) => {
-                        if t2
-                            .entries
-                            .iter()
-                            .any(|e| e.row == row && e.column == column)
-                        {
-                            notes.push(format!(
-                                "表二“{}”行“{}”列出现了两次，只读取了第一个",
-                                trim_blank(&first.text),
-                                column
-                            ));
+                        if t2.entries.iter().any(|e| e.row == row && e.column == column) {
+                            notes.push(format!("表二“{}”行“{}”列出现了两次，只读取了第一个", trim_blank(&first.text), column));
                             continue;
                         }
-                        t2.entries.push(T2Entry {
-                            row,
-                            row_text: trim_blank(&first.text).to_string(),
-                            column,
-                            value: NumCell::new(ti, c),
-                        })
+                        t2.entries.push(T2Entry { row, row_text: trim_blank(&first.text).to_string(), column, value: NumCell::new(ti, c) })
                     }
                     _ => {
                         if !trim_blank(&c.text).is_empty() {
-                            notes.push(format!(
-                                "表二“{}”行有一个数字找不到对应的列标题：{}",
-                                trim_blank(&first.text),
-                                trim_blank(&c.text)
-                            ));
+                            notes.push(format!("表二“{}”行有一个数字找不到对应的列标题：{}", trim_blank(&first.text), trim_blank(&c.text)));
                         }
                     }
                 }
@@ -816,20 +617,13 @@ fn read_text(doc: &Document, first_segment: &[(usize, u8)], report: &mut Report)
     // Blocks that belong to the first report: up to the first table of a second report.
     let second_start_table = if report.report_count > 1 {
         let firsts: Vec<usize> = first_segment.iter().map(|(i, _)| *i).collect();
-        doc.tables
-            .iter()
-            .map(|t| t.index)
-            .find(|i| !firsts.contains(i) && *i > firsts.iter().copied().max().unwrap_or(0))
+        doc.tables.iter().map(|t| t.index).find(|i| !firsts.contains(i) && *i > firsts.iter().copied().max().unwrap_or(0))
     } else {
         None
     };
     let mut end = doc.blocks.len();
     if let Some(ts) = second_start_table {
-        if let Some(b) = doc
-            .blocks
-            .iter()
-            .position(|b| matches!(b, Block::Table(i) if *i == ts))
-        {
+        if let Some(b) = doc.blocks.iter().position(|b| matches!(b, Block::Table(i) if *i == ts)) {
             // Step back over the second report's title and first sections.
             let mut e = b;
             while e > 0 {
@@ -870,27 +664,17 @@ fn read_text(doc: &Document, first_segment: &[(usize, u8)], report: &mut Report)
         }
     }
     let first_section_block = report.sections.iter().map(|s| s.block).min();
-    let first_table_block = doc
-        .blocks
-        .iter()
-        .position(|b| matches!(b, Block::Table(_)))
-        .unwrap_or(end);
+    let first_table_block = doc.blocks.iter().position(|b| matches!(b, Block::Table(_))).unwrap_or(end);
     let head_end = first_section_block.unwrap_or(first_table_block);
 
     // Title: a short paragraph before the first section that names the report.
-    let head: Vec<&(usize, &Paragraph)> =
-        paragraphs.iter().filter(|(i, _)| *i < head_end).collect();
+    let head: Vec<&(usize, &Paragraph)> = paragraphs.iter().filter(|(i, _)| *i < head_end).collect();
     if let Some(pos) = head.iter().position(|(_, p)| is_title(&p.text)) {
         if let Some((_, p)) = head.get(pos) {
             let text = trim_blank(&p.text).to_string();
             report.title_year = find_year(&text).map(|(y, _)| y);
-            let cut = find_year(&text)
-                .map(|(_, at)| at)
-                .or_else(|| text.find("政府信息公开"))
-                .unwrap_or(0);
-            let agency = trim_blank(&text[..cut])
-                .trim_end_matches(['（', '(', '《'])
-                .to_string();
+            let cut = find_year(&text).map(|(_, at)| at).or_else(|| text.find("政府信息公开")).unwrap_or(0);
+            let agency = trim_blank(&text[..cut]).trim_end_matches(['（', '(', '《']).to_string();
             if agency.chars().count() >= 2 {
                 report.agency = Some(agency);
             } else if pos > 0 {
@@ -915,54 +699,28 @@ fn read_text(doc: &Document, first_segment: &[(usize, u8)], report: &mut Report)
         .find_map(|(_, p)| find_year(&p.text).map(|(y, _)| y));
 
     // Signing date: a line holding only a date, after section 六 (or near the end).
-    let six = report
-        .sections
-        .iter()
-        .find(|s| s.index == 5)
-        .map(|s| s.block);
-    let tail_from = six.unwrap_or_else(|| {
-        paragraphs
-            .len()
-            .saturating_sub(8)
-            .min(paragraphs.last().map(|(i, _)| *i).unwrap_or(0))
-    });
-    let tail: Vec<&(usize, &Paragraph)> =
-        paragraphs.iter().filter(|(i, _)| *i >= tail_from).collect();
-    if let Some(k) = tail
-        .iter()
-        .position(|(_, p)| parse_date_line(&p.text).is_some())
-    {
+    let six = report.sections.iter().find(|s| s.index == 5).map(|s| s.block);
+    let tail_from = six.unwrap_or_else(|| paragraphs.len().saturating_sub(8).min(paragraphs.last().map(|(i, _)| *i).unwrap_or(0)));
+    let tail: Vec<&(usize, &Paragraph)> = paragraphs.iter().filter(|(i, _)| *i >= tail_from).collect();
+    if let Some(k) = tail.iter().position(|(_, p)| parse_date_line(&p.text).is_some()) {
         report.date = tail.get(k).and_then(|(_, p)| parse_date_line(&p.text));
         if report.agency.is_none() && k > 0 {
             if let Some((_, sig)) = tail.get(k - 1) {
                 let t = trim_blank(&sig.text);
-                if (2..=40).contains(&t.chars().count())
-                    && !t.contains('。')
-                    && !t.contains('：')
-                    && detect_section(sig).is_none()
-                {
+                if (2..=40).contains(&t.chars().count()) && !t.contains('。') && !t.contains('：') && detect_section(sig).is_none() {
                     report.agency = Some(t.to_string());
                 }
             }
         }
     }
 
-    report.year = report
-        .title_year
-        .or(report.text_year)
-        .or(report.date.map(|(y, _, _)| y - 1));
+    report.year = report.title_year.or(report.text_year).or(report.date.map(|(y, _, _)| y - 1));
 
     // Every phrase holds 请 and is already normalised: skip paragraphs without it cheaply.
-    report.no_application_text = paragraphs
-        .iter()
-        .filter(|(_, p)| p.text.contains('请'))
-        .find_map(|(_, p)| {
-            let n = norm(&p.text);
-            NONE_PHRASES
-                .iter()
-                .any(|ph| n.contains(ph))
-                .then(|| no_application_sentence(&p.text))
-        });
+    report.no_application_text = paragraphs.iter().filter(|(_, p)| p.text.contains('请')).find_map(|(_, p)| {
+        let n = norm(&p.text);
+        NONE_PHRASES.iter().any(|ph| n.contains(ph)).then(|| no_application_sentence(&p.text))
+    });
 }
 
 /// Sentences saying that no application was received, normalised. Every phrase holds 请, so
@@ -996,10 +754,7 @@ fn no_application_sentence(text: &str) -> String {
 
 fn is_title(text: &str) -> bool {
     let n = norm(text);
-    n.chars().count() <= 60
-        && n.contains("政府信息公开")
-        && n.contains("报告")
-        && !n.starts_with("根据")
+    n.chars().count() <= 60 && n.contains("政府信息公开") && n.contains("报告") && !n.starts_with("根据")
 }
 
 /// The section a paragraph is the heading of: (index, number prefix, standard title).
@@ -1016,10 +771,7 @@ pub fn detect_section(p: &Paragraph) -> Option<(usize, Option<HeadingNumber>, bo
     if n.is_empty() {
         return None;
     }
-    if let Some(i) = formats::SECTION_ALTERNATIVES
-        .iter()
-        .position(|alts| alts.contains(&n.as_str()))
-    {
+    if let Some(i) = formats::SECTION_ALTERNATIVES.iter().position(|alts| alts.contains(&n.as_str())) {
         return Some((i, number, true));
     }
     if number.is_none() && !p.numbered {
@@ -1029,8 +781,7 @@ pub fn detect_section(p: &Paragraph) -> Option<(usize, Option<HeadingNumber>, bo
         0
     } else if n.contains("主动公开政府信息") {
         1
-    } else if n.contains("政府信息公开申请") && (n.contains("收到") || n.contains("处理"))
-    {
+    } else if n.contains("政府信息公开申请") && (n.contains("收到") || n.contains("处理")) {
         2
     } else if n.contains("行政复议") && n.contains("行政诉讼") {
         3
@@ -1048,26 +799,18 @@ pub fn detect_section(p: &Paragraph) -> Option<(usize, Option<HeadingNumber>, bo
 pub fn find_year(text: &str) -> Option<(i32, usize)> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     for w in 0..chars.len() {
-        let Some(&(start, _)) = chars.get(w) else {
-            break;
-        };
+        let Some(&(start, _)) = chars.get(w) else { break };
         let mut v = 0i32;
         let mut k = 0;
         while k < 4 {
-            match chars
-                .get(w + k)
-                .and_then(|(_, c)| crate::normalize::fold_width(*c).to_digit(10))
-            {
+            match chars.get(w + k).and_then(|(_, c)| crate::normalize::fold_width(*c).to_digit(10)) {
                 Some(d) => v = v * 10 + d as i32,
                 None => break,
             }
             k += 1;
         }
         if k == 4 && (2000..=2100).contains(&v) {
-            let before_digit = w > 0
-                && chars
-                    .get(w - 1)
-                    .is_some_and(|(_, c)| crate::normalize::fold_width(*c).is_ascii_digit());
+            let before_digit = w > 0 && chars.get(w - 1).is_some_and(|(_, c)| crate::normalize::fold_width(*c).is_ascii_digit());
             let after = chars.get(w + 4).map(|(_, c)| *c);
             if !before_digit && after == Some('年') {
                 return Some((v, start));
@@ -1079,11 +822,7 @@ pub fn find_year(text: &str) -> Option<(i32, usize)> {
 
 /// A line that is only a date: `2022年1月13日` (ASCII or full-width digits) or `二〇二二年一月十三日`.
 pub fn parse_date_line(text: &str) -> Option<(i32, u32, u32)> {
-    let t: String = text
-        .chars()
-        .filter(|c| !crate::normalize::is_blank(*c))
-        .map(crate::normalize::fold_width)
-        .collect();
+    let t: String = text.chars().filter(|c| !crate::normalize::is_blank(*c)).map(crate::normalize::fold_width).collect();
     let (y, rest) = t.split_once('年')?;
     let (m, rest) = rest.split_once('月')?;
     let d = rest.strip_suffix('日')?;
@@ -1095,10 +834,7 @@ pub fn parse_date_line(text: &str) -> Option<(i32, u32, u32)> {
             return s.parse().ok();
         }
         // Chinese numerals: digit by digit for years (二〇二二), with 十 for months and days.
-        let digits: Vec<u32> = s
-            .chars()
-            .map(crate::normalize::cn_digit)
-            .collect::<Option<Vec<_>>>()?;
+        let digits: Vec<u32> = s.chars().map(crate::normalize::cn_digit).collect::<Option<Vec<_>>>()?;
         if digits.contains(&10) {
             let mut v = 0;
             let mut cur = 0;
@@ -1116,8 +852,7 @@ pub fn parse_date_line(text: &str) -> Option<(i32, u32, u32)> {
         }
     };
     let (y, m, d) = (num(y)? as i32, num(m)?, num(d)?);
-    ((2000..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
-        .then_some((y, m, d))
+    ((2000..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
 }
 
 /// Kind of value expected in a table 二 column.
@@ -1136,46 +871,24 @@ mod tests {
 
     #[test]
     fn years_and_dates() {
-        assert_eq!(
-            find_year("宁海县卫生健康局2021年政府信息公开工作年度报告").map(|x| x.0),
-            Some(2021)
-        );
+        assert_eq!(find_year("宁海县卫生健康局2021年政府信息公开工作年度报告").map(|x| x.0), Some(2021));
         assert_eq!(find_year("12021年"), None);
         assert_eq!(find_year("２０２３年"), Some((2023, 0)));
         assert_eq!(parse_date_line(" 2022年1月13日 "), Some((2022, 1, 13)));
         assert_eq!(parse_date_line("二〇二二年一月十三日"), Some((2022, 1, 13)));
-        assert_eq!(
-            parse_date_line("二〇二二年十二月三十一日"),
-            Some((2022, 12, 31))
-        );
+        assert_eq!(parse_date_line("二〇二二年十二月三十一日"), Some((2022, 12, 31)));
         assert_eq!(parse_date_line("2022年1月13日发布"), None);
     }
 
     #[test]
     fn section_headings() {
-        let p = |t: &str| Paragraph {
-            text: t.to_string(),
-            ..Paragraph::default()
-        };
-        assert_eq!(
-            detect_section(&p("三、收到和处理政府信息公开申请情况")).map(|s| (s.0, s.2)),
-            Some((2, true))
-        );
-        assert_eq!(
-            detect_section(&p("2、 主动公开政府信息情况")).map(|s| s.0),
-            Some(1)
-        );
+        let p = |t: &str| Paragraph { text: t.to_string(), ..Paragraph::default() };
+        assert_eq!(detect_section(&p("三、收到和处理政府信息公开申请情况")).map(|s| (s.0, s.2)), Some((2, true)));
+        assert_eq!(detect_section(&p("2、 主动公开政府信息情况")).map(|s| s.0), Some(1));
         assert_eq!(detect_section(&p("总体情况")).map(|s| s.0), Some(0));
         assert_eq!(detect_section(&p("（1） 主动公开情况")), None);
-        assert_eq!(
-            detect_section(&p("五、存在的问题及改进情况")).map(|s| (s.0, s.2)),
-            Some((4, false))
-        );
-        let numbered = Paragraph {
-            text: "收到和处理政府信息公开申请情况".into(),
-            numbered: true,
-            ..Paragraph::default()
-        };
+        assert_eq!(detect_section(&p("五、存在的问题及改进情况")).map(|s| (s.0, s.2)), Some((4, false)));
+        let numbered = Paragraph { text: "收到和处理政府信息公开申请情况".into(), numbered: true, ..Paragraph::default() };
         assert_eq!(detect_section(&numbered).map(|s| s.0), Some(2));
     }
 }

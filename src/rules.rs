@@ -4,9 +4,7 @@
 //! (`nianbao rules`), and a test keeps it in sync.
 
 use crate::finding::{CellRef, Finding, Quantity, Severity};
-use crate::formats::{
-    self, Format, T2Kind, T3_COLUMNS, T3_ROWS, T3_TOTAL_COL, T4_COLUMNS, T4_GROUPS,
-};
+use crate::formats::{self, Format, T2Kind, T3_COLUMNS, T3_ROWS, T3_TOTAL_COL, T4_COLUMNS, T4_GROUPS};
 use crate::normalize::{norm, trim_blank, HeadingNumber};
 use crate::report::{self, NumCell, Report};
 use crate::value::Reading;
@@ -103,21 +101,12 @@ fn info(id: &str) -> &'static RuleInfo {
     }
 }
 
-const UNKNOWN: RuleInfo = RuleInfo {
-    id: "UNKNOWN",
-    severity: Severity::Warning,
-    title: "",
-    checks: "",
-    why: "",
-    example: "",
-};
+const UNKNOWN: RuleInfo = RuleInfo { id: "UNKNOWN", severity: Severity::Warning, title: "", checks: "", why: "", example: "" };
 
 // ------------------------------------------------------------------ labels for messages
 
 fn t3_row_name(i: usize) -> String {
-    let Some(def) = T3_ROWS.get(i) else {
-        return String::new();
-    };
+    let Some(def) = T3_ROWS.get(i) else { return String::new() };
     match def.path {
         [one] => one.to_string(),
         [_, leaf] => leaf.to_string(),
@@ -131,46 +120,27 @@ fn t3_col_name(c: usize) -> &'static str {
 }
 
 fn t3_row_path(i: usize) -> Vec<String> {
-    T3_ROWS
-        .get(i)
-        .map(|d| d.path.iter().map(|s| s.to_string()).collect())
-        .unwrap_or_default()
+    T3_ROWS.get(i).map(|d| d.path.iter().map(|s| s.to_string()).collect()).unwrap_or_default()
 }
 
 fn t4_name(k: usize) -> String {
-    T4_COLUMNS
-        .get(k)
-        .map(|(_, p)| p.join("·"))
-        .unwrap_or_default()
+    T4_COLUMNS.get(k).map(|(_, p)| p.join("·")).unwrap_or_default()
 }
 
 fn t4_path(k: usize) -> Vec<String> {
-    T4_COLUMNS
-        .get(k)
-        .map(|(_, p)| p.iter().map(|s| s.to_string()).collect())
-        .unwrap_or_default()
+    T4_COLUMNS.get(k).map(|(_, p)| p.iter().map(|s| s.to_string()).collect()).unwrap_or_default()
 }
 
 /// Rows of table 三 that the report's format has.
 fn t3_rows_of(format: Format) -> impl Iterator<Item = (usize, &'static formats::T3Row)> {
-    T3_ROWS
-        .iter()
-        .enumerate()
-        .filter(move |(_, r)| match format {
-            Format::F2021 => r.in_2021,
-            Format::F2019 => r.in_2019,
-        })
+    T3_ROWS.iter().enumerate().filter(move |(_, r)| match format {
+        Format::F2021 => r.in_2021,
+        Format::F2019 => r.in_2019,
+    })
 }
 
 fn t3_cell(report: &Report, row: usize, col: usize) -> Option<&NumCell> {
-    report
-        .t3
-        .as_ref()?
-        .rows
-        .get(row)?
-        .as_ref()?
-        .get(col)?
-        .as_ref()
+    report.t3.as_ref()?.rows.get(row)?.as_ref()?.get(col)?.as_ref()
 }
 
 fn t3_int(report: &Report, row: usize, col: usize) -> Option<(i64, CellRef)> {
@@ -187,33 +157,21 @@ fn idx(key: &str) -> usize {
 fn t3_row_totals(report: &Report, sink: &mut Sink) {
     let info = info("T3.ROW");
     for (i, _) in t3_rows_of(report.t3_format()) {
-        let Some((total, total_ref)) = t3_int(report, i, T3_TOTAL_COL) else {
-            continue;
-        };
-        let addends: Option<Vec<(i64, CellRef)>> =
-            (0..T3_TOTAL_COL).map(|c| t3_int(report, i, c)).collect();
+        let Some((total, total_ref)) = t3_int(report, i, T3_TOTAL_COL) else { continue };
+        let addends: Option<Vec<(i64, CellRef)>> = (0..T3_TOTAL_COL).map(|c| t3_int(report, i, c)).collect();
         let Some(addends) = addends else { continue };
         let sum: i64 = addends.iter().map(|(v, _)| v).sum();
         if sum == total {
             continue;
         }
         let terms: Vec<String> = addends.iter().map(|(v, _)| v.to_string()).collect();
-        let mut f = finding(
-            info,
-            format!(
-                "「{}」行：总计应为 {sum}（{}），实为 {total}",
-                t3_row_name(i),
-                terms.join("+")
-            ),
-        );
+        let mut f = finding(info, format!("「{}」行：总计应为 {sum}（{}），实为 {total}", t3_row_name(i), terms.join("+")));
         f.table = Some(3);
         f.row = t3_row_path(i);
         f.column = formats::t3_column_path(T3_TOTAL_COL);
         f.expected = Some(Quantity::Int(sum));
         f.actual = Some(Quantity::Int(total));
-        f.cells = std::iter::once(total_ref)
-            .chain(addends.iter().map(|(_, r)| *r))
-            .collect();
+        f.cells = std::iter::once(total_ref).chain(addends.iter().map(|(_, r)| *r)).collect();
         let mut eq = vec![(total_ref, 1, total)];
         eq.extend(addends.iter().map(|(v, r)| (*r, -1, *v)));
         sink.push_eq(f, Equation { terms: eq });
@@ -255,9 +213,7 @@ fn t3_column_balance(report: &Report, sink: &mut Sink) {
         f.expected = Some(Quantity::Int(a.0 + b.0 - d.0));
         f.actual = Some(Quantity::Int(t.0));
         f.cells = vec![t.1, a.1, b.1, d.1];
-        let eq = Equation {
-            terms: vec![(a.1, 1, a.0), (b.1, 1, b.0), (t.1, -1, t.0), (d.1, -1, d.0)],
-        };
+        let eq = Equation { terms: vec![(a.1, 1, a.0), (b.1, 1, b.0), (t.1, -1, t.0), (d.1, -1, d.0)] };
         sink.push_eq(f, eq);
     }
 }
@@ -267,43 +223,23 @@ fn t3_results_total(report: &Report, sink: &mut Sink) {
     let format = report.t3_format();
     let total_row = idx("results_total");
     for c in 0..T3_COLUMNS.len() {
-        let Some((total, total_ref)) = t3_int(report, total_row, c) else {
-            continue;
-        };
-        let parts: Option<Vec<(usize, i64, CellRef)>> = t3_rows_of(format)
-            .filter(|(_, r)| r.result)
-            .map(|(i, _)| t3_int(report, i, c).map(|(v, r)| (i, v, r)))
-            .collect();
+        let Some((total, total_ref)) = t3_int(report, total_row, c) else { continue };
+        let parts: Option<Vec<(usize, i64, CellRef)>> =
+            t3_rows_of(format).filter(|(_, r)| r.result).map(|(i, _)| t3_int(report, i, c).map(|(v, r)| (i, v, r))).collect();
         let Some(parts) = parts else { continue };
         let sum: i64 = parts.iter().map(|(_, v, _)| v).sum();
         if sum == total {
             continue;
         }
-        let nonzero: Vec<String> = parts
-            .iter()
-            .filter(|(_, v, _)| *v != 0)
-            .map(|(i, v, _)| format!("{} {v}", t3_row_name(*i)))
-            .collect();
-        let detail = if nonzero.is_empty() {
-            "各项办理结果均为 0".to_string()
-        } else {
-            nonzero.join(" + ")
-        };
-        let mut f = finding(
-            info,
-            format!(
-                "「{}」列：（七）总计应为各项办理结果之和 {sum}（{detail}），实为 {total}",
-                t3_col_name(c)
-            ),
-        );
+        let nonzero: Vec<String> = parts.iter().filter(|(_, v, _)| *v != 0).map(|(i, v, _)| format!("{} {v}", t3_row_name(*i))).collect();
+        let detail = if nonzero.is_empty() { "各项办理结果均为 0".to_string() } else { nonzero.join(" + ") };
+        let mut f = finding(info, format!("「{}」列：（七）总计应为各项办理结果之和 {sum}（{detail}），实为 {total}", t3_col_name(c)));
         f.table = Some(3);
         f.row = t3_row_path(total_row);
         f.column = formats::t3_column_path(c);
         f.expected = Some(Quantity::Int(sum));
         f.actual = Some(Quantity::Int(total));
-        f.cells = std::iter::once(total_ref)
-            .chain(parts.iter().map(|(_, _, r)| *r))
-            .collect();
+        f.cells = std::iter::once(total_ref).chain(parts.iter().map(|(_, _, r)| *r)).collect();
         let mut eq = vec![(total_ref, 1, total)];
         eq.extend(parts.iter().map(|(_, v, r)| (*r, -1, *v)));
         sink.push_eq(f, Equation { terms: eq });
@@ -314,23 +250,13 @@ fn t3_zero_intake(report: &Report, sink: &mut Sink) {
     let info = info("T3.ZERO");
     let format = report.t3_format();
     for c in 0..T3_COLUMNS.len() {
-        let (Some(a), Some(b)) = (
-            t3_int(report, idx("new_received"), c),
-            t3_int(report, idx("carried_over"), c),
-        ) else {
-            continue;
-        };
+        let (Some(a), Some(b)) = (t3_int(report, idx("new_received"), c), t3_int(report, idx("carried_over"), c)) else { continue };
         if a.0 != 0 || b.0 != 0 {
             continue;
         }
-        let positive: Vec<(usize, i64, CellRef)> = t3_rows_of(format)
-            .filter(|(_, r)| r.result)
-            .filter_map(|(i, _)| t3_int(report, i, c).map(|(v, r)| (i, v, r)))
-            .filter(|(_, v, _)| *v > 0)
-            .collect();
-        let Some(&(first, v, r)) = positive.first() else {
-            continue;
-        };
+        let positive: Vec<(usize, i64, CellRef)> =
+            t3_rows_of(format).filter(|(_, r)| r.result).filter_map(|(i, _)| t3_int(report, i, c).map(|(v, r)| (i, v, r))).filter(|(_, v, _)| *v > 0).collect();
+        let Some(&(first, v, r)) = positive.first() else { continue };
         let n: i64 = positive.iter().map(|(_, v, _)| v).sum();
         let mut f = finding(
             info,
@@ -341,9 +267,7 @@ fn t3_zero_intake(report: &Report, sink: &mut Sink) {
         f.column = formats::t3_column_path(c);
         f.expected = Some(Quantity::Int(0));
         f.actual = Some(Quantity::Int(v));
-        f.cells = std::iter::once(r)
-            .chain(positive.iter().skip(1).map(|(_, _, r)| *r))
-            .collect();
+        f.cells = std::iter::once(r).chain(positive.iter().skip(1).map(|(_, _, r)| *r)).collect();
         sink.push(f);
     }
 }
@@ -353,13 +277,7 @@ fn t3_completeness(report: &Report, sink: &mut Sink) {
     let Some(t3) = &report.t3 else { return };
     for (i, def) in t3_rows_of(report.t3_format()) {
         if t3.rows.get(i).is_some_and(|r| r.is_none()) {
-            let mut f = finding(
-                info,
-                format!(
-                    "表三缺少「{}」行（或该行标题无法识别），该行数据无法检查",
-                    def.path.join("·")
-                ),
-            );
+            let mut f = finding(info, format!("表三缺少「{}」行（或该行标题无法识别），该行数据无法检查", def.path.join("·")));
             f.table = Some(3);
             f.row = t3_row_path(i);
             sink.push(f);
@@ -367,13 +285,7 @@ fn t3_completeness(report: &Report, sink: &mut Sink) {
     }
     for (c, found) in t3.columns_found.iter().enumerate() {
         if !found {
-            let mut f = finding(
-                info,
-                format!(
-                    "表三缺少「{}」列（或列标题无法识别），已按表格位置推断",
-                    t3_col_name(c)
-                ),
-            );
+            let mut f = finding(info, format!("表三缺少「{}」列（或列标题无法识别），已按表格位置推断", t3_col_name(c)));
             f.table = Some(3);
             f.column = formats::t3_column_path(c);
             sink.push(f);
@@ -386,14 +298,7 @@ fn t3_completeness(report: &Report, sink: &mut Sink) {
             Format::F2019 => def.in_2019,
         };
         if !belongs && t3.rows.get(i).is_some_and(|r| r.is_some()) {
-            let mut f = finding(
-                info,
-                format!(
-                    "表三出现了不属于{}的行「{}」，该行未计入检查",
-                    report.t3_format().label(),
-                    def.path.join("·")
-                ),
-            );
+            let mut f = finding(info, format!("表三出现了不属于{}的行「{}」，该行未计入检查", report.t3_format().label(), def.path.join("·")));
             f.table = Some(3);
             f.row = t3_row_path(i);
             sink.push(f);
@@ -414,12 +319,7 @@ fn t3_other_share(report: &Report, sink: &mut Sink) {
         Format::F2021 => "other_3",
         Format::F2019 => "other",
     };
-    let (Some((other, r)), Some((total, _))) = (
-        t3_int(report, idx(key), T3_TOTAL_COL),
-        t3_int(report, idx("results_total"), T3_TOTAL_COL),
-    ) else {
-        return;
-    };
+    let (Some((other, r)), Some((total, _))) = (t3_int(report, idx(key), T3_TOTAL_COL), t3_int(report, idx("results_total"), T3_TOTAL_COL)) else { return };
     if other >= 5 && total > 0 && other * 10 > total {
         let mut f = finding(
             info("T3.OTHER"),
@@ -443,12 +343,8 @@ fn t4_cell(report: &Report, k: usize) -> Option<&NumCell> {
 fn t4_sums(report: &Report, sink: &mut Sink) {
     let info = info("T4.SUM");
     for (start, name) in T4_GROUPS {
-        let vals: Option<Vec<(i64, CellRef)>> = (start..start + 5)
-            .map(|k| t4_cell(report, k).and_then(|c| Some((c.int()?, c.cell))))
-            .collect();
-        let Some(&[a, b, c, d, t]) = vals.as_deref() else {
-            continue;
-        };
+        let vals: Option<Vec<(i64, CellRef)>> = (start..start + 5).map(|k| t4_cell(report, k).and_then(|c| Some((c.int()?, c.cell)))).collect();
+        let Some(&[a, b, c, d, t]) = vals.as_deref() else { continue };
         let sum = a.0 + b.0 + c.0 + d.0;
         if sum == t.0 {
             continue;
@@ -459,15 +355,7 @@ fn t4_sums(report: &Report, sink: &mut Sink) {
         f.expected = Some(Quantity::Int(sum));
         f.actual = Some(Quantity::Int(t.0));
         f.cells = vec![t.1, a.1, b.1, c.1, d.1];
-        let eq = Equation {
-            terms: vec![
-                (t.1, 1, t.0),
-                (a.1, -1, a.0),
-                (b.1, -1, b.0),
-                (c.1, -1, c.0),
-                (d.1, -1, d.0),
-            ],
-        };
+        let eq = Equation { terms: vec![(t.1, 1, t.0), (a.1, -1, a.0), (b.1, -1, b.0), (c.1, -1, c.0), (d.1, -1, d.0)] };
         sink.push_eq(f, eq);
     }
 }
@@ -476,13 +364,7 @@ fn t4_completeness(report: &Report, sink: &mut Sink) {
     let Some(t4) = &report.t4 else { return };
     for k in 0..T4_COLUMNS.len() {
         if t4.cells.get(k).is_none_or(|c| c.is_none()) {
-            let mut f = finding(
-                info("T4.COLS"),
-                format!(
-                    "表四缺少「{}」栏（或标题无法识别），该栏无法检查",
-                    t4_name(k)
-                ),
-            );
+            let mut f = finding(info("T4.COLS"), format!("表四缺少「{}」栏（或标题无法识别），该栏无法检查", t4_name(k)));
             f.table = Some(4);
             f.column = t4_path(k);
             sink.push(f);
@@ -497,19 +379,9 @@ fn t2_completeness(report: &Report, sink: &mut Sink) {
     let format = report.t2_format();
     let info = info("T2.ROWS");
     for row in formats::t2_rows(format) {
-        let entries: Vec<&report::T2Entry> = t2
-            .entries
-            .iter()
-            .filter(|e| report::t2_row_official(format, e.row) == row.label)
-            .collect();
+        let entries: Vec<&report::T2Entry> = t2.entries.iter().filter(|e| report::t2_row_official(format, e.row) == row.label).collect();
         if entries.is_empty() {
-            let mut f = finding(
-                info,
-                format!(
-                    "表二缺少「{}」行（或标题无法识别），该行无法检查",
-                    row.label
-                ),
-            );
+            let mut f = finding(info, format!("表二缺少「{}」行（或标题无法识别），该行无法检查", row.label));
             f.table = Some(2);
             f.row = vec![row.caption.to_string(), row.label.to_string()];
             sink.push(f);
@@ -517,14 +389,7 @@ fn t2_completeness(report: &Report, sink: &mut Sink) {
         }
         for (col, _) in row.columns {
             if !entries.iter().any(|e| e.column == *col) {
-                let mut f = finding(
-                    info,
-                    format!(
-                        "表二「{}」行缺少「{col}」栏（或列标题与{}不符）",
-                        row.label,
-                        format.label()
-                    ),
-                );
+                let mut f = finding(info, format!("表二「{}」行缺少「{col}」栏（或列标题与{}不符）", row.label, format.label()));
                 f.table = Some(2);
                 f.row = vec![row.caption.to_string(), row.label.to_string()];
                 f.column = vec![col.to_string()];
@@ -534,25 +399,13 @@ fn t2_completeness(report: &Report, sink: &mut Sink) {
         if let Some(e) = entries.first() {
             let written = norm(&e.row_text);
             if written != norm(row.label) && norm(row.label).contains("规范性文件") {
-                let mut f = finding(
-                    info,
-                    format!(
-                        "表二行标题写作「{}」，{}的标题是「{}」",
-                        e.row_text,
-                        format.label(),
-                        row.label
-                    ),
-                );
+                let mut f = finding(info, format!("表二行标题写作「{}」，{}的标题是「{}」", e.row_text, format.label(), row.label));
                 f.severity = Severity::Warning;
                 f.table = Some(2);
                 f.row = vec![row.caption.to_string(), row.label.to_string()];
                 f.actual = Some(Quantity::Text(e.row_text.clone()));
                 f.expected = Some(Quantity::Text(row.label.to_string()));
-                f.cells = vec![CellRef {
-                    table: e.value.cell.table,
-                    row: e.value.cell.row,
-                    col: 0,
-                }];
+                f.cells = vec![CellRef { table: e.value.cell.table, row: e.value.cell.row, col: 0 }];
                 sink.push(f);
             }
         }
@@ -569,11 +422,9 @@ fn t2_made_vs_valid(report: &Report, sink: &mut Sink) {
         return;
     }
     for row in ["规章", "行政规范性文件"] {
-        let (Some(made), Some(repealed), Some(valid)) = (
-            t2_get_int(report, row, "本年制发件数"),
-            t2_get_int(report, row, "本年废止件数"),
-            t2_get_int(report, row, "现行有效件数"),
-        ) else {
+        let (Some(made), Some(repealed), Some(valid)) =
+            (t2_get_int(report, row, "本年制发件数"), t2_get_int(report, row, "本年废止件数"), t2_get_int(report, row, "现行有效件数"))
+        else {
             continue;
         };
         if made.0 > valid.0 && repealed.0 == 0 {
@@ -594,20 +445,9 @@ fn t2_new_vs_total_2019(report: &Report, sink: &mut Sink) {
         return;
     }
     for row in ["规章", "规范性文件"] {
-        let (Some(new), Some(total)) = (
-            t2_get_int(report, row, "本年新公开数量"),
-            t2_get_int(report, row, "对外公开总数量"),
-        ) else {
-            continue;
-        };
+        let (Some(new), Some(total)) = (t2_get_int(report, row, "本年新公开数量"), t2_get_int(report, row, "对外公开总数量")) else { continue };
         if new.0 > total.0 {
-            let mut f = finding(
-                info("T2.NEW19"),
-                format!(
-                    "表二「{row}」：本年新公开 {} 件，多于对外公开总数量 {} 件",
-                    new.0, total.0
-                ),
-            );
+            let mut f = finding(info("T2.NEW19"), format!("表二「{row}」：本年新公开 {} 件，多于对外公开总数量 {} 件", new.0, total.0));
             f.table = Some(2);
             f.row = vec!["第二十条第（一）项".to_string(), row.to_string()];
             f.column = vec!["对外公开总数量".to_string()];
@@ -657,15 +497,7 @@ impl Place {
     fn describe(self) -> String {
         match self {
             Place::T2(row, col) => format!("表二「{}」行「{col}」列", row.label),
-            Place::T3(i, c) => format!(
-                "表三「{}」行「{}」列",
-                T3_ROWS
-                    .get(i)
-                    .and_then(|d| d.path.last())
-                    .copied()
-                    .unwrap_or(""),
-                t3_col_name(c)
-            ),
+            Place::T3(i, c) => format!("表三「{}」行「{}」列", T3_ROWS.get(i).and_then(|d| d.path.last()).copied().unwrap_or(""), t3_col_name(c)),
             Place::T4(k) => format!("表四「{}」", t4_name(k)),
         }
     }
@@ -708,50 +540,25 @@ fn cells_of(report: &Report, table: u8) -> Vec<(Place, T2Kind, &NumCell)> {
 }
 
 /// What is wrong with a cell's value, for one family of cell rules.
-fn cell_problem(
-    which: CellCheck,
-    table: u8,
-    kind: T2Kind,
-    cell: &NumCell,
-) -> Option<fn(&str, &str, &NumCell) -> String> {
+fn cell_problem(which: CellCheck, table: u8, kind: T2Kind, cell: &NumCell) -> Option<fn(&str, &str, &NumCell) -> String> {
     let count = kind == T2Kind::Count || kind == T2Kind::SignedCount;
     match (which, &cell.reading) {
-        (CellCheck::Blank, Reading::Blank) => {
-            Some(|at, _, _| format!("{at}为空；每一格都应填写数字，没有的填 0"))
-        }
-        (CellCheck::Blank, Reading::Placeholder) => {
-            Some(|at, raw, _| format!("{at}填写了“{raw}”；没有的应填 0，不要用“/”“—”“无”等代替"))
-        }
-        (CellCheck::Int, Reading::Invalid) => {
-            Some(|at, raw, _| format!("{at}“{raw}”不是数字，请填写阿拉伯数字"))
-        }
-        (CellCheck::Int, Reading::Int(v)) if *v < 0 && kind != T2Kind::SignedCount => {
-            Some(|at, _, c| format!("{at}为负数 {}；件数不能为负", c.int().unwrap_or(0)))
-        }
-        (CellCheck::Int, Reading::Decimal(_)) if count => {
-            Some(|at, raw, _| format!("{at}为小数 {raw}；件数应为整数"))
-        }
-        (CellCheck::Int, Reading::Decimal(v)) if *v < 0.0 => {
-            Some(|at, raw, _| format!("{at}为负数 {raw}；金额不能为负"))
-        }
+        (CellCheck::Blank, Reading::Blank) => Some(|at, _, _| format!("{at}为空；每一格都应填写数字，没有的填 0")),
+        (CellCheck::Blank, Reading::Placeholder) => Some(|at, raw, _| format!("{at}填写了“{raw}”；没有的应填 0，不要用“/”“—”“无”等代替")),
+        (CellCheck::Int, Reading::Invalid) => Some(|at, raw, _| format!("{at}“{raw}”不是数字，请填写阿拉伯数字")),
+        (CellCheck::Int, Reading::Int(v)) if *v < 0 && kind != T2Kind::SignedCount => Some(|at, _, c| format!("{at}为负数 {}；件数不能为负", c.int().unwrap_or(0))),
+        (CellCheck::Int, Reading::Decimal(_)) if count => Some(|at, raw, _| format!("{at}为小数 {raw}；件数应为整数")),
+        (CellCheck::Int, Reading::Decimal(v)) if *v < 0.0 => Some(|at, raw, _| format!("{at}为负数 {raw}；金额不能为负")),
         (CellCheck::Text, Reading::Int(_) | Reading::Decimal(_)) if cell.extras.any() => {
             let e = &cell.extras;
-            let unit_ok = table == 2
-                && kind == T2Kind::Amount
-                && e.unit.is_some()
-                && !e.full_width
-                && !e.thousands;
-            let sign_ok =
-                kind == T2Kind::SignedCount && e.word_sign && !e.full_width && e.unit.is_none();
+            let unit_ok = table == 2 && kind == T2Kind::Amount && e.unit.is_some() && !e.full_width && !e.thousands;
+            let sign_ok = kind == T2Kind::SignedCount && e.word_sign && !e.full_width && e.unit.is_none();
             if unit_ok || sign_ok {
                 return None;
             }
             Some(|at, raw, c| {
                 let read = c.quantity().map(|q| q.to_string()).unwrap_or_default();
-                format!(
-                    "{at}写作“{raw}”，含{}，已按 {read} 读取；请只填写阿拉伯数字",
-                    c.extras.describe()
-                )
+                format!("{at}写作“{raw}”，含{}，已按 {read} 读取；请只填写阿拉伯数字", c.extras.describe())
             })
         }
         _ => None,
@@ -769,9 +576,7 @@ fn cell_rules(report: &Report, sink: &mut Sink, table: u8, which: CellCheck) {
         (CellCheck::Int, _) => "T4.INT",
     };
     for (place, kind, cell) in cells_of(report, table) {
-        let Some(message) = cell_problem(which, table, kind, cell) else {
-            continue;
-        };
+        let Some(message) = cell_problem(which, table, kind, cell) else { continue };
         let raw = trim_blank(&cell.raw).to_string();
         let mut f = finding(info(id), message(&place.describe(), &raw, cell));
         f.table = Some(table);
@@ -795,37 +600,18 @@ fn s_format(report: &Report, sink: &mut Sink) {
     let info = info("S.FMT");
     if let (Some(a), Some(b)) = (report.format_t3, report.format_t2) {
         if a != b {
-            sink.push(finding(
-                info,
-                format!(
-                    "表格格式前后不一致：表三是{}，表二却是{}；同一份年报应统一使用一种格式",
-                    a.label(),
-                    b.label()
-                ),
-            ));
+            sink.push(finding(info, format!("表格格式前后不一致：表三是{}，表二却是{}；同一份年报应统一使用一种格式", a.label(), b.label())));
         }
     }
-    let (Some(year), Some(format)) = (report.year, report.format) else {
-        return;
-    };
+    let (Some(year), Some(format)) = (report.year, report.format) else { return };
     match Format::required_for(year) {
         Some(required) if required != format => {
-            let mut f = finding(
-                info,
-                format!(
-                    "{year} 年度的年报应使用{}，本报告使用的是{}",
-                    required.label(),
-                    format.label()
-                ),
-            );
+            let mut f = finding(info, format!("{year} 年度的年报应使用{}，本报告使用的是{}", required.label(), format.label()));
             f.expected = Some(Quantity::Text(required.as_str().to_string()));
             f.actual = Some(Quantity::Text(format.as_str().to_string()));
             sink.push(f);
         }
-        None => sink.push(finding(
-            info,
-            format!("{year} 年度的年报早于统一格式（2019 年起施行），不适用本工具的检查"),
-        )),
+        None => sink.push(finding(info, format!("{year} 年度的年报早于统一格式（2019 年起施行），不适用本工具的检查"))),
         _ => {}
     }
 }
@@ -840,10 +626,7 @@ fn s_year(report: &Report, sink: &mut Sink) {
     };
     if let (Some(t), Some(x)) = (report.title_year, report.text_year) {
         if t != x {
-            let mut f = finding(
-                info,
-                format!("标题写的是 {t} 年度，正文开头却写 {x} 年；请核对是否沿用了往年的文字"),
-            );
+            let mut f = finding(info, format!("标题写的是 {t} 年度，正文开头却写 {x} 年；请核对是否沿用了往年的文字"));
             f.expected = Some(Quantity::Int(t as i64));
             f.actual = Some(Quantity::Int(x as i64));
             sink.push(f);
@@ -863,23 +646,12 @@ fn s_tables(report: &Report, sink: &mut Sink) {
     let info = info("S.TABLES");
     let missing = [
         (report.t2.is_none(), 2u8, "表二（二、主动公开政府信息情况）"),
-        (
-            report.t3.is_none(),
-            3,
-            "表三（三、收到和处理政府信息公开申请情况）",
-        ),
-        (
-            report.t4.is_none(),
-            4,
-            "表四（四、政府信息公开行政复议、行政诉讼情况）",
-        ),
+        (report.t3.is_none(), 3, "表三（三、收到和处理政府信息公开申请情况）"),
+        (report.t4.is_none(), 4, "表四（四、政府信息公开行政复议、行政诉讼情况）"),
     ];
     for (absent, t, name) in missing {
         if absent {
-            let mut f = finding(
-                info,
-                format!("未找到{name}；年报必须按统一格式列出该表（若是图片，请改为 Word 表格）"),
-            );
+            let mut f = finding(info, format!("未找到{name}；年报必须按统一格式列出该表（若是图片，请改为 Word 表格）"));
             f.table = Some(t);
             sink.push(f);
         }
@@ -890,10 +662,7 @@ fn s_sections(report: &Report, sink: &mut Sink) {
     let info = info("S.SECT");
     for (i, title) in formats::SECTIONS.iter().enumerate() {
         if !report.sections.iter().any(|s| s.index == i) {
-            sink.push(finding(
-                info,
-                format!("未找到“{title}”部分；年报的六个部分缺一不可（条例第五十条）"),
-            ));
+            sink.push(finding(info, format!("未找到“{title}”部分；年报的六个部分缺一不可（条例第五十条）")));
         }
     }
 }
@@ -909,24 +678,13 @@ fn s_title_variants(report: &Report, sink: &mut Sink) {
             problems.push("标题文字与统一格式不同".to_string());
         }
         match s.number {
-            Some(HeadingNumber::Chinese(n)) if n as usize != s.index + 1 => {
-                problems.push(format!("序号应为“{numeral}、”"))
-            }
-            Some(HeadingNumber::Arabic(_)) => {
-                problems.push(format!("序号应为“{numeral}、”而不是阿拉伯数字"))
-            }
+            Some(HeadingNumber::Chinese(n)) if n as usize != s.index + 1 => problems.push(format!("序号应为“{numeral}、”")),
+            Some(HeadingNumber::Arabic(_)) => problems.push(format!("序号应为“{numeral}、”而不是阿拉伯数字")),
             None if !s.auto_numbered => problems.push(format!("缺少序号“{numeral}、”")),
             _ => {}
         }
         if !problems.is_empty() {
-            let mut f = finding(
-                info,
-                format!(
-                    "标题“{}”{}；统一格式为“{official}”",
-                    s.text,
-                    problems.join("，")
-                ),
-            );
+            let mut f = finding(info, format!("标题“{}”{}；统一格式为“{official}”", s.text, problems.join("，")));
             f.expected = Some(Quantity::Text(official.to_string()));
             f.actual = Some(Quantity::Text(s.text.clone()));
             sink.push(f);
@@ -936,10 +694,7 @@ fn s_title_variants(report: &Report, sink: &mut Sink) {
 
 fn s_date(report: &Report, sink: &mut Sink) {
     if report.date.is_none() {
-        sink.push(finding(
-            info("S.DATE"),
-            "正文末尾没有找到落款日期（如“2022年1月20日”）；年报应注明发布单位和日期".to_string(),
-        ));
+        sink.push(finding(info("S.DATE"), "正文末尾没有找到落款日期（如“2022年1月20日”）；年报应注明发布单位和日期".to_string()));
     }
 }
 
@@ -955,21 +710,12 @@ fn s_multi(report: &Report, sink: &mut Sink) {
 fn s_ambiguous(report: &Report, sink: &mut Sink) {
     let info = info("S.AMBIG");
     for note in &report.ambiguities {
-        sink.push(finding(
-            info,
-            format!("{note}；请核对表格是否有重复或多余的行列"),
-        ));
+        sink.push(finding(info, format!("{note}；请核对表格是否有重复或多余的行列")));
     }
     if let Some(t3) = &report.t3 {
         for key in &t3.duplicate_rows {
             let i = idx(key);
-            let mut f = finding(
-                info,
-                format!(
-                    "表三「{}」行出现了不止一次，只读取了第一次出现的数字",
-                    t3_row_name(i)
-                ),
-            );
+            let mut f = finding(info, format!("表三「{}」行出现了不止一次，只读取了第一次出现的数字", t3_row_name(i)));
             f.table = Some(3);
             f.row = t3_row_path(i);
             sink.push(f);
@@ -978,17 +724,10 @@ fn s_ambiguous(report: &Report, sink: &mut Sink) {
 }
 
 fn tx_none(report: &Report, sink: &mut Sink) {
-    let Some(sentence) = &report.no_application_text else {
-        return;
-    };
-    let Some((v, r)) = t3_int(report, idx("new_received"), T3_TOTAL_COL) else {
-        return;
-    };
+    let Some(sentence) = &report.no_application_text else { return };
+    let Some((v, r)) = t3_int(report, idx("new_received"), T3_TOTAL_COL) else { return };
     if v > 0 {
-        let mut f = finding(
-            info("TX.NONE"),
-            format!("正文说“{sentence}”，但表三本年新收申请总计为 {v}"),
-        );
+        let mut f = finding(info("TX.NONE"), format!("正文说“{sentence}”，但表三本年新收申请总计为 {v}"));
         f.table = Some(3);
         f.row = t3_row_path(idx("new_received"));
         f.column = formats::t3_column_path(T3_TOTAL_COL);
@@ -1020,12 +759,8 @@ fn attach_culprits(report: &Report, sink: &mut Sink) {
         let mut agreed: Option<i64> = None;
         let mut ok = true;
         for &k in eqs {
-            let Some((_, eq)) = sink.equations.get(k) else {
-                continue;
-            };
-            let Some(&(_, coef, v)) = eq.terms.iter().find(|(c, _, _)| c == cell) else {
-                continue;
-            };
+            let Some((_, eq)) = sink.equations.get(k) else { continue };
+            let Some(&(_, coef, v)) = eq.terms.iter().find(|(c, _, _)| c == cell) else { continue };
             if coef == 0 || eq.residual() % coef != 0 {
                 ok = false;
                 break;
@@ -1047,17 +782,12 @@ fn attach_culprits(report: &Report, sink: &mut Sink) {
         }
     }
     for (finding_index, eq) in &sink.equations {
-        let candidates: Vec<(&CellRef, &i64)> = fixes
-            .iter()
-            .filter(|(c, _)| eq.terms.iter().any(|(t, _, _)| t == *c))
-            .collect();
+        let candidates: Vec<(&CellRef, &i64)> = fixes.iter().filter(|(c, _)| eq.terms.iter().any(|(t, _, _)| t == *c)).collect();
         if let [(cell, fix)] = candidates.as_slice() {
             if let Some(f) = sink.findings.get_mut(*finding_index) {
                 f.culprit = Some(**cell);
                 let name = cell_name(report, cell);
-                f.message.push_str(&format!(
-                    "。最可能出错的是{name}：若改为 {fix}，相关的各条勾稽关系都能成立"
-                ));
+                f.message.push_str(&format!("。最可能出错的是{name}：若改为 {fix}，相关的各条勾稽关系都能成立"));
             }
         }
     }
@@ -1070,12 +800,7 @@ fn cell_name(report: &Report, cell: &CellRef) -> String {
             let Some(row) = row else { continue };
             for (c, v) in row.iter().enumerate() {
                 if v.as_ref().is_some_and(|v| v.cell == *cell) {
-                    return format!(
-                        "表三「{}」行「{}」列（现为 {}）",
-                        t3_row_name(i),
-                        t3_col_name(c),
-                        trim_blank(&v.as_ref().map(|v| v.raw.clone()).unwrap_or_default())
-                    );
+                    return format!("表三「{}」行「{}」列（现为 {}）", t3_row_name(i), t3_col_name(c), trim_blank(&v.as_ref().map(|v| v.raw.clone()).unwrap_or_default()));
                 }
             }
         }
@@ -1097,14 +822,7 @@ fn cell_name(report: &Report, cell: &CellRef) -> String {
 macro_rules! rule {
     ($id:literal, $sev:ident, $title:literal, $checks:literal, $why:literal, $example:literal, $run:expr) => {
         Rule {
-            info: RuleInfo {
-                id: $id,
-                severity: Severity::$sev,
-                title: $title,
-                checks: $checks,
-                why: $why,
-                example: $example,
-            },
+            info: RuleInfo { id: $id, severity: Severity::$sev, title: $title, checks: $checks, why: $why, example: $example },
             run: $run,
         }
     };
@@ -1265,26 +983,12 @@ pub fn catalogue_markdown() -> String {
     s.push_str("Generated from the code by `nianbao rules`; do not edit by hand.\n\n");
     s.push_str("| 编号 | 级别 | 名称 |\n|---|---|---|\n");
     for r in catalogue() {
-        s.push_str(&format!(
-            "| [{}](#{}) | {} | {} |\n",
-            r.info.id,
-            anchor(r.info.id),
-            r.info.severity.label(),
-            r.info.title
-        ));
+        s.push_str(&format!("| [{}](#{}) | {} | {} |\n", r.info.id, anchor(r.info.id), r.info.severity.label(), r.info.title));
     }
     for r in catalogue() {
         let i = &r.info;
-        s.push_str(&format!(
-            "\n## {}\n\n**{}** · {}\n\n",
-            i.id,
-            i.title,
-            i.severity.label()
-        ));
-        s.push_str(&format!(
-            "- 检查内容：{}\n- 依据：{}\n- 示例：{}\n",
-            i.checks, i.why, i.example
-        ));
+        s.push_str(&format!("\n## {}\n\n**{}** · {}\n\n", i.id, i.title, i.severity.label()));
+        s.push_str(&format!("- 检查内容：{}\n- 依据：{}\n- 示例：{}\n", i.checks, i.why, i.example));
     }
     s
 }
@@ -1305,27 +1009,14 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), n);
         for r in catalogue() {
-            assert!(
-                !r.info.title.is_empty()
-                    && !r.info.checks.is_empty()
-                    && !r.info.why.is_empty()
-                    && !r.info.example.is_empty(),
-                "{}",
-                r.info.id
-            );
+            assert!(!r.info.title.is_empty() && !r.info.checks.is_empty() && !r.info.why.is_empty() && !r.info.example.is_empty(), "{}", r.info.id);
         }
     }
 
     #[test]
     fn equation_residual() {
-        let c = CellRef {
-            table: 0,
-            row: 0,
-            col: 0,
-        };
-        let eq = Equation {
-            terms: vec![(c, 1, 4), (c, -1, 1), (c, -1, 2)],
-        };
+        let c = CellRef { table: 0, row: 0, col: 0 };
+        let eq = Equation { terms: vec![(c, 1, 4), (c, -1, 1), (c, -1, 2)] };
         assert_eq!(eq.residual(), 1);
     }
 }

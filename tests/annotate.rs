@@ -3,9 +3,7 @@
 
 mod support;
 
-use nianbao::annotate::{
-    annotate, annotate_bytes, annotated_file_name, cell_targets, Anchor, AnnotateOptions, Target,
-};
+use nianbao::annotate::{annotate, annotate_bytes, annotated_file_name, cell_targets, Anchor, AnnotateOptions, Target};
 use nianbao::finding::{CellRef, Finding, Quantity};
 use nianbao::{check_bytes, RejectionCode};
 use std::collections::BTreeMap;
@@ -17,11 +15,7 @@ use support::Docx;
 const DATE: &str = "2026-12-01T08:00:00Z";
 
 fn options(tracked: bool) -> AnnotateOptions {
-    AnnotateOptions {
-        tracked_changes: tracked,
-        date: Some(DATE.to_string()),
-        ..AnnotateOptions::default()
-    }
+    AnnotateOptions { tracked_changes: tracked, date: Some(DATE.to_string()), ..AnnotateOptions::default() }
 }
 
 /// The zero report of 2021 with one wrong 总计 (新收 5 where the columns add up to 0).
@@ -76,8 +70,7 @@ fn with_part(bytes: &[u8], name: &str, data: &str) -> Vec<u8> {
         let f = a.by_index_raw(i).unwrap();
         if f.name().unwrap() == name {
             drop(f);
-            w.start_file(name, zip::write::SimpleFileOptions::default())
-                .unwrap();
+            w.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
             std::io::Write::write_all(&mut w, data.as_bytes()).unwrap();
         } else {
             w.raw_copy_file(f).unwrap();
@@ -119,10 +112,7 @@ fn comments(xml: &str) -> Vec<(String, String, String)> {
                 }
             }
             Event::GeneralRef(g) if in_t => {
-                if let (Some(c), Some(s)) = (
-                    cur.as_mut(),
-                    quick_xml::escape::resolve_predefined_entity(&g),
-                ) {
+                if let (Some(c), Some(s)) = (cur.as_mut(), quick_xml::escape::resolve_predefined_entity(&g)) {
                     c.2.push_str(s);
                 }
             }
@@ -159,9 +149,7 @@ fn count(hay: &str, needle: &str) -> usize {
 
 /// The findings as compared across files: rule, cells, culprit, message.
 fn key(f: &[Finding]) -> Vec<String> {
-    f.iter()
-        .map(|f| format!("{} {:?} {:?} {}", f.rule, f.cells, f.culprit, f.message))
-        .collect()
+    f.iter().map(|f| format!("{} {:?} {:?} {}", f.rule, f.cells, f.culprit, f.message)).collect()
 }
 
 /// Accepts every tracked change of a main part the way Word does: deletions dropped, insertions
@@ -201,12 +189,8 @@ fn find_tag(s: &str, name: &str) -> Option<usize> {
 
 /// The text of the runs between `commentRangeStart` and `commentRangeEnd` of comment `id`.
 fn anchored_text(xml: &str, id: &str) -> String {
-    let start = xml
-        .find(&format!("<w:commentRangeStart w:id=\"{id}\"/>"))
-        .expect("range start");
-    let end = xml
-        .find(&format!("<w:commentRangeEnd w:id=\"{id}\"/>"))
-        .expect("range end");
+    let start = xml.find(&format!("<w:commentRangeStart w:id=\"{id}\"/>")).expect("range start");
+    let end = xml.find(&format!("<w:commentRangeEnd w:id=\"{id}\"/>")).expect("range end");
     assert!(start < end, "range of comment {id} ends before it starts");
     let inner = &xml[start..end];
     let mut text = String::new();
@@ -230,11 +214,7 @@ fn anchored_text(xml: &str, id: &str) -> String {
 fn wrong_total_gets_a_comment_per_finding_on_its_cells_and_the_same_findings_again() {
     let bytes = wrong_total();
     let (result, annotated) = annotate_bytes(&bytes, &options(false)).expect("annotate");
-    let placed: Vec<&Finding> = result
-        .findings
-        .iter()
-        .filter(|f| !f.cells.is_empty())
-        .collect();
+    let placed: Vec<&Finding> = result.findings.iter().filter(|f| !f.cells.is_empty()).collect();
     assert!(
         placed.len() >= 2,
         "the wrong total breaks at least the row and the column balance: {:?}",
@@ -256,41 +236,20 @@ fn wrong_total_gets_a_comment_per_finding_on_its_cells_and_the_same_findings_aga
     assert_eq!(cs.len(), annotated.comments);
     assert!(cs.iter().all(|(_, author, _)| author == "nianbao"));
     for f in &placed {
-        assert!(
-            cs.iter().any(|(_, _, t)| t.contains(&f.message)),
-            "no comment holds {}",
-            f.message
-        );
+        assert!(cs.iter().any(|(_, _, t)| t.contains(&f.message)), "no comment holds {}", f.message);
     }
     let row = placed.iter().find(|f| f.rule == "T3.ROW").expect("T3.ROW");
-    assert!(cs
-        .iter()
-        .any(|(_, _, t)| t.contains(&f_msg(row)) && t.contains("应为：0；实为：5")));
+    assert!(cs.iter().any(|(_, _, t)| t.contains(&f_msg(row)) && t.contains("应为：0；实为：5")));
     // The culprit's own comment.
-    assert_eq!(
-        cs.iter()
-            .filter(|(_, _, t)| t.starts_with("【最可能出错】"))
-            .count(),
-        1
-    );
+    assert_eq!(cs.iter().filter(|(_, _, t)| t.starts_with("【最可能出错】")).count(), 1);
 
     // Every comment is anchored in the main part, on the cell that holds the wrong number.
     let main = part(&annotated.bytes, "word/document.xml").unwrap();
     for (id, _, text) in &cs {
-        assert_eq!(
-            count(&main, &format!("<w:commentRangeStart w:id=\"{id}\"/>")),
-            1
-        );
-        assert_eq!(
-            count(&main, &format!("<w:commentReference w:id=\"{id}\"/>")),
-            1
-        );
+        assert_eq!(count(&main, &format!("<w:commentRangeStart w:id=\"{id}\"/>")), 1);
+        assert_eq!(count(&main, &format!("<w:commentReference w:id=\"{id}\"/>")), 1);
         if text.contains("T3.ROW") || text.contains("【最可能出错】") {
-            assert_eq!(
-                anchored_text(&main, id),
-                "5",
-                "comment {id} is not on the 总计 cell"
-            );
+            assert_eq!(anchored_text(&main, id), "5", "comment {id} is not on the 总计 cell");
         }
     }
     // The relationship and the content type were added.
@@ -306,12 +265,7 @@ fn f_msg(f: &Finding) -> String {
 
 #[test]
 fn seeds_reread_the_same_and_every_untouched_entry_is_byte_identical() {
-    let changed = [
-        "word/document.xml",
-        "word/comments.xml",
-        "word/_rels/document.xml.rels",
-        "[Content_Types].xml",
-    ];
+    let changed = ["word/document.xml", "word/comments.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"];
     for path in seeds() {
         let bytes = std::fs::read(&path).unwrap();
         let (result, annotated) = annotate_bytes(&bytes, &options(false)).expect("annotate seed");
@@ -320,26 +274,13 @@ fn seeds_reread_the_same_and_every_untouched_entry_is_byte_identical() {
             std::fs::write(Path::new(&dir).join(file), &annotated.bytes).unwrap();
         }
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let placed = result
-            .findings
-            .iter()
-            .filter(|f| !f.cells.is_empty())
-            .count();
-        let culprits: std::collections::BTreeSet<_> =
-            result.findings.iter().filter_map(|f| f.culprit).collect();
+        let placed = result.findings.iter().filter(|f| !f.cells.is_empty()).count();
+        let culprits: std::collections::BTreeSet<_> = result.findings.iter().filter_map(|f| f.culprit).collect();
         assert_eq!(annotated.comments, placed + culprits.len(), "{name}");
-        assert!(
-            annotated.unplaced.is_empty(),
-            "{name}: unplaced {:?}",
-            annotated.unplaced
-        );
+        assert!(annotated.unplaced.is_empty(), "{name}: unplaced {:?}", annotated.unplaced);
 
         // Same findings on re-reading.
-        assert_eq!(
-            key(&check_bytes(&annotated.bytes).findings),
-            key(&result.findings),
-            "{name}"
-        );
+        assert_eq!(key(&check_bytes(&annotated.bytes).findings), key(&result.findings), "{name}");
 
         let before = raw_entries(&bytes);
         let after = raw_entries(&annotated.bytes);
@@ -347,11 +288,7 @@ fn seeds_reread_the_same_and_every_untouched_entry_is_byte_identical() {
         // Same order of the original entries; new entries only at the end.
         let after_names: Vec<&String> = after.iter().map(|(n, _)| n).collect();
         let before_names: Vec<&String> = before.iter().map(|(n, _)| n).collect();
-        assert_eq!(
-            &after_names[..before_names.len()],
-            &before_names[..],
-            "{name}: entry order"
-        );
+        assert_eq!(&after_names[..before_names.len()], &before_names[..], "{name}: entry order");
         for (entry, data) in &before {
             if changed.contains(&entry.as_str()) && annotated.comments > 0 {
                 continue;
@@ -359,10 +296,7 @@ fn seeds_reread_the_same_and_every_untouched_entry_is_byte_identical() {
             assert_eq!(after_map.get(entry), Some(data), "{name}: {entry} changed");
         }
         if placed == 0 {
-            assert_eq!(
-                annotated.bytes, bytes,
-                "{name}: nothing to say, nothing changed"
-            );
+            assert_eq!(annotated.bytes, bytes, "{name}: nothing to say, nothing changed");
             continue;
         }
         let cs = comments(&part(&annotated.bytes, "word/comments.xml").unwrap());
@@ -412,8 +346,7 @@ fn tracked_corrections_accepted_clear_the_arithmetic_errors() {
     assert_eq!(count(&main, "<w:ins w:id="), 1);
     assert!(main.contains("w:author=\"nianbao\" w:date=\"2026-12-01T08:00:00Z\""));
     assert!(
-        main.contains("<w:delText>5</w:delText>")
-            || main.contains("<w:delText xml:space=\"preserve\">5</w:delText>")
+        main.contains("<w:delText>5</w:delText>") || main.contains("<w:delText xml:space=\"preserve\">5</w:delText>")
     );
     assert!(main.contains("<w:t xml:space=\"preserve\">0</w:t></w:r></w:ins>"));
     // nianbao itself reads a document as if its revisions were accepted (inserted text counts,
@@ -425,10 +358,7 @@ fn tracked_corrections_accepted_clear_the_arithmetic_errors() {
     let again = check_bytes(&accepted);
     let culprit = result.findings.iter().find_map(|f| f.culprit).unwrap();
     assert!(
-        again
-            .findings
-            .iter()
-            .all(|f| !(f.is_error() && (f.cells.contains(&culprit) || f.culprit == Some(culprit)))),
+        again.findings.iter().all(|f| !(f.is_error() && (f.cells.contains(&culprit) || f.culprit == Some(culprit)))),
         "errors left: {:?}",
         key(&again.findings)
     );
@@ -440,31 +370,18 @@ fn tracked_corrections_accepted_clear_the_arithmetic_errors() {
 fn seed_with_wrong_total(bytes: &[u8], delta: i64) -> Option<(Vec<u8>, CellRef)> {
     let result = check_bytes(bytes);
     let entry = result.values.table3.iter().find(|v| {
-        v.row
-            .first()
-            .map(|r| r.starts_with("一、本年新收"))
-            .unwrap_or(false)
+        v.row.first().map(|r| r.starts_with("一、本年新收")).unwrap_or(false)
             && v.column.last().map(|c| c == "总计").unwrap_or(false)
     })?;
     let (cell, Some(Quantity::Int(v))) = (entry.cell?, entry.value.clone()) else {
         return None;
     };
-    let target = cell_targets(bytes, &[cell], &options(true))
-        .unwrap()
-        .pop()
-        .flatten()?;
-    let wrong = Anchor {
-        target,
-        text: "变更".into(),
-        correction: Some((v + delta).to_string()),
-    };
+    let target = cell_targets(bytes, &[cell], &options(true)).unwrap().pop().flatten()?;
+    let wrong = Anchor { target, text: "变更".into(), correction: Some((v + delta).to_string()) };
     let out = annotate(bytes, &[wrong], &options(true)).unwrap();
     assert_eq!(out.revisions, 2, "the total cell of a seed is plain text");
     let main = part(&out.bytes, "word/document.xml").unwrap();
-    Some((
-        with_part(&out.bytes, "word/document.xml", &accept_all(&main)),
-        cell,
-    ))
+    Some((with_part(&out.bytes, "word/document.xml", &accept_all(&main)), cell))
 }
 
 #[test]
@@ -477,15 +394,8 @@ fn seed_corrections_accepted_leave_no_error_on_the_corrected_cells() {
         };
         // The mutation landed on the intended cell: nianbao's T3.ROW finding is about it.
         let (result, annotated) = annotate_bytes(&bytes, &options(true)).unwrap();
-        let row = result
-            .findings
-            .iter()
-            .find(|f| f.rule == "T3.ROW" && f.cells.first() == Some(&cell));
-        assert!(
-            row.is_some(),
-            "{}: no T3.ROW on the changed cell",
-            path.display()
-        );
+        let row = result.findings.iter().find(|f| f.rule == "T3.ROW" && f.cells.first() == Some(&cell));
+        assert!(row.is_some(), "{}: no T3.ROW on the changed cell", path.display());
         if !result.findings.iter().any(|f| f.culprit == Some(cell)) {
             // A report too blank for a second identity names no culprit: nothing to correct.
             assert_eq!(annotated.revisions, 0);
@@ -494,19 +404,10 @@ fn seed_corrections_accepted_leave_no_error_on_the_corrected_cells() {
         tried += 1;
         assert!(annotated.revisions >= 2);
         let main = part(&annotated.bytes, "word/document.xml").unwrap();
-        let again = check_bytes(&with_part(
-            &annotated.bytes,
-            "word/document.xml",
-            &accept_all(&main),
-        ));
+        let again = check_bytes(&with_part(&annotated.bytes, "word/document.xml", &accept_all(&main)));
         let culprits: Vec<_> = result.findings.iter().filter_map(|f| f.culprit).collect();
         for f in again.findings.iter().filter(|f| f.is_error()) {
-            assert!(
-                !culprits.iter().any(|c| f.cells.contains(c)),
-                "{}: still wrong: {}",
-                path.display(),
-                f.message
-            );
+            assert!(!culprits.iter().any(|c| f.cells.contains(c)), "{}: still wrong: {}", path.display(), f.message);
         }
         assert!(again.errors() < result.errors(), "{}", path.display());
         assert_eq!(
@@ -558,14 +459,7 @@ fn existing_comments_tracked_changes_and_fields_survive() {
     let xml = part(&annotated.bytes, "word/comments.xml").unwrap();
     let cs = comments(&xml);
     assert_eq!(cs.len(), 1 + annotated.comments);
-    assert_eq!(
-        cs[0],
-        (
-            "7".to_string(),
-            "审核人".to_string(),
-            "请核对此段\n".to_string()
-        )
-    );
+    assert_eq!(cs[0], ("7".to_string(), "审核人".to_string(), "请核对此段\n".to_string()));
     // Fresh ids: unique, and above every id the document already used (7, 8, 9).
     let mut ids: Vec<u64> = cs.iter().map(|c| c.0.parse().unwrap()).collect();
     ids.sort();
@@ -588,22 +482,15 @@ fn existing_comments_tracked_changes_and_fields_survive() {
     assert_eq!(count(&rels, "relationships/comments\""), 1);
     let ct = part(&annotated.bytes, "[Content_Types].xml").unwrap();
     assert_eq!(count(&ct, "/word/comments.xml"), 1);
-    assert_eq!(
-        key(&check_bytes(&annotated.bytes).findings),
-        key(&result.findings)
-    );
+    assert_eq!(key(&check_bytes(&annotated.bytes).findings), key(&result.findings));
     // With corrections as tracked changes too: the old revisions and comment are still there.
     let (_, tracked) = annotate_bytes(&bytes, &options(true)).unwrap();
     assert_eq!(tracked.revisions, 2);
     let main = part(&tracked.bytes, "word/document.xml").unwrap();
     assert!(
-        main.contains(r#"<w:ins w:id="8" w:author="审核人""#)
-            && main.contains(r#"<w:commentReference w:id="7"/>"#)
+        main.contains(r#"<w:ins w:id="8" w:author="审核人""#) && main.contains(r#"<w:commentReference w:id="7"/>"#)
     );
-    assert_eq!(
-        comments(&part(&tracked.bytes, "word/comments.xml").unwrap())[0].1,
-        "审核人"
-    );
+    assert_eq!(comments(&part(&tracked.bytes, "word/comments.xml").unwrap())[0].1, "审核人");
 }
 
 #[test]
@@ -615,46 +502,16 @@ fn a_paragraph_span_is_anchored_on_its_characters_keeping_run_properties() {
     );
     let bytes = Docx::with_body(body).build();
     // "收到申请12 件" = chars 3..12 of "本年度共收到申请12 件，&办结 10 件。\t下一句。"
-    let text: Vec<char> = "本年度共收到申请12 件，&办结 10 件。\t下一句。"
-        .chars()
-        .collect();
+    let text: Vec<char> = "本年度共收到申请12 件，&办结 10 件。\t下一句。".chars().collect();
     let anchors = vec![
+        Anchor { target: Target::Paragraph { ordinal: 1, start: 4, end: 12 }, text: "句中".into(), correction: None },
         Anchor {
-            target: Target::Paragraph {
-                ordinal: 1,
-                start: 4,
-                end: 12,
-            },
-            text: "句中".into(),
-            correction: None,
-        },
-        Anchor {
-            target: Target::Paragraph {
-                ordinal: 1,
-                start: 13,
-                end: 21,
-            },
-            text: "跨越".into(),
-            correction: None,
+            target: Target::Paragraph { ordinal: 1, start: 13, end: 21 }, text: "跨越".into(), correction: None
         },
         // Exactly one whole run: no run is split.
+        Anchor { target: Target::Paragraph { ordinal: 1, start: 8, end: 22 }, text: "整段".into(), correction: None },
         Anchor {
-            target: Target::Paragraph {
-                ordinal: 1,
-                start: 8,
-                end: 22,
-            },
-            text: "整段".into(),
-            correction: None,
-        },
-        Anchor {
-            target: Target::Paragraph {
-                ordinal: 7,
-                start: 0,
-                end: 1,
-            },
-            text: "不存在".into(),
-            correction: None,
+            target: Target::Paragraph { ordinal: 7, start: 0, end: 1 }, text: "不存在".into(), correction: None
         },
     ];
     let out = annotate(&bytes, &anchors, &options(false)).expect("annotate");
@@ -662,13 +519,7 @@ fn a_paragraph_span_is_anchored_on_its_characters_keeping_run_properties() {
     assert_eq!(out.unplaced, vec![3]);
     let main = part(&out.bytes, "word/document.xml").unwrap();
     let cs = comments(&part(&out.bytes, "word/comments.xml").unwrap());
-    let expect = |s: usize, e: usize| {
-        text[s..e]
-            .iter()
-            .collect::<String>()
-            .replace('&', "&amp;")
-            .replace('\t', "")
-    };
+    let expect = |s: usize, e: usize| text[s..e].iter().collect::<String>().replace('&', "&amp;").replace('\t', "");
     assert_eq!(anchored_text(&main, &cs[0].0), expect(4, 12));
     assert_eq!(anchored_text(&main, &cs[1].0), expect(13, 21));
     assert_eq!(anchored_text(&main, &cs[2].0), expect(8, 22));
@@ -677,20 +528,17 @@ fn a_paragraph_span_is_anchored_on_its_characters_keeping_run_properties() {
             && main.contains(r#"。</w:t></w:r><w:commentRangeEnd w:id="3"/>"#),
         "{main}"
     );
-    assert!(
-        !main.contains("<w:t xml:space=\"preserve\"></w:t>"),
-        "an empty run was left: {main}"
-    );
+    assert!(!main.contains("<w:t xml:space=\"preserve\"></w:t>"), "an empty run was left: {main}");
     // The split run keeps its bold.
-    assert!(main.contains(r#"<w:commentRangeStart w:id="1"/><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">收到申请"#), "{main}");
+    assert!(
+        main.contains(r#"<w:commentRangeStart w:id="1"/><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">收到申请"#),
+        "{main}"
+    );
     // Well-formed, and the text reads as before.
     // Well-formed, and the text reads as before.
     let before = plain_text(&part(&bytes, "word/document.xml").unwrap());
     assert_eq!(plain_text(&main), before);
-    assert_eq!(
-        plain_text(&main),
-        "标题本年度共收到申请12 件，&办结 10 件。下一句。"
-    );
+    assert_eq!(plain_text(&main), "标题本年度共收到申请12 件，&办结 10 件。下一句。");
 }
 
 #[test]
@@ -708,15 +556,7 @@ fn bad_input_is_refused_with_a_typed_rejection_never_a_panic() {
     let r = annotate(&bytes[..bytes.len() / 2], &[], &options(false)).unwrap_err();
     assert_eq!(r.code, RejectionCode::CorruptZip);
     // A target that does not exist is reported, not written.
-    let a = Anchor {
-        target: Target::Cell {
-            table: 99,
-            tr: 0,
-            tc: 0,
-        },
-        text: "x".into(),
-        correction: Some("1".into()),
-    };
+    let a = Anchor { target: Target::Cell { table: 99, tr: 0, tc: 0 }, text: "x".into(), correction: Some("1".into()) };
     let out = annotate(&bytes, &[a], &options(true)).unwrap();
     assert_eq!((out.comments, out.unplaced.clone()), (0, vec![0]));
     assert_eq!(out.bytes, bytes);
@@ -724,18 +564,9 @@ fn bad_input_is_refused_with_a_typed_rejection_never_a_panic() {
 
 #[test]
 fn the_file_name_says_it_holds_the_check() {
-    assert_eq!(
-        annotated_file_name("2023年度报告.docx"),
-        "2023年度报告（检查意见）.docx"
-    );
-    assert_eq!(
-        annotated_file_name("/tmp/x/报告.DOCX"),
-        "报告（检查意见）.docx"
-    );
-    assert_eq!(
-        annotated_file_name("C:\\a\\b.c.docx"),
-        "b.c（检查意见）.docx"
-    );
+    assert_eq!(annotated_file_name("2023年度报告.docx"), "2023年度报告（检查意见）.docx");
+    assert_eq!(annotated_file_name("/tmp/x/报告.DOCX"), "报告（检查意见）.docx");
+    assert_eq!(annotated_file_name("C:\\a\\b.c.docx"), "b.c（检查意见）.docx");
     assert_eq!(annotated_file_name(".docx"), "报告（检查意见）.docx");
 }
 
@@ -750,11 +581,7 @@ fn write_temp(name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 fn have(cmd: &str, arg: &str) -> bool {
-    std::process::Command::new(cmd)
-        .arg(arg)
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false)
+    std::process::Command::new(cmd).arg(arg).output().map(|o| o.status.success()).unwrap_or(false)
 }
 
 #[test]
@@ -770,10 +597,7 @@ fn libreoffice_opens_it_and_keeps_the_annotations() {
         .find(|b| check_bytes(b).findings.iter().any(|f| !f.cells.is_empty()))
         .expect("a seed with findings");
     let (_, annotated) = annotate_bytes(&wrong_total(), &options(true)).unwrap();
-    for (tag, data, expected) in [
-        ("wrong", annotated.bytes.clone(), annotated.comments),
-        ("seed", bytes, 0),
-    ] {
+    for (tag, data, expected) in [("wrong", annotated.bytes.clone(), annotated.comments), ("seed", bytes, 0)] {
         let (data, expected) = if tag == "seed" {
             let (_, a) = annotate_bytes(&data, &options(true)).unwrap();
             (a.bytes, a.comments)
@@ -784,22 +608,14 @@ fn libreoffice_opens_it_and_keeps_the_annotations() {
         let dir = path.parent().unwrap();
         for fmt in ["pdf", "odt"] {
             let out = std::process::Command::new("soffice")
-                .args([
-                    "--headless",
-                    "--norestore",
-                    &format!("-env:UserInstallation=file://{}/lo", dir.display()),
-                ])
+                .args(["--headless", "--norestore", &format!("-env:UserInstallation=file://{}/lo", dir.display())])
                 .args(["--convert-to", fmt, "--outdir"])
                 .arg(dir)
                 .arg(&path)
                 .output()
                 .expect("run soffice");
             let produced = dir.join(format!("report.{fmt}"));
-            assert!(
-                produced.exists(),
-                "soffice made no {fmt}: {}",
-                String::from_utf8_lossy(&out.stderr)
-            );
+            assert!(produced.exists(), "soffice made no {fmt}: {}", String::from_utf8_lossy(&out.stderr));
             assert!(std::fs::metadata(&produced).unwrap().len() > 1000);
         }
         let odt = std::fs::read(dir.join("report.odt")).unwrap();
@@ -809,10 +625,7 @@ fn libreoffice_opens_it_and_keeps_the_annotations() {
         assert!(content.contains("nianbao"));
         if tag == "wrong" {
             // The tracked change is there too.
-            assert!(
-                content.contains("<text:changed-region"),
-                "no tracked change in the ODT"
-            );
+            assert!(content.contains("<text:changed-region"), "no tracked change in the ODT");
         }
         let _ = std::fs::remove_dir_all(dir);
     }
@@ -843,17 +656,8 @@ for c in comments:
     assert c.author == "nianbao" and c.initials == "NB", (c.author, c.initials)
 print(len(d.tables), rels[0].target_part.blob.decode("utf-8").count("<w:comment "), len(comments), hasattr(d, "comments"))
 "#;
-    let out = std::process::Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "python-docx failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = std::process::Command::new("python3").arg("-c").arg(script).arg(&path).output().unwrap();
+    assert!(out.status.success(), "python-docx failed: {}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8_lossy(&out.stdout);
     let mut it = stdout.split_whitespace();
     let tables: usize = it.next().unwrap().parse().unwrap();
@@ -908,15 +712,10 @@ fn every_number_cell_and_paragraph_of_the_seeds_takes_a_comment_and_a_correction
             })
             .collect();
         let original = part(&bytes, "word/document.xml").unwrap();
-        let paragraphs =
-            count(&original, "<w:p>") + count(&original, "<w:p ") + count(&original, "<w:p/>");
+        let paragraphs = count(&original, "<w:p>") + count(&original, "<w:p ") + count(&original, "<w:p/>");
         for ordinal in 0..paragraphs {
             anchors.push(Anchor {
-                target: Target::Paragraph {
-                    ordinal,
-                    start: 1,
-                    end: 3,
-                },
+                target: Target::Paragraph { ordinal, start: 1, end: 3 },
                 text: format!("段 {ordinal}"),
                 correction: None,
             });
@@ -926,11 +725,7 @@ fn every_number_cell_and_paragraph_of_the_seeds_takes_a_comment_and_a_correction
             // For looking at the result in Word, WPS or LibreOffice.
             std::fs::write(Path::new(&dir).join(path.file_name().unwrap()), &out.bytes).unwrap();
         }
-        assert!(
-            out.unplaced.is_empty(),
-            "{name}: unplaced {:?}",
-            out.unplaced
-        );
+        assert!(out.unplaced.is_empty(), "{name}: unplaced {:?}", out.unplaced);
         assert_eq!(out.comments, anchors.len());
         let main = part(&out.bytes, "word/document.xml").unwrap();
         assert_well_formed(&main, &name);
@@ -939,11 +734,7 @@ fn every_number_cell_and_paragraph_of_the_seeds_takes_a_comment_and_a_correction
         assert_eq!(comments(&comments_xml).len(), anchors.len());
 
         // Accepted, every number cell holds its correction.
-        let accepted = check_bytes(&with_part(
-            &out.bytes,
-            "word/document.xml",
-            &accept_all(&main),
-        ));
+        let accepted = check_bytes(&with_part(&out.bytes, "word/document.xml", &accept_all(&main)));
         let values: BTreeMap<CellRef, Option<Quantity>> = accepted
             .values
             .table2
@@ -973,77 +764,47 @@ fn every_number_cell_and_paragraph_of_the_seeds_takes_a_comment_and_a_correction
 /// Rejects every tracked change made by nianbao: its insertions dropped, its deletions restored.
 fn reject_all(xml: &str) -> String {
     let mut s = xml.to_string();
-    while let Some(i) = s
-        .find("<w:ins w:id=\"")
-        .filter(|&i| s[i..].split('>').next().unwrap().contains("nianbao"))
-    {
+    while let Some(i) = s.find("<w:ins w:id=\"").filter(|&i| s[i..].split('>').next().unwrap().contains("nianbao")) {
         let end = s[i..].find("</w:ins>").unwrap() + i + "</w:ins>".len();
         s.replace_range(i..end, "");
     }
-    while let Some(i) = s
-        .find("<w:del w:id=\"")
-        .filter(|&i| s[i..].split('>').next().unwrap().contains("nianbao"))
-    {
+    while let Some(i) = s.find("<w:del w:id=\"").filter(|&i| s[i..].split('>').next().unwrap().contains("nianbao")) {
         let close = s[i..].find('>').unwrap() + i;
         s.replace_range(i..=close, "");
         let end = s[i..].find("</w:del>").unwrap() + i;
         s.replace_range(end..end + "</w:del>".len(), "");
     }
-    s.replace("<w:delText", "<w:t")
-        .replace("</w:delText>", "</w:t>")
+    s.replace("<w:delText", "<w:t").replace("</w:delText>", "</w:t>")
 }
 
 #[test]
 fn hostile_main_parts_are_refused_cleanly() {
-    let cell = Anchor {
-        target: Target::Cell {
-            table: 0,
-            tr: 0,
-            tc: 0,
-        },
-        text: "x".into(),
-        correction: Some("1".into()),
-    };
-    let para = Anchor {
-        target: Target::Paragraph {
-            ordinal: 0,
-            start: 0,
-            end: 2,
-        },
-        text: "y".into(),
-        correction: None,
-    };
+    let cell =
+        Anchor { target: Target::Cell { table: 0, tr: 0, tc: 0 }, text: "x".into(), correction: Some("1".into()) };
+    let para =
+        Anchor { target: Target::Paragraph { ordinal: 0, start: 0, end: 2 }, text: "y".into(), correction: None };
     let anchors = [cell, para];
     // Not well-formed.
     let mut d = Docx::with_body("<w:p><w:r><w:t>a</w:t></w:r></w:p>");
-    d.add("word/document.xml", "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p></w:body>");
+    d.add(
+        "word/document.xml",
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p></w:body>",
+    );
     let r = annotate(&d.build(), &anchors, &options(true)).unwrap_err();
     assert_eq!(r.code, RejectionCode::BadXml);
     // Nested deeper than the limit.
-    let deep = format!(
-        "{}{}",
-        "<w:sdt><w:sdtContent>".repeat(200),
-        "</w:sdtContent></w:sdt>".repeat(200)
-    );
+    let deep = format!("{}{}", "<w:sdt><w:sdtContent>".repeat(200), "</w:sdtContent></w:sdt>".repeat(200));
     let r = annotate(&Docx::with_body(&deep).build(), &anchors, &options(true)).unwrap_err();
     assert_eq!(r.code, RejectionCode::TooComplex);
     assert!(r.message.contains("嵌套过深"));
     // A main part larger than the part limit.
     let mut small = options(true);
     small.limits.max_part_bytes = 200;
-    let r = annotate(
-        &Docx::with_body(&support::p(&"字".repeat(300))).build(),
-        &anchors,
-        &small,
-    )
-    .unwrap_err();
+    let r = annotate(&Docx::with_body(&support::p(&"字".repeat(300))).build(), &anchors, &small).unwrap_err();
     assert_eq!(r.code, RejectionCode::TooLargeInflated);
     // No WordprocessingML prefix.
     let mut d = Docx::with_body("");
-    d.add(
-        "word/document.xml",
-        "<document><body><p/></body></document>",
-    );
+    d.add("word/document.xml", "<document><body><p/></body></document>");
     assert!(annotate(&d.build(), &anchors, &options(true)).is_err());
 }
 
@@ -1057,15 +818,8 @@ fn damaged_files_never_panic() {
         seed ^= seed << 17;
         seed
     };
-    let anchors = [Anchor {
-        target: Target::Cell {
-            table: 1,
-            tr: 3,
-            tc: 7,
-        },
-        text: "x".into(),
-        correction: Some("1".into()),
-    }];
+    let anchors =
+        [Anchor { target: Target::Cell { table: 1, tr: 3, tc: 7 }, text: "x".into(), correction: Some("1".into()) }];
     for _ in 0..300 {
         let mut bytes = original.clone();
         for _ in 0..(1 + next() % 4) {
@@ -1105,26 +859,15 @@ fn tables_in_text_boxes_and_their_fallback_copies_are_numbered_like_the_model() 
     );
     let mut spec = ReportSpec::zeros_2021();
     spec.set_t3("new_received", 6, "5");
-    let bytes =
-        support::report::docx_from_body(&format!("{text_box}{}", spec.render().body)).build();
+    let bytes = support::report::docx_from_body(&format!("{text_box}{}", spec.render().body)).build();
     let (result, annotated) = annotate_bytes(&bytes, &options(true)).unwrap();
-    let row = result
-        .findings
-        .iter()
-        .find(|f| f.rule == "T3.ROW")
-        .expect("T3.ROW");
-    assert_eq!(
-        row.cells[0].table, 2,
-        "the text box's table comes first in the model"
-    );
+    let row = result.findings.iter().find(|f| f.rule == "T3.ROW").expect("T3.ROW");
+    assert_eq!(row.cells[0].table, 2, "the text box's table comes first in the model");
     let main = part(&annotated.bytes, "word/document.xml").unwrap();
     let cs = comments(&part(&annotated.bytes, "word/comments.xml").unwrap());
     let id = &cs.iter().find(|c| c.2.contains("T3.ROW")).unwrap().0;
     // The total cell: its old number deleted, the new one inserted, inside the range.
     assert_eq!(anchored_text(&main, id), "0");
-    assert!(main[main
-        .find(&format!("<w:commentRangeStart w:id=\"{id}\"/>"))
-        .unwrap()..]
-        .contains(">5</w:delText>"));
+    assert!(main[main.find(&format!("<w:commentRangeStart w:id=\"{id}\"/>")).unwrap()..].contains(">5</w:delText>"));
     assert_eq!(check_bytes(&annotated.bytes).errors(), 0);
 }

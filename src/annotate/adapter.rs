@@ -9,31 +9,19 @@ use crate::rejection::{Rejection, RejectionCode};
 use std::collections::BTreeMap;
 
 /// Checks `bytes` and writes the annotated file in one call.
-pub fn annotate_bytes(
-    bytes: &[u8],
-    options: &AnnotateOptions,
-) -> Result<(CheckResult, Annotated), Rejection> {
-    let result = check_bytes_with(
-        bytes,
-        &Options {
-            limits: options.limits.clone(),
-            with_tables: false,
-        },
-    );
+pub fn annotate_bytes(bytes: &[u8], options: &AnnotateOptions) -> Result<(CheckResult, Annotated), Rejection> {
+    let result = check_bytes_with(bytes, &Options { limits: options.limits.clone(), with_tables: false });
     let annotated = annotate_result(bytes, &result, options)?;
     Ok((result, annotated))
 }
 
 /// Writes the findings of `result` (the check of `bytes`) into the file as comments.
-pub fn annotate_result(
-    bytes: &[u8],
-    result: &CheckResult,
-    options: &AnnotateOptions,
-) -> Result<Annotated, Rejection> {
+pub fn annotate_result(bytes: &[u8], result: &CheckResult, options: &AnnotateOptions) -> Result<Annotated, Rejection> {
     if result.status == Status::Rejected {
-        return Err(result.rejection.clone().unwrap_or_else(|| {
-            Rejection::new(RejectionCode::Internal, "文件未能检查，无法写入批注")
-        }));
+        return Err(result
+            .rejection
+            .clone()
+            .unwrap_or_else(|| Rejection::new(RejectionCode::Internal, "文件未能检查，无法写入批注")));
     }
     let pkg = package::open(bytes, &options.limits)?;
     let doc = document::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), &options.limits)?;
@@ -74,11 +62,7 @@ pub fn anchors_for(result: &CheckResult, doc: &Document) -> Vec<Anchor> {
         if f.culprit.as_ref() == Some(main) {
             text.push_str("\n此格最可能出错。");
         }
-        anchors.push(Anchor {
-            target,
-            text,
-            correction: None,
-        });
+        anchors.push(Anchor { target, text, correction: None });
         if let Some(c) = f.culprit {
             let entry = culprits.entry(c).or_default();
             entry.0.push(f);
@@ -91,10 +75,7 @@ pub fn anchors_for(result: &CheckResult, doc: &Document) -> Vec<Anchor> {
         let Some(target) = cell_target(doc, &cell) else {
             continue;
         };
-        let mut text = format!(
-            "【最可能出错】此格同时涉及 {} 处勾稽关系错误，最可能出错的是这一格",
-            findings.len()
-        );
+        let mut text = format!("【最可能出错】此格同时涉及 {} 处勾稽关系错误，最可能出错的是这一格", findings.len());
         match &fix {
             Some(v) => text.push_str(&format!("：若改为 {v}，相关的各条勾稽关系都能成立。")),
             None => text.push('。'),
@@ -103,11 +84,7 @@ pub fn anchors_for(result: &CheckResult, doc: &Document) -> Vec<Anchor> {
             let first = f.message.split('。').next().unwrap_or(&f.message);
             text.push_str(&format!("\n· {first}（{}）", f.rule));
         }
-        anchors.push(Anchor {
-            target,
-            text,
-            correction: fix,
-        });
+        anchors.push(Anchor { target, text, correction: fix });
     }
     anchors
 }
@@ -115,11 +92,7 @@ pub fn anchors_for(result: &CheckResult, doc: &Document) -> Vec<Anchor> {
 fn cell_target(doc: &Document, cell: &CellRef) -> Option<Target> {
     let table = doc.tables.get(cell.table)?;
     let c = table.cell_at(cell.row, cell.col)?;
-    Some(Target::Cell {
-        table: cell.table,
-        tr: c.source.tr,
-        tc: c.source.tc,
-    })
+    Some(Target::Cell { table: cell.table, tr: c.source.tr, tc: c.source.tc })
 }
 
 /// The corrected value of the culprit `cell`: the finding's expected value when the culprit is

@@ -67,12 +67,8 @@ impl Scan {
             for p in &e.pieces {
                 match p {
                     Piece::Lit(s) => out.extend_from_slice(s.as_bytes()),
-                    Piece::Comment(n) => {
-                        out.extend_from_slice((base + *n as u64).to_string().as_bytes())
-                    }
-                    Piece::Rev(n) => out.extend_from_slice(
-                        (base + anchors as u64 + *n as u64).to_string().as_bytes(),
-                    ),
+                    Piece::Comment(n) => out.extend_from_slice((base + *n as u64).to_string().as_bytes()),
+                    Piece::Rev(n) => out.extend_from_slice((base + anchors as u64 + *n as u64).to_string().as_bytes()),
                 }
             }
             cursor = e.end;
@@ -265,14 +261,11 @@ pub(crate) fn scan(
             // events): character offsets map to byte offsets directly.
             Event::Text(_) if s.para_ctx.is_some() && s.wants_text() => {
                 if let Ok(text) = std::str::from_utf8(&xml[before..after]) {
-                    let offsets: Vec<usize> =
-                        text.char_indices().map(|(i, _)| before + i).collect();
+                    let offsets: Vec<usize> = text.char_indices().map(|(i, _)| before + i).collect();
                     s.visible_chunk(&offsets, after, true);
                 }
             }
-            Event::GeneralRef(_) if s.para_ctx.is_some() && s.wants_text() => {
-                s.visible_chunk(&[before], after, true)
-            }
+            Event::GeneralRef(_) if s.para_ctx.is_some() && s.wants_text() => s.visible_chunk(&[before], after, true),
             Event::Eof => break,
             _ => {}
         }
@@ -286,13 +279,7 @@ pub(crate) fn scan(
             "文档的正文部分不是常见的 Word 格式（没有找到 WordprocessingML 命名空间前缀），无法写入批注；请在 Word/WPS 中另存为 .docx 后再试",
         ));
     }
-    Ok(Scan {
-        edits: s.edits,
-        placed: s.placed,
-        revisions: s.revisions,
-        max_id: s.max_id,
-        strict: s.strict,
-    })
+    Ok(Scan { edits: s.edits, placed: s.placed, revisions: s.revisions, max_id: s.max_id, strict: s.strict })
 }
 
 fn bad_xml() -> Rejection {
@@ -340,22 +327,13 @@ impl Scanner<'_> {
 
     fn push_edit(&mut self, at: usize, end: usize, pieces: Vec<Piece>) {
         self.seq += 1;
-        self.edits.push(Edit {
-            at,
-            end,
-            seq: self.seq,
-            pieces,
-        });
+        self.edits.push(Edit { at, end, seq: self.seq, pieces });
     }
 
     fn rev_attrs(&mut self) -> Vec<Piece> {
         let n = self.revisions;
         self.revisions += 1;
-        let mut v = vec![
-            self.lit(" w:id=\""),
-            Piece::Rev(n),
-            self.lit("\" w:author=\"nianbao\""),
-        ];
+        let mut v = vec![self.lit(" w:id=\""), Piece::Rev(n), self.lit("\" w:author=\"nianbao\"")];
         if let Some(d) = self.date {
             v.push(self.lit(" w:date=\""));
             v.push(Piece::Lit(esc(d)));
@@ -366,9 +344,7 @@ impl Scanner<'_> {
     }
 
     fn wants_text(&self) -> bool {
-        matches!(self.frames.last(), Some(f) if f.k == K::T && !f.skipped)
-            && self.in_instr == 0
-            && !self.hidden
+        matches!(self.frames.last(), Some(f) if f.k == K::T && !f.skipped) && self.in_instr == 0 && !self.hidden
     }
 
     fn is_w(&self, prefix: Option<&[u8]>) -> bool {
@@ -406,13 +382,7 @@ impl Scanner<'_> {
         }
     }
 
-    fn start(
-        &mut self,
-        e: &BytesStart<'_>,
-        before: usize,
-        after: usize,
-        empty: bool,
-    ) -> Result<(), Rejection> {
+    fn start(&mut self, e: &BytesStart<'_>, before: usize, after: usize, empty: bool) -> Result<(), Rejection> {
         if !self.root_seen {
             self.root_seen = true;
             self.read_root(e);
@@ -429,13 +399,8 @@ impl Scanner<'_> {
         if is_w && memchr::memmem::find(&self.xml[before..after], b"id=").is_some() {
             self.note_ids(e);
         }
-        let mut frame = Frame {
-            k: K::Other,
-            start: before,
-            skipped: parent_skipped,
-            saved_hidden: false,
-            chosen: false,
-        };
+        let mut frame =
+            Frame { k: K::Other, start: before, skipped: parent_skipped, saved_hidden: false, chosen: false };
         if is_mc {
             match local {
                 b"AlternateContent" => frame.k = K::AltContent,
@@ -473,10 +438,9 @@ impl Scanner<'_> {
         let parent_k = parent.map(|f| f.k);
         let skipped = frame.skipped;
         match local {
-            b"del" | b"moveFrom" | b"delText" | b"instrText" | b"delInstrText" | b"rt"
-            | b"sdtPr" | b"sdtEndPr" | b"sectPr" | b"tblPr" | b"tblPrEx" | b"fldData"
-            | b"customXmlPr" | b"smartTagPr" | b"footnotePr" | b"endnotePr" | b"background"
-            | b"pPrChange" | b"rPrChange" => {
+            b"del" | b"moveFrom" | b"delText" | b"instrText" | b"delInstrText" | b"rt" | b"sdtPr" | b"sdtEndPr"
+            | b"sectPr" | b"tblPr" | b"tblPrEx" | b"fldData" | b"customXmlPr" | b"smartTagPr" | b"footnotePr"
+            | b"endnotePr" | b"background" | b"pPrChange" | b"rPrChange" => {
                 frame.skipped = true;
             }
             b"p" => {
@@ -492,10 +456,7 @@ impl Scanner<'_> {
                 self.hidden = false;
                 self.runs.push((before, after, None, true));
                 if let Some(c) = self.cell_para_mut(self.frames.len()) {
-                    c.runs.push(CRun {
-                        start: before,
-                        ..CRun::default()
-                    });
+                    c.runs.push(CRun { start: before, ..CRun::default() });
                 } else if let Some(c) = self.cell_para_mut(usize::MAX) {
                     // A run deeper in the cell paragraph (hyperlink, field, insertion...).
                     c.simple = false;
@@ -509,8 +470,7 @@ impl Scanner<'_> {
             b"t" if parent_k == Some(K::R) => {
                 frame.k = K::T;
                 if let Some(pc) = self.para_ctx.as_mut() {
-                    let has_space =
-                        memchr::memmem::find(&self.xml[before..after], b"xml:space").is_some();
+                    let has_space = memchr::memmem::find(&self.xml[before..after], b"xml:space").is_some();
                     pc.cur_t = Some((before, after, has_space));
                 }
                 let depth = self.frames.len() - 1;
@@ -609,10 +569,7 @@ impl Scanner<'_> {
                             | b"commentRangeEnd"
                     )
                 } else if in_run {
-                    matches!(
-                        local,
-                        b"rPr" | b"t" | b"lastRenderedPageBreak" | b"commentReference"
-                    )
+                    matches!(local, b"rPr" | b"t" | b"lastRenderedPageBreak" | b"commentReference")
                 } else {
                     true
                 };
@@ -642,14 +599,7 @@ impl Scanner<'_> {
         }
     }
 
-    fn start_para(
-        &mut self,
-        ordinal: usize,
-        before: usize,
-        after: usize,
-        empty: bool,
-        parent_k: Option<K>,
-    ) {
+    fn start_para(&mut self, ordinal: usize, before: usize, after: usize, empty: bool, parent_k: Option<K>) {
         let depth = self.frames.len();
         let tables_len = self.tables.len();
         if let Some(c) = self.cell_ctx.last_mut() {
@@ -714,8 +664,7 @@ impl Scanner<'_> {
             }
             K::RPr => {
                 if let Some(r) = self.runs.last_mut() {
-                    let safe =
-                        memchr::memmem::find(&self.xml[frame.start..after], b"Change").is_none();
+                    let safe = memchr::memmem::find(&self.xml[frame.start..after], b"Change").is_none();
                     *r = (r.0, r.1, Some((frame.start, after)), safe);
                 }
                 if let Some(c) = self.cell_para_mut(depth - 1) {
@@ -762,12 +711,7 @@ impl Scanner<'_> {
                 if let Some(t) = self.tables.last_mut() {
                     t.cell = None;
                 }
-                if self
-                    .cell_ctx
-                    .last()
-                    .map(|c| c.frames_len == depth)
-                    .unwrap_or(false)
-                {
+                if self.cell_ctx.last().map(|c| c.frames_len == depth).unwrap_or(false) {
                     if let Some(c) = self.cell_ctx.pop() {
                         self.finish_cell(c, before);
                     }
@@ -786,12 +730,7 @@ impl Scanner<'_> {
                         }
                     }
                 }
-                if self
-                    .para_ctx
-                    .as_ref()
-                    .map(|pc| pc.frames_len == depth)
-                    .unwrap_or(false)
-                {
+                if self.para_ctx.as_ref().map(|pc| pc.frames_len == depth).unwrap_or(false) {
                     if let Some(pc) = self.para_ctx.take() {
                         self.finish_para(pc, before, after, frame.start == before);
                     }
@@ -802,27 +741,15 @@ impl Scanner<'_> {
     }
 
     fn range_start(&self, i: usize) -> Vec<Piece> {
-        vec![
-            self.lit("<w:commentRangeStart w:id=\""),
-            Piece::Comment(i),
-            Piece::Lit("\"/>".into()),
-        ]
+        vec![self.lit("<w:commentRangeStart w:id=\""), Piece::Comment(i), Piece::Lit("\"/>".into())]
     }
 
     fn range_end(&self, i: usize) -> Vec<Piece> {
-        vec![
-            self.lit("<w:commentRangeEnd w:id=\""),
-            Piece::Comment(i),
-            Piece::Lit("\"/>".into()),
-        ]
+        vec![self.lit("<w:commentRangeEnd w:id=\""), Piece::Comment(i), Piece::Lit("\"/>".into())]
     }
 
     fn reference(&self, i: usize) -> Vec<Piece> {
-        vec![
-            self.lit("<w:r><w:commentReference w:id=\""),
-            Piece::Comment(i),
-            self.lit("\"/></w:r>"),
-        ]
+        vec![self.lit("<w:r><w:commentReference w:id=\""), Piece::Comment(i), self.lit("\"/></w:r>")]
     }
 
     /// Opening tag of an empty `<w:p .../>` written as a start tag.
@@ -840,15 +767,10 @@ impl Scanner<'_> {
             }
         }
         let starts: Vec<Piece> = anchors.iter().flat_map(|&i| self.range_start(i)).collect();
-        let ends: Vec<Piece> = anchors
-            .iter()
-            .flat_map(|&i| self.range_end(i).into_iter().chain(self.reference(i)))
-            .collect();
-        let correction = if self.tracked && !c.paras.is_empty() && c.paras.iter().all(|p| p.simple)
-        {
-            anchors
-                .iter()
-                .find_map(|&i| self.anchors.get(i).and_then(|a| a.correction.clone()))
+        let ends: Vec<Piece> =
+            anchors.iter().flat_map(|&i| self.range_end(i).into_iter().chain(self.reference(i))).collect();
+        let correction = if self.tracked && !c.paras.is_empty() && c.paras.iter().all(|p| p.simple) {
+            anchors.iter().find_map(|&i| self.anchors.get(i).and_then(|a| a.correction.clone()))
         } else {
             None
         };
@@ -883,8 +805,7 @@ impl Scanner<'_> {
             self.push_edit(tc_end, tc_end, pieces);
             return;
         };
-        let (f_start, f_tag_end, f_empty, f_after_ppr) =
-            (first.start, first.tag_end, first.empty, first.after_ppr);
+        let (f_start, f_tag_end, f_empty, f_after_ppr) = (first.start, first.tag_end, first.empty, first.after_ppr);
         let single = c.paras.len() == 1;
         let ins_para = c.paras.iter().position(|p| !p.runs.is_empty());
         if f_empty {
@@ -915,10 +836,8 @@ impl Scanner<'_> {
                     let handled = self.delete_inside(r, c.edits_from);
                     for &(s, e, kind) in r.ts.iter().filter(|t| !handled.contains(&t.0)) {
                         let tag = &self.xml[s..e];
-                        let rest_at = tag
-                            .iter()
-                            .position(|&b| b == b' ' || b == b'/' || b == b'>')
-                            .unwrap_or(tag.len());
+                        let rest_at =
+                            tag.iter().position(|&b| b == b' ' || b == b'/' || b == b'>').unwrap_or(tag.len());
                         let rest = String::from_utf8_lossy(&tag[rest_at..]);
                         let new = if kind == 1 {
                             format!("</{}:delText>", self.pfx)
@@ -957,18 +876,13 @@ impl Scanner<'_> {
     /// made to match: their `w:t` become `w:delText`, their run boundaries close and reopen the
     /// deletion. Returns the `w:t` start tags those edits already rewrote.
     fn delete_inside(&mut self, r: &CRun, from: usize) -> Vec<usize> {
-        let (t_open, t_close, r_open, r_close) = (
-            self.lit("<w:t xml:space=\"preserve\">"),
-            self.lit("</w:t>"),
-            self.lit("<w:r>"),
-            self.lit("</w:r>"),
-        );
+        let (t_open, t_close, r_open, r_close) =
+            (self.lit("<w:t xml:space=\"preserve\">"), self.lit("</w:t>"), self.lit("<w:r>"), self.lit("</w:r>"));
         let text = |p: &Piece| match p {
             Piece::Lit(s) => Some(s.clone()),
             _ => None,
         };
-        let (t_open, t_close, r_open, r_close) =
-            (text(&t_open), text(&t_close), text(&r_open), text(&r_close));
+        let (t_open, t_close, r_open, r_close) = (text(&t_open), text(&t_close), text(&r_open), text(&r_close));
         let t_tag = format!("<{}:t", self.pfx);
         let mut handled = Vec::new();
         let inside: Vec<usize> = (from.min(self.edits.len())..self.edits.len())
@@ -1052,11 +966,7 @@ impl Scanner<'_> {
         let run = self.runs.last().copied();
         let mut t_fixed = false;
         for (pos, i, is_start) in splits {
-            let mark = if is_start {
-                self.range_start(i)
-            } else {
-                self.range_end(i)
-            };
+            let mark = if is_start { self.range_start(i) } else { self.range_end(i) };
             // At the very start or end of a run's content: no need to split it.
             if let Some((r_start, r_tag_end, rpr, _)) = run {
                 let content_start = rpr.map(|r| r.1).unwrap_or(r_tag_end);
@@ -1069,11 +979,7 @@ impl Scanner<'_> {
                     self.push_edit(r_start, r_start, mark);
                     continue;
                 }
-                let close = if in_t {
-                    format!("</{p}:t></{p}:r>", p = self.pfx)
-                } else {
-                    format!("</{}:r>", self.pfx)
-                };
+                let close = if in_t { format!("</{p}:t></{p}:r>", p = self.pfx) } else { format!("</{}:r>", self.pfx) };
                 if pos == chunk_end && self.xml[pos..].starts_with(close.as_bytes()) {
                     let at = pos + close.len();
                     self.push_edit(at, at, mark);
@@ -1082,9 +988,8 @@ impl Scanner<'_> {
             }
             match run {
                 Some((_, _, rpr, true)) => {
-                    let rpr = rpr
-                        .map(|(s, e)| String::from_utf8_lossy(&self.xml[s..e]).into_owned())
-                        .unwrap_or_default();
+                    let rpr =
+                        rpr.map(|(s, e)| String::from_utf8_lossy(&self.xml[s..e]).into_owned()).unwrap_or_default();
                     let mut pieces = Vec::new();
                     if in_t {
                         pieces.push(self.lit("</w:t>"));

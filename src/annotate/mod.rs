@@ -33,11 +33,7 @@ pub enum Target {
     /// A span of a paragraph: `ordinal` is the index of the `w:p` among all `w:p` elements of the
     /// main part in document order; `start..end` are character offsets (Unicode scalar values)
     /// in the paragraph's visible text. A span that is not found anchors the whole paragraph.
-    Paragraph {
-        ordinal: usize,
-        start: usize,
-        end: usize,
-    },
+    Paragraph { ordinal: usize, start: usize, end: usize },
 }
 
 /// One comment to write.
@@ -85,28 +81,15 @@ pub const INITIALS: &str = "NB";
 pub fn annotated_file_name(original: &str) -> String {
     let name = original.rsplit(['/', '\\']).next().unwrap_or(original);
     let stem = match name.rfind('.') {
-        Some(i)
-            if name[i..].eq_ignore_ascii_case(".docx")
-                || name[i..].eq_ignore_ascii_case(".docm") =>
-        {
-            &name[..i]
-        }
+        Some(i) if name[i..].eq_ignore_ascii_case(".docx") || name[i..].eq_ignore_ascii_case(".docm") => &name[..i],
         _ => name,
     };
-    let stem = if stem.trim().is_empty() {
-        "报告"
-    } else {
-        stem
-    };
+    let stem = if stem.trim().is_empty() { "报告" } else { stem };
     format!("{stem}（检查意见）.docx")
 }
 
 /// Writes `anchors` into the .docx `bytes`.
-pub fn annotate(
-    bytes: &[u8],
-    anchors: &[Anchor],
-    options: &AnnotateOptions,
-) -> Result<Annotated, Rejection> {
+pub fn annotate(bytes: &[u8], anchors: &[Anchor], options: &AnnotateOptions) -> Result<Annotated, Rejection> {
     let limits = &options.limits;
     if bytes.len() as u64 > limits.max_input_bytes {
         return Err(crate::package::too_large_input(bytes.len() as u64, limits));
@@ -116,20 +99,11 @@ pub fn annotate(
     if archive.len() > limits.max_zip_entries {
         return Err(Rejection::new(
             RejectionCode::TooComplex,
-            format!(
-                "文件中的条目过多（超过 {} 个），无法写入批注；请确认文件是 Word 文档",
-                limits.max_zip_entries
-            ),
+            format!("文件中的条目过多（超过 {} 个），无法写入批注；请确认文件是 Word 文档", limits.max_zip_entries),
         ));
     }
     let names: Vec<String> = (0..archive.len())
-        .map(|i| {
-            archive
-                .name_for_index(i)
-                .and_then(Result::ok)
-                .map(|n| n.into_owned())
-                .unwrap_or_default()
-        })
+        .map(|i| archive.name_for_index(i).and_then(Result::ok).map(|n| n.into_owned()).unwrap_or_default())
         .collect();
     let find = |name: &str| names.iter().position(|n| n.eq_ignore_ascii_case(name));
 
@@ -161,9 +135,7 @@ pub fn annotate(
         Some(i) => Some(read_entry(&mut archive, i, limits)?),
         None => None,
     };
-    let existing_comments = rels
-        .as_deref()
-        .and_then(|r| parts::relationship_target(r, "/comments", dir));
+    let existing_comments = rels.as_deref().and_then(|r| parts::relationship_target(r, "/comments", dir));
     let comments_idx = existing_comments.as_deref().and_then(find);
     let old_comments = match comments_idx {
         Some(i) => Some(read_entry(&mut archive, i, limits)?),
@@ -172,26 +144,16 @@ pub fn annotate(
     let comments_max = old_comments.as_deref().map(parts::max_w_id).unwrap_or(0);
     let base = scan.max_id.max(comments_max) + 1;
 
-    let placed: Vec<usize> = (0..anchors.len())
-        .filter(|&i| scan.placed.get(i).copied().unwrap_or(false))
-        .collect();
+    let placed: Vec<usize> = (0..anchors.len()).filter(|&i| scan.placed.get(i).copied().unwrap_or(false)).collect();
     let unplaced: Vec<usize> = (0..anchors.len()).filter(|i| !placed.contains(i)).collect();
     if placed.is_empty() {
         // Nothing to write: the file as it was (a copy).
-        return Ok(Annotated {
-            bytes: bytes.to_vec(),
-            comments: 0,
-            revisions: 0,
-            unplaced,
-        });
+        return Ok(Annotated { bytes: bytes.to_vec(), comments: 0, revisions: 0, unplaced });
     }
     let new_main = scan.render(&main_xml, base, anchors.len());
-    let new_comments: Vec<(u64, &Anchor)> = placed
-        .iter()
-        .filter_map(|&i| anchors.get(i).map(|a| (base + i as u64, a)))
-        .collect();
-    let comments_xml =
-        parts::comments_part(old_comments.as_deref(), &new_comments, date, scan.strict)?;
+    let new_comments: Vec<(u64, &Anchor)> =
+        placed.iter().filter_map(|&i| anchors.get(i).map(|a| (base + i as u64, a))).collect();
+    let comments_xml = parts::comments_part(old_comments.as_deref(), &new_comments, date, scan.strict)?;
 
     // Where the comments part lives, and what else must change.
     let comments_name = match (&existing_comments, comments_idx) {
@@ -210,11 +172,7 @@ pub fn annotate(
         None
     } else {
         let target = &comments_name[dir.len()..];
-        Some(parts::add_relationship(
-            rels.as_deref(),
-            target,
-            scan.strict,
-        )?)
+        Some(parts::add_relationship(rels.as_deref(), target, scan.strict)?)
     };
     let ct_idx = find("[Content_Types].xml");
     let new_ct = match ct_idx {
@@ -241,9 +199,7 @@ pub fn annotate(
         match replaced {
             Some(data) => {
                 let entry = archive.by_index_raw(i).map_err(|_| corrupt())?;
-                let opts = entry
-                    .options()
-                    .compression_method(CompressionMethod::Deflated);
+                let opts = entry.options().compression_method(CompressionMethod::Deflated);
                 let name = entry.name_raw().to_vec();
                 drop(entry);
                 let name = String::from_utf8(name).unwrap_or_else(|_| original_name.clone());
@@ -258,33 +214,21 @@ pub fn annotate(
     }
     let deflated = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
     if comments_idx.is_none() {
-        out.start_file(comments_name.as_str(), deflated)
-            .map_err(|_| write_failed())?;
-        out.write_all(comments_xml.as_bytes())
-            .map_err(|_| write_failed())?;
+        out.start_file(comments_name.as_str(), deflated).map_err(|_| write_failed())?;
+        out.write_all(comments_xml.as_bytes()).map_err(|_| write_failed())?;
     }
     if rels_idx.is_none() {
         if let Some(r) = &new_rels {
-            out.start_file(rels_name.as_str(), deflated)
-                .map_err(|_| write_failed())?;
+            out.start_file(rels_name.as_str(), deflated).map_err(|_| write_failed())?;
             out.write_all(r.as_bytes()).map_err(|_| write_failed())?;
         }
     }
     let bytes = out.finish().map_err(|_| write_failed())?.into_inner();
-    Ok(Annotated {
-        bytes,
-        comments: placed.len(),
-        revisions: scan.revisions,
-        unplaced,
-    })
+    Ok(Annotated { bytes, comments: placed.len(), revisions: scan.revisions, unplaced })
 }
 
 /// Reads one entry, bounded by the part limit.
-fn read_entry(
-    archive: &mut ZipArchive<Cursor<&[u8]>>,
-    index: usize,
-    limits: &Limits,
-) -> Result<Vec<u8>, Rejection> {
+fn read_entry(archive: &mut ZipArchive<Cursor<&[u8]>>, index: usize, limits: &Limits) -> Result<Vec<u8>, Rejection> {
     let entry = archive.by_index(index).map_err(|_| corrupt())?;
     let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
     let limit = limits.max_part_bytes;
@@ -292,10 +236,7 @@ fn read_entry(
         return Err(too_large_part(&name, limit));
     }
     let mut buf = Vec::with_capacity(entry.size().min(limit) as usize);
-    entry
-        .take(limit + 1)
-        .read_to_end(&mut buf)
-        .map_err(|_| corrupt())?;
+    entry.take(limit + 1).read_to_end(&mut buf).map_err(|_| corrupt())?;
     if buf.len() as u64 > limit {
         return Err(too_large_part(&name, limit));
     }
@@ -303,10 +244,7 @@ fn read_entry(
 }
 
 fn valid_date(d: &str) -> bool {
-    d.len() <= 40
-        && !d.is_empty()
-        && d.bytes()
-            .all(|b| b.is_ascii_digit() || b"-:TZ.+".contains(&b))
+    d.len() <= 40 && !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit() || b"-:TZ.+".contains(&b))
 }
 
 fn corrupt() -> Rejection {
@@ -317,10 +255,7 @@ fn corrupt() -> Rejection {
 }
 
 fn write_failed() -> Rejection {
-    Rejection::new(
-        RejectionCode::Internal,
-        "生成带批注的文件时出错；请重试，若仍失败请反馈此文件",
-    )
+    Rejection::new(RejectionCode::Internal, "生成带批注的文件时出错；请重试，若仍失败请反馈此文件")
 }
 
 fn too_large_part(name: &str, limit: u64) -> Rejection {

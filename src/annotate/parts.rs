@@ -8,12 +8,9 @@ use quick_xml::events::Event;
 use quick_xml::Reader;
 
 const RELS_NS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
-const COMMENTS_REL: &str =
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
-const COMMENTS_REL_STRICT: &str =
-    "http://purl.oclc.org/ooxml/officeDocument/relationships/comments";
-const COMMENTS_CT: &str =
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
+const COMMENTS_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
+const COMMENTS_REL_STRICT: &str = "http://purl.oclc.org/ooxml/officeDocument/relationships/comments";
+const COMMENTS_CT: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
 
 fn bad_part() -> Rejection {
     Rejection::new(
@@ -35,9 +32,7 @@ pub(crate) fn relationship_target(rels: &[u8], type_suffix: &str, dir: &str) -> 
     let mut reader = Reader::from_reader(rels);
     loop {
         match reader.read_event() {
-            Ok(Event::Start(e)) | Ok(Event::Empty(e))
-                if local(e.name().as_ref().as_bytes()) == b"Relationship" =>
-            {
+            Ok(Event::Start(e)) | Ok(Event::Empty(e)) if local(e.name().as_ref().as_bytes()) == b"Relationship" => {
                 let mut ty = None;
                 let mut target = None;
                 let mut external = false;
@@ -64,11 +59,7 @@ pub(crate) fn relationship_target(rels: &[u8], type_suffix: &str, dir: &str) -> 
 
 /// Resolves a relative part reference against a folder (`..` and `.` segments, a leading `/`).
 fn resolve(dir: &str, target: &str) -> String {
-    let joined = if let Some(abs) = target.strip_prefix('/') {
-        abs.to_string()
-    } else {
-        format!("{dir}{target}")
-    };
+    let joined = if let Some(abs) = target.strip_prefix('/') { abs.to_string() } else { format!("{dir}{target}") };
     let mut segs: Vec<&str> = Vec::new();
     for s in joined.split('/') {
         match s {
@@ -91,9 +82,7 @@ pub(crate) fn max_w_id(xml: &[u8]) -> u64 {
             Ok(Event::Start(e)) | Ok(Event::Empty(e)) => {
                 for a in e.attributes().with_checks(false).flatten() {
                     if local(a.key.as_ref().as_bytes()) == b"id" {
-                        if let Some(v) =
-                            Some(a.value.as_ref()).and_then(|v| v.trim().parse::<u64>().ok())
-                        {
+                        if let Some(v) = Some(a.value.as_ref()).and_then(|v| v.trim().parse::<u64>().ok()) {
                             max = max.max(v.min(u32::MAX as u64));
                         }
                     }
@@ -138,11 +127,7 @@ fn root(xml: &[u8]) -> Result<Root, Rejection> {
             Event::End(_) => {
                 depth = depth.saturating_sub(1);
                 if depth == 0 {
-                    return Ok(Root {
-                        prefix: prefix.unwrap_or_default(),
-                        close_at: before,
-                        empty_tag: None,
-                    });
+                    return Ok(Root { prefix: prefix.unwrap_or_default(), close_at: before, empty_tag: None });
                 }
             }
             Event::Eof => return Err(bad_part()),
@@ -165,15 +150,8 @@ fn append_children(xml: &[u8], insert: &str) -> Result<String, Rejection> {
     Ok(match r.empty_tag {
         Some((s, e)) => {
             let tag = &text[s..e];
-            let open = format!(
-                "{}>",
-                tag.trim_end_matches('>').trim_end().trim_end_matches('/')
-            );
-            let name = open
-                .trim_start_matches('<')
-                .split([' ', '>', '/', '\t', '\n', '\r'])
-                .next()
-                .unwrap_or("");
+            let open = format!("{}>", tag.trim_end_matches('>').trim_end().trim_end_matches('/'));
+            let name = open.trim_start_matches('<').split([' ', '>', '/', '\t', '\n', '\r']).next().unwrap_or("");
             format!("{}{open}{insert}</{name}>{}", &text[..s], &text[e..])
         }
         None => format!("{}{insert}{}", &text[..r.close_at], &text[r.close_at..]),
@@ -197,19 +175,16 @@ pub(crate) fn comments_part(
     let p = &prefix;
     let mut body = String::new();
     for (id, a) in comments {
-        let date = date
-            .map(|d| format!(" {p}:date=\"{}\"", esc(d)))
-            .unwrap_or_default();
-        body.push_str(&format!("<{p}:comment {p}:id=\"{id}\" {p}:author=\"{AUTHOR}\"{date} {p}:initials=\"{INITIALS}\">"));
+        let date = date.map(|d| format!(" {p}:date=\"{}\"", esc(d))).unwrap_or_default();
+        body.push_str(&format!(
+            "<{p}:comment {p}:id=\"{id}\" {p}:author=\"{AUTHOR}\"{date} {p}:initials=\"{INITIALS}\">"
+        ));
         for (k, line) in a.text.split('\n').enumerate() {
             body.push_str(&format!("<{p}:p>"));
             if k == 0 {
                 body.push_str(&format!("<{p}:r><{p}:annotationRef/></{p}:r>"));
             }
-            body.push_str(&format!(
-                "<{p}:r><{p}:t xml:space=\"preserve\">{}</{p}:t></{p}:r></{p}:p>",
-                esc(line)
-            ));
+            body.push_str(&format!("<{p}:r><{p}:t xml:space=\"preserve\">{}</{p}:t></{p}:r></{p}:p>", esc(line)));
         }
         body.push_str(&format!("</{p}:comment>"));
     }
@@ -226,19 +201,9 @@ pub(crate) fn comments_part(
 
 /// The main part's relationships with a comments relationship added (a new part when `old` is
 /// `None`).
-pub(crate) fn add_relationship(
-    old: Option<&[u8]>,
-    target: &str,
-    strict: bool,
-) -> Result<String, Rejection> {
-    let ty = if strict {
-        COMMENTS_REL_STRICT
-    } else {
-        COMMENTS_REL
-    };
-    let text = old
-        .map(|o| String::from_utf8_lossy(o).into_owned())
-        .unwrap_or_default();
+pub(crate) fn add_relationship(old: Option<&[u8]>, target: &str, strict: bool) -> Result<String, Rejection> {
+    let ty = if strict { COMMENTS_REL_STRICT } else { COMMENTS_REL };
+    let text = old.map(|o| String::from_utf8_lossy(o).into_owned()).unwrap_or_default();
     let mut n = 1;
     let mut id = "rIdNianbao1".to_string();
     while text.contains(&format!("\"{id}\"")) {
@@ -264,9 +229,7 @@ pub(crate) fn add_override(ct: &[u8], part: &str) -> Result<Option<String>, Reje
     let mut reader = Reader::from_reader(ct);
     loop {
         match reader.read_event().map_err(|_| bad_part())? {
-            Event::Start(e) | Event::Empty(e)
-                if local(e.name().as_ref().as_bytes()) == b"Override" =>
-            {
+            Event::Start(e) | Event::Empty(e) if local(e.name().as_ref().as_bytes()) == b"Override" => {
                 for a in e.attributes().with_checks(false).flatten() {
                     if a.key.as_ref() == "PartName" && a.value.eq_ignore_ascii_case(part) {
                         return Ok(None);
@@ -278,19 +241,8 @@ pub(crate) fn add_override(ct: &[u8], part: &str) -> Result<Option<String>, Reje
         }
     }
     let prefix = root(ct)?.prefix;
-    let tag = if prefix.is_empty() {
-        "Override".to_string()
-    } else {
-        format!("{prefix}:Override")
-    };
-    append_children(
-        ct,
-        &format!(
-            "<{tag} PartName=\"{}\" ContentType=\"{COMMENTS_CT}\"/>",
-            esc(part)
-        ),
-    )
-    .map(Some)
+    let tag = if prefix.is_empty() { "Override".to_string() } else { format!("{prefix}:Override") };
+    append_children(ct, &format!("<{tag} PartName=\"{}\" ContentType=\"{COMMENTS_CT}\"/>", esc(part))).map(Some)
 }
 
 #[cfg(test)]
@@ -306,14 +258,7 @@ mod tests {
 
     #[test]
     fn appends_to_an_empty_root() {
-        let out = append_children(
-            b"<?xml version=\"1.0\"?><Types xmlns=\"x\"/>",
-            "<Override/>",
-        )
-        .unwrap();
-        assert_eq!(
-            out,
-            "<?xml version=\"1.0\"?><Types xmlns=\"x\"><Override/></Types>"
-        );
+        let out = append_children(b"<?xml version=\"1.0\"?><Types xmlns=\"x\"/>", "<Override/>").unwrap();
+        assert_eq!(out, "<?xml version=\"1.0\"?><Types xmlns=\"x\"><Override/></Types>");
     }
 }
