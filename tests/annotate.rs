@@ -871,3 +871,23 @@ fn tables_in_text_boxes_and_their_fallback_copies_are_numbered_like_the_model() 
     assert!(main[main.find(&format!("<w:commentRangeStart w:id=\"{id}\"/>")).unwrap()..].contains(">5</w:delText>"));
     assert_eq!(check_bytes(&annotated.bytes).errors(), 0);
 }
+
+#[test]
+fn a_comments_relationship_without_its_part_gets_the_part() {
+    let mut spec = ReportSpec::zeros_2021();
+    spec.set_t3("new_received", 6, "5");
+    let mut d = support::report::docx_from_body(&spec.render().body);
+    let rels = support::DOC_RELS.replace(
+        "</Relationships>",
+        r#"<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="notes/c.xml"/></Relationships>"#,
+    );
+    d.add("word/_rels/document.xml.rels", rels);
+    let (_, annotated) = annotate_bytes(&d.build(), &options(false)).unwrap();
+    let cs = comments(&part(&annotated.bytes, "word/notes/c.xml").expect("the part the relationship names"));
+    assert_eq!(cs.len(), annotated.comments);
+    assert!(part(&annotated.bytes, "word/comments.xml").is_none());
+    let rels = part(&annotated.bytes, "word/_rels/document.xml.rels").unwrap();
+    assert_eq!(count(&rels, "relationships/comments\""), 1);
+    let ct = part(&annotated.bytes, "[Content_Types].xml").unwrap();
+    assert_eq!(count(&ct, "PartName=\"/word/notes/c.xml\""), 1);
+}

@@ -156,9 +156,10 @@ pub fn annotate(bytes: &[u8], anchors: &[Anchor], options: &AnnotateOptions) -> 
     let comments_xml = parts::comments_part(old_comments.as_deref(), &new_comments, date, scan.strict)?;
 
     // Where the comments part lives, and what else must change.
-    let comments_name = match (&existing_comments, comments_idx) {
-        (Some(name), Some(_)) => name.clone(),
-        _ => {
+    // A relationship to a comments part that is missing: the part is written where it points.
+    let comments_name = match &existing_comments {
+        Some(name) => name.clone(),
+        None => {
             let mut name = format!("{dir}comments.xml");
             let mut n = 1;
             while find(&name).is_some() {
@@ -168,11 +169,12 @@ pub fn annotate(bytes: &[u8], anchors: &[Anchor], options: &AnnotateOptions) -> 
             name
         }
     };
-    let new_rels = if comments_idx.is_some() {
-        None
-    } else {
-        let target = &comments_name[dir.len()..];
-        Some(parts::add_relationship(rels.as_deref(), target, scan.strict)?)
+    let new_rels = match existing_comments {
+        Some(_) => None,
+        None => {
+            let target = comments_name.get(dir.len()..).unwrap_or("comments.xml");
+            Some(parts::add_relationship(rels.as_deref(), target, scan.strict)?)
+        }
     };
     let ct_idx = find("[Content_Types].xml");
     let new_ct = match ct_idx {
