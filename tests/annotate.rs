@@ -569,6 +569,11 @@ fn bad_input_is_refused_with_a_typed_rejection_never_a_panic() {
     let r = annotate(&wrong_total(), &[], &small).unwrap_err();
     assert_eq!(r.code, RejectionCode::TooLarge);
     assert!(r.message.contains("上限"));
+    // A legacy .doc (an OLE compound file) is named as such.
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.resize(4096, 0);
+    let r = annotate(&ole, &[], &options(false)).unwrap_err();
+    assert_ne!(r.code, RejectionCode::CorruptZip, "{r}");
     // A truncated file.
     let bytes = wrong_total();
     let r = annotate(&bytes[..bytes.len() / 2], &[], &options(false)).unwrap_err();

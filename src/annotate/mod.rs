@@ -95,7 +95,11 @@ pub fn annotate(bytes: &[u8], anchors: &[Anchor], options: &AnnotateOptions) -> 
         return Err(crate::package::too_large_input(bytes.len() as u64, limits));
     }
     let date = options.date.as_deref().filter(|d| valid_date(d));
-    let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|_| corrupt())?;
+    let mut archive = match ZipArchive::new(Cursor::new(bytes)) {
+        Ok(a) => a,
+        // Not a zip: the intake says what the file is (.doc, PDF, ...).
+        Err(_) => return Err(crate::package::open(bytes, limits).err().unwrap_or_else(corrupt)),
+    };
     if archive.len() > limits.max_zip_entries {
         return Err(Rejection::new(
             RejectionCode::TooComplex,
