@@ -164,3 +164,37 @@ mod floor {
         b.bench(|| common::floor_inflate_part(black_box(bytes), "word/styles.xml"));
     }
 }
+
+/// The annotated report (comments on every finding, corrections as tracked changes): the writer
+/// alone (anchors known), and what a download costs after a check (re-parse + anchors + write).
+mod annotate {
+    use super::*;
+    use common::SEEDS;
+    use nianbao::annotate_result;
+    use nianbao::present::annotate::{anchors_for, annotate, AnnotateOptions};
+
+    fn options() -> AnnotateOptions {
+        AnnotateOptions {
+            tracked_changes: true,
+            date: Some("2026-12-01T08:00:00Z".to_string()),
+            ..AnnotateOptions::default()
+        }
+    }
+
+    #[divan::bench(args = SEEDS)]
+    fn write_only(b: Bencher, name: &str) {
+        let bytes = input(name);
+        let result = nianbao::check_bytes(bytes);
+        let anchors = anchors_for(&result, &staged(name).doc);
+        let options = options();
+        b.bench(|| annotate(black_box(bytes), &anchors, &options));
+    }
+
+    #[divan::bench(args = SEEDS)]
+    fn after_check(b: Bencher, name: &str) {
+        let bytes = input(name);
+        let result = nianbao::check_bytes(bytes);
+        let options = options();
+        b.bench(|| annotate_result(black_box(bytes), &result, &options));
+    }
+}

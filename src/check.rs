@@ -1,6 +1,10 @@
 //! The whole pipeline, bytes to findings, as one call shared by the CLI and the browser binding:
 //! intake → docx → model → report → rules → findings → contract.
 
+mod annotate;
+
+pub use annotate::{annotate_bytes, annotate_result, cell_targets};
+
 use crate::contract::{CheckResult, ReportInfo, Status, TableView, Values, CONTRACT_VERSION};
 use crate::docx;
 use crate::findings::Finding;
@@ -32,9 +36,14 @@ pub fn check_bytes_with(bytes: &[u8], options: &Options) -> CheckResult {
     }
 }
 
+/// The document model of a file (intake and Word reader), as the check reads it.
+pub fn document(bytes: &[u8], limits: &Limits) -> Result<Document, Rejection> {
+    let pkg = intake::open(bytes, limits)?;
+    docx::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), limits)
+}
+
 fn run(bytes: &[u8], options: &Options) -> Result<CheckResult, Rejection> {
-    let pkg = intake::open(bytes, &options.limits)?;
-    let doc = docx::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), &options.limits)?;
+    let doc = document(bytes, &options.limits)?;
     let report = report::recognise(&doc)?;
     let rule_options = RuleOptions::default();
     let findings = rules::run_all(&RuleContext::new(&report, &doc, &rule_options));

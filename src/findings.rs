@@ -116,6 +116,16 @@ impl Location {
     }
 }
 
+/// The corrected value the rules compute for a culprit cell: writing `value` into `cell` makes
+/// every failed identity of the finding (and of the other findings it explains) hold.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fix {
+    /// The cell to correct (in the document under check); the finding's `culprit`.
+    pub cell: CellRef,
+    /// Its corrected value.
+    pub value: Quantity,
+}
+
 /// One thing a rule found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
@@ -136,6 +146,9 @@ pub struct Finding {
     pub cells: Vec<CellRef>,
     /// The cell most likely to be wrong when it breaks more than one rule.
     pub culprit: Option<CellRef>,
+    /// The culprit's corrected value, when the rules can compute it (contract 2, added after its
+    /// first release: absent from older results).
+    pub fix: Option<Fix>,
     /// Where the finding points, the main location first: the cells (in the order of `cells`),
     /// then the text spans involved.
     pub locations: Vec<Location>,

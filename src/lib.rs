@@ -11,7 +11,9 @@
 //! * [`report`]: recognises the format version, the text and the three standard tables as
 //!   typed values.
 //! * [`rules`]: the catalogue of checks; each rule yields [`findings::Finding`]s.
-//! * [`present`]: plain text, JSON Lines and CSV presenters for the command-line tool.
+//! * [`present`]: plain text, JSON Lines and CSV presenters for the command-line tool, and
+//!   [`present::annotate`]: the user's own .docx with a Word comment on every finding (and,
+//!   optionally, the suggested corrections as tracked changes).
 //!
 //! [`check::check_bytes`] runs the whole pipeline and returns the [`contract::CheckResult`].
 //! `wasm` is a thin browser binding over it. `tests/architecture.rs` keeps the stages from
@@ -32,7 +34,7 @@ pub mod rules;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use check::{check_bytes, check_bytes_with, Options};
+pub use check::{annotate_bytes, annotate_result, check_bytes, check_bytes_with, Options};
 pub use contract::{CheckResult, Status};
 pub use intake::too_large_input;
 pub use limits::Limits;

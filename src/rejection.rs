@@ -83,6 +83,32 @@ impl Rejection {
     }
 }
 
+/// Megabytes for messages: whole numbers as such, else up to two decimals (integer arithmetic
+/// only: float formatting code is large in the wasm build).
+pub fn megabytes(bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if bytes.is_multiple_of(MIB) {
+        format!("{}", bytes / MIB)
+    } else {
+        let hundredths = (bytes.saturating_mul(100) + MIB / 2) / MIB;
+        let s = format!("{}.{:02}", hundredths / 100, hundredths % 100);
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// The rejection of an input of `size` bytes over the input bound `max` (shared by the intake,
+/// the command-line tool's pre-read check and the annotated-report writer).
+pub fn too_large_input(size: u64, max: u64) -> Rejection {
+    Rejection::new(
+        RejectionCode::TooLarge,
+        format!(
+            "文件过大（{} MB），超过了 {} MB 的上限；年度报告的 .docx 通常只有几十 KB 到几 MB，请确认上传的是报告的 Word 文档",
+            megabytes(size),
+            megabytes(max)
+        ),
+    )
+}
+
 impl fmt::Display for Rejection {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}（{}）", self.message, self.code.as_str())

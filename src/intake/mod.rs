@@ -258,29 +258,12 @@ pub(super) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
-pub(super) fn mb(bytes: u64) -> String {
-    const MIB: u64 = 1024 * 1024;
-    if bytes.is_multiple_of(MIB) {
-        format!("{}", bytes / MIB)
-    } else {
-        // Two decimals with integer arithmetic (no float formatting in the wasm build).
-        let hundredths = (bytes * 100 + MIB / 2) / MIB;
-        let s = format!("{}.{:02}", hundredths / 100, hundredths % 100);
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
+pub(super) use crate::rejection::megabytes as mb;
 
 /// The rejection of an input of `size` bytes over [`Limits::max_input_bytes`] (also used by
 /// callers that see the size before reading the file).
 pub fn too_large_input(size: u64, limits: &Limits) -> Rejection {
-    Rejection::new(
-        RejectionCode::TooLarge,
-        format!(
-            "文件过大（{} MB），超过了 {} MB 的上限；年度报告的 .docx 通常只有几十 KB 到几 MB，请确认上传的是报告的 Word 文档",
-            mb(size),
-            mb(limits.max_input_bytes)
-        ),
-    )
+    crate::rejection::too_large_input(size, limits.max_input_bytes)
 }
 
 #[cfg(test)]

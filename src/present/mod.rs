@@ -1,4 +1,7 @@
-//! Presenters for the command-line tool: readable text, JSON Lines and CSV.
+//! Presenters: readable text, JSON Lines and CSV for the command-line tool, and the annotated
+//! report ([`annotate`]: the user's own .docx with a Word comment on every finding).
+
+pub mod annotate;
 
 use crate::contract::{CheckResult, Status};
 use crate::findings::{Finding, Severity};

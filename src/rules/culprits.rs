@@ -55,6 +55,10 @@ pub(super) fn attach_culprits(report: &Report, sink: &mut Sink) {
         if let [(cell, fix)] = candidates.as_slice() {
             if let Some(f) = sink.findings.get_mut(*finding_index) {
                 f.culprit = Some(**cell);
+                f.fix = Some(Fix {
+                    cell: **cell,
+                    value: Quantity::Int(**fix),
+                });
                 let name = cell_name(report, cell);
                 f.message.push_str(&format!(
                     "。最可能出错的是{name}：若改为 {fix}，相关的各条勾稽关系都能成立"

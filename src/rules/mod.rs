@@ -42,7 +42,7 @@ use culprits::*;
 pub use example::{Edit, Example};
 use t4::*;
 
-pub(crate) use crate::findings::{CellRef, Finding, Location, Quantity, Severity};
+pub(crate) use crate::findings::{CellRef, Finding, Fix, Location, Quantity, Severity};
 pub(crate) use crate::model::Document;
 pub(crate) use crate::report::formats::{
     self, Format, T2Kind, T3_COLUMNS, T3_ROWS, T3_TOTAL_COL, T4_COLUMNS, T4_GROUPS,
@@ -312,6 +312,7 @@ fn finding(id: RuleId, message: String) -> Finding {
         actual: None,
         cells: Vec::new(),
         culprit: None,
+        fix: None,
         locations: Vec::new(),
     }
 }
