@@ -850,6 +850,7 @@ fn the_file_name_says_it_holds_the_check() {
         "b.c（检查意见）.docx"
     );
     assert_eq!(annotated_file_name(".docx"), "报告（检查意见）.docx");
+    assert_eq!(annotated_file_name("宏.DOCM"), "宏（检查意见）.docm");
 }
 
 // --------------------------------------------------------------------------- other readers

@@ -4,14 +4,15 @@
 use crate::args::{self, CheckArgs, MAX_JOBS};
 use crate::{exit, walk};
 use indicatif::{ProgressBar, ProgressStyle};
+use nianbao::present::annotate::{annotated_file_name, AnnotateOptions, Annotated};
 use nianbao::{
-    check_bytes_with, present, too_large_input, CheckResult, Options, Rejection, RejectionCode,
-    Status,
+    annotate_result, check_bytes_with, present, too_large_input, CheckResult, Options, Rejection,
+    RejectionCode, Status,
 };
 use rayon::iter::{ParallelBridge, ParallelIterator};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io::{self, IsTerminal, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 /// Smallest batch that gets a progress bar (on stderr, and only when stderr is a terminal).
@@ -52,6 +53,13 @@ impl Tally {
     }
 }
 
+/// One file done: its result and, with `--annotate`, the annotated file (none for a file that
+/// could not be checked or has nothing to say).
+struct Done {
+    result: CheckResult,
+    annotated: Option<Result<Annotated, Rejection>>,
+}
+
 pub fn run(args: &CheckArgs) -> i32 {
     if args.paths.is_empty() {
         eprintln!(
@@ -67,6 +75,25 @@ pub fn run(args: &CheckArgs) -> i32 {
     } else {
         Output::Text
     };
+    if let Some(dir) = &args.annotate {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            eprintln!("无法创建批注文件夹 {}：{e}", dir.display());
+            return exit::UNCHECKED;
+        }
+    }
+    let annotate = args.annotate.as_ref().map(|_| AnnotateOptions {
+        tracked_changes: args.suggest,
+        date: Some(now_iso8601()),
+        ..AnnotateOptions::default()
+    });
+    let mut writer = AnnotationWriter {
+        dir: args.annotate.clone(),
+        used: HashSet::new(),
+        written: 0,
+        failed: false,
+        to_stdout: output == Output::Text,
+    };
+    let mut for_xlsx: Vec<(String, CheckResult)> = Vec::new();
     let walk::Files { files, missing } = walk::collect(&args.paths);
     let jobs = args
         .jobs
@@ -93,9 +120,9 @@ pub fn run(args: &CheckArgs) -> i32 {
     let mut tally = Tally::default();
     let options = Options::default();
     // A bounded channel: workers wait rather than pile up results that cannot be printed yet.
-    let (tx, rx) = mpsc::sync_channel::<(usize, CheckResult)>(jobs * 4);
+    let (tx, rx) = mpsc::sync_channel::<(usize, Done)>(jobs * 4);
     std::thread::scope(|scope| {
-        let (files, options, pool) = (&files, &options, &pool);
+        let (files, options, pool, annotate) = (&files, &options, &pool, &annotate);
         scope.spawn(move || {
             // `par_bridge` hands out files in order as workers become free, so results arrive
             // roughly in input order and few wait in `pending` below.
@@ -106,16 +133,17 @@ pub fn run(args: &CheckArgs) -> i32 {
                     .enumerate()
                     .par_bridge()
                     .try_for_each_with(tx, |tx, (i, path)| {
-                        tx.send((i, check_file(path, options))).map_err(drop)
+                        tx.send((i, process(path, options, annotate.as_ref())))
+                            .map_err(drop)
                     })
             });
         });
-        let mut pending: BTreeMap<usize, CheckResult> = BTreeMap::new();
+        let mut pending: BTreeMap<usize, Done> = BTreeMap::new();
         let mut printed = 0usize;
-        for (i, result) in rx {
-            pending.insert(i, result);
+        for (i, done) in rx {
+            pending.insert(i, done);
             progress.inc(1);
-            while let Some(result) = pending.remove(&printed) {
+            while let Some(Done { result, annotated }) = pending.remove(&printed) {
                 let name = files[printed].display().to_string();
                 tally.add(&result);
                 let text = match output {
@@ -128,8 +156,24 @@ pub fn run(args: &CheckArgs) -> i32 {
                     {
                         String::new()
                     }
-                    Output::Text => present::text(&name, &result) + "\n",
+                    Output::Text => present::text(&name, &result),
                 };
+                let mut text = text;
+                if let Some(note) = writer.write(&files[printed], &result, annotated) {
+                    if writer.to_stdout {
+                        if !(args.quiet && result.findings.is_empty()) {
+                            text.push_str(&format!("  {note}\n"));
+                        }
+                    } else {
+                        progress.suspend(|| eprintln!("{name}：{note}"));
+                    }
+                }
+                if output == Output::Text && !text.is_empty() {
+                    text.push('\n');
+                }
+                if args.xlsx.is_some() {
+                    for_xlsx.push((name.clone(), result.clone()));
+                }
                 let written = if progress.is_hidden() {
                     out.write_all(text.as_bytes())
                 } else {
@@ -144,6 +188,40 @@ pub fn run(args: &CheckArgs) -> i32 {
         }
     });
     progress.finish_and_clear();
+    let mut failed = writer.failed;
+    if let Some(dir) = &writer.dir {
+        let line = format!(
+            "已在 {} 写入 {} 个带批注的报告",
+            dir.display(),
+            writer.written
+        );
+        if writer.to_stdout {
+            let _ = writeln!(out, "{line}");
+        } else {
+            eprintln!("{line}");
+        }
+    }
+    if let Some(path) = &args.xlsx {
+        let entries: Vec<(&str, &CheckResult)> =
+            for_xlsx.iter().map(|(n, r)| (n.as_str(), r)).collect();
+        let written = present::xlsx::xlsx(&entries, Some(&now_iso8601()))
+            .map_err(|r| r.message)
+            .and_then(|bytes| std::fs::write(path, bytes).map_err(|e| e.to_string()));
+        match written {
+            Ok(()) => {
+                let line = format!("已写入 Excel 文件 {}", path.display());
+                if writer.to_stdout {
+                    let _ = writeln!(out, "{line}");
+                } else {
+                    eprintln!("{line}");
+                }
+            }
+            Err(e) => {
+                eprintln!("无法写入 Excel 文件 {}：{e}", path.display());
+                failed = true;
+            }
+        }
+    }
     if output == Output::Text {
         let _ = writeln!(
             out,
@@ -155,7 +233,131 @@ pub fn run(args: &CheckArgs) -> i32 {
         );
     }
     let _ = out.flush();
-    tally.exit_code(missing)
+    tally.exit_code(missing || failed)
+}
+
+/// Writes the annotated files of `--annotate` into their folder, in input order, each under a
+/// name not used before in this run.
+struct AnnotationWriter {
+    dir: Option<PathBuf>,
+    /// Names written in this run (lower case), so that two inputs of the same name in
+    /// different folders do not overwrite each other.
+    used: HashSet<String>,
+    written: usize,
+    failed: bool,
+    to_stdout: bool,
+}
+
+impl AnnotationWriter {
+    /// Writes one file's annotated copy; returns what to tell the person (`None` without
+    /// `--annotate`).
+    fn write(
+        &mut self,
+        input: &Path,
+        result: &CheckResult,
+        annotated: Option<Result<Annotated, Rejection>>,
+    ) -> Option<String> {
+        let dir = self.dir.as_ref()?;
+        if result.status == Status::Rejected {
+            return Some("批注：文件无法检查，未生成批注文件".to_string());
+        }
+        let annotated = match annotated {
+            None => return Some("批注：未发现问题，未生成批注文件".to_string()),
+            Some(Err(r)) => {
+                self.failed = true;
+                return Some(format!("批注：未能生成批注文件（{}）", r.message));
+            }
+            Some(Ok(a)) => a,
+        };
+        let name = annotated_file_name(&input.to_string_lossy());
+        let mut path = dir.join(&name);
+        let mut n = 2;
+        while !self.used.insert(path.to_string_lossy().to_lowercase()) {
+            let (stem, ext) = name.rsplit_once('.').unwrap_or((&name, "docx"));
+            path = dir.join(format!("{stem}（{n}）.{ext}"));
+            n += 1;
+        }
+        if let Err(e) = std::fs::write(&path, &annotated.bytes) {
+            self.failed = true;
+            return Some(format!("批注：无法写入 {}：{e}", path.display()));
+        }
+        self.written += 1;
+        let revisions = if annotated.revisions > 0 {
+            format!("，{} 处修订", annotated.revisions)
+        } else {
+            String::new()
+        };
+        Some(format!(
+            "批注：已写入 {}（{} 条批注{revisions}）",
+            path.display(),
+            annotated.comments
+        ))
+    }
+}
+
+/// Checks one file and, when asked, writes its findings into a copy as Word comments.
+fn process(path: &Path, options: &Options, annotate: Option<&AnnotateOptions>) -> Done {
+    let bytes = match read_bounded(path, options.limits.max_input_bytes) {
+        Ok(Ok(b)) => b,
+        Ok(Err(size)) => {
+            return Done {
+                result: CheckResult::rejected(too_large_input(size, &options.limits)),
+                annotated: None,
+            }
+        }
+        Err(e) => {
+            return Done {
+                result: CheckResult::rejected(Rejection::new(
+                    RejectionCode::Unreadable,
+                    format!("无法读取文件：{e}"),
+                )),
+                annotated: None,
+            }
+        }
+    };
+    let result = check_guarded(&bytes, options);
+    let annotated = match annotate {
+        Some(a) if result.status == Status::Checked && !result.findings.is_empty() => Some(
+            std::panic::catch_unwind(|| annotate_result(&bytes, &result, a)).unwrap_or_else(|_| {
+                Err(Rejection::new(
+                    RejectionCode::Internal,
+                    "nianbao 写入批注时出现内部错误，请将文件反馈给开发者",
+                ))
+            }),
+        ),
+        _ => None,
+    };
+    Done { result, annotated }
+}
+
+/// The current time in UTC as ISO 8601 (`2026-12-01T08:00:00Z`), for the comments' date.
+fn now_iso8601() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    iso8601(secs)
+}
+
+/// Seconds since 1970 in UTC as ISO 8601.
+fn iso8601(secs: i64) -> String {
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rem / 3_600,
+        rem % 3_600 / 60,
+        rem % 60
+    )
 }
 
 /// A progress bar on stderr for a large batch when stderr is a terminal; hidden otherwise.
@@ -172,19 +374,9 @@ fn progress_bar(n_files: usize) -> ProgressBar {
     bar
 }
 
-/// Checks one file; never panics (a bug in the core becomes an `internal` rejection).
-fn check_file(path: &Path, options: &Options) -> CheckResult {
-    let bytes = match read_bounded(path, options.limits.max_input_bytes) {
-        Ok(Ok(b)) => b,
-        Ok(Err(size)) => return CheckResult::rejected(too_large_input(size, &options.limits)),
-        Err(e) => {
-            return CheckResult::rejected(Rejection::new(
-                RejectionCode::Unreadable,
-                format!("无法读取文件：{e}"),
-            ))
-        }
-    };
-    match std::panic::catch_unwind(|| check_bytes_with(&bytes, options)) {
+/// Checks one file's bytes; never panics (a bug in the core becomes an `internal` rejection).
+fn check_guarded(bytes: &[u8], options: &Options) -> CheckResult {
+    match std::panic::catch_unwind(|| check_bytes_with(bytes, options)) {
         Ok(r) => r,
         Err(_) => CheckResult::rejected(Rejection::new(
             RejectionCode::Internal,
@@ -211,6 +403,13 @@ fn read_bounded(path: &Path, limit: u64) -> io::Result<Result<Vec<u8>, u64>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_iso_8601_in_utc() {
+        assert_eq!(iso8601(0), "1970-01-01T00:00:00Z");
+        assert_eq!(iso8601(1_795_000_000), "2026-11-18T11:06:40Z");
+        assert_eq!(iso8601(951_782_400), "2000-02-29T00:00:00Z");
+    }
 
     #[test]
     fn files_over_the_limit_are_not_read() {

@@ -2,9 +2,11 @@
 //! report ([`annotate`]: the user's own .docx with a Word comment on every finding).
 
 pub mod annotate;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 use crate::contract::{CheckResult, Status};
-use crate::findings::{Finding, Severity};
+use crate::findings::{Finding, Quantity, Severity};
 #[cfg(not(target_arch = "wasm32"))]
 use serde::Serialize;
 
@@ -36,10 +38,42 @@ pub const CSV_HEADER: &str = "文件,状态,规则,级别,表,行,列,应为,实
 /// A UTF-8 byte order mark, so that Excel and WPS open the CSV as UTF-8.
 pub const CSV_BOM: &str = "\u{FEFF}";
 
-/// CSV rows for one file: one per finding; a rejected file or a file without findings gets
-/// one row too, so every file appears.
-pub fn csv_rows(file: &str, result: &CheckResult) -> String {
-    let mut out = String::new();
+/// One field of a findings-list row: text, or a number (a spreadsheet writes it as a number).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Field {
+    Text(String),
+    Number { value: f64, text: String },
+}
+
+impl Field {
+    /// The field as written in the CSV.
+    pub fn text(&self) -> &str {
+        match self {
+            Field::Text(s) | Field::Number { text: s, .. } => s,
+        }
+    }
+}
+
+fn quantity_field(q: Option<&Quantity>) -> Field {
+    match q {
+        Some(Quantity::Int(v)) => Field::Number {
+            value: *v as f64,
+            text: v.to_string(),
+        },
+        Some(Quantity::Decimal(v)) => Field::Number {
+            value: *v,
+            text: q.map(|q| q.to_string()).unwrap_or_default(),
+        },
+        Some(q) => Field::Text(q.to_string()),
+        None => Field::Text(String::new()),
+    }
+}
+
+/// The findings list of one file, one row per finding in the columns of [`CSV_HEADER`]; a
+/// rejected file or a file without findings gets one row too, so every file appears. Shared by
+/// the CSV and the spreadsheet.
+pub fn finding_rows(file: &str, result: &CheckResult) -> Vec<Vec<Field>> {
+    let t = |s: &str| Field::Text(s.to_string());
     match result.status {
         Status::Rejected => {
             let (code, msg) = result
@@ -47,47 +81,98 @@ pub fn csv_rows(file: &str, result: &CheckResult) -> String {
                 .as_ref()
                 .map(|r| (r.code.as_str(), r.message.as_str()))
                 .unwrap_or(("", ""));
-            push_row(
-                &mut out,
-                &[file, "无法检查", code, "", "", "", "", "", "", msg],
-            );
+            vec![[file, "无法检查", code, "", "", "", "", "", "", msg]
+                .iter()
+                .map(|s| t(s))
+                .collect()]
         }
-        Status::Checked if result.findings.is_empty() => push_row(
-            &mut out,
-            &[file, "通过", "", "", "", "", "", "", "", "未发现问题"],
-        ),
-        Status::Checked => {
-            for f in &result.findings {
+        Status::Checked if result.findings.is_empty() => {
+            vec![[file, "通过", "", "", "", "", "", "", "", "未发现问题"]
+                .iter()
+                .map(|s| t(s))
+                .collect()]
+        }
+        Status::Checked => result
+            .findings
+            .iter()
+            .map(|f| {
                 let table = f
                     .table
-                    .map(|t| format!("表{}", cn_table(t)))
+                    .map(|n| format!("表{}", cn_table(n)))
                     .unwrap_or_default();
-                let expected = f
-                    .expected
-                    .as_ref()
-                    .map(|q| q.to_string())
-                    .unwrap_or_default();
-                let actual = f.actual.as_ref().map(|q| q.to_string()).unwrap_or_default();
-                push_row(
-                    &mut out,
-                    &[
-                        file,
-                        status_label(result),
-                        f.rule,
-                        f.severity.label(),
-                        &table,
-                        &f.row.join(" / "),
-                        &f.column.join(" / "),
-                        &expected,
-                        &actual,
-                        &f.message,
-                    ],
-                );
-            }
-        }
+                vec![
+                    t(file),
+                    t(status_label(result)),
+                    t(f.rule),
+                    t(f.severity.label()),
+                    Field::Text(table),
+                    Field::Text(f.row.join(" / ")),
+                    Field::Text(f.column.join(" / ")),
+                    quantity_field(f.expected.as_ref()),
+                    quantity_field(f.actual.as_ref()),
+                    t(&f.message),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// CSV rows for one file: one per finding; a rejected file or a file without findings gets
+/// one row too, so every file appears.
+pub fn csv_rows(file: &str, result: &CheckResult) -> String {
+    let mut out = String::new();
+    for row in finding_rows(file, result) {
+        let fields: Vec<&str> = row.iter().map(Field::text).collect();
+        push_row(&mut out, &fields);
     }
     out
 }
+
+/// The summary of one file, in the columns of [`SUMMARY_HEADER`].
+pub fn summary_row(file: &str, result: &CheckResult) -> Vec<Field> {
+    let r = &result.report;
+    let checked = result.status == Status::Checked;
+    let count = |n: usize| {
+        if checked {
+            Field::Number {
+                value: n as f64,
+                text: n.to_string(),
+            }
+        } else {
+            Field::Text(String::new())
+        }
+    };
+    let note = match &result.rejection {
+        Some(rej) => rej.message.clone(),
+        None => String::new(),
+    };
+    vec![
+        Field::Text(file.to_string()),
+        Field::Text(r.agency.clone().unwrap_or_default()),
+        match r.year {
+            Some(y) => Field::Number {
+                value: y as f64,
+                text: y.to_string(),
+            },
+            None => Field::Text(String::new()),
+        },
+        Field::Text(
+            r.format
+                .as_deref()
+                .map(|f| format!("{f} 年版"))
+                .unwrap_or_default(),
+        ),
+        count(result.errors()),
+        count(result.warnings()),
+        Field::Text(status_label(result).to_string()),
+        Field::Text(note),
+    ]
+}
+
+/// The columns of the batch summary ([`summary_row`]).
+pub const SUMMARY_HEADER: [&str; 8] = [
+    "文件", "机关", "年度", "格式", "错误", "警告", "状态", "说明",
+];
 
 fn push_row(out: &mut String, fields: &[&str]) {
     for (i, f) in fields.iter().enumerate() {

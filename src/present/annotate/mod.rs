@@ -82,14 +82,15 @@ pub const AUTHOR: &str = "nianbao";
 /// The comment author's initials.
 pub const INITIALS: &str = "NB";
 
-/// The annotated file's name: `<原名>（检查意见）.docx` (directories dropped).
+/// The annotated file's name: `<原名>（检查意见）.docx` (directories dropped; a macro-enabled
+/// `.docm` keeps its extension, as Word opens a file by what its extension says it holds).
 pub fn annotated_file_name(original: &str) -> String {
     let name = original.rsplit(['/', '\\']).next().unwrap_or(original);
+    let mut ext = "docx";
     let stem = match name.rfind('.') {
-        Some(i)
-            if name[i..].eq_ignore_ascii_case(".docx")
-                || name[i..].eq_ignore_ascii_case(".docm") =>
-        {
+        Some(i) if name[i..].eq_ignore_ascii_case(".docx") => &name[..i],
+        Some(i) if name[i..].eq_ignore_ascii_case(".docm") => {
+            ext = "docm";
             &name[..i]
         }
         _ => name,
@@ -99,7 +100,7 @@ pub fn annotated_file_name(original: &str) -> String {
     } else {
         stem
     };
-    format!("{stem}（检查意见）.docx")
+    format!("{stem}（检查意见）.{ext}")
 }
 
 /// Writes `anchors` into the .docx `bytes`.
