@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Builds the browser page's WebAssembly into www/pkg/ and prints the page's download size.
+# Builds the browser page's WebAssembly into www/pkg/ (the checker, loaded at start) and
+# www/pkg-writer/ (the writer of the annotated .docx and the .xlsx, loaded on demand by
+# www/writer.js), and prints the download sizes.
 #   cargo (wasm32, release) → wasm-bindgen (--target web) → wasm-opt -Oz (npm binaryen)
 # Needs: rustup target wasm32-unknown-unknown, wasm-bindgen-cli matching Cargo.lock, npm ci --prefix tools.
 set -euo pipefail
@@ -27,6 +29,17 @@ wasm-bindgen --target web --no-typescript --out-dir www/pkg \
   -o www/pkg/nianbao_bg.wasm.opt www/pkg/nianbao_bg.wasm
 mv www/pkg/nianbao_bg.wasm.opt www/pkg/nianbao_bg.wasm
 
+# The on-demand writer (writer/): a module of its own so that the start download does not grow.
+cargo build --locked --release -p nianbao-writer --lib --target wasm32-unknown-unknown
+rm -rf www/pkg-writer
+wasm-bindgen --target web --no-typescript --out-dir www/pkg-writer \
+  target/wasm32-unknown-unknown/release/nianbao_writer.wasm
+"$WASM_OPT" -Oz --strip-debug --strip-producers \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  -o www/pkg-writer/nianbao_writer_bg.wasm.opt www/pkg-writer/nianbao_writer_bg.wasm
+mv www/pkg-writer/nianbao_writer_bg.wasm.opt www/pkg-writer/nianbao_writer_bg.wasm
+
 # Size report: everything the page downloads (the sample report is fetched only on demand).
 total_raw=0
 total_gz=0
@@ -40,6 +53,19 @@ for f in www/index.html www/style.css www/app.js www/render.js www/pkg/nianbao.j
   printf '%-28s %10d %10d\n' "$f" "$raw" "$gz"
 done
 printf '%-28s %10d %10d\n' total "$total_raw" "$total_gz"
+
+# The writer, downloaded only when an annotated report or an export is asked for.
+writer_raw=0
+writer_gz=0
+for f in www/writer.js www/pkg-writer/nianbao_writer.js www/pkg-writer/nianbao_writer_bg.wasm; do
+  [ -f "$f" ] || continue
+  raw=$(wc -c <"$f")
+  gz=$(gzip -9c "$f" | wc -c)
+  writer_raw=$((writer_raw + raw))
+  writer_gz=$((writer_gz + gz))
+  printf '%-28s %10d %10d\n' "$f" "$raw" "$gz"
+done
+printf '%-28s %10d %10d\n' "writer (on demand)" "$writer_raw" "$writer_gz"
 budget=$((150 * 1024))
 if [ "$total_gz" -gt "$budget" ]; then
   echo "build-web: WARNING: the page is ${total_gz} bytes gzipped, over the ${budget}-byte budget" >&2

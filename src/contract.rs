@@ -6,10 +6,10 @@ use crate::model;
 use crate::rejection::Rejection;
 use crate::report::formats::{self, T3_ROWS, T4_COLUMNS};
 use crate::report::{NumCell, Report};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Whether the file was checked or rejected.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Checked,
@@ -17,7 +17,8 @@ pub enum Status {
 }
 
 /// What was recognised about the report.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ReportInfo {
     pub agency: Option<String>,
     pub year: Option<i32>,

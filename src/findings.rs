@@ -1,8 +1,8 @@
 //! Findings: what the rules say about one report, pointing at the cells involved.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -26,7 +26,7 @@ impl Severity {
 }
 
 /// A number, a decimal amount or a text, as found in or expected of a cell.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Quantity {
     Int(i64),
@@ -66,7 +66,7 @@ pub fn format_decimal(v: f64) -> String {
 
 /// A cell of the document: the physical table (index into `Document::tables`) and the grid
 /// position of the cell's top-left slot.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct CellRef {
     pub table: usize,
     pub row: usize,
@@ -78,7 +78,7 @@ pub struct CellRef {
 /// `doc` is 0 for the document under check and 1 for the previous-year document of the rule
 /// context; `report` is the index of the report inside that document (0 unless one file holds
 /// several reports).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Location {
     /// A cell: the physical table (order of `w:tbl` start tags, nested included) and the grid
@@ -118,7 +118,7 @@ impl Location {
 
 /// The corrected value the rules compute for a culprit cell: writing `value` into `cell` makes
 /// every failed identity of the finding (and of the other findings it explains) hold.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fix {
     /// The cell to correct (in the document under check); the finding's `culprit`.
     pub cell: CellRef,

@@ -1,12 +1,12 @@
 //! Why a file could not be checked at all: a stable code and a Chinese message that says
 //! what the file is and what to do.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Stable codes of the rejection catalogue. The string form (`as_str`) is part of the
 /// JSON contract and never changes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RejectionCode {
     /// Zero bytes.
@@ -67,7 +67,7 @@ impl RejectionCode {
 }
 
 /// A file that could not be checked.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rejection {
     pub code: RejectionCode,
     /// Chinese, for the person: what the file is and what to do.
