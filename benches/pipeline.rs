@@ -190,6 +190,14 @@ mod annotate {
         b.bench(|| annotate(black_box(bytes), &anchors, &options));
     }
 
+    /// What the browser's `annotate` export does: check, anchors and write, the file read once.
+    #[divan::bench(args = SEEDS)]
+    fn check_and_write(b: Bencher, name: &str) {
+        let bytes = input(name);
+        let options = options();
+        b.bench(|| nianbao::annotate_bytes(black_box(bytes), &options));
+    }
+
     #[divan::bench(args = SEEDS)]
     fn after_check(b: Bencher, name: &str) {
         let bytes = input(name);

@@ -43,11 +43,24 @@ pub fn document(bytes: &[u8], limits: &Limits) -> Result<Document, Rejection> {
 }
 
 fn run(bytes: &[u8], options: &Options) -> Result<CheckResult, Rejection> {
-    let doc = document(bytes, &options.limits)?;
+    checked(bytes, options).map(|c| c.result)
+}
+
+/// A check with what it read on the way (for writers that need the source too).
+struct Checked {
+    pkg: intake::Package,
+    doc: Document,
+    result: CheckResult,
+}
+
+fn checked(bytes: &[u8], options: &Options) -> Result<Checked, Rejection> {
+    let pkg = intake::open(bytes, &options.limits)?;
+    let doc = docx::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), &options.limits)?;
     let report = report::recognise(&doc)?;
     let rule_options = RuleOptions::default();
     let findings = rules::run_all(&RuleContext::new(&report, &doc, &rule_options));
-    Ok(assemble(&doc, &report, findings, options.with_tables))
+    let result = assemble(&doc, &report, findings, options.with_tables);
+    Ok(Checked { pkg, doc, result })
 }
 
 fn assemble(

@@ -2,27 +2,27 @@
 //! comments (and corrections as tracked changes) by [`crate::present::annotate`]. The document
 //! model is read again here, as the writer maps model cells to their source positions.
 
-use super::{check_bytes_with, document, Options};
+use super::{checked, document, Checked, Options};
 use crate::contract::{CheckResult, Status};
 use crate::findings::CellRef;
 use crate::present::annotate::{
-    anchors_for, annotate, cell_target, AnnotateOptions, Annotated, Target,
+    anchors_for, annotate, annotate_with, cell_target, AnnotateOptions, Annotated, Target,
 };
 use crate::rejection::{Rejection, RejectionCode};
 
-/// Checks `bytes` and writes the annotated file in one call.
+/// Checks `bytes` and writes the annotated file in one call (the file read and parsed once).
 pub fn annotate_bytes(
     bytes: &[u8],
     options: &AnnotateOptions,
 ) -> Result<(CheckResult, Annotated), Rejection> {
-    let result = check_bytes_with(
-        bytes,
-        &Options {
-            limits: options.limits.clone(),
-            with_tables: false,
-        },
-    );
-    let annotated = annotate_result(bytes, &result, options)?;
+    let check_options = Options {
+        limits: options.limits.clone(),
+        with_tables: false,
+    };
+    let Checked { pkg, doc, result } = checked(bytes, &check_options)?;
+    let anchors = anchors_for(&result, &doc);
+    let main = Some((pkg.main_part_name.as_str(), pkg.main_xml.as_slice()));
+    let annotated = annotate_with(bytes, &anchors, options, main)?;
     Ok((result, annotated))
 }
 

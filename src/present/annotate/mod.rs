@@ -77,6 +77,11 @@ pub struct Annotated {
     pub unplaced: Vec<usize>,
 }
 
+/// Deflate level of the rewritten parts. Deflating the new main part is most of the writer's
+/// time; level 1 is about three times faster than the default 6 and makes it a few percent
+/// larger (measured on the seeds), a good trade for a file made on every download.
+const FAST_DEFLATE: i64 = 1;
+
 /// The comment author.
 pub const AUTHOR: &str = "nianbao";
 /// The comment author's initials.
@@ -108,6 +113,18 @@ pub fn annotate(
     bytes: &[u8],
     anchors: &[Anchor],
     options: &AnnotateOptions,
+) -> Result<Annotated, Rejection> {
+    annotate_with(bytes, anchors, options, None)
+}
+
+/// [`annotate`], given the main part already inflated by the check (its name in the package
+/// and its bytes), so that it is not inflated again. A name that is not the package's main
+/// part is ignored.
+pub fn annotate_with(
+    bytes: &[u8],
+    anchors: &[Anchor],
+    options: &AnnotateOptions,
+    main: Option<(&str, &[u8])>,
 ) -> Result<Annotated, Rejection> {
     let limits = &options.limits;
     if bytes.len() as u64 > limits.max_input_bytes {
@@ -154,7 +171,10 @@ pub fn annotate(
             "文件中没有找到 Word 正文部分，无法写入批注；请确认上传的是 .docx 格式的报告",
         )
     })?;
-    let main_xml = read_entry(&mut archive, main_idx, limits)?;
+    let main_xml: std::borrow::Cow<[u8]> = match main {
+        Some((name, xml)) if name.eq_ignore_ascii_case(&main_name) => xml.into(),
+        _ => read_entry(&mut archive, main_idx, limits)?.into(),
+    };
     let scan = main_part::scan(&main_xml, anchors, options.tracked_changes, date, limits)?;
 
     // The main part's relationships and its comments part.
@@ -252,7 +272,8 @@ pub fn annotate(
                 let entry = archive.by_index_raw(i).map_err(|_| corrupt())?;
                 let opts = entry
                     .options()
-                    .compression_method(CompressionMethod::Deflated);
+                    .compression_method(CompressionMethod::Deflated)
+                    .compression_level(Some(FAST_DEFLATE));
                 let name = entry.name_raw().to_vec();
                 drop(entry);
                 let name = String::from_utf8(name).unwrap_or_else(|_| original_name.clone());
@@ -265,7 +286,9 @@ pub fn annotate(
             }
         }
     }
-    let deflated = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    let deflated = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(FAST_DEFLATE));
     if comments_idx.is_none() {
         out.start_file(comments_name.as_str(), deflated)
             .map_err(|_| write_failed())?;
