@@ -4,11 +4,12 @@
 use crate::contract::{CheckResult, ReportInfo, Status, TableView, Values, CONTRACT_VERSION};
 use crate::docx;
 use crate::findings::Finding;
+use crate::findings::Location;
 use crate::intake;
 use crate::limits::Limits;
 use crate::model::Document;
 use crate::rejection::Rejection;
-use crate::report::{self, Report};
+use crate::report::{self, KindReading, Report, ReportKind};
 use crate::rules;
 
 /// Options for [`check_bytes_with`].
@@ -17,6 +18,9 @@ pub struct Options {
     pub limits: Limits,
     /// Include the report tables' grids in the result (for drawing them).
     pub with_tables: bool,
+    /// The kind of report (which publication deadline applies), when the user knows it;
+    /// `None` infers it from the agency name and the text.
+    pub report_kind: Option<ReportKind>,
 }
 
 /// Checks one file's bytes with default limits, without table grids.
@@ -24,20 +28,57 @@ pub fn check_bytes(bytes: &[u8]) -> CheckResult {
     check_bytes_with(bytes, &Options::default())
 }
 
-/// Checks one file's bytes.
+/// Checks one file's bytes: the result of its first report (a file normally holds one; see
+/// [`check_document`] for every report of a file holding several).
 pub fn check_bytes_with(bytes: &[u8], options: &Options) -> CheckResult {
+    let mut results = check_document(bytes, options);
+    if results.is_empty() {
+        return CheckResult::rejected(Rejection::new(
+            crate::rejection::RejectionCode::NoReportTables,
+            "未找到年报".to_string(),
+        ));
+    }
+    results.swap_remove(0)
+}
+
+/// Checks every report of one file: one result per report, in document order (`report.index`
+/// 0, 1, …, each with `report.count`). A rejected file gives one rejected result. Never empty.
+pub fn check_document(bytes: &[u8], options: &Options) -> Vec<CheckResult> {
     match run(bytes, options) {
         Ok(r) => r,
-        Err(rejection) => CheckResult::rejected(rejection),
+        Err(rejection) => vec![CheckResult::rejected(rejection)],
     }
 }
 
-fn run(bytes: &[u8], options: &Options) -> Result<CheckResult, Rejection> {
+fn run(bytes: &[u8], options: &Options) -> Result<Vec<CheckResult>, Rejection> {
     let pkg = intake::open(bytes, &options.limits)?;
     let doc = docx::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), &options.limits)?;
-    let report = report::recognise(&doc)?;
-    let findings = rules::run_all(&report);
-    Ok(assemble(&doc, &report, findings, options.with_tables))
+    let reports = report::recognise_all(&doc)?;
+    Ok(reports
+        .into_iter()
+        .map(|mut report| {
+            if let Some(kind) = options.report_kind {
+                report.kind = Some(KindReading::chosen(kind));
+            }
+            let mut findings = rules::run_all(&report);
+            for f in &mut findings {
+                for l in &mut f.locations {
+                    set_report(l, report.index);
+                }
+            }
+            assemble(&doc, &report, findings, options.with_tables)
+        })
+        .collect())
+}
+
+/// Points a location of the document under check at report `index` of it.
+fn set_report(location: &mut Location, index: usize) {
+    match location {
+        Location::Cell { doc: 0, report, .. } | Location::Text { doc: 0, report, .. } => {
+            *report = index
+        }
+        _ => {}
+    }
 }
 
 fn assemble(

@@ -23,6 +23,26 @@ pub struct ReportInfo {
     pub year: Option<i32>,
     /// "2021" or "2019" (the format's year), when recognised.
     pub format: Option<String>,
+    /// Index of this report inside the file (0 unless the file holds several reports).
+    pub index: usize,
+    /// How many reports the file holds (1 normally).
+    pub count: usize,
+    /// The kind of report used for the publication deadline, when known.
+    pub kind: Option<KindInfo>,
+}
+
+/// The kind of report (S.DEADLINE) and how it was decided.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KindInfo {
+    /// `department`, `township`, `county`, `prefecture`, `province` or `government` (level
+    /// unknown).
+    pub id: &'static str,
+    /// Chinese name: 部门, 乡镇, 县级政府, 地市级政府, 省级政府, 本级政府（级别不明）.
+    pub label: &'static str,
+    /// Why this kind (Chinese).
+    pub reason: String,
+    /// Set by the user (`Options::report_kind`) rather than inferred.
+    pub by_user: bool,
 }
 
 impl ReportInfo {
@@ -31,6 +51,14 @@ impl ReportInfo {
             agency: report.agency.clone(),
             year: report.year,
             format: report.format.map(|f| f.as_str().to_string()),
+            index: report.index,
+            count: report.report_count.max(1),
+            kind: report.kind.as_ref().map(|k| KindInfo {
+                id: k.kind.as_str(),
+                label: k.kind.label(),
+                reason: k.reason.clone(),
+                by_user: k.by_user,
+            }),
         }
     }
 }

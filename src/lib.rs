@@ -32,8 +32,9 @@ pub mod rules;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use check::{check_bytes, check_bytes_with, Options};
+pub use check::{check_bytes, check_bytes_with, check_document, Options};
 pub use contract::{CheckResult, Status};
 pub use intake::too_large_input;
 pub use limits::Limits;
 pub use rejection::{Rejection, RejectionCode};
+pub use report::ReportKind;

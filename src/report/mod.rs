@@ -5,13 +5,15 @@
 //! a table may be split over several `w:tbl`, and documents hold other tables too.
 
 pub mod formats;
+pub mod kind;
 pub mod normalize;
 mod recognise;
 mod text;
 pub mod value;
 
-pub use recognise::recognise;
-pub use text::{detect_section, find_year, parse_date_line};
+pub use kind::{KindReading, ReportKind};
+pub use recognise::{recognise, recognise_all};
+pub use text::{detect_section, find_year, parse_date_line, text_span};
 
 use crate::findings::{CellRef, Quantity};
 use crate::model;
@@ -157,9 +159,30 @@ pub struct Section {
     pub span: TextSpan,
 }
 
+/// A paragraph of the report's prose (not the title, a section heading or the date line).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProseParagraph {
+    /// The paragraph's source ordinal ([`model::Paragraph::source`]).
+    pub source: usize,
+    /// Index of its block in [`model::Document::blocks`].
+    pub block: usize,
+    /// The section it belongs to (0 = 一 … 5 = 六), `None` before section 一 (the preface).
+    pub section: Option<usize>,
+    pub text: String,
+}
+
+impl ProseParagraph {
+    /// The span of bytes `from..to` of the paragraph's text, with its sentence.
+    pub fn span(&self, from: usize, to: usize) -> TextSpan {
+        text_span(self.source, &self.text, from, to)
+    }
+}
+
 /// The recognised report.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
+    /// Index of the report inside its document (0 unless one file holds several reports).
+    pub index: usize,
     pub agency: Option<String>,
     pub year: Option<i32>,
     pub title: Option<String>,
@@ -186,6 +209,16 @@ pub struct Report {
     pub ambiguities: Vec<String>,
     /// A sentence saying that no application was received, if the text has one.
     pub no_application: Option<TextSpan>,
+    /// Headings of sections found a second time (the first occurrence is in `sections`).
+    pub repeated_sections: Vec<Section>,
+    /// Block index (in [`model::Document::blocks`]) of the first physical table of tables
+    /// 二, 三 and 四, when found.
+    pub table_blocks: Vec<(u8, usize)>,
+    /// The paragraphs of the prose, in document order.
+    pub prose: Vec<ProseParagraph>,
+    /// The kind of report (deadline), inferred from the agency name and the text, or set by
+    /// the user.
+    pub kind: Option<KindReading>,
 }
 
 impl Report {
@@ -203,6 +236,16 @@ impl Report {
         }
         v.sort();
         v
+    }
+
+    /// The prose of section `index` (0 = 一), paragraph by paragraph.
+    pub fn section_prose(&self, index: usize) -> impl Iterator<Item = &ProseParagraph> {
+        self.prose.iter().filter(move |p| p.section == Some(index))
+    }
+
+    /// The section heading of `index` (0 = 一), when found.
+    pub fn section(&self, index: usize) -> Option<&Section> {
+        self.sections.iter().find(|s| s.index == index)
     }
 
     /// The format used to read the tables: the recognised one, or 2021 by default.

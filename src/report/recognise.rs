@@ -3,24 +3,135 @@
 
 use super::formats::{self, Format, T3_COLUMNS, T3_ROWS};
 use super::normalize::{norm, trim_blank};
-use super::text::read_text;
+use super::text::{detect_section, is_title, parse_date_line, read_text};
 use super::value::{self, Reading};
 use super::{NumCell, Report, T2Entry, Table2, Table3, Table4};
 use crate::model::{Block, Document, Table};
 use crate::rejection::{Rejection, RejectionCode};
 
-/// Finds the report in a parsed document.
+/// Finds the (first) report in a parsed document.
 pub fn recognise(doc: &Document) -> Result<Report, Rejection> {
+    let mut all = recognise_all(doc)?;
+    if all.is_empty() {
+        return Err(no_report_tables(doc));
+    }
+    Ok(all.swap_remove(0))
+}
+
+/// Finds every report in a parsed document: one normally, several when reports were pasted
+/// one after the other (the report tables start again). Each gets the blocks from its title
+/// (or first heading) to the next report's.
+pub fn recognise_all(doc: &Document) -> Result<Vec<Report>, Rejection> {
     let kinds = classify_tables(doc);
     if kinds.iter().all(|k| k.is_none()) {
         return Err(no_report_tables(doc));
     }
     let segments = segment(&kinds);
-    let first = segments.first().cloned().unwrap_or_default();
+    let starts = report_starts(doc, &segments);
+    let count = segments.len().max(1);
+    let mut reports = Vec::with_capacity(count);
+    for (i, seg) in segments.iter().enumerate() {
+        let from = starts.get(i).copied().unwrap_or(0);
+        let to = starts.get(i + 1).copied().unwrap_or(doc.blocks.len());
+        reports.push(read_report(doc, seg, from..to.max(from), i, count));
+    }
+    Ok(reports)
+}
+
+/// The block where each report starts: 0 for the first; for a later one, its title (with an
+/// agency line just above it), else its first section heading, found by walking back from its
+/// first table, never past the previous report's tables or signing date.
+fn report_starts(doc: &Document, segments: &[Vec<(usize, u8)>]) -> Vec<usize> {
+    let block_of = |table: usize| {
+        doc.blocks
+            .iter()
+            .position(|b| matches!(b, Block::Table(i) if *i == table))
+    };
+    let mut starts = vec![0];
+    for k in 1..segments.len() {
+        let prev_end = segments
+            .get(k - 1)
+            .and_then(|s| s.iter().filter_map(|(t, _)| block_of(*t)).max())
+            .map_or(0, |b| b + 1);
+        let lo = prev_end.max(starts.last().copied().unwrap_or(0));
+        let Some(first) = segments
+            .get(k)
+            .and_then(|s| s.first())
+            .and_then(|(t, _)| block_of(*t))
+        else {
+            starts.push(lo);
+            continue;
+        };
+        let mut start = first.max(lo);
+        let mut min_heading = usize::MAX;
+        let mut title: Option<usize> = None;
+        for pos in (lo..first).rev() {
+            let Some(Block::Paragraph(p)) = doc.blocks.get(pos) else {
+                if title.is_some() {
+                    break;
+                }
+                continue;
+            };
+            let text = trim_blank(&p.text);
+            if text.is_empty() {
+                continue;
+            }
+            if title.is_some() {
+                // An agency line right above the title belongs to the report.
+                if text.chars().count() <= 40
+                    && !text.contains('。')
+                    && parse_date_line(text).is_none()
+                    && detect_section(p).is_none()
+                {
+                    start = pos;
+                }
+                break;
+            }
+            if parse_date_line(text).is_some() {
+                break;
+            }
+            if let Some((index, _, _)) = detect_section(p) {
+                if index >= min_heading {
+                    break;
+                }
+                min_heading = index;
+                start = pos;
+                continue;
+            }
+            if is_title(text) {
+                title = Some(pos);
+                start = pos;
+            }
+        }
+        starts.push(start);
+    }
+    starts
+}
+
+/// Reads one report: its tables (one segment of the report tables) and the text of blocks
+/// `blocks`.
+fn read_report(
+    doc: &Document,
+    first: &[(usize, u8)],
+    blocks: std::ops::Range<usize>,
+    index: usize,
+    count: usize,
+) -> Report {
     let mut report = Report {
-        report_count: segments.len().max(1),
+        index,
+        report_count: count,
         ..Report::default()
     };
+    for kind in [2u8, 3, 4] {
+        let block = first.iter().filter(|(_, k)| *k == kind).find_map(|(t, _)| {
+            doc.blocks
+                .iter()
+                .position(|b| matches!(b, Block::Table(i) if i == t))
+        });
+        if let Some(b) = block {
+            report.table_blocks.push((kind, b));
+        }
+    }
 
     let t2_parts: Vec<usize> = first
         .iter()
@@ -97,11 +208,11 @@ pub fn recognise(doc: &Document) -> Result<Report, Rejection> {
     }
     report.format = report.format_t3.or(report.format_t2);
 
-    read_text(doc, &first, &mut report);
+    read_text(doc, blocks, &mut report);
     if report.format.is_none() {
         report.format = report.year.and_then(Format::required_for);
     }
-    Ok(report)
+    report
 }
 
 fn no_report_tables(doc: &Document) -> Rejection {

@@ -3,47 +3,20 @@
 
 use super::formats;
 use super::normalize::{norm, split_heading_number, trim_blank, HeadingNumber};
-use super::{Report, Section, TextSpan};
+use super::{kind, ProseParagraph, Report, Section, TextSpan};
 use crate::model::{Block, Document, Paragraph};
+use std::ops::Range;
 
-/// Reads title, agency, year, sections, signing date and narrative cues.
-pub(super) fn read_text(doc: &Document, first_segment: &[(usize, u8)], report: &mut Report) {
-    // Blocks that belong to the first report: up to the first table of a second report.
-    let second_start_table = if report.report_count > 1 {
-        let firsts: Vec<usize> = first_segment.iter().map(|(i, _)| *i).collect();
-        doc.tables
-            .iter()
-            .map(|t| t.index)
-            .find(|i| !firsts.contains(i) && *i > firsts.iter().copied().max().unwrap_or(0))
-    } else {
-        None
-    };
-    let mut end = doc.blocks.len();
-    if let Some(ts) = second_start_table {
-        if let Some(b) = doc
-            .blocks
-            .iter()
-            .position(|b| matches!(b, Block::Table(i) if *i == ts))
-        {
-            // Step back over the second report's title and first sections.
-            let mut e = b;
-            while e > 0 {
-                if let Some(Block::Paragraph(p)) = doc.blocks.get(e - 1) {
-                    if detect_section(p).is_some_and(|s| s.0 == 0) || is_title(&p.text) {
-                        e -= 1;
-                        break;
-                    }
-                }
-                e -= 1;
-            }
-            end = e.max(1);
-        }
-    }
+/// Reads title, agency, year, sections, signing date and narrative cues from the blocks
+/// `blocks` of the document (the report's share of it).
+pub(super) fn read_text(doc: &Document, blocks: Range<usize>, report: &mut Report) {
+    let (start, end) = (blocks.start, blocks.end.min(doc.blocks.len()));
     let paragraphs: Vec<(usize, &Paragraph)> = doc
         .blocks
         .iter()
-        .take(end)
         .enumerate()
+        .take(end)
+        .skip(start)
         .filter_map(|(i, b)| match b {
             Block::Paragraph(p) if !trim_blank(&p.text).is_empty() => Some((i, p)),
             _ => None,
@@ -52,16 +25,19 @@ pub(super) fn read_text(doc: &Document, first_segment: &[(usize, u8)], report: &
 
     for &(i, p) in &paragraphs {
         if let Some((index, number, standard)) = detect_section(p) {
-            if !report.sections.iter().any(|s| s.index == index) {
-                report.sections.push(Section {
-                    index,
-                    block: i,
-                    text: trim_blank(&p.text).to_string(),
-                    number,
-                    auto_numbered: p.numbered,
-                    standard_title: standard,
-                    span: whole_span(p),
-                });
+            let section = Section {
+                index,
+                block: i,
+                text: trim_blank(&p.text).to_string(),
+                number,
+                auto_numbered: p.numbered,
+                standard_title: standard,
+                span: whole_span(p),
+            };
+            if report.sections.iter().any(|s| s.index == index) {
+                report.repeated_sections.push(section);
+            } else {
+                report.sections.push(section);
             }
         }
     }
@@ -69,8 +45,11 @@ pub(super) fn read_text(doc: &Document, first_segment: &[(usize, u8)], report: &
     let first_table_block = doc
         .blocks
         .iter()
-        .position(|b| matches!(b, Block::Table(_)))
-        .unwrap_or(end);
+        .enumerate()
+        .take(end)
+        .skip(start)
+        .find(|(_, b)| matches!(b, Block::Table(_)))
+        .map_or(end, |(i, _)| i);
     let head_end = first_section_block.unwrap_or(first_table_block);
 
     // Title: a short paragraph before the first section that names the report.
@@ -103,7 +82,7 @@ pub(super) fn read_text(doc: &Document, first_segment: &[(usize, u8)], report: &
     }
 
     // The first year named in section 一 (or the preface).
-    let text_from = first_section_block.unwrap_or(0);
+    let text_from = first_section_block.unwrap_or(start);
     let text_year = paragraphs
         .iter()
         .filter(|(i, _)| *i >= text_from)
@@ -120,10 +99,8 @@ pub(super) fn read_text(doc: &Document, first_segment: &[(usize, u8)], report: &
         .find(|s| s.index == 5)
         .map(|s| s.block);
     let tail_from = six.unwrap_or_else(|| {
-        paragraphs
-            .len()
-            .saturating_sub(8)
-            .min(paragraphs.last().map(|(i, _)| *i).unwrap_or(0))
+        (start + paragraphs.len().saturating_sub(8))
+            .min(paragraphs.last().map(|(i, _)| *i).unwrap_or(start))
     });
     let tail: Vec<&(usize, &Paragraph)> =
         paragraphs.iter().filter(|(i, _)| *i >= tail_from).collect();
@@ -163,6 +140,54 @@ pub(super) fn read_text(doc: &Document, first_segment: &[(usize, u8)], report: &
                 .any(|ph| n.contains(ph))
                 .then(|| no_application_sentence(p))
         });
+
+    report.prose = prose(&paragraphs, report);
+    let texts: Vec<&str> = report.prose.iter().map(|p| p.text.as_str()).collect();
+    report.kind = Some(kind::infer(report.agency.as_deref(), &texts));
+}
+
+/// The paragraphs of the prose: all but the title, the section headings and the date line,
+/// each with the section it belongs to.
+fn prose(paragraphs: &[(usize, &Paragraph)], report: &Report) -> Vec<ProseParagraph> {
+    let title = report.title_span.as_ref().map(|s| s.paragraph);
+    let date = report.date_span.as_ref().map(|s| s.paragraph);
+    let mut heads: Vec<(usize, usize)> = report
+        .sections
+        .iter()
+        .chain(&report.repeated_sections)
+        .map(|s| (s.block, s.index))
+        .collect();
+    heads.sort_unstable();
+    // The signature: the agency line right above the date line, or a line that is just the
+    // agency's name after the last heading.
+    let signature = date.and_then(|d| {
+        let k = paragraphs.iter().position(|(_, p)| p.source == d)?;
+        let (_, p) = paragraphs.get(k.checked_sub(1)?)?;
+        let t = trim_blank(&p.text);
+        (t.chars().count() <= 40 && !t.contains('。') && !t.contains('；')).then_some(p.source)
+    });
+    let last_head = heads.last().map_or(0, |(b, _)| *b);
+    let agency = report.agency.as_deref();
+    paragraphs
+        .iter()
+        .filter(|(i, p)| {
+            Some(p.source) != title
+                && Some(p.source) != date
+                && Some(p.source) != signature
+                && !(*i > last_head && agency.is_some_and(|a| trim_blank(&p.text) == a))
+                && heads.binary_search_by_key(i, |(b, _)| *b).is_err()
+        })
+        .map(|(i, p)| ProseParagraph {
+            source: p.source,
+            block: *i,
+            section: heads
+                .iter()
+                .take_while(|(b, _)| b < i)
+                .last()
+                .map(|(_, index)| *index),
+            text: p.text.clone(),
+        })
+        .collect()
 }
 
 /// Byte offset of `part`, a slice of `whole`, within `whole`.
@@ -178,6 +203,22 @@ fn span(p: &Paragraph, from: usize, to: usize, sentence: &str) -> TextSpan {
     let len = p.text.get(from..to).map_or(0, |s| s.chars().count());
     TextSpan {
         paragraph: p.source,
+        start,
+        end: start + len,
+        sentence: sentence.to_string(),
+    }
+}
+
+/// The span of bytes `from..to` of the text of paragraph `source`, with the sentence (split at
+/// 。, ； and line breaks) holding its start.
+pub fn text_span(source: usize, text: &str, from: usize, to: usize) -> TextSpan {
+    let sentence = sentences(text)
+        .find(|(start, s)| from >= *start && from <= start + s.len())
+        .map_or("", |(_, s)| trim_blank(s));
+    let start = text.get(..from).map_or(0, |s| s.chars().count());
+    let len = text.get(from..to).map_or(0, |s| s.chars().count());
+    TextSpan {
+        paragraph: source,
         start,
         end: start + len,
         sentence: sentence.to_string(),
@@ -248,7 +289,7 @@ fn no_application_sentence(p: &Paragraph) -> TextSpan {
     span(p, from, from + kept.len(), &kept)
 }
 
-fn is_title(text: &str) -> bool {
+pub(super) fn is_title(text: &str) -> bool {
     let n = norm(text);
     n.chars().count() <= 60
         && n.contains("政府信息公开")

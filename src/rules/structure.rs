@@ -168,7 +168,11 @@ pub(super) fn s_multi(report: &Report, sink: &mut Sink) {
     if report.report_count > 1 {
         sink.push(finding(
             info("S.MULTI"),
-            format!("文档中似乎有 {} 份年报（统计表重复出现），本次只检查了第 1 份；请把每份年报保存为单独的文件再分别检查", report.report_count),
+            format!(
+                "文档中有 {} 份年报（统计表重复出现），这是第 {} 份的检查结果，每份分别检查；建议把每份年报保存为单独的文件",
+                report.report_count,
+                report.index + 1
+            ),
         ));
     }
 }

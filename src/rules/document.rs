@@ -1,0 +1,635 @@
+//! Rules on the report's prose and dates: what sections 一, 五 and 六 must cover, the length of
+//! 一, the order of the sections, the statistics period and the publication deadline
+//! (spec §2.5).
+
+use super::*;
+use crate::report::normalize::fold_width;
+use crate::report::{ProseParagraph, ReportKind, Section};
+
+/// The report year the format rules apply to: the recognised year, or 2021 for a report in the
+/// 2021 format whose year is unknown.
+fn is_2021_plus(report: &Report) -> bool {
+    match report.year {
+        Some(y) => y >= 2021,
+        None => report.format == Some(Format::F2021),
+    }
+}
+
+/// The normalised prose of section `index` (0 = 一), all paragraphs joined.
+fn section_text(report: &Report, index: usize) -> String {
+    let mut s = String::new();
+    for p in report.section_prose(index) {
+        s.push_str(&norm(&p.text));
+    }
+    s
+}
+
+fn heading_location(report: &Report, index: usize) -> Vec<Location> {
+    report
+        .section(index)
+        .map(|s| text_location(&s.span))
+        .into_iter()
+        .collect()
+}
+
+/// CJK ideographs (basic block, extension A, compatibility, and the supplementary planes).
+fn is_hanzi(c: char) -> bool {
+    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+}
+
+// ------------------------------------------------------------------ S.SEC1
+
+/// The aspects section 一 must cover (30号/60号 一（一）), each with the words that count as
+/// covering it: offices describe them in many ways, and a missed aspect is only a warning.
+const SEC1_ASPECTS: &[(&str, &[&str])] = &[
+    ("主动公开", &["主动公开"]),
+    ("依申请公开", &["依申请", "公开申请", "申请公开"]),
+    (
+        "政府信息管理",
+        &["信息管理", "管理", "制度", "审核", "审查", "目录"],
+    ),
+    (
+        "政府信息公开平台建设",
+        &[
+            "平台",
+            "网站",
+            "公众号",
+            "新媒体",
+            "专栏",
+            "公开栏",
+            "渠道",
+            "载体",
+        ],
+    ),
+    (
+        "监督保障",
+        &[
+            "监督",
+            "保障",
+            "考核",
+            "督查",
+            "督促",
+            "培训",
+            "评议",
+            "追究",
+            "问责",
+            "领导小组",
+        ],
+    ),
+];
+
+pub(super) fn s_sec1(report: &Report, sink: &mut Sink) {
+    if report.section(0).is_none() {
+        return;
+    }
+    let text = section_text(report, 0);
+    let info = info("S.SEC1");
+    for (aspect, words) in SEC1_ASPECTS {
+        if words.iter().any(|w| text.contains(w)) {
+            continue;
+        }
+        let mut f = finding(
+            info,
+            format!(
+                "“一、总体情况”没有写到“{aspect}”方面（未找到“{}”等字样）；国办通知要求总体情况主要包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等方面",
+                words.join("”“")
+            ),
+        );
+        f.expected = Some(Quantity::Text((*aspect).to_string()));
+        f.locations = heading_location(report, 0);
+        sink.push(f);
+    }
+}
+
+// ------------------------------------------------------------------ S.LEN1
+
+/// The length limit of section 一 (30号: “篇幅原则上不超过一千字”), in Chinese characters.
+pub(crate) const SEC1_MAX_CHARS: usize = 1000;
+
+pub(super) fn s_len1(report: &Report, sink: &mut Sink) {
+    if report.section(0).is_none() || !is_2021_plus(report) {
+        return;
+    }
+    let n: usize = report
+        .section_prose(0)
+        .map(|p| p.text.chars().filter(|c| is_hanzi(*c)).count())
+        .sum();
+    if n > SEC1_MAX_CHARS {
+        let mut f = finding(
+            info("S.LEN1"),
+            format!("“一、总体情况”有 {n} 个汉字，超过一千字；国办公开办函〔2021〕30号要求总体情况“重在聚焦主题、简明客观，篇幅原则上不超过一千字”"),
+        );
+        f.expected = Some(Quantity::Int(SEC1_MAX_CHARS as i64));
+        f.actual = Some(Quantity::Int(n as i64));
+        f.locations = heading_location(report, 0);
+        sink.push(f);
+    }
+}
+
+// ------------------------------------------------------------------ S.SEC5 / S.SEC5PART
+
+const PROBLEM_WORDS: &[&str] = &[
+    "问题",
+    "不足",
+    "差距",
+    "短板",
+    "薄弱",
+    "欠缺",
+    "不够",
+    "有待",
+    "不到位",
+    "不及时",
+    "不高",
+    "不强",
+    "困难",
+    "滞后",
+];
+const IMPROVEMENT_WORDS: &[&str] = &[
+    "改进",
+    "措施",
+    "举措",
+    "下一步",
+    "今后",
+    "下阶段",
+    "将继续",
+    "将进一步",
+    "整改",
+    "计划",
+];
+
+/// Section 五 shorter than this (normalised characters) says too little to name a problem and
+/// a remedy.
+const SEC5_MIN_CHARS: usize = 20;
+
+pub(super) fn s_sec5(report: &Report, sink: &mut Sink) {
+    if report.section(4).is_none() {
+        return;
+    }
+    let text = section_text(report, 4);
+    if text.is_empty() || text == "无" {
+        let written = if text.is_empty() {
+            "没有内容".to_string()
+        } else {
+            "只写了“无”".to_string()
+        };
+        let mut f = finding(
+            info("S.SEC5"),
+            format!("“五、存在的主要问题及改进情况”{written}；条例第五十条要求年报报告政府信息公开工作存在的主要问题及改进情况，请写明具体问题和改进措施"),
+        );
+        f.locations = heading_location(report, 4);
+        sink.push(f);
+    }
+}
+
+pub(super) fn s_sec5_part(report: &Report, sink: &mut Sink) {
+    if report.section(4).is_none() {
+        return;
+    }
+    let text = section_text(report, 4);
+    if text.is_empty() || text == "无" {
+        return;
+    }
+    let info = info("S.SEC5PART");
+    let n = text.chars().count();
+    let message = if n < SEC5_MIN_CHARS {
+        Some(format!("“五、存在的主要问题及改进情况”只有 {n} 个字，过于简略；国办通知要求“实事求是、明确具体，避免笼统模糊、泛泛而谈”"))
+    } else {
+        let problem = PROBLEM_WORDS.iter().any(|w| text.contains(w));
+        let improvement = IMPROVEMENT_WORDS.iter().any(|w| text.contains(w));
+        match (problem, improvement) {
+            (true, true) => None,
+            (false, true) => Some("“五、存在的主要问题及改进情况”只写了改进措施，没有写存在的问题（未找到“问题”“不足”“差距”等字样）；国办通知要求“查找问题要有针对性，改进举措要有实效性”".to_string()),
+            (true, false) => Some("“五、存在的主要问题及改进情况”只写了存在的问题，没有写改进措施（未找到“改进”“措施”“下一步”等字样）；国办通知要求“查找问题要有针对性，改进举措要有实效性”".to_string()),
+            (false, false) => Some("“五、存在的主要问题及改进情况”既没有写明存在的问题，也没有写明改进措施（未找到“问题”“不足”“改进”“措施”“下一步”等字样）".to_string()),
+        }
+    };
+    if let Some(message) = message {
+        let mut f = finding(info, message);
+        f.locations = heading_location(report, 4);
+        sink.push(f);
+    }
+}
+
+// ------------------------------------------------------------------ S.SEC6
+
+const FEE_WORDS: &[&str] = &["处理费", "收费", "收取", "费用"];
+
+pub(super) fn s_sec6(report: &Report, sink: &mut Sink) {
+    if report.section(5).is_none() || !is_2021_plus(report) {
+        return;
+    }
+    let text = section_text(report, 5);
+    if FEE_WORDS.iter().any(|w| text.contains(w)) {
+        return;
+    }
+    let written = match report.section_prose(5).next() {
+        None => "没有内容".to_string(),
+        Some(_) => {
+            let all: String = report
+                .section_prose(5)
+                .map(|p| trim_blank(&p.text))
+                .collect::<Vec<_>>()
+                .join("");
+            let short: String = all.chars().take(30).collect();
+            let more = if all.chars().count() > 30 { "…" } else { "" };
+            format!("写的是“{short}{more}”")
+        }
+    };
+    let mut f = finding(
+        info("S.SEC6"),
+        format!("“六、其他需要报告的事项”{written}，没有说明信息处理费的收取情况；2021 年版格式要求“收取信息处理费情况在此处报告”，未收取的也应写明（如“本年度未收取信息处理费”）"),
+    );
+    f.locations = heading_location(report, 5);
+    sink.push(f);
+}
+
+// ------------------------------------------------------------------ S.GOVEXTRA
+
+const GOV_EXTRA: &[(&str, &[&str])] = &[
+    ("工作考核", &["考核"]),
+    ("社会评议", &["评议"]),
+    ("责任追究", &["责任追究", "追责", "问责", "追究"]),
+];
+
+/// A report of a 人民政府 (any level, its own office included).
+fn is_government(report: &Report) -> bool {
+    let consolidated = report.kind.as_ref().is_some_and(|k| {
+        matches!(
+            k.kind,
+            ReportKind::County
+                | ReportKind::Prefecture
+                | ReportKind::Province
+                | ReportKind::Government
+        )
+    });
+    consolidated
+        || report
+            .agency
+            .as_deref()
+            .is_some_and(|a| a.ends_with("人民政府") || a.contains("人民政府办公"))
+}
+
+pub(super) fn s_govextra(report: &Report, sink: &mut Sink) {
+    if !is_government(report) {
+        return;
+    }
+    let text: String = report.prose.iter().map(|p| norm(&p.text)).collect();
+    let missing: Vec<&str> = GOV_EXTRA
+        .iter()
+        .filter(|(_, words)| !words.iter().any(|w| text.contains(w)))
+        .map(|(name, _)| *name)
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let mut f = finding(
+        info("S.GOVEXTRA"),
+        format!(
+            "人民政府的年报没有写到{}结果情况；条例第五十条第（四）项要求各级人民政府的年报还应当包括工作考核、社会评议和责任追究结果情况",
+            missing.iter().map(|m| format!("“{m}”")).collect::<Vec<_>>().join("、")
+        ),
+    );
+    f.expected = Some(Quantity::Text(missing.join("、")));
+    f.locations = heading_location(report, 0);
+    sink.push(f);
+}
+
+// ------------------------------------------------------------------ S.ORDER
+
+/// A heading whose numbering agrees with its section (or that has the template's title without
+/// a number): only such headings decide the order, so a sub-heading of 一 that happens to read
+/// like a section title cannot make a false error.
+fn is_firm(s: &Section) -> bool {
+    match s.number {
+        Some(HeadingNumber::Chinese(n)) | Some(HeadingNumber::Arabic(n)) => {
+            n as usize == s.index + 1
+        }
+        Some(HeadingNumber::Parenthesized(_)) => false,
+        None => s.standard_title || s.auto_numbered,
+    }
+}
+
+const TABLE_NAMES: [&str; 5] = ["", "", "表二", "表三", "表四"];
+
+pub(super) fn s_order(report: &Report, sink: &mut Sink) {
+    let info = info("S.ORDER");
+    let mut firm: Vec<&Section> = report
+        .sections
+        .iter()
+        .chain(&report.repeated_sections)
+        .filter(|s| is_firm(s))
+        .collect();
+    firm.sort_by_key(|s| s.block);
+
+    // Each section once.
+    let mut seen: Vec<&Section> = Vec::new();
+    for s in &firm {
+        if let Some(first) = seen.iter().find(|x| x.index == s.index) {
+            let mut f = finding(
+                info,
+                format!(
+                    "标题“{}”出现了两次（第一次是“{}”）；六个部分各应只出现一次",
+                    s.text, first.text
+                ),
+            );
+            f.locations = vec![text_location(&s.span), text_location(&first.span)];
+            sink.push(f);
+        } else {
+            seen.push(s);
+        }
+    }
+    // In order 一 → 六.
+    let mut highest: Option<&Section> = None;
+    for s in &seen {
+        match highest {
+            Some(h) if s.index < h.index => {
+                let mut f = finding(
+                    info,
+                    format!(
+                        "标题“{}”出现在“{}”之后；六个部分应按一至六的顺序排列",
+                        s.text, h.text
+                    ),
+                );
+                f.expected = Some(Quantity::Text(
+                    formats::SECTIONS
+                        .get(s.index)
+                        .copied()
+                        .unwrap_or("")
+                        .to_string(),
+                ));
+                f.locations = vec![text_location(&s.span), text_location(&h.span)];
+                sink.push(f);
+            }
+            _ => highest = Some(s),
+        }
+    }
+    // Tables 二/三/四 inside their sections.
+    for &(kind, block) in &report.table_blocks {
+        let own = kind as usize - 1;
+        let Some(home) = seen.iter().find(|s| s.index == own) else {
+            continue;
+        };
+        let name = TABLE_NAMES.get(kind as usize).copied().unwrap_or("");
+        let within = firm.iter().rev().find(|s| s.block < block);
+        let message = match within {
+            Some(w) if w.index == own => continue,
+            Some(w) => format!("{name}位于“{}”部分，应在“{}”部分之内", w.text, home.text),
+            None => format!("{name}出现在所有部分标题之前，应在“{}”部分之内", home.text),
+        };
+        let mut f = finding(info, message);
+        f.table = Some(kind);
+        f.locations.push(text_location(&home.span));
+        sink.push(f);
+    }
+}
+
+// ------------------------------------------------------------------ S.PERIOD
+
+/// A span of dates written `YYYY年M月D日至（YYYY年）M月D日`: byte range, first and last day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct DateRange {
+    pub from: usize,
+    pub to: usize,
+    pub first: (i32, u32, u32),
+    pub last: (i32, u32, u32),
+}
+
+/// Reads the digits at `chars[i..]` (ASCII or full-width), at most `max`: value and count.
+fn digits(chars: &[(usize, char)], i: usize, max: usize) -> Option<(u32, usize)> {
+    let mut v: u32 = 0;
+    let mut n = 0;
+    while n < max {
+        match chars
+            .get(i + n)
+            .and_then(|(_, c)| fold_width(*c).to_digit(10))
+        {
+            Some(d) => v = v * 10 + d,
+            None => break,
+        }
+        n += 1;
+    }
+    (n > 0).then_some((v, n))
+}
+
+fn expect(chars: &[(usize, char)], i: usize, options: &[char]) -> Option<usize> {
+    chars
+        .get(i)
+        .filter(|(_, c)| options.contains(c))
+        .map(|_| i + 1)
+}
+
+/// `YYYY年M月D日` (year optional when `year` is given) at `chars[i..]`: the date and the index
+/// after it.
+fn date_at(
+    chars: &[(usize, char)],
+    i: usize,
+    year: Option<i32>,
+) -> Option<((i32, u32, u32), usize)> {
+    let (y, i) = match digits(chars, i, 4) {
+        Some((y, 4)) => (y as i32, expect(chars, i + 4, &['年'])?),
+        _ => (year?, i),
+    };
+    let (m, n) = digits(chars, i, 2)?;
+    let i = expect(chars, i + n, &['月'])?;
+    let (d, n) = digits(chars, i, 2)?;
+    let i = expect(chars, i + n, &['日', '号'])?;
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some(((y, m, d), i))
+}
+
+/// Every date range of a text.
+pub(crate) fn date_ranges(text: &str) -> Vec<DateRange> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |(b, _)| *b);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() && out.len() < 16 {
+        let starts_year = digits(&chars, i, 4).is_some_and(|(_, n)| n == 4)
+            && (i == 0 || digits(&chars, i - 1, 1).is_none());
+        if !starts_year {
+            i += 1;
+            continue;
+        }
+        let Some((first, mut j)) = date_at(&chars, i, None) else {
+            i += 1;
+            continue;
+        };
+        if let Some(k) = expect(&chars, j, &['起']) {
+            j = k;
+        }
+        while chars
+            .get(j)
+            .is_some_and(|(_, c)| crate::report::normalize::is_blank(*c))
+        {
+            j += 1;
+        }
+        let Some(k) = expect(&chars, j, &['至', '到', '-', '—', '–', '~', '～', '－'])
+        else {
+            i = j;
+            continue;
+        };
+        j = k;
+        while chars
+            .get(j)
+            .is_some_and(|(_, c)| crate::report::normalize::is_blank(*c) || *c == '—')
+        {
+            j += 1;
+        }
+        let Some((last, mut k)) = date_at(&chars, j, Some(first.0)) else {
+            i = j;
+            continue;
+        };
+        if let Some(e) = expect(&chars, k, &['止']) {
+            k = e;
+        }
+        out.push(DateRange {
+            from: byte_at(i),
+            to: byte_at(k),
+            first,
+            last,
+        });
+        i = k;
+    }
+    out
+}
+
+/// Words saying that a sentence states the statistics period.
+const PERIOD_WORDS: &[&str] = &[
+    "统计期限",
+    "统计时限",
+    "统计期间",
+    "统计时间",
+    "统计区间",
+    "统计范围",
+    "数据统计",
+    "所列数据",
+    "统计数据",
+    "报告期",
+];
+
+pub(super) fn s_period(report: &Report, sink: &mut Sink) {
+    let Some(year) = report.year else {
+        return;
+    };
+    let info = info("S.PERIOD");
+    let mut found = 0;
+    let prose = report
+        .prose
+        .iter()
+        .filter(|p| matches!(p.section, None | Some(0)));
+    for p in prose {
+        for r in date_ranges(&p.text) {
+            let span = p.span(r.from, r.to);
+            let stated = PERIOD_WORDS.iter().any(|w| span.sentence.contains(w));
+            let whole_year = (r.first.1, r.first.2) == (1, 1) && (r.last.1, r.last.2) == (12, 31);
+            if !stated && !whole_year {
+                continue;
+            }
+            found += 1;
+            let right = r.first == (year, 1, 1) && r.last == (year, 12, 31);
+            if !right {
+                period_finding(info, p, r, span, year, sink);
+            }
+            if found >= 3 {
+                return;
+            }
+        }
+    }
+}
+
+fn period_finding(
+    info: &RuleInfo,
+    p: &ProseParagraph,
+    r: DateRange,
+    span: TextSpan,
+    year: i32,
+    sink: &mut Sink,
+) {
+    let written = p.text.get(r.from..r.to).unwrap_or("").to_string();
+    let mut f = finding(
+        info,
+        format!("统计期限写作“{written}”，与报告年度 {year} 年不符；应为{year}年1月1日至{year}年12月31日"),
+    );
+    f.expected = Some(Quantity::Text(format!("{year}年1月1日至{year}年12月31日")));
+    f.actual = Some(Quantity::Text(written));
+    f.locations.push(text_location(&span));
+    sink.push(f);
+}
+
+// ------------------------------------------------------------------ S.DEADLINE / S.DATEEARLY
+
+/// How to set the report kind when the inferred one is wrong (Chinese).
+const KIND_HINT: &str = "如报告类型判断有误，可在命令行用 --kind 部门|乡镇|县级政府|地市级政府|省级政府 指定，或在网页上选择报告类型";
+
+pub(super) fn s_deadline(report: &Report, sink: &mut Sink) {
+    let (Some(year), Some((y, m, d)), Some(kind)) =
+        (report.year, report.date, report.kind.as_ref())
+    else {
+        return;
+    };
+    let (dm, dd) = kind.kind.deadline();
+    let due = (year + 1, dm, dd);
+    if (y, m, d) <= due {
+        return;
+    }
+    let mut f = finding(
+        info("S.DEADLINE"),
+        format!(
+            "落款日期 {y}年{m}月{d}日 晚于发布时限 {}年{dm}月{dd}日：{}（本报告按“{}”判断：{}）。落款日期是成文日期，不一定是网上发布日期，请核对实际发布时间；{KIND_HINT}",
+            year + 1,
+            kind.kind.rule_text(),
+            kind.kind.label(),
+            kind.reason
+        ),
+    );
+    f.expected = Some(Quantity::Text(format!("{}年{dm}月{dd}日前", year + 1)));
+    f.actual = Some(Quantity::Text(format!("{y}年{m}月{d}日")));
+    f.locations
+        .extend(report.date_span.iter().map(text_location));
+    sink.push(f);
+}
+
+pub(super) fn s_date_early(report: &Report, sink: &mut Sink) {
+    let (Some(year), Some((y, m, d))) = (report.year, report.date) else {
+        return;
+    };
+    if (y, m, d) > (year, 12, 31) {
+        return;
+    }
+    let mut f = finding(
+        info("S.DATEEARLY"),
+        format!("落款日期 {y}年{m}月{d}日 不晚于报告年度 {year} 年的最后一天，年报写成时这一年还没有结束，不能反映全年情况；请核对落款日期和报告年度"),
+    );
+    f.expected = Some(Quantity::Text(format!("{}年1月1日或以后", year + 1)));
+    f.actual = Some(Quantity::Text(format!("{y}年{m}月{d}日")));
+    f.locations
+        .extend(report.date_span.iter().map(text_location));
+    sink.push(f);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_ranges_read_the_usual_writings() {
+        let r = date_ranges("本报告统计期限自2021年1月1日起至2021年12月31日止。");
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].first, (2021, 1, 1));
+        assert_eq!(r[0].last, (2021, 12, 31));
+        let r = date_ranges("统计时限为2022年1月1日至12月31日");
+        assert_eq!(r[0].last, (2022, 12, 31));
+        let r = date_ranges("２０２１年１月１日—２０２１年１２月３１日");
+        assert_eq!(r[0].last, (2021, 12, 31));
+        assert!(date_ranges("2021年1月1日起施行").is_empty());
+        assert!(date_ranges("12021年1月1日至2月1日").is_empty());
+    }
+
+    #[test]
+    fn hanzi_count_ignores_punctuation_and_digits() {
+        let n = "一、总体情况：2021年，共1件。"
+            .chars()
+            .filter(|c| is_hanzi(*c))
+            .count();
+        assert_eq!(n, 8);
+    }
+}
