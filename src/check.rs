@@ -10,7 +10,7 @@ use crate::limits::Limits;
 use crate::model::Document;
 use crate::rejection::Rejection;
 use crate::report::{self, KindReading, Report, ReportKind};
-use crate::rules;
+use crate::rules::{self, RuleContext, RuleOptions};
 
 /// Options for [`check_bytes_with`].
 #[derive(Debug, Clone, Default)]
@@ -54,13 +54,14 @@ fn run(bytes: &[u8], options: &Options) -> Result<Vec<CheckResult>, Rejection> {
     let pkg = intake::open(bytes, &options.limits)?;
     let doc = docx::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), &options.limits)?;
     let reports = report::recognise_all(&doc)?;
+    let rule_options = RuleOptions::default();
     Ok(reports
         .into_iter()
         .map(|mut report| {
             if let Some(kind) = options.report_kind {
                 report.kind = Some(KindReading::chosen(kind));
             }
-            let mut findings = rules::run_all(&report);
+            let mut findings = rules::run_all(&RuleContext::new(&report, &doc, &rule_options));
             for f in &mut findings {
                 for l in &mut f.locations {
                     set_report(l, report.index);

@@ -78,18 +78,30 @@ const SEC1_ASPECTS: &[(&str, &[&str])] = &[
     ),
 ];
 
-pub(super) fn s_sec1(report: &Report, sink: &mut Sink) {
+rule! {
+    /// 总体情况的内容
+    ///
+    /// “一、总体情况”写到主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面；各方面接受多种写法（如平台建设可写作网站、公众号、公开渠道，监督保障可写作考核、督查、培训），每缺一个方面提示一次。
+    ///
+    /// 依据：国办公开办函〔2021〕30号、〔2019〕60号：总体情况“主要包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障……等方面”。
+    SSec1: "S.SEC1", Warning,
+    example: Example { format: Format::F2021, edits: &[Edit::Text { section: 0, text: "2021年，本机关主动公开政府信息，依法办理依申请公开，完善政府信息管理制度，建设政府网站专栏。" }], message: "“一、总体情况”没有写到“监督保障”方面" },
+    check: s_sec1,
+}
+
+fn s_sec1(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     if report.section(0).is_none() {
         return;
     }
     let text = section_text(report, 0);
-    let info = info("S.SEC1");
+    let id = RuleId::SSec1;
     for (aspect, words) in SEC1_ASPECTS {
         if words.iter().any(|w| text.contains(w)) {
             continue;
         }
         let mut f = finding(
-            info,
+            id,
             format!(
                 "“一、总体情况”没有写到“{aspect}”方面（未找到“{}”等字样）；国办通知要求总体情况主要包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等方面",
                 words.join("”“")
@@ -106,7 +118,19 @@ pub(super) fn s_sec1(report: &Report, sink: &mut Sink) {
 /// The length limit of section 一 (30号: “篇幅原则上不超过一千字”), in Chinese characters.
 pub(crate) const SEC1_MAX_CHARS: usize = 1000;
 
-pub(super) fn s_len1(report: &Report, sink: &mut Sink) {
+rule! {
+    /// 总体情况的篇幅
+    ///
+    /// 2021 年及以后的年报，“一、总体情况”的正文不超过一千个汉字（只计汉字，不计标题、标点和数字）。
+    ///
+    /// 依据：国办公开办函〔2021〕30号：总体情况“重在聚焦主题、简明客观，篇幅原则上不超过一千字”。
+    SLen1: "S.LEN1", Warning,
+    example: Example { format: Format::F2021, edits: &[Edit::Filler { section: 0, chars: 1000 }], message: "超过一千字；国办公开办函〔2021〕30号要求总体情况“重在聚焦主题、简明客观，篇幅原则上不超过一千字”" },
+    check: s_len1,
+}
+
+fn s_len1(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     if report.section(0).is_none() || !is_2021_plus(report) {
         return;
     }
@@ -116,7 +140,7 @@ pub(super) fn s_len1(report: &Report, sink: &mut Sink) {
         .sum();
     if n > SEC1_MAX_CHARS {
         let mut f = finding(
-            info("S.LEN1"),
+            RuleId::SLen1,
             format!("“一、总体情况”有 {n} 个汉字，超过一千字；国办公开办函〔2021〕30号要求总体情况“重在聚焦主题、简明客观，篇幅原则上不超过一千字”"),
         );
         f.expected = Some(Quantity::Int(SEC1_MAX_CHARS as i64));
@@ -161,7 +185,19 @@ const IMPROVEMENT_WORDS: &[&str] = &[
 /// a remedy.
 const SEC5_MIN_CHARS: usize = 20;
 
-pub(super) fn s_sec5(report: &Report, sink: &mut Sink) {
+rule! {
+    /// 问题及改进情况为空
+    ///
+    /// “五、存在的主要问题及改进情况”有内容，不是空白或只写“无”。
+    ///
+    /// 依据：条例第五十条第（四）项要求年报包括政府信息公开工作存在的主要问题及改进情况。
+    SSec5: "S.SEC5", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::Text { section: 4, text: "无。" }], message: "“五、存在的主要问题及改进情况”只写了“无”" },
+    check: s_sec5,
+}
+
+fn s_sec5(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     if report.section(4).is_none() {
         return;
     }
@@ -173,7 +209,7 @@ pub(super) fn s_sec5(report: &Report, sink: &mut Sink) {
             "只写了“无”".to_string()
         };
         let mut f = finding(
-            info("S.SEC5"),
+            RuleId::SSec5,
             format!("“五、存在的主要问题及改进情况”{written}；条例第五十条要求年报报告政府信息公开工作存在的主要问题及改进情况，请写明具体问题和改进措施"),
         );
         f.locations = heading_location(report, 4);
@@ -181,7 +217,19 @@ pub(super) fn s_sec5(report: &Report, sink: &mut Sink) {
     }
 }
 
-pub(super) fn s_sec5_part(report: &Report, sink: &mut Sink) {
+rule! {
+    /// 问题及改进情况不完整
+    ///
+    /// “五、存在的主要问题及改进情况”不少于 20 个字，并且既写问题（问题、不足、差距等）又写改进（改进、措施、下一步等）。
+    ///
+    /// 依据：国办通知：此项“重在实事求是、明确具体，避免笼统模糊、泛泛而谈。查找问题要有针对性，改进举措要有实效性”。
+    SSec5Part: "S.SEC5PART", Warning,
+    example: Example { format: Format::F2021, edits: &[Edit::Text { section: 4, text: "下一步，我们将丰富政策解读形式，提升政务公开的质量和实效。" }], message: "“五、存在的主要问题及改进情况”只写了改进措施，没有写存在的问题" },
+    check: s_sec5_part,
+}
+
+fn s_sec5_part(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     if report.section(4).is_none() {
         return;
     }
@@ -189,7 +237,7 @@ pub(super) fn s_sec5_part(report: &Report, sink: &mut Sink) {
     if text.is_empty() || text == "无" {
         return;
     }
-    let info = info("S.SEC5PART");
+    let id = RuleId::SSec5Part;
     let n = text.chars().count();
     let message = if n < SEC5_MIN_CHARS {
         Some(format!("“五、存在的主要问题及改进情况”只有 {n} 个字，过于简略；国办通知要求“实事求是、明确具体，避免笼统模糊、泛泛而谈”"))
@@ -204,7 +252,7 @@ pub(super) fn s_sec5_part(report: &Report, sink: &mut Sink) {
         }
     };
     if let Some(message) = message {
-        let mut f = finding(info, message);
+        let mut f = finding(id, message);
         f.locations = heading_location(report, 4);
         sink.push(f);
     }
@@ -214,7 +262,19 @@ pub(super) fn s_sec5_part(report: &Report, sink: &mut Sink) {
 
 const FEE_WORDS: &[&str] = &["处理费", "收费", "收取", "费用"];
 
-pub(super) fn s_sec6(report: &Report, sink: &mut Sink) {
+rule! {
+    /// 信息处理费情况
+    ///
+    /// 2021 年及以后的年报，“六、其他需要报告的事项”说明信息处理费的收取情况（收取金额，或未收取）。
+    ///
+    /// 依据：国办公开办函〔2021〕30号：“各行政机关依据《政府信息公开信息处理费管理办法》收取信息处理费的情况，在此处专门报告”；表格模板注明“收取信息处理费情况在此处报告”。
+    SSec6: "S.SEC6", Warning,
+    example: Example { format: Format::F2021, edits: &[Edit::Text { section: 5, text: "无。" }], message: "“六、其他需要报告的事项”写的是“无。”，没有说明信息处理费的收取情况" },
+    check: s_sec6,
+}
+
+fn s_sec6(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     if report.section(5).is_none() || !is_2021_plus(report) {
         return;
     }
@@ -236,7 +296,7 @@ pub(super) fn s_sec6(report: &Report, sink: &mut Sink) {
         }
     };
     let mut f = finding(
-        info("S.SEC6"),
+        RuleId::SSec6,
         format!("“六、其他需要报告的事项”{written}，没有说明信息处理费的收取情况；2021 年版格式要求“收取信息处理费情况在此处报告”，未收取的也应写明（如“本年度未收取信息处理费”）"),
     );
     f.locations = heading_location(report, 5);
@@ -269,7 +329,19 @@ fn is_government(report: &Report) -> bool {
             .is_some_and(|a| a.ends_with("人民政府") || a.contains("人民政府办公"))
 }
 
-pub(super) fn s_govextra(report: &Report, sink: &mut Sink) {
+rule! {
+    /// 人民政府年报的考核评议追责
+    ///
+    /// 人民政府（含其办公室、本级政府汇总的年报）的年报写到工作考核、社会评议和责任追究结果情况。
+    ///
+    /// 依据：条例第五十条第（四）项：“各级人民政府的政府信息公开工作年度报告还应当包括工作考核、社会评议和责任追究结果情况”。
+    SGovExtra: "S.GOVEXTRA", Warning,
+    example: Example { format: Format::F2021, edits: &[Edit::Agency("某某县人民政府")], message: "人民政府的年报没有写到“社会评议”、“责任追究”结果情况" },
+    check: s_govextra,
+}
+
+fn s_govextra(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     if !is_government(report) {
         return;
     }
@@ -283,7 +355,7 @@ pub(super) fn s_govextra(report: &Report, sink: &mut Sink) {
         return;
     }
     let mut f = finding(
-        info("S.GOVEXTRA"),
+        RuleId::SGovExtra,
         format!(
             "人民政府的年报没有写到{}结果情况；条例第五十条第（四）项要求各级人民政府的年报还应当包括工作考核、社会评议和责任追究结果情况",
             missing.iter().map(|m| format!("“{m}”")).collect::<Vec<_>>().join("、")
@@ -311,8 +383,20 @@ fn is_firm(s: &Section) -> bool {
 
 const TABLE_NAMES: [&str; 5] = ["", "", "表二", "表三", "表四"];
 
-pub(super) fn s_order(report: &Report, sink: &mut Sink) {
-    let info = info("S.ORDER");
+rule! {
+    /// 部分顺序
+    ///
+    /// 六个部分按一至六的顺序排列，每部分只出现一次；表二、表三、表四分别位于第二、三、四部分之内。只依据序号与部分相符（或为统一格式标题）的标题判断。
+    ///
+    /// 依据：统一格式规定了六个部分的顺序和各表所在的部分。
+    SOrder: "S.ORDER", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::Heading { section: 3, text: "二、主动公开政府信息情况" }], message: "标题“二、主动公开政府信息情况”出现了两次" },
+    check: s_order,
+}
+
+fn s_order(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
+    let id = RuleId::SOrder;
     let mut firm: Vec<&Section> = report
         .sections
         .iter()
@@ -326,7 +410,7 @@ pub(super) fn s_order(report: &Report, sink: &mut Sink) {
     for s in &firm {
         if let Some(first) = seen.iter().find(|x| x.index == s.index) {
             let mut f = finding(
-                info,
+                id,
                 format!(
                     "标题“{}”出现了两次（第一次是“{}”）；六个部分各应只出现一次",
                     s.text, first.text
@@ -344,7 +428,7 @@ pub(super) fn s_order(report: &Report, sink: &mut Sink) {
         match highest {
             Some(h) if s.index < h.index => {
                 let mut f = finding(
-                    info,
+                    id,
                     format!(
                         "标题“{}”出现在“{}”之后；六个部分应按一至六的顺序排列",
                         s.text, h.text
@@ -376,7 +460,7 @@ pub(super) fn s_order(report: &Report, sink: &mut Sink) {
             Some(w) => format!("{name}位于“{}”部分，应在“{}”部分之内", w.text, home.text),
             None => format!("{name}出现在所有部分标题之前，应在“{}”部分之内", home.text),
         };
-        let mut f = finding(info, message);
+        let mut f = finding(id, message);
         f.table = Some(kind);
         f.locations.push(text_location(&home.span));
         sink.push(f);
@@ -506,11 +590,23 @@ const PERIOD_WORDS: &[&str] = &[
     "报告期",
 ];
 
-pub(super) fn s_period(report: &Report, sink: &mut Sink) {
+rule! {
+    /// 统计期限
+    ///
+    /// 前言或总体情况写明的统计期限（句中有“统计期限”等字样的日期区间，或 1 月 1 日至 12 月 31 日的区间）正好是报告年度的 1 月 1 日至 12 月 31 日。
+    ///
+    /// 依据：年报反映报告年度全年的情况；统计期限写错年份常见于沿用往年文稿。
+    SPeriod: "S.PERIOD", Warning,
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "本报告统计期限为2020年1月1日至2020年12月31日。" }], message: "统计期限写作“2020年1月1日至2020年12月31日”，与报告年度 2021 年不符" },
+    check: s_period,
+}
+
+fn s_period(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     let Some(year) = report.year else {
         return;
     };
-    let info = info("S.PERIOD");
+    let id = RuleId::SPeriod;
     let mut found = 0;
     let prose = report
         .prose
@@ -527,7 +623,7 @@ pub(super) fn s_period(report: &Report, sink: &mut Sink) {
             found += 1;
             let right = r.first == (year, 1, 1) && r.last == (year, 12, 31);
             if !right {
-                period_finding(info, p, r, span, year, sink);
+                period_finding(id, p, r, span, year, sink);
             }
             if found >= 3 {
                 return;
@@ -537,7 +633,7 @@ pub(super) fn s_period(report: &Report, sink: &mut Sink) {
 }
 
 fn period_finding(
-    info: &RuleInfo,
+    id: RuleId,
     p: &ProseParagraph,
     r: DateRange,
     span: TextSpan,
@@ -546,7 +642,7 @@ fn period_finding(
 ) {
     let written = p.text.get(r.from..r.to).unwrap_or("").to_string();
     let mut f = finding(
-        info,
+        id,
         format!("统计期限写作“{written}”，与报告年度 {year} 年不符；应为{year}年1月1日至{year}年12月31日"),
     );
     f.expected = Some(Quantity::Text(format!("{year}年1月1日至{year}年12月31日")));
@@ -560,7 +656,19 @@ fn period_finding(
 /// How to set the report kind when the inferred one is wrong (Chinese).
 const KIND_HINT: &str = "如报告类型判断有误，可在命令行用 --kind 部门|乡镇|县级政府|地市级政府|省级政府 指定，或在网页上选择报告类型";
 
-pub(super) fn s_deadline(report: &Report, sink: &mut Sink) {
+rule! {
+    /// 发布时限
+    ///
+    /// 落款日期不晚于发布时限：部门、乡镇和本政府机关的年报为次年 1 月 31 日；本级政府汇总的年报县级 2 月 20 日、地市级 3 月 10 日、省级 3 月 31 日。报告类型由机关名称和正文推断，也可由用户指定，提示中写明按哪一类判断。
+    ///
+    /// 依据：条例第四十九条；国办公开办函〔2021〕30号、〔2019〕60号“二、报告方式及时间”。落款日期是成文日期，不一定是网上发布日期，所以只作警告。
+    SDeadline: "S.DEADLINE", Warning,
+    example: Example { format: Format::F2021, edits: &[Edit::DateLine(Some("2022年2月1日"))], message: "落款日期 2022年2月1日 晚于发布时限 2022年1月31日" },
+    check: s_deadline,
+}
+
+fn s_deadline(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     let (Some(year), Some((y, m, d)), Some(kind)) =
         (report.year, report.date, report.kind.as_ref())
     else {
@@ -572,7 +680,7 @@ pub(super) fn s_deadline(report: &Report, sink: &mut Sink) {
         return;
     }
     let mut f = finding(
-        info("S.DEADLINE"),
+        RuleId::SDeadline,
         format!(
             "落款日期 {y}年{m}月{d}日 晚于发布时限 {}年{dm}月{dd}日：{}（本报告按“{}”判断：{}）。落款日期是成文日期，不一定是网上发布日期，请核对实际发布时间；{KIND_HINT}",
             year + 1,
@@ -588,7 +696,19 @@ pub(super) fn s_deadline(report: &Report, sink: &mut Sink) {
     sink.push(f);
 }
 
-pub(super) fn s_date_early(report: &Report, sink: &mut Sink) {
+rule! {
+    /// 落款日期早于年度结束
+    ///
+    /// 落款日期在报告年度结束之后（不早于次年 1 月 1 日）。
+    ///
+    /// 依据：年报报告全年情况，报告年度结束前写成的年报不可能完整。
+    SDateEarly: "S.DATEEARLY", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::DateLine(Some("2021年12月20日"))], message: "落款日期 2021年12月20日 不晚于报告年度 2021 年的最后一天" },
+    check: s_date_early,
+}
+
+fn s_date_early(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     let (Some(year), Some((y, m, d))) = (report.year, report.date) else {
         return;
     };
@@ -596,7 +716,7 @@ pub(super) fn s_date_early(report: &Report, sink: &mut Sink) {
         return;
     }
     let mut f = finding(
-        info("S.DATEEARLY"),
+        RuleId::SDateEarly,
         format!("落款日期 {y}年{m}月{d}日 不晚于报告年度 {year} 年的最后一天，年报写成时这一年还没有结束，不能反映全年情况；请核对落款日期和报告年度"),
     );
     f.expected = Some(Quantity::Text(format!("{}年1月1日或以后", year + 1)));

@@ -1263,7 +1263,7 @@ pub fn heading_index(line: &str) -> Option<usize> {
         &["存在的主要问题及改进情况", "存在的问题及改进情况"],
         &["其他需要报告的事项"],
     ];
-    KEYS.iter().position(|ks| ks.iter().any(|k| rest == *k))
+    KEYS.iter().position(|ks| ks.contains(&rest))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1361,4 +1361,23 @@ pub fn plain_number(raw: &str) -> Option<f64> {
         return None;
     }
     t.parse::<f64>().ok()
+}
+
+/// A paragraph of exactly `n` Chinese characters (with a comma after every fifteen and a full
+/// stop at the end, which do not count), in plain words that name none of the aspects the
+/// content rules look for.
+pub fn hanzi_filler(n: usize) -> String {
+    const WORDS: &[char] = &[
+        '我', '们', '坚', '持', '实', '事', '求', '是', '认', '真', '总', '结', '经', '验', '稳',
+        '步', '推', '进', '各', '项', '任', '务', '落', '地', '见', '效',
+    ];
+    let mut s = String::new();
+    for i in 0..n {
+        s.push(WORDS[i % WORDS.len()]);
+        if i % 15 == 14 && i + 1 < n {
+            s.push('，');
+        }
+    }
+    s.push('。');
+    s
 }
