@@ -199,6 +199,25 @@ pub struct CheckResult {
     /// The report's tables for drawing; filled only when asked for (the browser).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tables: Vec<TableView>,
+    /// The previous-year report this one was compared with (cross-year rules); absent when
+    /// the report was checked alone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous: Option<PreviousInfo>,
+}
+
+/// The previous-year report a report was compared with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PreviousInfo {
+    /// The file as the caller named it (the CLI: the path; the page: the file name), if given.
+    pub file: Option<String>,
+    /// Index of the report inside that file (locations with `doc: 1` name it too).
+    pub report: usize,
+    pub agency: Option<String>,
+    pub year: Option<i32>,
+    /// "2021" or "2019", when recognised.
+    pub format: Option<String>,
+    /// Named by the user (`--previous`, the page's pair) rather than paired by agency and year.
+    pub explicit: bool,
 }
 
 impl CheckResult {
@@ -211,6 +230,7 @@ impl CheckResult {
             findings: Vec::new(),
             values: Values::default(),
             tables: Vec::new(),
+            previous: None,
         }
     }
 

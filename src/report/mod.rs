@@ -7,6 +7,7 @@
 pub mod formats;
 pub mod kind;
 pub mod normalize;
+pub mod pairing;
 mod recognise;
 mod text;
 pub mod value;

