@@ -168,7 +168,7 @@ pub fn check_report(
 
 /// The report of `previous` to compare report `index` of `current` with, when the user named
 /// the file: the one of the same agency a year earlier, else the only (or first) one.
-fn explicit_counterpart(current: &Analysed, index: usize, previous: &Analysed) -> usize {
+pub fn previous_counterpart(current: &Analysed, index: usize, previous: &Analysed) -> usize {
     let wanted = current
         .reports
         .get(index)
@@ -208,7 +208,7 @@ pub fn check_with_previous(
                 Ok(last) => Links {
                     previous: Some(PreviousFile {
                         analysed: last,
-                        report: explicit_counterpart(&current, i, last),
+                        report: previous_counterpart(&current, i, last),
                         name: previous_name,
                         explicit: true,
                     }),

@@ -34,7 +34,8 @@ pub mod wasm;
 
 pub use check::{
     analyse, check_analysed, check_batch, check_bytes, check_bytes_with, check_document,
-    check_report, check_with_previous, pair_files, Analysed, Links, Options, PreviousFile,
+    check_report, check_with_previous, pair_files, previous_counterpart, Analysed, Links, Options,
+    PreviousFile,
 };
 pub use contract::{CheckResult, PreviousInfo, Status};
 pub use intake::too_large_input;

@@ -125,6 +125,12 @@ pub struct CheckArgs {
     pub jobs: Option<usize>,
     #[arg(short, long, help = "文本输出时只列出有问题的文件")]
     pub quiet: bool,
+    #[arg(
+        long,
+        value_name = "文件",
+        help = "上一年度的报告，与要检查的一个文件作跨年度对比（表三结转、表二现行有效件数等）；不指定时，同一批文件中同一机关相邻两个年度的报告自动配对"
+    )]
+    pub previous: Option<PathBuf>,
     #[command(flatten)]
     help: HelpFlag,
 }

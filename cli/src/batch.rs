@@ -4,14 +4,15 @@
 use crate::args::{self, CheckArgs, MAX_JOBS};
 use crate::{exit, walk};
 use indicatif::{ProgressBar, ProgressStyle};
+use nianbao::report::pairing::{self, BatchEntry, PairKey};
 use nianbao::{
-    check_bytes_with, present, too_large_input, CheckResult, Options, Rejection, RejectionCode,
-    Status,
+    analyse, check_report, present, previous_counterpart, too_large_input, Analysed, CheckResult,
+    Links, Options, PreviousFile, Rejection, RejectionCode, Status,
 };
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 /// Smallest batch that gets a progress bar (on stderr, and only when stderr is a terminal).
@@ -67,6 +68,15 @@ pub fn run(args: &CheckArgs) -> i32 {
     } else {
         Output::Text
     };
+    if args.previous.is_some() && (args.paths.len() != 1 || args.paths[0].is_dir()) {
+        eprintln!("--previous 只能与一个要检查的文件一起使用（不能是文件夹或多个文件）");
+        eprintln!("运行 nianbao check --help 查看用法。");
+        return exit::USAGE;
+    }
+    if let Some(previous) = args.previous.as_ref().filter(|p| !p.exists()) {
+        eprintln!("找不到上一年度的报告：{}", previous.display());
+        return exit::UNCHECKED;
+    }
     let walk::Files { files, missing } = walk::collect(&args.paths);
     let jobs = args
         .jobs
@@ -89,13 +99,24 @@ pub fn run(args: &CheckArgs) -> i32 {
     if output == Output::Csv {
         let _ = write!(out, "{}{}\r\n", present::CSV_BOM, present::CSV_HEADER);
     }
-    let progress = progress_bar(files.len());
-    let mut tally = Tally::default();
     let options = Options::default();
+    // Cross-year pairing: the file named by --previous, or (for a batch) the reports of the
+    // same agency in consecutive years, found by reading every file once before checking.
+    let pair_batch = args.previous.is_none() && files.len() > 1;
+    let progress = progress_bar(files.len() * if pair_batch { 2 } else { 1 });
+    let links: Vec<FileLinks> = match &args.previous {
+        Some(previous) => vec![FileLinks {
+            previous: Some((Source::Explicit(previous.clone()), 0)),
+            same_year: Vec::new(),
+        }],
+        None if pair_batch => pool.install(|| pair_batch_files(&files, &options, &progress)),
+        None => Vec::new(),
+    };
+    let mut tally = Tally::default();
     // A bounded channel: workers wait rather than pile up results that cannot be printed yet.
     let (tx, rx) = mpsc::sync_channel::<(usize, CheckResult)>(jobs * 4);
     std::thread::scope(|scope| {
-        let (files, options, pool) = (&files, &options, &pool);
+        let (files, options, pool, links) = (&files, &options, &pool, &links);
         scope.spawn(move || {
             // `par_bridge` hands out files in order as workers become free, so results arrive
             // roughly in input order and few wait in `pending` below.
@@ -106,7 +127,9 @@ pub fn run(args: &CheckArgs) -> i32 {
                     .enumerate()
                     .par_bridge()
                     .try_for_each_with(tx, |tx, (i, path)| {
-                        tx.send((i, check_file(path, options))).map_err(drop)
+                        let link = links.get(i).cloned().unwrap_or_default();
+                        tx.send((i, check_file(path, options, &link, files)))
+                            .map_err(drop)
                     })
             });
         });
@@ -172,25 +195,138 @@ fn progress_bar(n_files: usize) -> ProgressBar {
     bar
 }
 
-/// Checks one file; never panics (a bug in the core becomes an `internal` rejection).
-fn check_file(path: &Path, options: &Options) -> CheckResult {
+/// Where the previous-year report of a file comes from.
+#[derive(Clone)]
+enum Source {
+    /// Another file of the batch (its index), paired by agency and year.
+    Batch(usize),
+    /// The file named by `--previous`.
+    Explicit(PathBuf),
+}
+
+/// What pairing found for the (first) report of a file.
+#[derive(Clone, Default)]
+struct FileLinks {
+    /// The previous-year report: its file and its index in the file.
+    previous: Option<(Source, usize)>,
+    /// The other reports of the same agency and year (file names).
+    same_year: Vec<String>,
+}
+
+/// Reads every file of the batch once (in parallel) for its reports' agencies and years, and
+/// pairs them. The documents are not kept: a batch may hold thousands of files, so a file is
+/// read again when it is checked or compared.
+fn pair_batch_files(
+    files: &[PathBuf],
+    options: &Options,
+    progress: &ProgressBar,
+) -> Vec<FileLinks> {
+    use rayon::iter::IntoParallelRefIterator;
+    let keys: Vec<Vec<Option<PairKey>>> = files
+        .par_iter()
+        .map(|path| {
+            let keys = load(path, options).map(|a| a.keys()).unwrap_or_default();
+            progress.inc(1);
+            keys
+        })
+        .collect();
+    let entries: Vec<BatchEntry> = keys
+        .into_iter()
+        .enumerate()
+        .flat_map(|(file, keys)| {
+            keys.into_iter()
+                .enumerate()
+                .map(move |(report, key)| BatchEntry { file, report, key })
+        })
+        .collect();
+    let pairs = pairing::pair(&entries);
+    let mut links = vec![FileLinks::default(); files.len()];
+    for (e, link) in entries.iter().zip(pairs) {
+        // The tool prints each file's first report.
+        if e.report != 0 {
+            continue;
+        }
+        let slot = &mut links[e.file];
+        slot.previous = link
+            .previous
+            .map(|p| (Source::Batch(entries[p].file), entries[p].report));
+        slot.same_year = link
+            .same_year
+            .iter()
+            .map(|&j| files[entries[j].file].display().to_string())
+            .collect();
+    }
+    links
+}
+
+/// Reads and analyses one file; never panics (a bug in the core becomes an `internal`
+/// rejection).
+fn load(path: &Path, options: &Options) -> Result<Analysed, Rejection> {
     let bytes = match read_bounded(path, options.limits.max_input_bytes) {
         Ok(Ok(b)) => b,
-        Ok(Err(size)) => return CheckResult::rejected(too_large_input(size, &options.limits)),
+        Ok(Err(size)) => return Err(too_large_input(size, &options.limits)),
         Err(e) => {
-            return CheckResult::rejected(Rejection::new(
+            return Err(Rejection::new(
                 RejectionCode::Unreadable,
                 format!("无法读取文件：{e}"),
             ))
         }
     };
-    match std::panic::catch_unwind(|| check_bytes_with(&bytes, options)) {
-        Ok(r) => r,
-        Err(_) => CheckResult::rejected(Rejection::new(
-            RejectionCode::Internal,
-            "nianbao 处理此文件时出现内部错误，请将文件反馈给开发者",
-        )),
+    std::panic::catch_unwind(|| analyse(&bytes, options)).unwrap_or_else(|_| Err(internal()))
+}
+
+fn internal() -> Rejection {
+    Rejection::new(
+        RejectionCode::Internal,
+        "nianbao 处理此文件时出现内部错误，请将文件反馈给开发者",
+    )
+}
+
+/// Checks one file (its first report), with its previous-year report when paired; never
+/// panics.
+fn check_file(path: &Path, options: &Options, link: &FileLinks, files: &[PathBuf]) -> CheckResult {
+    let analysed = match load(path, options) {
+        Ok(a) => a,
+        Err(rejection) => return CheckResult::rejected(rejection),
+    };
+    let (previous, name, explicit, report) = match &link.previous {
+        Some((Source::Batch(j), report)) => (
+            load(&files[*j], options),
+            files[*j].display().to_string(),
+            false,
+            *report,
+        ),
+        Some((Source::Explicit(path), report)) => (
+            load(path, options),
+            path.display().to_string(),
+            true,
+            *report,
+        ),
+        None => (Err(internal()), String::new(), false, 0),
+    };
+    let mut links = Links {
+        same_year: link.same_year.clone(),
+        ..Links::default()
+    };
+    match &previous {
+        Ok(last) if link.previous.is_some() => {
+            let report = if explicit {
+                previous_counterpart(&analysed, 0, last)
+            } else {
+                report
+            };
+            links.previous = Some(PreviousFile {
+                analysed: last,
+                report,
+                name: Some(&name),
+                explicit,
+            });
+        }
+        Err(rejection) if explicit => links.previous_unusable = Some(rejection.message.clone()),
+        _ => {}
     }
+    std::panic::catch_unwind(|| check_report(&analysed, 0, &links, options))
+        .unwrap_or_else(|_| CheckResult::rejected(internal()))
 }
 
 /// Reads a file unless it is larger than `limit` bytes (then `Ok(Err(size))`).

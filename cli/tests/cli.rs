@@ -228,8 +228,20 @@ fn csv_has_bom_header_and_one_row_per_finding() {
     let text = String::from_utf8(bytes).unwrap();
     let lines: Vec<&str> = text.trim_start_matches('\u{FEFF}').lines().collect();
     assert_eq!(lines[0], "文件,状态,规则,级别,表,行,列,应为,实为,说明");
-    let json = run(&["check", "--json", file.to_str().unwrap()]);
-    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    // The same batch as JSON (both files are 宁海县 2021: M.DUPYEAR on each).
+    let json = run(&[
+        "check",
+        "--json",
+        file.to_str().unwrap(),
+        clean.to_str().unwrap(),
+    ]);
+    let first = String::from_utf8(json.stdout).unwrap();
+    let v: serde_json::Value = serde_json::from_str(first.lines().next().unwrap()).unwrap();
+    assert!(v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["rule"] == "M.DUPYEAR"));
     let n_findings = v["findings"].as_array().unwrap().len();
     let broken_rows = lines
         .iter()

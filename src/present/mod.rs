@@ -1,6 +1,6 @@
 //! Presenters for the command-line tool: readable text, JSON Lines and CSV.
 
-use crate::contract::{CheckResult, Status};
+use crate::contract::{CheckResult, PreviousInfo, Status};
 use crate::findings::{Finding, Severity};
 #[cfg(not(target_arch = "wasm32"))]
 use serde::Serialize;
@@ -162,6 +162,9 @@ pub fn text(file: &str, result: &CheckResult) -> String {
                 "✔"
             };
             s.push_str(&format!("{mark} {file}\n  {agency} · {year} · {format}\n"));
+            if let Some(p) = &result.previous {
+                s.push_str(&format!("  {}\n", previous_line(p)));
+            }
             for f in &result.findings {
                 s.push_str(&format!(
                     "  {} {} {}：{}\n",
@@ -183,6 +186,22 @@ pub fn text(file: &str, result: &CheckResult) -> String {
         }
     }
     s
+}
+
+/// "与上一年度报告 2021.docx（2021年）对比（按机关和年度自动配对）".
+fn previous_line(p: &PreviousInfo) -> String {
+    let what = match (&p.file, &p.agency) {
+        (Some(file), _) => file.clone(),
+        (None, Some(agency)) => agency.clone(),
+        (None, None) => String::new(),
+    };
+    let year = p.year.map(|y| format!("（{y}年）")).unwrap_or_default();
+    let how = if p.explicit {
+        "按指定"
+    } else {
+        "按机关和年度自动配对"
+    };
+    format!("与上一年度报告 {what}{year}对比（{how}）")
 }
 
 fn icon(f: &Finding) -> &'static str {
