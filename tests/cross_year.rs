@@ -385,3 +385,35 @@ fn copied_text_and_last_year_named_as_the_reporting_year() {
         .push("与2021年相比，主动公开信息数量有所增加。".into());
     assert!(of(&batch(&[("y.docx", &fine)]).remove(0), "S.DUP").is_empty());
 }
+
+/// The checked-in pair `tests/fixtures/pairs/` (used by the browser binding's tests and the
+/// page's): 2021 carries 1 application forward, 2022 says 2 were carried over.
+/// `NIANBAO_WRITE_FIXTURES=1 cargo test --test cross_year` rebuilds them.
+#[test]
+fn the_checked_in_pair_breaks_the_carry_over() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pairs");
+    if std::env::var("NIANBAO_WRITE_FIXTURES").as_deref() == Ok("1") {
+        let mut later = year_2022();
+        later
+            .set_t3_row("carried_over", [2, 1, 0, 0, 0, 0])
+            .set_t3_row("granted", [3, 1, 0, 0, 0, 0])
+            .set_t3_row("results_total", [3, 1, 0, 0, 0, 0]);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("2021.docx"), year_2021().to_bytes()).unwrap();
+        std::fs::write(dir.join("2022.docx"), later.to_bytes()).unwrap();
+    }
+    let earlier = std::fs::read(dir.join("2021.docx")).expect("fixture");
+    let later = std::fs::read(dir.join("2022.docx")).expect("fixture");
+    let r = check_with_previous(&later, &earlier, Some("2021.docx"), &Options::default()).remove(0);
+    let found = of(&r, "T3.XYEAR");
+    assert_eq!(found.len(), 2);
+    assert!(matches!(
+        found[0].locations[1],
+        Location::Cell { doc: 1, .. }
+    ));
+    let alone = check_with_previous(&earlier, &later, None, &Options::default()).remove(0);
+    assert!(
+        of(&alone, "T3.XYEAR").is_empty(),
+        "2022 is not 2021's previous year"
+    );
+}

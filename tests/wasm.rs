@@ -160,3 +160,75 @@ fn a_wrong_total_in_table_3_is_marked_with_its_cells() {
         r.findings
     );
 }
+
+/// The part of a paired result these tests look at.
+#[derive(Debug, Deserialize)]
+struct PairedResult {
+    status: String,
+    previous: Option<PreviousInfo>,
+    findings: Vec<PairedFinding>,
+    #[serde(default)]
+    tables: Vec<Table>,
+}
+
+#[derive(Debug, Deserialize)]
+struct PreviousInfo {
+    file: Option<String>,
+    year: Option<i32>,
+    explicit: bool,
+}
+
+#[derive(Debug, Deserialize)]
+struct PairedFinding {
+    rule: String,
+    severity: String,
+    locations: Vec<Loc>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Loc {
+    kind: String,
+    doc: u8,
+}
+
+const PAIR_2021: &[u8] = include_bytes!("fixtures/pairs/2021.docx");
+const PAIR_2022: &[u8] = include_bytes!("fixtures/pairs/2022.docx");
+
+fn check_pair(bytes: &[u8], previous: &[u8], name: Option<&str>) -> PairedResult {
+    let value = nianbao::wasm::check_pair(bytes, previous, name.map(str::to_string))
+        .expect("check_pair returns a value");
+    serde_wasm_bindgen::from_value(value).expect("result matches the contract")
+}
+
+#[wasm_bindgen_test]
+fn a_pair_gives_the_cross_year_findings_with_the_previous_cell() {
+    let r = check_pair(PAIR_2022, PAIR_2021, Some("2021.docx"));
+    assert_eq!(r.status, "checked");
+    let p = r.previous.expect("compared");
+    assert_eq!(p.file.as_deref(), Some("2021.docx"));
+    assert_eq!(p.year, Some(2021));
+    assert!(p.explicit);
+    assert!(!r.tables.is_empty(), "the later report's tables are drawn");
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "T3.XYEAR")
+        .expect("T3.XYEAR");
+    assert_eq!(f.severity, "error");
+    assert_eq!(
+        (f.locations[0].kind.as_str(), f.locations[0].doc),
+        ("cell", 0)
+    );
+    assert_eq!(
+        (f.locations[1].kind.as_str(), f.locations[1].doc),
+        ("cell", 1)
+    );
+    // A file that is not a report as the previous year: checked alone, M.PAIR says why.
+    let r = check_pair(PAIR_2022, b"junk", None);
+    assert!(r.previous.is_none());
+    assert!(r.findings.iter().any(|f| f.rule == "M.PAIR"));
+    assert_eq!(
+        nianbao::wasm::agency_key("某某县 卫生健康局"),
+        nianbao::wasm::agency_key("某某县卫生健康局")
+    );
+}
