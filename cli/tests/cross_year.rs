@@ -171,3 +171,21 @@ fn previous_pairs_explicitly() {
         .unwrap()
         .contains("找不到上一年度的报告"));
 }
+
+#[test]
+fn the_readme_cross_year_example_is_what_the_tool_prints() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README");
+    let start = readme
+        .find("$ nianbao check tests/fixtures/pairs/")
+        .expect("the example in README.md");
+    let block = &readme[start..];
+    let block = &block[block.find('\n').unwrap() + 1..block.find("\n```").unwrap()];
+    let out = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(["check", "tests/fixtures/pairs/"])
+        .current_dir(&root)
+        .output()
+        .expect("run nianbao");
+    assert_eq!(String::from_utf8(out.stdout).unwrap().trim_end(), block);
+    assert_eq!(out.status.code(), Some(1));
+}
