@@ -4,7 +4,8 @@
 //! numbers, strings) with serde-wasm-bindgen's JSON-compatible serializer, so the page receives
 //! exactly the JSON shape documented in docs/CONTRACT.md.
 
-use crate::check::{check_bytes_with, Options};
+use crate::check::{check_bytes_with, check_document, Options};
+use crate::report::ReportKind;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -22,6 +23,39 @@ pub fn check(bytes: &[u8]) -> Result<JsValue, JsValue> {
         ..Default::default()
     };
     to_js(&check_bytes_with(bytes, &options))
+}
+
+/// Checks every report of one file (a file may hold several): an array of result objects,
+/// each with `report.index` and `report.count`, with the tables' grids. `kind` sets the report
+/// kind for the deadline rule (部门, 乡镇, 县级政府, 地市级政府, 省级政府, or the ids
+/// `department` …); `undefined` or an unknown value infers it.
+#[wasm_bindgen]
+pub fn check_reports(bytes: &[u8], kind: Option<String>) -> Result<JsValue, JsValue> {
+    let options = Options {
+        with_tables: true,
+        report_kind: kind.as_deref().and_then(ReportKind::parse),
+        ..Default::default()
+    };
+    to_js(&check_document(bytes, &options))
+}
+
+#[derive(Serialize)]
+struct KindChoice {
+    id: &'static str,
+    label: &'static str,
+}
+
+/// The report kinds a user can choose (`[{id, label}]`), for the page's control.
+#[wasm_bindgen]
+pub fn report_kinds() -> Result<JsValue, JsValue> {
+    let choices: Vec<KindChoice> = ReportKind::CHOICES
+        .iter()
+        .map(|k| KindChoice {
+            id: k.as_str(),
+            label: k.label(),
+        })
+        .collect();
+    to_js(&choices)
 }
 
 /// The crate version, shown in the page footer.
