@@ -43,6 +43,7 @@ pub use example::{Edit, Example};
 use t4::*;
 
 pub(crate) use crate::findings::{CellRef, Finding, Location, Quantity, Severity};
+pub(crate) use crate::messages::{self, CellProblem, HeadingProblem};
 pub(crate) use crate::model::Document;
 pub(crate) use crate::report::formats::{
     self, Format, T2Kind, T3_COLUMNS, T3_ROWS, T3_TOTAL_COL, T4_COLUMNS, T4_GROUPS,
