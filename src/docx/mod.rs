@@ -31,8 +31,8 @@ use styles::{StyleProps, Styles};
 /// Parses the main document part. `styles` is the styles part, used to learn which paragraph
 /// styles carry automatic numbering or an outline level.
 ///
-/// Malformed XML and invalid UTF-8 give [`RejectionCode::BadXml`]; anything beyond the bounds
-/// of `limits` (depth, tables, rows, columns, paragraphs) gives [`RejectionCode::TooComplex`].
+/// Malformed XML and invalid UTF-8 give [`crate::rejection::RejectionCode::BadXml`]; anything beyond the bounds
+/// of `limits` (depth, tables, rows, columns, paragraphs) gives [`crate::rejection::RejectionCode::TooComplex`].
 /// Over-long cell and paragraph text is truncated silently. A malformed styles part is ignored.
 pub fn parse(xml: &[u8], styles: Option<&[u8]>, limits: &Limits) -> Result<Document, Rejection> {
     let mut parser = Parser::new(limits, styles);
