@@ -496,6 +496,22 @@ fn order_ignores_sub_headings_that_read_like_sections() {
         .insert(1, "1.主动公开政府信息情况".to_string());
     let r = run(&spec);
     none(&r, "S.ORDER");
+    none(&r, "S.SEC1");
+
+    // The text after such a sub-heading still belongs to 一.
+    spec.sections[0].before.push(hanzi_filler(1001));
+    let r = run(&spec);
+    one(&r, "S.LEN1", Severity::Warning);
+    none(&r, "S.ORDER");
+}
+
+#[test]
+fn a_heading_repeated_on_every_paragraph_gives_bounded_findings() {
+    let mut spec = ReportSpec::zeros_2021();
+    spec.sections[5].before = vec!["五、存在的主要问题及改进情况".to_string(); 5000];
+    let r = run(&spec);
+    let n = of(&r, "S.ORDER").len();
+    assert!((1..=16).contains(&n), "{n} S.ORDER findings");
 }
 
 #[test]
@@ -602,6 +618,25 @@ fn a_second_report_without_title_starts_at_its_first_heading() {
         }
     }
     assert_eq!(results[1].report.agency.as_deref(), Some("乙县教育局"));
+}
+
+#[test]
+fn many_reports_in_one_file_are_each_checked() {
+    let specs: Vec<ReportSpec> = (0..12)
+        .map(|i| ReportSpec::zeros(Format::Format2021, 2021, &format!("第{i}县卫生健康局")))
+        .collect();
+    let results = check_document(&multi_docx(&specs).build(), &Options::default());
+    assert_eq!(results.len(), 12);
+    for (i, r) in results.iter().enumerate() {
+        assert_eq!((r.report.index, r.report.count), (i, 12));
+        assert_eq!(r.report.agency, Some(format!("第{i}县卫生健康局")));
+        assert_eq!(
+            r.findings.iter().map(|f| f.rule).collect::<Vec<_>>(),
+            vec!["S.MULTI"],
+            "report {i}\n{}",
+            dump(r)
+        );
+    }
 }
 
 #[test]

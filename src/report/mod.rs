@@ -194,6 +194,21 @@ pub struct Section {
     pub span: TextSpan,
 }
 
+impl Section {
+    /// The heading's numbering agrees with its section, or it has the template's title (or
+    /// automatic numbering) without a number: a heading of the report rather than a
+    /// sub-heading that happens to read like one (“1.主动公开政府信息情况” inside 一).
+    pub fn is_firm(&self) -> bool {
+        match self.number {
+            Some(HeadingNumber::Chinese(n)) | Some(HeadingNumber::Arabic(n)) => {
+                n as usize == self.index + 1
+            }
+            Some(HeadingNumber::Parenthesized(_)) => false,
+            None => self.standard_title || self.auto_numbered,
+        }
+    }
+}
+
 /// A paragraph of the report's prose (not the title, a section heading or the date line).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ProseParagraph {
@@ -278,9 +293,17 @@ impl Report {
         self.prose.iter().filter(move |p| p.section == Some(index))
     }
 
-    /// The section heading of `index` (0 = 一), when found.
+    /// The section heading of `index` (0 = 一), when found: the first firm one
+    /// ([`Section::is_firm`]), else the first.
     pub fn section(&self, index: usize) -> Option<&Section> {
-        self.sections.iter().find(|s| s.index == index)
+        self.headings()
+            .filter(|s| s.index == index)
+            .min_by_key(|s| (!s.is_firm(), s.block))
+    }
+
+    /// Every section heading found, first occurrences and repeats.
+    pub fn headings(&self) -> impl Iterator<Item = &Section> {
+        self.sections.iter().chain(&self.repeated_sections)
     }
 
     /// The format used to read the tables: the recognised one, or 2021 by default.

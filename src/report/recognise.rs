@@ -28,13 +28,33 @@ pub fn recognise_all(doc: &Document) -> Result<Vec<Report>, Rejection> {
         return Err(no_report_tables(doc));
     }
     let segments = segment(&kinds);
-    let starts = report_starts(doc, &segments);
+    // Block index of each table, looked up once (documents may hold many tables and blocks).
+    let mut table_block: Vec<Option<usize>> = vec![None; doc.tables.len()];
+    for (i, b) in doc.blocks.iter().enumerate() {
+        if let Block::Table(t) = b {
+            if let Some(slot) = table_block.get_mut(*t) {
+                slot.get_or_insert(i);
+            }
+        }
+    }
+    let block_of = |table: usize| table_block.get(table).copied().flatten();
+    let starts = report_starts(doc, &segments, &block_of);
     let count = segments.len().max(1);
     let mut reports = Vec::with_capacity(count);
     for (i, seg) in segments.iter().enumerate() {
         let from = starts.get(i).copied().unwrap_or(0);
         let to = starts.get(i + 1).copied().unwrap_or(doc.blocks.len());
-        reports.push(read_report(doc, seg, from..to.max(from), i, count));
+        let mut report = read_report(doc, seg, from..to.max(from), i, count);
+        for kind in [2u8, 3, 4] {
+            let block = seg
+                .iter()
+                .filter(|(_, k)| *k == kind)
+                .find_map(|(t, _)| block_of(*t));
+            if let Some(b) = block {
+                report.table_blocks.push((kind, b));
+            }
+        }
+        reports.push(report);
     }
     Ok(reports)
 }
@@ -42,12 +62,11 @@ pub fn recognise_all(doc: &Document) -> Result<Vec<Report>, Rejection> {
 /// The block where each report starts: 0 for the first; for a later one, its title (with an
 /// agency line just above it), else its first section heading, found by walking back from its
 /// first table, never past the previous report's tables or signing date.
-fn report_starts(doc: &Document, segments: &[Vec<(usize, u8)>]) -> Vec<usize> {
-    let block_of = |table: usize| {
-        doc.blocks
-            .iter()
-            .position(|b| matches!(b, Block::Table(i) if *i == table))
-    };
+fn report_starts(
+    doc: &Document,
+    segments: &[Vec<(usize, u8)>],
+    block_of: &dyn Fn(usize) -> Option<usize>,
+) -> Vec<usize> {
     let mut starts = vec![0];
     for k in 1..segments.len() {
         let prev_end = segments
@@ -123,17 +142,6 @@ fn read_report(
         report_count: count,
         ..Report::default()
     };
-    for kind in [2u8, 3, 4] {
-        let block = first.iter().filter(|(_, k)| *k == kind).find_map(|(t, _)| {
-            doc.blocks
-                .iter()
-                .position(|b| matches!(b, Block::Table(i) if i == t))
-        });
-        if let Some(b) = block {
-            report.table_blocks.push((kind, b));
-        }
-    }
-
     let t2_parts: Vec<usize> = first
         .iter()
         .filter(|(_, k)| *k == 2)

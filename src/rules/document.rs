@@ -336,19 +336,6 @@ fn s_govextra(cx: &RuleContext<'_>, sink: &mut Sink) {
 
 // ------------------------------------------------------------------ S.ORDER
 
-/// A heading whose numbering agrees with its section (or that has the template's title without
-/// a number): only such headings decide the order, so a sub-heading of 一 that happens to read
-/// like a section title cannot make a false error.
-fn is_firm(s: &Section) -> bool {
-    match s.number {
-        Some(HeadingNumber::Chinese(n)) | Some(HeadingNumber::Arabic(n)) => {
-            n as usize == s.index + 1
-        }
-        Some(HeadingNumber::Parenthesized(_)) => false,
-        None => s.standard_title || s.auto_numbered,
-    }
-}
-
 rule! {
     /// 部分顺序
     ///
@@ -363,12 +350,9 @@ rule! {
 fn s_order(cx: &RuleContext<'_>, sink: &mut Sink) {
     let report = cx.report;
     let id = RuleId::SOrder;
-    let mut firm: Vec<&Section> = report
-        .sections
-        .iter()
-        .chain(&report.repeated_sections)
-        .filter(|s| is_firm(s))
-        .collect();
+    // Only firm headings (numbering agreeing with the section) decide the order, so a
+    // sub-heading of 一 that reads like a section title cannot make a false error.
+    let mut firm: Vec<&Section> = report.headings().filter(|s| s.is_firm()).collect();
     firm.sort_by_key(|s| s.block);
 
     // Each section once.
