@@ -188,6 +188,20 @@ pub fn ambiguity(a: &Ambiguity) -> String {
             format!("表三的第 {part} 个表格没有表头，按最后 7 列读取数字")
         }
         Ambiguity::T4SeveralDataRows { rows } => format!("表四有 {rows} 行数据，只读取了第一行"),
+        Ambiguity::StrayTables { kinds } => {
+            let names: Vec<&str> = kinds
+                .iter()
+                .map(|k| match k {
+                    2 => "表二",
+                    3 => "表三",
+                    _ => "表四",
+                })
+                .collect();
+            format!(
+                "报告的统计表之后又出现了像{}的表格，不足以构成另一份年报，没有读取",
+                names.join("、")
+            )
+        }
         Ambiguity::T2DuplicateCell { row, column, .. } => {
             format!("表二“{row}”行“{column}”列出现了两次，只读取了第一个")
         }

@@ -640,6 +640,30 @@ fn many_reports_in_one_file_are_each_checked() {
 }
 
 #[test]
+fn a_stray_table_after_the_report_is_not_another_report() {
+    let spec = ReportSpec::zeros_2021();
+    let stray = format!(
+        r#"<w:tbl><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid>{}{}</w:tbl>"#,
+        tr(&[tc("事项", 1, None), tc("说明", 1, None)]),
+        tr(&[
+            tc("行政复议、行政诉讼咨询电话", 1, None),
+            tc("0000-1234567", 1, None)
+        ]),
+    );
+    let bytes = docx_from_body(&(spec.render().body + &stray)).build();
+    let results = check_document(&bytes, &Options::default());
+    assert_eq!(results.len(), 1, "{}", dump(&results[0]));
+    let r = &results[0];
+    assert_eq!(r.report.count, 1);
+    none(r, "S.MULTI");
+    none(r, "S.TABLES");
+    assert!(one(r, "S.AMBIG", Severity::Warning)
+        .message
+        .contains("像表四的表格，不足以构成另一份年报"));
+    assert_eq!(r.values.table4.len(), 15);
+}
+
+#[test]
 fn a_rejected_file_gives_one_rejected_result() {
     let results = check_document(b"not a docx", &Options::default());
     assert_eq!(results.len(), 1);

@@ -141,6 +141,9 @@ pub enum Ambiguity {
     T3WithoutHeader { part: usize },
     /// Table 四 has `rows` data rows; the first is read.
     T4SeveralDataRows { rows: usize },
+    /// Report tables of these kinds (2, 3, 4) after the report, not enough to make another
+    /// report: not read.
+    StrayTables { kinds: Vec<u8> },
     /// A cell of table 二 found twice (row as written); the first is read, `cell` is the second.
     T2DuplicateCell {
         row: String,

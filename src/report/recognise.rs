@@ -27,7 +27,31 @@ pub fn recognise_all(doc: &Document) -> Result<Vec<Report>, Rejection> {
     if kinds.iter().all(|k| k.is_none()) {
         return Err(no_report_tables(doc));
     }
-    let segments = segment(&kinds);
+    let all = segment(&kinds);
+    // A later run of report tables is another report when it holds table 三 and table 二 or
+    // 四; a stray table (a note table that mentions 行政复议 and 行政诉讼, say) is not, and is
+    // reported as an ambiguity of the report before it.
+    let is_report = |seg: &Vec<(usize, u8)>| {
+        let has = |kind: u8| seg.iter().any(|(_, k)| *k == kind);
+        has(3) && (has(2) || has(4))
+    };
+    let mut chosen: Vec<usize> = (0..all.len()).filter(|&i| is_report(&all[i])).collect();
+    if chosen.is_empty() {
+        chosen.push(0);
+    }
+    let segments: Vec<Vec<(usize, u8)>> =
+        chosen.iter().filter_map(|&i| all.get(i).cloned()).collect();
+    let mut strays: Vec<(usize, Vec<u8>)> = Vec::new();
+    for (i, seg) in all.iter().enumerate() {
+        if chosen.contains(&i) {
+            continue;
+        }
+        let owner = chosen.iter().rposition(|&c| c < i).unwrap_or(0);
+        let mut kinds: Vec<u8> = seg.iter().map(|(_, k)| *k).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        strays.push((owner, kinds));
+    }
     // Block index of each table, looked up once (documents may hold many tables and blocks).
     let mut table_block: Vec<Option<usize>> = vec![None; doc.tables.len()];
     for (i, b) in doc.blocks.iter().enumerate() {
@@ -53,6 +77,11 @@ pub fn recognise_all(doc: &Document) -> Result<Vec<Report>, Rejection> {
             if let Some(b) = block {
                 report.table_blocks.push((kind, b));
             }
+        }
+        for (_, kinds) in strays.iter().filter(|(owner, _)| *owner == i) {
+            report.ambiguities.push(Ambiguity::StrayTables {
+                kinds: kinds.clone(),
+            });
         }
         reports.push(report);
     }
