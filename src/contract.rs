@@ -2,6 +2,7 @@
 //! page (docs/CONTRACT.md). Built by [`crate::check`] from the stages' outputs.
 
 use crate::findings::{CellRef, Finding, Quantity, Severity};
+use crate::messages;
 use crate::model;
 use crate::rejection::Rejection;
 use crate::report::formats::{self, T3_ROWS, T4_COLUMNS};
@@ -56,8 +57,8 @@ impl ReportInfo {
             kind: report.kind.as_ref().map(|k| KindInfo {
                 id: k.kind.as_str(),
                 label: k.kind.label(),
-                reason: k.reason.clone(),
-                by_user: k.by_user,
+                reason: messages::kind_reason(k),
+                by_user: k.by_user(),
             }),
         }
     }

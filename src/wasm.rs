@@ -5,7 +5,8 @@
 //! numbers, strings) with serde-wasm-bindgen's JSON-compatible serializer, so the page receives
 //! exactly the JSON shape documented in docs/CONTRACT.md.
 
-use crate::check::{check_bytes_with, check_with_previous, Options};
+use crate::check::{check_bytes_with, check_document, check_with_previous, Options};
+use crate::report::ReportKind;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -25,26 +26,63 @@ pub fn check(bytes: &[u8]) -> Result<JsValue, JsValue> {
     to_js(&check_bytes_with(bytes, &options))
 }
 
-/// Checks one file's bytes against the previous year's report of the same agency
-/// (`previous`, named `previous_name` in the result): the result object of the file's first
-/// report, with the tables' grids, the cross-year findings (T3.XYEAR, T2.VALID, …) and
-/// `previous` saying which report it was compared with. Locations with `doc: 1` point into
-/// the previous file. When the previous file cannot be used, the result says why (M.PAIR).
+/// Checks every report of one file (a file may hold several): an array of result objects,
+/// each with `report.index` and `report.count`, with the tables' grids. `kind` sets the report
+/// kind for the deadline rule (部门, 乡镇, 县级政府, 地市级政府, 省级政府, or the ids
+/// `department` …); `undefined` or an unknown value infers it.
+#[wasm_bindgen]
+pub fn check_reports(bytes: &[u8], kind: Option<String>) -> Result<JsValue, JsValue> {
+    let options = Options {
+        with_tables: true,
+        report_kind: kind.as_deref().and_then(ReportKind::parse),
+        ..Default::default()
+    };
+    to_js(&check_document(bytes, &options))
+}
+
+#[derive(Serialize)]
+struct KindChoice {
+    id: &'static str,
+    label: &'static str,
+}
+
+/// The report kinds a user can choose (`[{id, label}]`), for the page's control.
+#[wasm_bindgen]
+pub fn report_kinds() -> Result<JsValue, JsValue> {
+    let choices: Vec<KindChoice> = ReportKind::CHOICES
+        .iter()
+        .map(|k| KindChoice {
+            id: k.as_str(),
+            label: k.label(),
+        })
+        .collect();
+    to_js(&choices)
+}
+
+/// Checks every report of one file against the previous year's report of the same agency
+/// (`previous`, named `previous_name` in the results): an array of result objects as
+/// [`check_reports`] gives, with the cross-year findings (T3.XYEAR, T2.VALID, …) and
+/// `previous` saying which report each was compared with. Locations with `doc: 1` point into
+/// the previous file. When the previous file cannot be used, each result says why (M.PAIR).
+/// `kind` as for [`check_reports`].
 #[wasm_bindgen]
 pub fn check_pair(
     bytes: &[u8],
     previous: &[u8],
     previous_name: Option<String>,
+    kind: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let options = Options {
         with_tables: true,
+        report_kind: kind.as_deref().and_then(ReportKind::parse),
         ..Default::default()
     };
-    let results = check_with_previous(bytes, previous, previous_name.as_deref(), &options);
-    match results.first() {
-        Some(first) => to_js(first),
-        None => Err(JsValue::from_str("no result")),
-    }
+    to_js(&check_with_previous(
+        bytes,
+        previous,
+        previous_name.as_deref(),
+        &options,
+    ))
 }
 
 /// The agency name as pairing compares it (blanks and punctuation dropped, width folded):

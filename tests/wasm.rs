@@ -195,9 +195,12 @@ const PAIR_2021: &[u8] = include_bytes!("fixtures/pairs/2021.docx");
 const PAIR_2022: &[u8] = include_bytes!("fixtures/pairs/2022.docx");
 
 fn check_pair(bytes: &[u8], previous: &[u8], name: Option<&str>) -> PairedResult {
-    let value = nianbao::wasm::check_pair(bytes, previous, name.map(str::to_string))
+    let value = nianbao::wasm::check_pair(bytes, previous, name.map(str::to_string), None)
         .expect("check_pair returns a value");
-    serde_wasm_bindgen::from_value(value).expect("result matches the contract")
+    let mut results: Vec<PairedResult> =
+        serde_wasm_bindgen::from_value(value).expect("results match the contract");
+    assert_eq!(results.len(), 1, "one result per report");
+    results.remove(0)
 }
 
 #[wasm_bindgen_test]

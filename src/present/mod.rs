@@ -190,18 +190,8 @@ pub fn text(file: &str, result: &CheckResult) -> String {
 
 /// "与上一年度报告 2021.docx（2021年）对比（按机关和年度自动配对）".
 fn previous_line(p: &PreviousInfo) -> String {
-    let what = match (&p.file, &p.agency) {
-        (Some(file), _) => file.clone(),
-        (None, Some(agency)) => agency.clone(),
-        (None, None) => String::new(),
-    };
-    let year = p.year.map(|y| format!("（{y}年）")).unwrap_or_default();
-    let how = if p.explicit {
-        "按指定"
-    } else {
-        "按机关和年度自动配对"
-    };
-    format!("与上一年度报告 {what}{year}对比（{how}）")
+    let what = p.file.as_deref().or(p.agency.as_deref()).unwrap_or("");
+    crate::messages::compared_with(what, p.year, p.explicit)
 }
 
 fn icon(f: &Finding) -> &'static str {

@@ -83,32 +83,38 @@ impl ReportKind {
             ReportKind::Province | ReportKind::Government => (3, 31),
         }
     }
+}
 
-    /// Who must publish by that day, in the words of the notice (Chinese).
-    pub fn rule_text(self) -> &'static str {
-        match self {
-            ReportKind::Department => {
-                "县级以上人民政府部门和本政府机关的年度报告应在每年1月31日前公布"
-            }
-            ReportKind::Township => "乡镇人民政府参照部门的要求，应在每年1月31日前公布",
-            ReportKind::County => "县级政府汇总的本级政府年度报告应在每年2月20日前公布",
-            ReportKind::Prefecture => "地市级政府汇总的本级政府年度报告应在每年3月10日前公布",
-            ReportKind::Province => "省级政府汇总的本级政府年度报告应在每年3月31日前公布",
-            ReportKind::Government => {
-                "县级以上地方人民政府的本级政府年度报告最迟应在每年3月31日前公布（条例第四十九条）"
-            }
-        }
-    }
+/// Why a kind was chosen; `crate::messages` words it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KindBasis {
+    /// Set by the user.
+    User,
+    /// No agency name was found: a department is assumed.
+    NoAgency,
+    /// The agency is a 街道办事处 (treated as a township).
+    Street { name: String },
+    /// A government's office (人民政府办公室/办公厅): its own-office report.
+    OwnOffice { name: String },
+    /// A government's office whose text speaks of the whole region (`word`) and of 汇总.
+    OfficeConsolidated { name: String, word: &'static str },
+    /// A 乡镇人民政府.
+    Township { name: String },
+    /// A 人民政府 whose text speaks of the whole region (`word`): its consolidated report.
+    Consolidated { name: String, word: &'static str },
+    /// A 人民政府 whose text does not speak of the whole region: its own-office report.
+    GovernmentOwn { name: String },
+    /// A bare region name (“某某县”): the consolidated report of that region.
+    Region { name: String },
+    /// Any other agency: a department.
+    Department { name: String },
 }
 
 /// The kind used for a report and how it was decided.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KindReading {
     pub kind: ReportKind,
-    /// Why (Chinese), e.g. “机关名称“某某县卫生健康局”不是人民政府”.
-    pub reason: String,
-    /// Set by the user rather than inferred.
-    pub by_user: bool,
+    pub basis: KindBasis,
 }
 
 impl KindReading {
@@ -116,8 +122,27 @@ impl KindReading {
     pub fn chosen(kind: ReportKind) -> KindReading {
         KindReading {
             kind,
-            reason: "由用户指定".to_string(),
-            by_user: true,
+            basis: KindBasis::User,
+        }
+    }
+
+    /// Set by the user rather than inferred.
+    pub fn by_user(&self) -> bool {
+        self.basis == KindBasis::User
+    }
+
+    /// The agency name the inference read, if any.
+    pub fn name(&self) -> Option<&str> {
+        match &self.basis {
+            KindBasis::User | KindBasis::NoAgency => None,
+            KindBasis::Street { name }
+            | KindBasis::OwnOffice { name }
+            | KindBasis::OfficeConsolidated { name, .. }
+            | KindBasis::Township { name }
+            | KindBasis::Consolidated { name, .. }
+            | KindBasis::GovernmentOwn { name }
+            | KindBasis::Region { name }
+            | KindBasis::Department { name } => Some(name),
         }
     }
 }
@@ -140,23 +165,17 @@ pub fn infer(agency: Option<&str>, prose: &[&str]) -> KindReading {
     let Some(name) = agency.map(str::trim).filter(|n| !n.is_empty()) else {
         return KindReading {
             kind: ReportKind::Department,
-            reason: "未能识别机关名称，按部门年报的时限判断".to_string(),
-            by_user: false,
+            basis: KindBasis::NoAgency,
         };
     };
     let whole = WHOLE_REGION
         .iter()
+        .copied()
         .find(|w| prose.iter().any(|p| p.contains(*w)));
-    let reading = |kind, reason: String| KindReading {
-        kind,
-        reason,
-        by_user: false,
-    };
+    let reading = |kind, basis| KindReading { kind, basis };
+    let name_s = name.to_string();
     if name.ends_with("街道办事处") {
-        return reading(
-            ReportKind::Township,
-            format!("机关名称“{name}”是街道办事处"),
-        );
+        return reading(ReportKind::Township, KindBasis::Street { name: name_s });
     }
     // A government's office (人民政府办公室/办公厅): its own-office report, unless the text
     // says it is the consolidated report of the whole region.
@@ -167,53 +186,46 @@ pub fn infer(agency: Option<&str>, prose: &[&str]) -> KindReading {
         "政府办公厅",
     ] {
         if let Some(region) = name.strip_suffix(office) {
-            if let (Some(w), true) = (whole, prose.iter().any(|p| p.contains("汇总"))) {
-                let (kind, level) = level_of(region);
+            if let (Some(word), true) = (whole, prose.iter().any(|p| p.contains("汇总"))) {
                 return reading(
-                    kind,
-                    format!("机关名称“{name}”是政府办公机构，正文写有“{w}”和“汇总”，按{level}汇总的本级政府年度报告判断"),
+                    level_of(region),
+                    KindBasis::OfficeConsolidated { name: name_s, word },
                 );
             }
             return reading(
                 ReportKind::Department,
-                format!("机关名称“{name}”是政府办公机构，按本政府机关的年度报告判断"),
+                KindBasis::OwnOffice { name: name_s },
             );
         }
     }
     for gov in ["人民政府", "管理委员会", "管委会"] {
         if let Some(region) = name.strip_suffix(gov) {
-            let (kind, level) = level_of(region);
+            let kind = level_of(region);
             if kind == ReportKind::Township {
-                return reading(kind, format!("机关名称“{name}”是乡镇人民政府"));
+                return reading(kind, KindBasis::Township { name: name_s });
             }
             return match whole {
-                Some(w) => reading(
-                    kind,
-                    format!("机关名称“{name}”是人民政府，正文写有“{w}”，按{level}汇总的本级政府年度报告判断"),
-                ),
+                Some(word) => reading(kind, KindBasis::Consolidated { name: name_s, word }),
                 None => reading(
                     ReportKind::Department,
-                    format!("机关名称“{name}”是人民政府，正文未提及全辖区情况，按本政府机关的年度报告判断"),
+                    KindBasis::GovernmentOwn { name: name_s },
                 ),
             };
         }
     }
     // A bare region name (“某某县2021年政府信息公开工作年度报告”): the consolidated report.
     if name.chars().count() <= 16 && !has_department_word(name) {
-        let (kind, level) = level_of(name);
+        let kind = level_of(name);
         if kind == ReportKind::Township {
-            return reading(kind, format!("机关名称“{name}”是乡镇"));
+            return reading(kind, KindBasis::Township { name: name_s });
         }
         if kind != ReportKind::Government {
-            return reading(
-                kind,
-                format!("报告以行政区“{name}”的名义发布，按{level}汇总的本级政府年度报告判断"),
-            );
+            return reading(kind, KindBasis::Region { name: name_s });
         }
     }
     reading(
         ReportKind::Department,
-        format!("机关名称“{name}”不是人民政府，按部门年报判断"),
+        KindBasis::Department { name: name_s },
     )
 }
 
@@ -240,33 +252,25 @@ fn has_department_word(name: &str) -> bool {
     .any(|w| name.ends_with(w))
 }
 
-/// The level of a region name, and its words for messages.
-fn level_of(region: &str) -> (ReportKind, &'static str) {
+/// The level of a region name. A 市 may be prefecture-level or county-level: the later
+/// deadline (prefecture) is assumed, and the message says so.
+fn level_of(region: &str) -> ReportKind {
     let r = region.trim();
     const MUNICIPALITIES: [&str; 4] = ["北京市", "天津市", "上海市", "重庆市"];
     if MUNICIPALITIES.contains(&r) || r.ends_with('省') || r.ends_with("自治区") {
-        return (ReportKind::Province, "省级政府");
-    }
-    if ["乡", "镇", "街道", "苏木"].iter().any(|s| r.ends_with(s)) {
-        return (ReportKind::Township, "乡镇");
-    }
-    if ["县", "旗", "区", "特区", "林区"]
+        ReportKind::Province
+    } else if ["乡", "镇", "街道", "苏木"].iter().any(|s| r.ends_with(s)) {
+        ReportKind::Township
+    } else if ["县", "旗", "区", "特区", "林区"]
         .iter()
         .any(|s| r.ends_with(s))
     {
-        return (ReportKind::County, "县级政府");
+        ReportKind::County
+    } else if ["州", "盟", "地区", "市"].iter().any(|s| r.ends_with(s)) {
+        ReportKind::Prefecture
+    } else {
+        ReportKind::Government
     }
-    if ["州", "盟", "地区"].iter().any(|s| r.ends_with(s)) {
-        return (ReportKind::Prefecture, "地市级政府");
-    }
-    if r.ends_with('市') {
-        // A 市 may be prefecture-level or county-level: assume the later deadline.
-        return (
-            ReportKind::Prefecture,
-            "地市级政府（若为县级市，请设为县级政府）",
-        );
-    }
-    (ReportKind::Government, "级别不明的本级政府")
 }
 
 #[cfg(test)]

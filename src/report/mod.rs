@@ -12,7 +12,7 @@ mod recognise;
 mod text;
 pub mod value;
 
-pub use kind::{KindReading, ReportKind};
+pub use kind::{KindBasis, KindReading, ReportKind};
 pub use recognise::{recognise, recognise_all};
 pub use text::{detect_section, find_year, parse_date_line, text_span};
 
@@ -132,6 +132,44 @@ pub fn t2_row_official(format: Format, canonical: &str) -> &str {
     }
 }
 
+/// An ambiguous reading of the tables, and the reading that was used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ambiguity {
+    /// Table 四 found in `count` physical tables; the first is read.
+    T4InSeveralTables { count: usize },
+    /// The `part`-th physical table of table 三 (1-based) has no header; its last seven columns
+    /// are read as the numbers.
+    T3WithoutHeader { part: usize },
+    /// Table 四 has `rows` data rows; the first is read.
+    T4SeveralDataRows { rows: usize },
+    /// Report tables of these kinds (2, 3, 4) after the report, not enough to make another
+    /// report: not read.
+    StrayTables { kinds: Vec<u8> },
+    /// A cell of table 二 found twice (row as written); the first is read, `cell` is the second.
+    T2DuplicateCell {
+        row: String,
+        column: &'static str,
+        cell: CellRef,
+    },
+    /// A number in table 二 under no known column header.
+    T2UnlabelledNumber {
+        row: String,
+        text: String,
+        cell: CellRef,
+    },
+}
+
+impl Ambiguity {
+    /// The cells involved.
+    pub fn cells(&self) -> Vec<CellRef> {
+        match self {
+            Ambiguity::T2DuplicateCell { cell, .. }
+            | Ambiguity::T2UnlabelledNumber { cell, .. } => vec![*cell],
+            _ => Vec::new(),
+        }
+    }
+}
+
 /// Where a recognised piece of text sits: a span of one paragraph.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextSpan {
@@ -158,6 +196,21 @@ pub struct Section {
     pub standard_title: bool,
     /// The heading's text.
     pub span: TextSpan,
+}
+
+impl Section {
+    /// The heading's numbering agrees with its section, or it has the template's title (or
+    /// automatic numbering) without a number: a heading of the report rather than a
+    /// sub-heading that happens to read like one (“1.主动公开政府信息情况” inside 一).
+    pub fn is_firm(&self) -> bool {
+        match self.number {
+            Some(HeadingNumber::Chinese(n)) | Some(HeadingNumber::Arabic(n)) => {
+                n as usize == self.index + 1
+            }
+            Some(HeadingNumber::Parenthesized(_)) => false,
+            None => self.standard_title || self.auto_numbered,
+        }
+    }
 }
 
 /// A paragraph of the report's prose (not the title, a section heading or the date line).
@@ -206,8 +259,8 @@ pub struct Report {
     pub sections: Vec<Section>,
     /// How many reports the document seems to hold (1 normally).
     pub report_count: usize,
-    /// Plain-language notes on ambiguous readings.
-    pub ambiguities: Vec<String>,
+    /// Ambiguous readings and what was assumed.
+    pub ambiguities: Vec<Ambiguity>,
     /// A sentence saying that no application was received, if the text has one.
     pub no_application: Option<TextSpan>,
     /// Headings of sections found a second time (the first occurrence is in `sections`).
@@ -244,9 +297,17 @@ impl Report {
         self.prose.iter().filter(move |p| p.section == Some(index))
     }
 
-    /// The section heading of `index` (0 = 一), when found.
+    /// The section heading of `index` (0 = 一), when found: the first firm one
+    /// ([`Section::is_firm`]), else the first.
     pub fn section(&self, index: usize) -> Option<&Section> {
-        self.sections.iter().find(|s| s.index == index)
+        self.headings()
+            .filter(|s| s.index == index)
+            .min_by_key(|s| (!s.is_firm(), s.block))
+    }
+
+    /// Every section heading found, first occurrences and repeats.
+    pub fn headings(&self) -> impl Iterator<Item = &Section> {
+        self.sections.iter().chain(&self.repeated_sections)
     }
 
     /// The format used to read the tables: the recognised one, or 2021 by default.

@@ -5,9 +5,10 @@ use super::formats::{self, Format, T3_COLUMNS, T3_ROWS};
 use super::normalize::{norm, trim_blank};
 use super::text::{detect_section, is_title, parse_date_line, read_text};
 use super::value::{self, Reading};
-use super::{NumCell, Report, T2Entry, Table2, Table3, Table4};
+use super::{Ambiguity, NumCell, Report, T2Entry, Table2, Table3, Table4};
+use crate::findings::CellRef;
 use crate::model::{Block, Document, Table};
-use crate::rejection::{Rejection, RejectionCode};
+use crate::rejection::{Refusal, Rejection};
 
 /// Finds the (first) report in a parsed document.
 pub fn recognise(doc: &Document) -> Result<Report, Rejection> {
@@ -26,14 +27,63 @@ pub fn recognise_all(doc: &Document) -> Result<Vec<Report>, Rejection> {
     if kinds.iter().all(|k| k.is_none()) {
         return Err(no_report_tables(doc));
     }
-    let segments = segment(&kinds);
-    let starts = report_starts(doc, &segments);
+    let all = segment(&kinds);
+    // A later run of report tables is another report when it holds table 三 and table 二 or
+    // 四; a stray table (a note table that mentions 行政复议 and 行政诉讼, say) is not, and is
+    // reported as an ambiguity of the report before it.
+    let is_report = |seg: &Vec<(usize, u8)>| {
+        let has = |kind: u8| seg.iter().any(|(_, k)| *k == kind);
+        has(3) && (has(2) || has(4))
+    };
+    let mut chosen: Vec<usize> = (0..all.len()).filter(|&i| is_report(&all[i])).collect();
+    if chosen.is_empty() {
+        chosen.push(0);
+    }
+    let segments: Vec<Vec<(usize, u8)>> =
+        chosen.iter().filter_map(|&i| all.get(i).cloned()).collect();
+    let mut strays: Vec<(usize, Vec<u8>)> = Vec::new();
+    for (i, seg) in all.iter().enumerate() {
+        if chosen.contains(&i) {
+            continue;
+        }
+        let owner = chosen.iter().rposition(|&c| c < i).unwrap_or(0);
+        let mut kinds: Vec<u8> = seg.iter().map(|(_, k)| *k).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        strays.push((owner, kinds));
+    }
+    // Block index of each table, looked up once (documents may hold many tables and blocks).
+    let mut table_block: Vec<Option<usize>> = vec![None; doc.tables.len()];
+    for (i, b) in doc.blocks.iter().enumerate() {
+        if let Block::Table(t) = b {
+            if let Some(slot) = table_block.get_mut(*t) {
+                slot.get_or_insert(i);
+            }
+        }
+    }
+    let block_of = |table: usize| table_block.get(table).copied().flatten();
+    let starts = report_starts(doc, &segments, &block_of);
     let count = segments.len().max(1);
     let mut reports = Vec::with_capacity(count);
     for (i, seg) in segments.iter().enumerate() {
         let from = starts.get(i).copied().unwrap_or(0);
         let to = starts.get(i + 1).copied().unwrap_or(doc.blocks.len());
-        reports.push(read_report(doc, seg, from..to.max(from), i, count));
+        let mut report = read_report(doc, seg, from..to.max(from), i, count);
+        for kind in [2u8, 3, 4] {
+            let block = seg
+                .iter()
+                .filter(|(_, k)| *k == kind)
+                .find_map(|(t, _)| block_of(*t));
+            if let Some(b) = block {
+                report.table_blocks.push((kind, b));
+            }
+        }
+        for (_, kinds) in strays.iter().filter(|(owner, _)| *owner == i) {
+            report.ambiguities.push(Ambiguity::StrayTables {
+                kinds: kinds.clone(),
+            });
+        }
+        reports.push(report);
     }
     Ok(reports)
 }
@@ -41,12 +91,11 @@ pub fn recognise_all(doc: &Document) -> Result<Vec<Report>, Rejection> {
 /// The block where each report starts: 0 for the first; for a later one, its title (with an
 /// agency line just above it), else its first section heading, found by walking back from its
 /// first table, never past the previous report's tables or signing date.
-fn report_starts(doc: &Document, segments: &[Vec<(usize, u8)>]) -> Vec<usize> {
-    let block_of = |table: usize| {
-        doc.blocks
-            .iter()
-            .position(|b| matches!(b, Block::Table(i) if *i == table))
-    };
+fn report_starts(
+    doc: &Document,
+    segments: &[Vec<(usize, u8)>],
+    block_of: &dyn Fn(usize) -> Option<usize>,
+) -> Vec<usize> {
     let mut starts = vec![0];
     for k in 1..segments.len() {
         let prev_end = segments
@@ -122,17 +171,6 @@ fn read_report(
         report_count: count,
         ..Report::default()
     };
-    for kind in [2u8, 3, 4] {
-        let block = first.iter().filter(|(_, k)| *k == kind).find_map(|(t, _)| {
-            doc.blocks
-                .iter()
-                .position(|b| matches!(b, Block::Table(i) if i == t))
-        });
-        if let Some(b) = block {
-            report.table_blocks.push((kind, b));
-        }
-    }
-
     let t2_parts: Vec<usize> = first
         .iter()
         .filter(|(_, k)| *k == 2)
@@ -196,10 +234,9 @@ fn read_report(
     }
     if let Some(&t) = t4_parts.first() {
         if t4_parts.len() > 1 {
-            report.ambiguities.push(format!(
-                "表四出现在 {} 个表格中，只读取了第一个",
-                t4_parts.len()
-            ));
+            report.ambiguities.push(Ambiguity::T4InSeveralTables {
+                count: t4_parts.len(),
+            });
         }
         report.t4 = doc
             .tables
@@ -221,26 +258,17 @@ fn no_report_tables(doc: &Document) -> Rejection {
         .iter()
         .filter(|b| matches!(b, Block::Paragraph(p) if !trim_blank(&p.text).is_empty()))
         .count();
-    let found = if doc.tables.is_empty() {
-        format!("文档中有 {paragraphs} 段文字，没有表格")
-    } else {
-        let shapes: Vec<String> = doc
-            .tables
-            .iter()
-            .take(5)
-            .map(|t| format!("{}行×{}列", t.rows, t.cols))
-            .collect();
-        let more = if doc.tables.len() > 5 { "等" } else { "" };
-        format!(
-            "文档中有 {paragraphs} 段文字和 {} 个表格（{}{more}），但都不是年报的统计表",
-            doc.tables.len(),
-            shapes.join("、")
-        )
-    };
-    Rejection::new(
-        RejectionCode::NoReportTables,
-        format!("未找到年报表格：{found}。请确认这是政府信息公开工作年度报告，且表二（主动公开）、表三（依申请公开）、表四（行政复议、行政诉讼）是 Word 表格而不是图片"),
-    )
+    let shapes = doc
+        .tables
+        .iter()
+        .take(5)
+        .map(|t| (t.rows, t.cols))
+        .collect();
+    Rejection::from(Refusal::NoReportTables {
+        paragraphs,
+        tables: doc.tables.len(),
+        shapes,
+    })
 }
 
 const T3_CUES: &[&str] = &[
@@ -364,7 +392,7 @@ fn t3_header_column(n: &str) -> Option<usize> {
         .position(|label| n == norm(label) || (n.chars().count() <= 8 && n.contains(&norm(label))))
 }
 
-fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table3 {
+fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<Ambiguity>) -> Table3 {
     let mut t3 = Table3 {
         parts: parts.to_vec(),
         rows: vec![None; T3_ROWS.len()],
@@ -426,10 +454,9 @@ fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table3 {
                     let c = t.cols - 7 + i;
                     *slot = Some((c, c));
                 }
-                notes.push(format!(
-                    "表三的第 {} 个表格没有表头，按最后 7 列读取数字",
-                    t3.parts.iter().position(|&p| p == ti).unwrap_or(0) + 1
-                ));
+                notes.push(Ambiguity::T3WithoutHeader {
+                    part: t3.parts.iter().position(|&p| p == ti).unwrap_or(0) + 1,
+                });
             }
             m
         };
@@ -504,7 +531,7 @@ const T4_TERMS: &[&str] = &[
     "总计",
 ];
 
-fn read_t4(t: &Table, notes: &mut Vec<String>) -> Table4 {
+fn read_t4(t: &Table, notes: &mut Vec<Ambiguity>) -> Table4 {
     let mut header_rows: Vec<usize> = Vec::new();
     let mut data_rows: Vec<usize> = Vec::new();
     for r in 0..t.rows {
@@ -575,7 +602,9 @@ fn read_t4(t: &Table, notes: &mut Vec<String>) -> Table4 {
         .or_else(|| data_rows.first().copied());
     let extra = with_text.len().saturating_sub(1);
     if extra > 0 {
-        notes.push(format!("表四有 {} 行数据，只读取了第一行", with_text.len()));
+        notes.push(Ambiguity::T4SeveralDataRows {
+            rows: with_text.len(),
+        });
     }
     let cells = col_of
         .iter()
@@ -595,7 +624,7 @@ fn read_t4(t: &Table, notes: &mut Vec<String>) -> Table4 {
 
 // ------------------------------------------------------------------ table 二
 
-fn read_t2(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table2 {
+fn read_t2(doc: &Document, parts: &[usize], notes: &mut Vec<Ambiguity>) -> Table2 {
     let mut t2 = Table2 {
         parts: parts.to_vec(),
         entries: Vec::new(),
@@ -639,11 +668,15 @@ fn read_t2(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table2 {
                             .iter()
                             .any(|e| e.row == row && e.column == column)
                         {
-                            notes.push(format!(
-                                "表二“{}”行“{}”列出现了两次，只读取了第一个",
-                                trim_blank(&first.text),
-                                column
-                            ));
+                            notes.push(Ambiguity::T2DuplicateCell {
+                                row: trim_blank(&first.text).to_string(),
+                                column,
+                                cell: CellRef {
+                                    table: ti,
+                                    row: c.row,
+                                    col: c.col,
+                                },
+                            });
                             continue;
                         }
                         t2.entries.push(T2Entry {
@@ -655,11 +688,15 @@ fn read_t2(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table2 {
                     }
                     _ => {
                         if !trim_blank(&c.text).is_empty() {
-                            notes.push(format!(
-                                "表二“{}”行有一个数字找不到对应的列标题：{}",
-                                trim_blank(&first.text),
-                                trim_blank(&c.text)
-                            ));
+                            notes.push(Ambiguity::T2UnlabelledNumber {
+                                row: trim_blank(&first.text).to_string(),
+                                text: trim_blank(&c.text).to_string(),
+                                cell: CellRef {
+                                    table: ti,
+                                    row: c.row,
+                                    col: c.col,
+                                },
+                            });
                         }
                     }
                 }

@@ -35,7 +35,9 @@ pub(super) fn read_text(doc: &Document, blocks: Range<usize>, report: &mut Repor
                 span: whole_span(p),
             };
             if report.sections.iter().any(|s| s.index == index) {
-                report.repeated_sections.push(section);
+                if report.repeated_sections.len() < MAX_REPEATED_HEADINGS {
+                    report.repeated_sections.push(section);
+                }
             } else {
                 report.sections.push(section);
             }
@@ -151,11 +153,18 @@ pub(super) fn read_text(doc: &Document, blocks: Range<usize>, report: &mut Repor
 fn prose(paragraphs: &[(usize, &Paragraph)], report: &Report) -> Vec<ProseParagraph> {
     let title = report.title_span.as_ref().map(|s| s.paragraph);
     let date = report.date_span.as_ref().map(|s| s.paragraph);
-    let mut heads: Vec<(usize, usize)> = report
-        .sections
-        .iter()
-        .chain(&report.repeated_sections)
-        .map(|s| (s.block, s.index))
+    // Every heading is left out of the prose; a heading starts a section unless it is a weak
+    // one (numbering at odds with its section) followed by a firm heading of the same section,
+    // i.e. a sub-heading that reads like a section title.
+    let mut heads: Vec<(usize, Option<usize>)> = report
+        .headings()
+        .map(|s| {
+            let sub = !s.is_firm()
+                && report
+                    .headings()
+                    .any(|f| f.index == s.index && f.is_firm() && f.block > s.block);
+            (s.block, (!sub).then_some(s.index))
+        })
         .collect();
     heads.sort_unstable();
     // The signature: the agency line right above the date line, or a line that is just the
@@ -168,27 +177,40 @@ fn prose(paragraphs: &[(usize, &Paragraph)], report: &Report) -> Vec<ProseParagr
     });
     let last_head = heads.last().map_or(0, |(b, _)| *b);
     let agency = report.agency.as_deref();
-    paragraphs
-        .iter()
-        .filter(|(i, p)| {
-            Some(p.source) != title
-                && Some(p.source) != date
-                && Some(p.source) != signature
-                && !(*i > last_head && agency.is_some_and(|a| trim_blank(&p.text) == a))
-                && heads.binary_search_by_key(i, |(b, _)| *b).is_err()
-        })
-        .map(|(i, p)| ProseParagraph {
-            source: p.source,
-            block: *i,
-            section: heads
-                .iter()
-                .take_while(|(b, _)| b < i)
-                .last()
-                .map(|(_, index)| *index),
-            text: p.text.clone(),
-        })
-        .collect()
+    // Paragraphs and headings are both in block order: one cursor over the headings.
+    let mut next_head = 0;
+    let mut section: Option<usize> = None;
+    let mut out = Vec::new();
+    for (i, p) in paragraphs {
+        while let Some((b, index)) = heads.get(next_head) {
+            if b >= i {
+                break;
+            }
+            if index.is_some() {
+                section = *index;
+            }
+            next_head += 1;
+        }
+        let keep = Some(p.source) != title
+            && Some(p.source) != date
+            && Some(p.source) != signature
+            && !(*i > last_head && agency.is_some_and(|a| trim_blank(&p.text) == a))
+            && heads.get(next_head).is_none_or(|(b, _)| b != i);
+        if keep {
+            out.push(ProseParagraph {
+                source: p.source,
+                block: *i,
+                section,
+                text: p.text.clone(),
+            });
+        }
+    }
+    out
 }
+
+/// Repeated section headings kept (enough to report them; a hostile document may repeat one
+/// heading on every paragraph).
+const MAX_REPEATED_HEADINGS: usize = 16;
 
 /// Byte offset of `part`, a slice of `whole`, within `whole`.
 fn offset_in(whole: &str, part: &str) -> usize {

@@ -100,13 +100,7 @@ fn s_sec1(cx: &RuleContext<'_>, sink: &mut Sink) {
         if words.iter().any(|w| text.contains(w)) {
             continue;
         }
-        let mut f = finding(
-            id,
-            format!(
-                "“一、总体情况”没有写到“{aspect}”方面（未找到“{}”等字样）；国办通知要求总体情况主要包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等方面",
-                words.join("”“")
-            ),
-        );
+        let mut f = finding(id, messages::sec1_missing(aspect, words));
         f.expected = Some(Quantity::Text((*aspect).to_string()));
         f.locations = heading_location(report, 0);
         sink.push(f);
@@ -139,10 +133,7 @@ fn s_len1(cx: &RuleContext<'_>, sink: &mut Sink) {
         .map(|p| p.text.chars().filter(|c| is_hanzi(*c)).count())
         .sum();
     if n > SEC1_MAX_CHARS {
-        let mut f = finding(
-            RuleId::SLen1,
-            format!("“一、总体情况”有 {n} 个汉字，超过一千字；国办公开办函〔2021〕30号要求总体情况“重在聚焦主题、简明客观，篇幅原则上不超过一千字”"),
-        );
+        let mut f = finding(RuleId::SLen1, messages::sec1_too_long(n));
         f.expected = Some(Quantity::Int(SEC1_MAX_CHARS as i64));
         f.actual = Some(Quantity::Int(n as i64));
         f.locations = heading_location(report, 0);
@@ -203,15 +194,7 @@ fn s_sec5(cx: &RuleContext<'_>, sink: &mut Sink) {
     }
     let text = section_text(report, 4);
     if text.is_empty() || text == "无" {
-        let written = if text.is_empty() {
-            "没有内容".to_string()
-        } else {
-            "只写了“无”".to_string()
-        };
-        let mut f = finding(
-            RuleId::SSec5,
-            format!("“五、存在的主要问题及改进情况”{written}；条例第五十条要求年报报告政府信息公开工作存在的主要问题及改进情况，请写明具体问题和改进措施"),
-        );
+        let mut f = finding(RuleId::SSec5, messages::sec5_empty(!text.is_empty()));
         f.locations = heading_location(report, 4);
         sink.push(f);
     }
@@ -240,16 +223,11 @@ fn s_sec5_part(cx: &RuleContext<'_>, sink: &mut Sink) {
     let id = RuleId::SSec5Part;
     let n = text.chars().count();
     let message = if n < SEC5_MIN_CHARS {
-        Some(format!("“五、存在的主要问题及改进情况”只有 {n} 个字，过于简略；国办通知要求“实事求是、明确具体，避免笼统模糊、泛泛而谈”"))
+        Some(messages::sec5_short(n))
     } else {
         let problem = PROBLEM_WORDS.iter().any(|w| text.contains(w));
         let improvement = IMPROVEMENT_WORDS.iter().any(|w| text.contains(w));
-        match (problem, improvement) {
-            (true, true) => None,
-            (false, true) => Some("“五、存在的主要问题及改进情况”只写了改进措施，没有写存在的问题（未找到“问题”“不足”“差距”等字样）；国办通知要求“查找问题要有针对性，改进举措要有实效性”".to_string()),
-            (true, false) => Some("“五、存在的主要问题及改进情况”只写了存在的问题，没有写改进措施（未找到“改进”“措施”“下一步”等字样）；国办通知要求“查找问题要有针对性，改进举措要有实效性”".to_string()),
-            (false, false) => Some("“五、存在的主要问题及改进情况”既没有写明存在的问题，也没有写明改进措施（未找到“问题”“不足”“改进”“措施”“下一步”等字样）".to_string()),
-        }
+        (!(problem && improvement)).then(|| messages::sec5_half(problem, improvement))
     };
     if let Some(message) = message {
         let mut f = finding(id, message);
@@ -282,23 +260,19 @@ fn s_sec6(cx: &RuleContext<'_>, sink: &mut Sink) {
     if FEE_WORDS.iter().any(|w| text.contains(w)) {
         return;
     }
-    let written = match report.section_prose(5).next() {
-        None => "没有内容".to_string(),
-        Some(_) => {
-            let all: String = report
-                .section_prose(5)
-                .map(|p| trim_blank(&p.text))
-                .collect::<Vec<_>>()
-                .join("");
-            let short: String = all.chars().take(30).collect();
-            let more = if all.chars().count() > 30 { "…" } else { "" };
-            format!("写的是“{short}{more}”")
+    // The start of what section 六 says, to quote it.
+    let written = report.section_prose(5).next().map(|_| {
+        let all: String = report
+            .section_prose(5)
+            .map(|p| trim_blank(&p.text))
+            .collect();
+        let mut short: String = all.chars().take(30).collect();
+        if all.chars().count() > 30 {
+            short.push('…');
         }
-    };
-    let mut f = finding(
-        RuleId::SSec6,
-        format!("“六、其他需要报告的事项”{written}，没有说明信息处理费的收取情况；2021 年版格式要求“收取信息处理费情况在此处报告”，未收取的也应写明（如“本年度未收取信息处理费”）"),
-    );
+        short
+    });
+    let mut f = finding(RuleId::SSec6, messages::sec6_no_fee(written.as_deref()));
     f.locations = heading_location(report, 5);
     sink.push(f);
 }
@@ -354,34 +328,13 @@ fn s_govextra(cx: &RuleContext<'_>, sink: &mut Sink) {
     if missing.is_empty() {
         return;
     }
-    let mut f = finding(
-        RuleId::SGovExtra,
-        format!(
-            "人民政府的年报没有写到{}结果情况；条例第五十条第（四）项要求各级人民政府的年报还应当包括工作考核、社会评议和责任追究结果情况",
-            missing.iter().map(|m| format!("“{m}”")).collect::<Vec<_>>().join("、")
-        ),
-    );
+    let mut f = finding(RuleId::SGovExtra, messages::govextra(&missing));
     f.expected = Some(Quantity::Text(missing.join("、")));
     f.locations = heading_location(report, 0);
     sink.push(f);
 }
 
 // ------------------------------------------------------------------ S.ORDER
-
-/// A heading whose numbering agrees with its section (or that has the template's title without
-/// a number): only such headings decide the order, so a sub-heading of 一 that happens to read
-/// like a section title cannot make a false error.
-fn is_firm(s: &Section) -> bool {
-    match s.number {
-        Some(HeadingNumber::Chinese(n)) | Some(HeadingNumber::Arabic(n)) => {
-            n as usize == s.index + 1
-        }
-        Some(HeadingNumber::Parenthesized(_)) => false,
-        None => s.standard_title || s.auto_numbered,
-    }
-}
-
-const TABLE_NAMES: [&str; 5] = ["", "", "表二", "表三", "表四"];
 
 rule! {
     /// 部分顺序
@@ -397,25 +350,16 @@ rule! {
 fn s_order(cx: &RuleContext<'_>, sink: &mut Sink) {
     let report = cx.report;
     let id = RuleId::SOrder;
-    let mut firm: Vec<&Section> = report
-        .sections
-        .iter()
-        .chain(&report.repeated_sections)
-        .filter(|s| is_firm(s))
-        .collect();
+    // Only firm headings (numbering agreeing with the section) decide the order, so a
+    // sub-heading of 一 that reads like a section title cannot make a false error.
+    let mut firm: Vec<&Section> = report.headings().filter(|s| s.is_firm()).collect();
     firm.sort_by_key(|s| s.block);
 
     // Each section once.
     let mut seen: Vec<&Section> = Vec::new();
     for s in &firm {
         if let Some(first) = seen.iter().find(|x| x.index == s.index) {
-            let mut f = finding(
-                id,
-                format!(
-                    "标题“{}”出现了两次（第一次是“{}”）；六个部分各应只出现一次",
-                    s.text, first.text
-                ),
-            );
+            let mut f = finding(id, messages::section_twice(&s.text, &first.text));
             f.locations = vec![text_location(&s.span), text_location(&first.span)];
             sink.push(f);
         } else {
@@ -427,13 +371,7 @@ fn s_order(cx: &RuleContext<'_>, sink: &mut Sink) {
     for s in &seen {
         match highest {
             Some(h) if s.index < h.index => {
-                let mut f = finding(
-                    id,
-                    format!(
-                        "标题“{}”出现在“{}”之后；六个部分应按一至六的顺序排列",
-                        s.text, h.text
-                    ),
-                );
+                let mut f = finding(id, messages::section_order(&s.text, &h.text));
                 f.expected = Some(Quantity::Text(
                     formats::SECTIONS
                         .get(s.index)
@@ -453,13 +391,11 @@ fn s_order(cx: &RuleContext<'_>, sink: &mut Sink) {
         let Some(home) = seen.iter().find(|s| s.index == own) else {
             continue;
         };
-        let name = TABLE_NAMES.get(kind as usize).copied().unwrap_or("");
         let within = firm.iter().rev().find(|s| s.block < block);
-        let message = match within {
-            Some(w) if w.index == own => continue,
-            Some(w) => format!("{name}位于“{}”部分，应在“{}”部分之内", w.text, home.text),
-            None => format!("{name}出现在所有部分标题之前，应在“{}”部分之内", home.text),
-        };
+        if within.is_some_and(|w| w.index == own) {
+            continue;
+        }
+        let message = messages::table_outside(kind, within.map(|w| w.text.as_str()), &home.text);
         let mut f = finding(id, message);
         f.table = Some(kind);
         f.locations.push(text_location(&home.span));
@@ -641,20 +577,14 @@ fn period_finding(
     sink: &mut Sink,
 ) {
     let written = p.text.get(r.from..r.to).unwrap_or("").to_string();
-    let mut f = finding(
-        id,
-        format!("统计期限写作“{written}”，与报告年度 {year} 年不符；应为{year}年1月1日至{year}年12月31日"),
-    );
-    f.expected = Some(Quantity::Text(format!("{year}年1月1日至{year}年12月31日")));
+    let mut f = finding(id, messages::period(&written, year));
+    f.expected = Some(Quantity::Text(messages::period_expected(year)));
     f.actual = Some(Quantity::Text(written));
     f.locations.push(text_location(&span));
     sink.push(f);
 }
 
 // ------------------------------------------------------------------ S.DEADLINE / S.DATEEARLY
-
-/// How to set the report kind when the inferred one is wrong (Chinese).
-const KIND_HINT: &str = "如报告类型判断有误，可在命令行用 --kind 部门|乡镇|县级政府|地市级政府|省级政府 指定，或在网页上选择报告类型";
 
 rule! {
     /// 发布时限
@@ -679,18 +609,11 @@ fn s_deadline(cx: &RuleContext<'_>, sink: &mut Sink) {
     if (y, m, d) <= due {
         return;
     }
-    let mut f = finding(
-        RuleId::SDeadline,
-        format!(
-            "落款日期 {y}年{m}月{d}日 晚于发布时限 {}年{dm}月{dd}日：{}（本报告按“{}”判断：{}）。落款日期是成文日期，不一定是网上发布日期，请核对实际发布时间；{KIND_HINT}",
-            year + 1,
-            kind.kind.rule_text(),
-            kind.kind.label(),
-            kind.reason
-        ),
-    );
-    f.expected = Some(Quantity::Text(format!("{}年{dm}月{dd}日前", year + 1)));
-    f.actual = Some(Quantity::Text(format!("{y}年{m}月{d}日")));
+    let signed = messages::date(y, m, d);
+    let due = messages::date(year + 1, dm, dd);
+    let mut f = finding(RuleId::SDeadline, messages::deadline(&signed, &due, kind));
+    f.expected = Some(Quantity::Text(due));
+    f.actual = Some(Quantity::Text(signed));
     f.locations
         .extend(report.date_span.iter().map(text_location));
     sink.push(f);
@@ -715,12 +638,10 @@ fn s_date_early(cx: &RuleContext<'_>, sink: &mut Sink) {
     if (y, m, d) > (year, 12, 31) {
         return;
     }
-    let mut f = finding(
-        RuleId::SDateEarly,
-        format!("落款日期 {y}年{m}月{d}日 不晚于报告年度 {year} 年的最后一天，年报写成时这一年还没有结束，不能反映全年情况；请核对落款日期和报告年度"),
-    );
-    f.expected = Some(Quantity::Text(format!("{}年1月1日或以后", year + 1)));
-    f.actual = Some(Quantity::Text(format!("{y}年{m}月{d}日")));
+    let signed = messages::date(y, m, d);
+    let mut f = finding(RuleId::SDateEarly, messages::date_early(&signed, year));
+    f.expected = Some(Quantity::Text(messages::date(year + 1, 1, 1)));
+    f.actual = Some(Quantity::Text(signed));
     f.locations
         .extend(report.date_span.iter().map(text_location));
     sink.push(f);

@@ -16,10 +16,7 @@ fn prev_cell(p: &Previous<'_>, cell: CellRef) -> Location {
 
 /// "上一年度（2021 年）报告".
 fn prev_name(p: &Previous<'_>) -> String {
-    match p.report.year {
-        Some(y) => format!("上一年度（{y} 年）报告"),
-        None => "上一年度报告".to_string(),
-    }
+    messages::previous_report(p.report.year)
 }
 
 rule! {
@@ -36,33 +33,22 @@ rule! {
 fn m_pair(cx: &RuleContext<'_>, sink: &mut Sink) {
     let id = RuleId::MPair;
     if let Some(reason) = cx.batch.previous_unusable {
-        sink.push(finding(
-            id,
-            format!("指定的上一年度报告无法用于对比：{reason}；未做跨年度核对"),
-        ));
+        sink.push(finding(id, messages::pair_unusable(reason)));
         return;
     }
     let Some(p) = cx.previous.filter(|p| p.explicit) else {
         return;
     };
     if cx.previous_year().is_none() {
-        let year = |y: Option<i32>| y.map_or("（未识别）".to_string(), |y| y.to_string());
         sink.push(finding(
             id,
-            format!(
-                "指定的上一年度报告是 {} 年度的，本报告是 {} 年度的，不是相邻的两个年度；未做跨年度核对",
-                year(p.report.year),
-                year(cx.report.year)
-            ),
+            messages::pair_not_consecutive(p.report.year, cx.report.year),
         ));
         return;
     }
     if let (Some(then), Some(now)) = (&p.report.agency, &cx.report.agency) {
         if agency_key(then) != agency_key(now) {
-            sink.push(finding(
-                id,
-                format!("指定的上一年度报告的机关是“{then}”，本报告是“{now}”，名称不同；仍按指定作跨年度核对，请确认是同一机关"),
-            ));
+            sink.push(finding(id, messages::pair_other_agency(then, now)));
         }
     }
 }
@@ -87,10 +73,7 @@ fn m_dup_year(cx: &RuleContext<'_>, sink: &mut Sink) {
     };
     let mut f = finding(
         RuleId::MDupYear,
-        format!(
-            "同一批文件中还有另一份「{agency}」{year} 年度的报告（{}）；请确认是否重复，或其中一份的年度有误",
-            cx.batch.same_year.join("、")
-        ),
+        messages::same_year_twice(agency, year, cx.batch.same_year),
     );
     f.locations
         .extend(cx.report.title_span.iter().map(text_location));
@@ -123,14 +106,13 @@ fn t3_carry_over(cx: &RuleContext<'_>, sink: &mut Sink) {
         }
         let mut f = finding(
             RuleId::T3XYear,
-            format!(
-                "表三「{}」「{}」列为 {}，而{}表三「{}」同列为 {}；本年的上年结转应等于上一年度结转下年度继续办理的数量",
-                t3_row_name(carried_over),
+            messages::carry_over(
+                &t3_row_name(carried_over),
                 t3_col_name(c),
                 now.0,
-                prev_name(&p),
-                t3_row_name(carried_forward),
-                then.0
+                &prev_name(&p),
+                &t3_row_name(carried_forward),
+                then.0,
             ),
         );
         f.table = Some(3);
@@ -184,13 +166,14 @@ fn t2_valid_roll_forward(cx: &RuleContext<'_>, sink: &mut Sink) {
         }
         let mut f = finding(
             RuleId::T2Valid,
-            format!(
-                "表二「{row}」现行有效件数为 {}，按{}的现行有效 {} 件加本年制发 {} 件、减本年废止 {} 件应为 {expected}；如有文件修订或自然失效，请在正文中说明",
+            messages::t2_valid(
+                row,
                 valid.0,
-                prev_name(&p),
+                &prev_name(&p),
                 before.0,
                 made.0,
-                repealed.0
+                repealed.0,
+                expected,
             ),
         );
         f.table = Some(2);
@@ -231,13 +214,7 @@ fn t2_repeal_bound(cx: &RuleContext<'_>, sink: &mut Sink) {
         }
         let mut f = finding(
             RuleId::T2Repeal,
-            format!(
-                "表二「{row}」本年废止 {} 件，多于{}的现行有效 {} 件与本年制发 {} 件之和 {bound}；能废止的只有已有的和本年制发的文件",
-                repealed.0,
-                prev_name(&p),
-                before.0,
-                made.0
-            ),
+            messages::t2_repeal(row, repealed.0, &prev_name(&p), before.0, made.0, bound),
         );
         f.table = Some(2);
         f.row = vec!["第二十条第（一）项".to_string(), row.to_string()];
@@ -289,13 +266,7 @@ fn t2_roll_forward_2019(cx: &RuleContext<'_>, sink: &mut Sink) {
         }
         let mut f = finding(
             id,
-            format!(
-                "表二「{label}」上一年项目数量为 {}，按{}的上一年项目数量 {} 加本年增/减 {} 应为 {expected}",
-                now.0,
-                prev_name(&p),
-                base.0,
-                change.0
-            ),
+            messages::t2_prev19_items(label, now.0, &prev_name(&p), base.0, change.0, expected),
         );
         f.table = Some(2);
         f.row = vec![row.caption.to_string(), label.to_string()];
@@ -319,12 +290,7 @@ fn t2_roll_forward_2019(cx: &RuleContext<'_>, sink: &mut Sink) {
         }
         let mut f = finding(
             id,
-            format!(
-                "表二「{label}」对外公开总数量为 {}，少于{}的 {}；已公开的文件一般只增不减，如因废止等原因减少，请在正文中说明",
-                now.0,
-                prev_name(&p),
-                then.0
-            ),
+            messages::t2_prev19_total(label, now.0, &prev_name(&p), then.0),
         );
         f.table = Some(2);
         f.row = vec!["第二十条第（一）项".to_string(), label.to_string()];
@@ -359,12 +325,7 @@ fn t2_cross_format(cx: &RuleContext<'_>, sink: &mut Sink) {
     }
     let mut f = finding(
         RuleId::T2XFmt,
-        format!(
-            "{}的表二使用 {}，本报告使用 {}：两个年度的表二栏目不同，表二不做跨年度核对（规章、规范性文件的件数请人工比对）；表三的结转照常核对",
-            prev_name(&p),
-            then.label(),
-            now.label()
-        ),
+        messages::t2_cross_format(&prev_name(&p), then.label(), now.label()),
     );
     f.table = Some(2);
     sink.push(f);
@@ -453,10 +414,8 @@ fn first_sentence(doc: u8, report: usize, p: &report::ProseParagraph) -> Locatio
 fn s_dup(cx: &RuleContext<'_>, sink: &mut Sink) {
     let id = RuleId::SDup;
     if let Some(p) = cx.previous_year() {
-        for (section, name) in [
-            (0, "第一部分（总体情况）"),
-            (4, "第五部分（存在的主要问题及改进情况）"),
-        ] {
+        for section in [0, 4] {
+            let name = messages::dup_section(section);
             let (now, now_first) = section_text(cx.report, section);
             let (then, then_first) = section_text(p.report, section);
             if now.chars().count() < DUP_MIN_CHARS || then.chars().count() < DUP_MIN_CHARS {
@@ -467,18 +426,11 @@ fn s_dup(cx: &RuleContext<'_>, sink: &mut Sink) {
                 continue;
             }
             let percent = (similarity * 100.0).floor() as i64;
-            let mut f = finding(
-                id,
-                format!(
-                    "{name}的文字与{}的同一部分相似度为 {percent}%；年度报告应如实反映本年度的工作，不得“年年雷同”",
-                    prev_name(&p)
-                ),
-            );
-            f.expected = Some(Quantity::Text(format!(
-                "低于 {:.0}%",
-                DUP_SIMILARITY * 100.0
+            let mut f = finding(id, messages::dup_similar(name, &prev_name(&p), percent));
+            f.expected = Some(Quantity::Text(messages::percent_below(
+                (DUP_SIMILARITY * 100.0).round() as i64,
             )));
-            f.actual = Some(Quantity::Text(format!("{percent}%")));
+            f.actual = Some(Quantity::Text(messages::percent(percent)));
             f.locations
                 .extend(now_first.map(|q| first_sentence(0, 0, q)));
             f.locations
@@ -520,13 +472,7 @@ fn s_dup(cx: &RuleContext<'_>, sink: &mut Sink) {
         if reported.is_some_and(|r| r.paragraph == span.paragraph) {
             continue;
         }
-        let mut f = finding(
-            id,
-            format!(
-                "正文写“{}”，把 {last} 年当作报告年度；本报告是 {year} 年度的，请核对是否沿用了上一年度报告的文字",
-                span.sentence
-            ),
-        );
+        let mut f = finding(id, messages::dup_last_year(&span.sentence, last, year));
         f.locations.push(text_location(&span));
         sink.push(f);
     }
