@@ -174,7 +174,7 @@ pub fn previous_counterpart(current: &Analysed, index: usize, previous: &Analyse
         .get(index)
         .and_then(PairKey::of)
         .map(|k| PairKey {
-            year: k.year - 1,
+            year: k.year.saturating_sub(1),
             ..k
         });
     previous

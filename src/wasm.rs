@@ -5,7 +5,7 @@
 //! numbers, strings) with serde-wasm-bindgen's JSON-compatible serializer, so the page receives
 //! exactly the JSON shape documented in docs/CONTRACT.md.
 
-use crate::check::{check_bytes_with, check_document, check_with_previous, Options};
+use crate::check::{check_batch, check_bytes_with, check_document, check_with_previous, Options};
 use crate::report::ReportKind;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -83,6 +83,31 @@ pub fn check_pair(
         previous_name.as_deref(),
         &options,
     ))
+}
+
+/// Checks a batch of files (`files[i]` named `names[i]`), pairing the reports of the same
+/// agency in consecutive years as the command line does: an array with, for each file, the
+/// array of its reports' results (as [`check_reports`]); a later report compared with its
+/// previous year's has `previous` and the cross-year findings, the same agency and year twice
+/// gives M.DUPYEAR on each. `kind` as for [`check_reports`].
+#[wasm_bindgen]
+pub fn check_files(
+    files: Vec<js_sys::Uint8Array>,
+    names: Vec<String>,
+    kind: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let options = Options {
+        with_tables: true,
+        report_kind: kind.as_deref().and_then(ReportKind::parse),
+        ..Default::default()
+    };
+    let bytes: Vec<Vec<u8>> = files.iter().map(|f| f.to_vec()).collect();
+    let batch: Vec<(&str, &[u8])> = bytes
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (names.get(i).map_or("", String::as_str), b.as_slice()))
+        .collect();
+    to_js(&check_batch(&batch, &options))
 }
 
 /// The agency name as pairing compares it (blanks and punctuation dropped, width folded):

@@ -235,3 +235,28 @@ fn a_pair_gives_the_cross_year_findings_with_the_previous_cell() {
         nianbao::wasm::agency_key("某某县卫生健康局")
     );
 }
+
+#[wasm_bindgen_test]
+fn a_batch_pairs_the_two_years() {
+    let files = vec![
+        js_sys::Uint8Array::from(PAIR_2021),
+        js_sys::Uint8Array::from(PAIR_2022),
+        js_sys::Uint8Array::from(SEED),
+    ];
+    let names = vec![
+        "2021.docx".to_string(),
+        "2022.docx".to_string(),
+        "seed.docx".to_string(),
+    ];
+    let value =
+        nianbao::wasm::check_files(files, names, None).expect("check_files returns a value");
+    let mut results: Vec<Vec<PairedResult>> =
+        serde_wasm_bindgen::from_value(value).expect("results match the contract");
+    assert_eq!(results.len(), 3);
+    let later = results.remove(1).remove(0);
+    let p = later.previous.expect("paired");
+    assert_eq!(p.file.as_deref(), Some("2021.docx"));
+    assert!(!p.explicit);
+    assert!(later.findings.iter().any(|f| f.rule == "T3.XYEAR"));
+    assert!(results[0][0].previous.is_none() && results[1][0].previous.is_none());
+}

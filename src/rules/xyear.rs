@@ -440,7 +440,7 @@ fn s_dup(cx: &RuleContext<'_>, sink: &mut Sink) {
     }
     // The previous year written as the reporting year.
     let Some(year) = cx.report.year else { return };
-    let last = year - 1;
+    let last = year.saturating_sub(1);
     // S.YEAR already reports the year opening section 一 when it differs from the title's.
     let reported = cx
         .report
