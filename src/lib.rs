@@ -16,6 +16,7 @@ pub mod check;
 pub mod document;
 pub mod finding;
 pub mod formats;
+pub mod labels;
 pub mod limits;
 pub mod normalize;
 pub mod package;
