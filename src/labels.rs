@@ -81,7 +81,7 @@ pub fn split_number(raw: &str) -> (Option<u32>, String) {
             value = match d {
                 10 if value == 0 => 10,
                 10 => value * 10,
-                d if value >= 10 && value % 10 == 0 => value + d,
+                d if value >= 10 && value.is_multiple_of(10) => value + d,
                 d => value.saturating_mul(10).saturating_add(d).min(1000),
             };
         } else {

@@ -295,6 +295,9 @@ pub struct ReportSpec {
     pub pad: Option<String>,
     /// Tables not to emit (2, 3, 4); the section headings stay.
     pub omit_tables: Vec<u8>,
+    /// Restart the vertical merge of the 三、本年度办理结果 label cell at this data row index,
+    /// writing the label again (two merged blocks instead of one).
+    pub t3_result_restart: Option<usize>,
 }
 
 fn s(v: &str) -> String {
@@ -386,6 +389,7 @@ impl ReportSpec {
             dunhao: false,
             pad: None,
             omit_tables: Vec::new(),
+            t3_result_restart: None,
         }
     }
 
@@ -608,12 +612,12 @@ impl ReportSpec {
                 match path.len() {
                     1 => cells.push(tc(&labels[0], 3, None)),
                     2 => {
-                        let restart = first_in_table || official[i - 1].1.len() == 1;
+                        let restart = first_in_table || official[i - 1].1.len() == 1 || self.t3_result_restart == Some(i);
                         cells.push(tc(if restart { &labels[0] } else { "" }, 1, Some(restart)));
                         cells.push(tc(&labels[1], 2, None));
                     }
                     _ => {
-                        let restart0 = first_in_table || official[i - 1].1.len() == 1;
+                        let restart0 = first_in_table || official[i - 1].1.len() == 1 || self.t3_result_restart == Some(i);
                         cells.push(tc(if restart0 { &labels[0] } else { "" }, 1, Some(restart0)));
                         let restart1 = first_in_table || official[i - 1].1.len() < 3 || official[i - 1].1[1] != path[1];
                         cells.push(tc(if restart1 { &labels[1] } else { "" }, 1, Some(restart1)));
@@ -953,7 +957,9 @@ pub fn tc(text: &str, span: usize, vmerge: Option<bool>) -> String {
             if p.is_empty() {
                 "<w:p/>".to_string()
             } else {
-                format!(r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#, esc(p))
+                // U+001F separates runs of one paragraph (a number split over runs).
+                let runs: String = p.split('\u{1F}').map(|r| format!(r#"<w:r><w:t xml:space="preserve">{}</w:t></w:r>"#, esc(r))).collect();
+                format!(r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr>{runs}</w:p>"#)
             }
         })
         .collect();
