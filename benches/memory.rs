@@ -8,7 +8,7 @@
 
 mod common;
 
-use nianbao::check::{check_bytes_with, Options};
+use nianbao::{check_bytes_with, Options};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
@@ -71,7 +71,11 @@ fn measure(f: impl FnOnce()) -> Usage {
     let a0 = ALLOCATED.load(Relaxed);
     let c0 = COUNT.load(Relaxed);
     f();
-    Usage { peak: PEAK.load(Relaxed) - base, allocated: ALLOCATED.load(Relaxed) - a0, count: COUNT.load(Relaxed) - c0 }
+    Usage {
+        peak: PEAK.load(Relaxed) - base,
+        allocated: ALLOCATED.load(Relaxed) - a0,
+        count: COUNT.load(Relaxed) - c0,
+    }
 }
 
 fn main() {
@@ -85,10 +89,22 @@ fn main() {
         let doc_len = common::document_xml_len(bytes) as usize;
         // Warm up once (lazily initialised statics are not per-report costs).
         let _ = nianbao::check_bytes(bytes);
-        let _ = check_bytes_with(bytes, &Options { with_tables: true, ..Options::default() });
+        let _ = check_bytes_with(
+            bytes,
+            &Options {
+                with_tables: true,
+                ..Options::default()
+            },
+        );
         let cli = measure(|| drop(std::hint::black_box(nianbao::check_bytes(bytes))));
         let web = measure(|| {
-            drop(std::hint::black_box(check_bytes_with(bytes, &Options { with_tables: true, ..Options::default() })))
+            drop(std::hint::black_box(check_bytes_with(
+                bytes,
+                &Options {
+                    with_tables: true,
+                    ..Options::default()
+                },
+            )))
         });
         let target = 3 * doc_len + 2 * 1024 * 1024;
         println!(

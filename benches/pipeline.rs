@@ -12,8 +12,8 @@ mod common;
 
 use common::{input, ALL};
 use divan::{black_box, Bencher};
-use nianbao::check::{check_bytes_with, Options};
-use nianbao::{document, package, report, rules, Limits};
+use nianbao::{check_bytes_with, Options};
+use nianbao::{docx, intake, report, rules, Limits};
 use std::sync::OnceLock;
 
 fn main() {
@@ -45,8 +45,8 @@ fn limits() -> &'static Limits {
 
 /// Everything each stage needs as input, computed once per input.
 struct Staged {
-    pkg: package::Package,
-    doc: document::Document,
+    pkg: intake::Package,
+    doc: nianbao::model::Document,
     report: report::Report,
 }
 
@@ -55,8 +55,9 @@ fn staged(name: &str) -> &'static Staged {
     let all = CACHE.get_or_init(|| {
         ALL.iter()
             .map(|&n| {
-                let pkg = package::open(input(n), limits()).expect("open");
-                let doc = document::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), limits()).expect("parse");
+                let pkg = intake::open(input(n), limits()).expect("open");
+                let doc =
+                    docx::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), limits()).expect("parse");
                 let report = report::recognise(&doc).expect("recognise");
                 (n, Staged { pkg, doc, report })
             })
@@ -72,13 +73,19 @@ mod stage {
     #[divan::bench(args = ALL)]
     fn a_package_open(b: Bencher, name: &str) {
         let bytes = input(name);
-        b.bench(|| package::open(black_box(bytes), limits()));
+        b.bench(|| intake::open(black_box(bytes), limits()));
     }
 
     #[divan::bench(args = ALL)]
     fn b_document_parse(b: Bencher, name: &str) {
         let s = staged(name);
-        b.bench(|| document::parse(black_box(&s.pkg.main_xml), s.pkg.styles_xml.as_deref(), limits()));
+        b.bench(|| {
+            docx::parse(
+                black_box(&s.pkg.main_xml),
+                s.pkg.styles_xml.as_deref(),
+                limits(),
+            )
+        });
     }
 
     #[divan::bench(args = ALL)]
@@ -107,7 +114,10 @@ mod check {
     #[divan::bench(args = ALL)]
     fn check_with_tables(b: Bencher, name: &str) {
         let bytes = input(name);
-        let options = Options { with_tables: true, ..Options::default() };
+        let options = Options {
+            with_tables: true,
+            ..Options::default()
+        };
         b.bench(|| check_bytes_with(black_box(bytes), &options));
     }
 

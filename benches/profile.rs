@@ -10,23 +10,30 @@
 
 mod common;
 
-use nianbao::{document, package, report, rules, Limits};
+use nianbao::{docx, intake, report, rules, Limits};
 use std::hint::black_box;
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
     let name = args.first().map(String::as_str).unwrap_or("seed_000");
     let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(200);
     let stage = args.get(2).map(String::as_str).unwrap_or("check");
     let bytes = common::input(name);
     let limits = Limits::default();
-    let pkg = package::open(bytes, &limits).expect("open");
-    let doc = document::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), &limits).expect("parse");
+    let pkg = intake::open(bytes, &limits).expect("open");
+    let doc = docx::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), &limits).expect("parse");
     let rep = report::recognise(&doc).expect("recognise");
     let t0 = std::time::Instant::now();
     for _ in 0..n {
         match stage {
-            "parse" => drop(black_box(document::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), &limits))),
+            "parse" => drop(black_box(docx::parse(
+                &pkg.main_xml,
+                pkg.styles_xml.as_deref(),
+                &limits,
+            ))),
             "recognise" => drop(black_box(report::recognise(&doc))),
             "rules" => drop(black_box(rules::run_all(&rep))),
             _ => drop(black_box(nianbao::check_bytes(black_box(bytes)))),

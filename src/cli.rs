@@ -1,8 +1,8 @@
 //! The command-line front end (native only): argument parsing, folder walking, parallel checks, output.
 
-use nianbao::check::{check_bytes_with, CheckResult, Options, Status};
+use nianbao::{check_bytes_with, CheckResult, Options, Status};
 use nianbao::present;
-use nianbao::rejection::{Rejection, RejectionCode};
+use nianbao::{Rejection, RejectionCode};
 use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -184,7 +184,7 @@ fn run_check(args: &[String]) -> i32 {
 fn check_file(path: &Path, options: &Options) -> CheckResult {
     let bytes = match read_bounded(path, options.limits.max_input_bytes) {
         Ok(Ok(b)) => b,
-        Ok(Err(size)) => return CheckResult::rejected(nianbao::package::too_large_input(size, &options.limits)),
+        Ok(Err(size)) => return CheckResult::rejected(nianbao::too_large_input(size, &options.limits)),
         Err(e) => return CheckResult::rejected(Rejection::new(RejectionCode::Unreadable, format!("无法读取文件：{e}"))),
     };
     match std::panic::catch_unwind(|| check_bytes_with(&bytes, options)) {

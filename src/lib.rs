@@ -1,34 +1,39 @@
 //! nianbao: checks the tables of a 政府信息公开工作年度报告 (.docx) for consistency.
 //!
-//! The crate is a one-way pipeline, one module per stage:
+//! The crate is a one-way pipeline, one folder per stage (docs/ARCHITECTURE.md):
 //!
-//! `bytes → package → document → report → rules → findings → presenters`
+//! `bytes → intake → docx → model → report → rules → findings → present`
 //!
-//! * [`package`]: sniffs the file type and reads the OPC parts it needs, with bounded inflation.
-//! * [`document`]: streams the main part with quick-xml into paragraphs and rectangular table grids.
-//! * [`report`]: recognises the format version and the three standard tables as typed values.
-//! * [`rules`]: the catalogue of checks; each rule yields [`finding::Finding`]s.
+//! * [`intake`]: sniffs the file type, detects compound files, reads the OPC parts it needs
+//!   with bounded inflation.
+//! * [`docx`]: streams the Word main part with quick-xml into the [`model`].
+//! * [`model`]: the format-neutral document: paragraphs and rectangular table grids.
+//! * [`report`]: recognises the format version, the text and the three standard tables as
+//!   typed values.
+//! * [`rules`]: the catalogue of checks; each rule yields [`findings::Finding`]s.
 //! * [`present`]: plain text, JSON Lines and CSV presenters for the command-line tool.
 //!
-//! [`check::check_bytes`] runs the whole pipeline. `wasm` is a thin browser binding over it.
+//! [`check::check_bytes`] runs the whole pipeline and returns the [`contract::CheckResult`].
+//! `wasm` is a thin browser binding over it. `tests/architecture.rs` keeps the stages from
+//! importing later ones.
 
 pub mod check;
-pub mod document;
-pub mod finding;
-pub mod formats;
-pub mod labels;
+pub mod contract;
+pub mod docx;
+pub mod findings;
+pub mod intake;
 pub mod limits;
-pub mod normalize;
-pub mod package;
+pub mod model;
 pub mod present;
 pub mod rejection;
 pub mod report;
 pub mod rules;
-pub mod value;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use check::{check_bytes, CheckResult};
+pub use check::{check_bytes, check_bytes_with, Options};
+pub use contract::{CheckResult, Status};
+pub use intake::too_large_input;
 pub use limits::Limits;
 pub use rejection::{Rejection, RejectionCode};

@@ -17,7 +17,10 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 /// Checks one file's bytes; returns the result object with the tables' grids for drawing.
 #[wasm_bindgen]
 pub fn check(bytes: &[u8]) -> Result<JsValue, JsValue> {
-    let options = Options { with_tables: true, ..Default::default() };
+    let options = Options {
+        with_tables: true,
+        ..Default::default()
+    };
     to_js(&check_bytes_with(bytes, &options))
 }
 
@@ -30,6 +33,7 @@ pub fn version() -> String {
 /// The rule catalogue (id, severity, title, checks, why, example) for the page's help panel.
 #[wasm_bindgen]
 pub fn rules() -> Result<JsValue, JsValue> {
-    let infos: Vec<&crate::rules::RuleInfo> = crate::rules::catalogue().iter().map(|r| &r.info).collect();
+    let infos: Vec<&crate::rules::RuleInfo> =
+        crate::rules::catalogue().iter().map(|r| &r.info).collect();
     to_js(&infos)
 }

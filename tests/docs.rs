@@ -10,6 +10,10 @@ fn rules_md_is_up_to_date() {
         "docs/rules.md is stale: regenerate it with `cargo run -- rules > docs/rules.md`"
     );
     for rule in nianbao::rules::catalogue() {
-        assert!(on_disk.contains(&format!("## {}", rule.info.id)), "{} missing", rule.info.id);
+        assert!(
+            on_disk.contains(&format!("## {}", rule.info.id)),
+            "{} missing",
+            rule.info.id
+        );
     }
 }

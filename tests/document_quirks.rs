@@ -4,7 +4,8 @@
 
 mod support;
 
-use nianbao::document::{self, Block, Document, Paragraph, Table};
+use nianbao::docx;
+use nianbao::model::{Block, Document, Paragraph, Table};
 use nianbao::Limits;
 use std::io::{Cursor, Read};
 use support::*;
@@ -22,7 +23,7 @@ fn read_part(bytes: &[u8], name: &str) -> Option<Vec<u8>> {
 fn parse_docx(bytes: &[u8]) -> Document {
     let xml = read_part(bytes, "word/document.xml").expect("word/document.xml");
     let styles = read_part(bytes, "word/styles.xml");
-    document::parse(&xml, styles.as_deref(), &Limits::default()).expect("parses")
+    docx::parse(&xml, styles.as_deref(), &Limits::default()).expect("parses")
 }
 
 fn parse_body(body: &str) -> Document {
@@ -46,7 +47,11 @@ fn texts(d: &Document) -> Vec<String> {
 /// The grid as text: each slot shows its cell's text, `.` for an empty slot.
 fn grid_text(t: &Table) -> Vec<Vec<String>> {
     (0..t.rows)
-        .map(|r| (0..t.cols).map(|c| t.cell_at(r, c).map_or(".".to_string(), |x| x.text.clone())).collect())
+        .map(|r| {
+            (0..t.cols)
+                .map(|c| t.cell_at(r, c).map_or(".".to_string(), |x| x.text.clone()))
+                .collect()
+        })
         .collect()
 }
 
@@ -59,7 +64,14 @@ fn simple_table(rows: &[&[&str]]) -> String {
     let grid = "<w:gridCol w:w=\"1000\"/>".repeat(cols);
     let body: String = rows
         .iter()
-        .map(|r| format!("<w:tr>{}</w:tr>", r.iter().map(|t| format!("<w:tc>{}</w:tc>", p(t))).collect::<String>()))
+        .map(|r| {
+            format!(
+                "<w:tr>{}</w:tr>",
+                r.iter()
+                    .map(|t| format!("<w:tc>{}</w:tc>", p(t)))
+                    .collect::<String>()
+            )
+        })
         .collect();
     format!("<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>")
 }
@@ -100,7 +112,10 @@ fn runs_split_by_proof_errors_bookmarks_and_rsids_join() {
         "<w:bookmarkEnd w:id=\"0\"/><w:proofErr w:type=\"spellEnd\"/><w:r><w:lastRenderedPageBreak/><w:t>公开申请</w:t></w:r>",
         "<w:commentRangeStart w:id=\"5\"/><w:r><w:t>数量</w:t></w:r><w:commentRangeEnd w:id=\"5\"/><w:r><w:commentReference w:id=\"5\"/></w:r></w:p>"
     );
-    assert_eq!(texts(&parse_body(body)), vec!["本年新收政府信息公开申请数量"]);
+    assert_eq!(
+        texts(&parse_body(body)),
+        vec!["本年新收政府信息公开申请数量"]
+    );
 }
 
 #[test]
@@ -121,12 +136,19 @@ fn smart_tags_custom_xml_and_hyperlinks_count() {
         run("，详见"),
         run("门户网站")
     );
-    assert_eq!(texts(&parse_body(&body)), vec!["2021年12月31日，详见门户网站"]);
+    assert_eq!(
+        texts(&parse_body(&body)),
+        vec!["2021年12月31日，详见门户网站"]
+    );
 }
 
 #[test]
 fn simple_field_result_counts() {
-    let body = format!("<w:p>{}<w:fldSimple w:instr=\" PAGE \\* MERGEFORMAT \">{}</w:fldSimple></w:p>", run("第"), run("3"));
+    let body = format!(
+        "<w:p>{}<w:fldSimple w:instr=\" PAGE \\* MERGEFORMAT \">{}</w:fldSimple></w:p>",
+        run("第"),
+        run("3")
+    );
     assert_eq!(texts(&parse_body(&body)), vec!["第3"]);
 }
 
@@ -155,7 +177,12 @@ fn text_box(inner: &str) -> String {
 
 #[test]
 fn text_box_in_alternate_content_is_read_once() {
-    let body = format!("<w:p>{}{}</w:p>{}", run("见右侧："), text_box(&p("文本框里的说明")), p("下一段"));
+    let body = format!(
+        "<w:p>{}{}</w:p>{}",
+        run("见右侧："),
+        text_box(&p("文本框里的说明")),
+        p("下一段")
+    );
     let d = parse_body(&body);
     assert_eq!(texts(&d), vec!["见右侧：", "文本框里的说明", "下一段"]);
 }
@@ -163,14 +190,25 @@ fn text_box_in_alternate_content_is_read_once() {
 #[test]
 fn table_inside_a_text_box_is_found_once() {
     let table = simple_table(&[&["项目", "数量"], &["本年新收", "3"]]);
-    let body = format!("{}<w:p>{}</w:p>{}", p("三、收到和处理政府信息公开申请情况"), text_box(&table), p("四、"));
+    let body = format!(
+        "{}<w:p>{}</w:p>{}",
+        p("三、收到和处理政府信息公开申请情况"),
+        text_box(&table),
+        p("四、")
+    );
     let d = parse_body(&body);
     assert_eq!(d.tables.len(), 1);
     let t = &d.tables[0];
     assert_eq!(t.parent, None);
-    assert_eq!(grid_text(t), vec![vec!["项目", "数量"], vec!["本年新收", "3"]]);
+    assert_eq!(
+        grid_text(t),
+        vec![vec!["项目", "数量"], vec!["本年新收", "3"]]
+    );
     assert!(d.blocks.iter().any(|b| matches!(b, Block::Table(0))));
-    assert_eq!(texts(&d), vec!["三、收到和处理政府信息公开申请情况", "", "四、"]);
+    assert_eq!(
+        texts(&d),
+        vec!["三、收到和处理政府信息公开申请情况", "", "四、"]
+    );
 }
 
 #[test]
@@ -185,10 +223,23 @@ fn nested_table_stays_nested() {
     );
     let d = parse_body(&body);
     assert_eq!(d.tables.len(), 2);
-    assert_eq!(grid_text(&d.tables[0]), vec![vec!["a", "b"], vec!["c", "外\n"]]);
+    assert_eq!(
+        grid_text(&d.tables[0]),
+        vec![vec!["a", "b"], vec!["c", "外\n"]]
+    );
     assert_eq!(d.tables[1].parent, Some((0, 1, 1)));
     assert_eq!(grid_text(&d.tables[1]), vec![vec!["内1", "内2"]]);
-    let order: Vec<usize> = d.blocks.iter().filter_map(|b| if let Block::Table(i) = b { Some(*i) } else { None }).collect();
+    let order: Vec<usize> = d
+        .blocks
+        .iter()
+        .filter_map(|b| {
+            if let Block::Table(i) = b {
+                Some(*i)
+            } else {
+                None
+            }
+        })
+        .collect();
     assert_eq!(order, vec![0, 1]);
 }
 
@@ -225,7 +276,10 @@ fn numbered_heading_via_style() {
     let ps = paragraphs(&d);
     assert_eq!(ps.len(), 3);
     assert!(ps[0].numbered);
-    assert_eq!((ps[0].style.as_deref(), ps[0].num_level, ps[0].outline_level), (Some("1"), Some(0), Some(0)));
+    assert_eq!(
+        (ps[0].style.as_deref(), ps[0].num_level, ps[0].outline_level),
+        (Some("1"), Some(0), Some(0))
+    );
     assert!(ps[1].numbered, "numbering inherited through basedOn");
     assert_eq!((ps[1].num_level, ps[1].outline_level), (Some(1), Some(1)));
     assert!(!ps[2].numbered);
@@ -273,12 +327,34 @@ fn wps_style_markup() {
 #[test]
 fn libreoffice_style_markup() {
     // LibreOffice: explicit vMerge continue, empty <w:p/> in merged cells, pStyle on every cell.
-    let cell = |props: &str, body: &str| format!("<w:tc><w:tcPr><w:tcW w:w=\"1000\" w:type=\"dxa\"/>{props}<w:tcBorders/></w:tcPr>{body}</w:tc>");
-    let lo_p = |t: &str| format!("<w:p><w:pPr><w:pStyle w:val=\"TableContents\"/><w:rPr></w:rPr></w:pPr><w:r><w:rPr></w:rPr><w:t>{t}</w:t></w:r></w:p>");
+    let cell = |props: &str, body: &str| {
+        format!("<w:tc><w:tcPr><w:tcW w:w=\"1000\" w:type=\"dxa\"/>{props}<w:tcBorders/></w:tcPr>{body}</w:tc>")
+    };
+    let lo_p = |t: &str| {
+        format!("<w:p><w:pPr><w:pStyle w:val=\"TableContents\"/><w:rPr></w:rPr></w:pPr><w:r><w:rPr></w:rPr><w:t>{t}</w:t></w:r></w:p>")
+    };
     let rows = [
-        format!("<w:tr>{}{}{}</w:tr>", cell("<w:vMerge w:val=\"restart\"/>", &lo_p("三、本年度办理结果")), cell("", &lo_p("（一）予以公开")), cell("", &lo_p("5"))),
-        format!("<w:tr>{}{}{}</w:tr>", cell("<w:vMerge w:val=\"continue\"/>", "<w:p/>"), cell("", &lo_p("（二）部分公开")), cell("", &lo_p("0"))),
-        format!("<w:tr>{}{}{}</w:tr>", cell("<w:vMerge w:val=\"continue\"/>", "<w:p><w:pPr><w:pStyle w:val=\"TableContents\"/></w:pPr></w:p>"), cell("", &lo_p("（三）不予公开")), cell("", &lo_p("1"))),
+        format!(
+            "<w:tr>{}{}{}</w:tr>",
+            cell("<w:vMerge w:val=\"restart\"/>", &lo_p("三、本年度办理结果")),
+            cell("", &lo_p("（一）予以公开")),
+            cell("", &lo_p("5"))
+        ),
+        format!(
+            "<w:tr>{}{}{}</w:tr>",
+            cell("<w:vMerge w:val=\"continue\"/>", "<w:p/>"),
+            cell("", &lo_p("（二）部分公开")),
+            cell("", &lo_p("0"))
+        ),
+        format!(
+            "<w:tr>{}{}{}</w:tr>",
+            cell(
+                "<w:vMerge w:val=\"continue\"/>",
+                "<w:p><w:pPr><w:pStyle w:val=\"TableContents\"/></w:pPr></w:p>"
+            ),
+            cell("", &lo_p("（三）不予公开")),
+            cell("", &lo_p("1"))
+        ),
     ];
     let body = format!(
         "<w:tbl><w:tblPr><w:tblW w:w=\"3000\" w:type=\"dxa\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"1000\"/><w:gridCol w:w=\"1000\"/><w:gridCol w:w=\"1000\"/></w:tblGrid>{}</w:tbl><w:p/><w:p><w:pPr><w:pStyle w:val=\"Normal\"/></w:pPr></w:p>",
@@ -288,7 +364,10 @@ fn libreoffice_style_markup() {
     let t = &d.tables[0];
     assert_eq!((t.rows, t.cols, t.cells.len()), (3, 3, 7));
     let head = t.cell_at(2, 0).expect("merged cell");
-    assert_eq!((head.row, head.row_span, head.text.as_str()), (0, 3, "三、本年度办理结果"));
+    assert_eq!(
+        (head.row, head.row_span, head.text.as_str()),
+        (0, 3, "三、本年度办理结果")
+    );
     assert_eq!(t.cell_at(1, 2).map(|c| c.text.as_str()), Some("0"));
     assert_eq!(texts(&d), vec!["", ""]);
 }
@@ -296,7 +375,10 @@ fn libreoffice_style_markup() {
 #[test]
 fn full_width_spaces_and_nbsp_are_preserved() {
     let body = "<w:p><w:r><w:t xml:space=\"preserve\">\u{3000}\u{3000}一、总体情况\u{a0}</w:t></w:r><w:r><w:t>&#12288;&#xA0;2021</w:t></w:r></w:p>";
-    assert_eq!(texts(&parse_body(body)), vec!["\u{3000}\u{3000}一、总体情况\u{a0}\u{3000}\u{a0}2021"]);
+    assert_eq!(
+        texts(&parse_body(body)),
+        vec!["\u{3000}\u{3000}一、总体情况\u{a0}\u{3000}\u{a0}2021"]
+    );
 }
 
 #[test]
@@ -316,7 +398,8 @@ fn seed_samples_parse_into_the_expected_grids() {
         &[(14, 4), (28, 10), (4, 15)],
     ];
     for (i, want) in expected.iter().enumerate() {
-        let bytes = std::fs::read(format!("tests/fixtures/samples/seed_00{i}.docx")).expect("sample");
+        let bytes =
+            std::fs::read(format!("tests/fixtures/samples/seed_00{i}.docx")).expect("sample");
         let d = parse_docx(&bytes);
         let got: Vec<(usize, usize)> = d.tables.iter().map(|t| (t.rows, t.cols)).collect();
         assert_eq!(&got[..], *want, "seed_00{i}");
@@ -324,7 +407,11 @@ fn seed_samples_parse_into_the_expected_grids() {
             assert_eq!(t.parent, None);
             assert_eq!(t.grid.len(), t.rows * t.cols);
             // Every slot is covered: these tables have no gaps.
-            assert!(t.grid.iter().all(|s| s.is_some()), "seed_00{i} table {}", t.index);
+            assert!(
+                t.grid.iter().all(|s| s.is_some()),
+                "seed_00{i} table {}",
+                t.index
+            );
         }
         let ps = paragraphs(&d);
         let all: String = ps.iter().map(|p| p.text.as_str()).collect();
@@ -337,7 +424,8 @@ fn seed_samples_parse_into_the_expected_grids() {
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .find(|n| n.starts_with(&format!("00{i}_")) && n.ends_with(".txt"))
             .expect("reference text");
-        let reference = std::fs::read_to_string(format!("tests/fixtures/samples/{txt_name}")).expect("reference text");
+        let reference = std::fs::read_to_string(format!("tests/fixtures/samples/{txt_name}"))
+            .expect("reference text");
         // The extraction marks bookmarks as "[bookmark: name]"; drop those markers.
         let unmark = |l: &str| -> String {
             let l = l.trim();
@@ -348,18 +436,55 @@ fn seed_samples_parse_into_the_expected_grids() {
         };
         let lines: std::collections::HashSet<String> = reference.lines().map(unmark).collect();
         for p in ps.iter().skip(1).filter(|p| !p.text.trim().is_empty()) {
-            assert!(lines.contains(p.text.trim()), "seed_00{i}: paragraph not in the reference text: {:?}", p.text);
+            assert!(
+                lines.contains(p.text.trim()),
+                "seed_00{i}: paragraph not in the reference text: {:?}",
+                p.text
+            );
         }
     }
     // seed_004, table 三: the corner note spans 3×3, 三、本年度办理结果 spans 22 rows.
     let d = parse_docx(&std::fs::read("tests/fixtures/samples/seed_004.docx").expect("sample"));
     let t = &d.tables[1];
     let corner = t.cell_at(2, 2).expect("corner");
-    assert_eq!((corner.row, corner.col, corner.row_span, corner.col_span), (0, 0, 3, 3));
+    assert_eq!(
+        (corner.row, corner.col, corner.row_span, corner.col_span),
+        (0, 0, 3, 3)
+    );
     assert!(corner.text.contains("勾稽关系"));
     let results = t.cell_at(26, 0).expect("三、");
-    assert_eq!((results.row, results.row_span, results.text.as_str()), (5, 22, "三、本年度办理结果"));
+    assert_eq!(
+        (results.row, results.row_span, results.text.as_str()),
+        (5, 22, "三、本年度办理结果")
+    );
     assert_eq!(t.cell_at(0, 9).map(|c| c.text.as_str()), Some("申请人情况"));
-    assert_eq!(t.cell_at(1, 9).map(|c| (c.text.as_str(), c.row_span)), Some(("总计", 2)));
+    assert_eq!(
+        t.cell_at(1, 9).map(|c| (c.text.as_str(), c.row_span)),
+        Some(("总计", 2))
+    );
     assert_eq!(t.row_cells(3).len(), 8);
+}
+
+#[test]
+fn paragraphs_carry_their_w_p_ordinal() {
+    // w:p ordinals: 一 = 0; the table's four cell paragraphs = 1..=4; the anchor = 5; the text
+    // box paragraph in mc:Choice = 6 and its copy in mc:Fallback = 7; the empty <w:p/> = 8; 末 = 9.
+    let table = simple_table(&[&["项目", "数量"], &["本年新收", "3"]]);
+    let body = format!(
+        "{}{}<w:p>{}{}</w:p><w:p/>{}",
+        p("一"),
+        table,
+        run("锚"),
+        text_box(&p("框")),
+        p("末")
+    );
+    let d = parse_body(&body);
+    let got: Vec<(&str, usize)> = paragraphs(&d)
+        .iter()
+        .map(|p| (p.text.as_str(), p.source))
+        .collect();
+    assert_eq!(
+        got,
+        vec![("一", 0), ("锚", 5), ("框", 6), ("", 8), ("末", 9)]
+    );
 }

@@ -3,8 +3,8 @@
 
 mod support;
 
-use nianbao::check::{check_bytes, CheckResult, Status};
-use nianbao::finding::{Quantity, Severity};
+use nianbao::findings::{Quantity, Severity};
+use nianbao::{check_bytes, CheckResult, Status};
 use support::report::{docx_from_body, Format, ReportSpec};
 
 /// A consistent 2021 report with non-zero numbers in every table.
@@ -17,10 +17,18 @@ fn consistent() -> ReportSpec {
     s.set_t3_row("other_2", [1, 0, 0, 0, 0, 0]); // 1
     s.set_t3_row("results_total", [7, 1, 1, 0, 0, 0]); // 9
     s.set_t3_row("carried_forward", [1, 1, 0, 0, 0, 0]); // 2
-    for (k, v) in [("review.upheld", "2"), ("review.pending", "1"), ("review.total", "3"), ("litigation_direct.corrected", "1"), ("litigation_direct.total", "1")] {
+    for (k, v) in [
+        ("review.upheld", "2"),
+        ("review.pending", "1"),
+        ("review.total", "3"),
+        ("litigation_direct.corrected", "1"),
+        ("litigation_direct.total", "1"),
+    ] {
         s.set_t4(k, v);
     }
-    s.set_t2("行政许可", 0, "88").set_t2("行政处罚", 0, "9").set_t2("行政事业性收费", 0, "3.75");
+    s.set_t2("行政许可", 0, "88")
+        .set_t2("行政处罚", 0, "9")
+        .set_t2("行政事业性收费", 0, "3.75");
     s
 }
 
@@ -30,9 +38,20 @@ fn check_body(body: &str) -> CheckResult {
 
 fn assert_reads_consistent(r: &CheckResult) {
     assert_eq!(r.status, Status::Checked, "{:?}", r.rejection);
-    let errors: Vec<_> = r.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| (f.rule, f.message.clone())).collect();
+    let errors: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| (f.rule, f.message.clone()))
+        .collect();
     assert!(errors.is_empty(), "{errors:#?}");
-    assert!(!r.findings.iter().any(|f| f.rule == "S.MULTI" || f.rule == "S.AMBIG"), "{:#?}", r.findings);
+    assert!(
+        !r.findings
+            .iter()
+            .any(|f| f.rule == "S.MULTI" || f.rule == "S.AMBIG"),
+        "{:#?}",
+        r.findings
+    );
     assert_eq!(r.values.table3.len(), 25 * 7);
     assert_eq!(r.values.table4.len(), 15);
     assert_eq!(r.values.table2.len(), 10);
@@ -40,7 +59,10 @@ fn assert_reads_consistent(r: &CheckResult) {
         .values
         .table3
         .iter()
-        .find(|e| e.row.last().map(String::as_str) == Some("（七）总计") && e.column.last().map(String::as_str) == Some("总计"))
+        .find(|e| {
+            e.row.last().map(String::as_str) == Some("（七）总计")
+                && e.column.last().map(String::as_str) == Some("总计")
+        })
         .expect("（七）总计");
     assert_eq!(total.value, Some(Quantity::Int(9)));
     assert_eq!(r.report.agency.as_deref(), Some("某某市自然资源局"));
@@ -76,7 +98,10 @@ fn tables_inside_a_text_box_after_plain_text_sections() {
     let mut rest = body.as_str();
     while let Some(start) = rest.find("<w:tbl>") {
         out.push_str(&rest[..start]);
-        let end = rest[start..].find("</w:tbl>").map(|e| start + e + "</w:tbl>".len()).expect("table end");
+        let end = rest[start..]
+            .find("</w:tbl>")
+            .map(|e| start + e + "</w:tbl>".len())
+            .expect("table end");
         out.push_str(&in_text_box(&format!("{}<w:p/>", &rest[start..end])));
         rest = &rest[end..];
     }
@@ -96,7 +121,10 @@ fn with_blank_columns(body: &str) -> String {
         rest = &rest[open_end..];
         // Keep row properties first.
         if rest.starts_with("<w:trPr") {
-            let e = rest.find("</w:trPr>").map(|e| e + "</w:trPr>".len()).unwrap_or(0);
+            let e = rest
+                .find("</w:trPr>")
+                .map(|e| e + "</w:trPr>".len())
+                .unwrap_or(0);
             out.push_str(&rest[..e]);
             rest = &rest[e..];
         }
@@ -108,7 +136,8 @@ fn with_blank_columns(body: &str) -> String {
         rest = &rest[close + "</w:tr>".len()..];
     }
     out.push_str(rest);
-    out.replace("<w:tblGrid>", r#"<w:tblGrid><w:gridCol w:w="300"/>"#).replace("</w:tblGrid>", r#"<w:gridCol w:w="300"/></w:tblGrid>"#)
+    out.replace("<w:tblGrid>", r#"<w:tblGrid><w:gridCol w:w="300"/>"#)
+        .replace("</w:tblGrid>", r#"<w:gridCol w:w="300"/></w:tblGrid>"#)
 }
 
 #[test]
@@ -122,7 +151,11 @@ fn blank_columns_do_not_hide_a_wrong_total() {
     let mut spec = consistent();
     spec.set_t3("granted", 6, "6");
     let r = check_body(&with_blank_columns(&spec.render().body));
-    let row = r.findings.iter().find(|f| f.rule == "T3.ROW").expect("T3.ROW");
+    let row = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "T3.ROW")
+        .expect("T3.ROW");
     assert_eq!(row.row, vec!["三、本年度办理结果", "（一）予以公开"]);
     assert_eq!(row.expected, Some(Quantity::Int(5)));
     assert_eq!(row.actual, Some(Quantity::Int(6)));
@@ -144,7 +177,11 @@ fn cover_page_with_a_table_before_the_report() {
     let r = check_body(&body);
     assert_reads_consistent(&r);
     // The cover table is not one of the report's tables: table 二 is physical table 1.
-    assert!(r.values.table2.iter().all(|e| e.cell.is_some_and(|c| c.table == 1)));
+    assert!(r
+        .values
+        .table2
+        .iter()
+        .all(|e| e.cell.is_some_and(|c| c.table == 1)));
 }
 
 #[test]
@@ -152,7 +189,12 @@ fn group_heading_rows_with_empty_cells_are_headings() {
     // Some offices give each result group (（三）…（六）) a row of its own above its sub-rows.
     let spec = consistent();
     let mut body = spec.render().body;
-    for group in ["（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"] {
+    for group in [
+        "（三）不予公开",
+        "（四）无法提供",
+        "（五）不予处理",
+        "（六）其他处理",
+    ] {
         let row = format!(
             "<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"3\"/></w:tcPr><w:p><w:r><w:t>{group}</w:t></w:r></w:p></w:tc>{}</w:tr>",
             "<w:tc><w:p/></w:tc>".repeat(7)

@@ -4,9 +4,10 @@
 
 mod support;
 
-use nianbao::check::{check_bytes, CheckResult, Status, ValueEntry};
-use nianbao::finding::{CellRef, Finding, Quantity, Severity};
+use nianbao::contract::ValueEntry;
+use nianbao::findings::{CellRef, Finding, Quantity, Severity};
 use nianbao::RejectionCode;
+use nianbao::{check_bytes, CheckResult, Status};
 use support::report::*;
 
 fn run(spec: &ReportSpec) -> CheckResult {
@@ -16,21 +17,40 @@ fn run(spec: &ReportSpec) -> CheckResult {
 }
 
 fn dump(r: &CheckResult) {
-    eprintln!("status {:?} report {:?} rejection {:?}", r.status, r.report, r.rejection);
+    eprintln!(
+        "status {:?} report {:?} rejection {:?}",
+        r.status, r.report, r.rejection
+    );
     for f in &r.findings {
         eprintln!(
             "  {} {:?} t{:?} {:?} {:?} exp {:?} act {:?} cells {:?} culprit {:?}: {}",
-            f.rule, f.severity, f.table, f.row, f.column, f.expected, f.actual, f.cells, f.culprit, f.message
+            f.rule,
+            f.severity,
+            f.table,
+            f.row,
+            f.column,
+            f.expected,
+            f.actual,
+            f.cells,
+            f.culprit,
+            f.message
         );
     }
 }
 
 fn cref(p: Pos) -> CellRef {
-    CellRef { table: p.0, row: p.1, col: p.2 }
+    CellRef {
+        table: p.0,
+        row: p.1,
+        col: p.2,
+    }
 }
 
 fn errors(r: &CheckResult) -> Vec<&Finding> {
-    r.findings.iter().filter(|f| f.severity == Severity::Error).collect()
+    r.findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect()
 }
 
 /// The rule ids of the errors, sorted.
@@ -57,13 +77,23 @@ fn row_path(spec: &ReportSpec, key: &str) -> Vec<String> {
 }
 
 /// The one finding of `rule` whose column path is `column` (and row path `row`, if given).
-fn one<'a>(r: &'a CheckResult, rule: &str, row: Option<&[String]>, column: &[String]) -> &'a Finding {
+fn one<'a>(
+    r: &'a CheckResult,
+    rule: &str,
+    row: Option<&[String]>,
+    column: &[String],
+) -> &'a Finding {
     let found: Vec<&Finding> = r
         .findings
         .iter()
         .filter(|f| f.rule == rule && f.column == column && row.is_none_or(|rw| f.row == rw))
         .collect();
-    assert_eq!(found.len(), 1, "exactly one {rule} for row {row:?} column {column:?}: {:#?}", r.findings);
+    assert_eq!(
+        found.len(),
+        1,
+        "exactly one {rule} for row {row:?} column {column:?}: {:#?}",
+        r.findings
+    );
     found[0]
 }
 
@@ -72,7 +102,10 @@ fn int(v: i64) -> Option<Quantity> {
 }
 
 fn value<'a>(entries: &'a [ValueEntry], row: &[String], column: &[String]) -> &'a ValueEntry {
-    let found: Vec<&ValueEntry> = entries.iter().filter(|v| v.row == row && v.column == column).collect();
+    let found: Vec<&ValueEntry> = entries
+        .iter()
+        .filter(|v| v.row == row && v.column == column)
+        .collect();
     assert_eq!(found.len(), 1, "one value for {row:?} / {column:?}");
     found[0]
 }
@@ -82,12 +115,18 @@ fn t3_value<'a>(r: &'a CheckResult, spec: &ReportSpec, key: &str, col: usize) ->
 }
 
 fn t2_row_path(spec: &ReportSpec, label: &str) -> Vec<String> {
-    let b = t2_blocks(spec.format).into_iter().find(|b| b.rows.contains(&label)).expect("table 二 row");
+    let b = t2_blocks(spec.format)
+        .into_iter()
+        .find(|b| b.rows.contains(&label))
+        .expect("table 二 row");
     vec![b.caption.to_string(), label.to_string()]
 }
 
 fn t2_col_path(spec: &ReportSpec, label: &str, col: usize) -> Vec<String> {
-    let b = t2_blocks(spec.format).into_iter().find(|b| b.rows.contains(&label)).expect("table 二 row");
+    let b = t2_blocks(spec.format)
+        .into_iter()
+        .find(|b| b.rows.contains(&label))
+        .expect("table 二 row");
     vec![b.headers[col].to_string()]
 }
 
@@ -103,7 +142,11 @@ fn scenario(format: Format, year: i32) -> ReportSpec {
     s.set_t3_row("withheld_4", [1, 0, 0, 0, 0, 0]); // 1
     s.set_t3_row("unable_1", [2, 1, 0, 0, 0, 1]); // 4
     s.set_t3_row("not_processed_2", [1, 0, 0, 0, 0, 0]); // 1
-    let other = if format == Format::Format2021 { "other_3" } else { "other" };
+    let other = if format == Format::Format2021 {
+        "other_3"
+    } else {
+        "other"
+    };
     s.set_t3_row(other, [1, 0, 0, 0, 0, 0]); // 1
     s.set_t3_row("results_total", [11, 4, 0, 1, 0, 1]); // 17
     s.set_t3_row("carried_forward", [1, 0, 0, 0, 0, 1]); // 2
@@ -128,15 +171,26 @@ fn scenario(format: Format, year: i32) -> ReportSpec {
     }
     match format {
         Format::Format2021 => {
-            s.set_t2("行政规范性文件", 0, "2").set_t2("行政规范性文件", 1, "1").set_t2("行政规范性文件", 2, "5");
-            s.set_t2("行政许可", 0, "120").set_t2("行政处罚", 0, "35").set_t2("行政强制", 0, "4");
+            s.set_t2("行政规范性文件", 0, "2")
+                .set_t2("行政规范性文件", 1, "1")
+                .set_t2("行政规范性文件", 2, "5");
+            s.set_t2("行政许可", 0, "120")
+                .set_t2("行政处罚", 0, "35")
+                .set_t2("行政强制", 0, "4");
             s.set_t2("行政事业性收费", 0, "12.5");
         }
         Format::Format2019 => {
-            s.set_t2("规范性文件", 0, "2").set_t2("规范性文件", 1, "2").set_t2("规范性文件", 2, "15");
-            s.set_t2("行政许可", 0, "30").set_t2("行政许可", 1, "-3").set_t2("行政许可", 2, "120");
-            s.set_t2("行政处罚", 0, "12").set_t2("行政处罚", 1, "2").set_t2("行政处罚", 2, "35");
-            s.set_t2("政府集中采购", 0, "3").set_t2("政府集中采购", 1, "251000.5");
+            s.set_t2("规范性文件", 0, "2")
+                .set_t2("规范性文件", 1, "2")
+                .set_t2("规范性文件", 2, "15");
+            s.set_t2("行政许可", 0, "30")
+                .set_t2("行政许可", 1, "-3")
+                .set_t2("行政许可", 2, "120");
+            s.set_t2("行政处罚", 0, "12")
+                .set_t2("行政处罚", 1, "2")
+                .set_t2("行政处罚", 2, "35");
+            s.set_t2("政府集中采购", 0, "3")
+                .set_t2("政府集中采购", 1, "251000.5");
         }
     }
     s
@@ -157,7 +211,11 @@ fn assert_all_values(r: &CheckResult, spec: &ReportSpec) {
             assert_eq!(v.raw, spec.table3[i][c], "raw of {path:?} col {c}");
             let n = plain_number(&spec.table3[i][c]).expect("plain number") as i64;
             assert_eq!(v.value, int(n), "value of {path:?} col {c}");
-            assert_eq!(v.cell, Some(cref(rendered.pos[&(3, i)][c])), "cell of {path:?} col {c}");
+            assert_eq!(
+                v.cell,
+                Some(cref(rendered.pos[&(3, i)][c])),
+                "cell of {path:?} col {c}"
+            );
         }
     }
     assert_eq!(r.values.table4.len(), 15);
@@ -190,7 +248,11 @@ fn consistent_nonzero_2021_has_no_errors() {
     assert_all_values(&r, &spec);
     assert_eq!(t3_value(&r, &spec, "results_total", 6).value, int(17));
     assert_eq!(t3_value(&r, &spec, "carried_forward", 5).value, int(1));
-    let fee = value(&r.values.table2, &t2_row_path(&spec, "行政事业性收费"), &strings(&["本年收费金额（单位：万元）"]));
+    let fee = value(
+        &r.values.table2,
+        &t2_row_path(&spec, "行政事业性收费"),
+        &strings(&["本年收费金额（单位：万元）"]),
+    );
     assert_eq!(fee.value, Some(Quantity::Decimal(12.5)));
 }
 
@@ -203,12 +265,23 @@ fn consistent_nonzero_2019_has_no_errors() {
     assert_eq!(r.report.year, Some(2020));
     assert_all_values(&r, &spec);
     // （六）其他处理 is one row in 2019.
-    let other = value(&r.values.table3, &strings(&["三、本年度办理结果", "（六）其他处理"]), &t3_col_path(6));
+    let other = value(
+        &r.values.table3,
+        &strings(&["三、本年度办理结果", "（六）其他处理"]),
+        &t3_col_path(6),
+    );
     assert_eq!(other.value, int(1));
     // 本年增/减 may be negative in 2019.
-    let delta = value(&r.values.table2, &t2_row_path(&spec, "行政许可"), &strings(&["本年增/减"]));
+    let delta = value(
+        &r.values.table2,
+        &t2_row_path(&spec, "行政许可"),
+        &strings(&["本年增/减"]),
+    );
     assert_eq!(delta.value, int(-3));
-    assert!(!r.findings.iter().any(|f| f.rule == "T2.INT"), "2019 本年增/减 -3 is allowed");
+    assert!(
+        !r.findings.iter().any(|f| f.rule == "T2.INT"),
+        "2019 本年增/减 -3 is allowed"
+    );
 }
 
 #[test]
@@ -230,22 +303,47 @@ fn wrong_addend_gives_row_and_results_errors_with_culprit() {
     assert_eq!(error_rules(&r), vec!["T3.RES", "T3.ROW"]);
     let changed = cref(spec.t3_pos("granted", 0));
 
-    let row = one(&r, "T3.ROW", Some(&row_path(&spec, "granted")), &t3_col_path(6));
+    let row = one(
+        &r,
+        "T3.ROW",
+        Some(&row_path(&spec, "granted")),
+        &t3_col_path(6),
+    );
     assert_eq!(row.severity, Severity::Error);
     assert_eq!(row.table, Some(3));
     assert_eq!(row.expected, int(9));
     assert_eq!(row.actual, int(8));
-    assert_eq!(row.cells.first(), Some(&cref(spec.t3_pos("granted", 6))), "main cell: the row's 总计");
-    assert!(row.cells.contains(&changed), "the addends are among the cells");
+    assert_eq!(
+        row.cells.first(),
+        Some(&cref(spec.t3_pos("granted", 6))),
+        "main cell: the row's 总计"
+    );
+    assert!(
+        row.cells.contains(&changed),
+        "the addends are among the cells"
+    );
     assert_eq!(row.culprit, Some(changed));
-    assert!(row.message.contains("（6+2+0+1+0+0）"), "message lists the addends: {}", row.message);
+    assert!(
+        row.message.contains("（6+2+0+1+0+0）"),
+        "message lists the addends: {}",
+        row.message
+    );
 
-    let res = one(&r, "T3.RES", Some(&row_path(&spec, "results_total")), &t3_col_path(0));
+    let res = one(
+        &r,
+        "T3.RES",
+        Some(&row_path(&spec, "results_total")),
+        &t3_col_path(0),
+    );
     assert_eq!(res.severity, Severity::Error);
     assert_eq!(res.table, Some(3));
     assert_eq!(res.expected, int(12));
     assert_eq!(res.actual, int(11));
-    assert_eq!(res.cells.first(), Some(&cref(spec.t3_pos("results_total", 0))), "main cell: （七）总计 of the column");
+    assert_eq!(
+        res.cells.first(),
+        Some(&cref(spec.t3_pos("results_total", 0))),
+        "main cell: （七）总计 of the column"
+    );
     assert!(res.cells.contains(&changed));
     assert_eq!(res.culprit, Some(changed));
     assert!(!res.message.is_empty());
@@ -259,17 +357,30 @@ fn wrong_row_total_gives_row_and_total_column_errors() {
     assert_eq!(error_rules(&r), vec!["T3.RES", "T3.ROW"]);
     let changed = cref(spec.t3_pos("granted", 6));
 
-    let row = one(&r, "T3.ROW", Some(&row_path(&spec, "granted")), &t3_col_path(6));
+    let row = one(
+        &r,
+        "T3.ROW",
+        Some(&row_path(&spec, "granted")),
+        &t3_col_path(6),
+    );
     assert_eq!(row.expected, int(8));
     assert_eq!(row.actual, int(9));
     assert_eq!(row.cells.first(), Some(&changed));
     assert_eq!(row.culprit, Some(changed));
     assert!(row.message.contains("（5+2+0+1+0+0）"), "{}", row.message);
 
-    let res = one(&r, "T3.RES", Some(&row_path(&spec, "results_total")), &t3_col_path(6));
+    let res = one(
+        &r,
+        "T3.RES",
+        Some(&row_path(&spec, "results_total")),
+        &t3_col_path(6),
+    );
     assert_eq!(res.expected, int(18));
     assert_eq!(res.actual, int(17));
-    assert_eq!(res.cells.first(), Some(&cref(spec.t3_pos("results_total", 6))));
+    assert_eq!(
+        res.cells.first(),
+        Some(&cref(spec.t3_pos("results_total", 6)))
+    );
     assert!(res.cells.contains(&changed));
     assert_eq!(res.culprit, Some(changed));
 }
@@ -277,17 +388,29 @@ fn wrong_row_total_gives_row_and_total_column_errors() {
 #[test]
 fn broken_column_balance_gives_bal_only() {
     let mut spec = scenario_2021();
-    spec.set_t3("new_received", 1, "4").set_t3("new_received", 6, "17"); // 一 商业企业 3 → 4, row total kept consistent
+    spec.set_t3("new_received", 1, "4")
+        .set_t3("new_received", 6, "17"); // 一 商业企业 3 → 4, row total kept consistent
     let r = run(&spec);
     assert_eq!(error_rules(&r), vec!["T3.BAL", "T3.BAL"]);
     for (col, exp, act) in [(1usize, 5i64, 4i64), (6, 18, 17)] {
-        let f = one(&r, "T3.BAL", Some(&row_path(&spec, "results_total")), &t3_col_path(col));
+        let f = one(
+            &r,
+            "T3.BAL",
+            Some(&row_path(&spec, "results_total")),
+            &t3_col_path(col),
+        );
         assert_eq!(f.table, Some(3));
         assert_eq!(f.expected, int(exp), "一+二−四 in column {col}");
         assert_eq!(f.actual, int(act));
-        assert_eq!(f.cells.first(), Some(&cref(spec.t3_pos("results_total", col))));
+        assert_eq!(
+            f.cells.first(),
+            Some(&cref(spec.t3_pos("results_total", col)))
+        );
         for key in ["new_received", "carried_over", "carried_forward"] {
-            assert!(f.cells.contains(&cref(spec.t3_pos(key, col))), "{key} is involved in T3.BAL");
+            assert!(
+                f.cells.contains(&cref(spec.t3_pos(key, col))),
+                "{key} is involved in T3.BAL"
+            );
         }
     }
 }
@@ -299,8 +422,17 @@ fn results_without_applications_gives_zero_error() {
     spec.set_t3_row("results_total", [0, 0, 1, 0, 0, 0]);
     let r = run(&spec);
     let z: Vec<&Finding> = r.findings.iter().filter(|f| f.rule == "T3.ZERO").collect();
-    assert!(z.iter().any(|f| f.severity == Severity::Error && f.column == t3_col_path(2)), "T3.ZERO on 科研机构: {z:#?}");
-    assert!(!r.findings.iter().any(|f| f.rule == "T3.ROW" || f.rule == "T3.RES"), "rows and results are consistent");
+    assert!(
+        z.iter()
+            .any(|f| f.severity == Severity::Error && f.column == t3_col_path(2)),
+        "T3.ZERO on 科研机构: {z:#?}"
+    );
+    assert!(
+        !r.findings
+            .iter()
+            .any(|f| f.rule == "T3.ROW" || f.rule == "T3.RES"),
+        "rows and results are consistent"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -310,8 +442,20 @@ fn results_without_applications_gives_zero_error() {
 fn broken_table4_groups_give_t4_sum() {
     for (key, text, total, exp, act) in [
         ("review.total", "4", "review.total", 3i64, 4i64),
-        ("litigation_direct.upheld", "3", "litigation_direct.total", 4, 3),
-        ("litigation_after_review.pending", "0", "litigation_after_review.total", 1, 2),
+        (
+            "litigation_direct.upheld",
+            "3",
+            "litigation_direct.total",
+            4,
+            3,
+        ),
+        (
+            "litigation_after_review.pending",
+            "0",
+            "litigation_after_review.total",
+            1,
+            2,
+        ),
     ] {
         let mut spec = scenario_2021();
         spec.set_t4(key, text);
@@ -319,9 +463,17 @@ fn broken_table4_groups_give_t4_sum() {
         assert_eq!(error_rules(&r), vec!["T4.SUM"], "changing {key}");
         let f = one(&r, "T4.SUM", Some(&[]), &t4_col_path(t4_index(total)));
         assert_eq!(f.table, Some(4));
-        assert_eq!(f.expected, int(exp), "{key}: expected the sum of the four results");
+        assert_eq!(
+            f.expected,
+            int(exp),
+            "{key}: expected the sum of the four results"
+        );
         assert_eq!(f.actual, int(act));
-        assert_eq!(f.cells.first(), Some(&cref(spec.t4_pos(total))), "main cell: the group's 总计");
+        assert_eq!(
+            f.cells.first(),
+            Some(&cref(spec.t4_pos(total))),
+            "main cell: the group's 总计"
+        );
         assert!(f.cells.contains(&cref(spec.t4_pos(key))));
     }
 }
@@ -330,7 +482,14 @@ fn broken_table4_groups_give_t4_sum() {
 // Cell contents
 
 /// One error of `rules` (any of them) on exactly the changed cell, nothing else.
-fn assert_single_cell_error(r: &CheckResult, rules: &[&str], table: u8, row: &[String], column: &[String], pos: Pos) {
+fn assert_single_cell_error(
+    r: &CheckResult,
+    rules: &[&str],
+    table: u8,
+    row: &[String],
+    column: &[String],
+    pos: Pos,
+) {
     let e = errors(r);
     assert_eq!(e.len(), 1, "exactly one error: {e:#?}");
     let f = e[0];
@@ -357,7 +516,14 @@ fn non_numbers_in_table3_are_blank_or_int_errors() {
         let mut spec = scenario_2021();
         spec.set_t3("granted", 1, text);
         let r = run(&spec);
-        assert_single_cell_error(&r, rules, 3, &row_path(&spec, "granted"), &t3_col_path(1), spec.t3_pos("granted", 1));
+        assert_single_cell_error(
+            &r,
+            rules,
+            3,
+            &row_path(&spec, "granted"),
+            &t3_col_path(1),
+            spec.t3_pos("granted", 1),
+        );
         let v = t3_value(&r, &spec, "granted", 1);
         assert_eq!(v.value, None, "{text:?} has no value");
         assert_eq!(v.raw, text, "raw kept as written");
@@ -366,18 +532,36 @@ fn non_numbers_in_table3_are_blank_or_int_errors() {
 
 #[test]
 fn non_numbers_in_table4_are_blank_or_int_errors() {
-    for (text, rule) in [("—", "T4.BLANK"), ("无", "T4.BLANK"), ("", "T4.BLANK"), ("abc", "T4.INT")] {
+    for (text, rule) in [
+        ("—", "T4.BLANK"),
+        ("无", "T4.BLANK"),
+        ("", "T4.BLANK"),
+        ("abc", "T4.INT"),
+    ] {
         let mut spec = scenario_2021();
         spec.set_t4("review.upheld", text);
         let r = run(&spec);
-        assert_single_cell_error(&r, &[rule], 4, &[], &t4_col_path(0), spec.t4_pos("review.upheld"));
+        assert_single_cell_error(
+            &r,
+            &[rule],
+            4,
+            &[],
+            &t4_col_path(0),
+            spec.t4_pos("review.upheld"),
+        );
         assert_eq!(value(&r.values.table4, &[], &t4_col_path(0)).value, None);
     }
 }
 
 #[test]
 fn non_numbers_in_table2_are_blank_or_int_errors() {
-    for (text, rule) in [("/", "T2.BLANK"), ("", "T2.BLANK"), ("abc", "T2.INT"), ("-3", "T2.INT"), ("1.5", "T2.INT")] {
+    for (text, rule) in [
+        ("/", "T2.BLANK"),
+        ("", "T2.BLANK"),
+        ("abc", "T2.INT"),
+        ("-3", "T2.INT"),
+        ("1.5", "T2.INT"),
+    ] {
         let mut spec = scenario_2021();
         spec.set_t2("行政处罚", 0, text);
         let r = run(&spec);
@@ -399,7 +583,12 @@ fn assert_bad_count(text: &str) {
     spec.set_t3("granted", 1, text);
     let r = run(&spec);
     let pos = cref(spec.t3_pos("granted", 1));
-    let int_err = one(&r, "T3.INT", Some(&row_path(&spec, "granted")), &t3_col_path(1));
+    let int_err = one(
+        &r,
+        "T3.INT",
+        Some(&row_path(&spec, "granted")),
+        &t3_col_path(1),
+    );
     assert_eq!(int_err.severity, Severity::Error);
     assert_eq!(int_err.table, Some(3));
     assert_eq!(int_err.cells.first(), Some(&pos));
@@ -431,7 +620,11 @@ fn decimal_fee_in_2021_table2_is_fine() {
         spec.set_t2("行政事业性收费", 0, fee);
         let r = run(&spec);
         assert_no_errors(&r);
-        let v = value(&r.values.table2, &t2_row_path(&spec, "行政事业性收费"), &strings(&["本年收费金额（单位：万元）"]));
+        let v = value(
+            &r.values.table2,
+            &t2_row_path(&spec, "行政事业性收费"),
+            &strings(&["本年收费金额（单位：万元）"]),
+        );
         assert_eq!(v.value, Some(Quantity::Decimal(fee.parse().unwrap())));
         assert_eq!(v.raw, fee);
     }
@@ -440,14 +633,23 @@ fn decimal_fee_in_2021_table2_is_fine() {
 /// A number with extra text: read, used in the arithmetic, and a CELL.TEXT warning on it.
 fn assert_cell_text(key: &str, col: usize, text: &str, n: i64) {
     let mut spec = scenario_2021();
-    assert_eq!(spec.get_t3(key, col), n.to_string(), "the scenario holds {n} there");
+    assert_eq!(
+        spec.get_t3(key, col),
+        n.to_string(),
+        "the scenario holds {n} there"
+    );
     spec.set_t3(key, col, text);
     let r = run(&spec);
     assert_no_errors(&r); // the arithmetic used the value
     let v = t3_value(&r, &spec, key, col);
     assert_eq!(v.value, int(n));
     assert_eq!(v.raw, text);
-    let w = one(&r, "CELL.TEXT", Some(&row_path(&spec, key)), &t3_col_path(col));
+    let w = one(
+        &r,
+        "CELL.TEXT",
+        Some(&row_path(&spec, key)),
+        &t3_col_path(col),
+    );
     assert_eq!(w.severity, Severity::Warning);
     assert_eq!(w.table, Some(3));
     assert_eq!(w.cells.first(), Some(&cref(spec.t3_pos(key, col))));
@@ -470,7 +672,10 @@ fn padded_numbers_are_plain() {
         spec.pad = Some(pad.to_string());
         let r = run(&spec);
         assert_no_errors(&r);
-        assert!(!r.findings.iter().any(|f| f.rule == "CELL.TEXT"), "padding is not extra text");
+        assert!(
+            !r.findings.iter().any(|f| f.rule == "CELL.TEXT"),
+            "padding is not extra text"
+        );
         let v = t3_value(&r, &spec, "results_total", 6);
         assert_eq!(v.value, int(17));
         assert_eq!(v.raw, format!("{pad}17"));
@@ -507,7 +712,10 @@ fn table3_split_in_two_tables_is_read_whole() {
     assert_all_values(&r, &spec);
     // Rows after the split live in the second physical table.
     assert_eq!(spec.t3_pos("results_total", 6).0, 2);
-    assert_eq!(t3_value(&r, &spec, "results_total", 6).cell, Some(cref(spec.t3_pos("results_total", 6))));
+    assert_eq!(
+        t3_value(&r, &spec, "results_total", 6).cell,
+        Some(cref(spec.t3_pos("results_total", 6)))
+    );
     // And the arithmetic spans both parts.
     spec.set_t3("unable_1", 0, "3");
     let r = run(&spec);
@@ -531,7 +739,11 @@ fn cover_and_contact_tables_are_ignored() {
     let r = run(&spec);
     assert_no_errors(&r);
     assert_all_values(&r, &spec);
-    assert_eq!(spec.t3_pos("granted", 0).0, 2, "table 三 is the third physical table");
+    assert_eq!(
+        spec.t3_pos("granted", 0).0,
+        2,
+        "table 三 is the third physical table"
+    );
 }
 
 #[test]
@@ -561,13 +773,22 @@ fn seed004_table4_header_order_is_tolerated() {
 fn document_without_report_tables_is_rejected() {
     let mut spec = ReportSpec::zeros_2021();
     spec.omit_tables = vec![2, 3, 4];
-    for b in [spec.to_bytes(), docx_from_body(&para_xml("关于做好2022年春节期间值班工作的通知", false)).build()] {
+    for b in [
+        spec.to_bytes(),
+        docx_from_body(&para_xml("关于做好2022年春节期间值班工作的通知", false)).build(),
+    ] {
         let r = check_bytes(&b);
         dump(&r);
         assert_eq!(r.status, Status::Rejected);
         let rej = r.rejection.as_ref().expect("rejection");
         assert_eq!(rej.code, RejectionCode::NoReportTables);
-        assert!(rej.message.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "Chinese message: {}", rej.message);
+        assert!(
+            rej.message
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "Chinese message: {}",
+            rej.message
+        );
         assert!(r.findings.is_empty());
         assert!(r.values.table3.is_empty());
     }
@@ -580,7 +801,11 @@ fn missing_table4_is_s_tables_error() {
     let r = run(&spec);
     assert_eq!(error_rules(&r), vec!["S.TABLES"]);
     let f = errors(&r)[0];
-    assert!(f.message.contains('四'), "names the missing table: {}", f.message);
+    assert!(
+        f.message.contains('四'),
+        "names the missing table: {}",
+        f.message
+    );
     assert!(r.values.table4.is_empty());
     assert_eq!(r.values.table3.len(), 175, "table 三 still read");
 }
@@ -601,7 +826,11 @@ fn missing_section_is_s_sect_error() {
     spec.sections[4].before.clear();
     let r = run(&spec);
     assert_eq!(error_rules(&r), vec!["S.SECT"]);
-    assert!(errors(&r)[0].message.contains("存在的主要问题及改进情况"), "{}", errors(&r)[0].message);
+    assert!(
+        errors(&r)[0].message.contains("存在的主要问题及改进情况"),
+        "{}",
+        errors(&r)[0].message
+    );
 }
 
 #[test]
@@ -610,7 +839,11 @@ fn renamed_section_is_titlevar_warning() {
     spec.set_heading(4, Some("五、存在的问题及改进情况"));
     let r = run(&spec);
     assert_no_errors(&r);
-    let f: Vec<&Finding> = r.findings.iter().filter(|f| f.rule == "S.TITLEVAR").collect();
+    let f: Vec<&Finding> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "S.TITLEVAR")
+        .collect();
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(f[0].severity, Severity::Warning);
 }
@@ -623,7 +856,10 @@ fn missing_date_is_s_date_warning() {
     spec.date_line = None;
     let r = run(&spec);
     assert_no_errors(&r);
-    assert!(r.findings.iter().any(|f| f.rule == "S.DATE" && f.severity == Severity::Warning));
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.rule == "S.DATE" && f.severity == Severity::Warning));
 }
 
 #[test]
@@ -634,7 +870,10 @@ fn two_reports_in_one_document_check_the_first() {
     let r = check_bytes(&multi_docx(&[first.clone(), second]).build());
     dump(&r);
     assert_no_errors(&r);
-    assert!(r.findings.iter().any(|f| f.rule == "S.MULTI" && f.severity == Severity::Warning));
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.rule == "S.MULTI" && f.severity == Severity::Warning));
     assert_eq!(r.report.agency.as_deref(), Some("某某县卫生健康局"));
     assert_eq!(r.report.year, Some(2021));
     assert_all_values(&r, &first);
@@ -645,10 +884,22 @@ fn two_reports_in_one_document_check_the_first() {
 
 /// A consistent report whose 20 applications end in 15 予以公开 and `other` 其他.
 fn other_scenario(format: Format, other: i64) -> ReportSpec {
-    let mut spec = ReportSpec::zeros(format, if format == Format::Format2021 { 2021 } else { 2020 }, "某某县卫生健康局");
+    let mut spec = ReportSpec::zeros(
+        format,
+        if format == Format::Format2021 {
+            2021
+        } else {
+            2020
+        },
+        "某某县卫生健康局",
+    );
     spec.set_t3_row("new_received", [20, 0, 0, 0, 0, 0]);
     spec.set_t3_row("granted", [20 - other, 0, 0, 0, 0, 0]);
-    let key = if format == Format::Format2021 { "other_3" } else { "other" };
+    let key = if format == Format::Format2021 {
+        "other_3"
+    } else {
+        "other"
+    };
     spec.set_t3_row(key, [other, 0, 0, 0, 0, 0]);
     spec.set_t3_row("results_total", [20, 0, 0, 0, 0, 0]);
     spec
@@ -660,7 +911,11 @@ fn high_other_share_is_t3_other_warning() {
         let spec = other_scenario(format, 5); // 25 % of 20, and ≥ 5
         let r = run(&spec);
         assert_no_errors(&r);
-        let key = if format == Format::Format2021 { "other_3" } else { "other" };
+        let key = if format == Format::Format2021 {
+            "other_3"
+        } else {
+            "other"
+        };
         let w: Vec<&Finding> = r.findings.iter().filter(|f| f.rule == "T3.OTHER").collect();
         assert_eq!(w.len(), 1, "{format:?}: {w:#?}");
         assert_eq!(w[0].severity, Severity::Warning);
@@ -669,17 +924,26 @@ fn high_other_share_is_t3_other_warning() {
         let spec = other_scenario(format, 4); // below 5
         let r = run(&spec);
         assert_no_errors(&r);
-        assert!(!r.findings.iter().any(|f| f.rule == "T3.OTHER"), "{format:?}: 4 of 20 is not flagged");
+        assert!(
+            !r.findings.iter().any(|f| f.rule == "T3.OTHER"),
+            "{format:?}: 4 of 20 is not flagged"
+        );
     }
 }
 
 #[test]
 fn made_more_than_valid_is_t2_validge_warning() {
     let mut spec = scenario_2021();
-    spec.set_t2("行政规范性文件", 0, "3").set_t2("行政规范性文件", 1, "0").set_t2("行政规范性文件", 2, "2");
+    spec.set_t2("行政规范性文件", 0, "3")
+        .set_t2("行政规范性文件", 1, "0")
+        .set_t2("行政规范性文件", 2, "2");
     let r = run(&spec);
     assert_no_errors(&r);
-    let w: Vec<&Finding> = r.findings.iter().filter(|f| f.rule == "T2.VALIDGE").collect();
+    let w: Vec<&Finding> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "T2.VALIDGE")
+        .collect();
     assert_eq!(w.len(), 1, "{w:#?}");
     assert_eq!(w[0].severity, Severity::Warning);
     assert_eq!(w[0].table, Some(2));
@@ -703,14 +967,24 @@ fn new_published_above_total_is_t2_new19_warning() {
 #[test]
 fn text_says_none_but_table_has_applications_is_tx_none_warning() {
     let mut spec = scenario_2021();
-    spec.sections[0].before.push("2021年，本机关未收到政府信息公开申请。".to_string());
+    spec.sections[0]
+        .before
+        .push("2021年，本机关未收到政府信息公开申请。".to_string());
     let r = run(&spec);
     assert_no_errors(&r);
-    assert!(r.findings.iter().any(|f| f.rule == "TX.NONE" && f.severity == Severity::Warning));
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.rule == "TX.NONE" && f.severity == Severity::Warning));
     let mut zeros = ReportSpec::zeros_2021();
-    zeros.sections[0].before.push("2021年，本机关未收到政府信息公开申请。".to_string());
+    zeros.sections[0]
+        .before
+        .push("2021年，本机关未收到政府信息公开申请。".to_string());
     let r = run(&zeros);
-    assert!(!r.findings.iter().any(|f| f.rule == "TX.NONE"), "consistent with 一 = 0");
+    assert!(
+        !r.findings.iter().any(|f| f.rule == "TX.NONE"),
+        "consistent with 一 = 0"
+    );
 }
 
 #[test]
@@ -731,9 +1005,18 @@ fn thousands_separator_is_read_with_a_warning() {
     spec.set_t2("行政许可", 0, "1,234");
     let r = run(&spec);
     assert_no_errors(&r);
-    let v = value(&r.values.table2, &t2_row_path(&spec, "行政许可"), &strings(&["本年处理决定数量"]));
+    let v = value(
+        &r.values.table2,
+        &t2_row_path(&spec, "行政许可"),
+        &strings(&["本年处理决定数量"]),
+    );
     assert_eq!(v.value, int(1234));
-    let w = one(&r, "CELL.TEXT", Some(&t2_row_path(&spec, "行政许可")), &strings(&["本年处理决定数量"]));
+    let w = one(
+        &r,
+        "CELL.TEXT",
+        Some(&t2_row_path(&spec, "行政许可")),
+        &strings(&["本年处理决定数量"]),
+    );
     assert_eq!(w.severity, Severity::Warning);
     assert_eq!(w.cells.first(), Some(&cref(spec.t2_pos("行政许可", 0))));
 }
@@ -743,7 +1026,12 @@ fn huge_number_is_an_int_error_not_a_panic() {
     let mut spec = scenario_2021();
     spec.set_t3("granted", 1, "99999999999999999999999");
     let r = run(&spec);
-    let f = one(&r, "T3.INT", Some(&row_path(&spec, "granted")), &t3_col_path(1));
+    let f = one(
+        &r,
+        "T3.INT",
+        Some(&row_path(&spec, "granted")),
+        &t3_col_path(1),
+    );
     assert_eq!(f.severity, Severity::Error);
 }
 
@@ -754,7 +1042,11 @@ fn year_2019_delta_written_with_sign_or_words() {
         spec.set_t2("行政处罚", 1, text);
         let r = run(&spec);
         assert_no_errors(&r);
-        let v = value(&r.values.table2, &t2_row_path(&spec, "行政处罚"), &strings(&["本年增/减"]));
+        let v = value(
+            &r.values.table2,
+            &t2_row_path(&spec, "行政处罚"),
+            &strings(&["本年增/减"]),
+        );
         assert_eq!(v.value, int(n), "本年增/减 {text:?}");
     }
 }
@@ -779,11 +1071,21 @@ fn wrong_addend_in_2019_other_row() {
     let r = run(&spec);
     assert_eq!(error_rules(&r), vec!["T3.RES", "T3.ROW"]);
     let changed = cref(spec.t3_pos("other", 1));
-    let row = one(&r, "T3.ROW", Some(&strings(&["三、本年度办理结果", "（六）其他处理"])), &t3_col_path(6));
+    let row = one(
+        &r,
+        "T3.ROW",
+        Some(&strings(&["三、本年度办理结果", "（六）其他处理"])),
+        &t3_col_path(6),
+    );
     assert_eq!(row.expected, int(2));
     assert_eq!(row.actual, int(1));
     assert_eq!(row.culprit, Some(changed));
-    let res = one(&r, "T3.RES", Some(&row_path(&spec, "results_total")), &t3_col_path(1));
+    let res = one(
+        &r,
+        "T3.RES",
+        Some(&row_path(&spec, "results_total")),
+        &t3_col_path(1),
+    );
     assert_eq!(res.expected, int(5));
     assert_eq!(res.actual, int(4));
     assert_eq!(res.culprit, Some(changed));
@@ -814,8 +1116,16 @@ fn report_without_title_takes_agency_and_year_from_text() {
     spec.preface.clear();
     let r = run(&spec);
     assert_no_errors(&r);
-    assert_eq!(r.report.agency.as_deref(), Some("某某县卫生健康局"), "agency from the signature");
-    assert_eq!(r.report.year, Some(2021), "year from section 一 (\"2021年，…\") / the date 2022年1月20日");
+    assert_eq!(
+        r.report.agency.as_deref(),
+        Some("某某县卫生健康局"),
+        "agency from the signature"
+    );
+    assert_eq!(
+        r.report.year,
+        Some(2021),
+        "year from section 一 (\"2021年，…\") / the date 2022年1月20日"
+    );
 }
 
 #[test]
@@ -827,8 +1137,14 @@ fn seed_style_blank_results_in_2021_report() {
         }
     }
     let r = run(&spec);
-    assert_eq!(r.findings.iter().filter(|f| f.rule == "T3.BLANK").count(), 21);
-    assert!(errors(&r).iter().all(|f| f.rule == "T3.BLANK"), "nothing computed from blanks");
+    assert_eq!(
+        r.findings.iter().filter(|f| f.rule == "T3.BLANK").count(),
+        21
+    );
+    assert!(
+        errors(&r).iter().all(|f| f.rule == "T3.BLANK"),
+        "nothing computed from blanks"
+    );
 }
 
 #[test]
@@ -849,7 +1165,11 @@ fn table3_split_without_repeated_header_is_read_whole() {
     let r = run(&spec);
     assert_no_errors(&r);
     assert_all_values(&r, &spec);
-    assert_eq!(spec.t3_pos("unable_1", 0), (2, 0, 3), "continuation table starts with the data row");
+    assert_eq!(
+        spec.t3_pos("unable_1", 0),
+        (2, 0, 3),
+        "continuation table starts with the data row"
+    );
 }
 
 #[test]
@@ -878,22 +1198,41 @@ fn notice_item_titles_are_valid_headings() {
     let mut spec = scenario_2021();
     spec.set_heading(1, Some("二、行政机关主动公开政府信息情况"));
     spec.set_heading(2, Some("三、行政机关收到和处理政府信息公开申请情况"));
-    spec.set_heading(3, Some("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"));
+    spec.set_heading(
+        3,
+        Some("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"),
+    );
     spec.set_heading(4, Some("五、政府信息公开工作存在的主要问题及改进情况"));
     let r = run(&spec);
     assert_no_errors(&r);
-    let tv: Vec<&Finding> = r.findings.iter().filter(|f| f.rule == "S.TITLEVAR").collect();
-    assert!(tv.is_empty(), "valid alternative titles are not variants: {tv:#?}");
+    let tv: Vec<&Finding> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "S.TITLEVAR")
+        .collect();
+    assert!(
+        tv.is_empty(),
+        "valid alternative titles are not variants: {tv:#?}"
+    );
 }
 
 #[test]
 fn tx_none_phrasings_of_the_seeds() {
-    for phrase in ["2021年，本单位未收到政府信息公开申请。", "2021年，我局没有接到政府信息公开申请。", "2021年度我局无依申请公开内容。"] {
+    for phrase in [
+        "2021年，本单位未收到政府信息公开申请。",
+        "2021年，我局没有接到政府信息公开申请。",
+        "2021年度我局无依申请公开内容。",
+    ] {
         let mut spec = scenario_2021();
         spec.sections[0].before.push(phrase.to_string());
         let r = run(&spec);
         assert_no_errors(&r);
-        assert!(r.findings.iter().any(|f| f.rule == "TX.NONE" && f.severity == Severity::Warning), "TX.NONE for {phrase}");
+        assert!(
+            r.findings
+                .iter()
+                .any(|f| f.rule == "TX.NONE" && f.severity == Severity::Warning),
+            "TX.NONE for {phrase}"
+        );
     }
 }
 
@@ -908,14 +1247,37 @@ fn mixed_format_signals_are_s_fmt_error() {
     spec.table3 = t3_2019.table3.clone();
     spec.t3_labels = t3_2019.t3_labels.clone();
     let r = run(&spec);
-    let f: Vec<&Finding> = errors(&r).into_iter().filter(|f| f.rule == "S.FMT").collect();
-    assert!(f.iter().any(|f| f.message.contains("表二") && f.message.contains("表三")), "one S.FMT naming both tables: {f:#?}");
-    assert!(!r.findings.iter().any(|f| ["T3.ROW", "T3.RES", "T3.BAL"].contains(&f.rule)), "the consistent table 三 is still checked as consistent");
+    let f: Vec<&Finding> = errors(&r)
+        .into_iter()
+        .filter(|f| f.rule == "S.FMT")
+        .collect();
+    assert!(
+        f.iter()
+            .any(|f| f.message.contains("表二") && f.message.contains("表三")),
+        "one S.FMT naming both tables: {f:#?}"
+    );
+    assert!(
+        !r.findings
+            .iter()
+            .any(|f| ["T3.ROW", "T3.RES", "T3.BAL"].contains(&f.rule)),
+        "the consistent table 三 is still checked as consistent"
+    );
     // Table 二 is a complete 2021 table 二: it is read as one, not reported as missing every
     // 2019 row and column.
-    let t2_rows: Vec<&Finding> = errors(&r).into_iter().filter(|f| f.rule == "T2.ROWS").collect();
-    assert!(t2_rows.is_empty(), "no T2.ROWS cascade on a complete 2021 table 二: {} errors", t2_rows.len());
-    assert_eq!(r.values.table2.len(), 10, "table 二 values read with its own (2021) layout");
+    let t2_rows: Vec<&Finding> = errors(&r)
+        .into_iter()
+        .filter(|f| f.rule == "T2.ROWS")
+        .collect();
+    assert!(
+        t2_rows.is_empty(),
+        "no T2.ROWS cascade on a complete 2021 table 二: {} errors",
+        t2_rows.len()
+    );
+    assert_eq!(
+        r.values.table2.len(),
+        10,
+        "table 二 values read with its own (2021) layout"
+    );
 }
 
 #[test]
@@ -923,15 +1285,23 @@ fn no_year_anywhere_is_s_year_warning() {
     let mut spec = scenario_2021();
     spec.title = false;
     spec.preface.clear();
-    spec.sections[0].before[0] = "本机关认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政务公开工作。".to_string();
+    spec.sections[0].before[0] =
+        "本机关认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政务公开工作。".to_string();
     spec.sections[5].before[0] = "本机关本年度未收取政府信息公开信息处理费。".to_string();
     spec.date_line = None;
     let r = run(&spec);
     assert_eq!(r.status, Status::Checked);
     assert_eq!(r.report.year, None);
     assert_eq!(r.report.format.as_deref(), Some("2021"));
-    assert!(r.findings.iter().any(|f| f.rule == "S.YEAR"), "no report year found: {:#?}", r.findings);
-    assert!(!errors(&r).iter().any(|f| f.rule.starts_with("T")), "tables are still consistent");
+    assert!(
+        r.findings.iter().any(|f| f.rule == "S.YEAR"),
+        "no report year found: {:#?}",
+        r.findings
+    );
+    assert!(
+        !errors(&r).iter().any(|f| f.rule.starts_with("T")),
+        "tables are still consistent"
+    );
 }
 
 #[test]
@@ -956,8 +1326,19 @@ fn every_quirk_at_once() {
     let r = run(&spec);
     assert_eq!(error_rules(&r), vec!["T3.RES", "T3.ROW"]);
     let changed = cref(spec.t3_pos("not_processed_2", 0));
-    assert_eq!(changed.table, 3, "cover table, table 二, first part of table 三, then the second part");
-    let row = one(&r, "T3.ROW", Some(&row_path(&spec, "not_processed_2")), &t3_col_path(6));
+    assert_eq!(
+        changed.table, 3,
+        "cover table, table 二, first part of table 三, then the second part"
+    );
+    let row = one(
+        &r,
+        "T3.ROW",
+        Some(&row_path(&spec, "not_processed_2")),
+        &t3_col_path(6),
+    );
     assert_eq!(row.culprit, Some(changed));
-    assert_eq!(row.cells.first(), Some(&cref(spec.t3_pos("not_processed_2", 6))));
+    assert_eq!(
+        row.cells.first(),
+        Some(&cref(spec.t3_pos("not_processed_2", 6)))
+    );
 }

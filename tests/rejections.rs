@@ -4,8 +4,8 @@
 
 mod support;
 
-use nianbao::check::{check_bytes, check_bytes_with, Options, Status};
-use nianbao::package::{self, Package};
+use nianbao::intake::{self, Package};
+use nianbao::{check_bytes, check_bytes_with, Options, Status};
 use nianbao::{Limits, Rejection, RejectionCode};
 use std::time::{Duration, Instant};
 use support::{p, Docx, CONTENT_TYPES, ROOT_RELS};
@@ -31,7 +31,8 @@ fn dump_seed(bytes: &[u8]) {
     if let Some(dir) = std::env::var_os("NIANBAO_FUZZ_SEEDS") {
         let mut crc = flate2::Crc::new();
         crc.update(bytes);
-        let path = std::path::Path::new(&dir).join(format!("built-{:08x}-{}", crc.sum(), bytes.len()));
+        let path =
+            std::path::Path::new(&dir).join(format!("built-{:08x}-{}", crc.sum(), bytes.len()));
         let _ = std::fs::create_dir_all(&dir);
         let _ = std::fs::write(path, bytes);
     }
@@ -39,13 +40,26 @@ fn dump_seed(bytes: &[u8]) {
 
 fn reject_with(bytes: &[u8], limits: &Limits, code: RejectionCode) -> Rejection {
     dump_seed(bytes);
-    match package::open(bytes, limits) {
-        Ok(p) => panic!("expected {:?}, got a package with main part {}", code, p.main_part_name),
+    match intake::open(bytes, limits) {
+        Ok(p) => panic!(
+            "expected {:?}, got a package with main part {}",
+            code, p.main_part_name
+        ),
         Err(r) => {
             assert_eq!(r.code, code, "wrong code; message: {}", r.message);
-            assert!(!r.message.is_empty() && has_cjk(&r.message), "message must be Chinese: {}", r.message);
+            assert!(
+                !r.message.is_empty() && has_cjk(&r.message),
+                "message must be Chinese: {}",
+                r.message
+            );
             // The whole pipeline reports the same rejection.
-            let res = check_bytes_with(bytes, &Options { limits: limits.clone(), with_tables: false });
+            let res = check_bytes_with(
+                bytes,
+                &Options {
+                    limits: limits.clone(),
+                    with_tables: false,
+                },
+            );
             assert_eq!(res.status, Status::Rejected);
             assert_eq!(res.rejection.as_ref().map(|r| r.code), Some(code));
             r
@@ -59,7 +73,7 @@ fn reject(bytes: &[u8], code: RejectionCode) -> Rejection {
 
 fn open_ok(bytes: &[u8]) -> Package {
     dump_seed(bytes);
-    match package::open(bytes, &Limits::default()) {
+    match intake::open(bytes, &Limits::default()) {
         Ok(p) => p,
         Err(r) => panic!("expected a package, got {r}"),
     }
@@ -72,7 +86,12 @@ fn samples() -> Vec<(String, Vec<u8>)> {
         .filter_map(|e| e.ok())
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "docx"))
-        .map(|p| (p.display().to_string(), std::fs::read(&p).expect("read sample")))
+        .map(|p| {
+            (
+                p.display().to_string(),
+                std::fs::read(&p).expect("read sample"),
+            )
+        })
         .collect();
     out.sort();
     assert!(!out.is_empty(), "no sample .docx found");
@@ -98,11 +117,19 @@ struct CfbEntry<'a> {
 }
 
 fn stream(name: &str) -> CfbEntry<'_> {
-    CfbEntry { name, kind: 2, data: Vec::new() }
+    CfbEntry {
+        name,
+        kind: 2,
+        data: Vec::new(),
+    }
 }
 
 fn storage(name: &str) -> CfbEntry<'_> {
-    CfbEntry { name, kind: 1, data: Vec::new() }
+    CfbEntry {
+        name,
+        kind: 1,
+        data: Vec::new(),
+    }
 }
 
 fn dir_entry(name: &str, kind: u8, start: u32, size: u32, child: u32, right: u32) -> [u8; 128] {
@@ -134,7 +161,11 @@ fn cfb(entries: &[CfbEntry]) -> Vec<u8> {
     let mut fat = vec![FREESECT; 128];
     fat[0] = FATSECT;
     for i in 0..dir_sectors {
-        fat[1 + i] = if i + 1 == dir_sectors { ENDOFCHAIN } else { (2 + i) as u32 };
+        fat[1 + i] = if i + 1 == dir_sectors {
+            ENDOFCHAIN
+        } else {
+            (2 + i) as u32
+        };
     }
     let mut next = 1 + dir_sectors;
     let mut starts = Vec::new();
@@ -145,7 +176,11 @@ fn cfb(entries: &[CfbEntry]) -> Vec<u8> {
         }
         starts.push(next as u32);
         for k in 0..n {
-            fat[next + k] = if k + 1 == n { ENDOFCHAIN } else { (next + k + 1) as u32 };
+            fat[next + k] = if k + 1 == n {
+                ENDOFCHAIN
+            } else {
+                (next + k + 1) as u32
+            };
         }
         next += n;
     }
@@ -172,10 +207,28 @@ fn cfb(entries: &[CfbEntry]) -> Vec<u8> {
     }
     // Directory: root's child is entry 1, entries chained through right siblings.
     let mut dir = Vec::new();
-    dir.extend_from_slice(&dir_entry("Root Entry", 5, ENDOFCHAIN, 0, if entries.is_empty() { FREESECT } else { 1 }, FREESECT));
+    dir.extend_from_slice(&dir_entry(
+        "Root Entry",
+        5,
+        ENDOFCHAIN,
+        0,
+        if entries.is_empty() { FREESECT } else { 1 },
+        FREESECT,
+    ));
     for (i, e) in entries.iter().enumerate() {
-        let right = if i + 1 < entries.len() { (i + 2) as u32 } else { FREESECT };
-        dir.extend_from_slice(&dir_entry(e.name, e.kind, starts[i], e.data.len() as u32, FREESECT, right));
+        let right = if i + 1 < entries.len() {
+            (i + 2) as u32
+        } else {
+            FREESECT
+        };
+        dir.extend_from_slice(&dir_entry(
+            e.name,
+            e.kind,
+            starts[i],
+            e.data.len() as u32,
+            FREESECT,
+            right,
+        ));
     }
     dir.resize(dir_sectors * 512, 0);
     out.extend_from_slice(&dir);
@@ -205,7 +258,14 @@ impl RawEntry {
     fn stored(name: &str, data: &[u8]) -> RawEntry {
         let mut crc = flate2::Crc::new();
         crc.update(data);
-        RawEntry { name: name.into(), method: 0, flags: 0, data: data.to_vec(), crc: crc.sum(), size: data.len() as u32 }
+        RawEntry {
+            name: name.into(),
+            method: 0,
+            flags: 0,
+            data: data.to_vec(),
+            crc: crc.sum(),
+            size: data.len() as u32,
+        }
     }
 }
 
@@ -266,7 +326,8 @@ fn zero_bomb(mib: u32) -> (Vec<u8>, u32) {
     let mut consumed = 0usize;
     while consumed < zeros.len() {
         let before = c.total_in() as usize;
-        c.compress_vec(&zeros[consumed..], &mut block, flate2::FlushCompress::None).expect("compress");
+        c.compress_vec(&zeros[consumed..], &mut block, flate2::FlushCompress::None)
+            .expect("compress");
         consumed += c.total_in() as usize - before;
         if block.capacity() - block.len() < 1024 {
             block.reserve(64 * 1024);
@@ -274,7 +335,8 @@ fn zero_bomb(mib: u32) -> (Vec<u8>, u32) {
     }
     loop {
         let before = block.len();
-        c.compress_vec(&[], &mut block, flate2::FlushCompress::Sync).expect("flush");
+        c.compress_vec(&[], &mut block, flate2::FlushCompress::Sync)
+            .expect("flush");
         if block.len() == before || block.ends_with(&[0, 0, 0xFF, 0xFF]) {
             break;
         }
@@ -313,7 +375,8 @@ fn find_entry(zip: &[u8], name: &str) -> (usize, usize) {
         if &zip[i..i + 4] == b"PK\x01\x02" {
             let n = u16::from_le_bytes([zip[i + 28], zip[i + 29]]) as usize;
             if zip.get(i + 46..i + 46 + n) == Some(name.as_bytes()) {
-                let local = u32::from_le_bytes([zip[i + 42], zip[i + 43], zip[i + 44], zip[i + 45]]) as usize;
+                let local = u32::from_le_bytes([zip[i + 42], zip[i + 43], zip[i + 44], zip[i + 45]])
+                    as usize;
                 return (i, local);
             }
         }
@@ -335,7 +398,9 @@ fn docx_with_text(text: &str) -> Docx {
 
 /// A document whose paragraph names a paragraph style, so that its styles part is read.
 fn docx_with_styled_text(text: &str) -> Docx {
-    Docx::with_body(&format!(r#"<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#))
+    Docx::with_body(&format!(
+        r#"<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+    ))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -349,27 +414,45 @@ fn empty_file() {
 
 #[test]
 fn too_large_names_the_limit() {
-    let limits = Limits { max_input_bytes: MIB, ..Limits::default() };
+    let limits = Limits {
+        max_input_bytes: MIB,
+        ..Limits::default()
+    };
     let mut bytes = seed();
     bytes.resize(MIB as usize + 1, 0);
     let r = reject_with(&bytes, &limits, RejectionCode::TooLarge);
     assert!(r.message.contains("1 MB"), "{}", r.message);
     // Exactly at the limit is not too large (it is then read as a zip).
     bytes.truncate(MIB as usize);
-    assert_ne!(package::open(&bytes, &limits).err().map(|r| r.code), Some(RejectionCode::TooLarge));
+    assert_ne!(
+        intake::open(&bytes, &limits).err().map(|r| r.code),
+        Some(RejectionCode::TooLarge)
+    );
 }
 
 #[test]
 fn legacy_doc() {
-    let f = cfb(&[stream("WordDocument"), stream("1Table"), stream("\u{5}SummaryInformation")]);
+    let f = cfb(&[
+        stream("WordDocument"),
+        stream("1Table"),
+        stream("\u{5}SummaryInformation"),
+    ]);
     let r = reject(&f, RejectionCode::LegacyOffice);
-    assert!(r.message.contains(".doc") && r.message.contains("另存为 .docx"), "{}", r.message);
+    assert!(
+        r.message.contains(".doc") && r.message.contains("另存为 .docx"),
+        "{}",
+        r.message
+    );
 }
 
 #[test]
 fn legacy_wps() {
     // A Kingsoft .wps is also a compound file; whatever its streams, it is legacy.
-    let f = cfb(&[stream("WpsCustomData"), storage("ObjectPool"), stream("\u{5}DocumentSummaryInformation")]);
+    let f = cfb(&[
+        stream("WpsCustomData"),
+        storage("ObjectPool"),
+        stream("\u{5}DocumentSummaryInformation"),
+    ]);
     let r = reject(&f, RejectionCode::LegacyOffice);
     assert!(r.message.contains(".wps"), "{}", r.message);
 }
@@ -413,11 +496,25 @@ fn encrypted_legacy_doc() {
     let mut fib = vec![0u8; 4096];
     fib[0..2].copy_from_slice(&0xA5ECu16.to_le_bytes());
     fib[10..12].copy_from_slice(&0x0100u16.to_le_bytes()); // fEncrypted
-    let f = cfb(&[CfbEntry { name: "WordDocument", kind: 2, data: fib.clone() }, stream("1Table")]);
+    let f = cfb(&[
+        CfbEntry {
+            name: "WordDocument",
+            kind: 2,
+            data: fib.clone(),
+        },
+        stream("1Table"),
+    ]);
     let r = reject(&f, RejectionCode::Encrypted);
     assert!(r.message.contains("密码"), "{}", r.message);
     fib[11] = 0;
-    let f = cfb(&[CfbEntry { name: "WordDocument", kind: 2, data: fib }, stream("1Table")]);
+    let f = cfb(&[
+        CfbEntry {
+            name: "WordDocument",
+            kind: 2,
+            data: fib,
+        },
+        stream("1Table"),
+    ]);
     reject(&f, RejectionCode::LegacyOffice);
 }
 
@@ -431,19 +528,32 @@ fn truncated_ole_header() {
 
 #[test]
 fn pdf() {
-    let r = reject(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", RejectionCode::Pdf);
-    assert!(r.message.contains("PDF") && r.message.contains(".docx"), "{}", r.message);
+    let r = reject(
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n",
+        RejectionCode::Pdf,
+    );
+    assert!(
+        r.message.contains("PDF") && r.message.contains(".docx"),
+        "{}",
+        r.message
+    );
 }
 
 #[test]
 fn png() {
-    let r = reject(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0", RejectionCode::Image);
+    let r = reject(
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0",
+        RejectionCode::Image,
+    );
     assert!(r.message.contains("PNG"), "{}", r.message);
 }
 
 #[test]
 fn jpeg() {
-    let r = reject(b"\xFF\xD8\xFF\xE0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0", RejectionCode::Image);
+    let r = reject(
+        b"\xFF\xD8\xFF\xE0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0",
+        RejectionCode::Image,
+    );
     assert!(r.message.contains("JPEG"), "{}", r.message);
 }
 
@@ -460,8 +570,15 @@ fn other_pictures() {
 
 #[test]
 fn rtf() {
-    let r = reject(b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}\\par }", RejectionCode::OtherText);
-    assert!(r.message.contains("RTF") && r.message.contains("另存为 .docx"), "{}", r.message);
+    let r = reject(
+        b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}\\par }",
+        RejectionCode::OtherText,
+    );
+    assert!(
+        r.message.contains("RTF") && r.message.contains("另存为 .docx"),
+        "{}",
+        r.message
+    );
     // With a BOM and leading whitespace.
     reject(b"\xEF\xBB\xBF \r\n{\\rtf1 x}", RejectionCode::OtherText);
 }
@@ -473,10 +590,17 @@ fn html() {
         RejectionCode::OtherText,
     );
     assert!(r.message.contains("网页"), "{}", r.message);
-    reject(b"<HTML xmlns:o=\"urn:schemas-microsoft-com:office:office\"><body></body></HTML>", RejectionCode::OtherText);
+    reject(
+        b"<HTML xmlns:o=\"urn:schemas-microsoft-com:office:office\"><body></body></HTML>",
+        RejectionCode::OtherText,
+    );
     // UTF-16 with BOM, as Word saves "filtered web page" in some locales.
     let mut u16 = vec![0xFF, 0xFE];
-    u16.extend("<html><body>x</body></html>".encode_utf16().flat_map(|u| u.to_le_bytes()));
+    u16.extend(
+        "<html><body>x</body></html>"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes()),
+    );
     reject(&u16, RejectionCode::OtherText);
 }
 
@@ -496,13 +620,19 @@ fn word_xml_and_plain_text() {
         RejectionCode::OtherText,
     );
     assert!(r.message.contains("XML"), "{}", r.message);
-    let r = reject("2021年政府信息公开工作年度报告\n一、总体情况\n".as_bytes(), RejectionCode::OtherText);
+    let r = reject(
+        "2021年政府信息公开工作年度报告\n一、总体情况\n".as_bytes(),
+        RejectionCode::OtherText,
+    );
     assert!(r.message.contains("纯文本"), "{}", r.message);
 }
 
 #[test]
 fn unknown_binary() {
-    let r = reject(&[0x00, 0x01, 0x02, 0x03, 0xFE, 0x80, 0x00, 0x7F, 0x10], RejectionCode::UnknownFormat);
+    let r = reject(
+        &[0x00, 0x01, 0x02, 0x03, 0xFE, 0x80, 0x00, 0x7F, 0x10],
+        RejectionCode::UnknownFormat,
+    );
     assert!(r.message.contains(".docx"), "{}", r.message);
     reject(b"MZ\x90\0\x03\0\0\0", RejectionCode::UnknownFormat);
 }
@@ -511,7 +641,10 @@ fn unknown_binary() {
 fn other_archives() {
     let r = reject(b"Rar!\x1a\x07\x01\0abcdef", RejectionCode::NotWord);
     assert!(r.message.contains("解压"), "{}", r.message);
-    reject(&[b'7', b'z', 0xBC, 0xAF, 0x27, 0x1C, 0, 4], RejectionCode::NotWord);
+    reject(
+        &[b'7', b'z', 0xBC, 0xAF, 0x27, 0x1C, 0, 4],
+        RejectionCode::NotWord,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -521,8 +654,12 @@ fn other_archives() {
 #[test]
 fn truncated_docx() {
     for (name, s) in samples() {
-        let r = package::open(&s[..s.len() / 2], &Limits::default()).err();
-        assert_eq!(r.as_ref().map(|r| r.code), Some(RejectionCode::CorruptZip), "{name}");
+        let r = intake::open(&s[..s.len() / 2], &Limits::default()).err();
+        assert_eq!(
+            r.as_ref().map(|r| r.code),
+            Some(RejectionCode::CorruptZip),
+            "{name}"
+        );
     }
     let s = seed();
     let r = reject(&s[..s.len() / 2], RejectionCode::CorruptZip);
@@ -566,7 +703,10 @@ fn xlsx_package() {
         "[Content_Types].xml",
         r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>"#,
     );
-    d.add("_rels/.rels", ROOT_RELS.replace("word/document.xml", "xl/workbook.xml"));
+    d.add(
+        "_rels/.rels",
+        ROOT_RELS.replace("word/document.xml", "xl/workbook.xml"),
+    );
     d.add("xl/workbook.xml", "<workbook/>");
     d.add("xl/worksheets/sheet1.xml", "<worksheet/>");
     let r = reject(&d.build(), RejectionCode::NotWord);
@@ -581,7 +721,10 @@ fn xlsx_package() {
 fn pptx_package() {
     let mut d = Docx::empty();
     d.add("[Content_Types].xml", CONTENT_TYPES);
-    d.add("_rels/.rels", ROOT_RELS.replace("word/document.xml", "ppt/presentation.xml"));
+    d.add(
+        "_rels/.rels",
+        ROOT_RELS.replace("word/document.xml", "ppt/presentation.xml"),
+    );
     d.add("ppt/presentation.xml", "<presentation/>");
     let r = reject(&d.build(), RejectionCode::NotWord);
     assert!(r.message.contains("PowerPoint 演示文稿"), "{}", r.message);
@@ -594,7 +737,13 @@ fn odt_package() {
     d.add("content.xml", "<office:document-content/>");
     d.add("META-INF/manifest.xml", "<manifest:manifest/>");
     let r = reject(&d.build(), RejectionCode::NotWord);
-    assert!(r.message.contains("OpenDocument") && r.message.contains(".odt") && r.message.contains("另存为 .docx"), "{}", r.message);
+    assert!(
+        r.message.contains("OpenDocument")
+            && r.message.contains(".odt")
+            && r.message.contains("另存为 .docx"),
+        "{}",
+        r.message
+    );
 }
 
 #[test]
@@ -603,7 +752,11 @@ fn plain_zip() {
     d.add("readme.txt", "hello");
     d.add("data/list.txt", "a\nb\n");
     let r = reject(&d.build(), RejectionCode::NotWord);
-    assert!(r.message.contains("普通压缩包") && r.message.contains("解压"), "{}", r.message);
+    assert!(
+        r.message.contains("普通压缩包") && r.message.contains("解压"),
+        "{}",
+        r.message
+    );
     // A zip of reports says how many .docx it holds.
     let inner = docx_with_text("x").build();
     let mut z = Docx::empty();
@@ -632,15 +785,28 @@ fn missing_main_part() {
 
 #[test]
 fn too_many_entries() {
-    let entries: Vec<RawEntry> = (0..30_000).map(|i| RawEntry::stored(&format!("f{i:05}.txt"), b"")).collect();
+    let entries: Vec<RawEntry> = (0..30_000)
+        .map(|i| RawEntry::stored(&format!("f{i:05}.txt"), b""))
+        .collect();
     let z = raw_zip(&entries);
     let t = Instant::now();
     let r = reject(&z, RejectionCode::TooComplex);
     assert!(t.elapsed() < HANG_GUARD, "took {:?}", t.elapsed());
-    assert!(r.message.contains("30000") && r.message.contains("20000"), "{}", r.message);
+    assert!(
+        r.message.contains("30000") && r.message.contains("20000"),
+        "{}",
+        r.message
+    );
     // A lower limit applies to an ordinary document too.
-    let limits = Limits { max_zip_entries: 3, ..Limits::default() };
-    let r = reject_with(&docx_with_text("x").build(), &limits, RejectionCode::TooComplex);
+    let limits = Limits {
+        max_zip_entries: 3,
+        ..Limits::default()
+    };
+    let r = reject_with(
+        &docx_with_text("x").build(),
+        &limits,
+        RejectionCode::TooComplex,
+    );
     assert!(r.message.contains("上限 3"), "{}", r.message);
 }
 
@@ -673,11 +839,25 @@ fn zip_bomb_1200_mib_is_refused_fast() {
     let t = Instant::now();
     let (stream, crc) = zero_bomb(1200);
     let build = t.elapsed();
-    assert!(stream.len() < 2 * MIB as usize, "bomb stream is {} bytes", stream.len());
+    assert!(
+        stream.len() < 2 * MIB as usize,
+        "bomb stream is {} bytes",
+        stream.len()
+    );
     let size = 1200 * MIB as u32;
-    let main = RawEntry { name: "word/document.xml".into(), method: 8, flags: 0, data: stream, crc, size };
+    let main = RawEntry {
+        name: "word/document.xml".into(),
+        method: 8,
+        flags: 0,
+        data: stream,
+        crc,
+        size,
+    };
     let z = word_package(main, vec![]);
-    eprintln!("bomb: {} bytes of zip inflating to 1200 MiB, built in {build:?}", z.len());
+    eprintln!(
+        "bomb: {} bytes of zip inflating to 1200 MiB, built in {build:?}",
+        z.len()
+    );
 
     let t = Instant::now();
     let r = reject(&z, RejectionCode::TooLargeInflated);
@@ -689,7 +869,14 @@ fn zip_bomb_1200_mib_is_refused_fast() {
 fn bomb_stream_really_inflates_to_its_declared_size() {
     // Check the bomb construction itself on a small instance: 3 MiB of zeros, valid CRC.
     let (stream, crc) = zero_bomb(3);
-    let main = RawEntry { name: "word/document.xml".into(), method: 8, flags: 0, data: stream, crc, size: 3 * MIB as u32 };
+    let main = RawEntry {
+        name: "word/document.xml".into(),
+        method: 8,
+        flags: 0,
+        data: stream,
+        crc,
+        size: 3 * MIB as u32,
+    };
     let z = word_package(main, vec![]);
     let pkg = open_ok(&z);
     assert_eq!(pkg.main_xml.len(), 3 * MIB as usize);
@@ -706,7 +893,10 @@ fn declared_size_over_part_limit() {
     assert!(t.elapsed() < HANG_GUARD, "took {:?}", t.elapsed());
     assert!(r.message.contains("64 MB"), "{}", r.message);
     // The same with a lowered part limit.
-    let limits = Limits { max_part_bytes: 50 * 1024, ..Limits::default() };
+    let limits = Limits {
+        max_part_bytes: 50 * 1024,
+        ..Limits::default()
+    };
     let r = reject_with(&seed(), &limits, RejectionCode::TooLargeInflated);
     assert!(r.message.contains("0.05 MB"), "{}", r.message);
 }
@@ -715,20 +905,40 @@ fn declared_size_over_part_limit() {
 fn declared_ratio_over_limit() {
     // 8 MiB of zeros: above the 4 MiB ratio floor, ratio about 1000:1.
     let (stream, crc) = zero_bomb(8);
-    let main = RawEntry { name: "word/document.xml".into(), method: 8, flags: 0, data: stream, crc, size: 8 * MIB as u32 };
+    let main = RawEntry {
+        name: "word/document.xml".into(),
+        method: 8,
+        flags: 0,
+        data: stream,
+        crc,
+        size: 8 * MIB as u32,
+    };
     let z = word_package(main, vec![]);
     let r = reject(&z, RejectionCode::TooLargeInflated);
     assert!(r.message.contains("200:1"), "{}", r.message);
     // Below the floor, the same ratio is accepted.
-    let limits = Limits { ratio_floor_bytes: 16 * MIB, ..Limits::default() };
-    assert_eq!(package::open(&z, &limits).map(|p| p.main_xml.len()).ok(), Some(8 * MIB as usize));
+    let limits = Limits {
+        ratio_floor_bytes: 16 * MIB,
+        ..Limits::default()
+    };
+    assert_eq!(
+        intake::open(&z, &limits).map(|p| p.main_xml.len()).ok(),
+        Some(8 * MIB as usize)
+    );
 }
 
 #[test]
 fn declared_size_lies_small() {
     // 1200 MiB of zeros declared as 1000 bytes: inflation stops right past the declared size.
     let (stream, crc) = zero_bomb(1200);
-    let main = RawEntry { name: "word/document.xml".into(), method: 8, flags: 0, data: stream, crc, size: 1000 };
+    let main = RawEntry {
+        name: "word/document.xml".into(),
+        method: 8,
+        flags: 0,
+        data: stream,
+        crc,
+        size: 1000,
+    };
     let z = word_package(main, vec![]);
     let t = Instant::now();
     let r = reject(&z, RejectionCode::TooLargeInflated);
@@ -741,9 +951,19 @@ fn declared_size_lies_within_limits_actual_bytes_are_bounded() {
     // Declared 3 MiB (under the ratio floor and the part limit), inflates to 1200 MiB: the
     // actual inflated bytes are bounded by max_part_bytes through Read::take.
     let (stream, crc) = zero_bomb(1200);
-    let main = RawEntry { name: "word/document.xml".into(), method: 8, flags: 0, data: stream, crc, size: 3 * MIB as u32 };
+    let main = RawEntry {
+        name: "word/document.xml".into(),
+        method: 8,
+        flags: 0,
+        data: stream,
+        crc,
+        size: 3 * MIB as u32,
+    };
     let z = word_package(main, vec![]);
-    let limits = Limits { max_part_bytes: 2 * MIB, ..Limits::default() };
+    let limits = Limits {
+        max_part_bytes: 2 * MIB,
+        ..Limits::default()
+    };
     let t = Instant::now();
     // Declared 3 MiB > 2 MiB part limit: refused from the header.
     reject_with(&z, &limits, RejectionCode::TooLargeInflated);
@@ -752,7 +972,11 @@ fn declared_size_lies_within_limits_actual_bytes_are_bounded() {
     patch_declared_size(&mut z2, "word/document.xml", MIB as u32);
     let r = reject_with(&z2, &limits, RejectionCode::TooLargeInflated);
     assert!(t.elapsed() < HANG_GUARD, "took {:?}", t.elapsed());
-    assert!(r.message.contains("MB") || r.message.contains("字节"), "{}", r.message);
+    assert!(
+        r.message.contains("MB") || r.message.contains("字节"),
+        "{}",
+        r.message
+    );
 }
 
 #[test]
@@ -763,9 +987,19 @@ fn total_inflated_budget() {
     body.resize(3 * MIB as usize, b' ');
     let main = RawEntry::stored("word/document.xml", &body);
     let (s1, c1) = zero_bomb(3);
-    let styles = RawEntry { name: "word/styles.xml".into(), method: 8, flags: 0, data: s1, crc: c1, size: 3 * MIB as u32 };
+    let styles = RawEntry {
+        name: "word/styles.xml".into(),
+        method: 8,
+        flags: 0,
+        data: s1,
+        crc: c1,
+        size: 3 * MIB as u32,
+    };
     let z = word_package(main, vec![styles]);
-    let limits = Limits { max_total_inflated: 5 * MIB, ..Limits::default() };
+    let limits = Limits {
+        max_total_inflated: 5 * MIB,
+        ..Limits::default()
+    };
     let r = reject_with(&z, &limits, RejectionCode::TooLargeInflated);
     assert!(r.message.contains("5 MB"), "{}", r.message);
     // With the default budget both parts are read.
@@ -777,7 +1011,14 @@ fn total_inflated_budget() {
 fn images_are_never_inflated() {
     // A 1200 MiB "image" next to a normal document: not read, so the document opens.
     let (stream, crc) = zero_bomb(1200);
-    let img = RawEntry { name: "word/media/image1.png".into(), method: 8, flags: 0, data: stream, crc, size: 1200 * MIB as u32 };
+    let img = RawEntry {
+        name: "word/media/image1.png".into(),
+        method: 8,
+        flags: 0,
+        data: stream,
+        crc,
+        size: 1200 * MIB as u32,
+    };
     let doc = support::document_xml(&p("正文"));
     let main = RawEntry::stored("word/document.xml", doc.as_bytes());
     let z = word_package(main, vec![img]);
@@ -794,7 +1035,7 @@ fn images_are_never_inflated() {
 #[test]
 fn samples_open() {
     for (name, s) in samples() {
-        let pkg = package::open(&s, &Limits::default()).unwrap_or_else(|r| panic!("{name}: {r}"));
+        let pkg = intake::open(&s, &Limits::default()).unwrap_or_else(|r| panic!("{name}: {r}"));
         assert_eq!(pkg.main_part_name, "word/document.xml");
         assert!(pkg.main_xml.starts_with(b"<?xml"), "{name}");
         // The samples' bodies name no paragraph style: their styles part is not needed.
@@ -808,7 +1049,10 @@ fn styles_are_read_when_the_body_names_a_paragraph_style() {
     let mut d = docx_with_styled_text("标题");
     d.add("word/styles.xml", "<w:styles><!-- styles --></w:styles>");
     let pkg = open_ok(&d.build());
-    assert_eq!(pkg.styles_xml.as_deref(), Some(&b"<w:styles><!-- styles --></w:styles>"[..]));
+    assert_eq!(
+        pkg.styles_xml.as_deref(),
+        Some(&b"<w:styles><!-- styles --></w:styles>"[..])
+    );
     // The same package whose body names no style: the styles part is left alone.
     let mut plain = d.clone();
     plain.add("word/document.xml", support::document_xml(&p("正文")));
@@ -832,11 +1076,22 @@ fn main_part_elsewhere() {
 
 #[test]
 fn absolute_and_dotted_targets() {
-    for target in ["/word/document.xml", "./word/document.xml", "Word/Document.xml"] {
+    for target in [
+        "/word/document.xml",
+        "./word/document.xml",
+        "Word/Document.xml",
+    ] {
         let mut d = docx_with_text("x");
-        d.add("_rels/.rels", ROOT_RELS.replace("\"word/document.xml\"", &format!("\"{target}\"")));
+        d.add(
+            "_rels/.rels",
+            ROOT_RELS.replace("\"word/document.xml\"", &format!("\"{target}\"")),
+        );
         let pkg = open_ok(&d.build());
-        assert_eq!(pkg.main_xml, d.part("word/document.xml").expect("main"), "{target}");
+        assert_eq!(
+            pkg.main_xml,
+            d.part("word/document.xml").expect("main"),
+            "{target}"
+        );
     }
 }
 
@@ -844,10 +1099,19 @@ fn absolute_and_dotted_targets() {
 fn strict_ooxml() {
     let mut d = docx_with_styled_text("严格格式");
     let strict = "http://purl.oclc.org/ooxml/officeDocument/relationships/";
-    d.add("_rels/.rels", ROOT_RELS.replace("http://schemas.openxmlformats.org/officeDocument/2006/relationships/", strict));
+    d.add(
+        "_rels/.rels",
+        ROOT_RELS.replace(
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/",
+            strict,
+        ),
+    );
     d.add(
         "word/_rels/document.xml.rels",
-        support::DOC_RELS.replace("http://schemas.openxmlformats.org/officeDocument/2006/relationships/", strict),
+        support::DOC_RELS.replace(
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/",
+            strict,
+        ),
     );
     d.add("word/styles.xml", "<w:styles/>");
     let pkg = open_ok(&d.build());
@@ -907,7 +1171,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
     fn below(&mut self, n: usize) -> usize {
@@ -921,7 +1188,10 @@ fn mutated_samples_never_panic() {
     let mut rng = Lcg(0x006e_6961_6e62_616f);
     let mut outcomes = [0usize; 2];
     for (_, s) in samples() {
-        let cd = s.windows(4).position(|w| w == b"PK\x01\x02").expect("central directory");
+        let cd = s
+            .windows(4)
+            .position(|w| w == b"PK\x01\x02")
+            .expect("central directory");
         let (_, local) = find_entry(&s, "word/document.xml");
         let data = local + 30 + "word/document.xml".len();
         let mut cases: Vec<Vec<u8>> = Vec::new();
@@ -929,7 +1199,19 @@ fn mutated_samples_never_panic() {
         for i in 0..60 {
             cases.push(s[..s.len() * i / 60].to_vec());
         }
-        for cut in [1, 2, 3, 4, 22, 29, 30, 31, s.len() - 22, s.len() - 21, s.len() - 1] {
+        for cut in [
+            1,
+            2,
+            3,
+            4,
+            22,
+            29,
+            30,
+            31,
+            s.len() - 22,
+            s.len() - 21,
+            s.len() - 1,
+        ] {
             cases.push(s[..cut].to_vec());
         }
         // Byte flips in the central directory and in the end record.
@@ -956,7 +1238,7 @@ fn mutated_samples_never_panic() {
             cases.push(m);
         }
         for m in cases {
-            match package::open(&m, &limits) {
+            match intake::open(&m, &limits) {
                 Ok(p) => {
                     outcomes[0] += 1;
                     assert!(!p.main_xml.is_empty() || m.len() < s.len());
@@ -968,7 +1250,10 @@ fn mutated_samples_never_panic() {
             }
         }
     }
-    eprintln!("mutations: {} opened, {} rejected", outcomes[0], outcomes[1]);
+    eprintln!(
+        "mutations: {} opened, {} rejected",
+        outcomes[0], outcomes[1]
+    );
     assert!(outcomes[1] > 0);
 }
 

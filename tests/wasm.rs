@@ -82,28 +82,53 @@ fn a_seed_report_is_checked_with_its_tables() {
     assert!(r.rejection.is_none());
     let kinds: Vec<u8> = r.tables.iter().map(|t| t.kind).collect();
     for kind in [2, 3, 4] {
-        assert!(kinds.contains(&kind), "table kind {kind} missing: {kinds:?}");
+        assert!(
+            kinds.contains(&kind),
+            "table kind {kind} missing: {kinds:?}"
+        );
     }
     for t in &r.tables {
         assert!(t.rows > 0 && t.cols > 0 && !t.cells.is_empty());
         for c in &t.cells {
             assert!(c.row_span >= 1 && c.col_span >= 1);
-            assert!(c.row + c.row_span <= t.rows && c.col + c.col_span <= t.cols, "cell out of grid in table {}", t.table);
+            assert!(
+                c.row + c.row_span <= t.rows && c.col + c.col_span <= t.cols,
+                "cell out of grid in table {}",
+                t.table
+            );
         }
     }
     // The 表三 header cell of this seed says 申请人情况.
-    assert!(r.tables.iter().any(|t| t.kind == 3 && t.cells.iter().any(|c| c.text.contains("申请人情况"))));
-    assert!(r.findings.iter().all(|f| f.severity != "error"), "clean seed has errors: {:?}", r.findings);
+    assert!(r
+        .tables
+        .iter()
+        .any(|t| t.kind == 3 && t.cells.iter().any(|c| c.text.contains("申请人情况"))));
+    assert!(
+        r.findings.iter().all(|f| f.severity != "error"),
+        "clean seed has errors: {:?}",
+        r.findings
+    );
 }
 
 #[wasm_bindgen_test]
 fn a_file_that_is_not_a_report_is_rejected_with_a_message() {
-    for bytes in [&b""[..], b"hello, world", b"%PDF-1.7\n", &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0]] {
+    for bytes in [
+        &b""[..],
+        b"hello, world",
+        b"%PDF-1.7\n",
+        &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0],
+    ] {
         let r = check(bytes);
         assert_eq!(r.status, "rejected");
         let rej = r.rejection.expect("a rejection");
         assert!(!rej.code.is_empty());
-        assert!(rej.message.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "message not Chinese: {}", rej.message);
+        assert!(
+            rej.message
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "message not Chinese: {}",
+            rej.message
+        );
         assert!(r.findings.is_empty() && r.tables.is_empty());
     }
 }
@@ -123,7 +148,15 @@ fn a_wrong_total_in_table_3_is_marked_with_its_cells() {
     let t3 = r.tables.iter().find(|t| t.kind == 3).expect("表三 drawn");
     let main = &f.cells[0];
     assert_eq!(main.table, t3.table);
-    let cell = t3.cells.iter().find(|c| c.row == main.row && c.col == main.col).expect("main cell in the grid");
+    let cell = t3
+        .cells
+        .iter()
+        .find(|c| c.row == main.row && c.col == main.col)
+        .expect("main cell in the grid");
     assert_eq!(cell.text.trim(), "2");
-    assert!(r.findings.iter().any(|f| f.rule == "T4.SUM"), "{:?}", r.findings);
+    assert!(
+        r.findings.iter().any(|f| f.rule == "T4.SUM"),
+        "{:?}",
+        r.findings
+    );
 }

@@ -18,7 +18,14 @@ use zip::{CompressionMethod, ZipArchive, ZipWriter};
 pub const SEEDS: [&str; 5] = ["seed_000", "seed_001", "seed_002", "seed_003", "seed_004"];
 pub const LARGE: [&str; 3] = ["large_images", "large_text", "large"];
 pub const ALL: [&str; 8] = [
-    "seed_000", "seed_001", "seed_002", "seed_003", "seed_004", "large_images", "large_text", "large",
+    "seed_000",
+    "seed_001",
+    "seed_002",
+    "seed_003",
+    "seed_004",
+    "large_images",
+    "large_text",
+    "large",
 ];
 
 pub const IMAGE_COUNT: usize = 20;
@@ -37,7 +44,10 @@ fn seed_bytes(name: &str) -> Vec<u8> {
 /// The bytes of input `name` (built on first use, then cached).
 pub fn input(name: &str) -> &'static [u8] {
     static CACHE: [OnceLock<Vec<u8>>; ALL.len()] = [const { OnceLock::new() }; ALL.len()];
-    let i = ALL.iter().position(|n| *n == name).unwrap_or_else(|| panic!("no input {name}"));
+    let i = ALL
+        .iter()
+        .position(|n| *n == name)
+        .unwrap_or_else(|| panic!("no input {name}"));
     CACHE[i].get_or_init(|| match name {
         "large_images" => enlarge(&seed_bytes("seed_000"), IMAGE_COUNT, 0),
         "large_text" => enlarge(&seed_bytes("seed_000"), 0, EXTRA_PARAGRAPHS),
@@ -116,7 +126,10 @@ pub fn enlarge(seed: &[u8], images: usize, paragraphs: usize) -> Vec<u8> {
         match name.as_str() {
             "word/document.xml" => {
                 let s = String::from_utf8(std::mem::take(data)).expect("utf-8");
-                let at = s.find("<w:tbl>").or_else(|| s.find("<w:tbl ")).expect("a table");
+                let at = s
+                    .find("<w:tbl>")
+                    .or_else(|| s.find("<w:tbl "))
+                    .expect("a table");
                 *data = format!("{}{}{}", &s[..at], extra, &s[at..]).into_bytes();
             }
             "word/_rels/document.xml.rels" if images > 0 => {
@@ -127,21 +140,31 @@ pub fn enlarge(seed: &[u8], images: usize, paragraphs: usize) -> Vec<u8> {
                         "<Relationship Id=\"rIdBenchImg{i}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/bench_image{i}.png\"/>"
                     ));
                 }
-                *data = s.replace("</Relationships>", &format!("{rels}</Relationships>")).into_bytes();
+                *data = s
+                    .replace("</Relationships>", &format!("{rels}</Relationships>"))
+                    .into_bytes();
             }
             "[Content_Types].xml" if images > 0 => {
                 let s = String::from_utf8(std::mem::take(data)).expect("utf-8");
                 *data = if s.contains("Extension=\"png\"") {
                     s.into_bytes()
                 } else {
-                    s.replacen("<Default ", "<Default Extension=\"png\" ContentType=\"image/png\"/><Default ", 1).into_bytes()
+                    s.replacen(
+                        "<Default ",
+                        "<Default Extension=\"png\" ContentType=\"image/png\"/><Default ",
+                        1,
+                    )
+                    .into_bytes()
                 };
             }
             _ => {}
         }
     }
     for i in 0..images {
-        parts.push((format!("word/media/bench_image{i}.png"), noise_png(IMAGE_BYTES, i as u64 + 1)));
+        parts.push((
+            format!("word/media/bench_image{i}.png"),
+            noise_png(IMAGE_BYTES, i as u64 + 1),
+        ));
     }
     let mut w = ZipWriter::new(Cursor::new(Vec::new()));
     for (name, data) in &parts {
@@ -158,7 +181,8 @@ pub fn write_large_inputs(dir: &std::path::Path) {
     std::fs::create_dir_all(dir).expect("create dir");
     for name in LARGE {
         let path = dir.join(format!("{name}.docx"));
-        std::fs::write(&path, input(name)).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+        std::fs::write(&path, input(name))
+            .unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
     }
 }
 

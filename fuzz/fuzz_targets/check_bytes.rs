@@ -4,5 +4,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = nianbao::check::check_bytes(data);
+    let _ = nianbao::check_bytes(data);
 });

@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use nianbao::check::{check_bytes_with, Options};
+use nianbao::{check_bytes_with, Options};
 
 fuzz_target!(|data: &[u8]| {
     let docx = stored_docx(data);

@@ -46,14 +46,16 @@ impl Docx {
     /// Adds or replaces a part (deflated).
     pub fn add(&mut self, name: &str, data: impl AsRef<[u8]>) -> &mut Self {
         self.parts.retain(|(n, _, _)| n != name);
-        self.parts.push((name.to_string(), data.as_ref().to_vec(), false));
+        self.parts
+            .push((name.to_string(), data.as_ref().to_vec(), false));
         self
     }
 
     /// Adds or replaces a part stored without compression.
     pub fn add_stored(&mut self, name: &str, data: impl AsRef<[u8]>) -> &mut Self {
         self.parts.retain(|(n, _, _)| n != name);
-        self.parts.push((name.to_string(), data.as_ref().to_vec(), true));
+        self.parts
+            .push((name.to_string(), data.as_ref().to_vec(), true));
         self
     }
 
@@ -63,7 +65,10 @@ impl Docx {
     }
 
     pub fn part(&self, name: &str) -> Option<&[u8]> {
-        self.parts.iter().find(|(n, _, _)| n == name).map(|(_, d, _)| d.as_slice())
+        self.parts
+            .iter()
+            .find(|(n, _, _)| n == name)
+            .map(|(_, d, _)| d.as_slice())
     }
 
     /// Moves the main document part to another name, rewriting `_rels/.rels` (and
@@ -83,8 +88,14 @@ impl Docx {
     pub fn build(&self) -> Vec<u8> {
         let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
         for (name, data, stored) in &self.parts {
-            let method = if *stored { CompressionMethod::Stored } else { CompressionMethod::Deflated };
-            let opts = SimpleFileOptions::default().compression_method(method).large_file(data.len() > u32::MAX as usize / 2);
+            let method = if *stored {
+                CompressionMethod::Stored
+            } else {
+                CompressionMethod::Deflated
+            };
+            let opts = SimpleFileOptions::default()
+                .compression_method(method)
+                .large_file(data.len() > u32::MAX as usize / 2);
             w.start_file(name.as_str(), opts).expect("start_file");
             w.write_all(data).expect("write part");
         }
@@ -101,12 +112,18 @@ pub fn document_xml(body_xml: &str) -> String {
 
 /// Escapes text for use inside XML.
 pub fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// A plain paragraph.
 pub fn p(text: &str) -> String {
-    format!("<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>", esc(text))
+    format!(
+        "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+        esc(text)
+    )
 }
 
 pub const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="jpeg" ContentType="image/jpeg"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>"#;

@@ -26,7 +26,15 @@ pub const SECTION_TITLES: [&str; 6] = [
 pub const T3_CORNER: &str = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 pub const T3_TOP: &str = "申请人情况";
 pub const T3_GROUP: &str = "法人或其他组织";
-pub const T3_COL_LABELS: [&str; 7] = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"];
+pub const T3_COL_LABELS: [&str; 7] = [
+    "自然人",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+    "其他",
+    "总计",
+];
 
 const R3: &str = "三、本年度办理结果";
 const W3: &str = "（三）不予公开";
@@ -39,7 +47,13 @@ pub const T3_ROWS_2021: [(&str, &[&str]); 25] = [
     ("new_received", &["一、本年新收政府信息公开申请数量"]),
     ("carried_over", &["二、上年结转政府信息公开申请数量"]),
     ("granted", &[R3, "（一）予以公开"]),
-    ("partially_granted", &[R3, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"]),
+    (
+        "partially_granted",
+        &[
+            R3,
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        ],
+    ),
     ("withheld_1", &[R3, W3, "1.属于国家秘密"]),
     ("withheld_2", &[R3, W3, "2.其他法律行政法规禁止公开"]),
     ("withheld_3", &[R3, W3, "3.危及“三安全一稳定”"]),
@@ -55,9 +69,26 @@ pub const T3_ROWS_2021: [(&str, &[&str]); 25] = [
     ("not_processed_2", &[R3, N5, "2.重复申请"]),
     ("not_processed_3", &[R3, N5, "3.要求提供公开出版物"]),
     ("not_processed_4", &[R3, N5, "4.无正当理由大量反复申请"]),
-    ("not_processed_5", &[R3, N5, "5.要求行政机关确认或重新出具已获取信息"]),
-    ("other_1", &[R3, O6, "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"]),
-    ("other_2", &[R3, O6, "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"]),
+    (
+        "not_processed_5",
+        &[R3, N5, "5.要求行政机关确认或重新出具已获取信息"],
+    ),
+    (
+        "other_1",
+        &[
+            R3,
+            O6,
+            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        ],
+    ),
+    (
+        "other_2",
+        &[
+            R3,
+            O6,
+            "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        ],
+    ),
     ("other_3", &[R3, O6, "3.其他"]),
     ("results_total", &[R3, "（七）总计"]),
     ("carried_forward", &["四、结转下年度继续办理"]),
@@ -82,7 +113,11 @@ pub fn t3_rows(format: Format) -> Vec<(&'static str, Vec<&'static str>)> {
 pub fn t3_col_path(col: usize) -> Vec<String> {
     match col {
         0 | 6 => vec![T3_TOP.to_string(), T3_COL_LABELS[col].to_string()],
-        1..=5 => vec![T3_TOP.to_string(), T3_GROUP.to_string(), T3_COL_LABELS[col].to_string()],
+        1..=5 => vec![
+            T3_TOP.to_string(),
+            T3_GROUP.to_string(),
+            T3_COL_LABELS[col].to_string(),
+        ],
         _ => panic!("table 三 has 7 number columns"),
     }
 }
@@ -118,7 +153,10 @@ pub fn t4_col_path(col: usize) -> Vec<String> {
 }
 
 pub fn t4_index(key: &str) -> usize {
-    T4_KEYS.iter().position(|k| *k == key).unwrap_or_else(|| panic!("unknown table 四 key {key}"))
+    T4_KEYS
+        .iter()
+        .position(|k| *k == key)
+        .unwrap_or_else(|| panic!("unknown table 四 key {key}"))
 }
 
 /// How the number cells of a table 二 block are laid out under the 4 grid columns.
@@ -145,17 +183,62 @@ pub struct T2Block {
 pub fn t2_blocks(format: Format) -> Vec<T2Block> {
     match format {
         Format::Format2021 => vec![
-            T2Block { caption: "第二十条第（一）项", headers: &["本年制发件数", "本年废止件数", "现行有效件数"], rows: &["规章", "行政规范性文件"], layout: T2Layout::Three },
-            T2Block { caption: "第二十条第（五）项", headers: &["本年处理决定数量"], rows: &["行政许可"], layout: T2Layout::One },
-            T2Block { caption: "第二十条第（六）项", headers: &["本年处理决定数量"], rows: &["行政处罚", "行政强制"], layout: T2Layout::One },
-            T2Block { caption: "第二十条第（八）项", headers: &["本年收费金额（单位：万元）"], rows: &["行政事业性收费"], layout: T2Layout::One },
+            T2Block {
+                caption: "第二十条第（一）项",
+                headers: &["本年制发件数", "本年废止件数", "现行有效件数"],
+                rows: &["规章", "行政规范性文件"],
+                layout: T2Layout::Three,
+            },
+            T2Block {
+                caption: "第二十条第（五）项",
+                headers: &["本年处理决定数量"],
+                rows: &["行政许可"],
+                layout: T2Layout::One,
+            },
+            T2Block {
+                caption: "第二十条第（六）项",
+                headers: &["本年处理决定数量"],
+                rows: &["行政处罚", "行政强制"],
+                layout: T2Layout::One,
+            },
+            T2Block {
+                caption: "第二十条第（八）项",
+                headers: &["本年收费金额（单位：万元）"],
+                rows: &["行政事业性收费"],
+                layout: T2Layout::One,
+            },
         ],
         Format::Format2019 => vec![
-            T2Block { caption: "第二十条第（一）项", headers: &["本年新制作数量", "本年新公开数量", "对外公开总数量"], rows: &["规章", "规范性文件"], layout: T2Layout::Three },
-            T2Block { caption: "第二十条第（五）项", headers: &["上一年项目数量", "本年增/减", "处理决定数量"], rows: &["行政许可", "其他对外管理服务事项"], layout: T2Layout::Three },
-            T2Block { caption: "第二十条第（六）项", headers: &["上一年项目数量", "本年增/减", "处理决定数量"], rows: &["行政处罚", "行政强制"], layout: T2Layout::Three },
-            T2Block { caption: "第二十条第（八）项", headers: &["上一年项目数量", "本年增/减"], rows: &["行政事业性收费"], layout: T2Layout::TwoSpan },
-            T2Block { caption: "第二十条第（九）项", headers: &["采购项目数量", "采购总金额"], rows: &["政府集中采购"], layout: T2Layout::TwoSpan },
+            T2Block {
+                caption: "第二十条第（一）项",
+                headers: &["本年新制作数量", "本年新公开数量", "对外公开总数量"],
+                rows: &["规章", "规范性文件"],
+                layout: T2Layout::Three,
+            },
+            T2Block {
+                caption: "第二十条第（五）项",
+                headers: &["上一年项目数量", "本年增/减", "处理决定数量"],
+                rows: &["行政许可", "其他对外管理服务事项"],
+                layout: T2Layout::Three,
+            },
+            T2Block {
+                caption: "第二十条第（六）项",
+                headers: &["上一年项目数量", "本年增/减", "处理决定数量"],
+                rows: &["行政处罚", "行政强制"],
+                layout: T2Layout::Three,
+            },
+            T2Block {
+                caption: "第二十条第（八）项",
+                headers: &["上一年项目数量", "本年增/减"],
+                rows: &["行政事业性收费"],
+                layout: T2Layout::TwoSpan,
+            },
+            T2Block {
+                caption: "第二十条第（九）项",
+                headers: &["采购项目数量", "采购总金额"],
+                rows: &["政府集中采购"],
+                layout: T2Layout::TwoSpan,
+            },
         ],
     }
 }
@@ -168,7 +251,11 @@ pub fn t2_official_cells(format: Format) -> Vec<(Vec<String>, Vec<String>, bool)
         for r in b.rows {
             for h in b.headers {
                 let amount = h.contains("金额");
-                out.push((vec![b.caption.to_string(), r.to_string()], vec![h.to_string()], amount));
+                out.push((
+                    vec![b.caption.to_string(), r.to_string()],
+                    vec![h.to_string()],
+                    amount,
+                ));
             }
         }
     }
@@ -319,7 +406,11 @@ impl ReportSpec {
     pub fn zeros(format: Format, year: i32, agency: &str) -> Self {
         let mut sections: Vec<Section> = SECTION_TITLES
             .iter()
-            .map(|t| Section { heading: Some(s(t)), before: Vec::new(), after: Vec::new() })
+            .map(|t| Section {
+                heading: Some(s(t)),
+                before: Vec::new(),
+                after: Vec::new(),
+            })
             .collect();
         sections[0].before = vec![
             format!("{year}年，{agency}认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政务公开工作。"),
@@ -398,7 +489,12 @@ impl ReportSpec {
         t3_rows(self.t3_format.unwrap_or(self.format))
             .iter()
             .position(|(k, _)| *k == key)
-            .unwrap_or_else(|| panic!("unknown table 三 row key {key} for format {}", self.format.as_str()))
+            .unwrap_or_else(|| {
+                panic!(
+                    "unknown table 三 row key {key} for format {}",
+                    self.format.as_str()
+                )
+            })
     }
 
     pub fn set_t3(&mut self, key: &str, col: usize, text: &str) -> &mut Self {
@@ -454,15 +550,29 @@ impl ReportSpec {
     pub fn render(&self) -> Rendered {
         let mut r = Renderer::default();
         self.render_into(&mut r);
-        Rendered { body: r.body, pos: r.pos }
+        Rendered {
+            body: r.body,
+            pos: r.pos,
+        }
     }
 
     fn render_into(&self, r: &mut Renderer) {
         if self.cover_table {
-            r.table_raw(&[vec![s("索引号"), s("000000000/2022-00001")], vec![s("发布机构"), self.agency.clone()], vec![s("发布日期"), format!("{}-01-20", self.year + 1)], vec![s("文号"), s("无")]], &[2000, 6000]);
+            r.table_raw(
+                &[
+                    vec![s("索引号"), s("000000000/2022-00001")],
+                    vec![s("发布机构"), self.agency.clone()],
+                    vec![s("发布日期"), format!("{}-01-20", self.year + 1)],
+                    vec![s("文号"), s("无")],
+                ],
+                &[2000, 6000],
+            );
         }
         if self.title {
-            r.para(&format!("{}{}年政府信息公开工作年度报告", self.agency, self.year), false);
+            r.para(
+                &format!("{}{}年政府信息公开工作年度报告", self.agency, self.year),
+                false,
+            );
         }
         for p in &self.preface {
             r.para(p, false);
@@ -470,7 +580,8 @@ impl ReportSpec {
         for (i, sec) in self.sections.iter().enumerate() {
             if let Some(h) = &sec.heading {
                 if self.numbered_headings && self.numbered_via_style {
-                    r.body.push_str(&styled_para_xml(strip_ordinal(h), "HeadingNum"));
+                    r.body
+                        .push_str(&styled_para_xml(strip_ordinal(h), "HeadingNum"));
                 } else if self.numbered_headings {
                     r.para(strip_ordinal(h), true);
                 } else {
@@ -500,7 +611,14 @@ impl ReportSpec {
         }
         if self.contact_table {
             r.para("联系方式", false);
-            r.table_raw(&[vec![s("联系人"), s("张三")], vec![s("联系电话"), s("0310-1234567")], vec![s("地址"), s("某某县人民路12号")]], &[2000, 6000]);
+            r.table_raw(
+                &[
+                    vec![s("联系人"), s("张三")],
+                    vec![s("联系电话"), s("0310-1234567")],
+                    vec![s("地址"), s("某某县人民路12号")],
+                ],
+                &[2000, 6000],
+            );
         }
     }
 
@@ -524,7 +642,11 @@ impl ReportSpec {
             let hdr: Vec<String> = match b.layout {
                 T2Layout::Three => hs.iter().map(|h| tc(h, 1, None)).collect(),
                 T2Layout::One => vec![tc(&hs[0], 1, None), tc(&hs[1], 3, None)],
-                T2Layout::TwoSpan => vec![tc(&hs[0], 1, None), tc(&hs[1], 1, None), tc(&hs[2], 2, None)],
+                T2Layout::TwoSpan => vec![
+                    tc(&hs[0], 1, None),
+                    tc(&hs[1], 1, None),
+                    tc(&hs[2], 2, None),
+                ],
             };
             xml.push_str(&tr(&hdr));
             row += 1;
@@ -566,11 +688,25 @@ impl ReportSpec {
         let cols: Vec<String> = self
             .t3_cols
             .iter()
-            .map(|c| if self.header_breaks { break_label(c) } else { c.clone() })
+            .map(|c| {
+                if self.header_breaks {
+                    break_label(c)
+                } else {
+                    c.clone()
+                }
+            })
             .collect();
         let mut xml = String::new();
-        xml.push_str(&tr(&[tc(&self.t3_corner, 3, Some(true)), tc(&self.t3_top, 7, None)]));
-        xml.push_str(&tr(&[tc("", 3, Some(false)), tc(&cols[0], 1, Some(true)), tc(&self.t3_group, 5, None), tc(&cols[6], 1, Some(true))]));
+        xml.push_str(&tr(&[
+            tc(&self.t3_corner, 3, Some(true)),
+            tc(&self.t3_top, 7, None),
+        ]));
+        xml.push_str(&tr(&[
+            tc("", 3, Some(false)),
+            tc(&cols[0], 1, Some(true)),
+            tc(&self.t3_group, 5, None),
+            tc(&cols[6], 1, Some(true)),
+        ]));
         let mut r3 = vec![tc("", 3, Some(false)), tc("", 1, Some(false))];
         for c in &cols[1..6] {
             r3.push(tc(c, 1, None));
@@ -583,7 +719,11 @@ impl ReportSpec {
     fn render_t3(&self, r: &mut Renderer) {
         let official = t3_rows(self.t3_format.unwrap_or(self.format));
         let n = official.len();
-        assert_eq!(self.table3.len(), n, "table 三 must have {n} rows for this format");
+        assert_eq!(
+            self.table3.len(),
+            n,
+            "table 三 must have {n} rows for this format"
+        );
         let split = self.split_t3_after.filter(|k| *k > 0 && *k < n);
         let parts: Vec<(usize, usize)> = match split {
             Some(k) => vec![(0, k), (k, n)],
@@ -612,16 +752,34 @@ impl ReportSpec {
                 match path.len() {
                     1 => cells.push(tc(&labels[0], 3, None)),
                     2 => {
-                        let restart = first_in_table || official[i - 1].1.len() == 1 || self.t3_result_restart == Some(i);
+                        let restart = first_in_table
+                            || official[i - 1].1.len() == 1
+                            || self.t3_result_restart == Some(i);
                         cells.push(tc(if restart { &labels[0] } else { "" }, 1, Some(restart)));
                         cells.push(tc(&labels[1], 2, None));
                     }
                     _ => {
-                        let restart0 = first_in_table || official[i - 1].1.len() == 1 || self.t3_result_restart == Some(i);
-                        cells.push(tc(if restart0 { &labels[0] } else { "" }, 1, Some(restart0)));
-                        let restart1 = first_in_table || official[i - 1].1.len() < 3 || official[i - 1].1[1] != path[1];
-                        cells.push(tc(if restart1 { &labels[1] } else { "" }, 1, Some(restart1)));
-                        let l3 = if self.dunhao { dunhao(&labels[2]) } else { labels[2].clone() };
+                        let restart0 = first_in_table
+                            || official[i - 1].1.len() == 1
+                            || self.t3_result_restart == Some(i);
+                        cells.push(tc(
+                            if restart0 { &labels[0] } else { "" },
+                            1,
+                            Some(restart0),
+                        ));
+                        let restart1 = first_in_table
+                            || official[i - 1].1.len() < 3
+                            || official[i - 1].1[1] != path[1];
+                        cells.push(tc(
+                            if restart1 { &labels[1] } else { "" },
+                            1,
+                            Some(restart1),
+                        ));
+                        let l3 = if self.dunhao {
+                            dunhao(&labels[2])
+                        } else {
+                            labels[2].clone()
+                        };
                         cells.push(tc(&l3, 1, None));
                     }
                 }
@@ -646,14 +804,21 @@ impl ReportSpec {
         let leaves: Vec<String> = self
             .t4_leaves
             .iter()
-            .map(|c| if self.header_breaks { break_label(c) } else { c.clone() })
+            .map(|c| {
+                if self.header_breaks {
+                    break_label(c)
+                } else {
+                    c.clone()
+                }
+            })
             .collect();
         let g = &self.t4_groups;
         let mut xml = String::new();
         match self.t4_header {
             T4Header::Official => {
                 xml.push_str(&tr(&[tc(&g[0], 5, None), tc(&g[1], 10, None)]));
-                let mut r2: Vec<String> = leaves[0..5].iter().map(|l| tc(l, 1, Some(true))).collect();
+                let mut r2: Vec<String> =
+                    leaves[0..5].iter().map(|l| tc(l, 1, Some(true))).collect();
                 r2.push(tc(&g[2], 5, None));
                 r2.push(tc(&g[3], 5, None));
                 xml.push_str(&tr(&r2));
@@ -663,8 +828,15 @@ impl ReportSpec {
             }
             T4Header::LeavesInOneRow => {
                 xml.push_str(&tr(&[tc(&g[0], 5, Some(true)), tc(&g[1], 10, None)]));
-                xml.push_str(&tr(&[tc("", 5, Some(false)), tc(&g[2], 5, None), tc(&g[3], 5, None)]));
-                xml.push_str(&tr(&leaves.iter().map(|l| tc(l, 1, None)).collect::<Vec<_>>()));
+                xml.push_str(&tr(&[
+                    tc("", 5, Some(false)),
+                    tc(&g[2], 5, None),
+                    tc(&g[3], 5, None),
+                ]));
+                xml.push_str(&tr(&leaves
+                    .iter()
+                    .map(|l| tc(l, 1, None))
+                    .collect::<Vec<_>>()));
             }
         }
         let mut p = Vec::new();
@@ -735,7 +907,11 @@ impl ReportSpec {
                 table2.push(row[1..].to_vec());
             }
         }
-        let format = if t2_captions.len() == 5 { Format::Format2019 } else { Format::Format2021 };
+        let format = if t2_captions.len() == 5 {
+            Format::Format2019
+        } else {
+            Format::Format2021
+        };
 
         // Table 三: three header rows, then data rows whose last 7 cells are the numbers.
         assert!(t3.len() >= 3 + format.t3_rows(), "table 三 rows in {path}");
@@ -766,16 +942,30 @@ impl ReportSpec {
             carry = path.clone();
             labels.push(path);
         }
-        assert_eq!(table3.len(), format.t3_rows(), "table 三 data rows in {path}");
+        assert_eq!(
+            table3.len(),
+            format.t3_rows(),
+            "table 三 data rows in {path}"
+        );
 
         // Table 四: the last row holds the 15 numbers.
         let values = t4.last().expect("table 四 data row").clone();
         assert_eq!(values.len(), 15, "table 四 numbers in {path}");
         let (t4_header, groups, leaves) = if t4[1].len() == 3 {
-            let g = vec![t4[0][0].clone(), t4[0][1].clone(), t4[1][1].clone(), t4[1][2].clone()];
+            let g = vec![
+                t4[0][0].clone(),
+                t4[0][1].clone(),
+                t4[1][1].clone(),
+                t4[1][2].clone(),
+            ];
             (T4Header::LeavesInOneRow, g, t4[2].clone())
         } else {
-            let g = vec![t4[0][0].clone(), t4[0][1].clone(), t4[1][5].clone(), t4[1][6].clone()];
+            let g = vec![
+                t4[0][0].clone(),
+                t4[0][1].clone(),
+                t4[1][5].clone(),
+                t4[1][6].clone(),
+            ];
             let mut l = t4[1][0..5].to_vec();
             l.extend(t4[2][5..15].iter().cloned());
             (T4Header::Official, g, l)
@@ -783,7 +973,13 @@ impl ReportSpec {
 
         // Paragraphs into sections.
         let mut preface = Vec::new();
-        let mut sections: Vec<Section> = (0..6).map(|_| Section { heading: None, before: Vec::new(), after: Vec::new() }).collect();
+        let mut sections: Vec<Section> = (0..6)
+            .map(|_| Section {
+                heading: None,
+                before: Vec::new(),
+                after: Vec::new(),
+            })
+            .collect();
         let mut current: Option<usize> = None;
         let mut table_seen = [false; 6];
         for b in &seed.blocks {
@@ -846,7 +1042,8 @@ pub fn multi_docx(specs: &[ReportSpec]) -> Docx {
     let mut r = Renderer::default();
     for (i, spec) in specs.iter().enumerate() {
         if i > 0 {
-            r.body.push_str(r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#);
+            r.body
+                .push_str(r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#);
         }
         spec.render_into(&mut r);
     }
@@ -897,7 +1094,11 @@ impl Renderer {
     }
 
     fn end_table(&mut self, rows_xml: &str) {
-        let grid: String = self.pending_grid.iter().map(|w| format!(r#"<w:gridCol w:w="{w}"/>"#)).collect();
+        let grid: String = self
+            .pending_grid
+            .iter()
+            .map(|w| format!(r#"<w:gridCol w:w="{w}"/>"#))
+            .collect();
         self.body.push_str(&format!(
             r#"<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:type="auto" w:w="0"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{rows_xml}</w:tbl>"#
         ));
@@ -906,7 +1107,10 @@ impl Renderer {
     /// A plain table without merges (cover, contact).
     fn table_raw(&mut self, rows: &[Vec<String>], grid: &[u32]) {
         self.begin_table(grid);
-        let xml: String = rows.iter().map(|r| tr(&r.iter().map(|c| tc(c, 1, None)).collect::<Vec<_>>())).collect();
+        let xml: String = rows
+            .iter()
+            .map(|r| tr(&r.iter().map(|c| tc(c, 1, None)).collect::<Vec<_>>()))
+            .collect();
         self.end_table(&xml);
     }
 }
@@ -916,25 +1120,37 @@ impl Renderer {
 pub fn para_xml(text: &str, numbered: bool) -> String {
     let mut ppr = String::new();
     if numbered {
-        ppr.push_str(r#"<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>"#);
+        ppr.push_str(
+            r#"<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>"#,
+        );
     }
     let mut rest = text;
     let mut bm = String::new();
     if let Some(after) = text.strip_prefix("[bookmark: ") {
         if let Some(end) = after.find(']') {
-            bm = format!(r#"<w:bookmarkStart w:id="0" w:name="{}"/><w:bookmarkEnd w:id="0"/>"#, esc(&after[..end]));
+            bm = format!(
+                r#"<w:bookmarkStart w:id="0" w:name="{}"/><w:bookmarkEnd w:id="0"/>"#,
+                esc(&after[..end])
+            );
             rest = &after[end + 1..];
         }
     }
     if rest.is_empty() {
         return format!("<w:p>{ppr}{bm}</w:p>");
     }
-    format!(r#"<w:p>{ppr}{bm}<w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#, esc(rest))
+    format!(
+        r#"<w:p>{ppr}{bm}<w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
+        esc(rest)
+    )
 }
 
 /// A paragraph with a paragraph style.
 pub fn styled_para_xml(text: &str, style: &str) -> String {
-    format!(r#"<w:p><w:pPr><w:pStyle w:val="{}"/></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#, esc(style), esc(text))
+    format!(
+        r#"<w:p><w:pPr><w:pStyle w:val="{}"/></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
+        esc(style),
+        esc(text)
+    )
 }
 
 /// A table cell: `\n` in the text separates paragraphs; `vmerge` Some(true) = restart,
@@ -958,7 +1174,10 @@ pub fn tc(text: &str, span: usize, vmerge: Option<bool>) -> String {
                 "<w:p/>".to_string()
             } else {
                 // U+001F separates runs of one paragraph (a number split over runs).
-                let runs: String = p.split('\u{1F}').map(|r| format!(r#"<w:r><w:t xml:space="preserve">{}</w:t></w:r>"#, esc(r))).collect();
+                let runs: String = p
+                    .split('\u{1F}')
+                    .map(|r| format!(r#"<w:r><w:t xml:space="preserve">{}</w:t></w:r>"#, esc(r)))
+                    .collect();
                 format!(r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr>{runs}</w:p>"#)
             }
         })
@@ -984,7 +1203,11 @@ fn break_label(label: &str) -> String {
         return label.to_string();
     }
     let mid = chars.len() / 2;
-    format!("{}\n{}", chars[..mid].iter().collect::<String>(), chars[mid..].iter().collect::<String>())
+    format!(
+        "{}\n{}",
+        chars[..mid].iter().collect::<String>(),
+        chars[mid..].iter().collect::<String>()
+    )
 }
 
 /// "1.属于国家秘密" → "1、属于国家秘密".
@@ -1014,7 +1237,12 @@ fn strip_ordinal(h: &str) -> &str {
 fn first_year(text: &str) -> Option<i32> {
     let chars: Vec<char> = text.chars().collect();
     for i in 0..chars.len().saturating_sub(4) {
-        if chars[i] == '2' && chars[i + 1] == '0' && chars[i + 2].is_ascii_digit() && chars[i + 3].is_ascii_digit() && chars[i + 4] == '年' {
+        if chars[i] == '2'
+            && chars[i + 1] == '0'
+            && chars[i + 2].is_ascii_digit()
+            && chars[i + 3].is_ascii_digit()
+            && chars[i + 4] == '年'
+        {
             return chars[i..i + 4].iter().collect::<String>().parse().ok();
         }
     }
@@ -1069,7 +1297,10 @@ pub struct SeedText {
 
 impl SeedText {
     pub fn parse(text: &str) -> Self {
-        let lines: Vec<&str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+        let lines: Vec<&str> = text
+            .split('\n')
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+            .collect();
         let mut blocks = Vec::new();
         let mut i = 0;
         while i < lines.len() {
@@ -1135,7 +1366,10 @@ impl SeedText {
 /// The value a number cell's text should read as, for seeds and plain cells: whitespace
 /// (including NBSP and U+3000) ignored; empty → None; an integer or a decimal otherwise.
 pub fn plain_number(raw: &str) -> Option<f64> {
-    let t: String = raw.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '\u{a0}').collect();
+    let t: String = raw
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '\u{a0}')
+        .collect();
     if t.is_empty() {
         return None;
     }

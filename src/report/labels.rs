@@ -4,7 +4,7 @@
 //! Real reports retype the template: numbering in another style (`1、`, `（1）`), spaces, line
 //! breaks or one character per line inside a word, a word dropped or added, a character
 //! swapped or mistyped. Labels are compared on their *key* — normalised text
-//! ([`crate::normalize::norm`]) without the leading numbering — and accepted as a variant of
+//! ([`super::normalize::norm`]) without the leading numbering — and accepted as a variant of
 //! an official label on two kinds of evidence:
 //!
 //! * **typo distance**: the optimal-string-alignment edit distance (a swap of two neighbours
@@ -22,7 +22,7 @@
 //! distances but not the core/ambiguity logic, and two small dynamic programmes on labels
 //! bounded to [`MAX_KEY`] characters are cheaper than a dependency in the wasm build.
 
-use crate::normalize::{cn_digit, fold_width, is_blank, norm};
+use super::normalize::{cn_digit, fold_width, is_blank, norm};
 
 /// Longest key compared (characters); longer text is cut, and no label is this long.
 pub const MAX_KEY: usize = 120;

@@ -50,9 +50,19 @@ pub const SECTIONS: [&str; 6] = [
 pub const SECTION_ALTERNATIVES: [&[&str]; 6] = [
     &["总体情况"],
     &["主动公开政府信息情况", "行政机关主动公开政府信息情况"],
-    &["收到和处理政府信息公开申请情况", "行政机关收到和处理政府信息公开申请情况"],
-    &["政府信息公开行政复议行政诉讼情况", "因政府信息公开工作被申请行政复议提起行政诉讼情况", "因政府信息公开工作被申请行政复议提起行政诉讼的情况"],
-    &["存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况"],
+    &[
+        "收到和处理政府信息公开申请情况",
+        "行政机关收到和处理政府信息公开申请情况",
+    ],
+    &[
+        "政府信息公开行政复议行政诉讼情况",
+        "因政府信息公开工作被申请行政复议提起行政诉讼情况",
+        "因政府信息公开工作被申请行政复议提起行政诉讼的情况",
+    ],
+    &[
+        "存在的主要问题及改进情况",
+        "政府信息公开工作存在的主要问题及改进情况",
+    ],
     &["其他需要报告的事项"],
 ];
 
@@ -60,10 +70,19 @@ pub const SECTION_ALTERNATIVES: [&[&str]; 6] = [
 
 pub const T3_TOP: &str = "申请人情况";
 pub const T3_ORG_GROUP: &str = "法人或其他组织";
-pub const T3_CORNER_NOTE: &str = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+pub const T3_CORNER_NOTE: &str =
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 
 /// The seven number columns of table 三.
-pub const T3_COLUMNS: [&str; 7] = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"];
+pub const T3_COLUMNS: [&str; 7] = [
+    "自然人",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+    "其他",
+    "总计",
+];
 /// Index of the 总计 column.
 pub const T3_TOTAL_COL: usize = 6;
 
@@ -71,7 +90,11 @@ pub const T3_TOTAL_COL: usize = 6;
 pub fn t3_column_path(i: usize) -> Vec<String> {
     match i {
         0 | 6 => vec![T3_TOP.to_string(), T3_COLUMNS[i].to_string()],
-        1..=5 => vec![T3_TOP.to_string(), T3_ORG_GROUP.to_string(), T3_COLUMNS[i].to_string()],
+        1..=5 => vec![
+            T3_TOP.to_string(),
+            T3_ORG_GROUP.to_string(),
+            T3_COLUMNS[i].to_string(),
+        ],
         _ => Vec::new(),
     }
 }
@@ -93,38 +116,181 @@ const G4: &str = "（四）无法提供";
 const G5: &str = "（五）不予处理";
 const G6: &str = "（六）其他处理";
 
-const fn row(key: &'static str, path: &'static [&'static str], in_2021: bool, in_2019: bool, result: bool) -> T3Row {
-    T3Row { key, path, in_2021, in_2019, result }
+const fn row(
+    key: &'static str,
+    path: &'static [&'static str],
+    in_2021: bool,
+    in_2019: bool,
+    result: bool,
+) -> T3Row {
+    T3Row {
+        key,
+        path,
+        in_2021,
+        in_2019,
+        result,
+    }
 }
 
 /// Every data row of table 三 in either format, in template order.
 pub const T3_ROWS: &[T3Row] = &[
-    row("new_received", &["一、本年新收政府信息公开申请数量"], true, true, false),
-    row("carried_over", &["二、上年结转政府信息公开申请数量"], true, true, false),
+    row(
+        "new_received",
+        &["一、本年新收政府信息公开申请数量"],
+        true,
+        true,
+        false,
+    ),
+    row(
+        "carried_over",
+        &["二、上年结转政府信息公开申请数量"],
+        true,
+        true,
+        false,
+    ),
     row("granted", &[R3, "（一）予以公开"], true, true, true),
-    row("partially_granted", &[R3, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"], true, true, true),
+    row(
+        "partially_granted",
+        &[
+            R3,
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        ],
+        true,
+        true,
+        true,
+    ),
     row("withheld_1", &[R3, G3, "1.属于国家秘密"], true, true, true),
-    row("withheld_2", &[R3, G3, "2.其他法律行政法规禁止公开"], true, true, true),
-    row("withheld_3", &[R3, G3, "3.危及“三安全一稳定”"], true, true, true),
-    row("withheld_4", &[R3, G3, "4.保护第三方合法权益"], true, true, true),
-    row("withheld_5", &[R3, G3, "5.属于三类内部事务信息"], true, true, true),
-    row("withheld_6", &[R3, G3, "6.属于四类过程性信息"], true, true, true),
-    row("withheld_7", &[R3, G3, "7.属于行政执法案卷"], true, true, true),
-    row("withheld_8", &[R3, G3, "8.属于行政查询事项"], true, true, true),
-    row("unable_1", &[R3, G4, "1.本机关不掌握相关政府信息"], true, true, true),
-    row("unable_2", &[R3, G4, "2.没有现成信息需要另行制作"], true, true, true),
-    row("unable_3", &[R3, G4, "3.补正后申请内容仍不明确"], true, true, true),
-    row("not_processed_1", &[R3, G5, "1.信访举报投诉类申请"], true, true, true),
+    row(
+        "withheld_2",
+        &[R3, G3, "2.其他法律行政法规禁止公开"],
+        true,
+        true,
+        true,
+    ),
+    row(
+        "withheld_3",
+        &[R3, G3, "3.危及“三安全一稳定”"],
+        true,
+        true,
+        true,
+    ),
+    row(
+        "withheld_4",
+        &[R3, G3, "4.保护第三方合法权益"],
+        true,
+        true,
+        true,
+    ),
+    row(
+        "withheld_5",
+        &[R3, G3, "5.属于三类内部事务信息"],
+        true,
+        true,
+        true,
+    ),
+    row(
+        "withheld_6",
+        &[R3, G3, "6.属于四类过程性信息"],
+        true,
+        true,
+        true,
+    ),
+    row(
+        "withheld_7",
+        &[R3, G3, "7.属于行政执法案卷"],
+        true,
+        true,
+        true,
+    ),
+    row(
+        "withheld_8",
+        &[R3, G3, "8.属于行政查询事项"],
+        true,
+        true,
+        true,
+    ),
+    row(
+        "unable_1",
+        &[R3, G4, "1.本机关不掌握相关政府信息"],
+        true,
+        true,
+        true,
+    ),
+    row(
+        "unable_2",
+        &[R3, G4, "2.没有现成信息需要另行制作"],
+        true,
+        true,
+        true,
+    ),
+    row(
+        "unable_3",
+        &[R3, G4, "3.补正后申请内容仍不明确"],
+        true,
+        true,
+        true,
+    ),
+    row(
+        "not_processed_1",
+        &[R3, G5, "1.信访举报投诉类申请"],
+        true,
+        true,
+        true,
+    ),
     row("not_processed_2", &[R3, G5, "2.重复申请"], true, true, true),
-    row("not_processed_3", &[R3, G5, "3.要求提供公开出版物"], true, true, true),
-    row("not_processed_4", &[R3, G5, "4.无正当理由大量反复申请"], true, true, true),
-    row("not_processed_5", &[R3, G5, "5.要求行政机关确认或重新出具已获取信息"], true, true, true),
+    row(
+        "not_processed_3",
+        &[R3, G5, "3.要求提供公开出版物"],
+        true,
+        true,
+        true,
+    ),
+    row(
+        "not_processed_4",
+        &[R3, G5, "4.无正当理由大量反复申请"],
+        true,
+        true,
+        true,
+    ),
+    row(
+        "not_processed_5",
+        &[R3, G5, "5.要求行政机关确认或重新出具已获取信息"],
+        true,
+        true,
+        true,
+    ),
     row("other", &[R3, G6], false, true, true),
-    row("other_1", &[R3, G6, "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"], true, false, true),
-    row("other_2", &[R3, G6, "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"], true, false, true),
+    row(
+        "other_1",
+        &[
+            R3,
+            G6,
+            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        ],
+        true,
+        false,
+        true,
+    ),
+    row(
+        "other_2",
+        &[
+            R3,
+            G6,
+            "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        ],
+        true,
+        false,
+        true,
+    ),
     row("other_3", &[R3, G6, "3.其他"], true, false, true),
     row("results_total", &[R3, "（七）总计"], true, true, false),
-    row("carried_forward", &["四、结转下年度继续办理"], true, true, false),
+    row(
+        "carried_forward",
+        &["四、结转下年度继续办理"],
+        true,
+        true,
+        false,
+    ),
 ];
 
 /// Index in [`T3_ROWS`] of a row key.
@@ -138,14 +304,19 @@ pub fn match_t3_row(leaf: &str, context: &str) -> Option<&'static str> {
     if leaf.contains("补正") && leaf.contains("不再处理") {
         return Some("other_1");
     }
-    if let Some((_, key)) = T3_PHRASES.iter().find(|(phrases, _)| phrases.iter().any(|p| leaf.contains(p))) {
+    if let Some((_, key)) = T3_PHRASES
+        .iter()
+        .find(|(phrases, _)| phrases.iter().any(|p| leaf.contains(p)))
+    {
         return Some(key);
     }
     if leaf.contains("总计") && leaf.chars().count() <= 6 {
         Some("results_total")
     } else if leaf.contains("其他处理") {
         Some("other")
-    } else if leaf.trim_start_matches(|c: char| c.is_ascii_digit()) == "其他" && context.contains("其他处理") {
+    } else if leaf.trim_start_matches(|c: char| c.is_ascii_digit()) == "其他"
+        && context.contains("其他处理")
+    {
         Some("other_3")
     } else {
         None
@@ -190,20 +361,54 @@ pub const T4_COLUMNS: [(&str, &[&str]); 15] = [
     ("review.other", &["行政复议", "其他结果"]),
     ("review.pending", &["行政复议", "尚未审结"]),
     ("review.total", &["行政复议", "总计"]),
-    ("litigation_direct.upheld", &["行政诉讼", "未经复议直接起诉", "结果维持"]),
-    ("litigation_direct.corrected", &["行政诉讼", "未经复议直接起诉", "结果纠正"]),
-    ("litigation_direct.other", &["行政诉讼", "未经复议直接起诉", "其他结果"]),
-    ("litigation_direct.pending", &["行政诉讼", "未经复议直接起诉", "尚未审结"]),
-    ("litigation_direct.total", &["行政诉讼", "未经复议直接起诉", "总计"]),
-    ("litigation_after_review.upheld", &["行政诉讼", "复议后起诉", "结果维持"]),
-    ("litigation_after_review.corrected", &["行政诉讼", "复议后起诉", "结果纠正"]),
-    ("litigation_after_review.other", &["行政诉讼", "复议后起诉", "其他结果"]),
-    ("litigation_after_review.pending", &["行政诉讼", "复议后起诉", "尚未审结"]),
-    ("litigation_after_review.total", &["行政诉讼", "复议后起诉", "总计"]),
+    (
+        "litigation_direct.upheld",
+        &["行政诉讼", "未经复议直接起诉", "结果维持"],
+    ),
+    (
+        "litigation_direct.corrected",
+        &["行政诉讼", "未经复议直接起诉", "结果纠正"],
+    ),
+    (
+        "litigation_direct.other",
+        &["行政诉讼", "未经复议直接起诉", "其他结果"],
+    ),
+    (
+        "litigation_direct.pending",
+        &["行政诉讼", "未经复议直接起诉", "尚未审结"],
+    ),
+    (
+        "litigation_direct.total",
+        &["行政诉讼", "未经复议直接起诉", "总计"],
+    ),
+    (
+        "litigation_after_review.upheld",
+        &["行政诉讼", "复议后起诉", "结果维持"],
+    ),
+    (
+        "litigation_after_review.corrected",
+        &["行政诉讼", "复议后起诉", "结果纠正"],
+    ),
+    (
+        "litigation_after_review.other",
+        &["行政诉讼", "复议后起诉", "其他结果"],
+    ),
+    (
+        "litigation_after_review.pending",
+        &["行政诉讼", "复议后起诉", "尚未审结"],
+    ),
+    (
+        "litigation_after_review.total",
+        &["行政诉讼", "复议后起诉", "总计"],
+    ),
 ];
 
 /// The three groups of table 四 (index of the first column, Chinese name).
-pub const T4_GROUPS: [(usize, &str); 3] = [(0, "行政复议"), (5, "行政诉讼（未经复议直接起诉）"), (10, "行政诉讼（复议后起诉）")];
+pub const T4_GROUPS: [(usize, &str); 3] = [
+    (0, "行政复议"),
+    (5, "行政诉讼（未经复议直接起诉）"),
+    (10, "行政诉讼（复议后起诉）"),
+];
 
 /// Matches a table 四 column from the normalised header labels covering it (top to bottom).
 pub fn match_t4_column(labels: &[String]) -> Option<usize> {
@@ -255,32 +460,106 @@ pub struct T2Row {
     pub columns: &'static [(&'static str, T2Kind)],
 }
 
-const C2021_1: &[(&str, T2Kind)] = &[("本年制发件数", T2Kind::Count), ("本年废止件数", T2Kind::Count), ("现行有效件数", T2Kind::Count)];
+const C2021_1: &[(&str, T2Kind)] = &[
+    ("本年制发件数", T2Kind::Count),
+    ("本年废止件数", T2Kind::Count),
+    ("现行有效件数", T2Kind::Count),
+];
 const C2021_5: &[(&str, T2Kind)] = &[("本年处理决定数量", T2Kind::Count)];
 const C2021_8: &[(&str, T2Kind)] = &[("本年收费金额（单位：万元）", T2Kind::Amount)];
-const C2019_1: &[(&str, T2Kind)] = &[("本年新制作数量", T2Kind::Count), ("本年新公开数量", T2Kind::Count), ("对外公开总数量", T2Kind::Count)];
-const C2019_5: &[(&str, T2Kind)] = &[("上一年项目数量", T2Kind::Count), ("本年增/减", T2Kind::SignedCount), ("处理决定数量", T2Kind::Count)];
-const C2019_8: &[(&str, T2Kind)] = &[("上一年项目数量", T2Kind::Count), ("本年增/减", T2Kind::SignedCount)];
-const C2019_9: &[(&str, T2Kind)] = &[("采购项目数量", T2Kind::Count), ("采购总金额", T2Kind::Amount)];
+const C2019_1: &[(&str, T2Kind)] = &[
+    ("本年新制作数量", T2Kind::Count),
+    ("本年新公开数量", T2Kind::Count),
+    ("对外公开总数量", T2Kind::Count),
+];
+const C2019_5: &[(&str, T2Kind)] = &[
+    ("上一年项目数量", T2Kind::Count),
+    ("本年增/减", T2Kind::SignedCount),
+    ("处理决定数量", T2Kind::Count),
+];
+const C2019_8: &[(&str, T2Kind)] = &[
+    ("上一年项目数量", T2Kind::Count),
+    ("本年增/减", T2Kind::SignedCount),
+];
+const C2019_9: &[(&str, T2Kind)] = &[
+    ("采购项目数量", T2Kind::Count),
+    ("采购总金额", T2Kind::Amount),
+];
 
 pub const T2_ROWS_2021: &[T2Row] = &[
-    T2Row { caption: "第二十条第（一）项", label: "规章", columns: C2021_1 },
-    T2Row { caption: "第二十条第（一）项", label: "行政规范性文件", columns: C2021_1 },
-    T2Row { caption: "第二十条第（五）项", label: "行政许可", columns: C2021_5 },
-    T2Row { caption: "第二十条第（六）项", label: "行政处罚", columns: C2021_5 },
-    T2Row { caption: "第二十条第（六）项", label: "行政强制", columns: C2021_5 },
-    T2Row { caption: "第二十条第（八）项", label: "行政事业性收费", columns: C2021_8 },
+    T2Row {
+        caption: "第二十条第（一）项",
+        label: "规章",
+        columns: C2021_1,
+    },
+    T2Row {
+        caption: "第二十条第（一）项",
+        label: "行政规范性文件",
+        columns: C2021_1,
+    },
+    T2Row {
+        caption: "第二十条第（五）项",
+        label: "行政许可",
+        columns: C2021_5,
+    },
+    T2Row {
+        caption: "第二十条第（六）项",
+        label: "行政处罚",
+        columns: C2021_5,
+    },
+    T2Row {
+        caption: "第二十条第（六）项",
+        label: "行政强制",
+        columns: C2021_5,
+    },
+    T2Row {
+        caption: "第二十条第（八）项",
+        label: "行政事业性收费",
+        columns: C2021_8,
+    },
 ];
 
 pub const T2_ROWS_2019: &[T2Row] = &[
-    T2Row { caption: "第二十条第（一）项", label: "规章", columns: C2019_1 },
-    T2Row { caption: "第二十条第（一）项", label: "规范性文件", columns: C2019_1 },
-    T2Row { caption: "第二十条第（五）项", label: "行政许可", columns: C2019_5 },
-    T2Row { caption: "第二十条第（五）项", label: "其他对外管理服务事项", columns: C2019_5 },
-    T2Row { caption: "第二十条第（六）项", label: "行政处罚", columns: C2019_5 },
-    T2Row { caption: "第二十条第（六）项", label: "行政强制", columns: C2019_5 },
-    T2Row { caption: "第二十条第（八）项", label: "行政事业性收费", columns: C2019_8 },
-    T2Row { caption: "第二十条第（九）项", label: "政府集中采购", columns: C2019_9 },
+    T2Row {
+        caption: "第二十条第（一）项",
+        label: "规章",
+        columns: C2019_1,
+    },
+    T2Row {
+        caption: "第二十条第（一）项",
+        label: "规范性文件",
+        columns: C2019_1,
+    },
+    T2Row {
+        caption: "第二十条第（五）项",
+        label: "行政许可",
+        columns: C2019_5,
+    },
+    T2Row {
+        caption: "第二十条第（五）项",
+        label: "其他对外管理服务事项",
+        columns: C2019_5,
+    },
+    T2Row {
+        caption: "第二十条第（六）项",
+        label: "行政处罚",
+        columns: C2019_5,
+    },
+    T2Row {
+        caption: "第二十条第（六）项",
+        label: "行政强制",
+        columns: C2019_5,
+    },
+    T2Row {
+        caption: "第二十条第（八）项",
+        label: "行政事业性收费",
+        columns: C2019_8,
+    },
+    T2Row {
+        caption: "第二十条第（九）项",
+        label: "政府集中采购",
+        columns: C2019_9,
+    },
 ];
 
 pub fn t2_rows(format: Format) -> &'static [T2Row] {
@@ -293,7 +572,10 @@ pub fn t2_rows(format: Format) -> &'static [T2Row] {
 /// Matches a table 二 row label (normalised) to a canonical row label. Both 规范性文件 and
 /// 行政规范性文件 map to the row of the format in use (the caller reports the variant).
 pub fn match_t2_row(label: &str) -> Option<&'static str> {
-    T2_ROW_PHRASES.iter().find(|(phrases, _)| phrases.iter().any(|p| label.contains(p))).map(|(_, row)| *row)
+    T2_ROW_PHRASES
+        .iter()
+        .find(|(phrases, _)| phrases.iter().any(|p| label.contains(p)))
+        .map(|(_, row)| *row)
 }
 
 /// Key phrases of table 二's row labels, first match wins (规范性文件 before 规章 and 行政…).
@@ -314,9 +596,16 @@ pub fn match_t2_column(label: &str) -> Option<&'static str> {
         return Some("本年增/减");
     }
     if label.contains("处理决定") {
-        return Some(if label.contains("本年") { "本年处理决定数量" } else { "处理决定数量" });
+        return Some(if label.contains("本年") {
+            "本年处理决定数量"
+        } else {
+            "处理决定数量"
+        });
     }
-    T2_COLUMN_PHRASES.iter().find(|(phrases, _)| phrases.iter().any(|p| label.contains(p))).map(|(_, col)| *col)
+    T2_COLUMN_PHRASES
+        .iter()
+        .find(|(phrases, _)| phrases.iter().any(|p| label.contains(p)))
+        .map(|(_, col)| *col)
 }
 
 /// Key phrases of table 二's column headers (both formats), first match wins.
@@ -336,10 +625,19 @@ const T2_COLUMN_PHRASES: &[(&[&str], &str)] = &[
 /// Which format a canonical table 二 column belongs to (`None` when shared).
 pub fn t2_column_format(column: &str) -> Option<Format> {
     match column {
-        "本年制发件数" | "本年废止件数" | "现行有效件数" | "本年收费金额（单位：万元）" | "本年处理决定数量" => Some(Format::F2021),
-        "本年新制作数量" | "本年新公开数量" | "对外公开总数量" | "上一年项目数量" | "本年增/减" | "采购项目数量" | "采购总金额" | "处理决定数量" => {
-            Some(Format::F2019)
-        }
+        "本年制发件数"
+        | "本年废止件数"
+        | "现行有效件数"
+        | "本年收费金额（单位：万元）"
+        | "本年处理决定数量" => Some(Format::F2021),
+        "本年新制作数量"
+        | "本年新公开数量"
+        | "对外公开总数量"
+        | "上一年项目数量"
+        | "本年增/减"
+        | "采购项目数量"
+        | "采购总金额"
+        | "处理决定数量" => Some(Format::F2019),
         _ => None,
     }
 }
@@ -347,7 +645,7 @@ pub fn t2_column_format(column: &str) -> Option<Format> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::norm;
+    use crate::report::normalize::norm;
 
     #[test]
     fn every_official_t3_row_matches_itself() {
@@ -360,9 +658,18 @@ mod tests {
 
     #[test]
     fn t3_row_variants_match() {
-        assert_eq!(match_t3_row(&norm("2.其他法律行政止公开"), ""), Some("withheld_2"));
-        assert_eq!(match_t3_row(&norm("4.无正当理由大量反复 申请"), ""), Some("not_processed_4"));
-        assert_eq!(match_t3_row(&norm("1、属于国家秘密"), ""), Some("withheld_1"));
+        assert_eq!(
+            match_t3_row(&norm("2.其他法律行政止公开"), ""),
+            Some("withheld_2")
+        );
+        assert_eq!(
+            match_t3_row(&norm("4.无正当理由大量反复 申请"), ""),
+            Some("not_processed_4")
+        );
+        assert_eq!(
+            match_t3_row(&norm("1、属于国家秘密"), ""),
+            Some("withheld_1")
+        );
         assert_eq!(match_t3_row(&norm("三、本年度办理结果"), ""), None);
     }
 
@@ -378,7 +685,11 @@ mod tests {
     fn every_official_t2_label_matches_itself() {
         for r in T2_ROWS_2021.iter().chain(T2_ROWS_2019) {
             let m = match_t2_row(&norm(r.label)).unwrap_or_default();
-            assert!(m == r.label || (m == "规范性文件" && r.label == "行政规范性文件"), "{}", r.label);
+            assert!(
+                m == r.label || (m == "规范性文件" && r.label == "行政规范性文件"),
+                "{}",
+                r.label
+            );
             for (c, _) in r.columns {
                 assert_eq!(match_t2_column(&norm(c)), Some(*c));
             }

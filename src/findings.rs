@@ -48,7 +48,11 @@ impl std::fmt::Display for Quantity {
 /// arithmetic only (float formatting code is large in the wasm build).
 pub fn format_decimal(v: f64) -> String {
     if !v.is_finite() || v.abs() >= 9.0e12 {
-        return if v.is_sign_negative() { "-∞".to_string() } else { "∞".to_string() };
+        return if v.is_sign_negative() {
+            "-∞".to_string()
+        } else {
+            "∞".to_string()
+        };
     }
     let scaled = (v.abs() * 1_000_000.0 + 0.5) as i64;
     let (int, frac) = (scaled / 1_000_000, scaled % 1_000_000);

@@ -14,14 +14,24 @@ pub fn fold_width(c: char) -> char {
 /// True for every kind of blank a Word cell may hold: ASCII and Unicode whitespace, NBSP,
 /// U+3000, zero-width spaces and the BOM.
 pub fn is_blank(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{3000}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{00A0}'
+                | '\u{3000}'
+                | '\u{200B}'
+                | '\u{200C}'
+                | '\u{200D}'
+                | '\u{2060}'
+                | '\u{FEFF}'
+        )
 }
 
 /// The normalised form of a label: width folded, lower-cased, only letters, digits and CJK
 /// ideographs kept (all whitespace and punctuation dropped).
 ///
 /// ```
-/// use nianbao::normalize::norm;
+/// use nianbao::report::normalize::norm;
 /// assert_eq!(norm("（三）不予公开"), "三不予公开");
 /// assert_eq!(norm("1.属于国家秘密"), norm("1、属于 国家\n秘密"));
 /// assert_eq!(norm("３.危及“三安全一稳定”"), "3危及三安全一稳定");
@@ -93,7 +103,9 @@ pub enum HeadingNumber {
 pub fn split_heading_number(text: &str) -> (Option<HeadingNumber>, &str) {
     let t = trim_blank(text);
     let mut chars = t.char_indices().peekable();
-    let Some((_, first)) = chars.peek().copied() else { return (None, t) };
+    let Some((_, first)) = chars.peek().copied() else {
+        return (None, t);
+    };
     let first_f = fold_width(first);
     if first_f == '(' {
         chars.next();
@@ -129,7 +141,13 @@ pub fn split_heading_number(text: &str) -> (Option<HeadingNumber>, &str) {
         if chinese {
             match cn_digit(c) {
                 Some(10) => value = if value == 0 { 10 } else { value * 10 },
-                Some(d) => value = if value >= 10 && value.is_multiple_of(10) { value + d } else { value.saturating_mul(10).saturating_add(d) },
+                Some(d) => {
+                    value = if value >= 10 && value.is_multiple_of(10) {
+                        value + d
+                    } else {
+                        value.saturating_mul(10).saturating_add(d)
+                    }
+                }
                 None => {
                     end = i;
                     break;
@@ -147,7 +165,11 @@ pub fn split_heading_number(text: &str) -> (Option<HeadingNumber>, &str) {
     let mut rc = rest.chars();
     match rc.next().map(fold_width) {
         Some('、' | '.' | ',' | '，' | '．' | ' ' | '\t') => {
-            let num = if chinese { HeadingNumber::Chinese(value) } else { HeadingNumber::Arabic(value) };
+            let num = if chinese {
+                HeadingNumber::Chinese(value)
+            } else {
+                HeadingNumber::Arabic(value)
+            };
             (Some(num), trim_blank(rc.as_str()))
         }
         _ => (None, t),
@@ -161,18 +183,36 @@ mod tests {
     #[test]
     fn norm_drops_blanks_and_punctuation() {
         assert_eq!(norm(" 商业\n企业\u{3000}"), "商业企业");
-        assert_eq!(norm("（二）部分公开（区分处理的，只计这一情形，不计其他情形）"), "二部分公开区分处理的只计这一情形不计其他情形");
+        assert_eq!(
+            norm("（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
+            "二部分公开区分处理的只计这一情形不计其他情形"
+        );
         assert_eq!(norm("本年增/减"), "本年增减");
         assert_eq!(norm("ＡＢｃ１"), "abc1");
     }
 
     #[test]
     fn heading_numbers() {
-        assert_eq!(split_heading_number("三、收到和处理"), (Some(HeadingNumber::Chinese(3)), "收到和处理"));
-        assert_eq!(split_heading_number("2、 主动公开"), (Some(HeadingNumber::Arabic(2)), "主动公开"));
-        assert_eq!(split_heading_number("（一）予以公开"), (Some(HeadingNumber::Parenthesized(1)), "予以公开"));
-        assert_eq!(split_heading_number("(4) 公开平台"), (Some(HeadingNumber::Parenthesized(4)), "公开平台"));
-        assert_eq!(split_heading_number("十二、其他"), (Some(HeadingNumber::Chinese(12)), "其他"));
+        assert_eq!(
+            split_heading_number("三、收到和处理"),
+            (Some(HeadingNumber::Chinese(3)), "收到和处理")
+        );
+        assert_eq!(
+            split_heading_number("2、 主动公开"),
+            (Some(HeadingNumber::Arabic(2)), "主动公开")
+        );
+        assert_eq!(
+            split_heading_number("（一）予以公开"),
+            (Some(HeadingNumber::Parenthesized(1)), "予以公开")
+        );
+        assert_eq!(
+            split_heading_number("(4) 公开平台"),
+            (Some(HeadingNumber::Parenthesized(4)), "公开平台")
+        );
+        assert_eq!(
+            split_heading_number("十二、其他"),
+            (Some(HeadingNumber::Chinese(12)), "其他")
+        );
         assert_eq!(split_heading_number("总体情况"), (None, "总体情况"));
         assert_eq!(split_heading_number("2021年，"), (None, "2021年，"));
         assert_eq!(split_heading_number(""), (None, ""));

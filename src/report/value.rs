@@ -1,6 +1,6 @@
 //! Reading the number in a table cell as people actually write it.
 
-use crate::normalize::{fold_width, is_blank};
+use crate::report::normalize::{fold_width, is_blank};
 
 /// What a number cell holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,16 +51,39 @@ impl Extras {
     }
 }
 
-const PLACEHOLDERS: &[&str] = &["/", "-", "--", "—", "——", "–", "―", "－", "无", "空", "null", "n/a", "na", "\\", "×", "x", "*", "…", "...", "——/——"];
+const PLACEHOLDERS: &[&str] = &[
+    "/",
+    "-",
+    "--",
+    "—",
+    "——",
+    "–",
+    "―",
+    "－",
+    "无",
+    "空",
+    "null",
+    "n/a",
+    "na",
+    "\\",
+    "×",
+    "x",
+    "*",
+    "…",
+    "...",
+    "——/——",
+];
 /// Longest integer part accepted.
 pub const MAX_DIGITS: usize = 12;
 
-const UNITS: &[&str] = &["万元", "元", "件", "条", "个", "份", "起", "项", "次", "宗", "人次"];
+const UNITS: &[&str] = &[
+    "万元", "元", "件", "条", "个", "份", "起", "项", "次", "宗", "人次",
+];
 
 /// Reads a cell's text as a number.
 ///
 /// ```
-/// use nianbao::value::{read, Reading};
+/// use nianbao::report::value::{read, Reading};
 /// assert_eq!(read("\u{3000}\u{3000}0").0, Reading::Int(0));
 /// assert_eq!(read("１２").0, Reading::Int(12));
 /// assert!(read("１２").1.full_width);
@@ -142,7 +165,8 @@ pub fn read(raw: &str) -> (Reading, Extras) {
     };
     // More than 12 digits is no count of applications, and bounding the size keeps every sum
     // the rules compute far from overflow.
-    if digits.is_empty() || digits.len() > MAX_DIGITS || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    if digits.is_empty() || digits.len() > MAX_DIGITS || !digits.bytes().all(|b| b.is_ascii_digit())
+    {
         return (Reading::Invalid, extras);
     }
     match frac_part {
@@ -169,7 +193,10 @@ pub fn read(raw: &str) -> (Reading, Extras) {
             let scale = 10i64.pow(frac.len() as u32);
             let frac_value: i64 = frac.parse().unwrap_or(0);
             let mantissa = int_value * scale + frac_value;
-            (Reading::Decimal(signed(mantissa) as f64 / scale as f64), extras)
+            (
+                Reading::Decimal(signed(mantissa) as f64 / scale as f64),
+                extras,
+            )
         }
     }
 }
@@ -210,7 +237,19 @@ mod tests {
 
     #[test]
     fn non_numbers() {
-        for s in ["，", "abc", "1,23", "1.2.3", ".5", "3-", "元", "一", "12a", "99999999999999999999", "9999999999999"] {
+        for s in [
+            "，",
+            "abc",
+            "1,23",
+            "1.2.3",
+            ".5",
+            "3-",
+            "元",
+            "一",
+            "12a",
+            "99999999999999999999",
+            "9999999999999",
+        ] {
             assert_eq!(read(s).0, Reading::Invalid, "{s:?}");
         }
         for s in ["/", "－", "—", "无", "——"] {

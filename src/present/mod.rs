@@ -1,7 +1,7 @@
 //! Presenters for the command-line tool: readable text, JSON Lines and CSV.
 
-use crate::check::{CheckResult, Status};
-use crate::finding::{Finding, Severity};
+use crate::contract::{CheckResult, Status};
+use crate::findings::{Finding, Severity};
 #[cfg(not(target_arch = "wasm32"))]
 use serde::Serialize;
 
@@ -39,18 +39,46 @@ pub fn csv_rows(file: &str, result: &CheckResult) -> String {
     let mut out = String::new();
     match result.status {
         Status::Rejected => {
-            let (code, msg) = result.rejection.as_ref().map(|r| (r.code.as_str(), r.message.as_str())).unwrap_or(("", ""));
-            push_row(&mut out, &[file, "无法检查", code, "", "", "", "", "", "", msg]);
+            let (code, msg) = result
+                .rejection
+                .as_ref()
+                .map(|r| (r.code.as_str(), r.message.as_str()))
+                .unwrap_or(("", ""));
+            push_row(
+                &mut out,
+                &[file, "无法检查", code, "", "", "", "", "", "", msg],
+            );
         }
-        Status::Checked if result.findings.is_empty() => push_row(&mut out, &[file, "通过", "", "", "", "", "", "", "", "未发现问题"]),
+        Status::Checked if result.findings.is_empty() => push_row(
+            &mut out,
+            &[file, "通过", "", "", "", "", "", "", "", "未发现问题"],
+        ),
         Status::Checked => {
             for f in &result.findings {
-                let table = f.table.map(|t| format!("表{}", cn_table(t))).unwrap_or_default();
-                let expected = f.expected.as_ref().map(|q| q.to_string()).unwrap_or_default();
+                let table = f
+                    .table
+                    .map(|t| format!("表{}", cn_table(t)))
+                    .unwrap_or_default();
+                let expected = f
+                    .expected
+                    .as_ref()
+                    .map(|q| q.to_string())
+                    .unwrap_or_default();
                 let actual = f.actual.as_ref().map(|q| q.to_string()).unwrap_or_default();
                 push_row(
                     &mut out,
-                    &[file, status_label(result), f.rule, f.severity.label(), &table, &f.row.join(" / "), &f.column.join(" / "), &expected, &actual, &f.message],
+                    &[
+                        file,
+                        status_label(result),
+                        f.rule,
+                        f.severity.label(),
+                        &table,
+                        &f.row.join(" / "),
+                        &f.column.join(" / "),
+                        &expected,
+                        &actual,
+                        &f.message,
+                    ],
                 );
             }
         }
@@ -71,7 +99,12 @@ fn push_row(out: &mut String, fields: &[&str]) {
 /// Quotes a CSV field when needed; a leading `=`, `+`, `-`, `@` is prefixed with `'` so that a
 /// spreadsheet does not run cell text as a formula.
 fn csv_field(s: &str) -> String {
-    let guarded = if s.starts_with(['=', '+', '@']) || (s.starts_with('-') && s.parse::<f64>().is_err()) { format!("'{s}") } else { s.to_string() };
+    let guarded =
+        if s.starts_with(['=', '+', '@']) || (s.starts_with('-') && s.parse::<f64>().is_err()) {
+            format!("'{s}")
+        } else {
+            s.to_string()
+        };
     if guarded.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", guarded.replace('"', "\"\""))
     } else {
@@ -102,23 +135,50 @@ pub fn text(file: &str, result: &CheckResult) -> String {
     let mut s = String::new();
     match result.status {
         Status::Rejected => {
-            let msg = result.rejection.as_ref().map(|r| format!("{}（{}）", r.message, r.code.as_str())).unwrap_or_default();
+            let msg = result
+                .rejection
+                .as_ref()
+                .map(|r| format!("{}（{}）", r.message, r.code.as_str()))
+                .unwrap_or_default();
             s.push_str(&format!("✖ {file}\n  无法检查：{msg}\n"));
         }
         Status::Checked => {
             let r = &result.report;
             let agency = r.agency.as_deref().unwrap_or("（未识别机关）");
-            let year = r.year.map(|y| format!("{y} 年度")).unwrap_or_else(|| "（未识别年度）".into());
-            let format = r.format.as_deref().map(|f| format!("{f} 年版格式")).unwrap_or_else(|| "（未识别格式）".into());
-            let mark = if result.errors() > 0 { "✖" } else if result.warnings() > 0 { "⚠" } else { "✔" };
+            let year = r
+                .year
+                .map(|y| format!("{y} 年度"))
+                .unwrap_or_else(|| "（未识别年度）".into());
+            let format = r
+                .format
+                .as_deref()
+                .map(|f| format!("{f} 年版格式"))
+                .unwrap_or_else(|| "（未识别格式）".into());
+            let mark = if result.errors() > 0 {
+                "✖"
+            } else if result.warnings() > 0 {
+                "⚠"
+            } else {
+                "✔"
+            };
             s.push_str(&format!("{mark} {file}\n  {agency} · {year} · {format}\n"));
             for f in &result.findings {
-                s.push_str(&format!("  {} {} {}：{}\n", icon(f), f.severity.label(), f.rule, f.message));
+                s.push_str(&format!(
+                    "  {} {} {}：{}\n",
+                    icon(f),
+                    f.severity.label(),
+                    f.rule,
+                    f.message
+                ));
             }
             if result.findings.is_empty() {
                 s.push_str("  通过：未发现问题\n");
             } else {
-                s.push_str(&format!("  共 {} 个错误，{} 个警告\n", result.errors(), result.warnings()));
+                s.push_str(&format!(
+                    "  共 {} 个错误，{} 个警告\n",
+                    result.errors(),
+                    result.warnings()
+                ));
             }
         }
     }

@@ -1,6 +1,8 @@
-//! The document model: the body's paragraphs and tables in order, each table a rectangular grid
-//! after `w:gridSpan`, `w:hMerge`, `w:vMerge`, `w:gridBefore` and `w:gridAfter`, every cell
-//! keeping its text and source position.
+//! The Word reader: turns the main document part (and, on demand, the styles part) into the
+//! format-neutral [`crate::model::Document`]: the body's paragraphs and tables in order, each
+//! table a rectangular grid after `w:gridSpan`, `w:hMerge`, `w:vMerge`, `w:gridBefore` and
+//! `w:gridAfter` (through [`crate::model::build_grid`]), every cell keeping its text and source
+//! position, every paragraph its source ordinal (index among all `w:p` of the part).
 //!
 //! Built from quick-xml events in one streaming pass (no DOM), with an explicit stack so that
 //! deep nesting cannot overflow the call stack.
@@ -13,130 +15,18 @@
 //! is read once). Rows deleted with tracked changes (`w:trPr/w:del`) are dropped. Paragraphs of a
 //! text box become blocks after the paragraph that anchors it; its tables are ordinary tables.
 
+mod styles;
+
 use crate::limits::Limits;
+use crate::model::{
+    build_grid, push_limited, Block, Document, GridError, Join, Paragraph, SourcePos, SpanCell,
+    SpanRow, Table,
+};
 use crate::rejection::{Rejection, RejectionCode};
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
-use serde::Serialize;
-use std::collections::HashMap;
-
-/// A parsed WordprocessingML body.
-#[derive(Debug, Clone, Default)]
-pub struct Document {
-    /// Paragraphs and tables in reading order. Paragraphs inside table cells are part of the
-    /// cell text, not blocks; paragraphs inside text boxes are blocks at the text box's place.
-    pub blocks: Vec<Block>,
-    /// Every table, nested ones included, in the order their start tags appear.
-    pub tables: Vec<Table>,
-}
-
-#[derive(Debug, Clone)]
-pub enum Block {
-    Paragraph(Paragraph),
-    /// Index into [`Document::tables`]. Nested tables appear here too, after the block of their
-    /// outer table, so that every table has a place in reading order.
-    Table(usize),
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct Paragraph {
-    /// The visible text: inserted text counts, deleted text does not; `w:br`, `w:cr` give `\n`,
-    /// `w:tab` gives `\t`.
-    pub text: String,
-    /// Automatic numbering (`w:numPr` on the paragraph or on its paragraph style): the number
-    /// ("三、") is then not part of `text`.
-    pub numbered: bool,
-    /// Numbering level (`w:ilvl`), when numbered.
-    pub num_level: Option<u8>,
-    /// The paragraph style id (`w:pStyle`), if any.
-    pub style: Option<String>,
-    /// Outline level from the paragraph properties or style (headings), if any.
-    pub outline_level: Option<u8>,
-}
-
-/// A table as a rectangular grid of `rows × cols` slots. Each slot names the cell that covers
-/// it (merged cells cover several slots) or is empty (`gridBefore`/`gridAfter`/short rows).
-#[derive(Debug, Clone, Default)]
-pub struct Table {
-    /// Index of this table in [`Document::tables`].
-    pub index: usize,
-    /// For a nested table: the outer table's index and the covering cell's grid position.
-    pub parent: Option<(usize, usize, usize)>,
-    pub rows: usize,
-    pub cols: usize,
-    /// The cells, each once, in source order (row by row, left to right).
-    pub cells: Vec<Cell>,
-    /// `rows * cols` slots, row-major: index into `cells`, or `None`.
-    pub grid: Vec<Option<u32>>,
-}
-
-/// One cell after merging: its top-left grid position and its spans.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Cell {
-    pub row: usize,
-    pub col: usize,
-    pub row_span: usize,
-    pub col_span: usize,
-    /// The cell's paragraphs joined by `\n` (nested tables' text not included).
-    pub text: String,
-    /// Where the cell starts in the XML: index of its `w:tr` within the table and of its `w:tc`
-    /// within that row.
-    pub source: SourcePos,
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct SourcePos {
-    pub tr: usize,
-    pub tc: usize,
-}
-
-impl Table {
-    /// The cell covering grid slot (`row`, `col`), if any.
-    pub fn cell_at(&self, row: usize, col: usize) -> Option<&Cell> {
-        if row >= self.rows || col >= self.cols {
-            return None;
-        }
-        let slot = self.grid.get(row * self.cols + col).copied().flatten()?;
-        self.cells.get(slot as usize)
-    }
-
-    /// Index into `cells` of the cell covering (`row`, `col`).
-    pub fn cell_index_at(&self, row: usize, col: usize) -> Option<usize> {
-        if row >= self.rows || col >= self.cols {
-            return None;
-        }
-        self.grid.get(row * self.cols + col).copied().flatten().map(|i| i as usize)
-    }
-
-    /// The distinct cells covering row `row`, left to right (a cell merged down from an upper
-    /// row is included).
-    pub fn row_cells(&self, row: usize) -> Vec<&Cell> {
-        let mut out: Vec<&Cell> = Vec::new();
-        let mut last: Option<usize> = None;
-        for col in 0..self.cols {
-            if let Some(i) = self.cell_index_at(row, col) {
-                if last != Some(i) {
-                    if let Some(c) = self.cells.get(i) {
-                        out.push(c);
-                    }
-                    last = Some(i);
-                }
-            }
-        }
-        out
-    }
-
-    /// Concatenated text of every cell, for classifying the table.
-    pub fn all_text(&self) -> String {
-        let mut s = String::new();
-        for c in &self.cells {
-            s.push_str(&c.text);
-            s.push('\n');
-        }
-        s
-    }
-}
+use styles::{StyleProps, Styles};
 
 /// Parses the main document part. `styles` is the styles part, used to learn which paragraph
 /// styles carry automatic numbering or an outline level.
@@ -218,13 +108,6 @@ fn too_wide(max: usize) -> Rejection {
 
 /// Nested fields deeper than this are tracked only by count (their instructions still hide text).
 const MAX_FIELD_NESTING: usize = 64;
-/// Longest `w:basedOn` chain followed when resolving a style.
-const MAX_STYLE_CHAIN: usize = 16;
-/// Most paragraph styles kept from the styles part.
-const MAX_STYLES: usize = 20_000;
-/// Most grid slots (rows × cols, summed over all tables) built for one document, so that many
-/// wide, tall but cheap-to-write tables cannot make the grids huge.
-const MAX_TOTAL_GRID_SLOTS: usize = 4_000_000;
 
 const W_MAIN_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const W_STRICT_NS: &str = "http://purl.oclc.org/ooxml/wordprocessingml/main";
@@ -239,7 +122,9 @@ enum Frame {
     Para,
     PPr,
     NumPr,
-    Run { saved_hidden: bool },
+    Run {
+        saved_hidden: bool,
+    },
     RPr,
     Text,
     Tbl,
@@ -248,7 +133,9 @@ enum Frame {
     TrPr,
     Tc,
     TcPr,
-    AltContent { chosen: bool },
+    AltContent {
+        chosen: bool,
+    },
     Textbox,
 }
 
@@ -272,6 +159,7 @@ struct ParaState {
     text: String,
     chars: usize,
     target: Target,
+    source: usize,
     style: Option<String>,
     num_id: Option<u32>,
     ilvl: Option<u8>,
@@ -306,7 +194,7 @@ struct RawRow {
     width: usize,
     deleted: bool,
     tc_count: usize,
-    cells: Vec<RawCell>,
+    cells: Vec<SpanCell>,
 }
 
 #[derive(Debug, Default)]
@@ -316,7 +204,7 @@ struct TableState {
     parent: Option<(usize, usize, usize)>,
     grid_cols: usize,
     tr_count: usize,
-    rows: Vec<RawRow>,
+    rows: Vec<SpanRow>,
     row: Option<RawRow>,
     cell: Option<RawCell>,
     /// Nested tables started in this table's cells: (table index, grid row, grid col).
@@ -341,6 +229,9 @@ struct Parser<'l> {
     containers: Vec<Container>,
     paras: Vec<ParaState>,
     paragraph_count: usize,
+    /// `w:p` elements seen so far (read or skipped), and the ordinal of the latest one.
+    p_seen: usize,
+    p_ordinal: usize,
     tables: Vec<TableState>,
     grid_slots: usize,
     /// Complex fields: true while in the instruction part.
@@ -376,6 +267,8 @@ impl<'l> Parser<'l> {
             containers: Vec::new(),
             paras: Vec::new(),
             paragraph_count: 0,
+            p_seen: 0,
+            p_ordinal: 0,
             tables: Vec::new(),
             grid_slots: 0,
             fields: Vec::new(),
@@ -405,7 +298,9 @@ impl<'l> Parser<'l> {
     /// markup-compatibility namespaces.
     fn read_root(&mut self, e: &BytesStart<'_>) {
         for a in e.attributes().with_checks(false).flatten() {
-            let Some(prefix) = a.key.as_ref().strip_prefix("xmlns:") else { continue };
+            let Some(prefix) = a.key.as_ref().strip_prefix("xmlns:") else {
+                continue;
+            };
             let v: &str = &a.value;
             if (v == W_MAIN_NS || v == W_STRICT_NS) && prefix != "w" {
                 self.w_prefix = Some(prefix.to_string());
@@ -435,16 +330,21 @@ impl<'l> Parser<'l> {
         if self.depth > self.limits.max_xml_depth {
             return Err(too_deep(self.limits.max_xml_depth));
         }
-        if self.skip > 0 {
-            self.skip += 1;
-            return Ok(());
-        }
-        if !self.seen_root {
+        if self.skip == 0 && !self.seen_root {
             self.seen_root = true;
             self.read_root(e);
         }
         let qname = e.name();
         let (ns, local) = self.classify(qname.as_ref());
+        if ns == Ns::W && local == "p" {
+            // Every `w:p` counts for the source ordinal, skipped ones (mc:Fallback) included.
+            self.p_ordinal = self.p_seen;
+            self.p_seen += 1;
+        }
+        if self.skip > 0 {
+            self.skip += 1;
+            return Ok(());
+        }
         let parent = self.frames.last().copied();
         let frame = match ns {
             Ns::W => match self.start_w(local, parent, e)? {
@@ -483,7 +383,12 @@ impl<'l> Parser<'l> {
 
     /// Handles the start of a WordprocessingML element: `Ok(Some(frame))` to enter it,
     /// `Ok(None)` to skip its content.
-    fn start_w(&mut self, local: &str, parent: Option<Frame>, e: &BytesStart<'_>) -> Result<Option<Frame>, Rejection> {
+    fn start_w(
+        &mut self,
+        local: &str,
+        parent: Option<Frame>,
+        e: &BytesStart<'_>,
+    ) -> Result<Option<Frame>, Rejection> {
         // Property containers: read what matters, skip the rest.
         match parent {
             Some(Frame::PPr) => {
@@ -639,7 +544,10 @@ impl<'l> Parser<'l> {
                                 "文档中有表格的行数过多（超过 {max_rows} 行），无法检查。请确认文件是政府信息公开工作年度报告。"
                             )));
                         }
-                        t.row = Some(RawRow { tr: t.tr_count, ..RawRow::default() });
+                        t.row = Some(RawRow {
+                            tr: t.tr_count,
+                            ..RawRow::default()
+                        });
                         t.tr_count += 1;
                         Frame::Tr
                     }
@@ -656,7 +564,11 @@ impl<'l> Parser<'l> {
             "tc" => match self.tables.last_mut() {
                 Some(t) if t.cell.is_none() => match t.row.as_mut() {
                     Some(row) => {
-                        t.cell = Some(RawCell { tc: row.tc_count, span: 1, ..RawCell::default() });
+                        t.cell = Some(RawCell {
+                            tc: row.tc_count,
+                            span: 1,
+                            ..RawCell::default()
+                        });
                         row.tc_count += 1;
                         self.containers.push(Container::Cell);
                         Frame::Tc
@@ -677,9 +589,11 @@ impl<'l> Parser<'l> {
                 Frame::Textbox
             }
             // Content that is not visible text.
-            "del" | "moveFrom" | "delText" | "instrText" | "delInstrText" | "rt" | "sdtPr" | "sdtEndPr"
-            | "sectPr" | "tblPr" | "tblPrEx" | "fldData" | "customXmlPr" | "smartTagPr" | "sym"
-            | "softHyphen" | "footnotePr" | "endnotePr" | "background" => return Ok(None),
+            "del" | "moveFrom" | "delText" | "instrText" | "delInstrText" | "rt" | "sdtPr"
+            | "sdtEndPr" | "sectPr" | "tblPr" | "tblPrEx" | "fldData" | "customXmlPr"
+            | "smartTagPr" | "sym" | "softHyphen" | "footnotePr" | "endnotePr" | "background" => {
+                return Ok(None)
+            }
             _ => Frame::Generic,
         };
         Ok(Some(frame))
@@ -736,7 +650,17 @@ impl<'l> Parser<'l> {
         };
         let mut text = self.spare.pop().unwrap_or_default();
         text.clear();
-        self.paras.push(ParaState { text, chars: 0, target, style: None, num_id: None, ilvl: None, outline: None });
+        let source = self.p_ordinal;
+        self.paras.push(ParaState {
+            text,
+            chars: 0,
+            target,
+            source,
+            style: None,
+            num_id: None,
+            ilvl: None,
+            outline: None,
+        });
         Ok(())
     }
 
@@ -747,7 +671,9 @@ impl<'l> Parser<'l> {
                 let resolved = match ps.style.as_deref() {
                     Some(id) => {
                         let (src, limits) = (self.styles_src, self.limits);
-                        let styles = self.styles.get_or_insert_with(|| src.map(|s| Styles::parse(s, limits)).unwrap_or_default());
+                        let styles = self.styles.get_or_insert_with(|| {
+                            src.map(|s| Styles::parse(s, limits)).unwrap_or_default()
+                        });
                         styles.resolve(id)
                     }
                     None => StyleProps::default(),
@@ -757,9 +683,14 @@ impl<'l> Parser<'l> {
                 let para = Paragraph {
                     text: ps.text,
                     numbered,
-                    num_level: if numbered { Some(ps.ilvl.or(resolved.ilvl).unwrap_or(0)) } else { None },
+                    num_level: if numbered {
+                        Some(ps.ilvl.or(resolved.ilvl).unwrap_or(0))
+                    } else {
+                        None
+                    },
                     style: ps.style,
                     outline_level: ps.outline.or(resolved.outline).filter(|&l| l < 9),
+                    source: ps.source,
                 };
                 if let Some(Block::Paragraph(slot)) = self.doc.blocks.get_mut(idx) {
                     *slot = para;
@@ -801,9 +732,17 @@ impl<'l> Parser<'l> {
         } else {
             None
         };
-        self.doc.tables.push(Table { index, parent, ..Table::default() });
+        self.doc.tables.push(Table {
+            index,
+            parent,
+            ..Table::default()
+        });
         self.doc.blocks.push(Block::Table(index));
-        self.tables.push(TableState { index, parent, ..TableState::default() });
+        self.tables.push(TableState {
+            index,
+            parent,
+            ..TableState::default()
+        });
         Ok(())
     }
 
@@ -812,10 +751,31 @@ impl<'l> Parser<'l> {
         if let Some(t) = self.tables.last_mut() {
             if let (Some(cell), Some(row)) = (t.cell.take(), t.row.as_mut()) {
                 row.width = row.width.saturating_add(cell.span);
-                if row.before.saturating_add(row.width).saturating_add(row.after) > max_cols {
+                if row
+                    .before
+                    .saturating_add(row.width)
+                    .saturating_add(row.after)
+                    > max_cols
+                {
                     return Err(too_wide(max_cols));
                 }
-                row.cells.push(cell);
+                let join = if cell.hmerge == Merge::Continue {
+                    Join::Left
+                } else if cell.vmerge == Merge::Continue {
+                    Join::Up
+                } else {
+                    Join::None
+                };
+                let source = SourcePos {
+                    tr: row.tr,
+                    tc: cell.tc,
+                };
+                row.cells.push(SpanCell {
+                    span: cell.span,
+                    join,
+                    text: cell.text,
+                    source,
+                });
             }
         }
         Ok(())
@@ -825,11 +785,20 @@ impl<'l> Parser<'l> {
         let max_cols = self.limits.max_cols;
         if let Some(t) = self.tables.last_mut() {
             if let Some(row) = t.row.take() {
-                if row.before.saturating_add(row.width).saturating_add(row.after) > max_cols {
+                if row
+                    .before
+                    .saturating_add(row.width)
+                    .saturating_add(row.after)
+                    > max_cols
+                {
                     return Err(too_wide(max_cols));
                 }
                 if !row.deleted {
-                    t.rows.push(row);
+                    t.rows.push(SpanRow {
+                        before: row.before,
+                        after: row.after,
+                        cells: row.cells,
+                    });
                 }
             }
         }
@@ -837,10 +806,20 @@ impl<'l> Parser<'l> {
     }
 
     fn end_table(&mut self) -> Result<(), Rejection> {
-        let Some(st) = self.tables.pop() else { return Ok(()) };
-        let table = build_grid(st.index, st.parent, st.grid_cols, st.rows, self.limits, &mut self.grid_slots)?;
+        let Some(st) = self.tables.pop() else {
+            return Ok(());
+        };
+        let table = build_grid(st.index, st.parent, st.grid_cols, st.rows, self.limits, &mut self.grid_slots).map_err(|e| match e {
+            GridError::TooWide { max } => too_wide(max),
+            GridError::TooLarge => too_complex(
+                "文档中的表格总规模过大，无法检查。请确认文件是政府信息公开工作年度报告，只保留报告正文后再检查。".to_string(),
+            ),
+        })?;
         for (child, row, col) in st.children {
-            let pos = table.cell_at(row, col).map(|c| (c.row, c.col)).unwrap_or((row, col));
+            let pos = table
+                .cell_at(row, col)
+                .map(|c| (c.row, c.col))
+                .unwrap_or((row, col));
             if let Some(t) = self.doc.tables.get_mut(child) {
                 t.parent = Some((st.index, pos.0, pos.1));
             }
@@ -883,126 +862,10 @@ impl<'l> Parser<'l> {
     }
 }
 
-/// Builds the rectangular grid of one table from its rows as written.
-fn build_grid(
-    index: usize,
-    parent: Option<(usize, usize, usize)>,
-    grid_cols: usize,
-    rows: Vec<RawRow>,
-    limits: &Limits,
-    total_slots: &mut usize,
-) -> Result<Table, Rejection> {
-    let mut cols = grid_cols;
-    for r in &rows {
-        cols = cols.max(r.before.saturating_add(r.width).saturating_add(r.after));
-    }
-    if cols > limits.max_cols {
-        return Err(too_wide(limits.max_cols));
-    }
-    let nrows = rows.len();
-    let slots = nrows.saturating_mul(cols);
-    *total_slots = total_slots.saturating_add(slots);
-    if *total_slots > MAX_TOTAL_GRID_SLOTS {
-        return Err(too_complex(
-            "文档中的表格总规模过大，无法检查。请确认文件是政府信息公开工作年度报告，只保留报告正文后再检查。".to_string(),
-        ));
-    }
-    let mut grid: Vec<Option<u32>> = vec![None; slots];
-    let mut cells: Vec<Cell> = Vec::with_capacity(rows.iter().map(|r| r.cells.len()).sum());
-    for (r, row) in rows.into_iter().enumerate() {
-        let mut c = row.before;
-        for raw in row.cells {
-            let span = raw.span.max(1).min(cols.saturating_sub(c));
-            if span == 0 {
-                break;
-            }
-            let left = if c > 0 { grid.get(r * cols + c - 1).copied().flatten() } else { None };
-            let above = if r > 0 { grid.get((r - 1) * cols + c).copied().flatten() } else { None };
-            let mut target: Option<u32> = None;
-            if raw.hmerge == Merge::Continue {
-                if let Some(i) = left {
-                    if let Some(cell) = cells.get_mut(i as usize) {
-                        if cell.row == r && cell.row_span == 1 {
-                            cell.col_span += span;
-                            target = Some(i);
-                        }
-                    }
-                }
-            } else if raw.vmerge == Merge::Continue {
-                if let Some(i) = above {
-                    if let Some(cell) = cells.get_mut(i as usize) {
-                        if cell.col == c && cell.col_span == span && cell.row + cell.row_span == r {
-                            cell.row_span += 1;
-                            target = Some(i);
-                        }
-                    }
-                }
-            }
-            let i = match target {
-                Some(i) => {
-                    // Continuation cells are normally empty; keep any text they do hold.
-                    if !raw.text.is_empty() {
-                        if let Some(cell) = cells.get_mut(i as usize) {
-                            let mut chars = cell.text.chars().count();
-                            push_limited(&mut cell.text, &mut chars, limits.max_cell_chars, "\n");
-                            push_limited(&mut cell.text, &mut chars, limits.max_cell_chars, &raw.text);
-                        }
-                    }
-                    i
-                }
-                None => {
-                    cells.push(Cell {
-                        row: r,
-                        col: c,
-                        row_span: 1,
-                        col_span: span,
-                        text: raw.text,
-                        source: SourcePos { tr: row.tr, tc: raw.tc },
-                    });
-                    (cells.len() - 1) as u32
-                }
-            };
-            for k in c..c + span {
-                if let Some(slot) = grid.get_mut(r * cols + k) {
-                    *slot = Some(i);
-                }
-            }
-            c += span;
-        }
-    }
-    Ok(Table { index, parent, rows: nrows, cols, cells, grid })
-}
-
 /// Splits `prefix:local`; `None` without a prefix.
 fn split_prefix(qname: &str) -> Option<(&str, &str)> {
     let i = qname.as_bytes().iter().position(|&b| b == b':')?;
     Some((qname.get(..i)?, qname.get(i + 1..)?))
-}
-
-/// Appends `s` to `buf`, keeping at most `limit` characters in all (`count` tracks them).
-fn push_limited(buf: &mut String, count: &mut usize, limit: usize, s: &str) {
-    if s.is_empty() || *count >= limit {
-        return;
-    }
-    let room = limit - *count;
-    if s.len() <= room {
-        buf.push_str(s);
-        *count += s.chars().count();
-        return;
-    }
-    let mut n = 0;
-    for (i, _) in s.char_indices() {
-        if n == room {
-            if let Some(head) = s.get(..i) {
-                buf.push_str(head);
-            }
-            *count += n;
-            return;
-        }
-        n += 1;
-    }
-    buf.push_str(s);
-    *count += n;
 }
 
 /// The value of attribute `w:<local>` (or unprefixed `<local>`), entity-decoded.
@@ -1036,12 +899,17 @@ fn parse_uint(s: &str) -> Option<u64> {
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    Some(s.bytes().fold(0u64, |acc, b| acc.saturating_mul(10).saturating_add(u64::from(b - b'0'))))
+    Some(s.bytes().fold(0u64, |acc, b| {
+        acc.saturating_mul(10).saturating_add(u64::from(b - b'0'))
+    }))
 }
 
 /// An on/off property: on unless `w:val` is `0`, `false` or `off`.
 fn attr_on(e: &BytesStart<'_>) -> bool {
-    !matches!(attr(e, "val").as_deref(), Some("0") | Some("false") | Some("off"))
+    !matches!(
+        attr(e, "val").as_deref(),
+        Some("0") | Some("false") | Some("off")
+    )
 }
 
 /// `w:vMerge`/`w:hMerge`: `restart`, otherwise (absent value or `continue`) a continuation.
@@ -1052,158 +920,6 @@ fn merge_val(e: &BytesStart<'_>) -> Merge {
     }
 }
 
-/// What a paragraph inherits from its style.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct StyleProps {
-    num_id: Option<u32>,
-    ilvl: Option<u8>,
-    outline: Option<u8>,
-}
-
-#[derive(Debug, Clone, Default)]
-struct StyleDef {
-    based_on: Option<String>,
-    props: StyleProps,
-}
-
-/// The paragraph styles of the styles part.
-#[derive(Debug, Clone, Default)]
-struct Styles {
-    map: HashMap<String, StyleDef>,
-}
-
-impl Styles {
-    /// Parses the styles part; a malformed or over-deep part yields no styles.
-    fn parse(xml: &[u8], limits: &Limits) -> Styles {
-        Self::try_parse(xml, limits).unwrap_or_default()
-    }
-
-    fn try_parse(xml: &[u8], limits: &Limits) -> Option<Styles> {
-        #[derive(Clone, Copy, PartialEq, Eq)]
-        enum S {
-            Root,
-            Style,
-            PPr,
-            NumPr,
-            Other,
-        }
-        let text = std::str::from_utf8(xml).ok()?;
-        let mut reader = Reader::from_str(text);
-        reader.config_mut().check_end_names = true;
-        // Offset of `reader`'s input within `text` (the reader is restarted after a jump).
-        let mut base = 0usize;
-        let mut out = Styles::default();
-        let mut stack: Vec<S> = Vec::with_capacity(16);
-        // (id, is a paragraph style, definition)
-        let mut cur: Option<(String, bool, StyleDef)> = None;
-        loop {
-            let (e, empty) = match reader.read_event().ok()? {
-                Event::Start(e) => (e, false),
-                Event::Empty(e) => (e, true),
-                Event::End(_) => {
-                    if stack.pop()? == S::Style {
-                        if let Some((id, is_para, def)) = cur.take() {
-                            if is_para && out.map.len() < MAX_STYLES {
-                                out.map.insert(id, def);
-                            }
-                        }
-                    }
-                    continue;
-                }
-                Event::Eof => break,
-                _ => continue,
-            };
-            if stack.len() >= limits.max_xml_depth {
-                return None;
-            }
-            let qname = e.name();
-            let name: &str = qname.as_ref();
-            let local = split_prefix(name).map_or(name, |(_, l)| l);
-            let parent = stack.last().copied();
-            // Most of a styles part is table and character styles and latent styles: jump over
-            // them to their end tag instead of reading them event by event (styles do not nest).
-            if parent == Some(S::Root) && !empty && (local != "style" || attr(&e, "type").is_some_and(|t| t != "paragraph")) {
-                let pos = base.saturating_add(usize::try_from(reader.buffer_position()).ok()?);
-                let close = format!("</{name}>");
-                if let Some(end) = text.get(pos..).and_then(|rest| rest.find(&close)) {
-                    base = pos + end + close.len();
-                    reader = Reader::from_str(text.get(base..)?);
-                    // The restarted reader has not seen the open root element.
-                    reader.config_mut().check_end_names = false;
-                    reader.config_mut().allow_unmatched_ends = true;
-                    continue;
-                }
-            }
-            let kind = match (parent, local) {
-                (None, _) => S::Root,
-                (Some(S::Root), "style") => {
-                    let id = attr(&e, "styleId").unwrap_or_default();
-                    let is_para = attr(&e, "type").is_none_or(|t| t == "paragraph");
-                    cur = Some((id, is_para, StyleDef::default()));
-                    S::Style
-                }
-                (Some(S::Style), "basedOn") => {
-                    if let Some(c) = cur.as_mut() {
-                        c.2.based_on = attr(&e, "val");
-                    }
-                    S::Other
-                }
-                (Some(S::Style), "pPr") => S::PPr,
-                (Some(S::PPr), "numPr") => S::NumPr,
-                (Some(S::PPr), "outlineLvl") => {
-                    if let (Some(c), Some(v)) = (cur.as_mut(), attr_num(&e, "val")) {
-                        c.2.props.outline = Some(v.min(9) as u8);
-                    }
-                    S::Other
-                }
-                (Some(S::NumPr), "numId") => {
-                    if let (Some(c), Some(v)) = (cur.as_mut(), attr_num(&e, "val")) {
-                        c.2.props.num_id = Some(v.min(u32::MAX as u64) as u32);
-                    }
-                    S::Other
-                }
-                (Some(S::NumPr), "ilvl") => {
-                    if let (Some(c), Some(v)) = (cur.as_mut(), attr_num(&e, "val")) {
-                        c.2.props.ilvl = Some(v.min(u8::MAX as u64) as u8);
-                    }
-                    S::Other
-                }
-                _ => S::Other,
-            };
-            if empty {
-                if kind == S::Style {
-                    if let Some((id, is_para, def)) = cur.take() {
-                        if is_para && out.map.len() < MAX_STYLES {
-                            out.map.insert(id, def);
-                        }
-                    }
-                }
-            } else {
-                stack.push(kind);
-            }
-        }
-        if !stack.is_empty() {
-            return None;
-        }
-        Some(out)
-    }
-
-    /// The numbering and outline level a paragraph with style `id` inherits, following
-    /// `w:basedOn` for a bounded number of steps (cycles end there too).
-    fn resolve(&self, id: &str) -> StyleProps {
-        let mut out = StyleProps::default();
-        let mut next = Some(id);
-        for _ in 0..MAX_STYLE_CHAIN {
-            let Some(def) = next.and_then(|id| self.map.get(id)) else { break };
-            out.num_id = out.num_id.or(def.props.num_id);
-            out.ilvl = out.ilvl.or(def.props.ilvl);
-            out.outline = out.outline.or(def.props.outline);
-            next = def.based_on.as_deref();
-        }
-        out
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1211,7 +927,9 @@ mod tests {
     const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape""#;
 
     fn wrap(body: &str) -> String {
-        format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{body}</w:body></w:document>"#)
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{body}</w:body></w:document>"#
+        )
     }
 
     fn parse_with(body: &str, limits: &Limits) -> Result<Document, Rejection> {
@@ -1250,7 +968,11 @@ mod tests {
     /// The grid as text: each slot shows its cell's text, `.` for an empty slot.
     fn grid_text(t: &Table) -> Vec<Vec<String>> {
         (0..t.rows)
-            .map(|r| (0..t.cols).map(|c| t.cell_at(r, c).map_or(".".to_string(), |x| x.text.clone())).collect())
+            .map(|r| {
+                (0..t.cols)
+                    .map(|c| t.cell_at(r, c).map_or(".".to_string(), |x| x.text.clone()))
+                    .collect()
+            })
             .collect()
     }
 
@@ -1273,7 +995,13 @@ mod tests {
 
     #[test]
     fn grid_span_widens_cells() {
-        let d = doc(&tbl(3, &[tr(&[tc(&span(2), "a"), tc("", "b")]), tr(&[tc("", "c"), tc(&span(2), "d")])]));
+        let d = doc(&tbl(
+            3,
+            &[
+                tr(&[tc(&span(2), "a"), tc("", "b")]),
+                tr(&[tc("", "c"), tc(&span(2), "d")]),
+            ],
+        ));
         let t = &d.tables[0];
         assert_eq!((t.rows, t.cols), (2, 3));
         assert_eq!(grid_text(t), vec![vec!["a", "a", "b"], vec!["c", "d", "d"]]);
@@ -1293,11 +1021,20 @@ mod tests {
         ];
         let t = &doc(&tbl(2, &rows)).tables[0];
         let head = t.cell_at(2, 0).expect("covered");
-        assert_eq!((head.row, head.col, head.row_span, head.col_span), (0, 0, 3, 1));
+        assert_eq!(
+            (head.row, head.col, head.row_span, head.col_span),
+            (0, 0, 3, 1)
+        );
         assert_eq!(head.text, "head");
         assert_eq!(t.cell_at(3, 0).map(|c| c.text.as_str()), Some("next"));
         assert_eq!(t.cells.len(), 6);
-        assert_eq!(t.row_cells(1).iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), vec!["head", "x2"]);
+        assert_eq!(
+            t.row_cells(1)
+                .iter()
+                .map(|c| c.text.as_str())
+                .collect::<Vec<_>>(),
+            vec!["head", "x2"]
+        );
     }
 
     #[test]
@@ -1308,28 +1045,43 @@ mod tests {
         ];
         let t = &doc(&tbl(3, &rows)).tables[0];
         let c = t.cell_at(1, 1).expect("covered");
-        assert_eq!((c.row, c.col, c.row_span, c.col_span, c.text.as_str()), (0, 0, 2, 2, "wide"));
+        assert_eq!(
+            (c.row, c.col, c.row_span, c.col_span, c.text.as_str()),
+            (0, 0, 2, 2, "wide")
+        );
     }
 
     #[test]
     fn vmerge_continue_with_nothing_above_is_a_new_cell() {
-        let rows = [tr(&[tc(VC, "orphan"), tc("", "a")]), tr(&[tc(VC, ""), tc("", "b")])];
+        let rows = [
+            tr(&[tc(VC, "orphan"), tc("", "a")]),
+            tr(&[tc(VC, ""), tc("", "b")]),
+        ];
         let t = &doc(&tbl(2, &rows)).tables[0];
         let c = t.cell_at(0, 0).expect("a cell");
         assert_eq!((c.row, c.row_span, c.text.as_str()), (0, 2, "orphan"));
         // Continue under a gridBefore gap: nothing above, a cell of its own.
         let rows = [
-            "<w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>".to_string() + &tc("", "a") + "</w:tr>",
+            "<w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>".to_string()
+                + &tc("", "a")
+                + "</w:tr>",
             tr(&[tc(VC, "lone"), tc("", "b")]),
         ];
         let t = &doc(&tbl(2, &rows)).tables[0];
         assert!(t.cell_at(0, 0).is_none());
-        assert_eq!(t.cell_at(1, 0).map(|c| (c.row, c.row_span, c.text.as_str())), Some((1, 1, "lone")));
+        assert_eq!(
+            t.cell_at(1, 0)
+                .map(|c| (c.row, c.row_span, c.text.as_str())),
+            Some((1, 1, "lone"))
+        );
     }
 
     #[test]
     fn vmerge_continue_with_different_span_does_not_merge() {
-        let rows = [tr(&[tc(VR, "a"), tc("", "b")]), tr(&[tc(&format!("{}{VC}", span(2)), "c")])];
+        let rows = [
+            tr(&[tc(VR, "a"), tc("", "b")]),
+            tr(&[tc(&format!("{}{VC}", span(2)), "c")]),
+        ];
         let t = &doc(&tbl(2, &rows)).tables[0];
         assert_eq!(t.cell_at(0, 0).map(|c| c.row_span), Some(1));
         assert_eq!(t.cell_at(1, 1).map(|c| c.text.as_str()), Some("c"));
@@ -1339,9 +1091,15 @@ mod tests {
     fn hmerge_acts_like_grid_span() {
         let hr = "<w:hMerge w:val=\"restart\"/>";
         let hc = "<w:hMerge/>";
-        let rows = [tr(&[tc(hr, "ab"), tc(hc, ""), tc("", "c")]), tr(&[tc("", "1"), tc("", "2"), tc("", "3")])];
+        let rows = [
+            tr(&[tc(hr, "ab"), tc(hc, ""), tc("", "c")]),
+            tr(&[tc("", "1"), tc("", "2"), tc("", "3")]),
+        ];
         let t = &doc(&tbl(3, &rows)).tables[0];
-        assert_eq!(grid_text(t), vec![vec!["ab", "ab", "c"], vec!["1", "2", "3"]]);
+        assert_eq!(
+            grid_text(t),
+            vec![vec!["ab", "ab", "c"], vec!["1", "2", "3"]]
+        );
         assert_eq!(t.cell_at(0, 1).map(|c| (c.col, c.col_span)), Some((0, 2)));
         // hMerge continue at the start of a row has nothing to extend.
         let t = &doc(&tbl(1, &[tr(&[tc(hc, "x")])])).tables[0];
@@ -1356,16 +1114,31 @@ mod tests {
         ];
         let t = &doc(&tbl(4, &rows)).tables[0];
         assert_eq!(grid_text(t)[1], vec![".", "x", "y", "."]);
-        assert_eq!(t.cell_at(1, 1).map(|c| (c.col, c.source)), Some((1, SourcePos { tr: 1, tc: 0 })));
+        assert_eq!(
+            t.cell_at(1, 1).map(|c| (c.col, c.source)),
+            Some((1, SourcePos { tr: 1, tc: 0 }))
+        );
     }
 
     #[test]
     fn ragged_rows_and_missing_grid() {
         // No tblGrid: cols is the widest row; short rows leave empty slots.
-        let body = format!("<w:tbl>{}{}{}</w:tbl>", tr(&[tc("", "a")]), tr(&[tc("", "b"), tc("", "c"), tc("", "d")]), "<w:tr/>");
+        let body = format!(
+            "<w:tbl>{}{}{}</w:tbl>",
+            tr(&[tc("", "a")]),
+            tr(&[tc("", "b"), tc("", "c"), tc("", "d")]),
+            "<w:tr/>"
+        );
         let t = &doc(&body).tables[0];
         assert_eq!((t.rows, t.cols), (3, 3));
-        assert_eq!(grid_text(t), vec![vec!["a", ".", "."], vec!["b", "c", "d"], vec![".", ".", "."]]);
+        assert_eq!(
+            grid_text(t),
+            vec![
+                vec!["a", ".", "."],
+                vec!["b", "c", "d"],
+                vec![".", ".", "."]
+            ]
+        );
         // The grid is wider than every row.
         let t = &doc(&tbl(5, &[tr(&[tc("", "a")])])).tables[0];
         assert_eq!((t.rows, t.cols), (1, 5));
@@ -1385,14 +1158,23 @@ mod tests {
     fn nested_table_is_its_own_table() {
         let inner = tbl(2, &[tr(&[tc("", "i1"), tc("", "i2")])]);
         let outer_cell = format!("<w:tc>{}{inner}{}</w:tc>", p("before"), p("after"));
-        let rows = [tr(&[tc("", "a"), tc("", "b")]), format!("<w:tr>{}{outer_cell}</w:tr>", tc("", "c"))];
+        let rows = [
+            tr(&[tc("", "a"), tc("", "b")]),
+            format!("<w:tr>{}{outer_cell}</w:tr>", tc("", "c")),
+        ];
         let d = doc(&(tbl(2, &rows) + &p("tail")));
         assert_eq!(d.tables.len(), 2);
-        assert_eq!(d.tables[0].cell_at(1, 1).map(|c| c.text.as_str()), Some("before\nafter"));
+        assert_eq!(
+            d.tables[0].cell_at(1, 1).map(|c| c.text.as_str()),
+            Some("before\nafter")
+        );
         assert_eq!(d.tables[1].parent, Some((0, 1, 1)));
         assert_eq!(d.tables[1].index, 1);
         assert_eq!(grid_text(&d.tables[1]), vec![vec!["i1", "i2"]]);
-        assert!(matches!(d.blocks[..], [Block::Table(0), Block::Table(1), Block::Paragraph(_)]));
+        assert!(matches!(
+            d.blocks[..],
+            [Block::Table(0), Block::Table(1), Block::Paragraph(_)]
+        ));
     }
 
     #[test]
@@ -1400,7 +1182,10 @@ mod tests {
         let inner = tbl(1, &[tr(&[tc("", "in")])]);
         let rows = [
             tr(&[tc(VR, "merged"), tc("", "a")]),
-            format!("<w:tr><w:tc><w:tcPr>{VC}</w:tcPr>{inner}<w:p/></w:tc>{}</w:tr>", tc("", "b")),
+            format!(
+                "<w:tr><w:tc><w:tcPr>{VC}</w:tcPr>{inner}<w:p/></w:tc>{}</w:tr>",
+                tc("", "b")
+            ),
         ];
         let d = doc(&tbl(2, &rows));
         assert_eq!(d.tables[1].parent, Some((0, 0, 0)));
@@ -1442,7 +1227,12 @@ mod tests {
             para("<w:pStyle w:val=\"Missing\"/><w:outlineLvl w:val=\"2\"/>"),
         ]
         .concat();
-        let d = parse(wrap(&body).as_bytes(), Some(styles.as_bytes()), &Limits::default()).expect("parses");
+        let d = parse(
+            wrap(&body).as_bytes(),
+            Some(styles.as_bytes()),
+            &Limits::default(),
+        )
+        .expect("parses");
         let ps: Vec<(bool, Option<u8>, Option<u8>)> = d
             .blocks
             .iter()
@@ -1465,7 +1255,12 @@ mod tests {
             ]
         );
         // Malformed styles are ignored, not an error.
-        let d = parse(wrap(&body).as_bytes(), Some(b"<w:styles><w:style></w:styles>"), &Limits::default()).expect("parses");
+        let d = parse(
+            wrap(&body).as_bytes(),
+            Some(b"<w:styles><w:style></w:styles>"),
+            &Limits::default(),
+        )
+        .expect("parses");
         assert_eq!(d.blocks.len(), 8);
     }
 
@@ -1483,11 +1278,22 @@ mod tests {
         );
         let st = Styles::parse(styles.as_bytes(), &Limits::default());
         assert_eq!(st.map.len(), 1);
-        assert_eq!(st.resolve("H"), StyleProps { num_id: Some(4), ilvl: None, outline: Some(2) });
+        assert_eq!(
+            st.resolve("H"),
+            StyleProps {
+                num_id: Some(4),
+                ilvl: None,
+                outline: Some(2)
+            }
+        );
         assert_eq!(st.resolve("Grid"), StyleProps::default());
         // Truncated after a jump: no styles at all.
         let cut = styles.find("<w:style w:type=\"paragraph\"").unwrap_or(0);
-        assert!(Styles::parse(&styles.as_bytes()[..cut + 40], &Limits::default()).map.is_empty());
+        assert!(
+            Styles::parse(&styles.as_bytes()[..cut + 40], &Limits::default())
+                .map
+                .is_empty()
+        );
     }
 
     #[test]
@@ -1507,7 +1313,14 @@ mod tests {
 
     #[test]
     fn deleted_rows_are_dropped() {
-        let rows = [tr(&[tc("", "keep")]), format!("<w:tr><w:trPr><w:del w:id=\"1\" w:author=\"a\"/></w:trPr>{}</w:tr>", tc("", "gone")), tr(&[tc("", "last")])];
+        let rows = [
+            tr(&[tc("", "keep")]),
+            format!(
+                "<w:tr><w:trPr><w:del w:id=\"1\" w:author=\"a\"/></w:trPr>{}</w:tr>",
+                tc("", "gone")
+            ),
+            tr(&[tc("", "last")]),
+        ];
         let t = &doc(&tbl(1, &rows)).tables[0];
         assert_eq!(grid_text(t), vec![vec!["keep"], vec!["last"]]);
         assert_eq!(t.cells[1].source, SourcePos { tr: 2, tc: 0 });
@@ -1516,7 +1329,10 @@ mod tests {
     #[test]
     fn entities_and_char_refs_are_decoded() {
         let body = "<w:p><w:r><w:t xml:space=\"preserve\">A&amp;B&#12288;&#x3000;&lt;&gt;&quot;&apos;&#160;</w:t></w:r></w:p><w:p><w:r><w:t><![CDATA[<c>]]></w:t></w:r></w:p>";
-        assert_eq!(texts(&doc(body)), vec!["A&B\u{3000}\u{3000}<>\"'\u{a0}", "<c>"]);
+        assert_eq!(
+            texts(&doc(body)),
+            vec!["A&B\u{3000}\u{3000}<>\"'\u{a0}", "<c>"]
+        );
     }
 
     #[test]
@@ -1544,7 +1360,12 @@ mod tests {
             b"<w:document><w:body><w:p></w:p></w:body></w:document>\xc3",
         ] {
             let r = parse(xml, None, &l);
-            assert_eq!(r.as_ref().map(|_| ()).map_err(|e| e.code), Err(RejectionCode::BadXml), "{:?}", String::from_utf8_lossy(xml));
+            assert_eq!(
+                r.as_ref().map(|_| ()).map_err(|e| e.code),
+                Err(RejectionCode::BadXml),
+                "{:?}",
+                String::from_utf8_lossy(xml)
+            );
             if let Err(e) = r {
                 assert!(e.message.contains("另存为"));
             }
@@ -1554,58 +1375,144 @@ mod tests {
     #[test]
     fn depth_limit_does_not_overflow_the_stack() {
         let n = 100_000;
-        let xml = format!("<w:document {NS}><w:body>{}{}</w:body></w:document>", "<w:sdt>".repeat(n), "</w:sdt>".repeat(n));
+        let xml = format!(
+            "<w:document {NS}><w:body>{}{}</w:body></w:document>",
+            "<w:sdt>".repeat(n),
+            "</w:sdt>".repeat(n)
+        );
         let e = parse(xml.as_bytes(), None, &Limits::default()).expect_err("rejected");
         assert_eq!(e.code, RejectionCode::TooComplex);
         assert!(e.message.contains("256"), "{}", e.message);
         // Also inside skipped content, and with unclosed elements.
         let xml = format!("<w:document {NS}><w:body><w:p><w:del>{}", "<w:r>".repeat(n));
-        assert_eq!(code(parse(xml.as_bytes(), None, &Limits::default())), RejectionCode::TooComplex);
+        assert_eq!(
+            code(parse(xml.as_bytes(), None, &Limits::default())),
+            RejectionCode::TooComplex
+        );
         // Within the limit: fine.
-        let l = Limits { max_xml_depth: 10, ..Limits::default() };
+        let l = Limits {
+            max_xml_depth: 10,
+            ..Limits::default()
+        };
         assert!(parse_with(&p("x"), &l).is_ok());
-        assert_eq!(code(parse_with(&"<w:sdt>".repeat(9), &l)), RejectionCode::TooComplex);
+        assert_eq!(
+            code(parse_with(&"<w:sdt>".repeat(9), &l)),
+            RejectionCode::TooComplex
+        );
     }
 
     #[test]
     fn huge_grid_spans_are_refused() {
         for v in ["1000000000", "99999999999999999999999999", "129"] {
-            let body = tbl(1, &[tr(&[tc(&format!("<w:gridSpan w:val=\"{v}\"/>"), "x")])]);
-            assert_eq!(code(parse_with(&body, &Limits::default())), RejectionCode::TooComplex, "{v}");
+            let body = tbl(
+                1,
+                &[tr(&[tc(&format!("<w:gridSpan w:val=\"{v}\"/>"), "x")])],
+            );
+            assert_eq!(
+                code(parse_with(&body, &Limits::default())),
+                RejectionCode::TooComplex,
+                "{v}"
+            );
         }
         // Many cells adding up beyond max_cols, gridBefore and the tblGrid too.
-        let l = Limits { max_cols: 4, ..Limits::default() };
+        let l = Limits {
+            max_cols: 4,
+            ..Limits::default()
+        };
         let cells: Vec<String> = (0..5).map(|_| tc("", "x")).collect();
-        assert_eq!(code(parse_with(&tbl(1, &[tr(&cells)]), &l)), RejectionCode::TooComplex);
-        let row = format!("<w:tr><w:trPr><w:gridBefore w:val=\"1000000000\"/></w:trPr>{}</w:tr>", tc("", "x"));
-        assert_eq!(code(parse_with(&tbl(1, &[row]), &l)), RejectionCode::TooComplex);
-        assert_eq!(code(parse_with(&tbl(5, &[]), &l)), RejectionCode::TooComplex);
+        assert_eq!(
+            code(parse_with(&tbl(1, &[tr(&cells)]), &l)),
+            RejectionCode::TooComplex
+        );
+        let row = format!(
+            "<w:tr><w:trPr><w:gridBefore w:val=\"1000000000\"/></w:trPr>{}</w:tr>",
+            tc("", "x")
+        );
+        assert_eq!(
+            code(parse_with(&tbl(1, &[row]), &l)),
+            RejectionCode::TooComplex
+        );
+        assert_eq!(
+            code(parse_with(&tbl(5, &[]), &l)),
+            RejectionCode::TooComplex
+        );
         assert!(parse_with(&tbl(4, &[tr(&cells[..4])]), &l).is_ok());
         // Nonsense values are treated as 1.
-        let t = &doc(&tbl(0, &[tr(&[tc("<w:gridSpan w:val=\"-3\"/>", "x"), tc("<w:gridSpan w:val=\"0\"/>", "y")])])).tables[0];
+        let t = &doc(&tbl(
+            0,
+            &[tr(&[
+                tc("<w:gridSpan w:val=\"-3\"/>", "x"),
+                tc("<w:gridSpan w:val=\"0\"/>", "y"),
+            ])],
+        ))
+        .tables[0];
         assert_eq!((t.cols, t.cells.len()), (2, 2));
     }
 
     #[test]
     fn table_row_and_paragraph_counts_are_bounded() {
-        let l = Limits { max_tables: 3, max_rows: 3, max_paragraphs: 5, ..Limits::default() };
+        let l = Limits {
+            max_tables: 3,
+            max_rows: 3,
+            max_paragraphs: 5,
+            ..Limits::default()
+        };
         let one = tbl(1, &[tr(&[tc("", "x")])]);
-        assert!(parse_with(&one.repeat(3), &Limits { max_paragraphs: 100, ..l.clone() }).is_ok());
-        let e = parse_with(&one.repeat(4), &Limits { max_paragraphs: 100, ..l.clone() }).expect_err("rejected");
+        assert!(parse_with(
+            &one.repeat(3),
+            &Limits {
+                max_paragraphs: 100,
+                ..l.clone()
+            }
+        )
+        .is_ok());
+        let e = parse_with(
+            &one.repeat(4),
+            &Limits {
+                max_paragraphs: 100,
+                ..l.clone()
+            },
+        )
+        .expect_err("rejected");
         assert_eq!(e.code, RejectionCode::TooComplex);
         assert!(e.message.contains('3'));
         let rows: Vec<String> = (0..4).map(|_| tr(&[tc("", "x")])).collect();
-        assert_eq!(code(parse_with(&tbl(1, &rows), &l)), RejectionCode::TooComplex);
-        assert_eq!(code(parse_with(&p("x").repeat(6), &l)), RejectionCode::TooComplex);
+        assert_eq!(
+            code(parse_with(&tbl(1, &rows), &l)),
+            RejectionCode::TooComplex
+        );
+        assert_eq!(
+            code(parse_with(&p("x").repeat(6), &l)),
+            RejectionCode::TooComplex
+        );
         assert!(parse_with(&p("x").repeat(5), &l).is_ok());
         // Nested tables count too.
-        let nested = tbl(1, &[format!("<w:tr><w:tc>{}</w:tc></w:tr>", tbl(1, &[format!("<w:tr><w:tc>{}</w:tc></w:tr>", one)]))]);
-        assert_eq!(code(parse_with(&(nested + &one), &Limits { max_paragraphs: 100, ..l.clone() })), RejectionCode::TooComplex);
+        let nested = tbl(
+            1,
+            &[format!(
+                "<w:tr><w:tc>{}</w:tc></w:tr>",
+                tbl(1, &[format!("<w:tr><w:tc>{}</w:tc></w:tr>", one)])
+            )],
+        );
+        assert_eq!(
+            code(parse_with(
+                &(nested + &one),
+                &Limits {
+                    max_paragraphs: 100,
+                    ..l.clone()
+                }
+            )),
+            RejectionCode::TooComplex
+        );
     }
 
     #[test]
     fn long_text_is_truncated_silently() {
-        let l = Limits { max_paragraph_chars: 5, max_cell_chars: 7, ..Limits::default() };
+        let l = Limits {
+            max_paragraph_chars: 5,
+            max_cell_chars: 7,
+            ..Limits::default()
+        };
         let d = parse_with(&p("一二三四五六七八"), &l).expect("parses");
         assert_eq!(texts(&d), vec!["一二三四五"]);
         let cell = format!("<w:tc>{}{}</w:tc>", p("abcdef"), p("ghij"));
@@ -1649,7 +1556,10 @@ mod tests {
         ] {
             let _ = doc(body);
         }
-        let deep_fields = "<w:p><w:r>".to_string() + &"<w:fldChar w:fldCharType=\"begin\"/>".repeat(200) + &"<w:fldChar w:fldCharType=\"end\"/>".repeat(200) + "<w:t>after</w:t></w:r></w:p>";
+        let deep_fields = "<w:p><w:r>".to_string()
+            + &"<w:fldChar w:fldCharType=\"begin\"/>".repeat(200)
+            + &"<w:fldChar w:fldCharType=\"end\"/>".repeat(200)
+            + "<w:t>after</w:t></w:r></w:p>";
         assert_eq!(texts(&doc(&deep_fields)), vec!["after"]);
     }
 }

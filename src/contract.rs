@@ -1,0 +1,195 @@
+//! The result contract: what checking one file returns, serialized as JSON for the CLI and the
+//! page (docs/CONTRACT.md). Built by [`crate::check`] from the stages' outputs.
+
+use crate::findings::{CellRef, Finding, Quantity, Severity};
+use crate::model;
+use crate::rejection::Rejection;
+use crate::report::formats::{self, T3_ROWS, T4_COLUMNS};
+use crate::report::{NumCell, Report};
+use serde::Serialize;
+
+/// Whether the file was checked or rejected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Checked,
+    Rejected,
+}
+
+/// What was recognised about the report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ReportInfo {
+    pub agency: Option<String>,
+    pub year: Option<i32>,
+    /// "2021" or "2019" (the format's year), when recognised.
+    pub format: Option<String>,
+}
+
+impl ReportInfo {
+    pub fn of(report: &Report) -> ReportInfo {
+        ReportInfo {
+            agency: report.agency.clone(),
+            year: report.year,
+            format: report.format.map(|f| f.as_str().to_string()),
+        }
+    }
+}
+
+/// One number cell of a standard table, keyed by its official labels.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ValueEntry {
+    pub row: Vec<String>,
+    pub column: Vec<String>,
+    /// The number read, or `None` when blank or not a number.
+    pub value: Option<Quantity>,
+    /// The cell text as written.
+    pub raw: String,
+    pub cell: Option<CellRef>,
+}
+
+/// Every number cell of tables 二, 三 and 四.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Values {
+    pub table2: Vec<ValueEntry>,
+    pub table3: Vec<ValueEntry>,
+    pub table4: Vec<ValueEntry>,
+}
+
+impl Values {
+    /// Every number cell of the recognised report, keyed by official labels.
+    pub fn of(report: &Report) -> Values {
+        let format = report.t2_format();
+        let mut v = Values::default();
+        if let Some(t2) = &report.t2 {
+            for row in formats::t2_rows(format) {
+                for (col, _) in row.columns {
+                    if let Some(e) = t2.get(format, row.label, col) {
+                        v.table2.push(entry(
+                            vec![row.caption.to_string(), row.label.to_string()],
+                            vec![col.to_string()],
+                            &e.value,
+                        ));
+                    }
+                }
+            }
+        }
+        if let Some(t3) = &report.t3 {
+            for (i, def) in T3_ROWS.iter().enumerate() {
+                if let Some(Some(cells)) = t3.rows.get(i) {
+                    for (c, cell) in cells.iter().enumerate() {
+                        if let Some(cell) = cell {
+                            let path = def.path.iter().map(|s| s.to_string()).collect();
+                            v.table3.push(entry(path, formats::t3_column_path(c), cell));
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(t4) = &report.t4 {
+            for (i, (_, path)) in T4_COLUMNS.iter().enumerate() {
+                if let Some(Some(cell)) = t4.cells.get(i) {
+                    v.table4.push(entry(
+                        Vec::new(),
+                        path.iter().map(|s| s.to_string()).collect(),
+                        cell,
+                    ));
+                }
+            }
+        }
+        v
+    }
+}
+
+fn entry(row: Vec<String>, column: Vec<String>, cell: &NumCell) -> ValueEntry {
+    ValueEntry {
+        row,
+        column,
+        value: cell.quantity(),
+        raw: cell.raw.clone(),
+        cell: Some(cell.cell),
+    }
+}
+
+/// A report table as drawn: the physical table's grid with its merged cells.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TableView {
+    /// Index of the physical table in the document (what [`CellRef::table`] names).
+    pub table: usize,
+    /// 2, 3 or 4.
+    pub kind: u8,
+    pub rows: usize,
+    pub cols: usize,
+    pub cells: Vec<CellView>,
+}
+
+impl TableView {
+    /// The view of physical table `t`, drawn as report table `kind`.
+    pub fn of(t: &model::Table, kind: u8) -> TableView {
+        TableView {
+            table: t.index,
+            kind,
+            rows: t.rows,
+            cols: t.cols,
+            cells: t
+                .cells
+                .iter()
+                .map(|c| CellView {
+                    row: c.row,
+                    col: c.col,
+                    row_span: c.row_span,
+                    col_span: c.col_span,
+                    text: c.text.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CellView {
+    pub row: usize,
+    pub col: usize,
+    pub row_span: usize,
+    pub col_span: usize,
+    pub text: String,
+}
+
+/// The result of checking one file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckResult {
+    pub status: Status,
+    pub rejection: Option<Rejection>,
+    pub report: ReportInfo,
+    pub findings: Vec<Finding>,
+    pub values: Values,
+    /// The report's tables for drawing; filled only when asked for (the browser).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tables: Vec<TableView>,
+}
+
+impl CheckResult {
+    pub fn rejected(rejection: Rejection) -> Self {
+        CheckResult {
+            status: Status::Rejected,
+            rejection: Some(rejection),
+            report: ReportInfo::default(),
+            findings: Vec::new(),
+            values: Values::default(),
+            tables: Vec::new(),
+        }
+    }
+
+    pub fn errors(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .count()
+    }
+}

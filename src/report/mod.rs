@@ -1,0 +1,216 @@
+//! Recognises the report in a document: agency, year, format, sections, and tables 二, 三, 四
+//! as typed values, each number cell keeping a reference to where it sits in the document.
+//!
+//! Tables are located by their labels, never by position: header rows may come in any order,
+//! a table may be split over several `w:tbl`, and documents hold other tables too.
+
+pub mod formats;
+pub mod labels;
+pub mod normalize;
+mod recognise;
+mod text;
+pub mod value;
+
+pub use recognise::recognise;
+pub use text::{detect_section, find_year, parse_date_line};
+
+use crate::findings::{CellRef, Quantity};
+use crate::model;
+use formats::{Format, T2Kind};
+use normalize::HeadingNumber;
+use value::{Extras, Reading};
+
+/// A number cell as read from the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumCell {
+    pub raw: String,
+    pub reading: Reading,
+    pub extras: Extras,
+    pub cell: CellRef,
+}
+
+impl NumCell {
+    pub(crate) fn new(table: usize, cell: &model::Cell) -> Self {
+        let (reading, extras) = value::read(&cell.text);
+        NumCell {
+            raw: cell.text.clone(),
+            reading,
+            extras,
+            cell: CellRef {
+                table,
+                row: cell.row,
+                col: cell.col,
+            },
+        }
+    }
+
+    /// The integer value, when the cell holds one.
+    pub fn int(&self) -> Option<i64> {
+        match self.reading {
+            Reading::Int(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    pub fn quantity(&self) -> Option<Quantity> {
+        match self.reading {
+            Reading::Int(v) => Some(Quantity::Int(v)),
+            Reading::Decimal(v) => Some(Quantity::Decimal(v)),
+            _ => None,
+        }
+    }
+}
+
+/// Table 三: 7 cells per row of [`formats::T3_ROWS`].
+#[derive(Debug, Clone, Default)]
+pub struct Table3 {
+    /// Physical tables that make up the table, in order.
+    pub parts: Vec<usize>,
+    /// Indexed like `T3_ROWS`; `None` when the row was not found.
+    pub rows: Vec<Option<[Option<NumCell>; 7]>>,
+    pub columns_found: [bool; 7],
+    pub has_note: bool,
+    /// Row keys found more than once (the first reading is used).
+    pub duplicate_rows: Vec<&'static str>,
+}
+
+impl Table3 {
+    pub fn cell(&self, key: &str, col: usize) -> Option<&NumCell> {
+        let i = formats::t3_row_index(key)?;
+        self.rows.get(i)?.as_ref()?.get(col)?.as_ref()
+    }
+    pub fn has_row(&self, key: &str) -> bool {
+        formats::t3_row_index(key)
+            .and_then(|i| self.rows.get(i))
+            .is_some_and(|r| r.is_some())
+    }
+}
+
+/// Table 四: the 15 cells of [`formats::T4_COLUMNS`].
+#[derive(Debug, Clone, Default)]
+pub struct Table4 {
+    pub table: usize,
+    pub cells: Vec<Option<NumCell>>,
+    /// Further rows after the data row that also hold text.
+    pub extra_data_rows: usize,
+}
+
+/// One number cell of table 二.
+#[derive(Debug, Clone)]
+pub struct T2Entry {
+    /// Canonical row label from [`formats::match_t2_row`] (规范性文件 for both variants).
+    pub row: &'static str,
+    /// The row label as written.
+    pub row_text: String,
+    /// Canonical column label from [`formats::match_t2_column`].
+    pub column: &'static str,
+    pub value: NumCell,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Table2 {
+    pub parts: Vec<usize>,
+    pub entries: Vec<T2Entry>,
+}
+
+impl Table2 {
+    /// The entry for an official row/column of `format`.
+    pub fn get(&self, format: Format, row: &str, column: &str) -> Option<&T2Entry> {
+        self.entries
+            .iter()
+            .find(|e| e.column == column && t2_row_official(format, e.row) == row)
+    }
+}
+
+/// The official row label of a canonical table 二 row in `format`.
+pub fn t2_row_official(format: Format, canonical: &str) -> &str {
+    match (format, canonical) {
+        (Format::F2021, "规范性文件") => "行政规范性文件",
+        _ => canonical,
+    }
+}
+
+/// A section heading found in the text.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// 0 for 一 … 5 for 六.
+    pub index: usize,
+    pub block: usize,
+    pub text: String,
+    pub number: Option<HeadingNumber>,
+    /// Numbered automatically (`w:numPr`).
+    pub auto_numbered: bool,
+    /// The title is the template's or the notice's wording.
+    pub standard_title: bool,
+}
+
+/// The recognised report.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub agency: Option<String>,
+    pub year: Option<i32>,
+    pub title: Option<String>,
+    /// Year stated in the title.
+    pub title_year: Option<i32>,
+    /// First year named at the start of section 一.
+    pub text_year: Option<i32>,
+    /// The signing date (year, month, day).
+    pub date: Option<(i32, u32, u32)>,
+    pub format: Option<Format>,
+    /// Format suggested by table 三 (its （六） rows) and by table 二 (its columns).
+    pub format_t3: Option<Format>,
+    pub format_t2: Option<Format>,
+    pub t2: Option<Table2>,
+    pub t3: Option<Table3>,
+    pub t4: Option<Table4>,
+    pub sections: Vec<Section>,
+    /// How many reports the document seems to hold (1 normally).
+    pub report_count: usize,
+    /// Plain-language notes on ambiguous readings.
+    pub ambiguities: Vec<String>,
+    /// A sentence saying that no application was received, if the text has one.
+    pub no_application_text: Option<String>,
+}
+
+impl Report {
+    /// Physical tables making up the report tables, with their kind (2, 3, 4), in document order.
+    pub fn physical_tables(&self) -> Vec<(usize, u8)> {
+        let mut v = Vec::new();
+        if let Some(t) = &self.t2 {
+            v.extend(t.parts.iter().map(|&i| (i, 2u8)));
+        }
+        if let Some(t) = &self.t3 {
+            v.extend(t.parts.iter().map(|&i| (i, 3u8)));
+        }
+        if let Some(t) = &self.t4 {
+            v.push((t.table, 4u8));
+        }
+        v.sort();
+        v
+    }
+
+    /// The format used to read the tables: the recognised one, or 2021 by default.
+    pub fn effective_format(&self) -> Format {
+        self.format.unwrap_or(Format::F2021)
+    }
+
+    /// The format table 二 is read with: the one its own columns show, else the report's.
+    pub fn t2_format(&self) -> Format {
+        self.format_t2.unwrap_or_else(|| self.effective_format())
+    }
+
+    /// The format table 三 is read with: the one its own rows show, else the report's.
+    pub fn t3_format(&self) -> Format {
+        self.format_t3.unwrap_or_else(|| self.effective_format())
+    }
+}
+
+/// Kind of value expected in a table 二 column.
+pub fn t2_kind(format: Format, row: &str, column: &str) -> T2Kind {
+    formats::t2_rows(format)
+        .iter()
+        .find(|r| r.label == row)
+        .and_then(|r| r.columns.iter().find(|(c, _)| *c == column))
+        .map(|(_, k)| *k)
+        .unwrap_or(T2Kind::Count)
+}

@@ -1,0 +1,171 @@
+//! Rules on single number cells of tables 二, 三 and 四: blank, not a valid number, extra text.
+
+use super::*;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum CellCheck {
+    Blank,
+    Int,
+    Text,
+}
+
+/// Every number cell of the report with its table, official labels and expected kind.
+/// Where a number cell sits in the report, from which its official labels are made (only
+/// when a finding needs them).
+#[derive(Clone, Copy)]
+enum Place {
+    T2(&'static formats::T2Row, &'static str),
+    T3(usize, usize),
+    T4(usize),
+}
+
+impl Place {
+    fn row(self) -> Vec<String> {
+        match self {
+            Place::T2(row, _) => vec![row.caption.to_string(), row.label.to_string()],
+            Place::T3(i, _) => t3_row_path(i),
+            Place::T4(_) => Vec::new(),
+        }
+    }
+    fn column(self) -> Vec<String> {
+        match self {
+            Place::T2(_, col) => vec![col.to_string()],
+            Place::T3(_, c) => formats::t3_column_path(c),
+            Place::T4(k) => t4_path(k),
+        }
+    }
+    /// Chinese description, e.g. 表三「（一）予以公开」行「自然人」列.
+    fn describe(self) -> String {
+        match self {
+            Place::T2(row, col) => format!("表二「{}」行「{col}」列", row.label),
+            Place::T3(i, c) => format!(
+                "表三「{}」行「{}」列",
+                T3_ROWS
+                    .get(i)
+                    .and_then(|d| d.path.last())
+                    .copied()
+                    .unwrap_or(""),
+                t3_col_name(c)
+            ),
+            Place::T4(k) => format!("表四「{}」", t4_name(k)),
+        }
+    }
+}
+
+/// The number cells of one table with their place and expected kind.
+fn cells_of(report: &Report, table: u8) -> Vec<(Place, T2Kind, &NumCell)> {
+    let mut out = Vec::new();
+    match table {
+        2 => {
+            let format = report.t2_format();
+            if let Some(t2) = &report.t2 {
+                for row in formats::t2_rows(format) {
+                    for (col, kind) in row.columns {
+                        if let Some(e) = t2.get(format, row.label, col) {
+                            out.push((Place::T2(row, col), *kind, &e.value));
+                        }
+                    }
+                }
+            }
+        }
+        3 => {
+            for (i, _) in t3_rows_of(report.t3_format()) {
+                for c in 0..T3_COLUMNS.len() {
+                    if let Some(cell) = t3_cell(report, i, c) {
+                        out.push((Place::T3(i, c), T2Kind::Count, cell));
+                    }
+                }
+            }
+        }
+        _ => {
+            for k in 0..T4_COLUMNS.len() {
+                if let Some(cell) = t4_cell(report, k) {
+                    out.push((Place::T4(k), T2Kind::Count, cell));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What is wrong with a cell's value, for one family of cell rules.
+fn cell_problem(
+    which: CellCheck,
+    table: u8,
+    kind: T2Kind,
+    cell: &NumCell,
+) -> Option<fn(&str, &str, &NumCell) -> String> {
+    let count = kind == T2Kind::Count || kind == T2Kind::SignedCount;
+    match (which, &cell.reading) {
+        (CellCheck::Blank, Reading::Blank) => {
+            Some(|at, _, _| format!("{at}为空；每一格都应填写数字，没有的填 0"))
+        }
+        (CellCheck::Blank, Reading::Placeholder) => {
+            Some(|at, raw, _| format!("{at}填写了“{raw}”；没有的应填 0，不要用“/”“—”“无”等代替"))
+        }
+        (CellCheck::Int, Reading::Invalid) => {
+            Some(|at, raw, _| format!("{at}“{raw}”不是数字，请填写阿拉伯数字"))
+        }
+        (CellCheck::Int, Reading::Int(v)) if *v < 0 && kind != T2Kind::SignedCount => {
+            Some(|at, _, c| format!("{at}为负数 {}；件数不能为负", c.int().unwrap_or(0)))
+        }
+        (CellCheck::Int, Reading::Decimal(_)) if count => {
+            Some(|at, raw, _| format!("{at}为小数 {raw}；件数应为整数"))
+        }
+        (CellCheck::Int, Reading::Decimal(v)) if *v < 0.0 => {
+            Some(|at, raw, _| format!("{at}为负数 {raw}；金额不能为负"))
+        }
+        (CellCheck::Text, Reading::Int(_) | Reading::Decimal(_)) if cell.extras.any() => {
+            let e = &cell.extras;
+            let unit_ok = table == 2
+                && kind == T2Kind::Amount
+                && e.unit.is_some()
+                && !e.full_width
+                && !e.thousands;
+            let sign_ok =
+                kind == T2Kind::SignedCount && e.word_sign && !e.full_width && e.unit.is_none();
+            if unit_ok || sign_ok {
+                return None;
+            }
+            Some(|at, raw, c| {
+                let read = c.quantity().map(|q| q.to_string()).unwrap_or_default();
+                format!(
+                    "{at}写作“{raw}”，含{}，已按 {read} 读取；请只填写阿拉伯数字",
+                    c.extras.describe()
+                )
+            })
+        }
+        _ => None,
+    }
+}
+
+pub(super) fn cell_rules(report: &Report, sink: &mut Sink, table: u8, which: CellCheck) {
+    let id = match (which, table) {
+        (CellCheck::Text, _) => "CELL.TEXT",
+        (CellCheck::Blank, 2) => "T2.BLANK",
+        (CellCheck::Blank, 3) => "T3.BLANK",
+        (CellCheck::Blank, _) => "T4.BLANK",
+        (CellCheck::Int, 2) => "T2.INT",
+        (CellCheck::Int, 3) => "T3.INT",
+        (CellCheck::Int, _) => "T4.INT",
+    };
+    for (place, kind, cell) in cells_of(report, table) {
+        let Some(message) = cell_problem(which, table, kind, cell) else {
+            continue;
+        };
+        let raw = trim_blank(&cell.raw).to_string();
+        let mut f = finding(info(id), message(&place.describe(), &raw, cell));
+        f.table = Some(table);
+        f.row = place.row();
+        f.column = place.column();
+        f.actual = Some(match which {
+            CellCheck::Text => Quantity::Text(raw),
+            _ => cell.quantity().unwrap_or(Quantity::Text(raw)),
+        });
+        if which == CellCheck::Text {
+            f.expected = cell.quantity();
+        }
+        f.cells = vec![cell.cell];
+        sink.push(f);
+    }
+}

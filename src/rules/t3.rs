@@ -1,0 +1,253 @@
+//! Rules on table 三: row totals, the column balance printed on the table, result totals, completeness.
+
+use super::*;
+
+pub(super) fn t3_row_totals(report: &Report, sink: &mut Sink) {
+    let info = info("T3.ROW");
+    for (i, _) in t3_rows_of(report.t3_format()) {
+        let Some((total, total_ref)) = t3_int(report, i, T3_TOTAL_COL) else {
+            continue;
+        };
+        let addends: Option<Vec<(i64, CellRef)>> =
+            (0..T3_TOTAL_COL).map(|c| t3_int(report, i, c)).collect();
+        let Some(addends) = addends else { continue };
+        let sum: i64 = addends.iter().map(|(v, _)| v).sum();
+        if sum == total {
+            continue;
+        }
+        let terms: Vec<String> = addends.iter().map(|(v, _)| v.to_string()).collect();
+        let mut f = finding(
+            info,
+            format!(
+                "「{}」行：总计应为 {sum}（{}），实为 {total}",
+                t3_row_name(i),
+                terms.join("+")
+            ),
+        );
+        f.table = Some(3);
+        f.row = t3_row_path(i);
+        f.column = formats::t3_column_path(T3_TOTAL_COL);
+        f.expected = Some(Quantity::Int(sum));
+        f.actual = Some(Quantity::Int(total));
+        f.cells = std::iter::once(total_ref)
+            .chain(addends.iter().map(|(_, r)| *r))
+            .collect();
+        let mut eq = vec![(total_ref, 1, total)];
+        eq.extend(addends.iter().map(|(v, r)| (*r, -1, *v)));
+        sink.push_eq(f, Equation { terms: eq });
+    }
+}
+
+pub(super) fn t3_column_balance(report: &Report, sink: &mut Sink) {
+    let info = info("T3.BAL");
+    for c in 0..T3_COLUMNS.len() {
+        let (Some(a), Some(b), Some(t), Some(d)) = (
+            t3_int(report, idx("new_received"), c),
+            t3_int(report, idx("carried_over"), c),
+            t3_int(report, idx("results_total"), c),
+            t3_int(report, idx("carried_forward"), c),
+        ) else {
+            continue;
+        };
+        if a.0 + b.0 == t.0 + d.0 {
+            continue;
+        }
+        let mut f = finding(
+            info,
+            format!(
+                "「{}」列：第一项加第二项之和（{}+{}={}）应等于第三项（七）总计加第四项之和（{}+{}={}）；按此（七）总计应为 {}，实为 {}",
+                t3_col_name(c),
+                a.0,
+                b.0,
+                a.0 + b.0,
+                t.0,
+                d.0,
+                t.0 + d.0,
+                a.0 + b.0 - d.0,
+                t.0
+            ),
+        );
+        f.table = Some(3);
+        f.row = t3_row_path(idx("results_total"));
+        f.column = formats::t3_column_path(c);
+        f.expected = Some(Quantity::Int(a.0 + b.0 - d.0));
+        f.actual = Some(Quantity::Int(t.0));
+        f.cells = vec![t.1, a.1, b.1, d.1];
+        let eq = Equation {
+            terms: vec![(a.1, 1, a.0), (b.1, 1, b.0), (t.1, -1, t.0), (d.1, -1, d.0)],
+        };
+        sink.push_eq(f, eq);
+    }
+}
+
+pub(super) fn t3_results_total(report: &Report, sink: &mut Sink) {
+    let info = info("T3.RES");
+    let format = report.t3_format();
+    let total_row = idx("results_total");
+    for c in 0..T3_COLUMNS.len() {
+        let Some((total, total_ref)) = t3_int(report, total_row, c) else {
+            continue;
+        };
+        let parts: Option<Vec<(usize, i64, CellRef)>> = t3_rows_of(format)
+            .filter(|(_, r)| r.result)
+            .map(|(i, _)| t3_int(report, i, c).map(|(v, r)| (i, v, r)))
+            .collect();
+        let Some(parts) = parts else { continue };
+        let sum: i64 = parts.iter().map(|(_, v, _)| v).sum();
+        if sum == total {
+            continue;
+        }
+        let nonzero: Vec<String> = parts
+            .iter()
+            .filter(|(_, v, _)| *v != 0)
+            .map(|(i, v, _)| format!("{} {v}", t3_row_name(*i)))
+            .collect();
+        let detail = if nonzero.is_empty() {
+            "各项办理结果均为 0".to_string()
+        } else {
+            nonzero.join(" + ")
+        };
+        let mut f = finding(
+            info,
+            format!(
+                "「{}」列：（七）总计应为各项办理结果之和 {sum}（{detail}），实为 {total}",
+                t3_col_name(c)
+            ),
+        );
+        f.table = Some(3);
+        f.row = t3_row_path(total_row);
+        f.column = formats::t3_column_path(c);
+        f.expected = Some(Quantity::Int(sum));
+        f.actual = Some(Quantity::Int(total));
+        f.cells = std::iter::once(total_ref)
+            .chain(parts.iter().map(|(_, _, r)| *r))
+            .collect();
+        let mut eq = vec![(total_ref, 1, total)];
+        eq.extend(parts.iter().map(|(_, v, r)| (*r, -1, *v)));
+        sink.push_eq(f, Equation { terms: eq });
+    }
+}
+
+pub(super) fn t3_zero_intake(report: &Report, sink: &mut Sink) {
+    let info = info("T3.ZERO");
+    let format = report.t3_format();
+    for c in 0..T3_COLUMNS.len() {
+        let (Some(a), Some(b)) = (
+            t3_int(report, idx("new_received"), c),
+            t3_int(report, idx("carried_over"), c),
+        ) else {
+            continue;
+        };
+        if a.0 != 0 || b.0 != 0 {
+            continue;
+        }
+        let positive: Vec<(usize, i64, CellRef)> = t3_rows_of(format)
+            .filter(|(_, r)| r.result)
+            .filter_map(|(i, _)| t3_int(report, i, c).map(|(v, r)| (i, v, r)))
+            .filter(|(_, v, _)| *v > 0)
+            .collect();
+        let Some(&(first, v, r)) = positive.first() else {
+            continue;
+        };
+        let n: i64 = positive.iter().map(|(_, v, _)| v).sum();
+        let mut f = finding(
+            info,
+            format!("「{}」列：本年新收和上年结转均为 0，但办理结果中有 {n} 件（如「{}」{v} 件）；没有申请就不会有办理结果，请核对是否复制了其他单位或年度的表格", t3_col_name(c), t3_row_name(first)),
+        );
+        f.table = Some(3);
+        f.row = t3_row_path(first);
+        f.column = formats::t3_column_path(c);
+        f.expected = Some(Quantity::Int(0));
+        f.actual = Some(Quantity::Int(v));
+        f.cells = std::iter::once(r)
+            .chain(positive.iter().skip(1).map(|(_, _, r)| *r))
+            .collect();
+        sink.push(f);
+    }
+}
+
+pub(super) fn t3_completeness(report: &Report, sink: &mut Sink) {
+    let info = info("T3.ROWS");
+    let Some(t3) = &report.t3 else { return };
+    for (i, def) in t3_rows_of(report.t3_format()) {
+        if t3.rows.get(i).is_some_and(|r| r.is_none()) {
+            let mut f = finding(
+                info,
+                format!(
+                    "表三缺少「{}」行（或该行标题无法识别），该行数据无法检查",
+                    def.path.join("·")
+                ),
+            );
+            f.table = Some(3);
+            f.row = t3_row_path(i);
+            sink.push(f);
+        }
+    }
+    for (c, found) in t3.columns_found.iter().enumerate() {
+        if !found {
+            let mut f = finding(
+                info,
+                format!(
+                    "表三缺少「{}」列（或列标题无法识别），已按表格位置推断",
+                    t3_col_name(c)
+                ),
+            );
+            f.table = Some(3);
+            f.column = formats::t3_column_path(c);
+            sink.push(f);
+        }
+    }
+    // The other format's rows found in this report.
+    for (i, def) in T3_ROWS.iter().enumerate() {
+        let belongs = match report.t3_format() {
+            Format::F2021 => def.in_2021,
+            Format::F2019 => def.in_2019,
+        };
+        if !belongs && t3.rows.get(i).is_some_and(|r| r.is_some()) {
+            let mut f = finding(
+                info,
+                format!(
+                    "表三出现了不属于{}的行「{}」，该行未计入检查",
+                    report.t3_format().label(),
+                    def.path.join("·")
+                ),
+            );
+            f.table = Some(3);
+            f.row = t3_row_path(i);
+            sink.push(f);
+        }
+    }
+}
+
+pub(super) fn t3_note(report: &Report, sink: &mut Sink) {
+    if report.t3.as_ref().is_some_and(|t| !t.has_note) {
+        let mut f = finding(info("T3.NOTE"), "表三左上角缺少勾稽关系说明“（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）”，表格可能被改动过".to_string());
+        f.table = Some(3);
+        sink.push(f);
+    }
+}
+
+pub(super) fn t3_other_share(report: &Report, sink: &mut Sink) {
+    let key = match report.t3_format() {
+        Format::F2021 => "other_3",
+        Format::F2019 => "other",
+    };
+    let (Some((other, r)), Some((total, _))) = (
+        t3_int(report, idx(key), T3_TOTAL_COL),
+        t3_int(report, idx("results_total"), T3_TOTAL_COL),
+    ) else {
+        return;
+    };
+    if other >= 5 && total > 0 && other * 10 > total {
+        let mut f = finding(
+            info("T3.OTHER"),
+            format!("「{}」有 {other} 件，占办理结果总计 {total} 件的 {}%；原则上申请都应按法定方式处理，“其他处理”偏高时主管部门会了解情况，请确认并在正文说明", t3_row_name(idx(key)), (other * 100 + total / 2) / total),
+        );
+        f.table = Some(3);
+        f.row = t3_row_path(idx(key));
+        f.column = formats::t3_column_path(T3_TOTAL_COL);
+        f.actual = Some(Quantity::Int(other));
+        f.cells = vec![r];
+        sink.push(f);
+    }
+}
