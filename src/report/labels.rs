@@ -311,6 +311,287 @@ pub fn match_section(text: &str) -> LabelMatch {
     match_label(text, &SECTIONS)
 }
 
+/// Table 三 data rows as official labels (the most specific label of each row) with their
+/// cores, aligned with [`super::formats::T3_ROWS`].
+pub const T3_ROWS: [Official<'static>; 26] = [
+    Official {
+        label: "一、本年新收政府信息公开申请数量",
+        cores: &["本年新收", "新收政府"],
+    },
+    Official {
+        label: "二、上年结转政府信息公开申请数量",
+        cores: &["上年结转"],
+    },
+    Official {
+        label: "（一）予以公开",
+        cores: &["予以公开"],
+    },
+    Official {
+        label: "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        cores: &["部分公开"],
+    },
+    Official {
+        label: "1.属于国家秘密",
+        cores: &["国家秘密"],
+    },
+    Official {
+        label: "2.其他法律行政法规禁止公开",
+        cores: &["禁止公开", "其他法律"],
+    },
+    Official {
+        label: "3.危及“三安全一稳定”",
+        cores: &["三安全", "一稳定"],
+    },
+    Official {
+        label: "4.保护第三方合法权益",
+        cores: &["第三方"],
+    },
+    Official {
+        label: "5.属于三类内部事务信息",
+        cores: &["内部事务"],
+    },
+    Official {
+        label: "6.属于四类过程性信息",
+        cores: &["过程性"],
+    },
+    Official {
+        label: "7.属于行政执法案卷",
+        cores: &["执法案卷"],
+    },
+    Official {
+        label: "8.属于行政查询事项",
+        cores: &["查询事项"],
+    },
+    Official {
+        label: "1.本机关不掌握相关政府信息",
+        cores: &["不掌握"],
+    },
+    Official {
+        label: "2.没有现成信息需要另行制作",
+        cores: &["另行制作", "现成信息"],
+    },
+    Official {
+        label: "3.补正后申请内容仍不明确",
+        cores: &["不明确", "补正后"],
+    },
+    Official {
+        label: "1.信访举报投诉类申请",
+        cores: &["信访", "举报投诉"],
+    },
+    Official {
+        label: "2.重复申请",
+        cores: &["重复申请"],
+    },
+    Official {
+        label: "3.要求提供公开出版物",
+        cores: &["出版物"],
+    },
+    Official {
+        label: "4.无正当理由大量反复申请",
+        cores: &["大量反复"],
+    },
+    Official {
+        label: "5.要求行政机关确认或重新出具已获取信息",
+        cores: &["重新出具"],
+    },
+    Official {
+        label: "（六）其他处理",
+        cores: &[],
+    },
+    Official {
+        label: "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        cores: &["逾期不补正"],
+    },
+    Official {
+        label: "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        cores: &["缴纳费用", "收费通知"],
+    },
+    Official {
+        label: "3.其他",
+        cores: &[],
+    },
+    Official {
+        label: "（七）总计",
+        cores: &[],
+    },
+    Official {
+        label: "四、结转下年度继续办理",
+        cores: &["结转下年", "下年度继续"],
+    },
+];
+
+/// Table 三's seven number columns.
+pub const T3_COLUMNS: [Official<'static>; 7] = [
+    Official {
+        label: "自然人",
+        cores: &["自然人"],
+    },
+    Official {
+        label: "商业企业",
+        cores: &["商业"],
+    },
+    Official {
+        label: "科研机构",
+        cores: &["科研"],
+    },
+    Official {
+        label: "社会公益组织",
+        cores: &["公益"],
+    },
+    Official {
+        label: "法律服务机构",
+        cores: &["法律服务"],
+    },
+    Official {
+        label: "其他",
+        cores: &[],
+    },
+    Official {
+        label: "总计",
+        cores: &[],
+    },
+];
+
+/// Table 二's column headers of both formats (canonical labels).
+pub const T2_COLUMNS: [Official<'static>; 13] = [
+    Official {
+        label: "本年制发件数",
+        cores: &["制发"],
+    },
+    Official {
+        label: "本年废止件数",
+        cores: &["废止"],
+    },
+    Official {
+        label: "现行有效件数",
+        cores: &["现行有效"],
+    },
+    Official {
+        label: "本年处理决定数量",
+        cores: &["本年处理决定"],
+    },
+    Official {
+        label: "本年收费金额（单位：万元）",
+        cores: &["收费金额"],
+    },
+    Official {
+        label: "本年新制作数量",
+        cores: &["新制作"],
+    },
+    Official {
+        label: "本年新公开数量",
+        cores: &["新公开"],
+    },
+    Official {
+        label: "对外公开总数量",
+        cores: &["公开总数"],
+    },
+    Official {
+        label: "上一年项目数量",
+        cores: &["上一年"],
+    },
+    Official {
+        label: "本年增/减",
+        cores: &[],
+    },
+    Official {
+        label: "处理决定数量",
+        cores: &[],
+    },
+    Official {
+        label: "采购项目数量",
+        cores: &["采购项目"],
+    },
+    Official {
+        label: "采购总金额",
+        cores: &["总金额", "采购金额"],
+    },
+];
+
+/// Table 二's row labels of both formats (canonical: 规范性文件 stands for both variants).
+pub const T2_ROWS: [Official<'static>; 8] = [
+    Official {
+        label: "规章",
+        cores: &["规章"],
+    },
+    Official {
+        label: "规范性文件",
+        cores: &["规范性"],
+    },
+    Official {
+        label: "行政许可",
+        cores: &["许可"],
+    },
+    Official {
+        label: "其他对外管理服务事项",
+        cores: &["对外管理", "管理服务"],
+    },
+    Official {
+        label: "行政处罚",
+        cores: &["处罚"],
+    },
+    Official {
+        label: "行政强制",
+        cores: &["强制"],
+    },
+    Official {
+        label: "行政事业性收费",
+        cores: &["收费"],
+    },
+    Official {
+        label: "政府集中采购",
+        cores: &["采购"],
+    },
+];
+
+/// What to do with a label, given the reading of the phrase tables (`phrase`, an index into
+/// the same official list) and the tolerant matcher's (`fuzzy`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    /// Read the label as official label `index`; `variant` when its wording differs.
+    Take {
+        index: usize,
+        variant: bool,
+    },
+    /// Two or more official labels compete: do not assign.
+    Ambiguous(Vec<usize>),
+    Skip,
+}
+
+/// Combines the phrase tables' reading with the matcher's: an exact key wins; a phrase reading
+/// the matcher confirms or has no opinion on is taken (as a variant unless exact); a conflict
+/// between the two, or a label the matcher finds ambiguous, is ambiguous.
+pub fn decide(phrase: Option<usize>, fuzzy: LabelMatch) -> Decision {
+    match (phrase, fuzzy) {
+        (_, LabelMatch::Exact(i)) => Decision::Take {
+            index: i,
+            variant: false,
+        },
+        (Some(p), LabelMatch::Variant(i)) if p != i => {
+            let mut v = vec![p, i];
+            v.sort_unstable();
+            Decision::Ambiguous(v)
+        }
+        (_, LabelMatch::Variant(i)) => Decision::Take {
+            index: i,
+            variant: true,
+        },
+        (Some(p), LabelMatch::Ambiguous(mut v)) => {
+            if !v.contains(&p) {
+                v.push(p);
+                v.sort_unstable();
+            }
+            Decision::Ambiguous(v)
+        }
+        (None, LabelMatch::Ambiguous(v)) => Decision::Ambiguous(v),
+        (Some(p), LabelMatch::NoMatch) => Decision::Take {
+            index: p,
+            variant: true,
+        },
+        (None, LabelMatch::NoMatch) => Decision::Skip,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -144,6 +144,27 @@ pub struct Section {
     pub standard_title: bool,
 }
 
+/// A label read as a variant of an official label (reported by S.LABEL).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LabelVariant {
+    /// 2, 3 or 4.
+    pub table: u8,
+    pub written: String,
+    pub official: String,
+    /// The label cell first, then the number cells read under it.
+    pub cells: Vec<CellRef>,
+}
+
+/// A label that two or more official labels compete for; it was not assigned (S.AMBIG).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LabelConflict {
+    pub table: u8,
+    pub written: String,
+    pub candidates: Vec<String>,
+    /// The label cell first, then the number cells of its row or column.
+    pub cells: Vec<CellRef>,
+}
+
 /// The recognised report.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
@@ -168,6 +189,10 @@ pub struct Report {
     pub report_count: usize,
     /// Plain-language notes on ambiguous readings.
     pub ambiguities: Vec<String>,
+    /// Labels read as variants of official ones.
+    pub label_variants: Vec<LabelVariant>,
+    /// Labels not assigned because two official labels compete.
+    pub label_conflicts: Vec<LabelConflict>,
     /// A sentence saying that no application was received, if the text has one.
     pub no_application_text: Option<String>,
 }

@@ -2,10 +2,12 @@
 //! the document holds, and each table read into typed cells by its labels.
 
 use super::formats::{self, Format, T3_COLUMNS, T3_ROWS};
+use super::labels::{self, Decision, LabelMatch};
 use super::normalize::{norm, trim_blank};
 use super::text::read_text;
 use super::value::{self, Reading};
-use super::{NumCell, Report, T2Entry, Table2, Table3, Table4};
+use super::{LabelConflict, LabelVariant, NumCell, Report, T2Entry, Table2, Table3, Table4};
+use crate::findings::CellRef;
 use crate::model::{Block, Document, Table};
 use crate::rejection::{Rejection, RejectionCode};
 
@@ -39,7 +41,7 @@ pub fn recognise(doc: &Document) -> Result<Report, Rejection> {
         .collect();
 
     if !t3_parts.is_empty() {
-        let mut t3 = read_t3(doc, &t3_parts, &mut report.ambiguities);
+        let mut t3 = read_t3(doc, &t3_parts, &mut report);
         let has_split = ["other_1", "other_2", "other_3"]
             .iter()
             .any(|k| t3.has_row(k));
@@ -64,7 +66,7 @@ pub fn recognise(doc: &Document) -> Result<Report, Rejection> {
         report.t3 = Some(t3);
     }
     if !t2_parts.is_empty() {
-        let t2 = read_t2(doc, &t2_parts, &mut report.ambiguities);
+        let t2 = read_t2(doc, &t2_parts, &mut report);
         let mut n2021 = 0;
         let mut n2019 = 0;
         for e in &t2.entries {
@@ -253,7 +255,8 @@ fn t3_header_column(n: &str) -> Option<usize> {
         .position(|label| n == norm(label) || (n.chars().count() <= 8 && n.contains(&norm(label))))
 }
 
-fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table3 {
+fn read_t3(doc: &Document, parts: &[usize], report: &mut Report) -> Table3 {
+    let notes = &mut report.ambiguities;
     let mut t3 = Table3 {
         parts: parts.to_vec(),
         rows: vec![None; T3_ROWS.len()],
@@ -330,6 +333,7 @@ fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table3 {
                 continue;
             }
             let mut label_cells: Vec<String> = Vec::new();
+            let mut leaf_cell: Option<(String, CellRef)> = None;
             let mut seen_cell: Option<usize> = None;
             for c in 0..first_num {
                 let Some(ci) = t.cell_index_at(r, c) else {
@@ -346,19 +350,28 @@ fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table3 {
                     let n = norm(&cell.text);
                     if !n.is_empty() {
                         label_cells.push(n);
+                        leaf_cell = Some((
+                            trim_blank(&cell.text).to_string(),
+                            CellRef {
+                                table: ti,
+                                row: cell.row,
+                                col: cell.col,
+                            },
+                        ));
                     }
                 }
             }
-            let Some(leaf) = label_cells.last() else {
+            let (Some(leaf), Some((leaf_raw, leaf_ref))) = (label_cells.last(), leaf_cell) else {
                 continue;
             };
             let context = label_cells.concat();
-            let Some(key) = formats::match_t3_row(leaf, &context) else {
-                continue;
-            };
-            let Some(idx) = formats::t3_row_index(key) else {
-                continue;
-            };
+            let phrase = formats::match_t3_row(leaf, &context).and_then(formats::t3_row_index);
+            let mut fuzzy = labels::match_label(&leaf_raw, &labels::T3_ROWS);
+            // “其他” is the row （六）3.其他 only under （六）其他处理.
+            let other_3 = formats::t3_row_index("other_3");
+            if fuzzy.index() == other_3 && phrase != other_3 {
+                fuzzy = LabelMatch::NoMatch;
+            }
             let mut values: [Option<NumCell>; 7] = Default::default();
             for (i, m) in map.iter().enumerate() {
                 let Some((c0, _)) = m else { continue };
@@ -368,6 +381,43 @@ fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table3 {
                     }
                 }
             }
+            let row_cells = || {
+                std::iter::once(leaf_ref)
+                    .chain(values.iter().flatten().map(|v| v.cell))
+                    .collect::<Vec<_>>()
+            };
+            let official = |i: usize| {
+                labels::T3_ROWS
+                    .get(i)
+                    .map(|o| o.label.to_string())
+                    .unwrap_or_default()
+            };
+            let idx = match labels::decide(phrase, fuzzy) {
+                Decision::Skip => continue,
+                Decision::Ambiguous(candidates) => {
+                    report.label_conflicts.push(LabelConflict {
+                        table: 3,
+                        written: leaf_raw,
+                        candidates: candidates.into_iter().map(official).collect(),
+                        cells: row_cells(),
+                    });
+                    continue;
+                }
+                Decision::Take { index, variant } => {
+                    if variant {
+                        report.label_variants.push(LabelVariant {
+                            table: 3,
+                            written: leaf_raw,
+                            official: official(index),
+                            cells: row_cells(),
+                        });
+                    }
+                    index
+                }
+            };
+            let Some(key) = formats::T3_ROWS.get(idx).map(|d| d.key) else {
+                continue;
+            };
             match t3.rows.get_mut(idx) {
                 Some(slot @ None) => *slot = Some(values),
                 Some(Some(_)) if !t3.duplicate_rows.contains(&key) => t3.duplicate_rows.push(key),
@@ -484,7 +534,7 @@ fn read_t4(t: &Table, notes: &mut Vec<String>) -> Table4 {
 
 // ------------------------------------------------------------------ table 二
 
-fn read_t2(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table2 {
+fn read_t2(doc: &Document, parts: &[usize], report: &mut Report) -> Table2 {
     let mut t2 = Table2 {
         parts: parts.to_vec(),
         entries: Vec::new(),
@@ -504,25 +554,82 @@ fn read_t2(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table2 {
             let rest = cells.get(k + 1..).unwrap_or_default();
             let first_n = norm(&first.text);
             if first_n.contains("信息内容") {
-                header = rest
-                    .iter()
-                    .map(|c| {
-                        (
-                            (c.col, c.col + c.col_span.max(1) - 1),
-                            formats::match_t2_column(&norm(&c.text)),
-                        )
-                    })
-                    .collect();
+                header = Vec::new();
+                for c in rest {
+                    let span = (c.col, c.col + c.col_span.max(1) - 1);
+                    let written = trim_blank(&c.text).to_string();
+                    let phrase = formats::match_t2_column(&norm(&c.text))
+                        .and_then(|col| labels::T2_COLUMNS.iter().position(|o| o.label == col));
+                    let cell = CellRef {
+                        table: ti,
+                        row: c.row,
+                        col: c.col,
+                    };
+                    let column = match labels::decide(
+                        phrase,
+                        labels::match_label(&written, &labels::T2_COLUMNS),
+                    ) {
+                        Decision::Take { index, variant } => {
+                            let official = labels::T2_COLUMNS.get(index).map(|o| o.label);
+                            if let (true, Some(official)) = (variant, official) {
+                                report.label_variants.push(LabelVariant {
+                                    table: 2,
+                                    written,
+                                    official: official.to_string(),
+                                    cells: vec![cell],
+                                });
+                            }
+                            official
+                        }
+                        Decision::Ambiguous(v) => {
+                            let candidates = v
+                                .iter()
+                                .filter_map(|&i| labels::T2_COLUMNS.get(i))
+                                .map(|o| o.label.to_string())
+                                .collect();
+                            report.label_conflicts.push(LabelConflict {
+                                table: 2,
+                                written,
+                                candidates,
+                                cells: vec![cell],
+                            });
+                            None
+                        }
+                        Decision::Skip => None,
+                    };
+                    header.push((span, column));
+                }
                 continue;
             }
-            let Some(row) = formats::match_t2_row(&first_n) else {
-                continue;
+            let row = match formats::match_t2_row(&first_n) {
+                Some(row) => row,
+                None => match labels::match_label(&first.text, &labels::T2_ROWS) {
+                    LabelMatch::Variant(i) => {
+                        let Some(o) = labels::T2_ROWS.get(i) else {
+                            continue;
+                        };
+                        let cell = CellRef {
+                            table: ti,
+                            row: first.row,
+                            col: first.col,
+                        };
+                        report.label_variants.push(LabelVariant {
+                            table: 2,
+                            written: trim_blank(&first.text).to_string(),
+                            official: o.label.to_string(),
+                            cells: vec![cell],
+                        });
+                        o.label
+                    }
+                    _ => continue,
+                },
             };
             for c in rest {
                 let (a, b) = (c.col, c.col + c.col_span.max(1) - 1);
                 let under = header.iter().find(|((ha, hb), _)| a <= *hb && b >= *ha);
                 match under.map(|(_, col)| *col) {
                     Some(Some(column)) => {
+                        let notes = &mut report.ambiguities;
                         if t2
                             .entries
                             .iter()
@@ -544,7 +651,7 @@ fn read_t2(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table2 {
                     }
                     _ => {
                         if !trim_blank(&c.text).is_empty() {
-                            notes.push(format!(
+                            report.ambiguities.push(format!(
                                 "表二“{}”行有一个数字找不到对应的列标题：{}",
                                 trim_blank(&first.text),
                                 trim_blank(&c.text)

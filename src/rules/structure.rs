@@ -171,6 +171,23 @@ pub(super) fn s_ambiguous(report: &Report, sink: &mut Sink) {
             format!("{note}；请核对表格是否有重复或多余的行列"),
         ));
     }
+    for c in &report.label_conflicts {
+        let names: Vec<String> = c.candidates.iter().map(|n| format!("「{n}」")).collect();
+        let mut f = finding(
+            info,
+            format!(
+                "表{}中的标题「{}」与{}都相近，无法确定是哪一项，这一{}的数字未读取；请改为统一格式的标题",
+                cn_table(c.table),
+                c.written,
+                names.join("、"),
+                if c.table == 3 { "行" } else { "栏" }
+            ),
+        );
+        f.table = Some(c.table);
+        f.actual = Some(Quantity::Text(c.written.clone()));
+        f.cells = c.cells.clone();
+        sink.push(f);
+    }
     if let Some(t3) = &report.t3 {
         for key in &t3.duplicate_rows {
             let i = idx(key);
@@ -185,5 +202,36 @@ pub(super) fn s_ambiguous(report: &Report, sink: &mut Sink) {
             f.row = t3_row_path(i);
             sink.push(f);
         }
+    }
+}
+
+/// Chinese numeral of a report table (2, 3, 4).
+pub(super) fn cn_table(t: u8) -> &'static str {
+    match t {
+        2 => "二",
+        3 => "三",
+        4 => "四",
+        _ => "",
+    }
+}
+
+pub(super) fn s_label(report: &Report, sink: &mut Sink) {
+    let info = info("S.LABEL");
+    for v in &report.label_variants {
+        let mut f = finding(
+            info,
+            format!(
+                "表{}中的标题写作「{}」，与统一格式的「{}」不完全一致，已按「{}」读取；请核对并改用统一格式的标题",
+                cn_table(v.table),
+                v.written,
+                v.official,
+                v.official
+            ),
+        );
+        f.table = Some(v.table);
+        f.expected = Some(Quantity::Text(v.official.clone()));
+        f.actual = Some(Quantity::Text(v.written.clone()));
+        f.cells = v.cells.clone();
+        sink.push(f);
     }
 }
