@@ -44,6 +44,20 @@ impl NumCell {
         }
     }
 
+    /// Converts an amount written in 元 (`37500元`) to 万元, for a column whose unit is 万元.
+    pub(crate) fn yuan_to_wan(&mut self) {
+        if self.extras.unit != Some("元") {
+            return;
+        }
+        self.reading = match self.reading {
+            Reading::Int(v) if v % 10_000 == 0 => Reading::Int(v / 10_000),
+            Reading::Int(v) => Reading::Decimal(v as f64 / 10_000.0),
+            Reading::Decimal(v) => Reading::Decimal(v / 10_000.0),
+            _ => return,
+        };
+        self.extras.yuan_to_wan = true;
+    }
+
     /// The integer value, when the cell holds one.
     pub fn int(&self) -> Option<i64> {
         match self.reading {
@@ -181,6 +195,9 @@ pub struct Report {
     /// Format suggested by table 三 (its （六） rows) and by table 二 (its columns).
     pub format_t3: Option<Format>,
     pub format_t2: Option<Format>,
+    /// Tables 二 and 三 follow different formats: the table (2 or 3) that differs from
+    /// [`Report::format`].
+    pub hybrid: Option<u8>,
     pub t2: Option<Table2>,
     pub t3: Option<Table3>,
     pub t4: Option<Table4>,

@@ -103,6 +103,16 @@ pub fn recognise(doc: &Document) -> Result<Report, Rejection> {
     if report.format.is_none() {
         report.format = report.year.and_then(Format::required_for);
     }
+    // Tables of two formats: the reading that explains most of the document is the format
+    // the year calls for (the two tables vote one each); each table is still read and checked
+    // with its own rows and columns, and the odd piece is named once (S.HYBRID).
+    if let (Some(t3), Some(t2)) = (report.format_t3, report.format_t2) {
+        if t3 != t2 {
+            let chosen = report.year.and_then(Format::required_for).unwrap_or(t3);
+            report.format = Some(chosen);
+            report.hybrid = Some(if t3 != chosen { 3 } else { 2 });
+        }
+    }
     Ok(report)
 }
 
@@ -642,11 +652,15 @@ fn read_t2(doc: &Document, parts: &[usize], report: &mut Report) -> Table2 {
                             ));
                             continue;
                         }
+                        let mut value = NumCell::new(ti, c);
+                        if column.contains("万元") {
+                            value.yuan_to_wan();
+                        }
                         t2.entries.push(T2Entry {
                             row,
                             row_text: trim_blank(&first.text).to_string(),
                             column,
-                            value: NumCell::new(ti, c),
+                            value,
                         })
                     }
                     _ => {

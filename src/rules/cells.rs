@@ -117,6 +117,12 @@ fn cell_problem(
         }
         (CellCheck::Text, Reading::Int(_) | Reading::Decimal(_)) if cell.extras.any() => {
             let e = &cell.extras;
+            if e.yuan_to_wan {
+                return Some(|at, raw, c| {
+                    let read = c.quantity().map(|q| q.to_string()).unwrap_or_default();
+                    format!("{at}写作“{raw}”，单位是元，而本栏单位为万元，已换算为 {read} 万元读取；请按万元填写（不带单位）")
+                });
+            }
             let unit_ok = table == 2
                 && kind == T2Kind::Amount
                 && e.unit.is_some()

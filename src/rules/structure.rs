@@ -4,7 +4,7 @@ use super::*;
 
 pub(super) fn s_format(report: &Report, sink: &mut Sink) {
     let info = info("S.FMT");
-    if let (Some(a), Some(b)) = (report.format_t3, report.format_t2) {
+    if let (Some(a), Some(b), None) = (report.format_t3, report.format_t2, report.hybrid) {
         if a != b {
             sink.push(finding(
                 info,
@@ -234,4 +234,44 @@ pub(super) fn s_label(report: &Report, sink: &mut Sink) {
         f.cells = v.cells.clone();
         sink.push(f);
     }
+}
+
+pub(super) fn s_hybrid(report: &Report, sink: &mut Sink) {
+    let (Some(piece), Some(format)) = (report.hybrid, report.format) else {
+        return;
+    };
+    let message = match (piece, report.format_t3) {
+        (3, Some(Format::F2019)) => format!(
+            "表三「（六）其他处理」是 2019 年版格式的单行（{}将其分为 3 个子项），其余部分为{}；已按表中实有的行核对各项数字，建议改用{}的表三",
+            format.label(),
+            format.label(),
+            format.label()
+        ),
+        (3, _) => format!(
+            "表三「（六）其他处理」分为 3 个子项，是 2021 年版格式的写法，其余部分为{}（「（六）其他处理」为一行）；已按表中实有的行核对各项数字，建议改用{}的表三",
+            format.label(),
+            format.label()
+        ),
+        (_, _) => {
+            let other = report.format_t2.map(|f| f.label()).unwrap_or("");
+            format!(
+                "表二的栏目是{other}，其余部分为{}；已按表二实有的栏目核对，建议改用{}的表二",
+                format.label(),
+                format.label()
+            )
+        }
+    };
+    let mut f = finding(info("S.HYBRID"), message);
+    f.table = Some(piece);
+    f.expected = Some(Quantity::Text(format.as_str().to_string()));
+    f.actual = Some(Quantity::Text(
+        (if piece == 3 {
+            report.format_t3
+        } else {
+            report.format_t2
+        })
+        .map(|f| f.as_str().to_string())
+        .unwrap_or_default(),
+    ));
+    sink.push(f);
 }
