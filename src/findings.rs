@@ -93,11 +93,243 @@ pub struct Finding {
     pub cells: Vec<CellRef>,
     /// The cell most likely to be wrong when it breaks more than one rule.
     pub culprit: Option<CellRef>,
+    /// Index of the [`FindingGroup`] this finding belongs to (many findings of one rule in
+    /// one table, e.g. a blank column), shown as one line by the presenters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<usize>,
+}
+
+/// Many findings of one rule in one table (a blank column, a blank table), summed up in one
+/// line for people; the findings themselves stay one per cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FindingGroup {
+    /// Index in the result's `groups` (what [`Finding::group`] names).
+    pub id: usize,
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub table: Option<u8>,
+    /// How many findings the group holds.
+    pub count: usize,
+    /// Chinese summary, e.g. 表三「法人或其他组织」5 列全部为空，共 125 格.
+    pub message: String,
+}
+
+/// Findings of one rule in one table from this many on form a group.
+pub const GROUP_MIN: usize = 6;
+
+/// Rules that give one finding per cell, and what their finding says of a cell.
+const CELL_RULES: &[(&str, &str)] = &[
+    ("T2.BLANK", "为空"),
+    ("T3.BLANK", "为空"),
+    ("T4.BLANK", "为空"),
+    ("T2.INT", "不是有效的数字"),
+    ("T3.INT", "不是有效的数字"),
+    ("T4.INT", "不是有效的数字"),
+    ("CELL.TEXT", "含多余的文字"),
+];
+
+/// Data rows of table 三 in the 2019 format (the fewer of the two): this many distinct rows
+/// in a group means whole columns.
+const T3_MIN_ROWS: usize = 23;
+
+/// Groups many findings of one per-cell rule in one table: sets [`Finding::group`] and
+/// returns the groups.
+pub fn group_findings(findings: &mut [Finding]) -> Vec<FindingGroup> {
+    let mut groups: Vec<FindingGroup> = Vec::new();
+    let mut keys: Vec<(&'static str, Option<u8>)> = Vec::new();
+    for f in findings.iter() {
+        let key = (f.rule, f.table);
+        if CELL_RULES.iter().any(|(r, _)| *r == f.rule) && f.table.is_some() && !keys.contains(&key)
+        {
+            keys.push(key);
+        }
+    }
+    for (rule, table) in keys {
+        let members: Vec<usize> = (0..findings.len())
+            .filter(|&i| {
+                findings
+                    .get(i)
+                    .is_some_and(|f| f.rule == rule && f.table == table)
+            })
+            .collect();
+        if members.len() < GROUP_MIN {
+            continue;
+        }
+        let id = groups.len();
+        let of: Vec<&Finding> = members.iter().filter_map(|&i| findings.get(i)).collect();
+        let what = CELL_RULES
+            .iter()
+            .find(|(r, _)| *r == rule)
+            .map(|(_, w)| *w)
+            .unwrap_or("");
+        let Some(first) = of.first() else { continue };
+        groups.push(FindingGroup {
+            id,
+            rule,
+            severity: first.severity,
+            table,
+            count: of.len(),
+            message: group_message(table.unwrap_or(0), what, &of),
+        });
+        for &i in &members {
+            if let Some(f) = findings.get_mut(i) {
+                f.group = Some(id);
+            }
+        }
+    }
+    groups
+}
+
+fn distinct(paths: impl Iterator<Item = Vec<String>>) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    for p in paths {
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+fn leaf(p: &[String]) -> &str {
+    p.last().map(String::as_str).unwrap_or("")
+}
+
+/// One line for a group: whole columns, whole rows, or a count with an example.
+fn group_message(table: u8, what: &str, of: &[&Finding]) -> String {
+    let name = match table {
+        2 => "表二",
+        3 => "表三",
+        4 => "表四",
+        _ => "",
+    };
+    let n = of.len();
+    let rows = distinct(of.iter().map(|f| f.row.clone()));
+    let cols = distinct(of.iter().map(|f| f.column.clone()));
+    let rectangle = rows.len() * cols.len() == n;
+    let hint = if what == "为空" {
+        "；每一格都应填写数字，没有的填 0"
+    } else {
+        ""
+    };
+    if rectangle && (table == 4 || (table == 3 && rows.len() >= T3_MIN_ROWS)) {
+        let org: Vec<&Vec<String>> = cols
+            .iter()
+            .filter(|c| c.len() == 3 && c.get(1).is_some_and(|g| g == "法人或其他组织"))
+            .collect();
+        let described = if table == 4 && cols.len() == 15 {
+            "15 格".to_string()
+        } else if org.len() == 5 && cols.len() == 5 {
+            "「法人或其他组织」5 列".to_string()
+        } else if table == 3 && cols.len() == 7 {
+            "全部 7 列".to_string()
+        } else {
+            let unit = if table == 4 { "栏" } else { "列" };
+            let names: Vec<String> = cols
+                .iter()
+                .take(3)
+                .map(|c| format!("「{}」", c.join("·")))
+                .collect();
+            let more = if cols.len() > 3 { "等" } else { "" };
+            format!("{}{more} {} {unit}", names.join(""), cols.len())
+        };
+        return format!("{name}{described}全部{what}，共 {n} 格{hint}");
+    }
+    if rectangle && table == 3 && cols.len() == 7 {
+        let first = rows.first().map(|r| leaf(r)).unwrap_or("");
+        return format!(
+            "{name}「{first}」等 {} 行全部{what}，共 {n} 格{hint}",
+            rows.len()
+        );
+    }
+    let example = of.first().map(|f| {
+        let r = leaf(&f.row);
+        let c = leaf(&f.column);
+        if r.is_empty() {
+            format!("「{c}」")
+        } else {
+            format!("「{r}」行「{c}」列")
+        }
+    });
+    format!(
+        "{name}共 {n} 格{what}，如{}{hint}",
+        example.unwrap_or_default()
+    )
 }
 
 #[cfg(test)]
 mod tests {
-    use super::format_decimal;
+    use super::*;
+
+    fn blank(table: u8, row: &[&str], col: &[&str]) -> Finding {
+        Finding {
+            rule: if table == 3 { "T3.BLANK" } else { "T4.BLANK" },
+            severity: Severity::Error,
+            message: String::new(),
+            table: Some(table),
+            row: row.iter().map(|s| s.to_string()).collect(),
+            column: col.iter().map(|s| s.to_string()).collect(),
+            expected: None,
+            actual: None,
+            cells: Vec::new(),
+            culprit: None,
+            group: None,
+        }
+    }
+
+    #[test]
+    fn groups_name_whole_columns_and_rows() {
+        let orgs = [
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+        ];
+        let mut fs = Vec::new();
+        for r in 0..25 {
+            for c in orgs {
+                fs.push(blank(
+                    3,
+                    &[&format!("r{r}")],
+                    &["申请人情况", "法人或其他组织", c],
+                ));
+            }
+        }
+        fs.push(blank(4, &[], &["行政复议", "总计"]));
+        let groups = group_findings(&mut fs);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(
+            groups[0].message,
+            "表三「法人或其他组织」5 列全部为空，共 125 格；每一格都应填写数字，没有的填 0"
+        );
+        assert!(fs[..125].iter().all(|f| f.group == Some(0)));
+        assert_eq!(fs[125].group, None, "one finding alone is no group");
+
+        let mut fs: Vec<Finding> = (0..3)
+            .flat_map(|r| (0..7).map(move |c| (r, c)))
+            .map(|(r, c)| {
+                blank(
+                    3,
+                    &["三、本年度办理结果", &format!("（{r}）")],
+                    &["申请人情况", &format!("c{c}")],
+                )
+            })
+            .collect();
+        let groups = group_findings(&mut fs);
+        assert_eq!(
+            groups[0].message,
+            "表三「（0）」等 3 行全部为空，共 21 格；每一格都应填写数字，没有的填 0"
+        );
+
+        let mut fs: Vec<Finding> = (0..6)
+            .map(|r| blank(3, &[&format!("r{r}")], &[&format!("c{r}")]))
+            .collect();
+        let groups = group_findings(&mut fs);
+        assert_eq!(
+            groups[0].message,
+            "表三共 6 格为空，如「r0」行「c0」列；每一格都应填写数字，没有的填 0"
+        );
+    }
 
     #[test]
     fn decimals_format_without_float_formatting() {

@@ -37,6 +37,9 @@ pub enum RejectionCode {
     TooComplex,
     /// A readable Word document without the report's tables.
     NoReportTables,
+    /// A report in the layouts used before the uniform formats (2011–2018: one statistics
+    /// table 指标名称/计量单位/本年度/累计), which nianbao does not check.
+    OldLayout,
     /// The file could not be read from disk (command-line tool only).
     Unreadable,
     /// nianbao itself failed on this file (a bug; command-line tool only).
@@ -60,6 +63,7 @@ impl RejectionCode {
             RejectionCode::BadXml => "bad_xml",
             RejectionCode::TooComplex => "too_complex",
             RejectionCode::NoReportTables => "no_report_tables",
+            RejectionCode::OldLayout => "old_layout",
             RejectionCode::Unreadable => "unreadable",
             RejectionCode::Internal => "internal",
         }

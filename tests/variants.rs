@@ -9,7 +9,7 @@ mod support;
 use nianbao::check_bytes;
 use nianbao::CheckResult;
 use serde_json::Value;
-use support::report::{Format, ReportSpec};
+use support::report::{docx_from_body, Format, ReportSpec};
 
 /// A consistent 2021 report with non-zero numbers in every table.
 fn consistent(year: i32) -> ReportSpec {
@@ -491,4 +491,107 @@ fn without_a_title_the_agency_comes_from_the_signature() {
     let r = check(&s);
     assert_eq!(r.report.agency.as_deref(), Some("某某县农业农村局"));
     assert_eq!(r.report.year, Some(2022));
+}
+
+// ------------------------------------------------------------------ old layouts, blank tables
+
+#[test]
+fn a_pre_2019_layout_gets_one_clear_rejection() {
+    use support::report::{para_xml, tc, tr};
+    let mut body = para_xml("某某县2017年政府信息公开工作年度报告", false);
+    body.push_str(&para_xml("一、概述", false));
+    body.push_str(&para_xml("附表：2017年政府信息公开情况统计表", false));
+    let rows: &[[&str; 4]] = &[
+        ["指标名称", "计量单位", "本年度", "累计"],
+        ["一、主动公开情况", "", "", ""],
+        ["（一）主动公开政府信息数", "条", "120", "1500"],
+        ["二、依申请公开情况", "", "", ""],
+        ["（一）收到申请数", "件", "3", "40"],
+        ["（二）申请办理结果", "", "", ""],
+        ["1.按时办结数", "件", "3", "40"],
+        [
+            "三、因政府信息公开申请行政复议、提起行政诉讼情况",
+            "",
+            "",
+            "",
+        ],
+        ["（一）维持具体行政行为数", "件", "0", "1"],
+        ["（二）被依法纠错数", "件", "0", "0"],
+        ["四、政府信息公开专项经费", "万元", "2", "10"],
+    ];
+    let mut t = String::from("<w:tbl><w:tblGrid><w:gridCol w:w=\"4000\"/><w:gridCol w:w=\"1000\"/><w:gridCol w:w=\"1000\"/><w:gridCol w:w=\"1000\"/></w:tblGrid>");
+    for row in rows {
+        t.push_str(&tr(&row.iter().map(|c| tc(c, 1, None)).collect::<Vec<_>>()));
+    }
+    t.push_str("</w:tbl>");
+    body.push_str(&t);
+    let r = check_bytes(&docx_from_body(&body).build());
+    let v = json(&r);
+    assert_eq!(v["status"], "rejected", "{:#?}", rules(&r));
+    assert_eq!(v["rejection"]["code"], "old_layout");
+    let m = v["rejection"]["message"].as_str().unwrap();
+    assert!(m.contains("2019") && m.contains("指标名称"), "{m}");
+}
+
+#[test]
+fn a_blank_template_gets_one_finding() {
+    let mut s = ReportSpec::zeros(Format::Format2021, 2022, "某某县水利局");
+    s.table2 = s
+        .table2
+        .iter()
+        .map(|r| vec![String::new(); r.len()])
+        .collect();
+    s.table3 = vec![vec![String::new(); 7]; 25];
+    s.table4 = vec![String::new(); 15];
+    let r = check(&s);
+    let all = rules(&r);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(all[0].0, "S.EMPTY");
+    assert!(all[0].2.contains("表格均未填写"), "{all:?}");
+}
+
+#[test]
+fn a_blank_column_block_is_one_group_in_text_and_one_finding_per_cell_in_json() {
+    let mut s = consistent(2022);
+    for row in s.table3.iter_mut() {
+        for c in 1..6 {
+            row[c] = String::new();
+        }
+    }
+    // The numbers that remain still balance: 自然人 and 总计.
+    for (key, n, t) in [
+        ("new_received", "7", "10"),
+        ("granted", "4", "5"),
+        ("unable_1", "2", "3"),
+        ("results_total", "7", "9"),
+        ("carried_forward", "1", "2"),
+    ] {
+        s.set_t3(key, 0, n).set_t3(key, 6, t);
+    }
+    let r = check(&s);
+    let v = json(&r);
+    let blanks: Vec<&Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "T3.BLANK")
+        .collect();
+    assert_eq!(blanks.len(), 125);
+    let group = &blanks[0]["group"];
+    assert!(!group.is_null(), "{}", blanks[0]);
+    assert!(blanks.iter().all(|f| f["group"] == *group));
+    let text = nianbao::present::text("x.docx", &r);
+    assert_eq!(text.matches("T3.BLANK").count(), 1, "{text}");
+    assert!(
+        text.contains("表三「法人或其他组织」5 列全部为空，共 125 格"),
+        "{text}"
+    );
+    // The group's summary is in the result for the page.
+    let groups = v["groups"].as_array().expect("groups");
+    assert!(
+        groups.iter().any(
+            |g| g["message"].as_str().unwrap_or("").contains("共 125 格") && g["count"] == 125
+        ),
+        "{groups:?}"
+    );
 }

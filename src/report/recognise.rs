@@ -14,6 +14,12 @@ use crate::rejection::{Rejection, RejectionCode};
 /// Finds the report in a parsed document.
 pub fn recognise(doc: &Document) -> Result<Report, Rejection> {
     let kinds = classify_tables(doc);
+    if !kinds.contains(&Some(3)) && doc.tables.iter().any(is_old_statistics_table) {
+        return Err(Rejection::new(
+            RejectionCode::OldLayout,
+            "这是 2019 年以前的旧版年报格式（统计表为“指标名称、计量单位、本年度、累计”一张表）；2019 年度起年报使用统一格式（国办公开办函〔2019〕60号、〔2021〕30号），旧格式随原条例失效，本工具不检查旧版格式的年报".to_string(),
+        ));
+    }
     if kinds.iter().all(|k| k.is_none()) {
         return Err(no_report_tables(doc));
     }
@@ -114,6 +120,15 @@ pub fn recognise(doc: &Document) -> Result<Report, Rejection> {
         }
     }
     Ok(report)
+}
+
+/// The single statistics table of the layouts before 2019: a header row 指标名称 | 计量单位 |
+/// 本年度 (| 累计).
+fn is_old_statistics_table(t: &Table) -> bool {
+    (0..t.rows.min(3)).any(|r| {
+        let row: String = t.row_cells(r).iter().map(|c| norm(&c.text)).collect();
+        row.contains("指标名称") && (row.contains("计量单位") || row.contains("累计"))
+    })
 }
 
 fn no_report_tables(doc: &Document) -> Rejection {

@@ -155,6 +155,10 @@ pub(super) fn cell_rules(report: &Report, sink: &mut Sink, table: u8, which: Cel
         (CellCheck::Int, 3) => "T3.INT",
         (CellCheck::Int, _) => "T4.INT",
     };
+    // A blank template gets one S.EMPTY finding instead of one per cell.
+    if which == CellCheck::Blank && all_blank(report) {
+        return;
+    }
     for (place, kind, cell) in cells_of(report, table) {
         let Some(message) = cell_problem(which, table, kind, cell) else {
             continue;
@@ -174,4 +178,43 @@ pub(super) fn cell_rules(report: &Report, sink: &mut Sink, table: u8, which: Cel
         f.cells = vec![cell.cell];
         sink.push(f);
     }
+}
+
+/// Every number cell of the tables found is blank or a placeholder (and there is at least one).
+fn all_blank(report: &Report) -> bool {
+    let mut any = false;
+    for table in [2, 3, 4] {
+        for (_, _, cell) in cells_of(report, table) {
+            if !matches!(cell.reading, Reading::Blank | Reading::Placeholder) {
+                return false;
+            }
+            any = true;
+        }
+    }
+    any
+}
+
+pub(super) fn s_empty(report: &Report, sink: &mut Sink) {
+    if !all_blank(report) {
+        return;
+    }
+    let mut cells = Vec::new();
+    let mut tables = Vec::new();
+    for (table, name) in [(2u8, "表二"), (3, "表三"), (4, "表四")] {
+        let of = cells_of(report, table);
+        if !of.is_empty() {
+            tables.push(name);
+        }
+        cells.extend(of.iter().map(|(_, _, c)| c.cell));
+    }
+    let mut f = finding(
+        info("S.EMPTY"),
+        format!(
+            "表格均未填写：{}的 {} 个数字格全部为空（或只有“/”“—”等占位符），像是未填写的空白模板；请填写数字（没有的填 0）后再检查",
+            tables.join("、"),
+            cells.len()
+        ),
+    );
+    f.cells = cells;
+    sink.push(f);
 }
