@@ -1,7 +1,7 @@
 //! The whole pipeline, bytes to findings, as one call shared by the CLI and the browser binding:
 //! intake → docx → model → report → rules → findings → contract.
 
-use crate::contract::{CheckResult, ReportInfo, Status, TableView, Values};
+use crate::contract::{CheckResult, ReportInfo, Status, TableView, Values, CONTRACT_VERSION};
 use crate::docx;
 use crate::findings::{group_findings, Finding};
 use crate::intake;
@@ -9,7 +9,7 @@ use crate::limits::Limits;
 use crate::model::Document;
 use crate::rejection::Rejection;
 use crate::report::{self, Report};
-use crate::rules;
+use crate::rules::{self, RuleContext, RuleOptions};
 
 /// Options for [`check_bytes_with`].
 #[derive(Debug, Clone, Default)]
@@ -36,7 +36,8 @@ fn run(bytes: &[u8], options: &Options) -> Result<CheckResult, Rejection> {
     let pkg = intake::open(bytes, &options.limits)?;
     let doc = docx::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), &options.limits)?;
     let report = report::recognise(&doc)?;
-    let findings = rules::run_all(&report);
+    let rule_options = RuleOptions::default();
+    let findings = rules::run_all(&RuleContext::new(&report, &doc, &rule_options));
     Ok(assemble(&doc, &report, findings, options.with_tables))
 }
 
@@ -57,6 +58,7 @@ fn assemble(
         Vec::new()
     };
     CheckResult {
+        version: CONTRACT_VERSION,
         status: Status::Checked,
         rejection: None,
         report: ReportInfo::of(report),

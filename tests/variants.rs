@@ -266,8 +266,8 @@ fn t2_and_t4_header_variants() {
         json(&r)["values"]["table4"].as_array().map(Vec::len),
         Some(15)
     );
-    // 规范性文件 keeps its own T2.ROWS warning; the header variant gets S.LABEL.
-    assert_eq!(of_rule(&r, "T2.ROWS").len(), 1);
+    // 规范性文件 keeps its own T2.LABEL warning; the header variant gets S.LABEL.
+    assert_eq!(of_rule(&r, "T2.LABEL").len(), 1);
     let labels = of_rule(&r, "S.LABEL");
     assert_eq!(labels.len(), 1, "{labels:#?}");
     assert!(

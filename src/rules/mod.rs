@@ -1,34 +1,216 @@
-//! The rule catalogue. Every rule is a small documented unit: a stable id, a severity, a
-//! Chinese title, what it checks and why, an example, and a function that reads the
-//! recognised [`Report`] and emits findings. `docs/rules.md` is generated from this catalogue
-//! (`nianbao rules`), and a test keeps it in sync.
+//! The rule catalogue, in the style of ruff: every rule is a small documented unit in the file
+//! of its family (`t2.rs`, `t3.rs`, `t4.rs`, `cells.rs`, `structure.rs`, `text.rs`), declared
+//! with [`rule!`]: its doc comment is the catalogue text (first line the title, then what it
+//! checks, then `依据：` why), followed by its stable id, its one severity, its example (data:
+//! edits on the zero-filled official report, see [`example`]) and its check function. The
+//! [`RuleId`] enum lists them in the order they run; `docs/rules.md`, `nianbao rules` and the
+//! page's help panel are generated from it, and `tests/rule_examples.rs` runs every example.
+//!
+//! Adding a rule: a `rule!` block and its check in the family's file (or a new file), and one
+//! line in the registry below.
+
+/// Declares a rule; see the module documentation.
+macro_rules! rule {
+    (
+        $(#[doc = $doc:literal])*
+        $name:ident: $id:literal, $severity:ident,
+        example: $example:expr,
+        check: $check:path $(,)?
+    ) => {
+        $(#[doc = $doc])*
+        #[allow(non_upper_case_globals)]
+        pub(super) static $name: RuleDef = RuleDef {
+            id: $id,
+            severity: Severity::$severity,
+            doc: concat!($($doc, "\n"),*),
+            example: $example,
+            check: $check,
+        };
+    };
+}
 
 mod cells;
 mod culprits;
+pub mod example;
 mod structure;
 mod t2;
 mod t3;
 mod t4;
 mod text;
 
-use cells::*;
 use culprits::*;
-use structure::*;
-use t2::*;
-use t3::*;
+pub use example::{Edit, Example};
 use t4::*;
-use text::*;
 
-pub(crate) use crate::findings::{CellRef, Finding, Quantity, Severity};
+pub(crate) use crate::findings::{CellRef, Finding, Location, Quantity, Severity};
+pub(crate) use crate::model::Document;
 pub(crate) use crate::report::formats::{
     self, Format, T2Kind, T3_COLUMNS, T3_ROWS, T3_TOTAL_COL, T4_COLUMNS, T4_GROUPS,
 };
 pub(crate) use crate::report::normalize::{norm, trim_blank, HeadingNumber};
 pub(crate) use crate::report::value::Reading;
-pub(crate) use crate::report::{self, NumCell, Report};
+pub(crate) use crate::report::{self, NumCell, Report, TextSpan};
 use serde::Serialize;
+use std::sync::LazyLock;
 
-/// The documentation of a rule.
+/// Declares [`RuleId`] from the rules' definitions, in the order they run.
+macro_rules! registry {
+    ($($variant:ident => $def:path,)*) => {
+        /// The id of a rule. Its string form ([`RuleId::as_str`], e.g. `T3.ROW`) is stable and
+        /// part of the result contract; each id has one severity.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum RuleId {
+            $($variant,)*
+        }
+
+        impl RuleId {
+            /// Every rule, in the order they run.
+            pub const ALL: &'static [RuleId] = &[$(RuleId::$variant,)*];
+
+            fn def(self) -> &'static RuleDef {
+                match self {
+                    $(RuleId::$variant => &$def,)*
+                }
+            }
+        }
+    };
+}
+
+registry! {
+    T3Row => t3::T3Row,
+    T3Bal => t3::T3Bal,
+    T3Res => t3::T3Res,
+    T3Zero => t3::T3Zero,
+    T3Rows => t3::T3Rows,
+    T3Note => t3::T3Note,
+    T3Other => t3::T3Other,
+    T4Sum => t4::T4Sum,
+    T4Cols => t4::T4Cols,
+    T2Rows => t2::T2Rows,
+    T2Label => t2::T2Label,
+    T2ValidGe => t2::T2ValidGe,
+    T2New19 => t2::T2New19,
+    SEmpty => cells::SEmpty,
+    T2Blank => cells::T2Blank,
+    T3Blank => cells::T3Blank,
+    T4Blank => cells::T4Blank,
+    T2Int => cells::T2Int,
+    T3Int => cells::T3Int,
+    T4Int => cells::T4Int,
+    CellText => cells::CellText,
+    SFmt => structure::SFmt,
+    SHybrid => structure::SHybrid,
+    SNoYear => structure::SNoYear,
+    SYear => structure::SYear,
+    STables => structure::STables,
+    SSect => structure::SSect,
+    STitleVar => structure::STitleVar,
+    SDate => structure::SDate,
+    SMulti => structure::SMulti,
+    SAmbig => structure::SAmbig,
+    SLabel => structure::SLabel,
+    TxNone => text::TxNone,
+}
+
+/// A rule as declared by [`rule!`].
+pub(crate) struct RuleDef {
+    id: &'static str,
+    severity: Severity,
+    /// The doc comment: title, what it checks, `依据：` why — one paragraph each.
+    doc: &'static str,
+    example: Example,
+    check: fn(&RuleContext<'_>, &mut Sink),
+}
+
+impl RuleId {
+    /// The stable id, e.g. `T3.ROW`.
+    pub fn as_str(self) -> &'static str {
+        self.def().id
+    }
+
+    pub fn severity(self) -> Severity {
+        self.def().severity
+    }
+
+    /// The paragraphs of the rule's doc comment.
+    fn doc_paragraphs(self) -> impl Iterator<Item = &'static str> {
+        self.def()
+            .doc
+            .split('\n')
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+    }
+
+    /// Short Chinese title (first line of the doc comment).
+    pub fn title(self) -> &'static str {
+        self.doc_paragraphs().next().unwrap_or("")
+    }
+
+    /// What the rule checks (second paragraph of the doc comment).
+    pub fn checks(self) -> &'static str {
+        self.doc_paragraphs().nth(1).unwrap_or("")
+    }
+
+    /// Why: the official source or the reasoning (the `依据：` paragraph).
+    pub fn why(self) -> &'static str {
+        let p = self.doc_paragraphs().nth(2).unwrap_or("");
+        p.strip_prefix("依据：").unwrap_or(p)
+    }
+
+    /// The rule's example: edits on the zero-filled official report and the message it gives.
+    pub fn example(self) -> &'static Example {
+        &self.def().example
+    }
+
+    /// The catalogue entry.
+    pub fn info(self) -> RuleInfo {
+        RuleInfo {
+            id: self.as_str(),
+            severity: self.severity(),
+            title: self.title(),
+            checks: self.checks(),
+            why: self.why(),
+            example: self.example().message,
+        }
+    }
+}
+
+impl std::fmt::Display for RuleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A string that is not a rule id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownRule(pub String);
+
+impl std::fmt::Display for UnknownRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown rule id {}", self.0)
+    }
+}
+
+impl std::error::Error for UnknownRule {}
+
+impl std::str::FromStr for RuleId {
+    type Err = UnknownRule;
+    fn from_str(s: &str) -> Result<RuleId, UnknownRule> {
+        RuleId::ALL
+            .iter()
+            .copied()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| UnknownRule(s.to_string()))
+    }
+}
+
+impl Serialize for RuleId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// The documentation of a rule, as the catalogue shows it (`nianbao rules --json`, the page).
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct RuleInfo {
     pub id: &'static str,
@@ -39,14 +221,55 @@ pub struct RuleInfo {
     pub checks: &'static str,
     /// Why: the official source or the reasoning (Chinese).
     pub why: &'static str,
-    /// An example of a finding (Chinese).
+    /// The message the rule gives on its example (Chinese).
     pub example: &'static str,
 }
 
-/// A rule: its documentation and its check.
+/// A catalogue entry: the rule's id and documentation. Serializes as its [`RuleInfo`].
+#[derive(Debug, Clone, Copy)]
 pub struct Rule {
+    pub id: RuleId,
     pub info: RuleInfo,
-    run: fn(&Report, &mut Sink),
+}
+
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.info.serialize(s)
+    }
+}
+
+/// Options the rules read. None yet: every rule always runs.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct RuleOptions {}
+
+/// The previous-year report of the same agency, with its document (locations in it have `doc: 1`).
+#[derive(Debug, Clone, Copy)]
+pub struct Previous<'a> {
+    pub report: &'a Report,
+    pub doc: &'a Document,
+}
+
+/// What a rule sees: the report under check and its document, and optionally the previous
+/// year's report.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleContext<'a> {
+    pub report: &'a Report,
+    pub doc: &'a Document,
+    pub previous: Option<Previous<'a>>,
+    pub options: &'a RuleOptions,
+}
+
+impl<'a> RuleContext<'a> {
+    /// The context of one report, without a previous year.
+    pub fn new(report: &'a Report, doc: &'a Document, options: &'a RuleOptions) -> Self {
+        RuleContext {
+            report,
+            doc,
+            previous: None,
+            options,
+        }
+    }
 }
 
 /// A linear identity over cells: Σ coef·value = 0 when the rule holds. Kept for each failed
@@ -64,7 +287,7 @@ impl Equation {
 
 /// Collects findings (and, for arithmetic rules, their identities).
 #[derive(Default)]
-struct Sink {
+pub(crate) struct Sink {
     findings: Vec<Finding>,
     equations: Vec<(usize, Equation)>,
 }
@@ -79,10 +302,11 @@ impl Sink {
     }
 }
 
-fn finding(info: &RuleInfo, message: String) -> Finding {
+/// A finding of rule `id`, with the rule's severity.
+fn finding(id: RuleId, message: String) -> Finding {
     Finding {
-        rule: info.id,
-        severity: info.severity,
+        rule: id.as_str(),
+        severity: id.severity(),
         message,
         table: None,
         row: Vec::new(),
@@ -91,43 +315,42 @@ fn finding(info: &RuleInfo, message: String) -> Finding {
         actual: None,
         cells: Vec::new(),
         culprit: None,
+        locations: Vec::new(),
         group: None,
     }
 }
 
-/// Runs every rule of the catalogue on the report, then names likely culprit cells.
-pub fn run_all(report: &Report) -> Vec<Finding> {
-    let mut sink = Sink::default();
-    for rule in catalogue() {
-        (rule.run)(report, &mut sink);
+/// A text location in the document under check.
+fn text_location(span: &TextSpan) -> Location {
+    Location::Text {
+        doc: 0,
+        report: 0,
+        paragraph: span.paragraph,
+        start: span.start,
+        end: span.end,
+        sentence: span.sentence.clone(),
     }
-    attach_culprits(report, &mut sink);
+}
+
+/// Runs every rule on the context, then names likely culprit cells.
+pub fn run_all(cx: &RuleContext<'_>) -> Vec<Finding> {
+    let mut sink = Sink::default();
+    for id in RuleId::ALL {
+        (id.def().check)(cx, &mut sink);
+    }
+    attach_culprits(cx.report, &mut sink);
     let mut findings = sink.findings;
+    // Locations: the cells first (the main cell leads), then the text spans the rule named.
+    for f in &mut findings {
+        let mut locations: Vec<Location> =
+            f.cells.iter().map(|c| Location::cell(0, 0, *c)).collect();
+        locations.append(&mut f.locations);
+        f.locations = locations;
+    }
     // Errors first, then by table, keeping each rule's own order.
     findings.sort_by_key(|f| (f.severity, f.table.unwrap_or(0)));
     findings
 }
-
-/// Looks up a rule by id.
-pub fn rule(id: &str) -> Option<&'static Rule> {
-    catalogue().iter().find(|r| r.info.id == id)
-}
-
-fn info(id: &str) -> &'static RuleInfo {
-    match rule(id) {
-        Some(r) => &r.info,
-        None => &UNKNOWN,
-    }
-}
-
-const UNKNOWN: RuleInfo = RuleInfo {
-    id: "UNKNOWN",
-    severity: Severity::Warning,
-    title: "",
-    checks: "",
-    why: "",
-    example: "",
-};
 
 // ------------------------------------------------------------------ labels for messages
 
@@ -201,183 +424,19 @@ fn idx(key: &str) -> usize {
 
 // ------------------------------------------------------------------ the catalogue
 
-macro_rules! rule {
-    ($id:literal, $sev:ident, $title:literal, $checks:literal, $why:literal, $example:literal, $run:expr) => {
-        Rule {
-            info: RuleInfo {
-                id: $id,
-                severity: Severity::$sev,
-                title: $title,
-                checks: $checks,
-                why: $why,
-                example: $example,
-            },
-            run: $run,
-        }
-    };
-}
-
-static CATALOGUE: &[Rule] = &[
-    rule!("T3.ROW", Error, "表三行合计",
-        "表三每一行的“总计”等于自然人与法人或其他组织五类（商业企业、科研机构、社会公益组织、法律服务机构、其他）六栏之和。",
-        "“总计”栏是本行各类申请人数量的合计（由定义得出）。",
-        "「（一）予以公开」行：总计应为 3（1+2+0+0+0+0），实为 4",
-        t3_row_totals),
-    rule!("T3.BAL", Error, "表三列勾稽关系",
-        "表三每一列：第一项（本年新收）加第二项（上年结转）之和，等于第三项（七）总计加第四项（结转下年度继续办理）之和。",
-        "表三左上角印明：“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”。",
-        "「自然人」列：第一项加第二项之和（3+0=3）应等于第三项（七）总计加第四项之和（2+0=2）；按此（七）总计应为 3，实为 2",
-        t3_column_balance),
-    rule!("T3.RES", Error, "表三办理结果合计",
-        "表三每一列的“（七）总计”等于（一）至（六）各项办理结果之和（2021 年版（六）含 3 个子项，2019 年版（六）为一行）。",
-        "每件申请按最终处理结果只计入一项（“区分处理的，只计这一情形，不计其他情形”），（七）总计即各项之和。",
-        "「总计」列：（七）总计应为各项办理结果之和 5（（一）予以公开 3 + （五）不予处理2.重复申请 2），实为 4",
-        t3_results_total),
-    rule!("T3.ZERO", Error, "表三无申请却有结果",
-        "某列本年新收与上年结转均为 0，但办理结果不为 0。",
-        "没有申请就不会有办理结果；这是复制其他表格时最常见的错误，单独指出便于定位。",
-        "「自然人」列：本年新收和上年结转均为 0，但办理结果中有 2 件",
-        t3_zero_intake),
-    rule!("T3.ROWS", Error, "表三行列齐全",
-        "表三包含所用格式的全部行（2021 年版 25 行，2019 年版 23 行）和 7 个数字列。",
-        "统一格式规定了表三的全部行列，缺行缺列的数据无法核对。",
-        "表三缺少「三、本年度办理结果·（四）无法提供·3.补正后申请内容仍不明确」行",
-        t3_completeness),
-    rule!("T3.NOTE", Warning, "表三勾稽说明",
-        "表三左上角印有勾稽关系说明。",
-        "统一格式的表三都有这句说明；缺少它往往意味着表格是重新制作的，行列可能有变动。",
-        "表三左上角缺少勾稽关系说明",
-        t3_note),
-    rule!("T3.OTHER", Warning, "“其他处理”偏高",
-        "“其他处理”（2019 年版）或“（六）3.其他”（2021 年版）超过办理结果总计的 10% 且不少于 5 件。",
-        "国办公开办函〔2019〕60号：“对‘其他处理’数量偏高的行政机关，要了解情况，及时发现并解决相关问题”。",
-        "「（六）其他处理3.其他」有 6 件，占办理结果总计 20 件的 30%",
-        t3_other_share),
-    rule!("T4.SUM", Error, "表四合计",
-        "表四行政复议、未经复议直接起诉、复议后起诉三组，各自的结果维持+结果纠正+其他结果+尚未审结 = 总计。",
-        "“总计”是本组各项结果之和（由定义得出）。",
-        "行政复议：总计应为 3（结果维持 1+结果纠正 1+其他结果 0+尚未审结 1），实为 2",
-        t4_sums),
-    rule!("T4.COLS", Error, "表四栏目齐全",
-        "表四 15 个数字栏（3 组 × 5 项）都能找到。",
-        "统一格式规定了表四的全部栏目。",
-        "表四缺少「行政诉讼·复议后起诉·尚未审结」栏",
-        t4_completeness),
-    rule!("T2.ROWS", Error, "表二行列齐全",
-        "表二包含所用格式的全部行和列；2021 年版写成“规范性文件”、2019 年版写成“行政规范性文件”时给出警告。",
-        "统一格式规定了表二的全部行列；2021 年版为“行政规范性文件”，2019 年版为“规范性文件”。",
-        "表二行标题写作「规范性文件」，2021 年版格式的标题是「行政规范性文件」",
-        t2_completeness),
-    rule!("T2.VALIDGE", Warning, "表二现行有效件数",
-        "2021 年版表二：本年制发件数大于现行有效件数，而本年废止件数为 0。",
-        "国办公开办函〔2021〕30号：“各项数据核定时间点为报告年度的12月31日”，现行有效件数是年末存量，通常不少于当年制发数。",
-        "表二「行政规范性文件」：本年制发 5 件，现行有效却只有 3 件，而本年废止为 0",
-        t2_made_vs_valid),
-    rule!("T2.NEW19", Warning, "表二新公开与总数",
-        "2019 年版表二：本年新公开数量不大于对外公开总数量。",
-        "对外公开总数量包含本年新公开的文件。",
-        "表二「规范性文件」：本年新公开 5 件，多于对外公开总数量 3 件",
-        t2_new_vs_total_2019),
-    rule!("S.EMPTY", Error, "表格均未填写",
-        "表二、表三、表四的数字格全部为空或只有占位符（如空白模板）。此时只给出这一条，不再逐格报告空格。",
-        "统一格式中每一格都是数据格；整张表未填写时逐格列出上百条空格只会淹没真正的问题。",
-        "表格均未填写：表二、表三、表四的 200 个数字格全部为空（或只有“/”“—”等占位符），像是未填写的空白模板",
-        s_empty),
-    rule!("T2.BLANK", Error, "表二空格",
-        "表二每个数字格都已填写；空白或“/”“—”“无”等占位符都不行。",
-        "统一格式中每一格都是数据格，没有的应填 0。",
-        "表二「行政许可」行「本年处理决定数量」列为空；每一格都应填写数字，没有的填 0",
-        |r, s| cell_rules(r, s, 2, CellCheck::Blank)),
-    rule!("T3.BLANK", Error, "表三空格",
-        "表三每个数字格都已填写；空白或“/”“—”“无”等占位符都不行。",
-        "统一格式中每一格都是数据格，没有的应填 0；空格使勾稽关系无法核对。",
-        "表三「（一）予以公开」行「自然人」列为空；每一格都应填写数字，没有的填 0",
-        |r, s| cell_rules(r, s, 3, CellCheck::Blank)),
-    rule!("T4.BLANK", Error, "表四空格",
-        "表四 15 个数字格都已填写；空白或占位符都不行。",
-        "统一格式中每一格都是数据格，没有的应填 0。",
-        "表四「行政复议·结果维持」为空；每一格都应填写数字，没有的填 0",
-        |r, s| cell_rules(r, s, 4, CellCheck::Blank)),
-    rule!("T2.INT", Error, "表二数值",
-        "表二件数为非负整数；2021 年版收费金额（万元）和 2019 年版采购总金额可为小数；2019 年版“本年增/减”可为负数。",
-        "件数只能是整数且不能为负。",
-        "表二「行政处罚」行「本年处理决定数量」列“十二”不是数字，请填写阿拉伯数字",
-        |r, s| cell_rules(r, s, 2, CellCheck::Int)),
-    rule!("T3.INT", Error, "表三数值",
-        "表三每格为非负整数。",
-        "表三统计的是申请件数，只能是非负整数。",
-        "表三「（一）予以公开」行「自然人」列为负数 -1；件数不能为负",
-        |r, s| cell_rules(r, s, 3, CellCheck::Int)),
-    rule!("T4.INT", Error, "表四数值",
-        "表四每格为非负整数。",
-        "表四统计的是案件数，只能是非负整数。",
-        "表四「行政复议·总计」为小数 1.5；件数应为整数",
-        |r, s| cell_rules(r, s, 4, CellCheck::Int)),
-    rule!("CELL.TEXT", Warning, "数字格中的多余文字",
-        "数字格中有全角数字、单位（件、条、元等）或千位分隔符；数字已照常读取并参与检查。",
-        "统一格式的数字格只填阿拉伯数字；全角数字和单位会妨碍汇总统计。",
-        "表三「（一）予以公开」行「自然人」列写作“１２”，含全角数字，已按 12 读取",
-        |r, s| { cell_rules(r, s, 2, CellCheck::Text); cell_rules(r, s, 3, CellCheck::Text); cell_rules(r, s, 4, CellCheck::Text); }),
-    rule!("S.FMT", Error, "格式与年度",
-        "2021 年及以后的年报使用 2021 年版格式，2019、2020 年度使用 2019 年版格式。表二、表三分属两种格式时见 S.HYBRID。",
-        "国办公开办函〔2021〕30号自 2021 年度年报起施行；〔2019〕60号适用于 2019、2020 年度。",
-        "2021 年度的年报应使用2021 年版格式（国办公开办函〔2021〕30号），本报告使用的是2019 年版格式（国办公开办函〔2019〕60号）",
-        s_format),
-    rule!("S.HYBRID", Warning, "两种格式混用",
-        "表二与表三分属 2019 年版和 2021 年版格式（如 2021 年版表二配 2019 年版表三的单行“（六）其他处理”）。按年度应使用的格式认定报告格式，各表仍按其实有的行列读取和核对，并指出混用的部分。",
-        "两种格式的差别只在表二的栏目和表三“（六）其他处理”的分项；数字仍能核对，混用是格式问题而不是数字错误，因此给出警告而不是让检查失效。",
-        "表三「（六）其他处理」是 2019 年版格式的单行（2021 年版格式将其分为 3 个子项），其余部分为 2021 年版格式；已按表中实有的行核对各项数字",
-        s_hybrid),
-    rule!("S.YEAR", Warning, "报告年度",
-        "能从标题、正文或落款确定报告年度；标题与正文开头的年份一致；落款在次年。找不到年度时为错误。",
-        "年度决定适用的格式和发布时限；年份不一致常见于沿用往年文稿。",
-        "标题写的是 2023 年度，正文开头却写 2022 年",
-        s_year),
-    rule!("S.TABLES", Error, "三张统计表",
-        "表二、表三、表四都能在文档中找到（作为 Word 表格）。",
-        "统一格式要求年报包含这三张表。",
-        "未找到表四（四、政府信息公开行政复议、行政诉讼情况）",
-        s_tables),
-    rule!("S.SECT", Error, "六个部分",
-        "年报包含“一、总体情况”至“六、其他需要报告的事项”六个部分（标题可为通知中的等效表述，序号可为自动编号）。",
-        "《政府信息公开条例》第五十条规定了年报内容；国办通知要求“不能遗漏”。",
-        "未找到“五、存在的主要问题及改进情况”部分",
-        s_sections),
-    rule!("S.TITLEVAR", Warning, "部分标题写法",
-        "六个部分的标题文字和序号与统一格式一致（如“2、”应为“二、”，缺少“一、”）。",
-        "统一格式规定了各部分标题；评估机构会检查格式规范。",
-        "标题“2、 主动公开政府信息情况”序号应为“二、”而不是阿拉伯数字",
-        s_title_variants),
-    rule!("S.DATE", Warning, "落款日期",
-        "正文末尾有落款日期（如“2022年1月20日”）。",
-        "年报应在次年 1 月 31 日前发布，落款日期是判断是否按时的依据之一。",
-        "正文末尾没有找到落款日期",
-        s_date),
-    rule!("S.MULTI", Warning, "多份年报",
-        "一个文档中只有一份年报。",
-        "多份年报放在一个文件里时无法逐份核对；本工具只检查第一份并明确提示。",
-        "文档中似乎有 2 份年报，本次只检查了第 1 份",
-        s_multi),
-    rule!("S.AMBIG", Warning, "读取有歧义",
-        "表格中某行、某栏出现不止一次、数字找不到对应栏目，或一个标题与统一格式的两项都相近（如“予以公开和部分公开”）时，说明采用了哪种读法；两项相争的标题不予读取。",
-        "有歧义时明确告知，而不是悄悄猜测。",
-        "表三「（一）予以公开」行出现了不止一次，只读取了第一次出现的数字",
-        s_ambiguous),
-    rule!("S.LABEL", Warning, "标题与统一格式不一致",
-        "表格的行标题、栏标题与统一格式有出入（错字、漏字、多字、字序颠倒），但仍能唯一对应到统一格式的某一项；数字按该项读取并参与检查。序号写法（1.、1、、（1））、空格和换行的差异不算。",
-        "统一格式规定了表格各项的名称；标题改动后容易让读者和汇总统计对错行。把读法说出来，而不是悄悄猜测。",
-        "表三中的标题写作「2.其他法律行政止公开」，与统一格式的「2.其他法律行政法规禁止公开」不完全一致，已按「2.其他法律行政法规禁止公开」读取",
-        s_label),
-    rule!("TX.NONE", Warning, "正文与表三",
-        "正文说没有收到政府信息公开申请，但表三本年新收申请总计大于 0。",
-        "正文与统计表应当一致（“数据精确、文字严谨”）。",
-        "正文说“本单位未收到政府信息公开申请”，但表三本年新收申请总计为 2",
-        tx_none),
-];
+static CATALOGUE: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    RuleId::ALL
+        .iter()
+        .map(|&id| Rule {
+            id,
+            info: id.info(),
+        })
+        .collect()
+});
 
 /// Every rule, in the order they run.
 pub fn catalogue() -> &'static [Rule] {
-    CATALOGUE
+    &CATALOGUE
 }
 
 /// The rule catalogue as Markdown (the content of docs/rules.md).
@@ -386,26 +445,30 @@ pub fn catalogue_markdown() -> String {
     s.push_str("本文件由 `nianbao rules` 根据代码生成，请勿手工修改。\n");
     s.push_str("Generated from the code by `nianbao rules`; do not edit by hand.\n\n");
     s.push_str("| 编号 | 级别 | 名称 |\n|---|---|---|\n");
-    for r in catalogue() {
+    for &id in RuleId::ALL {
         s.push_str(&format!(
-            "| [{}](#{}) | {} | {} |\n",
-            r.info.id,
-            anchor(r.info.id),
-            r.info.severity.label(),
-            r.info.title
+            "| [{id}](#{}) | {} | {} |\n",
+            anchor(id.as_str()),
+            id.severity().label(),
+            id.title()
         ));
     }
-    for r in catalogue() {
-        let i = &r.info;
+    for &id in RuleId::ALL {
         s.push_str(&format!(
-            "\n## {}\n\n**{}** · {}\n\n",
-            i.id,
-            i.title,
-            i.severity.label()
+            "\n## {id}\n\n**{}** · {}\n\n",
+            id.title(),
+            id.severity().label()
         ));
         s.push_str(&format!(
-            "- 检查内容：{}\n- 依据：{}\n- 示例：{}\n",
-            i.checks, i.why, i.example
+            "- 检查内容：{}\n- 依据：{}\n",
+            id.checks(),
+            id.why()
+        ));
+        let example = id.example();
+        s.push_str(&format!(
+            "- 示例：{}。\n  报告：{}\n",
+            example.describe(),
+            example.message
         ));
     }
     s
@@ -421,21 +484,28 @@ mod tests {
 
     #[test]
     fn ids_are_unique_and_documented() {
-        let mut ids: Vec<&str> = catalogue().iter().map(|r| r.info.id).collect();
+        let mut ids: Vec<&str> = RuleId::ALL.iter().map(|r| r.as_str()).collect();
         let n = ids.len();
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), n);
-        for r in catalogue() {
+        for &r in RuleId::ALL {
+            assert_eq!(r.doc_paragraphs().count(), 3, "{r}: title, what, why");
             assert!(
-                !r.info.title.is_empty()
-                    && !r.info.checks.is_empty()
-                    && !r.info.why.is_empty()
-                    && !r.info.example.is_empty(),
-                "{}",
-                r.info.id
+                r.def().doc.contains("依据："),
+                "{r}: the third paragraph starts with 依据："
             );
+            assert!(
+                !r.title().is_empty() && !r.checks().is_empty() && !r.why().is_empty(),
+                "{r}"
+            );
+            assert!(
+                !r.example().edits.is_empty() && !r.example().message.is_empty(),
+                "{r}"
+            );
+            assert_eq!(r.as_str().parse::<RuleId>(), Ok(r));
         }
+        assert!("T9.NOPE".parse::<RuleId>().is_err());
     }
 
     #[test]
