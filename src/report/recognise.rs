@@ -319,7 +319,31 @@ fn read_t3(doc: &Document, parts: &[usize], report: &mut Report) -> Table3 {
             }
             header_rows.insert(r);
             for c in &cells {
-                if let Some(i) = t3_header_column(&norm(&c.text)) {
+                let n = norm(&c.text);
+                let column = t3_header_column(&n).or_else(|| {
+                    // A shortened or mistyped column header ("社会公益"): a variant, said so.
+                    let i = labels::match_label(&c.text, &labels::T3_COLUMNS).index()?;
+                    let official = labels::T3_COLUMNS.get(i)?.label.to_string();
+                    let cell = CellRef {
+                        table: ti,
+                        row: c.row,
+                        col: c.col,
+                    };
+                    if !report
+                        .label_variants
+                        .iter()
+                        .any(|v| v.cells.first() == Some(&cell))
+                    {
+                        report.label_variants.push(LabelVariant {
+                            table: 3,
+                            written: trim_blank(&c.text).to_string(),
+                            official,
+                            cells: vec![cell],
+                        });
+                    }
+                    Some(i)
+                });
+                if let Some(i) = column {
                     map[i] = Some((c.col, c.col + c.col_span.max(1) - 1));
                 }
             }

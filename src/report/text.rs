@@ -84,9 +84,32 @@ pub(super) fn read_text(doc: &Document, first_segment: &[(usize, u8)], report: &
     // Title: a short paragraph before the first section that names the report.
     let head: Vec<&(usize, &Paragraph)> =
         paragraphs.iter().filter(|(i, _)| *i < head_end).collect();
-    if let Some(pos) = head.iter().position(|(_, p)| is_title(&p.text)) {
+    // A title may be split over two paragraphs ("2024 年上海市科委政府信息公开工作" / "年度报告").
+    let short = |p: &Paragraph| p.text.chars().count() <= 40 && !p.text.contains('。');
+    let found = head
+        .iter()
+        .position(|(_, p)| is_title(&p.text))
+        .map(|pos| (pos, trim_blank(&head[pos].1.text).to_string()))
+        .or_else(|| {
+            head.windows(2)
+                .position(|w| {
+                    short(w[0].1)
+                        && short(w[1].1)
+                        && is_title(&format!("{}{}", w[0].1.text, w[1].1.text))
+                })
+                .map(|pos| {
+                    (
+                        pos,
+                        format!(
+                            "{}{}",
+                            trim_blank(&head[pos].1.text),
+                            trim_blank(&head[pos + 1].1.text)
+                        ),
+                    )
+                })
+        });
+    if let Some((pos, text)) = found {
         if let Some((_, p)) = head.get(pos) {
-            let text = trim_blank(&p.text).to_string();
             let (agency, year) = title_agency_year(&text);
             report.title_year = year;
             let agency = agency.unwrap_or_default();
@@ -288,9 +311,26 @@ pub fn title_agency_year(text: &str) -> (Option<String>, Option<i32>) {
             &agency[..i]
         };
     }
-    let agency = agency
+    let mut agency = agency
         .trim_end_matches(['（', '(', '《', '“', '的', '-', '—', '_'])
         .trim_start_matches(['（', '(']);
+    // The year first: "2019年上海市人民政府办公厅政府信息公开工作年度报告".
+    if agency.is_empty() {
+        if let Some((_, at)) = year {
+            let after = t.get(at..).unwrap_or("");
+            let after = after.split_once('年').map_or("", |(_, rest)| rest);
+            let after = after.strip_prefix('度').unwrap_or(after);
+            let end = ["政府信息公开", "关于"]
+                .iter()
+                .filter_map(|m| after.find(m))
+                .min()
+                .unwrap_or(0);
+            agency = after
+                .get(..end)
+                .unwrap_or("")
+                .trim_end_matches(['的', '（', '(']);
+        }
+    }
     let agency = (!agency.is_empty()).then(|| agency.to_string());
     (agency, year.map(|(y, _)| y))
 }
@@ -510,6 +550,14 @@ mod tests {
             (Some("某某局".into()), Some(2022))
         );
         assert_eq!(t("2022年度政府信息公开工作年度报告"), (None, Some(2022)));
+        assert_eq!(
+            t("2019年上海市人民政府办公厅政府信息公开工作年度报告"),
+            (Some("上海市人民政府办公厅".into()), Some(2019))
+        );
+        assert_eq!(
+            t("2024 年度上海市科委政府信息公开工作年度报告"),
+            (Some("上海市科委".into()), Some(2024))
+        );
         assert_eq!(
             t("某某局政府信息公开工作年度报告（2022年度）"),
             (Some("某某局".into()), Some(2022))

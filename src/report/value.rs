@@ -27,6 +27,8 @@ pub struct Extras {
     pub word_sign: bool,
     /// An amount written in 元 in a 万元 column, converted to 万元.
     pub yuan_to_wan: bool,
+    /// A note in brackets after the number.
+    pub note: bool,
 }
 
 impl Extras {
@@ -36,6 +38,7 @@ impl Extras {
             || self.thousands
             || self.word_sign
             || self.yuan_to_wan
+            || self.note
     }
 
     /// Chinese description of what was tolerated.
@@ -52,6 +55,9 @@ impl Extras {
         }
         if self.word_sign {
             parts.push("用文字表示增减".to_string());
+        }
+        if self.note {
+            parts.push("括号中的说明文字".to_string());
         }
         parts.join("、")
     }
@@ -118,7 +124,7 @@ pub fn read(raw: &str) -> (Reading, Extras) {
             '．' => '.',
             _ => f,
         });
-        if s.len() > 64 {
+        if s.len() > 160 {
             return (Reading::Invalid, extras);
         }
     }
@@ -130,6 +136,13 @@ pub fn read(raw: &str) -> (Reading, Extras) {
         return (Reading::Placeholder, extras);
     }
     let mut body: &str = &s;
+    // A number followed by a note in brackets: "22（其中修订16件）".
+    if let Some(open) = body.find(['（', '(']) {
+        if open > 0 && body.ends_with(['）', ')']) {
+            body = &body[..open];
+            extras.note = true;
+        }
+    }
     for u in UNITS {
         if let Some(stripped) = body.strip_suffix(u) {
             if !stripped.is_empty() {
@@ -240,6 +253,11 @@ mod tests {
         assert!(e.word_sign);
         assert_eq!(read("5394432.52元").0, Reading::Decimal(5394432.52));
         assert_eq!(read("3.0").0, Reading::Int(3));
+        let (r, e) = read("22\n（其中修订 16 件）");
+        assert_eq!(r, Reading::Int(22));
+        assert!(e.note);
+        assert_eq!(read("(1)").0, Reading::Invalid);
+        assert_eq!(read("（无）").0, Reading::Invalid);
         assert_eq!(read("7730.28").0, Reading::Decimal(7730.28));
         assert_eq!(read("96171.6").0, Reading::Decimal(96171.6));
         assert_eq!(read("0.005").0, Reading::Decimal(0.005));

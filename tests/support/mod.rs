@@ -34,7 +34,7 @@ impl Docx {
         d.add("[Content_Types].xml", CONTENT_TYPES);
         d.add("_rels/.rels", ROOT_RELS);
         d.add("word/_rels/document.xml.rels", DOC_RELS);
-        d.add("word/document.xml", &document_xml(body_xml));
+        d.add("word/document.xml", document_xml(body_xml));
         d
     }
 
@@ -131,4 +131,5 @@ pub const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalo
 pub const ROOT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
 
 pub const DOC_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#;
+pub mod real;
 pub mod report;

@@ -888,6 +888,14 @@ impl ReportSpec {
     pub fn from_seed_txt(path: &str) -> Self {
         let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {path}: {e}"));
         let seed = SeedText::parse(&text);
+        Self::from_seed(&seed, first_year(&text).unwrap_or(0), path)
+    }
+
+    /// Builds a spec from parsed blocks (paragraphs and tables as rows of cell texts), as
+    /// [`ReportSpec::from_seed_txt`] does for a seed text; `path` only names it in messages.
+    /// The format is read from table 二 (five captions = 2019); a table 三 with the other
+    /// format's row count (23 or 25 data rows) is kept as written (`t3_format`).
+    pub fn from_seed(seed: &SeedText, year: i32, path: &str) -> Self {
         let t2 = seed.table(2).expect("seed has table 二");
         let t3 = seed.table(3).expect("seed has table 三");
         let t4 = seed.table(4).expect("seed has table 四");
@@ -912,9 +920,18 @@ impl ReportSpec {
         } else {
             Format::Format2021
         };
+        let t3_data_rows = t3.iter().skip(3).filter(|r| r.len() >= 8).count();
+        let t3_format = match t3_data_rows {
+            23 => Format::Format2019,
+            25 => Format::Format2021,
+            _ => format,
+        };
 
         // Table 三: three header rows, then data rows whose last 7 cells are the numbers.
-        assert!(t3.len() >= 3 + format.t3_rows(), "table 三 rows in {path}");
+        assert!(
+            t3.len() >= 3 + t3_format.t3_rows(),
+            "table 三 rows in {path}"
+        );
         let corner = t3[0][0].clone();
         let top = t3[0][1].clone();
         let mut cols = vec![t3[1][1].clone()];
@@ -923,7 +940,7 @@ impl ReportSpec {
         let group = t3[1][2].clone();
         let mut labels: Vec<Vec<String>> = Vec::new();
         let mut table3 = Vec::new();
-        let official = t3_rows(format);
+        let official = t3_rows(t3_format);
         let mut carry: Vec<String> = Vec::new();
         for (i, row) in t3[3..].iter().filter(|r| r.len() >= 8).enumerate() {
             let n = row.len();
@@ -944,7 +961,7 @@ impl ReportSpec {
         }
         assert_eq!(
             table3.len(),
-            format.t3_rows(),
+            t3_format.t3_rows(),
             "table 三 data rows in {path}"
         );
 
@@ -1004,8 +1021,8 @@ impl ReportSpec {
                 }
             }
         }
-        let year = first_year(&text).unwrap_or(0);
         let mut spec = ReportSpec::zeros(format, year, "");
+        spec.t3_format = (t3_format != format).then_some(t3_format);
         spec.agency = String::new();
         spec.title = false;
         spec.preface = preface;
@@ -1276,7 +1293,7 @@ pub fn heading_index(line: &str) -> Option<usize> {
         &["存在的主要问题及改进情况", "存在的问题及改进情况"],
         &["其他需要报告的事项"],
     ];
-    KEYS.iter().position(|ks| ks.iter().any(|k| rest == *k))
+    KEYS.iter().position(|ks| ks.contains(&rest))
 }
 
 // ---------------------------------------------------------------------------------------------
