@@ -302,6 +302,12 @@ fn group_message(table: u8, what: &str, of: &[&Finding]) -> String {
     )
 }
 
+impl Finding {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -385,11 +391,5 @@ mod tests {
         assert_eq!(format_decimal(-2.5), "-2.5");
         assert_eq!(format_decimal(3.0), "3");
         assert_eq!(format_decimal(0.005), "0.005");
-    }
-}
-
-impl Finding {
-    pub fn is_error(&self) -> bool {
-        self.severity == Severity::Error
     }
 }

@@ -256,6 +256,9 @@ fn t2_and_t4_header_variants() {
     s.t2_labels[1] = "规范性文件".to_string();
     s.t4_leaves[0] = "结果 维持".to_string();
     s.t4_leaves[1] = "结果纠 正".to_string();
+    // 其它 for 其他, and a mistyped leaf under 未经复议直接起诉.
+    s.t4_leaves[2] = "其它结果".to_string();
+    s.t4_leaves[5] = "结果维特".to_string();
     let r = check(&s);
     assert_no_errors(&r);
     assert_eq!(
@@ -269,11 +272,20 @@ fn t2_and_t4_header_variants() {
     // 规范性文件 keeps its own T2.LABEL warning; the header variant gets S.LABEL.
     assert_eq!(of_rule(&r, "T2.LABEL").len(), 1);
     let labels = of_rule(&r, "S.LABEL");
-    assert_eq!(labels.len(), 1, "{labels:#?}");
-    assert!(
-        labels[0].contains("现行有效件") && labels[0].contains("现行有效件数"),
-        "{labels:?}"
-    );
+    assert_eq!(labels.len(), 3, "{labels:#?}");
+    for (written, official) in [
+        ("现行有效件", "现行有效件数"),
+        ("其它结果", "其他结果"),
+        ("结果维特", "结果维持"),
+    ] {
+        assert!(
+            labels
+                .iter()
+                .any(|m| m.contains(&format!("「{written}」"))
+                    && m.contains(&format!("「{official}」"))),
+            "{written}: {labels:#?}"
+        );
+    }
 }
 
 // ------------------------------------------------------------------ section headings
@@ -554,8 +566,8 @@ fn a_blank_template_gets_one_finding() {
 fn a_blank_column_block_is_one_group_in_text_and_one_finding_per_cell_in_json() {
     let mut s = consistent(2022);
     for row in s.table3.iter_mut() {
-        for c in 1..6 {
-            row[c] = String::new();
+        for cell in row.iter_mut().take(6).skip(1) {
+            cell.clear();
         }
     }
     // The numbers that remain still balance: 自然人 and 总计.
@@ -593,5 +605,32 @@ fn a_blank_column_block_is_one_group_in_text_and_one_finding_per_cell_in_json() 
             |g| g["message"].as_str().unwrap_or("").contains("共 125 格") && g["count"] == 125
         ),
         "{groups:?}"
+    );
+}
+
+#[test]
+fn an_old_report_with_its_own_tables_is_rejected_by_its_year() {
+    use support::report::{para_xml, tc, tr};
+    let mut body = para_xml("某某县水务局2016年政府信息公开工作年度报告", false);
+    body.push_str(&para_xml("一、概述", false));
+    body.push_str(&para_xml(
+        "2016年，本局认真贯彻落实《政府信息公开条例》。",
+        false,
+    ));
+    // A table of its own that names 行政复议 and 行政诉讼 (not the uniform table 四).
+    let rows: &[[&str; 3]] = &[["项目", "行政复议", "行政诉讼"], ["件数", "0", "0"]];
+    let mut t = String::from("<w:tbl><w:tblGrid><w:gridCol w:w=\"3000\"/><w:gridCol w:w=\"2000\"/><w:gridCol w:w=\"2000\"/></w:tblGrid>");
+    for row in rows {
+        t.push_str(&tr(&row.iter().map(|c| tc(c, 1, None)).collect::<Vec<_>>()));
+    }
+    t.push_str("</w:tbl>");
+    body.push_str(&t);
+    let r = check_bytes(&docx_from_body(&body).build());
+    let v = json(&r);
+    assert_eq!(v["status"], "rejected", "{:#?}", rules(&r));
+    assert_eq!(v["rejection"]["code"], "old_layout");
+    assert!(
+        v["rejection"]["message"].as_str().unwrap().contains("2016"),
+        "{v}"
     );
 }

@@ -544,6 +544,30 @@ pub const T2_ROWS: [Official<'static>; 8] = [
     },
 ];
 
+/// The leaves of table 四's header (the same five under each group).
+pub const T4_LEAVES: [Official<'static>; 5] = [
+    Official {
+        label: "结果维持",
+        cores: &["维持"],
+    },
+    Official {
+        label: "结果纠正",
+        cores: &["纠正"],
+    },
+    Official {
+        label: "其他结果",
+        cores: &[],
+    },
+    Official {
+        label: "尚未审结",
+        cores: &["审结"],
+    },
+    Official {
+        label: "总计",
+        cores: &[],
+    },
+];
+
 /// What to do with a label, given the reading of the phrase tables (`phrase`, an index into
 /// the same official list) and the tolerant matcher's (`fuzzy`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -832,6 +856,65 @@ mod tests {
             match_label("处理决定", &cols),
             LabelMatch::Ambiguous(vec![0, 1])
         );
+    }
+
+    #[test]
+    fn table_four_and_three_headers() {
+        assert_eq!(match_label("结果纠正", &T4_LEAVES), LabelMatch::Exact(1));
+        assert_eq!(match_label("结果\n维持", &T4_LEAVES), LabelMatch::Exact(0));
+        assert_eq!(match_label("结果维特", &T4_LEAVES), LabelMatch::Variant(0));
+        assert_eq!(match_label("其它结果", &T4_LEAVES), LabelMatch::Variant(2));
+        assert_eq!(
+            match_label("尚未审结的", &T4_LEAVES),
+            LabelMatch::Variant(3)
+        );
+        assert_eq!(match_label("行政诉讼", &T4_LEAVES), LabelMatch::NoMatch);
+        assert_eq!(match_label("行政复议", &T4_LEAVES), LabelMatch::NoMatch);
+        assert_eq!(match_label("社会公益", &T3_COLUMNS), LabelMatch::Variant(3));
+        assert_eq!(match_label("自  然  人", &T3_COLUMNS), LabelMatch::Exact(0));
+        assert_eq!(
+            match_label("法人或其他组织", &T3_COLUMNS),
+            LabelMatch::NoMatch
+        );
+        assert_eq!(match_label("申请人情况", &T3_COLUMNS), LabelMatch::NoMatch);
+        assert_eq!(match_label("规范性文件", &T2_ROWS), LabelMatch::Exact(1));
+        assert_eq!(
+            match_label("行政许可事项", &T2_ROWS),
+            LabelMatch::Variant(2)
+        );
+        assert_eq!(match_label("行政处罚", &T2_ROWS), LabelMatch::Exact(4));
+        assert_eq!(
+            match_label("本年新公开数量", &T2_COLUMNS),
+            LabelMatch::Exact(6)
+        );
+        assert_eq!(
+            match_label("本年新制作数量", &T2_COLUMNS),
+            LabelMatch::Exact(5)
+        );
+        assert_eq!(
+            match_label("现行有效件", &T2_COLUMNS),
+            LabelMatch::Variant(2)
+        );
+    }
+
+    #[test]
+    fn every_official_row_matches_itself_only() {
+        for (i, o) in T3_ROWS.iter().enumerate() {
+            assert_eq!(
+                match_label(o.label, &T3_ROWS),
+                LabelMatch::Exact(i),
+                "{}",
+                o.label
+            );
+        }
+        for (i, o) in T2_COLUMNS.iter().enumerate() {
+            assert_eq!(
+                match_label(o.label, &T2_COLUMNS),
+                LabelMatch::Exact(i),
+                "{}",
+                o.label
+            );
+        }
     }
 
     #[test]

@@ -15,9 +15,8 @@ use crate::rejection::{Rejection, RejectionCode};
 pub fn recognise(doc: &Document) -> Result<Report, Rejection> {
     let kinds = classify_tables(doc);
     if !kinds.contains(&Some(3)) && doc.tables.iter().any(is_old_statistics_table) {
-        return Err(Rejection::new(
-            RejectionCode::OldLayout,
-            "这是 2019 年以前的旧版年报格式（统计表为“指标名称、计量单位、本年度、累计”一张表）；2019 年度起年报使用统一格式（国办公开办函〔2019〕60号、〔2021〕30号），旧格式随原条例失效，本工具不检查旧版格式的年报".to_string(),
+        return Err(old_layout(
+            "统计表为“指标名称、计量单位、本年度、累计”一张表",
         ));
     }
     if kinds.iter().all(|k| k.is_none()) {
@@ -101,11 +100,23 @@ pub fn recognise(doc: &Document) -> Result<Report, Rejection> {
         report.t4 = doc
             .tables
             .get(t)
-            .map(|table| read_t4(table, &mut report.ambiguities));
+            .map(|table| read_t4(table, &mut report.ambiguities, &mut report.label_variants));
     }
     report.format = report.format_t3.or(report.format_t2);
 
     read_text(doc, &first, &mut report);
+    // A report of 2018 or earlier whose tables are not the uniform table 三: an old layout.
+    if let Some(year) = report.title_year.or(report.year).filter(|y| *y <= 2018) {
+        let t3_rows = report
+            .t3
+            .as_ref()
+            .map_or(0, |t| t.rows.iter().flatten().count());
+        if t3_rows < 12 {
+            return Err(old_layout(&format!(
+                "标题年度为 {year} 年，表格不是统一格式的表三"
+            )));
+        }
+    }
     if report.format.is_none() {
         report.format = report.year.and_then(Format::required_for);
     }
@@ -120,6 +131,15 @@ pub fn recognise(doc: &Document) -> Result<Report, Rejection> {
         }
     }
     Ok(report)
+}
+
+/// The rejection of a report in a layout from before the uniform formats; `what` says what
+/// showed it.
+fn old_layout(what: &str) -> Rejection {
+    Rejection::new(
+        RejectionCode::OldLayout,
+        format!("这是 2019 年以前的旧版年报格式（{what}）；2019 年度起年报使用统一格式（国办公开办函〔2019〕60号、〔2021〕30号），旧格式随原条例失效，本工具不检查旧版格式的年报"),
+    )
 }
 
 /// The single statistics table of the layouts before 2019: a header row 指标名称 | 计量单位 |
@@ -492,7 +512,7 @@ const T4_TERMS: &[&str] = &[
     "总计",
 ];
 
-fn read_t4(t: &Table, notes: &mut Vec<String>) -> Table4 {
+fn read_t4(t: &Table, notes: &mut Vec<String>, variants: &mut Vec<LabelVariant>) -> Table4 {
     let mut header_rows: Vec<usize> = Vec::new();
     let mut data_rows: Vec<usize> = Vec::new();
     for r in 0..t.rows {
@@ -520,6 +540,7 @@ fn read_t4(t: &Table, notes: &mut Vec<String>) -> Table4 {
     for c in 0..t.cols {
         let mut labels: Vec<String> = Vec::new();
         let mut last: Option<usize> = None;
+        let mut leaf: Option<&crate::model::Cell> = None;
         for &r in &header_rows {
             let Some(ci) = t.cell_index_at(r, c) else {
                 continue;
@@ -532,10 +553,35 @@ fn read_t4(t: &Table, notes: &mut Vec<String>) -> Table4 {
                 let n = norm(&cell.text);
                 if !n.is_empty() {
                     labels.push(n);
+                    leaf = Some(cell);
                 }
             }
         }
-        if let Some(k) = formats::match_t4_column(&labels) {
+        let mut k = formats::match_t4_column(&labels);
+        if let (None, Some(cell)) = (k, leaf) {
+            // A mistyped result header ("结果维特"): matched tolerantly, said so.
+            if let LabelMatch::Variant(i) = labels::match_label(&cell.text, &labels::T4_LEAVES) {
+                if let (Some(official), Some(last)) = (labels::T4_LEAVES.get(i), labels.last_mut())
+                {
+                    *last = norm(official.label);
+                    k = formats::match_t4_column(&labels);
+                    let at = CellRef {
+                        table: t.index,
+                        row: cell.row,
+                        col: cell.col,
+                    };
+                    if k.is_some() && !variants.iter().any(|v| v.cells.first() == Some(&at)) {
+                        variants.push(LabelVariant {
+                            table: 4,
+                            written: trim_blank(&cell.text).to_string(),
+                            official: official.label.to_string(),
+                            cells: vec![at],
+                        });
+                    }
+                }
+            }
+        }
+        if let Some(k) = k {
             if let Some(slot) = col_of.get_mut(k) {
                 if slot.is_none() {
                     *slot = Some(c);

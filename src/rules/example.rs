@@ -139,7 +139,7 @@ impl Edit {
             Edit::T2Label { row, text } => format!("表二行标题「{row}」改为「{text}」"),
             Edit::T3Label { row, text } => format!("表三行标题「{}」改为「{text}」", t3_label(row)),
             Edit::T4Label { col, text } => format!("表四栏目「{}」改为「{text}」", t4_label(col)),
-            Edit::T3Note(text) if text.is_empty() => "删去表三左上角的勾稽关系说明".to_string(),
+            Edit::T3Note("") => "删去表三左上角的勾稽关系说明".to_string(),
             Edit::T3Note(text) => format!("表三左上角说明改为“{text}”"),
             Edit::Heading { section, text } => {
                 format!("第 {} 部分标题改为“{text}”", section + 1)
