@@ -47,7 +47,7 @@ fn assemble(
     mut findings: Vec<Finding>,
     with_tables: bool,
 ) -> CheckResult {
-    let groups = group_findings(&mut findings);
+    let groups = group_findings(&mut findings, crate::messages::group);
     let tables = if with_tables {
         report
             .physical_tables()

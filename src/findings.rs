@@ -163,31 +163,56 @@ pub struct FindingGroup {
 /// Findings of one rule in one table from this many on form a group.
 pub const GROUP_MIN: usize = 6;
 
-/// Rules that give one finding per cell, and what their finding says of a cell.
-const CELL_RULES: &[(&str, &str)] = &[
-    ("T2.BLANK", "为空"),
-    ("T3.BLANK", "为空"),
-    ("T4.BLANK", "为空"),
-    ("T2.INT", "不是有效的数字"),
-    ("T3.INT", "不是有效的数字"),
-    ("T4.INT", "不是有效的数字"),
-    ("CELL.TEXT", "含多余的文字"),
+/// Rules that give one finding per cell.
+const CELL_RULES: &[&str] = &[
+    "T2.BLANK",
+    "T3.BLANK",
+    "T4.BLANK",
+    "T2.INT",
+    "T3.INT",
+    "T4.INT",
+    "CELL.TEXT",
 ];
 
 /// Data rows of table 三 in the 2019 format (the fewer of the two): this many distinct rows
 /// in a group means whole columns.
 const T3_MIN_ROWS: usize = 23;
 
+/// What a group of findings covers, for its one-line summary (written by `messages::group`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupShape {
+    pub rule: &'static str,
+    pub table: u8,
+    pub count: usize,
+    pub kind: GroupKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GroupKind {
+    /// Every cell of these columns (official column paths).
+    WholeColumns { columns: Vec<Vec<String>> },
+    /// Every cell of `rows` rows of table 三, the first of them `first`.
+    WholeRows { first: Vec<String>, rows: usize },
+    /// Cells here and there: the first one's row and column.
+    Scattered {
+        row: Vec<String>,
+        column: Vec<String>,
+    },
+}
+
 /// Groups many findings of one per-cell rule in one table: sets [`Finding::group`] and
-/// returns the groups.
-pub fn group_findings(findings: &mut [Finding]) -> Vec<FindingGroup> {
+/// returns the groups, each summed up by `summary`.
+pub fn group_findings(
+    findings: &mut [Finding],
+    mut summary: impl FnMut(&GroupShape) -> String,
+) -> Vec<FindingGroup> {
     let mut groups: Vec<FindingGroup> = Vec::new();
-    let mut keys: Vec<(&'static str, Option<u8>)> = Vec::new();
+    let mut keys: Vec<(&'static str, u8)> = Vec::new();
     for f in findings.iter() {
-        let key = (f.rule, f.table);
-        if CELL_RULES.iter().any(|(r, _)| *r == f.rule) && f.table.is_some() && !keys.contains(&key)
-        {
-            keys.push(key);
+        if let (true, Some(table)) = (CELL_RULES.contains(&f.rule), f.table) {
+            if !keys.contains(&(f.rule, table)) {
+                keys.push((f.rule, table));
+            }
         }
     }
     for (rule, table) in keys {
@@ -195,27 +220,28 @@ pub fn group_findings(findings: &mut [Finding]) -> Vec<FindingGroup> {
             .filter(|&i| {
                 findings
                     .get(i)
-                    .is_some_and(|f| f.rule == rule && f.table == table)
+                    .is_some_and(|f| f.rule == rule && f.table == Some(table))
             })
             .collect();
         if members.len() < GROUP_MIN {
             continue;
         }
-        let id = groups.len();
         let of: Vec<&Finding> = members.iter().filter_map(|&i| findings.get(i)).collect();
-        let what = CELL_RULES
-            .iter()
-            .find(|(r, _)| *r == rule)
-            .map(|(_, w)| *w)
-            .unwrap_or("");
         let Some(first) = of.first() else { continue };
+        let shape = GroupShape {
+            rule,
+            table,
+            count: of.len(),
+            kind: group_kind(table, &of),
+        };
+        let id = groups.len();
         groups.push(FindingGroup {
             id,
             rule,
             severity: first.severity,
-            table,
+            table: Some(table),
             count: of.len(),
-            message: group_message(table.unwrap_or(0), what, &of),
+            message: summary(&shape),
         });
         for &i in &members {
             if let Some(f) = findings.get_mut(i) {
@@ -236,70 +262,25 @@ fn distinct(paths: impl Iterator<Item = Vec<String>>) -> Vec<Vec<String>> {
     out
 }
 
-fn leaf(p: &[String]) -> &str {
-    p.last().map(String::as_str).unwrap_or("")
-}
-
-/// One line for a group: whole columns, whole rows, or a count with an example.
-fn group_message(table: u8, what: &str, of: &[&Finding]) -> String {
-    let name = match table {
-        2 => "表二",
-        3 => "表三",
-        4 => "表四",
-        _ => "",
-    };
-    let n = of.len();
+/// Whole columns, whole rows, or scattered cells.
+fn group_kind(table: u8, of: &[&Finding]) -> GroupKind {
     let rows = distinct(of.iter().map(|f| f.row.clone()));
-    let cols = distinct(of.iter().map(|f| f.column.clone()));
-    let rectangle = rows.len() * cols.len() == n;
-    let hint = if what == "为空" {
-        "；每一格都应填写数字，没有的填 0"
-    } else {
-        ""
-    };
+    let columns = distinct(of.iter().map(|f| f.column.clone()));
+    let rectangle = rows.len() * columns.len() == of.len();
     if rectangle && (table == 4 || (table == 3 && rows.len() >= T3_MIN_ROWS)) {
-        let org: Vec<&Vec<String>> = cols
-            .iter()
-            .filter(|c| c.len() == 3 && c.get(1).is_some_and(|g| g == "法人或其他组织"))
-            .collect();
-        let described = if table == 4 && cols.len() == 15 {
-            "15 格".to_string()
-        } else if org.len() == 5 && cols.len() == 5 {
-            "「法人或其他组织」5 列".to_string()
-        } else if table == 3 && cols.len() == 7 {
-            "全部 7 列".to_string()
-        } else {
-            let unit = if table == 4 { "栏" } else { "列" };
-            let names: Vec<String> = cols
-                .iter()
-                .take(3)
-                .map(|c| format!("「{}」", c.join("·")))
-                .collect();
-            let more = if cols.len() > 3 { "等" } else { "" };
-            format!("{}{more} {} {unit}", names.join(""), cols.len())
+        return GroupKind::WholeColumns { columns };
+    }
+    if rectangle && table == 3 && columns.len() == 7 {
+        return GroupKind::WholeRows {
+            first: rows.first().cloned().unwrap_or_default(),
+            rows: rows.len(),
         };
-        return format!("{name}{described}全部{what}，共 {n} 格{hint}");
     }
-    if rectangle && table == 3 && cols.len() == 7 {
-        let first = rows.first().map(|r| leaf(r)).unwrap_or("");
-        return format!(
-            "{name}「{first}」等 {} 行全部{what}，共 {n} 格{hint}",
-            rows.len()
-        );
-    }
-    let example = of.first().map(|f| {
-        let r = leaf(&f.row);
-        let c = leaf(&f.column);
-        if r.is_empty() {
-            format!("「{c}」")
-        } else {
-            format!("「{r}」行「{c}」列")
-        }
-    });
-    format!(
-        "{name}共 {n} 格{what}，如{}{hint}",
-        example.unwrap_or_default()
-    )
+    let (row, column) = of
+        .first()
+        .map(|f| (f.row.clone(), f.column.clone()))
+        .unwrap_or_default();
+    GroupKind::Scattered { row, column }
 }
 
 impl Finding {
@@ -330,7 +311,7 @@ mod tests {
     }
 
     #[test]
-    fn groups_name_whole_columns_and_rows() {
+    fn groups_are_whole_columns_whole_rows_or_scattered() {
         let orgs = [
             "商业企业",
             "科研机构",
@@ -349,11 +330,18 @@ mod tests {
             }
         }
         fs.push(blank(4, &[], &["行政复议", "总计"]));
-        let groups = group_findings(&mut fs);
+        let mut shapes = Vec::new();
+        let groups = group_findings(&mut fs, |g| {
+            shapes.push(g.clone());
+            "summary".to_string()
+        });
         assert_eq!(groups.len(), 1);
         assert_eq!(
-            groups[0].message,
-            "表三「法人或其他组织」5 列全部为空，共 125 格；每一格都应填写数字，没有的填 0"
+            (groups[0].count, groups[0].message.as_str(), groups[0].table),
+            (125, "summary", Some(3))
+        );
+        assert!(
+            matches!(&shapes[0].kind, GroupKind::WholeColumns { columns } if columns.len() == 5)
         );
         assert!(fs[..125].iter().all(|f| f.group == Some(0)));
         assert_eq!(fs[125].group, None, "one finding alone is no group");
@@ -368,19 +356,33 @@ mod tests {
                 )
             })
             .collect();
-        let groups = group_findings(&mut fs);
+        let mut kind = None;
+        group_findings(&mut fs, |g| {
+            kind = Some(g.kind.clone());
+            String::new()
+        });
         assert_eq!(
-            groups[0].message,
-            "表三「（0）」等 3 行全部为空，共 21 格；每一格都应填写数字，没有的填 0"
+            kind,
+            Some(GroupKind::WholeRows {
+                first: vec!["三、本年度办理结果".into(), "（0）".into()],
+                rows: 3
+            })
         );
 
         let mut fs: Vec<Finding> = (0..6)
             .map(|r| blank(3, &[&format!("r{r}")], &[&format!("c{r}")]))
             .collect();
-        let groups = group_findings(&mut fs);
+        let mut kind = None;
+        group_findings(&mut fs, |g| {
+            kind = Some(g.kind.clone());
+            String::new()
+        });
         assert_eq!(
-            groups[0].message,
-            "表三共 6 格为空，如「r0」行「c0」列；每一格都应填写数字，没有的填 0"
+            kind,
+            Some(GroupKind::Scattered {
+                row: vec!["r0".into()],
+                column: vec!["c0".into()]
+            })
         );
     }
 

@@ -111,13 +111,13 @@ fn expected_cells(spec: &ReportSpec) -> Vec<Expect> {
     );
     let mut k = 0;
     for (ri, row) in spec.table2.iter().enumerate() {
-        for ci in 0..row.len() {
+        for (ci, raw) in row.iter().enumerate() {
             let (rp, cp, amount) = &t2[k];
             out.push(Expect {
                 table: 2,
                 row: rp.clone(),
                 column: cp.clone(),
-                raw: row[ci].clone(),
+                raw: raw.clone(),
                 pos: rendered.pos[&(2, ri)][ci],
                 amount: *amount,
             });
@@ -599,6 +599,15 @@ fn finding_keys(r: &CheckResult) -> Vec<Key> {
     v
 }
 
+/// A value entry's fields, for comparing entries.
+type EntryView<'a> = (
+    &'a Vec<String>,
+    &'a Vec<String>,
+    &'a Option<Quantity>,
+    &'a String,
+    &'a Option<CellRef>,
+);
+
 fn assert_rebuilt_matches(n: usize) {
     let sample = check_seed(n);
     let (spec, r) = rebuilt(n);
@@ -607,23 +616,11 @@ fn assert_rebuilt_matches(n: usize) {
     assert_eq!(r.report, sample.report, "seed {n} rebuilt: report info");
     assert_values_as_written(n, &r, &spec);
     for t in [2u8, 3, 4] {
-        let a: Vec<(
-            &Vec<String>,
-            &Vec<String>,
-            &Option<Quantity>,
-            &String,
-            &Option<CellRef>,
-        )> = entries(&r, t)
+        let a: Vec<EntryView<'_>> = entries(&r, t)
             .iter()
             .map(|v| (&v.row, &v.column, &v.value, &v.raw, &v.cell))
             .collect();
-        let b: Vec<(
-            &Vec<String>,
-            &Vec<String>,
-            &Option<Quantity>,
-            &String,
-            &Option<CellRef>,
-        )> = entries(&sample, t)
+        let b: Vec<EntryView<'_>> = entries(&sample, t)
             .iter()
             .map(|v| (&v.row, &v.column, &v.value, &v.raw, &v.cell))
             .collect();

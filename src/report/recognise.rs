@@ -6,18 +6,18 @@ use super::labels::{self, Decision, LabelMatch};
 use super::normalize::{norm, trim_blank};
 use super::text::read_text;
 use super::value::{self, Reading};
-use super::{LabelConflict, LabelVariant, NumCell, Report, T2Entry, Table2, Table3, Table4};
+use super::{
+    Ambiguity, LabelConflict, LabelVariant, NumCell, Report, T2Entry, Table2, Table3, Table4,
+};
 use crate::findings::CellRef;
 use crate::model::{Block, Document, Table};
-use crate::rejection::{Rejection, RejectionCode};
+use crate::rejection::{Refusal, Rejection};
 
 /// Finds the report in a parsed document.
 pub fn recognise(doc: &Document) -> Result<Report, Rejection> {
     let kinds = classify_tables(doc);
     if !kinds.contains(&Some(3)) && doc.tables.iter().any(is_old_statistics_table) {
-        return Err(old_layout(
-            "统计表为“指标名称、计量单位、本年度、累计”一张表",
-        ));
+        return Err(old_layout(None));
     }
     if kinds.iter().all(|k| k.is_none()) {
         return Err(no_report_tables(doc));
@@ -92,10 +92,9 @@ pub fn recognise(doc: &Document) -> Result<Report, Rejection> {
     }
     if let Some(&t) = t4_parts.first() {
         if t4_parts.len() > 1 {
-            report.ambiguities.push(format!(
-                "表四出现在 {} 个表格中，只读取了第一个",
-                t4_parts.len()
-            ));
+            report.ambiguities.push(Ambiguity::T4InSeveralTables {
+                count: t4_parts.len(),
+            });
         }
         report.t4 = doc
             .tables
@@ -112,9 +111,7 @@ pub fn recognise(doc: &Document) -> Result<Report, Rejection> {
             .as_ref()
             .map_or(0, |t| t.rows.iter().flatten().count());
         if t3_rows < 12 {
-            return Err(old_layout(&format!(
-                "标题年度为 {year} 年，表格不是统一格式的表三"
-            )));
+            return Err(old_layout(Some(year)));
         }
     }
     if report.format.is_none() {
@@ -135,11 +132,8 @@ pub fn recognise(doc: &Document) -> Result<Report, Rejection> {
 
 /// The rejection of a report in a layout from before the uniform formats; `what` says what
 /// showed it.
-fn old_layout(what: &str) -> Rejection {
-    Rejection::new(
-        RejectionCode::OldLayout,
-        format!("这是 2019 年以前的旧版年报格式（{what}）；2019 年度起年报使用统一格式（国办公开办函〔2019〕60号、〔2021〕30号），旧格式随原条例失效，本工具不检查旧版格式的年报"),
-    )
+fn old_layout(year: Option<i32>) -> Rejection {
+    Rejection::from(Refusal::OldLayout { year })
 }
 
 /// The single statistics table of the layouts before 2019: a header row 指标名称 | 计量单位 |
@@ -157,26 +151,17 @@ fn no_report_tables(doc: &Document) -> Rejection {
         .iter()
         .filter(|b| matches!(b, Block::Paragraph(p) if !trim_blank(&p.text).is_empty()))
         .count();
-    let found = if doc.tables.is_empty() {
-        format!("文档中有 {paragraphs} 段文字，没有表格")
-    } else {
-        let shapes: Vec<String> = doc
-            .tables
-            .iter()
-            .take(5)
-            .map(|t| format!("{}行×{}列", t.rows, t.cols))
-            .collect();
-        let more = if doc.tables.len() > 5 { "等" } else { "" };
-        format!(
-            "文档中有 {paragraphs} 段文字和 {} 个表格（{}{more}），但都不是年报的统计表",
-            doc.tables.len(),
-            shapes.join("、")
-        )
-    };
-    Rejection::new(
-        RejectionCode::NoReportTables,
-        format!("未找到年报表格：{found}。请确认这是政府信息公开工作年度报告，且表二（主动公开）、表三（依申请公开）、表四（行政复议、行政诉讼）是 Word 表格而不是图片"),
-    )
+    let shapes = doc
+        .tables
+        .iter()
+        .take(5)
+        .map(|t| (t.rows, t.cols))
+        .collect();
+    Rejection::from(Refusal::NoReportTables {
+        paragraphs,
+        tables: doc.tables.len(),
+        shapes,
+    })
 }
 
 const T3_CUES: &[&str] = &[
@@ -387,10 +372,9 @@ fn read_t3(doc: &Document, parts: &[usize], report: &mut Report) -> Table3 {
                     let c = t.cols - 7 + i;
                     *slot = Some((c, c));
                 }
-                notes.push(format!(
-                    "表三的第 {} 个表格没有表头，按最后 7 列读取数字",
-                    t3.parts.iter().position(|&p| p == ti).unwrap_or(0) + 1
-                ));
+                notes.push(Ambiguity::T3WithoutHeader {
+                    part: t3.parts.iter().position(|&p| p == ti).unwrap_or(0) + 1,
+                });
             }
             m
         };
@@ -512,7 +496,7 @@ const T4_TERMS: &[&str] = &[
     "总计",
 ];
 
-fn read_t4(t: &Table, notes: &mut Vec<String>, variants: &mut Vec<LabelVariant>) -> Table4 {
+fn read_t4(t: &Table, notes: &mut Vec<Ambiguity>, variants: &mut Vec<LabelVariant>) -> Table4 {
     let mut header_rows: Vec<usize> = Vec::new();
     let mut data_rows: Vec<usize> = Vec::new();
     for r in 0..t.rows {
@@ -609,7 +593,9 @@ fn read_t4(t: &Table, notes: &mut Vec<String>, variants: &mut Vec<LabelVariant>)
         .or_else(|| data_rows.first().copied());
     let extra = with_text.len().saturating_sub(1);
     if extra > 0 {
-        notes.push(format!("表四有 {} 行数据，只读取了第一行", with_text.len()));
+        notes.push(Ambiguity::T4SeveralDataRows {
+            rows: with_text.len(),
+        });
     }
     let cells = col_of
         .iter()
@@ -730,11 +716,15 @@ fn read_t2(doc: &Document, parts: &[usize], report: &mut Report) -> Table2 {
                             .iter()
                             .any(|e| e.row == row && e.column == column)
                         {
-                            notes.push(format!(
-                                "表二“{}”行“{}”列出现了两次，只读取了第一个",
-                                trim_blank(&first.text),
-                                column
-                            ));
+                            notes.push(Ambiguity::T2DuplicateCell {
+                                row: trim_blank(&first.text).to_string(),
+                                column,
+                                cell: CellRef {
+                                    table: ti,
+                                    row: c.row,
+                                    col: c.col,
+                                },
+                            });
                             continue;
                         }
                         let mut value = NumCell::new(ti, c);
@@ -750,11 +740,15 @@ fn read_t2(doc: &Document, parts: &[usize], report: &mut Report) -> Table2 {
                     }
                     _ => {
                         if !trim_blank(&c.text).is_empty() {
-                            report.ambiguities.push(format!(
-                                "表二“{}”行有一个数字找不到对应的列标题：{}",
-                                trim_blank(&first.text),
-                                trim_blank(&c.text)
-                            ));
+                            report.ambiguities.push(Ambiguity::T2UnlabelledNumber {
+                                row: trim_blank(&first.text).to_string(),
+                                text: trim_blank(&c.text).to_string(),
+                                cell: CellRef {
+                                    table: ti,
+                                    row: c.row,
+                                    col: c.col,
+                                },
+                            });
                         }
                     }
                 }

@@ -22,10 +22,7 @@ fn tx_none(cx: &RuleContext<'_>, sink: &mut Sink) {
         return;
     };
     if v > 0 {
-        let mut f = finding(
-            RuleId::TxNone,
-            format!("正文说“{}”，但表三本年新收申请总计为 {v}", span.sentence),
-        );
+        let mut f = finding(RuleId::TxNone, messages::no_application(&span.sentence, v));
         f.table = Some(3);
         f.row = t3_row_path(idx("new_received"));
         f.column = formats::t3_column_path(T3_TOTAL_COL);
