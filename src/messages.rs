@@ -468,76 +468,7 @@ pub fn no_application(sentence: &str, received: i64) -> String {
     format!("正文说“{sentence}”，但表三本年新收申请总计为 {received}")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn group_summaries() {
-        let col = |g: &str, c: &str| vec!["申请人情况".to_string(), g.to_string(), c.to_string()];
-        let orgs: Vec<Vec<String>> = [
-            "商业企业",
-            "科研机构",
-            "社会公益组织",
-            "法律服务机构",
-            "其他",
-        ]
-        .iter()
-        .map(|c| col("法人或其他组织", c))
-        .collect();
-        let shape = |rule, table, count, kind| GroupShape {
-            rule,
-            table,
-            count,
-            kind,
-        };
-        assert_eq!(
-            group(&shape(
-                "T3.BLANK",
-                3,
-                125,
-                GroupKind::WholeColumns { columns: orgs }
-            )),
-            "表三「法人或其他组织」5 列全部为空，共 125 格；每一格都应填写数字，没有的填 0"
-        );
-        let rows = GroupKind::WholeRows {
-            first: vec!["三、本年度办理结果".into(), "（一）予以公开".into()],
-            rows: 21,
-        };
-        assert_eq!(
-            group(&shape("T3.BLANK", 3, 147, rows)),
-            "表三「（一）予以公开」等 21 行全部为空，共 147 格；每一格都应填写数字，没有的填 0"
-        );
-        let t4: Vec<Vec<String>> = (0..14)
-            .map(|i| vec!["行政复议".to_string(), format!("c{i}")])
-            .collect();
-        assert_eq!(group(&shape("T4.BLANK", 4, 14, GroupKind::WholeColumns { columns: t4 })), "表四「行政复议·c0」「行政复议·c1」「行政复议·c2」等 14 栏全部为空，共 14 格；每一格都应填写数字，没有的填 0");
-        let some = GroupKind::Scattered {
-            row: vec!["规章".into()],
-            column: vec!["本年制发件数".into()],
-        };
-        assert_eq!(
-            group(&shape("CELL.TEXT", 2, 8, some)),
-            "表二共 8 格含多余的文字，如「规章」行「本年制发件数」列"
-        );
-    }
-
-    #[test]
-    fn megabytes() {
-        assert_eq!(mb(100 * 1024 * 1024), "100");
-        assert_eq!(mb(1024 * 1024 + 512 * 1024), "1.5");
-    }
-
-    #[test]
-    fn refusals_render_with_their_code() {
-        let r = Rejection::from(Refusal::TooWide { max: 128 });
-        assert_eq!(r.code, crate::rejection::RejectionCode::TooComplex);
-        assert!(r.message.contains("128 列"), "{}", r.message);
-        assert_eq!(r.reason, Some(Refusal::TooWide { max: 128 }));
-    }
-}
-
-// ---------------------------------------------------------------------------------- issue 9: real layouts
+// ---------------------------------------------------------------------------------- real layouts: labels, formats, groups
 
 /// Chinese numeral of a report table (2, 3, 4).
 fn cn_table(t: u8) -> &'static str {
@@ -640,5 +571,74 @@ pub fn group(shape: &GroupShape) -> String {
             };
             format!("{name}共 {n} 格{what}，如{example}{hint}")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn group_summaries() {
+        let col = |g: &str, c: &str| vec!["申请人情况".to_string(), g.to_string(), c.to_string()];
+        let orgs: Vec<Vec<String>> = [
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+        ]
+        .iter()
+        .map(|c| col("法人或其他组织", c))
+        .collect();
+        let shape = |rule, table, count, kind| GroupShape {
+            rule,
+            table,
+            count,
+            kind,
+        };
+        assert_eq!(
+            group(&shape(
+                "T3.BLANK",
+                3,
+                125,
+                GroupKind::WholeColumns { columns: orgs }
+            )),
+            "表三「法人或其他组织」5 列全部为空，共 125 格；每一格都应填写数字，没有的填 0"
+        );
+        let rows = GroupKind::WholeRows {
+            first: vec!["三、本年度办理结果".into(), "（一）予以公开".into()],
+            rows: 21,
+        };
+        assert_eq!(
+            group(&shape("T3.BLANK", 3, 147, rows)),
+            "表三「（一）予以公开」等 21 行全部为空，共 147 格；每一格都应填写数字，没有的填 0"
+        );
+        let t4: Vec<Vec<String>> = (0..14)
+            .map(|i| vec!["行政复议".to_string(), format!("c{i}")])
+            .collect();
+        assert_eq!(group(&shape("T4.BLANK", 4, 14, GroupKind::WholeColumns { columns: t4 })), "表四「行政复议·c0」「行政复议·c1」「行政复议·c2」等 14 栏全部为空，共 14 格；每一格都应填写数字，没有的填 0");
+        let some = GroupKind::Scattered {
+            row: vec!["规章".into()],
+            column: vec!["本年制发件数".into()],
+        };
+        assert_eq!(
+            group(&shape("CELL.TEXT", 2, 8, some)),
+            "表二共 8 格含多余的文字，如「规章」行「本年制发件数」列"
+        );
+    }
+
+    #[test]
+    fn megabytes() {
+        assert_eq!(mb(100 * 1024 * 1024), "100");
+        assert_eq!(mb(1024 * 1024 + 512 * 1024), "1.5");
+    }
+
+    #[test]
+    fn refusals_render_with_their_code() {
+        let r = Rejection::from(Refusal::TooWide { max: 128 });
+        assert_eq!(r.code, crate::rejection::RejectionCode::TooComplex);
+        assert!(r.message.contains("128 列"), "{}", r.message);
+        assert_eq!(r.reason, Some(Refusal::TooWide { max: 128 }));
     }
 }
