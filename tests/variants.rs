@@ -634,3 +634,16 @@ fn an_old_report_with_its_own_tables_is_rejected_by_its_year() {
         "{v}"
     );
 }
+
+#[test]
+fn a_numbered_sub_heading_of_section_one_is_not_taken_for_a_section() {
+    let mut s = consistent(2022);
+    s.sections[0].before.push("2、主动公开情况".to_string());
+    s.sections[0].before.push("3、依申请公开情况".to_string());
+    s.set_heading(1, Some("二、主动公开政府信息的情况"));
+    let r = check(&s);
+    assert_no_errors(&r);
+    let tv = of_rule(&r, "S.TITLEVAR");
+    assert_eq!(tv.len(), 1, "{tv:?}");
+    assert!(tv[0].contains("二、主动公开政府信息的情况"), "{tv:?}");
+}

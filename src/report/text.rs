@@ -69,6 +69,13 @@ pub(super) fn read_text(doc: &Document, first_segment: &[(usize, u8)], report: &
                 // A reworded heading found first (a sub-heading of 一 numbered like a section)
                 // gives way to the template's heading found later.
                 Some(s) if !s.standard_title && standard => *s = section,
+                // A section numbered "2、" (a sub-heading of 一) gives way to one numbered "二、".
+                Some(s)
+                    if matches!(s.number, Some(HeadingNumber::Arabic(_)))
+                        && matches!(section.number, Some(HeadingNumber::Chinese(_))) =>
+                {
+                    *s = section
+                }
                 Some(_) => {}
             }
         }
