@@ -347,6 +347,27 @@ fn a_hybrid_report_is_checked_with_the_rows_it_has_and_gets_one_warning() {
 }
 
 #[test]
+fn a_2020_report_with_the_2021_table_two_names_table_two() {
+    let mut s = hybrid();
+    s.year = 2020;
+    s.preface = vec!["本报告统计期限为2020年1月1日至2020年12月31日。".to_string()];
+    s.sections[0].before[0] =
+        "2020年，本局认真贯彻落实《中华人民共和国政府信息公开条例》。".to_string();
+    s.date_line = Some("2021年1月20日".to_string());
+    let r = check(&s);
+    assert_no_errors(&r);
+    assert_eq!(json(&r)["report"]["format"], "2019");
+    let h = of_rule(&r, "S.HYBRID");
+    assert_eq!(h.len(), 1, "{:#?}", rules(&r));
+    assert!(h[0].starts_with("表二的栏目是2021 年版格式"), "{h:?}");
+    // Table 二 is still read with its own (2021) columns.
+    assert_eq!(
+        json(&r)["values"]["table2"].as_array().map(Vec::len),
+        Some(10)
+    );
+}
+
+#[test]
 fn a_hybrid_report_still_gets_its_arithmetic_checked() {
     let mut s = hybrid();
     s.set_t3("other", 0, "2").set_t3("other", 6, "2");
