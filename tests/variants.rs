@@ -668,3 +668,18 @@ fn a_numbered_sub_heading_of_section_one_is_not_taken_for_a_section() {
     assert_eq!(tv.len(), 1, "{tv:?}");
     assert!(tv[0].contains("二、主动公开政府信息的情况"), "{tv:?}");
 }
+
+#[test]
+fn a_number_with_a_note_below_it_is_read_with_one_warning_on_one_line() {
+    let mut s = consistent(2022);
+    s.set_t2("规章", 1, "2\n（其中修订 1 件）")
+        .set_t2("规章", 2, "2");
+    let r = check(&s);
+    assert_no_errors(&r);
+    let t = of_rule(&r, "CELL.TEXT");
+    assert_eq!(t.len(), 1, "{:#?}", rules(&r));
+    assert!(
+        t[0].contains("写作“2 （其中修订 1 件）”") && t[0].contains("已按 2 读取"),
+        "{t:?}"
+    );
+}

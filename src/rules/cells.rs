@@ -171,7 +171,13 @@ pub(super) fn cell_rules(report: &Report, sink: &mut Sink, table: u8, which: Cel
             continue;
         };
         let raw = trim_blank(&cell.raw).to_string();
-        let mut f = finding(id, message(&place.describe(), &raw, cell));
+        // In the message, a cell of several paragraphs reads as one line.
+        let shown: Vec<&str> = raw
+            .lines()
+            .map(trim_blank)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let mut f = finding(id, message(&place.describe(), &shown.join(" "), cell));
         f.table = Some(table);
         f.row = place.row();
         f.column = place.column();
