@@ -3,7 +3,7 @@
 
 use crate::contract::{CheckResult, ReportInfo, Status, TableView, Values, CONTRACT_VERSION};
 use crate::docx;
-use crate::findings::Finding;
+use crate::findings::{group_findings, Finding};
 use crate::intake;
 use crate::limits::Limits;
 use crate::model::Document;
@@ -44,9 +44,10 @@ fn run(bytes: &[u8], options: &Options) -> Result<CheckResult, Rejection> {
 fn assemble(
     doc: &Document,
     report: &Report,
-    findings: Vec<Finding>,
+    mut findings: Vec<Finding>,
     with_tables: bool,
 ) -> CheckResult {
+    let groups = group_findings(&mut findings, crate::messages::group);
     let tables = if with_tables {
         report
             .physical_tables()
@@ -62,6 +63,7 @@ fn assemble(
         rejection: None,
         report: ReportInfo::of(report),
         findings,
+        groups,
         values: Values::of(report),
         tables,
     }

@@ -5,6 +5,7 @@
 //! a table may be split over several `w:tbl`, and documents hold other tables too.
 
 pub mod formats;
+pub mod labels;
 pub mod normalize;
 mod recognise;
 mod text;
@@ -41,6 +42,20 @@ impl NumCell {
                 col: cell.col,
             },
         }
+    }
+
+    /// Converts an amount written in 元 (`37500元`) to 万元, for a column whose unit is 万元.
+    pub(crate) fn yuan_to_wan(&mut self) {
+        if self.extras.unit != Some("元") {
+            return;
+        }
+        self.reading = match self.reading {
+            Reading::Int(v) if v % 10_000 == 0 => Reading::Int(v / 10_000),
+            Reading::Int(v) => Reading::Decimal(v as f64 / 10_000.0),
+            Reading::Decimal(v) => Reading::Decimal(v / 10_000.0),
+            _ => return,
+        };
+        self.extras.yuan_to_wan = true;
     }
 
     /// The integer value, when the cell holds one.
@@ -192,6 +207,27 @@ pub struct Section {
     pub span: TextSpan,
 }
 
+/// A label read as a variant of an official label (reported by S.LABEL).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LabelVariant {
+    /// 2, 3 or 4.
+    pub table: u8,
+    pub written: String,
+    pub official: String,
+    /// The label cell first, then the number cells read under it.
+    pub cells: Vec<CellRef>,
+}
+
+/// A label that two or more official labels compete for; it was not assigned (S.AMBIG).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LabelConflict {
+    pub table: u8,
+    pub written: String,
+    pub candidates: Vec<String>,
+    /// The label cell first, then the number cells of its row or column.
+    pub cells: Vec<CellRef>,
+}
+
 /// The recognised report.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
@@ -211,6 +247,9 @@ pub struct Report {
     /// Format suggested by table 三 (its （六） rows) and by table 二 (its columns).
     pub format_t3: Option<Format>,
     pub format_t2: Option<Format>,
+    /// Tables 二 and 三 follow different formats: the table (2 or 3) that differs from
+    /// [`Report::format`].
+    pub hybrid: Option<u8>,
     pub t2: Option<Table2>,
     pub t3: Option<Table3>,
     pub t4: Option<Table4>,
@@ -219,6 +258,10 @@ pub struct Report {
     pub report_count: usize,
     /// Ambiguous readings and what was assumed.
     pub ambiguities: Vec<Ambiguity>,
+    /// Labels read as variants of official ones.
+    pub label_variants: Vec<LabelVariant>,
+    /// Labels not assigned because two official labels compete.
+    pub label_conflicts: Vec<LabelConflict>,
     /// A sentence saying that no application was received, if the text has one.
     pub no_application: Option<TextSpan>,
 }
