@@ -16,7 +16,7 @@ if [ ! -x "$WASM_OPT" ]; then
   exit 1
 fi
 
-cargo build --locked --release --lib --target wasm32-unknown-unknown
+cargo build --locked --release -p nianbao --lib --target wasm32-unknown-unknown
 rm -rf www/pkg
 wasm-bindgen --target web --no-typescript --out-dir www/pkg \
   target/wasm32-unknown-unknown/release/nianbao.wasm

@@ -3,8 +3,10 @@
 //! resolved (from a typed [`Ambiguity`]). The stages hand over data; the text is written here,
 //! once.
 
+use crate::findings::{GroupKind, GroupShape};
 use crate::rejection::{Other, Refusal, Rejection};
 use crate::report::formats::T3_CORNER_NOTE;
+use crate::report::value::Extras;
 use crate::report::{Ambiguity, KindBasis, KindReading, ReportKind};
 
 // ---------------------------------------------------------------------------------- rejections
@@ -158,6 +160,13 @@ pub fn rejection(r: &Refusal) -> String {
             "文档中的表格过多（超过 {max} 个），无法检查。请确认文件是政府信息公开工作年度报告。"
         ),
         Refusal::GridTooLarge => "文档中的表格总规模过大，无法检查。请确认文件是政府信息公开工作年度报告，只保留报告正文后再检查。".into(),
+        Refusal::OldLayout { year } => {
+            let what = match year {
+                Some(y) => format!("标题年度为 {y} 年，表格不是统一格式的表三"),
+                None => "统计表为“指标名称、计量单位、本年度、累计”一张表".to_string(),
+            };
+            format!("这是 2019 年以前的旧版年报格式（{what}）；2019 年度起年报使用统一格式（国办公开办函〔2019〕60号、〔2021〕30号），旧格式随原条例失效，本工具不检查旧版格式的年报")
+        }
         Refusal::NoReportTables { paragraphs, tables, shapes } => {
             let found = if *tables == 0 {
                 format!("文档中有 {paragraphs} 段文字，没有表格")
@@ -350,6 +359,10 @@ pub enum CellProblem<'a> {
         what: &'a str,
         read: &'a str,
     },
+    /// An amount in 元 in a 万元 column, converted: the amount in 万元.
+    YuanToWan {
+        read: &'a str,
+    },
 }
 
 pub fn cell_problem(at: &str, raw: &str, p: CellProblem<'_>) -> String {
@@ -362,6 +375,9 @@ pub fn cell_problem(at: &str, raw: &str, p: CellProblem<'_>) -> String {
         CellProblem::NegativeCount(v) => format!("{at}为负数 {v}；件数不能为负"),
         CellProblem::DecimalCount => format!("{at}为小数 {raw}；件数应为整数"),
         CellProblem::NegativeAmount => format!("{at}为负数 {raw}；金额不能为负"),
+        CellProblem::YuanToWan { read } => format!(
+            "{at}写作“{raw}”，单位是元，而本栏单位为万元，已换算为 {read} 万元读取；请按万元填写（不带单位）"
+        ),
         CellProblem::Extras { what, read } => {
             format!("{at}写作“{raw}”，含{what}，已按 {read} 读取；请只填写阿拉伯数字")
         }
@@ -369,19 +385,22 @@ pub fn cell_problem(at: &str, raw: &str, p: CellProblem<'_>) -> String {
 }
 
 /// What a number cell held beyond the digits.
-pub fn extras(full_width: bool, unit: Option<&str>, thousands: bool, word_sign: bool) -> String {
+pub fn extras(e: &Extras) -> String {
     let mut parts = Vec::new();
-    if full_width {
+    if e.full_width {
         parts.push("全角数字".to_string());
     }
-    if let Some(u) = unit {
+    if let Some(u) = e.unit {
         parts.push(format!("单位“{u}”"));
     }
-    if thousands {
+    if e.thousands {
         parts.push("千位分隔符".to_string());
     }
-    if word_sign {
+    if e.word_sign {
         parts.push("用文字表示增减".to_string());
+    }
+    if e.note {
+        parts.push("括号中的说明文字".to_string());
     }
     parts.join("、")
 }
@@ -464,6 +483,112 @@ pub fn several_reports(n: usize, index: usize) -> String {
 
 pub fn no_application(sentence: &str, received: i64) -> String {
     format!("正文说“{sentence}”，但表三本年新收申请总计为 {received}")
+}
+
+// ---------------------------------------------------------------------------------- real layouts: labels, formats, groups
+
+/// Chinese numeral of a report table (2, 3, 4).
+fn cn_table(t: u8) -> &'static str {
+    match t {
+        2 => "二",
+        3 => "三",
+        4 => "四",
+        _ => "",
+    }
+}
+
+/// S.LABEL: a label read as a variant of an official one.
+pub fn label_variant(table: u8, written: &str, official: &str) -> String {
+    format!(
+        "表{}中的标题写作「{written}」，与统一格式的「{official}」不完全一致，已按「{official}」读取；请核对并改用统一格式的标题",
+        cn_table(table)
+    )
+}
+
+/// S.AMBIG: a label two official labels compete for, not read.
+pub fn label_conflict(table: u8, written: &str, candidates: &[String]) -> String {
+    let names: Vec<String> = candidates.iter().map(|n| format!("「{n}」")).collect();
+    format!(
+        "表{}中的标题「{written}」与{}都相近，无法确定是哪一项，这一{}的数字未读取；请改为统一格式的标题",
+        cn_table(table),
+        names.join("、"),
+        if table == 3 { "行" } else { "栏" }
+    )
+}
+
+/// S.HYBRID: `piece` (2 or 3) is in format `piece_format`, the rest in `format` (labels).
+pub fn hybrid(piece: u8, piece_is_2019: bool, piece_format: &str, format: &str) -> String {
+    match (piece, piece_is_2019) {
+        (3, true) => format!("表三「（六）其他处理」是 2019 年版格式的单行（{format}将其分为 3 个子项），其余部分为{format}；已按表中实有的行核对各项数字，建议改用{format}的表三"),
+        (3, false) => format!("表三「（六）其他处理」分为 3 个子项，是 2021 年版格式的写法，其余部分为{format}（「（六）其他处理」为一行）；已按表中实有的行核对各项数字，建议改用{format}的表三"),
+        _ => format!("表二的栏目是{piece_format}，其余部分为{format}；已按表二实有的栏目核对，建议改用{format}的表二"),
+    }
+}
+
+/// S.EMPTY: every number cell of `tables` (2, 3, 4) blank, `cells` of them.
+pub fn empty_tables(tables: &[u8], cells: usize) -> String {
+    let names: Vec<String> = tables
+        .iter()
+        .map(|t| format!("表{}", cn_table(*t)))
+        .collect();
+    format!(
+        "表格均未填写：{}的 {cells} 个数字格全部为空（或只有“/”“—”等占位符），像是未填写的空白模板；请填写数字（没有的填 0）后再检查",
+        names.join("、")
+    )
+}
+
+/// One line for a group of findings of one per-cell rule in one table.
+pub fn group(shape: &GroupShape) -> String {
+    let name = format!("表{}", cn_table(shape.table));
+    let (what, hint) = match shape.rule {
+        "T2.BLANK" | "T3.BLANK" | "T4.BLANK" => ("为空", "；每一格都应填写数字，没有的填 0"),
+        "T2.INT" | "T3.INT" | "T4.INT" => ("不是有效的数字", ""),
+        _ => ("含多余的文字", ""),
+    };
+    let n = shape.count;
+    let unit = if shape.table == 4 { "栏" } else { "列" };
+    let names = |cols: &[Vec<String>]| -> String {
+        let shown: Vec<String> = cols
+            .iter()
+            .take(3)
+            .map(|c| format!("「{}」", c.join("·")))
+            .collect();
+        let more = if cols.len() > 3 { "等" } else { "" };
+        format!("{}{more} {} {unit}", shown.concat(), cols.len())
+    };
+    let leaf = |p: &[String]| p.last().cloned().unwrap_or_default();
+    match &shape.kind {
+        GroupKind::WholeColumns { columns } => {
+            let described = if shape.table == 4 && columns.len() == 15 {
+                "15 格".to_string()
+            } else if columns.len() == 5
+                && columns
+                    .iter()
+                    .all(|c| c.get(1).is_some_and(|g| g == "法人或其他组织"))
+            {
+                "「法人或其他组织」5 列".to_string()
+            } else if shape.table == 3 && columns.len() == 7 {
+                "全部 7 列".to_string()
+            } else {
+                names(columns)
+            };
+            format!("{name}{described}全部{what}，共 {n} 格{hint}")
+        }
+        GroupKind::WholeRows { first, rows } => {
+            format!(
+                "{name}「{}」等 {rows} 行全部{what}，共 {n} 格{hint}",
+                leaf(first)
+            )
+        }
+        GroupKind::Scattered { row, column } => {
+            let example = if row.is_empty() {
+                format!("「{}」", leaf(column))
+            } else {
+                format!("「{}」行「{}」列", leaf(row), leaf(column))
+            };
+            format!("{name}共 {n} 格{what}，如{example}{hint}")
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------- sections and dates
@@ -619,6 +744,56 @@ pub fn date_early(signed: &str, year: i32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn group_summaries() {
+        let col = |g: &str, c: &str| vec!["申请人情况".to_string(), g.to_string(), c.to_string()];
+        let orgs: Vec<Vec<String>> = [
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+        ]
+        .iter()
+        .map(|c| col("法人或其他组织", c))
+        .collect();
+        let shape = |rule, table, count, kind| GroupShape {
+            rule,
+            table,
+            count,
+            kind,
+        };
+        assert_eq!(
+            group(&shape(
+                "T3.BLANK",
+                3,
+                125,
+                GroupKind::WholeColumns { columns: orgs }
+            )),
+            "表三「法人或其他组织」5 列全部为空，共 125 格；每一格都应填写数字，没有的填 0"
+        );
+        let rows = GroupKind::WholeRows {
+            first: vec!["三、本年度办理结果".into(), "（一）予以公开".into()],
+            rows: 21,
+        };
+        assert_eq!(
+            group(&shape("T3.BLANK", 3, 147, rows)),
+            "表三「（一）予以公开」等 21 行全部为空，共 147 格；每一格都应填写数字，没有的填 0"
+        );
+        let t4: Vec<Vec<String>> = (0..14)
+            .map(|i| vec!["行政复议".to_string(), format!("c{i}")])
+            .collect();
+        assert_eq!(group(&shape("T4.BLANK", 4, 14, GroupKind::WholeColumns { columns: t4 })), "表四「行政复议·c0」「行政复议·c1」「行政复议·c2」等 14 栏全部为空，共 14 格；每一格都应填写数字，没有的填 0");
+        let some = GroupKind::Scattered {
+            row: vec!["规章".into()],
+            column: vec!["本年制发件数".into()],
+        };
+        assert_eq!(
+            group(&shape("CELL.TEXT", 2, 8, some)),
+            "表二共 8 格含多余的文字，如「规章」行「本年制发件数」列"
+        );
+    }
 
     #[test]
     fn megabytes() {

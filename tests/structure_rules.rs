@@ -260,21 +260,34 @@ fn government(name: &str) -> ReportSpec {
 }
 
 #[test]
-fn govextra_applies_to_governments_only() {
-    let r = run(&government("某某县人民政府"));
+fn govextra_applies_to_whole_government_reports_only() {
+    let mut county = government("某某县人民政府");
+    county.sections[0]
+        .before
+        .insert(1, "全县各级行政机关共主动公开政府信息1200条。".to_string());
+    let r = run(&county);
     let f = one(&r, "S.GOVEXTRA", Severity::Warning);
     assert!(
         f.message.contains("“社会评议”、“责任追究”") && !f.message.contains("“工作考核”"),
         "{}",
         f.message
     );
+    assert_eq!(text_sentence(f), "一、总体情况");
 
-    let mut spec = government("某某县人民政府办公室");
-    spec.sections[0]
+    county.sections[0]
         .before
         .push("开展政务公开社会评议，未发生责任追究情况。".to_string());
-    none(&run(&spec), "S.GOVEXTRA");
+    none(&run(&county), "S.GOVEXTRA");
 
+    // A township government reports for itself as a level of government.
+    one(
+        &run(&government("某某县某某镇人民政府")),
+        "S.GOVEXTRA",
+        Severity::Warning,
+    );
+    // A government office's own report, and a department's, are not asked.
+    none(&run(&government("某某县人民政府办公室")), "S.GOVEXTRA");
+    none(&run(&government("某某县人民政府")), "S.GOVEXTRA");
     none(&run(&ReportSpec::zeros_2021()), "S.GOVEXTRA");
 }
 
@@ -735,5 +748,44 @@ fn seeds_give_what_the_spec_lists() {
         let mut new_sorted = new.clone();
         new_sorted.sort();
         assert_eq!(new_sorted, expected, "seed {n}\n{}", dump(r));
+    }
+}
+
+// ------------------------------------------------------------------ real published reports
+
+#[test]
+fn real_reports_get_their_kind_and_no_new_error() {
+    let expected = [
+        ("01_shanghai_bangongting_2019.txt", "department"),
+        ("02_shuyang_xianzhengfu_2025.txt", "county"),
+        ("03_shanghai_kewei_2024.txt", "department"),
+        ("04_shuyang_fagaiju_2023.txt", "department"),
+        ("05_shanghai_bangongting_2025.txt", "department"),
+    ];
+    let fixtures = support::real::load_all();
+    for (file, kind) in expected {
+        let f = fixtures
+            .iter()
+            .find(|f| f.file == file)
+            .unwrap_or_else(|| panic!("fixture {file}"));
+        let r = check_bytes(&f.to_bytes());
+        assert_eq!(
+            r.report.kind.as_ref().map(|k| k.id),
+            Some(kind),
+            "{file}: {:?}",
+            r.report.kind
+        );
+        for rule in ["S.ORDER", "S.SEC5", "S.DATEEARLY"] {
+            none(&r, rule);
+        }
+        // The 上海市人民政府办公厅 reports are the government office's own reports.
+        if file.contains("bangongting") {
+            assert!(r
+                .report
+                .kind
+                .as_ref()
+                .is_some_and(|k| k.reason.contains("政府办公机构")));
+            none(&r, "S.GOVEXTRA");
+        }
     }
 }

@@ -162,13 +162,28 @@ pub fn text(file: &str, result: &CheckResult) -> String {
                 "✔"
             };
             s.push_str(&format!("{mark} {file}\n  {agency} · {year} · {format}\n"));
+            // Many findings of one rule in one table are one line (`--json` keeps them all).
+            let mut shown = vec![false; result.groups.len()];
             for f in &result.findings {
+                let group = f
+                    .group
+                    .and_then(|g| result.groups.get(g).map(|grp| (g, grp)));
+                let message = match group {
+                    Some((g, _)) if shown.get(g).copied().unwrap_or(false) => continue,
+                    Some((g, grp)) => {
+                        if let Some(slot) = shown.get_mut(g) {
+                            *slot = true;
+                        }
+                        format!("{}（逐条见 --json 或 --csv）", grp.message)
+                    }
+                    None => f.message.clone(),
+                };
                 s.push_str(&format!(
                     "  {} {} {}：{}\n",
                     icon(f),
                     f.severity.label(),
                     f.rule,
-                    f.message
+                    message
                 ));
             }
             if result.findings.is_empty() {

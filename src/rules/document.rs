@@ -152,13 +152,20 @@ const PROBLEM_WORDS: &[&str] = &[
     "欠缺",
     "不够",
     "有待",
+    "亟待",
+    "仍需",
+    "尚需",
+    "需进一步",
     "不到位",
     "不及时",
     "不高",
     "不强",
+    "单一",
     "困难",
     "滞后",
 ];
+/// Words of the remedy half. Generous on purpose (施策, 加强, 提升…): a missed half is only a
+/// warning, and offices describe their measures in many ways.
 const IMPROVEMENT_WORDS: &[&str] = &[
     "改进",
     "措施",
@@ -170,6 +177,16 @@ const IMPROVEMENT_WORDS: &[&str] = &[
     "将进一步",
     "整改",
     "计划",
+    "针对",
+    "施策",
+    "加强",
+    "提升",
+    "完善",
+    "强化",
+    "深化",
+    "优化",
+    "推进",
+    "推动",
 ];
 
 /// Section 五 shorter than this (normalised characters) says too little to name a problem and
@@ -285,32 +302,32 @@ const GOV_EXTRA: &[(&str, &[&str])] = &[
     ("责任追究", &["责任追究", "追责", "问责", "追究"]),
 ];
 
-/// A report of a 人民政府 (any level, its own office included).
+/// A report of a 人民政府 as a whole: the consolidated report of a level of government
+/// (本级政府年度报告), or a 乡镇人民政府's. A government office's own-office report (本政府机关)
+/// is left out: the results of 工作考核、社会评议、责任追究 belong to the whole government's
+/// report, and a missed warning costs less than a false one.
 fn is_government(report: &Report) -> bool {
-    let consolidated = report.kind.as_ref().is_some_and(|k| {
-        matches!(
-            k.kind,
-            ReportKind::County
-                | ReportKind::Prefecture
-                | ReportKind::Province
-                | ReportKind::Government
-        )
-    });
-    consolidated
-        || report
+    report.kind.as_ref().is_some_and(|k| match k.kind {
+        ReportKind::County
+        | ReportKind::Prefecture
+        | ReportKind::Province
+        | ReportKind::Government => true,
+        ReportKind::Township => report
             .agency
             .as_deref()
-            .is_some_and(|a| a.ends_with("人民政府") || a.contains("人民政府办公"))
+            .is_some_and(|a| a.ends_with("人民政府")),
+        ReportKind::Department => false,
+    })
 }
 
 rule! {
     /// 人民政府年报的考核评议追责
     ///
-    /// 人民政府（含其办公室、本级政府汇总的年报）的年报写到工作考核、社会评议和责任追究结果情况。
+    /// 本级政府年度报告（人民政府汇总全辖区的年报）和乡镇人民政府的年报写到工作考核、社会评议和责任追究结果情况；政府办公机构本机关的年报不在此列。
     ///
     /// 依据：条例第五十条第（四）项：“各级人民政府的政府信息公开工作年度报告还应当包括工作考核、社会评议和责任追究结果情况”。
     SGovExtra: "S.GOVEXTRA", Warning,
-    example: Example { format: Format::F2021, edits: &[Edit::Agency("某某县人民政府")], message: "人民政府的年报没有写到“社会评议”、“责任追究”结果情况" },
+    example: Example { format: Format::F2021, edits: &[Edit::Agency("某某县人民政府"), Edit::Paragraph { section: 0, text: "全县各级行政机关共主动公开政府信息1200条。" }], message: "人民政府的年报没有写到“社会评议”、“责任追究”结果情况" },
     check: s_govextra,
 }
 
@@ -339,7 +356,7 @@ fn s_govextra(cx: &RuleContext<'_>, sink: &mut Sink) {
 rule! {
     /// 部分顺序
     ///
-    /// 六个部分按一至六的顺序排列，每部分只出现一次；表二、表三、表四分别位于第二、三、四部分之内。只依据序号与部分相符（或为统一格式标题）的标题判断。
+    /// 六个部分按一至六的顺序排列，每部分只出现一次；表二、表三、表四分别位于第二、三、四部分之内。只依据各部分最明确的标题判断（序号“二、”优先于无序号的统一格式标题，再优先于“2、”），读作部分标题的小标题不计。
     ///
     /// 依据：统一格式规定了六个部分的顺序和各表所在的部分。
     SOrder: "S.ORDER", Error,
@@ -352,7 +369,7 @@ fn s_order(cx: &RuleContext<'_>, sink: &mut Sink) {
     let id = RuleId::SOrder;
     // Only firm headings (numbering agreeing with the section) decide the order, so a
     // sub-heading of 一 that reads like a section title cannot make a false error.
-    let mut firm: Vec<&Section> = report.headings().filter(|s| s.is_firm()).collect();
+    let mut firm: Vec<&Section> = report.headings().filter(|s| report.is_firm(s)).collect();
     firm.sort_by_key(|s| s.block);
 
     // Each section once.

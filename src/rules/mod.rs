@@ -92,6 +92,7 @@ registry! {
     T2Label => t2::T2Label,
     T2ValidGe => t2::T2ValidGe,
     T2New19 => t2::T2New19,
+    SEmpty => cells::SEmpty,
     T2Blank => cells::T2Blank,
     T3Blank => cells::T3Blank,
     T4Blank => cells::T4Blank,
@@ -100,6 +101,7 @@ registry! {
     T4Int => cells::T4Int,
     CellText => cells::CellText,
     SFmt => structure::SFmt,
+    SHybrid => structure::SHybrid,
     SNoYear => structure::SNoYear,
     SYear => structure::SYear,
     STables => structure::STables,
@@ -118,6 +120,7 @@ registry! {
     SDateEarly => document::SDateEarly,
     SMulti => structure::SMulti,
     SAmbig => structure::SAmbig,
+    SLabel => structure::SLabel,
     TxNone => text::TxNone,
 }
 
@@ -325,6 +328,7 @@ fn finding(id: RuleId, message: String) -> Finding {
         cells: Vec::new(),
         culprit: None,
         locations: Vec::new(),
+        group: None,
     }
 }
 

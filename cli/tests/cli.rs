@@ -1,7 +1,5 @@
 //! End-to-end tests of the `nianbao` command-line tool on real .docx files.
 
-mod support;
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -10,7 +8,7 @@ fn bin() -> Command {
 }
 
 fn samples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/samples")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/samples")
 }
 
 fn run(args: &[&str]) -> Output {
@@ -44,7 +42,8 @@ fn broken_total_docx() -> Vec<u8> {
     }
     let start = pos - 1;
     xml.replace_range(start..start + "<w:t>0</w:t>".len(), "<w:t>5</w:t>");
-    let mut d = support::Docx::empty();
+    // Rewrite the package with the changed main part (every other part as it was).
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for i in 0..zip.len() {
         let mut f = zip.by_index(i).expect("entry");
         let name = f.name().expect("entry name").to_string();
@@ -53,9 +52,12 @@ fn broken_total_docx() -> Vec<u8> {
         if name == "word/document.xml" {
             data = xml.clone().into_bytes();
         }
-        d.add(&name, data);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        w.start_file(name.as_str(), options).expect("start entry");
+        std::io::Write::write_all(&mut w, &data).expect("write entry");
     }
-    d.build()
+    w.finish().expect("finish zip").into_inner()
 }
 
 #[test]
@@ -268,4 +270,175 @@ fn rules_json_lists_the_catalogue() {
     for id in ["T3.ROW", "T3.BAL", "T3.RES", "T4.SUM", "S.FMT", "T3.BLANK"] {
         assert!(ids.contains(&id), "{id}");
     }
+}
+
+#[test]
+fn help_is_chinese_and_exits_zero() {
+    let out = run(&["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    for expected in [
+        "用法：nianbao <命令> [选项]",
+        "命令：",
+        "选项：",
+        "检查 .docx 文件或文件夹",
+        "输出检查规则目录",
+        "显示帮助",
+        "显示版本号",
+        "退出码：",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+    for english in ["Usage", "Options", "Commands", "Print help"] {
+        assert!(!text.contains(english), "{english}\n{text}");
+    }
+    let out = run(&["check", "--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let check = String::from_utf8(out.stdout).unwrap();
+    for expected in [
+        "用法：nianbao check [选项] <路径>...",
+        "参数：",
+        "--json",
+        "--csv",
+        "-j, --jobs <N>",
+        "并行线程数",
+        "-q, --quiet",
+        "显示帮助",
+        "退出码：",
+    ] {
+        assert!(check.contains(expected), "{expected}\n{check}");
+    }
+    assert!(
+        !check.contains("Usage") && !check.contains("Print help"),
+        "{check}"
+    );
+    // `help check` and `check -h` say the same; `-V` prints the version.
+    assert_eq!(
+        String::from_utf8(run(&["help", "check"]).stdout).unwrap(),
+        check
+    );
+    assert_eq!(
+        String::from_utf8(run(&["check", "-h"]).stdout).unwrap(),
+        check
+    );
+    let version = run(&["-V"]);
+    assert_eq!(version.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(version.stdout).unwrap().trim(),
+        format!("nianbao {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn unknown_options_and_commands_exit_64_with_a_chinese_message() {
+    let clean = samples().join("seed_004.docx");
+    let out = run(&["check", "--frobnicate", clean.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(64));
+    assert!(out.stdout.is_empty(), "nothing is checked");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("未知选项：--frobnicate"), "{err}");
+    assert!(err.contains("nianbao check --help"), "{err}");
+    let out = run(&["--frobnicate"]);
+    assert_eq!(out.status.code(), Some(64));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("未知选项"));
+    let out = run(&["chekc"]);
+    assert_eq!(out.status.code(), Some(64));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("未知命令：chekc") && err.contains("check"),
+        "{err}"
+    );
+    let out = run(&["check", "--jobs", "0", clean.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(64));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("--jobs 需要一个正整数"));
+    // No command at all: the help, on stderr.
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(64));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("用法："));
+}
+
+#[test]
+fn a_large_batch_keeps_input_order_across_paths_without_progress_output_when_not_a_terminal() {
+    let dir = tmpdir("batch");
+    // Two folders given in reverse name order, the second with a nested folder, and a file.
+    let (first, second) = (dir.join("z"), dir.join("a"));
+    std::fs::create_dir_all(&first).unwrap();
+    std::fs::create_dir_all(second.join("sub")).unwrap();
+    let mut expected = Vec::new();
+    for i in 0..14 {
+        let path = first.join(format!("{i:02}.docx"));
+        std::fs::copy(samples().join(format!("seed_00{}.docx", i % 5)), &path).unwrap();
+        expected.push((path, i % 5));
+    }
+    for i in 0..12 {
+        let path = if i < 6 {
+            second.join(format!("m{i}.docx"))
+        } else {
+            second.join("sub").join(format!("{i}.docx"))
+        };
+        std::fs::copy(
+            samples().join(format!("seed_00{}.docx", (i + 2) % 5)),
+            &path,
+        )
+        .unwrap();
+        expected.push((path, (i + 2) % 5));
+    }
+    // Sorted by name within a folder: "m0".."m5" come before "sub".
+    expected[14..].sort_by(|a, b| a.0.cmp(&b.0));
+    let single = samples().join("seed_001.docx");
+    expected.push((single.clone(), 1));
+    assert!(expected.len() >= 25);
+    let out = run(&[
+        "check",
+        "--json",
+        "--jobs",
+        "3",
+        first.to_str().unwrap(),
+        second.to_str().unwrap(),
+        single.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "seed 003 has errors");
+    assert!(
+        out.stderr.is_empty(),
+        "no progress bar when stderr is not a terminal: {:?}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !stdout.contains('\r') && !stdout.contains('\u{1b}'),
+        "no terminal control bytes on stdout"
+    );
+    let recs: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    assert_eq!(recs.len(), expected.len());
+    let agencies = [
+        "繁峙县卫生健康和体育局",
+        "阿合奇县卫生健康委员会",
+        "曲沃县卫生健康和体育局",
+        "赵县卫生健康局",
+        "宁海县卫生健康局",
+    ];
+    for (rec, (path, seed)) in recs.iter().zip(&expected) {
+        assert_eq!(rec["file"], path.to_str().unwrap());
+        assert_eq!(rec["report"]["agency"], agencies[*seed]);
+    }
+    // The same batch as text ends with the summary line, again without progress output.
+    let out = run(&[
+        "check",
+        "--quiet",
+        first.to_str().unwrap(),
+        second.to_str().unwrap(),
+        single.to_str().unwrap(),
+    ]);
+    assert!(out.stderr.is_empty());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.trim_end().ends_with("个无法检查"), "{text}");
+    assert!(
+        text.contains(&format!("共检查 {} 个文件", expected.len())),
+        "{text}"
+    );
 }
