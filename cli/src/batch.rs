@@ -1,11 +1,12 @@
 //! `nianbao check`: checks files in parallel (rayon) and prints each result in input order as
-//! soon as it and all before it are done.
+//! soon as it and all before it are done. A file holding several reports gives one result per
+//! report (one JSON line each, `report.index`/`report.count` telling them apart).
 
 use crate::args::{self, CheckArgs, MAX_JOBS};
 use crate::{exit, walk};
 use indicatif::{ProgressBar, ProgressStyle};
 use nianbao::{
-    check_bytes_with, present, too_large_input, CheckResult, Options, Rejection, RejectionCode,
+    check_document, present, too_large_input, CheckResult, Options, Rejection, RejectionCode,
     Status,
 };
 use rayon::iter::{ParallelBridge, ParallelIterator};
@@ -33,11 +34,14 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, result: &CheckResult) {
-        match result.status {
-            Status::Rejected => self.rejected += 1,
-            Status::Checked if result.errors() > 0 => self.errors += 1,
-            Status::Checked => self.ok += 1,
+    /// Counts one file by its reports' results.
+    fn add(&mut self, results: &[CheckResult]) {
+        if results.iter().any(|r| r.status == Status::Rejected) {
+            self.rejected += 1;
+        } else if results.iter().any(|r| r.errors() > 0) {
+            self.errors += 1;
+        } else {
+            self.ok += 1;
         }
     }
 
@@ -91,9 +95,12 @@ pub fn run(args: &CheckArgs) -> i32 {
     }
     let progress = progress_bar(files.len());
     let mut tally = Tally::default();
-    let options = Options::default();
+    let options = Options {
+        report_kind: args.kind,
+        ..Options::default()
+    };
     // A bounded channel: workers wait rather than pile up results that cannot be printed yet.
-    let (tx, rx) = mpsc::sync_channel::<(usize, CheckResult)>(jobs * 4);
+    let (tx, rx) = mpsc::sync_channel::<(usize, Vec<CheckResult>)>(jobs * 4);
     std::thread::scope(|scope| {
         let (files, options, pool) = (&files, &options, &pool);
         scope.spawn(move || {
@@ -110,26 +117,40 @@ pub fn run(args: &CheckArgs) -> i32 {
                     })
             });
         });
-        let mut pending: BTreeMap<usize, CheckResult> = BTreeMap::new();
+        let mut pending: BTreeMap<usize, Vec<CheckResult>> = BTreeMap::new();
         let mut printed = 0usize;
         for (i, result) in rx {
             pending.insert(i, result);
             progress.inc(1);
-            while let Some(result) = pending.remove(&printed) {
+            while let Some(results) = pending.remove(&printed) {
                 let name = files[printed].display().to_string();
-                tally.add(&result);
-                let text = match output {
-                    Output::Json => present::json_line(&name, &result) + "\n",
-                    Output::Csv => present::csv_rows(&name, &result),
-                    Output::Text
-                        if args.quiet
-                            && result.status == Status::Checked
-                            && result.findings.is_empty() =>
-                    {
-                        String::new()
-                    }
-                    Output::Text => present::text(&name, &result) + "\n",
-                };
+                tally.add(&results);
+                let mut text = String::new();
+                for result in &results {
+                    // Reports of one file: the text and CSV name which one; JSON keeps the
+                    // file name and carries `report.index`/`report.count`.
+                    let named = if result.report.count > 1 {
+                        format!(
+                            "{name}（第 {}/{} 份年报）",
+                            result.report.index + 1,
+                            result.report.count
+                        )
+                    } else {
+                        name.clone()
+                    };
+                    text.push_str(&match output {
+                        Output::Json => present::json_line(&name, result) + "\n",
+                        Output::Csv => present::csv_rows(&named, result),
+                        Output::Text
+                            if args.quiet
+                                && result.status == Status::Checked
+                                && result.findings.is_empty() =>
+                        {
+                            String::new()
+                        }
+                        Output::Text => present::text(&named, result) + "\n",
+                    });
+                }
                 let written = if progress.is_hidden() {
                     out.write_all(text.as_bytes())
                 } else {
@@ -172,24 +193,30 @@ fn progress_bar(n_files: usize) -> ProgressBar {
     bar
 }
 
-/// Checks one file; never panics (a bug in the core becomes an `internal` rejection).
-fn check_file(path: &Path, options: &Options) -> CheckResult {
+/// Checks one file: one result per report it holds (one rejected result when it cannot be
+/// checked); never panics (a bug in the core becomes an `internal` rejection).
+fn check_file(path: &Path, options: &Options) -> Vec<CheckResult> {
     let bytes = match read_bounded(path, options.limits.max_input_bytes) {
         Ok(Ok(b)) => b,
-        Ok(Err(size)) => return CheckResult::rejected(too_large_input(size, &options.limits)),
+        Ok(Err(size)) => {
+            return vec![CheckResult::rejected(too_large_input(
+                size,
+                &options.limits,
+            ))]
+        }
         Err(e) => {
-            return CheckResult::rejected(Rejection::new(
+            return vec![CheckResult::rejected(Rejection::new(
                 RejectionCode::Unreadable,
                 format!("无法读取文件：{e}"),
-            ))
+            ))]
         }
     };
-    match std::panic::catch_unwind(|| check_bytes_with(&bytes, options)) {
+    match std::panic::catch_unwind(|| check_document(&bytes, options)) {
         Ok(r) => r,
-        Err(_) => CheckResult::rejected(Rejection::new(
+        Err(_) => vec![CheckResult::rejected(Rejection::new(
             RejectionCode::Internal,
             "nianbao 处理此文件时出现内部错误，请将文件反馈给开发者",
-        )),
+        ))],
     }
 }
 
