@@ -185,6 +185,38 @@ fn sec5_is_an_error_only_when_empty_or_nothing() {
 }
 
 #[test]
+fn sec5_reads_the_heading_after_a_colon_and_tables_inside_the_section() {
+    let mut spec = ReportSpec::zeros_2021();
+    spec.set_heading(4, Some("五、存在的主要问题及改进情况：无"));
+    set_text(&mut spec, 4, &[]);
+    let r = run(&spec);
+    assert!(one(&r, "S.SEC5", Severity::Error)
+        .message
+        .contains("只写了“无”"));
+
+    // The section written as a table (problems | measures).
+    let mut spec = ReportSpec::zeros_2021();
+    set_text(&mut spec, 4, &[]);
+    let body = spec.render().body;
+    let heading = "五、存在的主要问题及改进情况";
+    let at = body.find(heading).expect("heading");
+    let end = at + body[at..].find("</w:p>").expect("end of heading") + "</w:p>".len();
+    let table = format!(
+        r#"<w:tbl><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid>{}{}</w:tbl>"#,
+        tr(&[tc("存在的问题", 1, None), tc("改进措施", 1, None)]),
+        tr(&[
+            tc("政策解读形式单一，更新不够及时。", 1, None),
+            tc("下一步丰富解读形式，建立定期更新机制。", 1, None)
+        ]),
+    );
+    let body = format!("{}{table}{}", &body[..end], &body[end..]);
+    let r = check_bytes(&docx_from_body(&body).build());
+    none(&r, "S.SEC5");
+    none(&r, "S.SEC5PART");
+    none(&r, "S.ORDER");
+}
+
+#[test]
 fn sec5_part_wants_both_the_problem_and_the_remedy() {
     let mut spec = ReportSpec::zeros_2021();
     set_text(
@@ -334,6 +366,14 @@ fn period_must_be_the_report_year() {
     spec.sections[0].before.push(
         "2021年1月1日至2021年6月30日开展专项整治行动；2020年3月1日至5月31日完成目录梳理。"
             .to_string(),
+    );
+    none(&run(&spec), "S.PERIOD");
+
+    // A comparison with last year's period is not the statistics period.
+    let mut spec = ReportSpec::zeros_2021();
+    spec.sections[0].before.insert(
+        1,
+        "与2020年1月1日至2020年12月31日相比，主动公开信息数量增长20%。".to_string(),
     );
     none(&run(&spec), "S.PERIOD");
 

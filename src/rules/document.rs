@@ -3,6 +3,7 @@
 //! (spec §2.5).
 
 use super::*;
+use crate::model;
 use crate::report::normalize::fold_width;
 use crate::report::{ProseParagraph, ReportKind, Section};
 
@@ -15,14 +16,51 @@ fn is_2021_plus(report: &Report) -> bool {
     }
 }
 
-/// The normalised prose of section `index` (0 = 一), all paragraphs joined.
-fn section_text(report: &Report, index: usize) -> String {
+/// The normalised text of section `index` (0 = 一): what its heading says after a colon
+/// (“五、存在的主要问题及改进情况：无”), its paragraphs, and the text of tables inside it that
+/// are not report tables (some offices write a section as a table). Bounded: at most
+/// [`MAX_SECTION_CHARS`] characters.
+fn section_text(cx: &RuleContext<'_>, index: usize) -> String {
+    let report = cx.report;
     let mut s = String::new();
+    let Some(head) = report.section(index) else {
+        return s;
+    };
+    if let Some((_, after)) = head.text.split_once(['：', ':']) {
+        s.push_str(&norm(after));
+    }
     for p in report.section_prose(index) {
         s.push_str(&norm(&p.text));
+        if s.len() > MAX_SECTION_CHARS * 3 {
+            return s;
+        }
+    }
+    // Tables between the heading and the next heading.
+    let next = report
+        .headings()
+        .filter(|h| h.block > head.block && report.is_firm(h))
+        .map(|h| h.block)
+        .min()
+        .unwrap_or(usize::MAX);
+    let report_tables: Vec<usize> = report.physical_tables().iter().map(|(t, _)| *t).collect();
+    for b in cx.doc.blocks.iter().take(next).skip(head.block + 1) {
+        if let model::Block::Table(t) = b {
+            if report_tables.contains(t) {
+                continue;
+            }
+            if let Some(table) = cx.doc.tables.get(*t) {
+                s.push_str(&norm(&table.all_text()));
+            }
+            if s.len() > MAX_SECTION_CHARS * 3 {
+                break;
+            }
+        }
     }
     s
 }
+
+/// The most text of one section the content rules read (characters; CJK are 3 bytes).
+const MAX_SECTION_CHARS: usize = 200_000;
 
 fn heading_location(report: &Report, index: usize) -> Vec<Location> {
     report
@@ -94,7 +132,7 @@ fn s_sec1(cx: &RuleContext<'_>, sink: &mut Sink) {
     if report.section(0).is_none() {
         return;
     }
-    let text = section_text(report, 0);
+    let text = section_text(cx, 0);
     let id = RuleId::SSec1;
     for (aspect, words) in SEC1_ASPECTS {
         if words.iter().any(|w| text.contains(w)) {
@@ -209,7 +247,7 @@ fn s_sec5(cx: &RuleContext<'_>, sink: &mut Sink) {
     if report.section(4).is_none() {
         return;
     }
-    let text = section_text(report, 4);
+    let text = section_text(cx, 4);
     if text.is_empty() || text == "无" {
         let mut f = finding(RuleId::SSec5, messages::sec5_empty(!text.is_empty()));
         f.locations = heading_location(report, 4);
@@ -233,7 +271,7 @@ fn s_sec5_part(cx: &RuleContext<'_>, sink: &mut Sink) {
     if report.section(4).is_none() {
         return;
     }
-    let text = section_text(report, 4);
+    let text = section_text(cx, 4);
     if text.is_empty() || text == "无" {
         return;
     }
@@ -273,7 +311,7 @@ fn s_sec6(cx: &RuleContext<'_>, sink: &mut Sink) {
     if report.section(5).is_none() || !is_2021_plus(report) {
         return;
     }
-    let text = section_text(report, 5);
+    let text = section_text(cx, 5);
     if FEE_WORDS.iter().any(|w| text.contains(w)) {
         return;
     }
@@ -529,6 +567,9 @@ pub(crate) fn date_ranges(text: &str) -> Vec<DateRange> {
     out
 }
 
+/// Words of a comparison with another period (“与2020年1月1日至12月31日相比”).
+const COMPARISON_WORDS: &[&str] = &["同比", "相比", "比较", "对比", "环比", "较上年", "较去年"];
+
 /// Words saying that a sentence states the statistics period.
 const PERIOD_WORDS: &[&str] = &[
     "统计期限",
@@ -569,6 +610,10 @@ fn s_period(cx: &RuleContext<'_>, sink: &mut Sink) {
         for r in date_ranges(&p.text) {
             let span = p.span(r.from, r.to);
             let stated = PERIOD_WORDS.iter().any(|w| span.sentence.contains(w));
+            let comparison = COMPARISON_WORDS.iter().any(|w| span.sentence.contains(w));
+            if comparison && !stated {
+                continue;
+            }
             let whole_year = (r.first.1, r.first.2) == (1, 1) && (r.last.1, r.last.2) == (12, 31);
             if !stated && !whole_year {
                 continue;
