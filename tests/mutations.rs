@@ -1258,7 +1258,9 @@ fn mixed_format_signals_are_one_s_hybrid_warning() {
     let f: Vec<&Finding> = r.findings.iter().filter(|f| f.rule == "S.HYBRID").collect();
     assert_eq!(f.len(), 1, "{:#?}", r.findings);
     assert!(
-        f[0].severity == Severity::Warning && f[0].message.contains("表三") && f[0].message.contains("（六）其他处理"),
+        f[0].severity == Severity::Warning
+            && f[0].message.contains("表三")
+            && f[0].message.contains("（六）其他处理"),
         "one S.HYBRID naming the piece: {f:#?}"
     );
     assert_eq!(r.report.format.as_deref(), Some("2021"));
