@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lints the JavaScript of www/ (the page, the element, the worker), the browser tests and the tools
 # with ESLint (pinned in tools/package.json; flat config tools/eslint.config.mjs), after a syntax
-# check of every file with `node --check`.
+# check of every file with `node --check`; then type-checks www/nianbao.d.ts (tools/types-usage.ts).
 #   bash scripts/lint-js.sh        (needs: npm ci --prefix tools, or bash tools/install.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,4 +19,6 @@ if [ ! -x "$ESLINT" ]; then
   exit 1
 fi
 "$ESLINT" --config tools/eslint.config.mjs --max-warnings 0 www tests/e2e tools/*.mjs bench/*.mjs
-echo "lint-js: ${#files[@]} files clean"
+# The TypeScript declarations for portals (www/nianbao.d.ts) against their documented uses.
+tools/node_modules/.bin/tsc -p tools/tsconfig.json
+echo "lint-js: ${#files[@]} files clean; www/nianbao.d.ts type-checks"
