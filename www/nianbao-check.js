@@ -90,6 +90,22 @@ export class NianbaoCheck extends HTMLElement {
     }
   }
 
+  static get observedAttributes() { return ['sample', 'max-files', 'for']; }
+
+  attributeChangedCallback(name) {
+    const ui = this.#ui;
+    if (!ui.results) return; // not built yet: #build reads the attributes
+    const own = !this.hasAttribute('for');
+    if (name === 'sample' || name === 'for') ui.sample.hidden = !this.hasAttribute('sample') || !own;
+    if (name === 'max-files') ui.picker.multiple = this.#maxFiles() > 1;
+    if (name === 'for' && this.isConnected) {
+      ui.drop.parentElement.hidden = !own;
+      ui.drop.hidden = !own;
+      if (own) this.#unbindInput();
+      else this.#bindInput();
+    }
+  }
+
   disconnectedCallback() {
     this.#observer?.disconnect();
     for (const off of this.#off) off();

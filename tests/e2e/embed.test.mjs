@@ -125,6 +125,11 @@ test('two elements on one page: nothing loads before they are visible, then one 
   assert.equal(await page.locator('#first details.detail').getAttribute('open'), null);
   assert.equal(await page.locator('#first aside.findings').isVisible(), true);
   assert.equal(await page.locator('#second #picker').getAttribute('multiple'), null);
+  // Attributes changed later take effect.
+  await page.evaluate(() => { document.querySelector('#second').removeAttribute('max-files'); document.querySelector('#first').setAttribute('sample', ''); });
+  assert.equal(await page.locator('#second #picker').getAttribute('multiple'), '');
+  assert.equal(await page.locator('#first #sample').isVisible(), true);
+  await page.evaluate(() => document.querySelector('#second').setAttribute('max-files', '1'));
   await page.evaluate(() => document.querySelector('#second').checkFiles([new File([], '1.docx'), new File([], '2.docx')]));
   await page.waitForFunction(() => /只检查了前 1 个/.test(document.querySelector('#second').shadowRoot.querySelector('#status').textContent));
   await noProblems(page);
