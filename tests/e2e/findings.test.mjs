@@ -108,7 +108,10 @@ test('many findings of one rule are one group, built when opened, whose entries 
   const entry = group.locator('button.finding').nth(10);
   const target = await entry.getAttribute('data-target');
   await entry.click();
-  await page.waitForFunction((id) => document.activeElement?.id === id || document.getElementById(id)?.classList.contains('flash'), target);
+  await page.waitForFunction((id) => {
+    const root = document.querySelector('nianbao-check').shadowRoot;
+    return root.activeElement?.id === id || root.getElementById(id)?.classList.contains('flash');
+  }, target);
   assert.equal(await page.locator('details.finding-group[data-rule="T4.BLANK"]').getAttribute('data-count'), '14');
   await shot(page, '09-grouped-findings');
   noProblems(page);
