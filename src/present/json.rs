@@ -1,11 +1,9 @@
 //! JSON Lines: one record per file, the result contract with the file name first.
 
 use crate::contract::CheckResult;
-#[cfg(not(target_arch = "wasm32"))]
 use serde::Serialize;
 
 /// One file's result as a JSON Lines record.
-#[cfg(not(target_arch = "wasm32"))]
 #[derive(Serialize)]
 struct Record<'a> {
     file: &'a str,
@@ -14,14 +12,12 @@ struct Record<'a> {
 }
 
 /// The JSON Lines record for one file (no trailing newline).
-#[cfg(not(target_arch = "wasm32"))]
 pub fn json_line(file: &str, result: &CheckResult) -> String {
     serde_json::to_string(&Record { file, result }).unwrap_or_else(|e| {
         format!("{{\"file\":{},\"status\":\"rejected\",\"rejection\":{{\"code\":\"internal\",\"message\":\"无法输出结果：{}\"}}}}", quote(file), e)
     })
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn quote(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
 }

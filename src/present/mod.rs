@@ -2,6 +2,8 @@
 //! CSV (`csv.rs`), each from the result contract.
 
 mod csv;
+// serde_json is a native-only dependency.
+#[cfg(not(target_arch = "wasm32"))]
 mod json;
 mod text;
 
