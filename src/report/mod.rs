@@ -5,6 +5,7 @@
 //! a table may be split over several `w:tbl`, and documents hold other tables too.
 
 pub mod formats;
+pub mod narrative;
 pub mod normalize;
 mod recognise;
 mod text;
