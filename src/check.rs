@@ -1,7 +1,7 @@
 //! The whole pipeline, bytes to findings, as one call shared by the CLI and the browser binding:
 //! intake → docx → model → report → rules → findings → contract.
 
-use crate::contract::{CheckResult, ReportInfo, Status, TableView, Values};
+use crate::contract::{CheckResult, ReportInfo, Status, TableView, Values, CONTRACT_VERSION};
 use crate::docx;
 use crate::findings::Finding;
 use crate::intake;
@@ -56,6 +56,7 @@ fn assemble(
         Vec::new()
     };
     CheckResult {
+        version: CONTRACT_VERSION,
         status: Status::Checked,
         rejection: None,
         report: ReportInfo::of(report),

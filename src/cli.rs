@@ -1,7 +1,7 @@
 //! The command-line front end (native only): argument parsing, folder walking, parallel checks, output.
 
-use nianbao::{check_bytes_with, CheckResult, Options, Status};
 use nianbao::present;
+use nianbao::{check_bytes_with, CheckResult, Options, Status};
 use nianbao::{Rejection, RejectionCode};
 use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
@@ -74,7 +74,9 @@ fn run_rules(args: &[String]) -> i32 {
 
 fn run_check(args: &[String]) -> i32 {
     let mut output = Output::Text;
-    let mut jobs = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    let mut jobs = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2);
     let mut quiet = false;
     let mut paths: Vec<PathBuf> = Vec::new();
     let mut it = args.iter();
@@ -83,7 +85,11 @@ fn run_check(args: &[String]) -> i32 {
             "--json" => output = Output::Json,
             "--csv" => output = Output::Csv,
             "--quiet" | "-q" => quiet = true,
-            "--jobs" | "-j" => match it.next().and_then(|n| n.parse::<usize>().ok()).filter(|n| *n > 0) {
+            "--jobs" | "-j" => match it
+                .next()
+                .and_then(|n| n.parse::<usize>().ok())
+                .filter(|n| *n > 0)
+            {
                 Some(n) => jobs = n.min(256),
                 None => {
                     eprintln!("--jobs 需要一个正整数");
@@ -147,7 +153,10 @@ fn run_check(args: &[String]) -> i32 {
         for (i, result) in rx {
             pending.insert(i, result);
             while let Some(result) = pending.remove(&printed) {
-                let name = files.get(printed).map(|p| p.display().to_string()).unwrap_or_default();
+                let name = files
+                    .get(printed)
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
                 match result.status {
                     Status::Rejected => n_rejected += 1,
                     Status::Checked if result.errors() > 0 => n_err += 1,
@@ -156,19 +165,38 @@ fn run_check(args: &[String]) -> i32 {
                 let text = match output {
                     Output::Json => present::json_line(&name, &result) + "\n",
                     Output::Csv => present::csv_rows(&name, &result),
-                    Output::Text if quiet && result.status == Status::Checked && result.findings.is_empty() => String::new(),
+                    Output::Text
+                        if quiet
+                            && result.status == Status::Checked
+                            && result.findings.is_empty() =>
+                    {
+                        String::new()
+                    }
                     Output::Text => present::text(&name, &result) + "\n",
                 };
                 if out.write_all(text.as_bytes()).is_err() {
                     // Broken pipe: stop quietly.
-                    std::process::exit(if n_rejected > 0 { 2 } else if n_err > 0 { 1 } else { 0 });
+                    std::process::exit(if n_rejected > 0 {
+                        2
+                    } else if n_err > 0 {
+                        1
+                    } else {
+                        0
+                    });
                 }
                 printed += 1;
             }
         }
     });
     if output == Output::Text {
-        let _ = writeln!(out, "共检查 {} 个文件：{} 个无错误，{} 个有错误，{} 个无法检查", files.len(), n_ok, n_err, n_rejected);
+        let _ = writeln!(
+            out,
+            "共检查 {} 个文件：{} 个无错误，{} 个有错误，{} 个无法检查",
+            files.len(),
+            n_ok,
+            n_err,
+            n_rejected
+        );
     }
     let _ = out.flush();
     if n_rejected > 0 || missing {
@@ -184,12 +212,22 @@ fn run_check(args: &[String]) -> i32 {
 fn check_file(path: &Path, options: &Options) -> CheckResult {
     let bytes = match read_bounded(path, options.limits.max_input_bytes) {
         Ok(Ok(b)) => b,
-        Ok(Err(size)) => return CheckResult::rejected(nianbao::too_large_input(size, &options.limits)),
-        Err(e) => return CheckResult::rejected(Rejection::new(RejectionCode::Unreadable, format!("无法读取文件：{e}"))),
+        Ok(Err(size)) => {
+            return CheckResult::rejected(nianbao::too_large_input(size, &options.limits))
+        }
+        Err(e) => {
+            return CheckResult::rejected(Rejection::new(
+                RejectionCode::Unreadable,
+                format!("无法读取文件：{e}"),
+            ))
+        }
     };
     match std::panic::catch_unwind(|| check_bytes_with(&bytes, options)) {
         Ok(r) => r,
-        Err(_) => CheckResult::rejected(Rejection::new(RejectionCode::Internal, "nianbao 处理此文件时出现内部错误，请将文件反馈给开发者")),
+        Err(_) => CheckResult::rejected(Rejection::new(
+            RejectionCode::Internal,
+            "nianbao 处理此文件时出现内部错误，请将文件反馈给开发者",
+        )),
     }
 }
 
@@ -235,6 +273,10 @@ fn is_report_file(path: &Path) -> bool {
     if name.starts_with("~$") || name.starts_with(".~") {
         return false; // Word/WPS lock files
     }
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
     matches!(ext.as_str(), "docx" | "docm" | "doc" | "wps")
 }

@@ -154,9 +154,15 @@ pub struct CellView {
     pub text: String,
 }
 
+/// The version of the result contract (docs/CONTRACT.md): 2 added `version` and
+/// `findings[].locations`.
+pub const CONTRACT_VERSION: u32 = 2;
+
 /// The result of checking one file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CheckResult {
+    /// [`CONTRACT_VERSION`].
+    pub version: u32,
     pub status: Status,
     pub rejection: Option<Rejection>,
     pub report: ReportInfo,
@@ -170,6 +176,7 @@ pub struct CheckResult {
 impl CheckResult {
     pub fn rejected(rejection: Rejection) -> Self {
         CheckResult {
+            version: CONTRACT_VERSION,
             status: Status::Rejected,
             rejection: Some(rejection),
             report: ReportInfo::default(),

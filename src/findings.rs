@@ -73,6 +73,49 @@ pub struct CellRef {
     pub col: usize,
 }
 
+/// Where a finding points: a cell of a report table, or a span of a paragraph's text.
+///
+/// `doc` is 0 for the document under check and 1 for the previous-year document of the rule
+/// context; `report` is the index of the report inside that document (0 unless one file holds
+/// several reports).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Location {
+    /// A cell: the physical table (order of `w:tbl` start tags, nested included) and the grid
+    /// slot of the cell's top-left, as in [`CellRef`].
+    Cell {
+        doc: u8,
+        report: usize,
+        table: usize,
+        row: usize,
+        col: usize,
+    },
+    /// A span of a paragraph's text: the paragraph's source ordinal (index of its `w:p` among
+    /// all `w:p` of the main part), character offsets (Unicode scalar values) of the span in the
+    /// paragraph's text, and the whole sentence holding it.
+    Text {
+        doc: u8,
+        report: usize,
+        paragraph: usize,
+        start: usize,
+        end: usize,
+        sentence: String,
+    },
+}
+
+impl Location {
+    /// A cell of report `report` of document `doc`.
+    pub fn cell(doc: u8, report: usize, cell: CellRef) -> Location {
+        Location::Cell {
+            doc,
+            report,
+            table: cell.table,
+            row: cell.row,
+            col: cell.col,
+        }
+    }
+}
+
 /// One thing a rule found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
@@ -93,6 +136,9 @@ pub struct Finding {
     pub cells: Vec<CellRef>,
     /// The cell most likely to be wrong when it breaks more than one rule.
     pub culprit: Option<CellRef>,
+    /// Where the finding points, the main location first: the cells (in the order of `cells`),
+    /// then the text spans involved.
+    pub locations: Vec<Location>,
 }
 
 #[cfg(test)]

@@ -52,8 +52,17 @@ fn assert_finding_shape(f: &Value) {
     assert_eq!(
         keys(f),
         set(&[
-            "rule", "severity", "message", "table", "row", "column", "expected", "actual", "cells",
-            "culprit"
+            "rule",
+            "severity",
+            "message",
+            "table",
+            "row",
+            "column",
+            "expected",
+            "actual",
+            "cells",
+            "culprit",
+            "locations"
         ]),
         "finding fields: {f}"
     );
@@ -76,6 +85,63 @@ fn assert_finding_shape(f: &Value) {
     }
     if !f["culprit"].is_null() {
         assert_cell_ref(&f["culprit"], "culprit");
+    }
+    let locations = f["locations"].as_array().expect("locations array");
+    for l in locations {
+        assert_location(l);
+    }
+    // The cells come first, in order, as cell locations of document 0, report 0.
+    let cells = f["cells"].as_array().expect("cells array");
+    assert!(locations.len() >= cells.len(), "{f}");
+    for (c, l) in cells.iter().zip(locations) {
+        assert_eq!(
+            l,
+            &json!({"kind": "cell", "doc": 0, "report": 0, "table": c["table"], "row": c["row"], "col": c["col"]}),
+            "{f}"
+        );
+    }
+}
+
+/// A location (contract v2): a cell or a text span.
+fn assert_location(l: &Value) {
+    let uint = |k: &str| {
+        assert!(
+            l[k].is_u64(),
+            "location.{k}: non-negative integer expected: {l}"
+        )
+    };
+    match l["kind"].as_str() {
+        Some("cell") => {
+            assert_eq!(
+                keys(l),
+                set(&["kind", "doc", "report", "table", "row", "col"]),
+                "{l}"
+            );
+            ["doc", "report", "table", "row", "col"]
+                .iter()
+                .for_each(|k| uint(k));
+        }
+        Some("text") => {
+            assert_eq!(
+                keys(l),
+                set(&[
+                    "kind",
+                    "doc",
+                    "report",
+                    "paragraph",
+                    "start",
+                    "end",
+                    "sentence"
+                ]),
+                "{l}"
+            );
+            ["doc", "report", "paragraph", "start", "end"]
+                .iter()
+                .for_each(|k| uint(k));
+            assert!(l["start"].as_u64() <= l["end"].as_u64(), "{l}");
+            assert!(l["sentence"].as_str().is_some_and(|s| !s.is_empty()), "{l}");
+        }
+        _ => panic!("location kind must be cell or text: {l}"),
     }
 }
 
@@ -126,8 +192,22 @@ fn checked_result_json_shape() {
     let v = serde_json::to_value(&r).expect("serialize");
     assert_eq!(
         keys(&v),
-        set(&["status", "rejection", "report", "findings", "values"]),
+        set(&[
+            "version",
+            "status",
+            "rejection",
+            "report",
+            "findings",
+            "values"
+        ]),
         "top level (no tables by default)"
+    );
+    assert_eq!(v["version"], json!(2));
+    let text = serde_json::to_string(&r).expect("serialize");
+    assert!(
+        text.starts_with("{\"version\":2,"),
+        "version is the first field: {}",
+        &text[..40]
     );
     assert_eq!(v["status"], json!("checked"));
     assert!(v["rejection"].is_null());
@@ -157,6 +237,16 @@ fn checked_result_json_shape() {
     assert_eq!(row["cells"][0], json!({"table": t, "row": rr, "col": c}));
     let (t, rr, c) = spec.t3_pos("granted", 0);
     assert_eq!(row["culprit"], json!({"table": t, "row": rr, "col": c}));
+    let (t, rr, c) = spec.t3_pos("granted", 6);
+    assert_eq!(
+        row["locations"][0],
+        json!({"kind": "cell", "doc": 0, "report": 0, "table": t, "row": rr, "col": c})
+    );
+    assert_eq!(
+        row["locations"].as_array().map(Vec::len),
+        Some(7),
+        "the total and six addends"
+    );
 
     // The placeholder: a blank error whose actual is the text.
     let blank = find(findings, |f| f["rule"] == json!("T3.BLANK"));
@@ -210,8 +300,16 @@ fn rejected_result_json_shape() {
     let v = serde_json::to_value(check_bytes(&bytes)).expect("serialize");
     assert_eq!(
         keys(&v),
-        set(&["status", "rejection", "report", "findings", "values"])
+        set(&[
+            "version",
+            "status",
+            "rejection",
+            "report",
+            "findings",
+            "values"
+        ])
     );
+    assert_eq!(v["version"], json!(2));
     assert_eq!(v["status"], json!("rejected"));
     assert_eq!(keys(&v["rejection"]), set(&["code", "message"]));
     assert_eq!(v["rejection"]["code"], json!("no_report_tables"));
@@ -247,6 +345,7 @@ fn tables_json_shape_when_asked() {
     assert_eq!(
         keys(&v),
         set(&[
+            "version",
             "status",
             "rejection",
             "report",
@@ -290,4 +389,79 @@ fn tables_json_shape_when_asked() {
     let t4 = &tables[2];
     assert_eq!(t4["rows"], json!(4));
     assert_eq!(t4["cols"], json!(15));
+}
+
+/// The `w:p` elements of `word/document.xml`, in order, each as its XML (up to the next one).
+fn paragraph_xml(docx: &[u8]) -> Vec<String> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("zip");
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .expect("document.xml")
+        .read_to_string(&mut xml)
+        .expect("read");
+    let starts: Vec<usize> = xml
+        .match_indices("<w:p")
+        .filter(|(i, _)| matches!(xml.as_bytes().get(i + 4), Some(b'>' | b' ' | b'/')))
+        .map(|(i, _)| i)
+        .collect();
+    starts
+        .iter()
+        .enumerate()
+        .map(|(k, &a)| xml[a..starts.get(k + 1).copied().unwrap_or(xml.len())].to_string())
+        .collect()
+}
+
+#[test]
+fn text_locations_point_at_the_paragraph_and_the_characters() {
+    let mut spec = ReportSpec::zeros_2021();
+    let sentence = "2021年，本单位未收到政府信息公开申请";
+    spec.sections[0]
+        .before
+        .push(format!("我局认真落实条例。{sentence}。"));
+    spec.set_t3_row("new_received", [1, 0, 0, 0, 0, 0]);
+    spec.set_t3_row("granted", [1, 0, 0, 0, 0, 0]);
+    spec.set_t3_row("results_total", [1, 0, 0, 0, 0, 0]);
+    spec.set_heading(1, Some("2、主动公开政府信息情况"));
+    let bytes = spec.to_bytes();
+    let v = serde_json::to_value(check_bytes(&bytes)).expect("serialize");
+    let paragraphs = paragraph_xml(&bytes);
+
+    let tx = find(&v["findings"], |f| f["rule"] == json!("TX.NONE"));
+    assert_eq!(tx.len(), 1, "{}", v["findings"]);
+    let locations = tx[0]["locations"].as_array().expect("locations");
+    assert_eq!(locations.len(), 2, "{locations:?}");
+    let (t, rr, c) = spec.t3_pos("new_received", 6);
+    assert_eq!(
+        locations[0],
+        json!({"kind": "cell", "doc": 0, "report": 0, "table": t, "row": rr, "col": c})
+    );
+    let text = &locations[1];
+    assert_eq!(text["kind"], json!("text"));
+    assert_eq!(text["sentence"], json!(sentence));
+    // Character offsets within the paragraph's text: after "我局认真落实条例。" (9 characters).
+    assert_eq!(
+        (text["start"].as_u64(), text["end"].as_u64()),
+        (Some(9), Some(9 + sentence.chars().count() as u64))
+    );
+    let p = text["paragraph"].as_u64().expect("paragraph") as usize;
+    assert!(
+        paragraphs[p].contains(sentence),
+        "w:p #{p} is {}",
+        paragraphs[p]
+    );
+
+    let tv = find(&v["findings"], |f| f["rule"] == json!("S.TITLEVAR"));
+    assert_eq!(tv.len(), 1, "{}", v["findings"]);
+    let l = &tv[0]["locations"][0];
+    assert_eq!(
+        (l["kind"].clone(), l["start"].clone(), l["sentence"].clone()),
+        (json!("text"), json!(0), json!("2、主动公开政府信息情况"))
+    );
+    let p = l["paragraph"].as_u64().expect("paragraph") as usize;
+    assert!(
+        paragraphs[p].contains("主动公开政府信息情况"),
+        "w:p #{p} is {}",
+        paragraphs[p]
+    );
 }

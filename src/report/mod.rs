@@ -130,6 +130,18 @@ pub fn t2_row_official(format: Format, canonical: &str) -> &str {
     }
 }
 
+/// Where a recognised piece of text sits: a span of one paragraph.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextSpan {
+    /// The paragraph's source ordinal ([`model::Paragraph::source`]).
+    pub paragraph: usize,
+    /// Character offsets (Unicode scalar values) of the span within the paragraph's text.
+    pub start: usize,
+    pub end: usize,
+    /// The whole sentence holding the span.
+    pub sentence: String,
+}
+
 /// A section heading found in the text.
 #[derive(Debug, Clone)]
 pub struct Section {
@@ -142,6 +154,8 @@ pub struct Section {
     pub auto_numbered: bool,
     /// The title is the template's or the notice's wording.
     pub standard_title: bool,
+    /// The heading's text.
+    pub span: TextSpan,
 }
 
 /// The recognised report.
@@ -150,12 +164,15 @@ pub struct Report {
     pub agency: Option<String>,
     pub year: Option<i32>,
     pub title: Option<String>,
+    pub title_span: Option<TextSpan>,
     /// Year stated in the title.
     pub title_year: Option<i32>,
-    /// First year named at the start of section 一.
+    /// First year named at the start of section 一, and where.
     pub text_year: Option<i32>,
-    /// The signing date (year, month, day).
+    pub text_year_span: Option<TextSpan>,
+    /// The signing date (year, month, day), and its line.
     pub date: Option<(i32, u32, u32)>,
+    pub date_span: Option<TextSpan>,
     pub format: Option<Format>,
     /// Format suggested by table 三 (its （六） rows) and by table 二 (its columns).
     pub format_t3: Option<Format>,
@@ -169,7 +186,7 @@ pub struct Report {
     /// Plain-language notes on ambiguous readings.
     pub ambiguities: Vec<String>,
     /// A sentence saying that no application was received, if the text has one.
-    pub no_application_text: Option<String>,
+    pub no_application: Option<TextSpan>,
 }
 
 impl Report {

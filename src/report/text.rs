@@ -3,7 +3,7 @@
 
 use super::formats;
 use super::normalize::{norm, split_heading_number, trim_blank, HeadingNumber};
-use super::{Report, Section};
+use super::{Report, Section, TextSpan};
 use crate::model::{Block, Document, Paragraph};
 
 /// Reads title, agency, year, sections, signing date and narrative cues.
@@ -60,6 +60,7 @@ pub(super) fn read_text(doc: &Document, first_segment: &[(usize, u8)], report: &
                     number,
                     auto_numbered: p.numbered,
                     standard_title: standard,
+                    span: whole_span(p),
                 });
             }
         }
@@ -97,17 +98,20 @@ pub(super) fn read_text(doc: &Document, first_segment: &[(usize, u8)], report: &
                 }
             }
             report.title = Some(text);
+            report.title_span = Some(whole_span(p));
         }
     }
 
     // The first year named in section 一 (or the preface).
     let text_from = first_section_block.unwrap_or(0);
-    report.text_year = paragraphs
+    let text_year = paragraphs
         .iter()
         .filter(|(i, _)| *i >= text_from)
         .filter(|(_, p)| detect_section(p).is_none())
         .take(3)
-        .find_map(|(_, p)| find_year(&p.text).map(|(y, _)| y));
+        .find_map(|(_, p)| find_year(&p.text).map(|(y, at)| (y, year_span(p, at))));
+    report.text_year = text_year.as_ref().map(|(y, _)| *y);
+    report.text_year_span = text_year.map(|(_, s)| s);
 
     // Signing date: a line holding only a date, after section 六 (or near the end).
     let six = report
@@ -128,6 +132,7 @@ pub(super) fn read_text(doc: &Document, first_segment: &[(usize, u8)], report: &
         .position(|(_, p)| parse_date_line(&p.text).is_some())
     {
         report.date = tail.get(k).and_then(|(_, p)| parse_date_line(&p.text));
+        report.date_span = tail.get(k).map(|(_, p)| whole_span(p));
         if report.agency.is_none() && k > 0 {
             if let Some((_, sig)) = tail.get(k - 1) {
                 let t = trim_blank(&sig.text);
@@ -148,7 +153,7 @@ pub(super) fn read_text(doc: &Document, first_segment: &[(usize, u8)], report: &
         .or(report.date.map(|(y, _, _)| y - 1));
 
     // Every phrase holds 请 and is already normalised: skip paragraphs without it cheaply.
-    report.no_application_text = paragraphs
+    report.no_application = paragraphs
         .iter()
         .filter(|(_, p)| p.text.contains('请'))
         .find_map(|(_, p)| {
@@ -156,8 +161,60 @@ pub(super) fn read_text(doc: &Document, first_segment: &[(usize, u8)], report: &
             NONE_PHRASES
                 .iter()
                 .any(|ph| n.contains(ph))
-                .then(|| no_application_sentence(&p.text))
+                .then(|| no_application_sentence(p))
         });
+}
+
+/// Byte offset of `part`, a slice of `whole`, within `whole`.
+fn offset_in(whole: &str, part: &str) -> usize {
+    (part.as_ptr() as usize)
+        .saturating_sub(whole.as_ptr() as usize)
+        .min(whole.len())
+}
+
+/// The span of bytes `from..to` of a paragraph's text, with `sentence` as its sentence.
+fn span(p: &Paragraph, from: usize, to: usize, sentence: &str) -> TextSpan {
+    let start = p.text.get(..from).map_or(0, |s| s.chars().count());
+    let len = p.text.get(from..to).map_or(0, |s| s.chars().count());
+    TextSpan {
+        paragraph: p.source,
+        start,
+        end: start + len,
+        sentence: sentence.to_string(),
+    }
+}
+
+/// The paragraph's text without leading and trailing blanks, as a span.
+fn whole_span(p: &Paragraph) -> TextSpan {
+    let t = trim_blank(&p.text);
+    let from = offset_in(&p.text, t);
+    span(p, from, from + t.len(), t)
+}
+
+/// The sentences of a text (split at 。, ； and line breaks), each with its byte offset.
+fn sentences(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    text.split(['。', '；', '\n']).map(move |s| {
+        let start = at;
+        let end = start + s.len();
+        at = end
+            + text
+                .get(end..)
+                .and_then(|r| r.chars().next())
+                .map_or(0, char::len_utf8);
+        (start, s)
+    })
+}
+
+/// The span of the year written at byte `at` (`YYYY年`), with the sentence holding it.
+fn year_span(p: &Paragraph, at: usize) -> TextSpan {
+    let to = p.text.get(at..).map_or(at, |r| {
+        at + r.chars().take(5).map(char::len_utf8).sum::<usize>()
+    });
+    let sentence = sentences(&p.text)
+        .find(|(start, s)| at >= *start && at < start + s.len())
+        .map_or("", |(_, s)| trim_blank(s));
+    span(p, at, to, sentence)
 }
 
 /// Sentences saying that no application was received, normalised. Every phrase holds 请, so
@@ -174,19 +231,21 @@ const NONE_PHRASES: &[&str] = &[
     "未收到信息公开申请",
 ];
 
-/// The sentence of `text` holding one of [`NONE_PHRASES`] (the whole text when the phrase spans
-/// sentences).
-fn no_application_sentence(text: &str) -> String {
-    for s in text.split(['。', '；', '\n']) {
-        if !s.contains('请') {
-            continue;
-        }
-        let n = norm(s);
-        if NONE_PHRASES.iter().any(|p| n.contains(p)) {
-            return trim_blank(s).chars().take(120).collect();
-        }
-    }
-    trim_blank(text).chars().take(120).collect()
+/// The sentence of a paragraph holding one of [`NONE_PHRASES`] (the whole text when the phrase
+/// spans sentences), at most 120 characters of it.
+fn no_application_sentence(p: &Paragraph) -> TextSpan {
+    let text = p.text.as_str();
+    let found = sentences(text)
+        .filter(|(_, s)| s.contains('请'))
+        .find(|(_, s)| {
+            let n = norm(s);
+            NONE_PHRASES.iter().any(|ph| n.contains(ph))
+        })
+        .map(|(_, s)| s);
+    let t = trim_blank(found.unwrap_or(text));
+    let kept: String = t.chars().take(120).collect();
+    let from = offset_in(text, t);
+    span(p, from, from + kept.len(), &kept)
 }
 
 fn is_title(text: &str) -> bool {

@@ -19,13 +19,13 @@ use t3::*;
 use t4::*;
 use text::*;
 
-pub(crate) use crate::findings::{CellRef, Finding, Quantity, Severity};
+pub(crate) use crate::findings::{CellRef, Finding, Location, Quantity, Severity};
 pub(crate) use crate::report::formats::{
     self, Format, T2Kind, T3_COLUMNS, T3_ROWS, T3_TOTAL_COL, T4_COLUMNS, T4_GROUPS,
 };
 pub(crate) use crate::report::normalize::{norm, trim_blank, HeadingNumber};
 pub(crate) use crate::report::value::Reading;
-pub(crate) use crate::report::{self, NumCell, Report};
+pub(crate) use crate::report::{self, NumCell, Report, TextSpan};
 use serde::Serialize;
 
 /// The documentation of a rule.
@@ -91,6 +91,19 @@ fn finding(info: &RuleInfo, message: String) -> Finding {
         actual: None,
         cells: Vec::new(),
         culprit: None,
+        locations: Vec::new(),
+    }
+}
+
+/// A text location in the document under check.
+fn text_location(span: &TextSpan) -> Location {
+    Location::Text {
+        doc: 0,
+        report: 0,
+        paragraph: span.paragraph,
+        start: span.start,
+        end: span.end,
+        sentence: span.sentence.clone(),
     }
 }
 
@@ -102,6 +115,13 @@ pub fn run_all(report: &Report) -> Vec<Finding> {
     }
     attach_culprits(report, &mut sink);
     let mut findings = sink.findings;
+    // Locations: the cells first (the main cell leads), then the text spans the rule named.
+    for f in &mut findings {
+        let mut locations: Vec<Location> =
+            f.cells.iter().map(|c| Location::cell(0, 0, *c)).collect();
+        locations.append(&mut f.locations);
+        f.locations = locations;
+    }
     // Errors first, then by table, keeping each rule's own order.
     findings.sort_by_key(|f| (f.severity, f.table.unwrap_or(0)));
     findings

@@ -57,6 +57,13 @@ pub(super) fn s_year(report: &Report, sink: &mut Sink) {
             );
             f.expected = Some(Quantity::Int(t as i64));
             f.actual = Some(Quantity::Int(x as i64));
+            f.locations.extend(
+                report
+                    .text_year_span
+                    .iter()
+                    .chain(&report.title_span)
+                    .map(text_location),
+            );
             sink.push(f);
         }
     }
@@ -65,6 +72,8 @@ pub(super) fn s_year(report: &Report, sink: &mut Sink) {
             let mut f = finding(info, format!("落款日期 {y}年{m}月{d}日 与报告年度 {year} 不符：年报应在次年（{} 年）1 月 31 日前发布", year + 1));
             f.expected = Some(Quantity::Int(year as i64 + 1));
             f.actual = Some(Quantity::Int(y as i64));
+            f.locations
+                .extend(report.date_span.iter().map(text_location));
             sink.push(f);
         }
     }
@@ -140,6 +149,7 @@ pub(super) fn s_title_variants(report: &Report, sink: &mut Sink) {
             );
             f.expected = Some(Quantity::Text(official.to_string()));
             f.actual = Some(Quantity::Text(s.text.clone()));
+            f.locations.push(text_location(&s.span));
             sink.push(f);
         }
     }
