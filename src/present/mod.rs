@@ -1,7 +1,7 @@
 //! Presenters for the command-line tool: readable text, JSON Lines and CSV.
 
 use crate::contract::{CheckResult, Status};
-use crate::findings::{Finding, Severity};
+use crate::findings::{Finding, Location, Severity};
 #[cfg(not(target_arch = "wasm32"))]
 use serde::Serialize;
 
@@ -170,6 +170,14 @@ pub fn text(file: &str, result: &CheckResult) -> String {
                     f.rule,
                     f.message
                 ));
+                for sentence in f.locations.iter().filter_map(|l| match l {
+                    Location::Text { sentence, .. } if !f.message.contains(sentence.as_str()) => {
+                        Some(sentence)
+                    }
+                    _ => None,
+                }) {
+                    s.push_str(&format!("      正文：{sentence}\n"));
+                }
             }
             if result.findings.is_empty() {
                 s.push_str("  通过：未发现问题\n");

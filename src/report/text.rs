@@ -3,7 +3,7 @@
 
 use super::formats;
 use super::normalize::{norm, split_heading_number, trim_blank, HeadingNumber};
-use super::{Report, Section, TextSpan};
+use super::{narrative, Report, Section, TextSpan};
 use crate::model::{Block, Document, Paragraph};
 
 /// Reads title, agency, year, sections, signing date and narrative cues.
@@ -152,6 +152,8 @@ pub(super) fn read_text(doc: &Document, first_segment: &[(usize, u8)], report: &
         .or(report.text_year)
         .or(report.date.map(|(y, _, _)| y - 1));
 
+    report.claims = narrative_claims(&paragraphs, report);
+
     // Every phrase holds 请 and is already normalised: skip paragraphs without it cheaply.
     report.no_application = paragraphs
         .iter()
@@ -163,6 +165,34 @@ pub(super) fn read_text(doc: &Document, first_segment: &[(usize, u8)], report: &
                 .any(|ph| n.contains(ph))
                 .then(|| no_application_sentence(p))
         });
+}
+
+/// The claims of the prose: every paragraph outside the tables except the title, the section
+/// headings and the signing date, with the part of the report it belongs to.
+fn narrative_claims(paragraphs: &[(usize, &Paragraph)], report: &Report) -> Vec<narrative::Claim> {
+    let title = report.title_span.as_ref().map(|s| s.paragraph);
+    let date = report.date_span.as_ref().map(|s| s.paragraph);
+    let mut heads: Vec<(usize, usize)> =
+        report.sections.iter().map(|s| (s.block, s.index)).collect();
+    heads.sort();
+    let prose: Vec<narrative::Para> = paragraphs
+        .iter()
+        .filter(|(i, p)| {
+            Some(p.source) != title && Some(p.source) != date && !heads.iter().any(|(b, _)| b == i)
+        })
+        .map(|(i, p)| {
+            let part = match heads.iter().rev().find(|(b, _)| b < i) {
+                Some((_, index)) => narrative::Part::Section(*index as u8),
+                None => narrative::Part::Preface,
+            };
+            narrative::Para {
+                text: &p.text,
+                source: p.source,
+                part,
+            }
+        })
+        .collect();
+    narrative::extract(&prose, report.year)
 }
 
 /// Byte offset of `part`, a slice of `whole`, within `whole`.

@@ -22,6 +22,17 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
         let chars: Vec<char> = p.text.chars().take(MAX_PARAGRAPH_CHARS).collect();
         for (s, e) in sentences(&chars) {
             let sentence = Sentence::new(&chars, s, e);
+            // The sentence as shown: without its closing punctuation and trailing blanks.
+            let mut shown_end = e;
+            while shown_end > s
+                && (is_blank(chars[shown_end - 1])
+                    || matches!(
+                        chars[shown_end - 1],
+                        '。' | '！' | '？' | '；' | '!' | '?' | ';'
+                    ))
+            {
+                shown_end -= 1;
+            }
             if sentence.c.is_empty() {
                 continue;
             }
@@ -44,13 +55,9 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
                         .get(start..end)
                         .map(|c| c.iter().collect())
                         .unwrap_or_default(),
-                    sentence: chars[s..e]
-                        .iter()
-                        .collect::<String>()
-                        .trim_matches(is_blank)
-                        .to_string(),
+                    sentence: chars[s..shown_end].iter().collect(),
                     sentence_start: s,
-                    sentence_end: e,
+                    sentence_end: shown_end,
                 });
             }
         }
@@ -1251,7 +1258,7 @@ mod tests {
             chars[c[0].start..c[0].end].iter().collect::<String>(),
             "收到政府信息公开申请 36 件"
         );
-        assert_eq!(c[0].sentence, "2022年，共收到政府信息公开申请 36 件。");
+        assert_eq!(c[0].sentence, "2022年，共收到政府信息公开申请 36 件");
         assert_eq!(
             chars[c[0].sentence_start..c[0].sentence_end]
                 .iter()
