@@ -173,6 +173,16 @@ fn strictness(c: &Claim) -> Severity {
     }
 }
 
+/// For breakdowns ("其中，予以公开 N 件", "其中维持 N 件") "其中" is the normal form: error unless
+/// approximate.
+fn breakdown_strictness(c: &Claim) -> Severity {
+    if c.approx {
+        Severity::Warning
+    } else {
+        Severity::Error
+    }
+}
+
 /// TX.NEW: 收到/受理（政府信息公开）申请 N 件 = 表三 一 总计 (含上年结转: 一 + 二).
 pub(super) fn tx_new(report: &Report, sink: &mut Sink) {
     let Some(a) = t3_row(report, "new_received") else {
@@ -238,7 +248,8 @@ pub(super) fn tx_new(report: &Report, sink: &mut Sink) {
             }
             continue;
         }
-        if n == a.value || claim.approx && near(n, a.value) {
+        let readings = [Some(a.value), ab, rc];
+        if n == a.value || claim.approx && readings.iter().flatten().any(|v| near(n, *v)) {
             continue;
         }
         if let (Some(v), Some(bf)) = (ab, &b) {
@@ -472,7 +483,7 @@ pub(super) fn tx_break(report: &Report, sink: &mut Sink) {
             }
         }
         let mut m = format!("正文“{}”与{} {} 不一致", claim.text, fig.name, fig.value);
-        let mut sev = strictness(claim);
+        let mut sev = breakdown_strictness(claim);
         if o == Outcome::GrantedOrPartial {
             if let Some(g) = t3_row(report, "granted").filter(|g| g.value == n) {
                 m.push_str(&format!(
@@ -555,7 +566,7 @@ pub(super) fn tx_review(report: &Report, sink: &mut Sink) {
         let m = format!("正文“{}”与{} {} 不一致", claim.text, fig.name, fig.value);
         sink.push(text_finding(
             "TX.REV",
-            strictness(claim),
+            breakdown_strictness(claim),
             m,
             claim,
             Some(&fig),
@@ -587,7 +598,7 @@ pub(super) fn tx_litigation(report: &Report, sink: &mut Sink) {
         let direct = t4_sum(report, &[&format!("litigation_direct.{k}")], "").map(|f| f.value);
         let after = t4_sum(report, &[&format!("litigation_after_review.{k}")], "").map(|f| f.value);
         let mut m = format!("正文“{}”与{} {} 不一致", claim.text, fig.name, fig.value);
-        let mut sev = strictness(claim);
+        let mut sev = breakdown_strictness(claim);
         if direct == Some(n) || after == Some(n) {
             let which = if direct == Some(n) {
                 "未经复议直接起诉"

@@ -317,6 +317,15 @@ impl Sentence {
         sentence
     }
 
+    /// A statement starting right after 共 (共收到…) includes it.
+    fn with_gong(&self, start: usize) -> usize {
+        if start > 0 && self.c.get(start - 1) == Some(&'共') {
+            start - 1
+        } else {
+            start
+        }
+    }
+
     fn orig(&self, compact: usize) -> usize {
         self.map
             .get(compact)
@@ -489,7 +498,7 @@ impl Sentence {
                 subject,
                 quantity,
                 Some(m.unit),
-                (ss.min(m.start), se.max(m.end)),
+                (self.with_gong(ss.min(m.start)), se.max(m.end)),
                 flags,
             ));
         }
@@ -1075,7 +1084,7 @@ mod tests {
             ]
         );
         assert!(!c[0].subset && c[1].subset);
-        assert_eq!(c[0].text, "收到8份政府信息公开申请");
+        assert_eq!(c[0].text, "共收到8份政府信息公开申请");
         // 长春市体育局 2023: 受理 … 都在法定期限内予以答复.
         assert_eq!(
             sq("本年度，共受理政府信息公开申请2件，都在法定期限内予以答复。"),
@@ -1256,7 +1265,7 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         assert_eq!(
             chars[c[0].start..c[0].end].iter().collect::<String>(),
-            "收到政府信息公开申请 36 件"
+            "共收到政府信息公开申请 36 件"
         );
         assert_eq!(c[0].sentence, "2022年，共收到政府信息公开申请 36 件");
         assert_eq!(
