@@ -1278,6 +1278,87 @@ mod tests {
     }
 
     #[test]
+    fn arbitrary_text_never_panics() {
+        // Pieces of real statements shuffled with a fixed linear congruential generator.
+        let pieces = [
+            "收到",
+            "申请",
+            "政府信息公开申请",
+            "1",
+            "２",
+            "0",
+            ",",
+            "，",
+            "。",
+            "；",
+            "件",
+            "条",
+            "个",
+            "万",
+            "元",
+            "万元",
+            "二十",
+            "两",
+            "一千零",
+            "其中",
+            "含",
+            "上年结转",
+            "结转下年度",
+            "无",
+            "未",
+            "均已办结",
+            "予以公开",
+            "部分公开",
+            "行政复议",
+            "诉讼",
+            "维持",
+            "纠错",
+            "信息处理费",
+            "收取",
+            "缴费通知",
+            "近",
+            "余",
+            "左右",
+            "2021年",
+            "第",
+            "%",
+            ".",
+            " ",
+            "\n",
+            "（",
+            "）",
+            "规范性文件",
+            "制发",
+            "废止",
+            "行政许可",
+            "共",
+            "答复",
+        ];
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..3000 {
+            let mut t = String::new();
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let len = (x >> 59) as usize + 1;
+            for _ in 0..len {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                t.push_str(pieces[(x >> 33) as usize % pieces.len()]);
+            }
+            for c in claims(&t) {
+                let chars: Vec<char> = t.chars().collect();
+                assert!(c.start <= c.end && c.end <= chars.len(), "{t}");
+                assert!(
+                    c.sentence_start <= c.sentence_end && c.sentence_end <= chars.len(),
+                    "{t}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn bounded() {
         let long = "收到政府信息公开申请1件，".repeat(5000);
         let c = claims(&long);
