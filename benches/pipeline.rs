@@ -97,7 +97,12 @@ mod stage {
     #[divan::bench(args = ALL)]
     fn d_rules_run_all(b: Bencher, name: &str) {
         let s = staged(name);
-        b.bench(|| rules::run_all(black_box(&s.report)));
+        let options = rules::RuleOptions::default();
+        b.bench(|| {
+            rules::run_all(black_box(&rules::RuleContext::new(
+                &s.report, &s.doc, &options,
+            )))
+        });
     }
 }
 

@@ -35,7 +35,11 @@ fn main() {
                 &limits,
             ))),
             "recognise" => drop(black_box(report::recognise(&doc))),
-            "rules" => drop(black_box(rules::run_all(&rep))),
+            "rules" => drop(black_box(rules::run_all(&rules::RuleContext::new(
+                &rep,
+                &doc,
+                &rules::RuleOptions::default(),
+            )))),
             _ => drop(black_box(nianbao::check_bytes(black_box(bytes)))),
         }
     }

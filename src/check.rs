@@ -9,7 +9,7 @@ use crate::limits::Limits;
 use crate::model::Document;
 use crate::rejection::Rejection;
 use crate::report::{self, Report};
-use crate::rules;
+use crate::rules::{self, RuleContext, RuleOptions};
 
 /// Options for [`check_bytes_with`].
 #[derive(Debug, Clone, Default)]
@@ -36,7 +36,8 @@ fn run(bytes: &[u8], options: &Options) -> Result<CheckResult, Rejection> {
     let pkg = intake::open(bytes, &options.limits)?;
     let doc = docx::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), &options.limits)?;
     let report = report::recognise(&doc)?;
-    let findings = rules::run_all(&report);
+    let rule_options = RuleOptions::default();
+    let findings = rules::run_all(&RuleContext::new(&report, &doc, &rule_options));
     Ok(assemble(&doc, &report, findings, options.with_tables))
 }
 

@@ -141,6 +141,12 @@ pub struct Finding {
     pub locations: Vec<Location>,
 }
 
+impl Finding {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::format_decimal;
@@ -152,11 +158,5 @@ mod tests {
         assert_eq!(format_decimal(-2.5), "-2.5");
         assert_eq!(format_decimal(3.0), "3");
         assert_eq!(format_decimal(0.005), "0.005");
-    }
-}
-
-impl Finding {
-    pub fn is_error(&self) -> bool {
-        self.severity == Severity::Error
     }
 }

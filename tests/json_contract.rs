@@ -165,7 +165,7 @@ fn assert_values_shape(v: &Value) {
     }
 }
 
-fn find<'a>(arr: &'a Value, pred: impl Fn(&Map<String, Value>) -> bool) -> Vec<&'a Value> {
+fn find(arr: &Value, pred: impl Fn(&Map<String, Value>) -> bool) -> Vec<&Value> {
     arr.as_array()
         .expect("array")
         .iter()

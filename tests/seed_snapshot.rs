@@ -2,6 +2,8 @@
 //! restructured: rule, severity, message, labels, values and cells must stay byte-identical.
 //! `locations` (added later) is left out of the comparison.
 //!
+//! The only change recorded since: the id split of contract v2 (`T2.ROWS` warning → `T2.LABEL`).
+//!
 //! To record a new snapshot after an intended change: `NIANBAO_SNAPSHOT=write cargo test --test seed_snapshot`.
 
 use serde_json::Value;

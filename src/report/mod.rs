@@ -185,8 +185,6 @@ pub struct Report {
     pub report_count: usize,
     /// Plain-language notes on ambiguous readings.
     pub ambiguities: Vec<String>,
-    /// A sentence saying that no application was received, if the text has one.
-    pub no_application: Option<TextSpan>,
     /// The numeric statements of the prose (preface and sections), with their locations.
     pub claims: Vec<narrative::Claim>,
 }

@@ -141,20 +141,20 @@ fn cell_problem(
 
 pub(super) fn cell_rules(report: &Report, sink: &mut Sink, table: u8, which: CellCheck) {
     let id = match (which, table) {
-        (CellCheck::Text, _) => "CELL.TEXT",
-        (CellCheck::Blank, 2) => "T2.BLANK",
-        (CellCheck::Blank, 3) => "T3.BLANK",
-        (CellCheck::Blank, _) => "T4.BLANK",
-        (CellCheck::Int, 2) => "T2.INT",
-        (CellCheck::Int, 3) => "T3.INT",
-        (CellCheck::Int, _) => "T4.INT",
+        (CellCheck::Text, _) => RuleId::CellText,
+        (CellCheck::Blank, 2) => RuleId::T2Blank,
+        (CellCheck::Blank, 3) => RuleId::T3Blank,
+        (CellCheck::Blank, _) => RuleId::T4Blank,
+        (CellCheck::Int, 2) => RuleId::T2Int,
+        (CellCheck::Int, 3) => RuleId::T3Int,
+        (CellCheck::Int, _) => RuleId::T4Int,
     };
     for (place, kind, cell) in cells_of(report, table) {
         let Some(message) = cell_problem(which, table, kind, cell) else {
             continue;
         };
         let raw = trim_blank(&cell.raw).to_string();
-        let mut f = finding(info(id), message(&place.describe(), &raw, cell));
+        let mut f = finding(id, message(&place.describe(), &raw, cell));
         f.table = Some(table);
         f.row = place.row();
         f.column = place.column();
@@ -168,4 +168,118 @@ pub(super) fn cell_rules(report: &Report, sink: &mut Sink, table: u8, which: Cel
         f.cells = vec![cell.cell];
         sink.push(f);
     }
+}
+
+rule! {
+    /// 表二空格
+    ///
+    /// 表二每个数字格都已填写；空白或“/”“—”“无”等占位符都不行。
+    ///
+    /// 依据：统一格式中每一格都是数据格，没有的应填 0。
+    T2Blank: "T2.BLANK", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::T2 { row: "行政许可", col: 0, text: "" }], message: "表二「行政许可」行「本年处理决定数量」列为空；每一格都应填写数字，没有的填 0" },
+    check: t2_blank,
+}
+
+fn t2_blank(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
+    cell_rules(report, sink, 2, CellCheck::Blank);
+}
+
+rule! {
+    /// 表三空格
+    ///
+    /// 表三每个数字格都已填写；空白或“/”“—”“无”等占位符都不行。
+    ///
+    /// 依据：统一格式中每一格都是数据格，没有的应填 0；空格使勾稽关系无法核对。
+    T3Blank: "T3.BLANK", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::T3 { row: "granted", col: 0, text: "" }], message: "表三「（一）予以公开」行「自然人」列为空；每一格都应填写数字，没有的填 0" },
+    check: t3_blank,
+}
+
+fn t3_blank(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
+    cell_rules(report, sink, 3, CellCheck::Blank);
+}
+
+rule! {
+    /// 表四空格
+    ///
+    /// 表四 15 个数字格都已填写；空白或占位符都不行。
+    ///
+    /// 依据：统一格式中每一格都是数据格，没有的应填 0。
+    T4Blank: "T4.BLANK", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::T4 { col: "review.upheld", text: "" }], message: "表四「行政复议·结果维持」为空；每一格都应填写数字，没有的填 0" },
+    check: t4_blank,
+}
+
+fn t4_blank(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
+    cell_rules(report, sink, 4, CellCheck::Blank);
+}
+
+rule! {
+    /// 表二数值
+    ///
+    /// 表二件数为非负整数；2021 年版收费金额（万元）和 2019 年版采购总金额可为小数；2019 年版“本年增/减”可为负数。
+    ///
+    /// 依据：件数只能是整数且不能为负。
+    T2Int: "T2.INT", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::T2 { row: "行政处罚", col: 0, text: "十二" }], message: "表二「行政处罚」行「本年处理决定数量」列“十二”不是数字，请填写阿拉伯数字" },
+    check: t2_int,
+}
+
+fn t2_int(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
+    cell_rules(report, sink, 2, CellCheck::Int);
+}
+
+rule! {
+    /// 表三数值
+    ///
+    /// 表三每格为非负整数。
+    ///
+    /// 依据：表三统计的是申请件数，只能是非负整数。
+    T3Int: "T3.INT", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::T3 { row: "granted", col: 0, text: "-1" }], message: "表三「（一）予以公开」行「自然人」列为负数 -1；件数不能为负" },
+    check: t3_int_values,
+}
+
+fn t3_int_values(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
+    cell_rules(report, sink, 3, CellCheck::Int);
+}
+
+rule! {
+    /// 表四数值
+    ///
+    /// 表四每格为非负整数。
+    ///
+    /// 依据：表四统计的是案件数，只能是非负整数。
+    T4Int: "T4.INT", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::T4 { col: "review.total", text: "1.5" }], message: "表四「行政复议·总计」为小数 1.5；件数应为整数" },
+    check: t4_int,
+}
+
+fn t4_int(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
+    cell_rules(report, sink, 4, CellCheck::Int);
+}
+
+rule! {
+    /// 数字格中的多余文字
+    ///
+    /// 数字格中有全角数字、单位（件、条、元等）或千位分隔符；数字已照常读取并参与检查。
+    ///
+    /// 依据：统一格式的数字格只填阿拉伯数字；全角数字和单位会妨碍汇总统计。
+    CellText: "CELL.TEXT", Warning,
+    example: Example { format: Format::F2021, edits: &[Edit::T3 { row: "granted", col: 0, text: "０" }], message: "表三「（一）予以公开」行「自然人」列写作“０”，含全角数字，已按 0 读取；请只填写阿拉伯数字" },
+    check: cell_text,
+}
+
+fn cell_text(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
+    cell_rules(report, sink, 2, CellCheck::Text);
+    cell_rules(report, sink, 3, CellCheck::Text);
+    cell_rules(report, sink, 4, CellCheck::Text);
 }

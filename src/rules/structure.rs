@@ -2,12 +2,24 @@
 
 use super::*;
 
-pub(super) fn s_format(report: &Report, sink: &mut Sink) {
-    let info = info("S.FMT");
+rule! {
+    /// 格式与年度
+    ///
+    /// 2021 年及以后的年报使用 2021 年版格式，2019、2020 年度使用 2019 年版格式；同一份年报的表二、表三应属同一格式。
+    ///
+    /// 依据：国办公开办函〔2021〕30号自 2021 年度年报起施行；〔2019〕60号适用于 2019、2020 年度。
+    SFmt: "S.FMT", Error,
+    example: Example { format: Format::F2019, edits: &[Edit::Year(2021)], message: "2021 年度的年报应使用2021 年版格式（国办公开办函〔2021〕30号），本报告使用的是2019 年版格式（国办公开办函〔2019〕60号）" },
+    check: s_format,
+}
+
+fn s_format(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
+    let id = RuleId::SFmt;
     if let (Some(a), Some(b)) = (report.format_t3, report.format_t2) {
         if a != b {
             sink.push(finding(
-                info,
+                id,
                 format!(
                     "表格格式前后不一致：表三是{}，表二却是{}；同一份年报应统一使用一种格式",
                     a.label(),
@@ -22,7 +34,7 @@ pub(super) fn s_format(report: &Report, sink: &mut Sink) {
     match Format::required_for(year) {
         Some(required) if required != format => {
             let mut f = finding(
-                info,
+                id,
                 format!(
                     "{year} 年度的年报应使用{}，本报告使用的是{}",
                     required.label(),
@@ -34,25 +46,52 @@ pub(super) fn s_format(report: &Report, sink: &mut Sink) {
             sink.push(f);
         }
         None => sink.push(finding(
-            info,
+            id,
             format!("{year} 年度的年报早于统一格式（2019 年起施行），不适用本工具的检查"),
         )),
         _ => {}
     }
 }
 
-pub(super) fn s_year(report: &Report, sink: &mut Sink) {
-    let info = info("S.YEAR");
+rule! {
+    /// 缺少报告年度
+    ///
+    /// 标题、正文开头和落款日期中都找不到报告年度。
+    ///
+    /// 依据：年度决定适用的格式和发布时限，无法确定年度时许多检查无从进行。
+    SNoYear: "S.NOYEAR", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::NoYear], message: "未能确定报告年度：标题、正文开头和落款日期中都没有找到年份；请在标题中写明“XXXX年政府信息公开工作年度报告”" },
+    check: s_no_year,
+}
+
+fn s_no_year(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
+    if report.year.is_none() {
+        sink.push(finding(RuleId::SNoYear, "未能确定报告年度：标题、正文开头和落款日期中都没有找到年份；请在标题中写明“XXXX年政府信息公开工作年度报告”".to_string()));
+    }
+}
+
+rule! {
+    /// 报告年度
+    ///
+    /// 标题与正文开头的年份一致；落款在次年。
+    ///
+    /// 依据：年度决定适用的格式和发布时限；年份不一致常见于沿用往年文稿。
+    SYear: "S.YEAR", Warning,
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "2020年，本机关继续推进政务公开。" }], message: "标题写的是 2021 年度，正文开头却写 2020 年；请核对是否沿用了往年的文字" },
+    check: s_year,
+}
+
+fn s_year(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
+    let id = RuleId::SYear;
     let Some(year) = report.year else {
-        let mut f = finding(info, "未能确定报告年度：标题、正文开头和落款日期中都没有找到年份；请在标题中写明“XXXX年政府信息公开工作年度报告”".to_string());
-        f.severity = Severity::Error;
-        sink.push(f);
         return;
     };
     if let (Some(t), Some(x)) = (report.title_year, report.text_year) {
         if t != x {
             let mut f = finding(
-                info,
+                id,
                 format!("标题写的是 {t} 年度，正文开头却写 {x} 年；请核对是否沿用了往年的文字"),
             );
             f.expected = Some(Quantity::Int(t as i64));
@@ -69,7 +108,7 @@ pub(super) fn s_year(report: &Report, sink: &mut Sink) {
     }
     if let Some((y, m, d)) = report.date {
         if y != year + 1 {
-            let mut f = finding(info, format!("落款日期 {y}年{m}月{d}日 与报告年度 {year} 不符：年报应在次年（{} 年）1 月 31 日前发布", year + 1));
+            let mut f = finding(id, format!("落款日期 {y}年{m}月{d}日 与报告年度 {year} 不符：年报应在次年（{} 年）1 月 31 日前发布", year + 1));
             f.expected = Some(Quantity::Int(year as i64 + 1));
             f.actual = Some(Quantity::Int(y as i64));
             f.locations
@@ -79,8 +118,20 @@ pub(super) fn s_year(report: &Report, sink: &mut Sink) {
     }
 }
 
-pub(super) fn s_tables(report: &Report, sink: &mut Sink) {
-    let info = info("S.TABLES");
+rule! {
+    /// 三张统计表
+    ///
+    /// 表二、表三、表四都能在文档中找到（作为 Word 表格）。
+    ///
+    /// 依据：统一格式要求年报包含这三张表。
+    STables: "S.TABLES", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::OmitTable(4)], message: "未找到表四（四、政府信息公开行政复议、行政诉讼情况）；年报必须按统一格式列出该表（若是图片，请改为 Word 表格）" },
+    check: s_tables,
+}
+
+fn s_tables(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
+    let id = RuleId::STables;
     let missing = [
         (report.t2.is_none(), 2u8, "表二（二、主动公开政府信息情况）"),
         (
@@ -97,7 +148,7 @@ pub(super) fn s_tables(report: &Report, sink: &mut Sink) {
     for (absent, t, name) in missing {
         if absent {
             let mut f = finding(
-                info,
+                id,
                 format!("未找到{name}；年报必须按统一格式列出该表（若是图片，请改为 Word 表格）"),
             );
             f.table = Some(t);
@@ -106,20 +157,44 @@ pub(super) fn s_tables(report: &Report, sink: &mut Sink) {
     }
 }
 
-pub(super) fn s_sections(report: &Report, sink: &mut Sink) {
-    let info = info("S.SECT");
+rule! {
+    /// 六个部分
+    ///
+    /// 年报包含“一、总体情况”至“六、其他需要报告的事项”六个部分（标题可为通知中的等效表述，序号可为自动编号）。
+    ///
+    /// 依据：《政府信息公开条例》第五十条规定了年报内容；国办通知要求“不能遗漏”。
+    SSect: "S.SECT", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::RemoveSection(4)], message: "未找到“五、存在的主要问题及改进情况”部分；年报的六个部分缺一不可（条例第五十条）" },
+    check: s_sections,
+}
+
+fn s_sections(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
+    let id = RuleId::SSect;
     for (i, title) in formats::SECTIONS.iter().enumerate() {
         if !report.sections.iter().any(|s| s.index == i) {
             sink.push(finding(
-                info,
+                id,
                 format!("未找到“{title}”部分；年报的六个部分缺一不可（条例第五十条）"),
             ));
         }
     }
 }
 
-pub(super) fn s_title_variants(report: &Report, sink: &mut Sink) {
-    let info = info("S.TITLEVAR");
+rule! {
+    /// 部分标题写法
+    ///
+    /// 六个部分的标题文字和序号与统一格式一致（如“2、”应为“二、”，缺少“一、”）。
+    ///
+    /// 依据：统一格式规定了各部分标题；评估机构会检查格式规范。
+    STitleVar: "S.TITLEVAR", Warning,
+    example: Example { format: Format::F2021, edits: &[Edit::Heading { section: 1, text: "2、主动公开政府信息情况" }], message: "标题“2、主动公开政府信息情况”序号应为“二、”而不是阿拉伯数字；统一格式为“二、主动公开政府信息情况”" },
+    check: s_title_variants,
+}
+
+fn s_title_variants(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
+    let id = RuleId::STitleVar;
     const CN: [&str; 6] = ["一", "二", "三", "四", "五", "六"];
     for s in &report.sections {
         let official = formats::SECTIONS.get(s.index).copied().unwrap_or("");
@@ -140,7 +215,7 @@ pub(super) fn s_title_variants(report: &Report, sink: &mut Sink) {
         }
         if !problems.is_empty() {
             let mut f = finding(
-                info,
+                id,
                 format!(
                     "标题“{}”{}；统一格式为“{official}”",
                     s.text,
@@ -155,29 +230,65 @@ pub(super) fn s_title_variants(report: &Report, sink: &mut Sink) {
     }
 }
 
-pub(super) fn s_date(report: &Report, sink: &mut Sink) {
+rule! {
+    /// 落款日期
+    ///
+    /// 正文末尾有落款日期（如“2022年1月20日”）。
+    ///
+    /// 依据：年报应在次年 1 月 31 日前发布，落款日期是判断是否按时的依据之一。
+    SDate: "S.DATE", Warning,
+    example: Example { format: Format::F2021, edits: &[Edit::DateLine(None)], message: "正文末尾没有找到落款日期（如“2022年1月20日”）；年报应注明发布单位和日期" },
+    check: s_date,
+}
+
+fn s_date(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     if report.date.is_none() {
         sink.push(finding(
-            info("S.DATE"),
+            RuleId::SDate,
             "正文末尾没有找到落款日期（如“2022年1月20日”）；年报应注明发布单位和日期".to_string(),
         ));
     }
 }
 
-pub(super) fn s_multi(report: &Report, sink: &mut Sink) {
+rule! {
+    /// 多份年报
+    ///
+    /// 一个文档中只有一份年报。
+    ///
+    /// 依据：多份年报放在一个文件里时无法逐份核对；本工具只检查第一份并明确提示。
+    SMulti: "S.MULTI", Warning,
+    example: Example { format: Format::F2021, edits: &[Edit::SecondReport], message: "文档中似乎有 2 份年报（统计表重复出现），本次只检查了第 1 份；请把每份年报保存为单独的文件再分别检查" },
+    check: s_multi,
+}
+
+fn s_multi(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     if report.report_count > 1 {
         sink.push(finding(
-            info("S.MULTI"),
+            RuleId::SMulti,
             format!("文档中似乎有 {} 份年报（统计表重复出现），本次只检查了第 1 份；请把每份年报保存为单独的文件再分别检查", report.report_count),
         ));
     }
 }
 
-pub(super) fn s_ambiguous(report: &Report, sink: &mut Sink) {
-    let info = info("S.AMBIG");
+rule! {
+    /// 读取有歧义
+    ///
+    /// 表格中某行、某栏出现不止一次或数字找不到对应栏目时，说明采用了哪种读法。
+    ///
+    /// 依据：有歧义时明确告知，而不是悄悄猜测。
+    SAmbig: "S.AMBIG", Warning,
+    example: Example { format: Format::F2021, edits: &[Edit::T3Label { row: "withheld_2", text: "1.属于国家秘密" }], message: "表三「（三）不予公开1.属于国家秘密」行出现了不止一次，只读取了第一次出现的数字" },
+    check: s_ambiguous,
+}
+
+fn s_ambiguous(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
+    let id = RuleId::SAmbig;
     for note in &report.ambiguities {
         sink.push(finding(
-            info,
+            id,
             format!("{note}；请核对表格是否有重复或多余的行列"),
         ));
     }
@@ -185,7 +296,7 @@ pub(super) fn s_ambiguous(report: &Report, sink: &mut Sink) {
         for key in &t3.duplicate_rows {
             let i = idx(key);
             let mut f = finding(
-                info,
+                id,
                 format!(
                     "表三「{}」行出现了不止一次，只读取了第一次出现的数字",
                     t3_row_name(i)

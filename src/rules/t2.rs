@@ -2,10 +2,22 @@
 
 use super::*;
 
-pub(super) fn t2_completeness(report: &Report, sink: &mut Sink) {
+rule! {
+    /// 表二行列齐全
+    ///
+    /// 表二包含所用格式的全部行和列。
+    ///
+    /// 依据：统一格式规定了表二的全部行列，缺行缺列的数据无法核对。
+    T2Rows: "T2.ROWS", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::T2Label { row: "行政许可", text: "其他事项" }], message: "表二缺少「行政许可」行（或标题无法识别），该行无法检查" },
+    check: t2_completeness,
+}
+
+fn t2_completeness(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     let Some(t2) = &report.t2 else { return };
     let format = report.t2_format();
-    let info = info("T2.ROWS");
+    let id = RuleId::T2Rows;
     for row in formats::t2_rows(format) {
         let entries: Vec<&report::T2Entry> = t2
             .entries
@@ -14,7 +26,7 @@ pub(super) fn t2_completeness(report: &Report, sink: &mut Sink) {
             .collect();
         if entries.is_empty() {
             let mut f = finding(
-                info,
+                id,
                 format!(
                     "表二缺少「{}」行（或标题无法识别），该行无法检查",
                     row.label
@@ -28,7 +40,7 @@ pub(super) fn t2_completeness(report: &Report, sink: &mut Sink) {
         for (col, _) in row.columns {
             if !entries.iter().any(|e| e.column == *col) {
                 let mut f = finding(
-                    info,
+                    id,
                     format!(
                         "表二「{}」行缺少「{col}」栏（或列标题与{}不符）",
                         row.label,
@@ -41,11 +53,34 @@ pub(super) fn t2_completeness(report: &Report, sink: &mut Sink) {
                 sink.push(f);
             }
         }
-        if let Some(e) = entries.first() {
+    }
+}
+
+rule! {
+    /// 表二行标题写法
+    ///
+    /// 2021 年版表二写成“规范性文件”、2019 年版写成“行政规范性文件”。
+    ///
+    /// 依据：2021 年版为“行政规范性文件”，2019 年版为“规范性文件”；标题与所用格式不符时数字照常读取，但应改正。
+    T2Label: "T2.LABEL", Warning,
+    example: Example { format: Format::F2021, edits: &[Edit::T2Label { row: "行政规范性文件", text: "规范性文件" }], message: "表二行标题写作「规范性文件」，2021 年版格式（国办公开办函〔2021〕30号）的标题是「行政规范性文件」" },
+    check: t2_labels,
+}
+
+fn t2_labels(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
+    let Some(t2) = &report.t2 else { return };
+    let format = report.t2_format();
+    for row in formats::t2_rows(format) {
+        let first = t2
+            .entries
+            .iter()
+            .find(|e| report::t2_row_official(format, e.row) == row.label);
+        if let Some(e) = first {
             let written = norm(&e.row_text);
             if written != norm(row.label) && norm(row.label).contains("规范性文件") {
                 let mut f = finding(
-                    info,
+                    RuleId::T2Label,
                     format!(
                         "表二行标题写作「{}」，{}的标题是「{}」",
                         e.row_text,
@@ -53,7 +88,6 @@ pub(super) fn t2_completeness(report: &Report, sink: &mut Sink) {
                         row.label
                     ),
                 );
-                f.severity = Severity::Warning;
                 f.table = Some(2);
                 f.row = vec![row.caption.to_string(), row.label.to_string()];
                 f.actual = Some(Quantity::Text(e.row_text.clone()));
@@ -74,7 +108,19 @@ pub(super) fn t2_get_int(report: &Report, row: &str, col: &str) -> Option<(i64, 
     Some((e.value.int()?, e.value.cell))
 }
 
-pub(super) fn t2_made_vs_valid(report: &Report, sink: &mut Sink) {
+rule! {
+    /// 表二现行有效件数
+    ///
+    /// 2021 年版表二：本年制发件数大于现行有效件数，而本年废止件数为 0。
+    ///
+    /// 依据：国办公开办函〔2021〕30号：“各项数据核定时间点为报告年度的12月31日”，现行有效件数是年末存量，通常不少于当年制发数。
+    T2ValidGe: "T2.VALIDGE", Warning,
+    example: Example { format: Format::F2021, edits: &[Edit::T2 { row: "规章", col: 0, text: "5" }, Edit::T2 { row: "规章", col: 2, text: "3" }], message: "表二「规章」：本年制发 5 件，现行有效却只有 3 件，而本年废止为 0；现行有效件数是 12 月 31 日的存量，应不少于本年制发件数（除非有文件修订或自然失效）" },
+    check: t2_made_vs_valid,
+}
+
+fn t2_made_vs_valid(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     if report.t2_format() != Format::F2021 {
         return;
     }
@@ -87,7 +133,7 @@ pub(super) fn t2_made_vs_valid(report: &Report, sink: &mut Sink) {
             continue;
         };
         if made.0 > valid.0 && repealed.0 == 0 {
-            let mut f = finding(info("T2.VALIDGE"), format!("表二「{row}」：本年制发 {} 件，现行有效却只有 {} 件，而本年废止为 0；现行有效件数是 12 月 31 日的存量，应不少于本年制发件数（除非有文件修订或自然失效）", made.0, valid.0));
+            let mut f = finding(RuleId::T2ValidGe, format!("表二「{row}」：本年制发 {} 件，现行有效却只有 {} 件，而本年废止为 0；现行有效件数是 12 月 31 日的存量，应不少于本年制发件数（除非有文件修订或自然失效）", made.0, valid.0));
             f.table = Some(2);
             f.row = vec!["第二十条第（一）项".to_string(), row.to_string()];
             f.column = vec!["现行有效件数".to_string()];
@@ -99,7 +145,19 @@ pub(super) fn t2_made_vs_valid(report: &Report, sink: &mut Sink) {
     }
 }
 
-pub(super) fn t2_new_vs_total_2019(report: &Report, sink: &mut Sink) {
+rule! {
+    /// 表二新公开与总数
+    ///
+    /// 2019 年版表二：本年新公开数量不大于对外公开总数量。
+    ///
+    /// 依据：对外公开总数量包含本年新公开的文件。
+    T2New19: "T2.NEW19", Warning,
+    example: Example { format: Format::F2019, edits: &[Edit::T2 { row: "规章", col: 1, text: "5" }, Edit::T2 { row: "规章", col: 2, text: "3" }], message: "表二「规章」：本年新公开 5 件，多于对外公开总数量 3 件" },
+    check: t2_new_vs_total_2019,
+}
+
+fn t2_new_vs_total_2019(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     if report.t2_format() != Format::F2019 {
         return;
     }
@@ -112,7 +170,7 @@ pub(super) fn t2_new_vs_total_2019(report: &Report, sink: &mut Sink) {
         };
         if new.0 > total.0 {
             let mut f = finding(
-                info("T2.NEW19"),
+                RuleId::T2New19,
                 format!(
                     "表二「{row}」：本年新公开 {} 件，多于对外公开总数量 {} 件",
                     new.0, total.0

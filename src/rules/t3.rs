@@ -2,8 +2,20 @@
 
 use super::*;
 
-pub(super) fn t3_row_totals(report: &Report, sink: &mut Sink) {
-    let info = info("T3.ROW");
+rule! {
+    /// 表三行合计
+    ///
+    /// 表三每一行的“总计”等于自然人与法人或其他组织五类（商业企业、科研机构、社会公益组织、法律服务机构、其他）六栏之和。
+    ///
+    /// 依据：“总计”栏是本行各类申请人数量的合计（由定义得出）。
+    T3Row: "T3.ROW", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::T3 { row: "granted", col: 6, text: "1" }], message: "「（一）予以公开」行：总计应为 0（0+0+0+0+0+0），实为 1" },
+    check: t3_row_totals,
+}
+
+fn t3_row_totals(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
+    let id = RuleId::T3Row;
     for (i, _) in t3_rows_of(report.t3_format()) {
         let Some((total, total_ref)) = t3_int(report, i, T3_TOTAL_COL) else {
             continue;
@@ -17,7 +29,7 @@ pub(super) fn t3_row_totals(report: &Report, sink: &mut Sink) {
         }
         let terms: Vec<String> = addends.iter().map(|(v, _)| v.to_string()).collect();
         let mut f = finding(
-            info,
+            id,
             format!(
                 "「{}」行：总计应为 {sum}（{}），实为 {total}",
                 t3_row_name(i),
@@ -38,8 +50,20 @@ pub(super) fn t3_row_totals(report: &Report, sink: &mut Sink) {
     }
 }
 
-pub(super) fn t3_column_balance(report: &Report, sink: &mut Sink) {
-    let info = info("T3.BAL");
+rule! {
+    /// 表三列勾稽关系
+    ///
+    /// 表三每一列：第一项（本年新收）加第二项（上年结转）之和，等于第三项（七）总计加第四项（结转下年度继续办理）之和。
+    ///
+    /// 依据：表三左上角印明：“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”。
+    T3Bal: "T3.BAL", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }], message: "「自然人」列：第一项加第二项之和（1+0=1）应等于第三项（七）总计加第四项之和（0+0=0）；按此（七）总计应为 1，实为 0" },
+    check: t3_column_balance,
+}
+
+fn t3_column_balance(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
+    let id = RuleId::T3Bal;
     for c in 0..T3_COLUMNS.len() {
         let (Some(a), Some(b), Some(t), Some(d)) = (
             t3_int(report, idx("new_received"), c),
@@ -52,8 +76,7 @@ pub(super) fn t3_column_balance(report: &Report, sink: &mut Sink) {
         if a.0 + b.0 == t.0 + d.0 {
             continue;
         }
-        let mut f = finding(
-            info,
+        let mut f = finding(id,
             format!(
                 "「{}」列：第一项加第二项之和（{}+{}={}）应等于第三项（七）总计加第四项之和（{}+{}={}）；按此（七）总计应为 {}，实为 {}",
                 t3_col_name(c),
@@ -80,8 +103,20 @@ pub(super) fn t3_column_balance(report: &Report, sink: &mut Sink) {
     }
 }
 
-pub(super) fn t3_results_total(report: &Report, sink: &mut Sink) {
-    let info = info("T3.RES");
+rule! {
+    /// 表三办理结果合计
+    ///
+    /// 表三每一列的“（七）总计”等于（一）至（六）各项办理结果之和（2021 年版（六）含 3 个子项，2019 年版（六）为一行）。
+    ///
+    /// 依据：每件申请按最终处理结果只计入一项（“区分处理的，只计这一情形，不计其他情形”），（七）总计即各项之和。
+    T3Res: "T3.RES", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "「自然人」列：（七）总计应为各项办理结果之和 0（各项办理结果均为 0），实为 1" },
+    check: t3_results_total,
+}
+
+fn t3_results_total(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
+    let id = RuleId::T3Res;
     let format = report.t3_format();
     let total_row = idx("results_total");
     for c in 0..T3_COLUMNS.len() {
@@ -108,7 +143,7 @@ pub(super) fn t3_results_total(report: &Report, sink: &mut Sink) {
             nonzero.join(" + ")
         };
         let mut f = finding(
-            info,
+            id,
             format!(
                 "「{}」列：（七）总计应为各项办理结果之和 {sum}（{detail}），实为 {total}",
                 t3_col_name(c)
@@ -128,8 +163,20 @@ pub(super) fn t3_results_total(report: &Report, sink: &mut Sink) {
     }
 }
 
-pub(super) fn t3_zero_intake(report: &Report, sink: &mut Sink) {
-    let info = info("T3.ZERO");
+rule! {
+    /// 表三无申请却有结果
+    ///
+    /// 某列本年新收与上年结转均为 0，但办理结果不为 0。
+    ///
+    /// 依据：没有申请就不会有办理结果；这是复制其他表格时最常见的错误，单独指出便于定位。
+    T3Zero: "T3.ZERO", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::T3Row { row: "granted", values: [2, 0, 0, 0, 0, 0] }], message: "「自然人」列：本年新收和上年结转均为 0，但办理结果中有 2 件（如「（一）予以公开」2 件）；没有申请就不会有办理结果，请核对是否复制了其他单位或年度的表格" },
+    check: t3_zero_intake,
+}
+
+fn t3_zero_intake(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
+    let id = RuleId::T3Zero;
     let format = report.t3_format();
     for c in 0..T3_COLUMNS.len() {
         let (Some(a), Some(b)) = (
@@ -150,8 +197,7 @@ pub(super) fn t3_zero_intake(report: &Report, sink: &mut Sink) {
             continue;
         };
         let n: i64 = positive.iter().map(|(_, v, _)| v).sum();
-        let mut f = finding(
-            info,
+        let mut f = finding(id,
             format!("「{}」列：本年新收和上年结转均为 0，但办理结果中有 {n} 件（如「{}」{v} 件）；没有申请就不会有办理结果，请核对是否复制了其他单位或年度的表格", t3_col_name(c), t3_row_name(first)),
         );
         f.table = Some(3);
@@ -166,13 +212,25 @@ pub(super) fn t3_zero_intake(report: &Report, sink: &mut Sink) {
     }
 }
 
-pub(super) fn t3_completeness(report: &Report, sink: &mut Sink) {
-    let info = info("T3.ROWS");
+rule! {
+    /// 表三行列齐全
+    ///
+    /// 表三包含所用格式的全部行（2021 年版 25 行，2019 年版 23 行）和 7 个数字列。
+    ///
+    /// 依据：统一格式规定了表三的全部行列，缺行缺列的数据无法核对。
+    T3Rows: "T3.ROWS", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::T3Label { row: "withheld_3", text: "备注" }], message: "表三缺少「三、本年度办理结果·（三）不予公开·3.危及“三安全一稳定”」行（或该行标题无法识别），该行数据无法检查" },
+    check: t3_completeness,
+}
+
+fn t3_completeness(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
+    let id = RuleId::T3Rows;
     let Some(t3) = &report.t3 else { return };
     for (i, def) in t3_rows_of(report.t3_format()) {
         if t3.rows.get(i).is_some_and(|r| r.is_none()) {
             let mut f = finding(
-                info,
+                id,
                 format!(
                     "表三缺少「{}」行（或该行标题无法识别），该行数据无法检查",
                     def.path.join("·")
@@ -186,7 +244,7 @@ pub(super) fn t3_completeness(report: &Report, sink: &mut Sink) {
     for (c, found) in t3.columns_found.iter().enumerate() {
         if !found {
             let mut f = finding(
-                info,
+                id,
                 format!(
                     "表三缺少「{}」列（或列标题无法识别），已按表格位置推断",
                     t3_col_name(c)
@@ -205,7 +263,7 @@ pub(super) fn t3_completeness(report: &Report, sink: &mut Sink) {
         };
         if !belongs && t3.rows.get(i).is_some_and(|r| r.is_some()) {
             let mut f = finding(
-                info,
+                id,
                 format!(
                     "表三出现了不属于{}的行「{}」，该行未计入检查",
                     report.t3_format().label(),
@@ -219,15 +277,39 @@ pub(super) fn t3_completeness(report: &Report, sink: &mut Sink) {
     }
 }
 
-pub(super) fn t3_note(report: &Report, sink: &mut Sink) {
+rule! {
+    /// 表三勾稽说明
+    ///
+    /// 表三左上角印有勾稽关系说明。
+    ///
+    /// 依据：统一格式的表三都有这句说明；缺少它往往意味着表格是重新制作的，行列可能有变动。
+    T3Note: "T3.NOTE", Warning,
+    example: Example { format: Format::F2021, edits: &[Edit::T3Note("")], message: "表三左上角缺少勾稽关系说明“（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）”，表格可能被改动过" },
+    check: t3_note,
+}
+
+fn t3_note(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     if report.t3.as_ref().is_some_and(|t| !t.has_note) {
-        let mut f = finding(info("T3.NOTE"), "表三左上角缺少勾稽关系说明“（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）”，表格可能被改动过".to_string());
+        let mut f = finding(RuleId::T3Note, "表三左上角缺少勾稽关系说明“（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）”，表格可能被改动过".to_string());
         f.table = Some(3);
         sink.push(f);
     }
 }
 
-pub(super) fn t3_other_share(report: &Report, sink: &mut Sink) {
+rule! {
+    /// “其他处理”偏高
+    ///
+    /// “其他处理”（2019 年版）或“（六）3.其他”（2021 年版）超过办理结果总计的 10% 且不少于 5 件。
+    ///
+    /// 依据：国办公开办函〔2019〕60号：“对‘其他处理’数量偏高的行政机关，要了解情况，及时发现并解决相关问题”。
+    T3Other: "T3.OTHER", Warning,
+    example: Example { format: Format::F2021, edits: &[Edit::T3Row { row: "new_received", values: [6, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "other_3", values: [6, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [6, 0, 0, 0, 0, 0] }], message: "「（六）其他处理3.其他」有 6 件，占办理结果总计 6 件的 100%；原则上申请都应按法定方式处理，“其他处理”偏高时主管部门会了解情况，请确认并在正文说明" },
+    check: t3_other_share,
+}
+
+fn t3_other_share(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     let key = match report.t3_format() {
         Format::F2021 => "other_3",
         Format::F2019 => "other",
@@ -240,7 +322,7 @@ pub(super) fn t3_other_share(report: &Report, sink: &mut Sink) {
     };
     if other >= 5 && total > 0 && other * 10 > total {
         let mut f = finding(
-            info("T3.OTHER"),
+            RuleId::T3Other,
             format!("「{}」有 {other} 件，占办理结果总计 {total} 件的 {}%；原则上申请都应按法定方式处理，“其他处理”偏高时主管部门会了解情况，请确认并在正文说明", t3_row_name(idx(key)), (other * 100 + total / 2) / total),
         );
         f.table = Some(3);

@@ -1,14 +1,196 @@
 //! Rules comparing the narrative text with the tables (TX.*). Each reads the claims of the
 //! narrative stage ([`report::narrative`]) and the cells they speak of, tries the readings
-//! offices actually mean, and says which readings it tried.
+//! offices actually mean, and says which readings it tried. Every finding points at the
+//! sentence (a text location) and at the cells.
 //!
 //! Severity (spec §2.4): an error when a sentence states this year's count of exactly the
 //! quantity a cell holds and no accepted reading matches; a warning when the reading is
-//! uncertain (approximate figures, "其中…" subsets, a number that matches another reading, a
-//! subject that maps to several cells, or a count the table may define differently).
+//! uncertain. Each id has one severity, so the uncertain cases have ids of their own:
+//! TX.NEWCARRY (carry-over counted as received), TX.PARTIAL (the figure covers only part of
+//! what the sentence names) and TX.VAGUE (approximate figures, "其中…" parts, loose wording).
 
 use super::*;
 use crate::report::narrative::{Active, CaseKind, CasePart, Claim, Outcome, Subject};
+
+rule! {
+    /// 正文收到申请数
+    ///
+    /// 正文中本年收到（受理、接收）政府信息公开申请的件数等于表三“一、本年新收政府信息公开申请数量”总计；正文写明“含上年结转”时等于一加二。已对照的读法（本年新收、本年新收加上年结转、办理结果总计加结转下年度）都不相等时报告。
+    ///
+    /// 依据：正文与统计表应当一致（“数据精确、文字严谨”）；同一事实两个数字是公开发布的不一致。
+    TxNew: "TX.NEW", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "2021年，本机关共收到政府信息公开申请2件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文“共收到政府信息公开申请2件”与表格不一致：正文为 2，已对照表三“一、本年新收政府信息公开申请数量”总计 1，均不相等" },
+    check: tx_new,
+}
+
+rule! {
+    /// 正文把上年结转算作收到
+    ///
+    /// 正文的收到申请数等于表三本年新收加上年结转（或办理结果总计加结转下年度），却没有写明“含上年结转”；或写明含上年结转，数字却只等于本年新收。
+    ///
+    /// 依据：表三“一、本年新收”不含上年结转；正文含结转时应写明，读者才能与表格对上。
+    TxNewCarry: "TX.NEWCARRY", Warning,
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "2021年，本机关共收到政府信息公开申请2件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "carried_over", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [2, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [2, 0, 0, 0, 0, 0] }], message: "正文“共收到政府信息公开申请2件”与表三“一、本年新收政府信息公开申请数量”总计 1 不一致；2 等于本年新收加上年结转，若是此意请写明“含上年结转1件”" },
+    check: reported_by_the_comparisons,
+}
+
+rule! {
+    /// 正文办结数
+    ///
+    /// 正文中答复、办结的申请件数等于表三“（七）总计”总计。
+    ///
+    /// 依据：正文与统计表应当一致；办结数是表三第三项（本年度办理结果）的合计。
+    TxDone: "TX.DONE", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "2021年共收到政府信息公开申请1件，办结2件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文“办结2件”与表三“（七）总计”总计 1 不一致" },
+    check: tx_done,
+}
+
+rule! {
+    /// 正文上年结转数
+    ///
+    /// 正文中上年结转的申请件数等于表三“二、上年结转政府信息公开申请数量”总计。
+    ///
+    /// 依据：正文与统计表应当一致。
+    TxCarryIn: "TX.CARRYIN", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "上年结转政府信息公开申请2件。" }, Edit::T3Row { row: "carried_over", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文“上年结转政府信息公开申请2件”与表三“二、上年结转政府信息公开申请数量”总计 1 不一致" },
+    check: tx_carry_in,
+}
+
+rule! {
+    /// 正文结转下年度数
+    ///
+    /// 正文中结转下年度（顺延到下年度、继续办理）的申请件数等于表三“四、结转下年度继续办理”总计；“无下年度结转”即 0。
+    ///
+    /// 依据：正文与统计表应当一致。
+    TxCarryOut: "TX.CARRYOUT", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "结转下年度继续办理1件。" }], message: "正文“结转下年度继续办理1件”与表三“四、结转下年度继续办理”总计 0 不一致" },
+    check: tx_carry_out,
+}
+
+rule! {
+    /// 正文说未收到申请
+    ///
+    /// 正文说没有收到政府信息公开申请（未收到、没有接到、无依申请公开），表三“一、本年新收政府信息公开申请数量”总计却大于 0。
+    ///
+    /// 依据：正文与统计表应当一致（“数据精确、文字严谨”）。
+    TxNone: "TX.NONE", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "本单位未收到政府信息公开申请。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文说“未收到政府信息公开申请”，但表三“一、本年新收政府信息公开申请数量”总计为 1" },
+    check: tx_none,
+}
+
+rule! {
+    /// 正文说均已办结
+    ///
+    /// 正文说申请均已办结（全部答复、办理完成），表三“四、结转下年度继续办理”总计却大于 0；这句话也可能只指部分申请，所以是警告。
+    ///
+    /// 依据：正文与统计表应当一致。
+    TxAllDone: "TX.ALLDONE", Warning,
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "收到的政府信息公开申请均已办结。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "carried_forward", values: [1, 0, 0, 0, 0, 0] }], message: "正文说“均已办结”，但表三“四、结转下年度继续办理”总计为 1；若只指部分申请，请写明" },
+    check: tx_all_done,
+}
+
+rule! {
+    /// 正文办理结果分项
+    ///
+    /// 正文中予以公开、部分公开、不予公开、无法提供、不予处理、其他处理的件数等于表三对应行（或该组各项之和）的总计；“予以公开及部分公开”等于（一）加（二）。只说某组中一项（如“不掌握相关政府信息”）且等于该项的，视为一致。
+    ///
+    /// 依据：正文与统计表应当一致；分组合计是表三各小项之和。上海市 2019 年报正文“予以公开及部分公开258件”而表三为 272 + 3 = 275。
+    TxBreak: "TX.BREAK", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "其中，予以公开2件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文“予以公开2件”与表三“（一）予以公开”总计 1 不一致" },
+    check: tx_break,
+}
+
+rule! {
+    /// 正文行政复议数
+    ///
+    /// 正文中因政府信息公开被申请行政复议的件数（及维持、纠正、其他结果、尚未审结的分项）等于表四“行政复议”对应栏。
+    ///
+    /// 依据：正文与统计表应当一致。
+    TxRev: "TX.REV", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "本年度被申请行政复议2件。" }, Edit::T4 { col: "review.upheld", text: "1" }, Edit::T4 { col: "review.total", text: "1" }], message: "正文“行政复议2件”与表四“行政复议·总计” 1 不一致" },
+    check: tx_review,
+}
+
+rule! {
+    /// 正文行政诉讼数
+    ///
+    /// 正文中行政诉讼的件数（及分项）等于表四“未经复议直接起诉”与“复议后起诉”对应栏之和。
+    ///
+    /// 依据：正文与统计表应当一致；行政诉讼分两栏统计。
+    TxLit: "TX.LIT", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "本年度被提起行政诉讼2件。" }, Edit::T4 { col: "litigation_direct.upheld", text: "1" }, Edit::T4 { col: "litigation_direct.total", text: "1" }], message: "正文“行政诉讼2件”与表四行政诉讼“总计”（未经复议直接起诉与复议后起诉之和） 1 不一致" },
+    check: tx_litigation,
+}
+
+rule! {
+    /// 正文说均获维持
+    ///
+    /// 正文说均获维持、未被纠错、零败诉，表四“结果纠正”却大于 0。
+    ///
+    /// 依据：正文与统计表应当一致。上海市 2019 年报正文说“均获维持”而表四有尚未审结的案件。
+    TxUpheld: "TX.UPHELD", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "行政复议结果均获维持。" }, Edit::T4 { col: "review.corrected", text: "1" }, Edit::T4 { col: "review.total", text: "1" }], message: "正文说“均获维持”，但表四“行政复议·结果纠正”为 1" },
+    check: tx_upheld,
+}
+
+rule! {
+    /// 正文说无复议诉讼
+    ///
+    /// 正文说未发生（没有、未接到）行政复议、行政诉讼，表四对应总计却大于 0。
+    ///
+    /// 依据：正文与统计表应当一致。
+    TxNoCase: "TX.NOCASE", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "本年度未发生政府信息公开行政复议案件。" }, Edit::T4 { col: "review.upheld", text: "1" }, Edit::T4 { col: "review.total", text: "1" }], message: "但表四“行政复议·总计”为 1" },
+    check: tx_no_case,
+}
+
+rule! {
+    /// 正文只对上部分数字
+    ///
+    /// 正文数字只等于它所说事项的一部分：“予以公开及部分公开”只等于（一）予以公开；行政诉讼数只等于两栏中的一栏；说“均获维持”而有其他结果或尚未审结的案件；说未收到申请而有未提及的上年结转申请。
+    ///
+    /// 依据：正文与统计表应当一致；这类差异多是正文漏算了一部分，请核对后写明。
+    TxPartial: "TX.PARTIAL", Warning,
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "其中，予以公开及部分公开1件。" }, Edit::T3Row { row: "new_received", values: [2, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "partially_granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [2, 0, 0, 0, 0, 0] }], message: "1 只等于“（一）予以公开” 1，未含部分公开" },
+    check: reported_by_the_comparisons,
+}
+
+rule! {
+    /// 正文数字读法不确定
+    ///
+    /// 正文数字与表格不一致，但正文是约数（近、约、余、多）、“其中”的一部分，或措辞可能另有所指（如“办结”等于收到的申请数、“无结转”未说明是哪一年），所以只作提示。
+    ///
+    /// 依据：读法不确定时说明所作的假设，而不报错误。
+    TxVague: "TX.VAGUE", Warning,
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "2021年，本机关共收到政府信息公开申请约10件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文“共收到政府信息公开申请约10件”与表格不一致" },
+    check: reported_by_the_comparisons,
+}
+
+rule! {
+    /// 正文主动公开数
+    ///
+    /// 正文中制发（废止）规章、规范性文件的件数，行政许可、行政处罚、行政强制的件数等于表二对应格；表二统计全部处理决定（含依法未公开的），正文可能只计公开的部分，所以是警告。
+    ///
+    /// 依据：正文与统计表应当一致；国办公开办函〔2021〕30号：许可、处罚、强制数量包括已公开和依法未公开的全部处理决定。
+    TxActive: "TX.ACTIVE", Warning,
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "本年度办理行政许可5件。" }, Edit::T2 { row: "行政许可", col: 0, text: "4" }], message: "正文“行政许可5件”与表二“行政许可”“本年处理决定数量” 4 不一致" },
+    check: tx_active,
+}
+
+rule! {
+    /// 正文信息处理费
+    ///
+    /// 正文说收取了信息处理费而表三没有任何申请、正文的缴费通知数少于表三“（六）2.逾期未缴费”、或正文说未发出缴费通知而该行大于 0 时提示。“未收取”而该行大于 0 是一致的（发出了通知但申请人未缴费）。
+    ///
+    /// 依据：《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）；年报格式要求在第六部分报告收费情况。
+    TxFee: "TX.FEE", Warning,
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 5, text: "本机关未发出缴费通知书。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "other_2", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "逾期未缴费的申请都应收到过缴费通知" },
+    check: tx_fee,
+}
+
+/// The warning ids TX.NEWCARRY, TX.PARTIAL and TX.VAGUE are reported by the comparison rules
+/// (TX.NEW, TX.BREAK …) when their reading is uncertain; they have no check of their own.
+fn reported_by_the_comparisons(_: &RuleContext<'_>, _: &mut Sink) {}
 
 /// A figure of the tables: its value, the cells it sums, and how to name it.
 #[derive(Debug, Clone)]
@@ -125,15 +307,8 @@ fn claim_location(c: &Claim) -> Location {
 }
 
 /// A finding about `claim` and the figure it disagrees with.
-fn text_finding(
-    id: &str,
-    severity: Severity,
-    message: String,
-    claim: &Claim,
-    fig: Option<&Figure>,
-) -> Finding {
-    let mut f = finding(info(id), message);
-    f.severity = severity;
+fn text_finding(id: RuleId, message: String, claim: &Claim, fig: Option<&Figure>) -> Finding {
+    let mut f = finding(id, message);
     if let Some(fig) = fig {
         f.table = Some(fig.table);
         f.row = fig.row.clone();
@@ -164,27 +339,29 @@ fn near(n: i64, v: i64) -> bool {
     (n - v).abs() * 5 <= v.max(1)
 }
 
-/// Error unless the statement is approximate or a subset.
-fn strictness(c: &Claim) -> Severity {
+/// The error rule `strict`, or [`RuleId::TxVague`] when the statement is approximate or a
+/// subset ("其中…").
+fn strict_or_vague(c: &Claim, strict: RuleId) -> RuleId {
     if c.approx || c.subset {
-        Severity::Warning
+        RuleId::TxVague
     } else {
-        Severity::Error
+        strict
     }
 }
 
-/// For breakdowns ("其中，予以公开 N 件", "其中维持 N 件") "其中" is the normal form: error unless
-/// approximate.
-fn breakdown_strictness(c: &Claim) -> Severity {
+/// For breakdowns ("其中，予以公开 N 件", "其中维持 N 件") "其中" is the normal form: the error
+/// rule `strict` unless the figure is approximate.
+fn breakdown(c: &Claim, strict: RuleId) -> RuleId {
     if c.approx {
-        Severity::Warning
+        RuleId::TxVague
     } else {
-        Severity::Error
+        strict
     }
 }
 
 /// TX.NEW: 收到/受理（政府信息公开）申请 N 件 = 表三 一 总计 (含上年结转: 一 + 二).
-pub(super) fn tx_new(report: &Report, sink: &mut Sink) {
+fn tx_new(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     let Some(a) = t3_row(report, "new_received") else {
         return;
     };
@@ -212,13 +389,7 @@ pub(super) fn tx_new(report: &Report, sink: &mut Sink) {
                     ab.map(|v| format!("与上年结转之和 {v}"))
                         .unwrap_or_else(|| format!(" {}", a.value))
                 );
-                sink.push(text_finding(
-                    "TX.NEW",
-                    Severity::Warning,
-                    m,
-                    claim,
-                    Some(&both(&a)),
-                ));
+                sink.push(text_finding(RuleId::TxVague, m, claim, Some(&both(&a))));
             }
             continue;
         }
@@ -237,12 +408,14 @@ pub(super) fn tx_new(report: &Report, sink: &mut Sink) {
                             a.value, bf.value
                         )
                     };
-                    let sev = if n == a.value || claim.approx && near(n, v) {
-                        Severity::Warning
+                    let id = if n == a.value {
+                        RuleId::TxNewCarry
+                    } else if claim.approx && near(n, v) {
+                        RuleId::TxVague
                     } else {
-                        strictness(claim)
+                        strict_or_vague(claim, RuleId::TxNew)
                     };
-                    sink.push(text_finding("TX.NEW", sev, m, claim, Some(&both(&a))));
+                    sink.push(text_finding(id, m, claim, Some(&both(&a))));
                 }
                 _ => {}
             }
@@ -258,13 +431,7 @@ pub(super) fn tx_new(report: &Report, sink: &mut Sink) {
                     "正文“{q}”与{} {} 不一致；{n} 等于本年新收加上年结转，若是此意请写明“含上年结转{}件”",
                     a.name, a.value, bf.value
                 );
-                sink.push(text_finding(
-                    "TX.NEW",
-                    Severity::Warning,
-                    m,
-                    claim,
-                    Some(&both(&a)),
-                ));
+                sink.push(text_finding(RuleId::TxNewCarry, m, claim, Some(&both(&a))));
                 continue;
             }
         }
@@ -277,13 +444,7 @@ pub(super) fn tx_new(report: &Report, sink: &mut Sink) {
                     r.as_ref().map(|x| x.value).unwrap_or(0),
                     c.as_ref().map(|x| x.value).unwrap_or(0)
                 );
-                sink.push(text_finding(
-                    "TX.NEW",
-                    Severity::Warning,
-                    m,
-                    claim,
-                    Some(&both(&a)),
-                ));
+                sink.push(text_finding(RuleId::TxNewCarry, m, claim, Some(&both(&a))));
                 continue;
             }
         }
@@ -300,8 +461,7 @@ pub(super) fn tx_new(report: &Report, sink: &mut Sink) {
         }
         let m = format!("正文“{q}”与表格不一致：正文为 {n}，已对照{tried}，均不相等");
         sink.push(text_finding(
-            "TX.NEW",
-            strictness(claim),
+            strict_or_vague(claim, RuleId::TxNew),
             m,
             claim,
             Some(&a),
@@ -310,7 +470,8 @@ pub(super) fn tx_new(report: &Report, sink: &mut Sink) {
 }
 
 /// TX.DONE: 答复/办结 N 件 = 表三 （七）总计.
-pub(super) fn tx_done(report: &Report, sink: &mut Sink) {
+fn tx_done(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     let Some(r) = t3_row(report, "results_total") else {
         return;
     };
@@ -325,34 +486,29 @@ pub(super) fn tx_done(report: &Report, sink: &mut Sink) {
         if claim.subset {
             if n > r.value {
                 let m = format!("正文“{q}”是“其中”的一部分，却大于{} {}", r.name, r.value);
-                sink.push(text_finding(
-                    "TX.DONE",
-                    Severity::Warning,
-                    m,
-                    claim,
-                    Some(&r),
-                ));
+                sink.push(text_finding(RuleId::TxVague, m, claim, Some(&r)));
             }
             continue;
         }
         let ab = a.as_ref().zip(b.as_ref()).map(|(a, b)| a.value + b.value);
-        let (sev, extra) = if ab == Some(n) {
-            (Severity::Warning, "；它等于本年新收加上年结转，若表三“四、结转下年度继续办理”不为 0，正文的办结数应扣除结转的申请".to_string())
+        let (id, extra) = if ab == Some(n) {
+            (RuleId::TxVague, "；它等于本年新收加上年结转，若表三“四、结转下年度继续办理”不为 0，正文的办结数应扣除结转的申请".to_string())
         } else if a.as_ref().is_some_and(|a| a.value == n) {
             (
-                Severity::Warning,
+                RuleId::TxVague,
                 "；它等于本年新收申请数，正文可能把收到的申请都算作已办结".to_string(),
             )
         } else {
-            (strictness(claim), String::new())
+            (strict_or_vague(claim, RuleId::TxDone), String::new())
         };
         let m = format!("正文“{q}”与{} {} 不一致{extra}", r.name, r.value);
-        sink.push(text_finding("TX.DONE", sev, m, claim, Some(&r)));
+        sink.push(text_finding(id, m, claim, Some(&r)));
     }
 }
 
 /// TX.CARRYIN: 上年结转 N 件 = 表三 二 总计.
-pub(super) fn tx_carry_in(report: &Report, sink: &mut Sink) {
+fn tx_carry_in(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     let Some(b) = t3_row(report, "carried_over") else {
         return;
     };
@@ -366,17 +522,18 @@ pub(super) fn tx_carry_in(report: &Report, sink: &mut Sink) {
             continue;
         }
         let m = format!("正文“{}”与{} {} 不一致", claim.text, b.name, b.value);
-        let sev = if claim.approx {
-            Severity::Warning
+        let id = if claim.approx {
+            RuleId::TxVague
         } else {
-            Severity::Error
+            RuleId::TxCarryIn
         };
-        sink.push(text_finding("TX.CARRYIN", sev, m, claim, Some(&b)));
+        sink.push(text_finding(id, m, claim, Some(&b)));
     }
 }
 
 /// TX.CARRYOUT: 结转下年度 N 件 (无结转 = 0) = 表三 四 总计.
-pub(super) fn tx_carry_out(report: &Report, sink: &mut Sink) {
+fn tx_carry_out(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     let Some(c) = t3_row(report, "carried_forward") else {
         return;
     };
@@ -390,18 +547,15 @@ pub(super) fn tx_carry_out(report: &Report, sink: &mut Sink) {
         } else {
             format!("正文“{}”与{} {} 不一致", claim.text, c.name, c.value)
         };
-        sink.push(text_finding(
-            "TX.CARRYOUT",
-            strictness(claim),
-            m,
-            claim,
-            Some(&c),
-        ));
+        // 无结转 without 下年度 may mean either carry-over.
+        let id = strict_or_vague(claim, RuleId::TxCarryOut);
+        sink.push(text_finding(id, m, claim, Some(&c)));
     }
 }
 
 /// TX.NONE: 未收到政府信息公开申请 ⇒ 表三 一 总计 = 0 (and 二 = 0 unless the text mentions it).
-pub(super) fn tx_none(report: &Report, sink: &mut Sink) {
+fn tx_none(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     let Some(a) = t3_row(report, "new_received") else {
         return;
     };
@@ -411,7 +565,7 @@ pub(super) fn tx_none(report: &Report, sink: &mut Sink) {
     if let Some(claim) = claims_of(report, |s| *s == Subject::NoneReceived).next() {
         if a.value > 0 {
             let m = format!("正文说“{}”，但{}为 {}", claim.text, a.name, a.value);
-            let mut f = text_finding("TX.NONE", Severity::Error, m, claim, Some(&a));
+            let mut f = text_finding(RuleId::TxNone, m, claim, Some(&a));
             f.expected = Some(Quantity::Int(0));
             sink.push(f);
         } else if let Some(b) = b.as_ref().filter(|b| b.value > 0 && !carry_mentioned) {
@@ -419,7 +573,7 @@ pub(super) fn tx_none(report: &Report, sink: &mut Sink) {
                 "正文说“{}”，表三本年新收为 0，但{}为 {}；请在正文说明上年结转申请的办理情况",
                 claim.text, b.name, b.value
             );
-            let mut f = text_finding("TX.NONE", Severity::Warning, m, claim, Some(b));
+            let mut f = text_finding(RuleId::TxPartial, m, claim, Some(b));
             f.expected = Some(Quantity::Int(0));
             sink.push(f);
         }
@@ -427,7 +581,8 @@ pub(super) fn tx_none(report: &Report, sink: &mut Sink) {
 }
 
 /// TX.ALLDONE: 均已办结 ⇒ 表三 四 总计 = 0.
-pub(super) fn tx_all_done(report: &Report, sink: &mut Sink) {
+fn tx_all_done(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     let Some(c) = t3_row(report, "carried_forward") else {
         return;
     };
@@ -439,14 +594,15 @@ pub(super) fn tx_all_done(report: &Report, sink: &mut Sink) {
             "正文说“{}”，但{}为 {}；若只指部分申请，请写明",
             claim.text, c.name, c.value
         );
-        let mut f = text_finding("TX.ALLDONE", Severity::Warning, m, claim, Some(&c));
+        let mut f = text_finding(RuleId::TxAllDone, m, claim, Some(&c));
         f.expected = Some(Quantity::Int(0));
         sink.push(f);
     }
 }
 
 /// TX.BREAK: 予以公开 N 件 … = the result row (or group) of 表三 总计.
-pub(super) fn tx_break(report: &Report, sink: &mut Sink) {
+fn tx_break(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     for claim in claims_of(report, |s| matches!(s, Subject::Break(_))) {
         let (Subject::Break(o), Some(n)) = (claim.subject, claim.quantity) else {
             continue;
@@ -483,17 +639,17 @@ pub(super) fn tx_break(report: &Report, sink: &mut Sink) {
             }
         }
         let mut m = format!("正文“{}”与{} {} 不一致", claim.text, fig.name, fig.value);
-        let mut sev = breakdown_strictness(claim);
+        let mut id = breakdown(claim, RuleId::TxBreak);
         if o == Outcome::GrantedOrPartial {
             if let Some(g) = t3_row(report, "granted").filter(|g| g.value == n) {
                 m.push_str(&format!(
                     "；{n} 只等于“（一）予以公开” {}，未含部分公开",
                     g.value
                 ));
-                sev = Severity::Warning;
+                id = RuleId::TxPartial;
             }
         }
-        sink.push(text_finding("TX.BREAK", sev, m, claim, Some(&fig)));
+        sink.push(text_finding(id, m, claim, Some(&fig)));
     }
 }
 
@@ -543,7 +699,8 @@ fn litigation_fig(report: &Report, p: CasePart) -> Option<Figure> {
 }
 
 /// TX.REV: 行政复议 N 件 (+ 维持/纠正/其他/尚未审结) = 表四 行政复议.
-pub(super) fn tx_review(report: &Report, sink: &mut Sink) {
+fn tx_review(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     for claim in claims_of(report, |s| matches!(s, Subject::Review(_))) {
         let (Subject::Review(p), Some(n)) = (claim.subject, claim.quantity) else {
             continue;
@@ -565,8 +722,7 @@ pub(super) fn tx_review(report: &Report, sink: &mut Sink) {
         }
         let m = format!("正文“{}”与{} {} 不一致", claim.text, fig.name, fig.value);
         sink.push(text_finding(
-            "TX.REV",
-            breakdown_strictness(claim),
+            breakdown(claim, RuleId::TxRev),
             m,
             claim,
             Some(&fig),
@@ -575,7 +731,8 @@ pub(super) fn tx_review(report: &Report, sink: &mut Sink) {
 }
 
 /// TX.LIT: 行政诉讼 N 件 (+ breakdown) = 表四 未经复议直接起诉 + 复议后起诉.
-pub(super) fn tx_litigation(report: &Report, sink: &mut Sink) {
+fn tx_litigation(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     for claim in claims_of(report, |s| matches!(s, Subject::Litigation(_))) {
         let (Subject::Litigation(p), Some(n)) = (claim.subject, claim.quantity) else {
             continue;
@@ -598,7 +755,7 @@ pub(super) fn tx_litigation(report: &Report, sink: &mut Sink) {
         let direct = t4_sum(report, &[&format!("litigation_direct.{k}")], "").map(|f| f.value);
         let after = t4_sum(report, &[&format!("litigation_after_review.{k}")], "").map(|f| f.value);
         let mut m = format!("正文“{}”与{} {} 不一致", claim.text, fig.name, fig.value);
-        let mut sev = breakdown_strictness(claim);
+        let mut id = breakdown(claim, RuleId::TxLit);
         if direct == Some(n) || after == Some(n) {
             let which = if direct == Some(n) {
                 "未经复议直接起诉"
@@ -606,14 +763,15 @@ pub(super) fn tx_litigation(report: &Report, sink: &mut Sink) {
                 "复议后起诉"
             };
             m.push_str(&format!("；{n} 只等于“{which}”一栏，行政诉讼应计两栏之和"));
-            sev = Severity::Warning;
+            id = RuleId::TxPartial;
         }
-        sink.push(text_finding("TX.LIT", sev, m, claim, Some(&fig)));
+        sink.push(text_finding(id, m, claim, Some(&fig)));
     }
 }
 
 /// TX.UPHELD: 均获维持 / 未被纠错 ⇒ 表四 结果纠正 = 0 (均获维持: 其他结果 = 尚未审结 = 0 too).
-pub(super) fn tx_upheld(report: &Report, sink: &mut Sink) {
+fn tx_upheld(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     for claim in claims_of(report, |s| matches!(s, Subject::Upheld { .. })) {
         let Subject::Upheld { scope, strict } = claim.subject else {
             continue;
@@ -636,7 +794,7 @@ pub(super) fn tx_upheld(report: &Report, sink: &mut Sink) {
         };
         if let Some(corr) = figs(CasePart::Corrected).filter(|f| f.value > 0) {
             let m = format!("正文说“{}”，但{}为 {}", claim.text, corr.name, corr.value);
-            let mut f = text_finding("TX.UPHELD", Severity::Error, m, claim, Some(&corr));
+            let mut f = text_finding(RuleId::TxUpheld, m, claim, Some(&corr));
             f.expected = Some(Quantity::Int(0));
             sink.push(f);
             continue;
@@ -649,7 +807,7 @@ pub(super) fn tx_upheld(report: &Report, sink: &mut Sink) {
                     "正文说“{}”，但{}为 {}；未维持或尚未审结的案件不能说“均获维持”",
                     claim.text, fig.name, fig.value
                 );
-                let mut f = text_finding("TX.UPHELD", Severity::Warning, m, claim, Some(&fig));
+                let mut f = text_finding(RuleId::TxPartial, m, claim, Some(&fig));
                 f.expected = Some(Quantity::Int(0));
                 sink.push(f);
             }
@@ -658,7 +816,8 @@ pub(super) fn tx_upheld(report: &Report, sink: &mut Sink) {
 }
 
 /// TX.NOCASE: 未发生行政复议、行政诉讼 ⇒ 表四 totals = 0.
-pub(super) fn tx_no_case(report: &Report, sink: &mut Sink) {
+fn tx_no_case(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     for claim in claims_of(report, |s| matches!(s, Subject::NoCase(_))) {
         let Subject::NoCase(kind) = claim.subject else {
             continue;
@@ -672,7 +831,7 @@ pub(super) fn tx_no_case(report: &Report, sink: &mut Sink) {
         }
         for fig in figs.into_iter().filter(|f| f.value > 0) {
             let m = format!("正文说“{}”，但{}为 {}", claim.text, fig.name, fig.value);
-            let mut f = text_finding("TX.NOCASE", Severity::Error, m, claim, Some(&fig));
+            let mut f = text_finding(RuleId::TxNoCase, m, claim, Some(&fig));
             f.expected = Some(Quantity::Int(0));
             sink.push(f);
         }
@@ -680,7 +839,8 @@ pub(super) fn tx_no_case(report: &Report, sink: &mut Sink) {
 }
 
 /// TX.ACTIVE: 制发规范性文件 N 件, 行政许可 N 件, 行政处罚 N 起 = the 表二 cell.
-pub(super) fn tx_active(report: &Report, sink: &mut Sink) {
+fn tx_active(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     const MADE: &[&str] = &["本年制发件数", "本年新制作数量"];
     const REPEALED: &[&str] = &["本年废止件数"];
     const VALID: &[&str] = &["现行有效件数"];
@@ -711,20 +871,15 @@ pub(super) fn tx_active(report: &Report, sink: &mut Sink) {
             "正文“{}”与{} {} 不一致；表二统计的是本年全部处理决定（含依法未公开的），若正文只计了其中一部分，请写明",
             claim.text, fig.name, fig.value
         );
-        sink.push(text_finding(
-            "TX.ACTIVE",
-            Severity::Warning,
-            m,
-            claim,
-            Some(&fig),
-        ));
+        sink.push(text_finding(RuleId::TxActive, m, claim, Some(&fig)));
     }
 }
 
 /// TX.FEE: 信息处理费 in the text against table 三: a fee without any application, a fee
 /// notice count below （六）2 (逾期未缴费), or "no notice" while （六）2 > 0. 未收取 with
 /// （六）2 > 0 is consistent (a notice was sent and not paid).
-pub(super) fn tx_fee(report: &Report, sink: &mut Sink) {
+fn tx_fee(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
     let a = t3_row(report, "new_received");
     let b = t3_row(report, "carried_over");
     let unpaid = t3_row(report, "other_2");
@@ -742,7 +897,7 @@ pub(super) fn tx_fee(report: &Report, sink: &mut Sink) {
                             "正文“{}”说收取了信息处理费，但表三本年新收和上年结转的申请都为 0",
                             claim.text
                         );
-                        let mut f = text_finding("TX.FEE", Severity::Warning, m, claim, Some(a));
+                        let mut f = text_finding(RuleId::TxFee, m, claim, Some(a));
                         f.cells.extend(b.cells.iter().copied());
                         sink.push(f);
                     }
@@ -754,7 +909,7 @@ pub(super) fn tx_fee(report: &Report, sink: &mut Sink) {
                         "正文“{}”少于{} {}：逾期未缴费的申请都应收到过缴费通知",
                         claim.text, u.name, u.value
                     );
-                    sink.push(text_finding("TX.FEE", Severity::Warning, m, claim, Some(u)));
+                    sink.push(text_finding(RuleId::TxFee, m, claim, Some(u)));
                 }
             }
             (Subject::FeeNoticesNone, _) => {
@@ -763,7 +918,7 @@ pub(super) fn tx_fee(report: &Report, sink: &mut Sink) {
                         "正文说“{}”，但{}为 {}：逾期未缴费的申请都应收到过缴费通知",
                         claim.text, u.name, u.value
                     );
-                    let mut f = text_finding("TX.FEE", Severity::Warning, m, claim, Some(u));
+                    let mut f = text_finding(RuleId::TxFee, m, claim, Some(u));
                     f.expected = Some(Quantity::Int(0));
                     sink.push(f);
                 }

@@ -34,7 +34,7 @@ impl Docx {
         d.add("[Content_Types].xml", CONTENT_TYPES);
         d.add("_rels/.rels", ROOT_RELS);
         d.add("word/_rels/document.xml.rels", DOC_RELS);
-        d.add("word/document.xml", &document_xml(body_xml));
+        d.add("word/document.xml", document_xml(body_xml));
         d
     }
 

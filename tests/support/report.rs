@@ -1263,7 +1263,7 @@ pub fn heading_index(line: &str) -> Option<usize> {
         &["存在的主要问题及改进情况", "存在的问题及改进情况"],
         &["其他需要报告的事项"],
     ];
-    KEYS.iter().position(|ks| ks.iter().any(|k| rest == *k))
+    KEYS.iter().position(|ks| ks.contains(&rest))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -560,7 +560,25 @@ impl Sentence {
         let sentence_hits = self.hits(0, m.start);
         let has = |hs: &[Hit], f: &dyn Fn(Cue) -> bool| hs.iter().any(|h| f(h.cue));
         let receive = has(&clause_hits, &|c| c == Cue::Receive);
-        let span_from = |h: &Hit| (h.start, m.end);
+        // The statement starts at the cue, or at the first of a run of cues of the same kind
+        // (结转下年 + 度 + 继续办理).
+        let span_from = |h: &Hit| {
+            let mut start = h.start;
+            let first = h.start;
+            for prev in self
+                .all_hits
+                .iter()
+                .rev()
+                .filter(|x| x.end <= first && x.start >= cs)
+            {
+                if prev.cue == h.cue && prev.end + 1 >= start {
+                    start = prev.start;
+                } else if prev.end + 1 < start {
+                    break;
+                }
+            }
+            (start, m.end)
+        };
 
         if adjacent.is_none() {
             if let Some(h) = lead {
