@@ -242,6 +242,27 @@ fn tx_new_uncertain_readings_are_warnings_or_nothing() {
 }
 
 #[test]
+fn a_second_figure_beside_a_matching_one_is_a_warning() {
+    // One sentence states 16 as the table has it; another names 12 (an office's share, say).
+    let mut prose: Vec<&str> = CONSISTENT.to_vec();
+    prose.push("区政府办公室本级收到政府信息公开申请12件。");
+    let r = run(&with_prose(scenario(), &prose));
+    assert_eq!(only(&r, "TX.VAGUE").expected, Some(Quantity::Int(12)));
+    // Without the matching sentence the same figure is an error.
+    let r = run(&with_prose(
+        scenario(),
+        &["本年度区政府办公室收到政府信息公开申请12件。"],
+    ));
+    assert_eq!(only(&r, "TX.NEW").severity, Severity::Error);
+    // Channel breakdowns are parts, not totals (no finding while they fit in the total).
+    let r = run(&with_prose(
+        scenario(),
+        &["本年度通过网络收到政府信息公开申请10件，通过信函收到政府信息公开申请6件。"],
+    ));
+    assert!(tx(&r).is_empty(), "{:#?}", tx(&r));
+}
+
+#[test]
 fn tx_done_carry_in_carry_out() {
     let r = run(&mutated("共办结17件", "共办结18件"));
     assert_eq!(only(&r, "TX.DONE").severity, Severity::Error);
@@ -323,11 +344,11 @@ fn tx_break_rows_and_groups() {
     // The group sum covers all three rows of （四）.
     assert_eq!(cell_locations(&f).len(), 3);
     // 上海 2019 style: 予以公开及部分公开 = （一）+（二）.
-    let r = run(&with_prose(scenario(), &["其中，予以公开及部分公开10件。"]));
+    let r = run(&with_prose(scenario(), &["对收到的申请，予以公开及部分公开10件。"]));
     assert!(tx(&r).is_empty(), "{:#?}", tx(&r));
-    let r = run(&with_prose(scenario(), &["其中，予以公开及部分公开12件。"]));
+    let r = run(&with_prose(scenario(), &["对收到的申请，予以公开及部分公开12件。"]));
     assert_eq!(only(&r, "TX.BREAK").severity, Severity::Error);
-    let r = run(&with_prose(scenario(), &["其中，予以公开及部分公开8件。"]));
+    let r = run(&with_prose(scenario(), &["对收到的申请，予以公开及部分公开8件。"]));
     assert_eq!(
         only(&r, "TX.PARTIAL").severity,
         Severity::Warning,
@@ -336,7 +357,7 @@ fn tx_break_rows_and_groups() {
     // A group named by one of its items (汉阳区: 本办不掌握相关政府信息2件).
     let r = run(&with_prose(
         scenario(),
-        &["其中，本机关不掌握相关政府信息4件。"],
+        &["对收到的申请，本机关不掌握相关政府信息4件。"],
     ));
     assert!(tx(&r).is_empty(), "{:#?}", tx(&r));
 }

@@ -368,6 +368,14 @@ fn tx_new(cx: &RuleContext<'_>, sink: &mut Sink) {
     let b = t3_row(report, "carried_over");
     let r = t3_row(report, "results_total");
     let c = t3_row(report, "carried_forward");
+    // When another sentence states the figure as the table has it, a different figure is
+    // likely a part or another count: a warning, not an error.
+    let stated_elsewhere = claims_of(report, |s| *s == Subject::NewApplications).any(|x| {
+        !x.subset
+            && !x.approx
+            && (x.quantity == Some(a.value) && !x.includes_carry_in
+                || x.includes_carry_in && b.as_ref().map(|b| a.value + b.value) == x.quantity)
+    });
     for claim in claims_of(report, |s| *s == Subject::NewApplications) {
         let Some(n) = claim.quantity else { continue };
         let q = &claim.text;
@@ -459,13 +467,14 @@ fn tx_new(cx: &RuleContext<'_>, sink: &mut Sink) {
                 tried.push_str(&format!("，办理结果总计加结转下年度 {v}"));
             }
         }
-        let m = format!("正文“{q}”与表格不一致：正文为 {n}，已对照{tried}，均不相等");
-        sink.push(text_finding(
-            strict_or_vague(claim, RuleId::TxNew),
-            m,
-            claim,
-            Some(&a),
-        ));
+        let mut m = format!("正文“{q}”与表格不一致：正文为 {n}，已对照{tried}，均不相等");
+        let id = if stated_elsewhere {
+            m.push_str("；正文另一处的收到申请数与表格一致，这里的数字可能只是其中一部分");
+            RuleId::TxVague
+        } else {
+            strict_or_vague(claim, RuleId::TxNew)
+        };
+        sink.push(text_finding(id, m, claim, Some(&a)));
     }
 }
 
@@ -477,6 +486,8 @@ fn tx_done(cx: &RuleContext<'_>, sink: &mut Sink) {
     };
     let a = t3_row(report, "new_received");
     let b = t3_row(report, "carried_over");
+    let stated_elsewhere = claims_of(report, |s| *s == Subject::Processed)
+        .any(|x| !x.subset && !x.approx && x.quantity == Some(r.value));
     for claim in claims_of(report, |s| *s == Subject::Processed) {
         let Some(n) = claim.quantity else { continue };
         if n == r.value || claim.approx && near(n, r.value) {
@@ -497,6 +508,11 @@ fn tx_done(cx: &RuleContext<'_>, sink: &mut Sink) {
             (
                 RuleId::TxVague,
                 "；它等于本年新收申请数，正文可能把收到的申请都算作已办结".to_string(),
+            )
+        } else if stated_elsewhere {
+            (
+                RuleId::TxVague,
+                "；正文另一处的办结数与表格一致，这里的数字可能只是其中一部分".to_string(),
             )
         } else {
             (strict_or_vague(claim, RuleId::TxDone), String::new())

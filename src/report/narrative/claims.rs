@@ -15,11 +15,19 @@ use crate::report::normalize::{fold_width, is_blank};
 /// another year are marked `this_year = false`).
 pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
     let mut out = Vec::new();
+    let mut previous_mentions_applications = false;
     for p in paras {
         if out.len() >= MAX_CLAIMS {
             break;
         }
         let chars: Vec<char> = p.text.chars().take(MAX_PARAGRAPH_CHARS).collect();
+        // Result rows (予以公开 N 件 …) are about applications only when the paragraph or the one
+        // before it speaks of applications, or the paragraph is in section 三.
+        let mentions_applications = p.text.contains("申请");
+        let about_applications = mentions_applications
+            || previous_mentions_applications
+            || p.part == super::Part::Section(2);
+        previous_mentions_applications = mentions_applications;
         for (s, e) in sentences(&chars) {
             let sentence = Sentence::new(&chars, s, e);
             // The sentence as shown: without its closing punctuation and trailing blanks.
@@ -38,6 +46,11 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
             }
             let mut found = sentence.claims(year);
             for (subject, quantity, unit, (cs, ce), flags) in found.drain(..) {
+                if matches!(subject, Subject::Break(_))
+                    && (!about_applications || sentence.contains("主动公开", 0, sentence.c.len()))
+                {
+                    continue;
+                }
                 let (start, end) = (sentence.orig(cs), sentence.orig_end(ce));
                 out.push(Claim {
                     subject,
@@ -290,6 +303,52 @@ const COMPARISON: &[&str] = &[
 
 const NEGATIONS: &[&str] = &["没有", "暂无", "未", "无"];
 
+/// Words after 未收到…申请 that make the sentence about something else (carry-over, overdue
+/// replies, cases).
+const NOT_NONE_AFTER: &[&str] = &[
+    "结转",
+    "逾期",
+    "超期",
+    "被",
+    "答复",
+    "处理",
+    "办理",
+    "的行政",
+    "引发",
+    "引起",
+    "行政复议",
+    "行政诉讼",
+    "复议",
+    "诉讼",
+    "费",
+    "的投诉",
+];
+
+/// Words of a breakdown by channel or by applicant: the figure is a part of the applications.
+const SUBSET_WORDS: &[&str] = &[
+    "网上",
+    "网络",
+    "在线",
+    "信函",
+    "邮寄",
+    "来信",
+    "当面",
+    "现场",
+    "传真",
+    "电子邮件",
+    "邮件",
+    "自然人",
+    "法人",
+    "企业",
+    "其他组织",
+];
+
+/// Words of other kinds of requests (咨询, 留言, 信访 …): a 收到/答复 count next to them is not
+/// about information disclosure applications.
+const OTHER_REQUESTS: &[&str] = &[
+    "咨询", "留言", "信访", "投诉", "举报", "建议", "提案", "热线", "来电", "问政", "诉求",
+];
+
 #[derive(Debug, Clone, Copy)]
 struct Hit {
     start: usize,
@@ -486,10 +545,12 @@ impl Sentence {
             {
                 this_year = false;
             }
+            // A breakdown by channel or by applicant (通过网络申请 N 件, 自然人申请 N 件) is a part.
+            let breakdown = SUBSET_WORDS.iter().any(|w| self.contains(w, cs, m.start));
             let flags = Flags {
                 this_year,
                 approx: m.approx,
-                subset: self.contains("其中", 0, m.start),
+                subset: self.contains("其中", 0, m.start) || breakdown,
                 includes_carry_in: includes_carry_in
                     && matches!(subject, Subject::NewApplications | Subject::Processed),
             };
@@ -531,6 +592,9 @@ impl Sentence {
                 return None;
             }
         }
+        let other_request = OTHER_REQUESTS
+            .iter()
+            .any(|w| self.contains(w, clause_left.0, clause_left.1));
         if m.unit.is_money() {
             let fee = self
                 .hits(0, self.c.len())
@@ -590,6 +654,7 @@ impl Sentence {
                 });
                 let span = (verb.map(|v| v.start).unwrap_or(m.start), h.end);
                 let subject = match h.cue {
+                    Cue::App if other_request => None,
                     Cue::App if receive => Some(Subject::NewApplications),
                     Cue::App if has(&clause_hits, &|c| c == Cue::Processed) => {
                         Some(Subject::Processed)
@@ -597,9 +662,14 @@ impl Sentence {
                     Cue::Break(o) => Some(Subject::Break(o)),
                     Cue::CarryOut => Some(Subject::CarryOut),
                     Cue::CarryIn => Some(Subject::CarryIn),
-                    Cue::Processed if self.contains("申请", 0, self.c.len()) => {
+                    Cue::Processed if !other_request && self.contains("申请", 0, self.c.len()) => {
                         Some(Subject::Processed)
                     }
+                    // 1 件维持, 1 件尚未审结 under the 复议/诉讼 named before.
+                    Cue::Part(p) => match sentence_case(&sentence_hits) {
+                        Some(kind) => Some(case_subject(kind, p)),
+                        None => None,
+                    },
                     Cue::Review => Some(Subject::Review(CasePart::Total)),
                     Cue::Litigation => Some(Subject::Litigation(CasePart::Total)),
                     Cue::Noun(n) => self.active(n, &clause_hits),
@@ -665,6 +735,9 @@ impl Sentence {
         if let Some(h) = left.iter().rev().find(|h| matches!(h.cue, Cue::Break(_))) {
             let Cue::Break(o) = h.cue else { return None };
             return Some((Subject::Break(o), span_from(h)));
+        }
+        if other_request {
+            return None;
         }
         if let Some(h) = left.iter().rev().find(|h| h.cue == Cue::Processed) {
             if self.contains("申请", 0, self.c.len()) {
@@ -771,6 +844,10 @@ impl Sentence {
                 }
                 if let Some(a) = APPS.iter().find(|a| self.has_at(k, a)) {
                     let end = k + a.chars().count();
+                    // 无政府信息公开申请结转, 未发生依申请公开超期答复: about something else.
+                    if NOT_NONE_AFTER.iter().any(|w| self.has_at(end, w)) {
+                        continue;
+                    }
                     push(out, Subject::NoneReceived, None, (p, end), flags(p));
                     none_done = true;
                     break;
@@ -997,6 +1074,15 @@ impl Sentence {
     }
 }
 
+/// The last 复议/诉讼 named in `hits`.
+fn sentence_case(hits: &[Hit]) -> Option<CaseKind> {
+    hits.iter().rev().find_map(|h| match h.cue {
+        Cue::Review => Some(CaseKind::Review),
+        Cue::Litigation => Some(CaseKind::Litigation),
+        _ => None,
+    })
+}
+
 fn case_subject(kind: CaseKind, part: CasePart) -> Subject {
     match kind {
         CaseKind::Litigation => Subject::Litigation(part),
@@ -1165,7 +1251,7 @@ mod tests {
             vec![(NewApplications, Some(3060)), (Processed, Some(3050))]
         );
         assert_eq!(
-            sq("予以公开及部分公开258件。"),
+            sq("收到的申请中，予以公开及部分公开258件。"),
             vec![(Break(Outcome::GrantedOrPartial), Some(258))]
         );
         assert_eq!(
@@ -1202,6 +1288,69 @@ mod tests {
         );
         assert_eq!(sq("收取信息处理费200元。"), vec![(Fee, Some(200))]);
         assert_eq!(sq("发出缴费通知书2份。"), vec![(FeeNotices, Some(2))]);
+    }
+
+    #[test]
+    fn guards_against_other_readings() {
+        // Channel and applicant breakdowns are parts.
+        let c = claims("通过网络收到政府信息公开申请5件，通过信函收到政府信息公开申请2件。");
+        assert_eq!(c.len(), 2);
+        assert!(c.iter().all(|c| c.subject == NewApplications && c.subset));
+        // Other requests (咨询, 留言) are not applications.
+        assert_eq!(
+            sq("受理政府信息公开申请3件，答复群众咨询200余次。"),
+            vec![(NewApplications, Some(3))]
+        );
+        assert!(sq("共受理群众留言92条，均已答复。").is_empty());
+        // 无…申请结转 is not "no application".
+        assert!(sq("2021年度无政府信息公开申请结转。").is_empty());
+        assert!(sq("本年度未发生依申请公开超期答复情况。").is_empty());
+        // Result rows of 主动公开 are not table 三's.
+        assert!(sq("本年度主动公开政府信息500条，依申请公开审查中不予公开3条。").is_empty());
+        // Result rows need a paragraph about applications (or the one before it).
+        let paras = [
+            Para {
+                text: "本年度共收到政府信息公开申请10件。",
+                source: 1,
+                part: Part::Section(0),
+            },
+            Para {
+                text: "其中，予以公开8件，不予公开2件。",
+                source: 2,
+                part: Part::Section(0),
+            },
+            Para {
+                text: "主动做好信息发布工作。",
+                source: 3,
+                part: Part::Section(0),
+            },
+            Para {
+                text: "其中，予以公开5件。",
+                source: 4,
+                part: Part::Section(0),
+            },
+        ];
+        let got: Vec<(Subject, Option<i64>, usize)> = extract(&paras, Some(2022))
+            .iter()
+            .map(|c| (c.subject, c.quantity, c.paragraph))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (NewApplications, Some(10), 1),
+                (Break(Outcome::Granted), Some(8), 2),
+                (Break(Outcome::Withheld), Some(2), 2)
+            ]
+        );
+        // A case part written number-first.
+        assert_eq!(
+            sq("本年度共有行政复议案件2件，其中1件维持，1件尚未审结。"),
+            vec![
+                (Review(CasePart::Total), Some(2)),
+                (Review(CasePart::Upheld), Some(1)),
+                (Review(CasePart::Pending), Some(1))
+            ]
+        );
     }
 
     #[test]
