@@ -10,7 +10,10 @@
 //! * [`model`]: the format-neutral document: paragraphs and rectangular table grids.
 //! * [`report`]: recognises the format version, the text and the three standard tables as
 //!   typed values.
-//! * [`rules`]: the catalogue of checks; each rule yields [`findings::Finding`]s.
+//! * [`rules`]: the catalogue of checks ([`rules::RuleId`]), run on a [`rules::RuleContext`];
+//!   each rule yields [`findings::Finding`]s pointing at [`findings::Location`]s.
+//! * [`messages`]: every Chinese message, rendered from the typed data the stages return
+//!   ([`rejection::Refusal`], [`report::Ambiguity`], the rules' values).
 //! * [`present`]: plain text, JSON Lines and CSV presenters for the command-line tool.
 //!
 //! [`check::check_bytes`] runs the whole pipeline and returns the [`contract::CheckResult`].
@@ -23,6 +26,7 @@ pub mod docx;
 pub mod findings;
 pub mod intake;
 pub mod limits;
+pub mod messages;
 pub mod model;
 pub mod present;
 pub mod rejection;

@@ -1,5 +1,7 @@
 //! Why a file could not be checked at all: a stable code and a Chinese message that says
-//! what the file is and what to do.
+//! what the file is and what to do. The stages say why with a typed [`Refusal`] (the data the
+//! message needs); `crate::messages` renders it into a [`Rejection`]. The stages say why with a typed [`Refusal`] (the data the
+//! message needs); `crate::messages` renders it into a [`Rejection`].
 
 use serde::Serialize;
 use std::fmt;
@@ -66,19 +68,173 @@ impl RejectionCode {
     }
 }
 
+/// A kind of picture, archive or other file nianbao recognises and refuses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Other {
+    Png,
+    Jpeg,
+    Gif,
+    Bmp,
+    Tiff,
+    WebP,
+    Rar,
+    SevenZip,
+    Gzip,
+    Rtf,
+    Mht,
+    Html,
+    FlatOpc,
+    Word2003Xml,
+    Xml,
+    PlainText,
+    OdfText,
+    OdfSpreadsheet,
+    OdfPresentation,
+    OdfOther,
+    Epub,
+    Ofd,
+    Excel,
+    PowerPoint,
+    Visio,
+    Xps,
+    /// An Office package without a Word main part.
+    OfficeNotWord,
+    /// A plain zip file, with the number of .docx files inside.
+    Zip {
+        docx: usize,
+    },
+}
+
+/// Why a file is refused, with the data its message needs. Rendered by `crate::messages`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    Empty,
+    TooLarge {
+        size: u64,
+        max: u64,
+    },
+    /// A password-protected OOXML document (an OLE file with an `EncryptedPackage`).
+    Encrypted,
+    /// A password-protected legacy .doc/.wps.
+    EncryptedLegacyWord,
+    LegacyExcel,
+    LegacyPowerPoint,
+    LegacyWord,
+    Pdf,
+    Image(Other),
+    OtherText(Other),
+    NotWord(Other),
+    UnknownFormat,
+    CorruptZip,
+    /// The main part named by the relationships is not in the zip.
+    MissingMainPart {
+        name: String,
+    },
+    ZipEncrypted,
+    ZipMethod,
+    ZipMultiDisk,
+    TooManyEntries {
+        count: u64,
+        max: usize,
+    },
+    TooLargePart {
+        name: String,
+        size: u64,
+        max: u64,
+    },
+    TooLargeTotal {
+        max: u64,
+    },
+    Ratio {
+        name: String,
+        ratio: u64,
+        max: u64,
+        size: u64,
+    },
+    InflatesBeyondDeclared {
+        name: String,
+        declared: u64,
+    },
+    BadXml,
+    TooDeep {
+        max: usize,
+    },
+    TooWide {
+        max: usize,
+    },
+    TooManyRows {
+        max: usize,
+    },
+    TooManyParagraphs {
+        max: usize,
+    },
+    TooManyTables {
+        max: usize,
+    },
+    GridTooLarge,
+    /// A readable Word document without the report's tables: its paragraph count, table count
+    /// and the shapes (rows, columns) of its first tables.
+    NoReportTables {
+        paragraphs: usize,
+        tables: usize,
+        shapes: Vec<(usize, usize)>,
+    },
+}
+
+impl Refusal {
+    pub fn code(&self) -> RejectionCode {
+        match self {
+            Refusal::Empty => RejectionCode::Empty,
+            Refusal::TooLarge { .. } => RejectionCode::TooLarge,
+            Refusal::Encrypted | Refusal::EncryptedLegacyWord => RejectionCode::Encrypted,
+            Refusal::LegacyExcel | Refusal::LegacyPowerPoint | Refusal::LegacyWord => {
+                RejectionCode::LegacyOffice
+            }
+            Refusal::Pdf => RejectionCode::Pdf,
+            Refusal::Image(_) => RejectionCode::Image,
+            Refusal::OtherText(_) => RejectionCode::OtherText,
+            Refusal::NotWord(_) => RejectionCode::NotWord,
+            Refusal::UnknownFormat => RejectionCode::UnknownFormat,
+            Refusal::CorruptZip
+            | Refusal::MissingMainPart { .. }
+            | Refusal::ZipEncrypted
+            | Refusal::ZipMethod
+            | Refusal::ZipMultiDisk => RejectionCode::CorruptZip,
+            Refusal::TooLargePart { .. }
+            | Refusal::TooLargeTotal { .. }
+            | Refusal::Ratio { .. }
+            | Refusal::InflatesBeyondDeclared { .. } => RejectionCode::TooLargeInflated,
+            Refusal::BadXml => RejectionCode::BadXml,
+            Refusal::TooManyEntries { .. }
+            | Refusal::TooDeep { .. }
+            | Refusal::TooWide { .. }
+            | Refusal::TooManyRows { .. }
+            | Refusal::TooManyParagraphs { .. }
+            | Refusal::TooManyTables { .. }
+            | Refusal::GridTooLarge => RejectionCode::TooComplex,
+            Refusal::NoReportTables { .. } => RejectionCode::NoReportTables,
+        }
+    }
+}
+
 /// A file that could not be checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Rejection {
     pub code: RejectionCode,
     /// Chinese, for the person: what the file is and what to do.
     pub message: String,
+    /// Why, as data (`None` for rejections made outside the pipeline, e.g. an unreadable path).
+    #[serde(skip)]
+    pub reason: Option<Refusal>,
 }
 
 impl Rejection {
+    /// A rejection with its message already written (the command-line tool's own cases).
     pub fn new(code: RejectionCode, message: impl Into<String>) -> Self {
         Rejection {
             code,
             message: message.into(),
+            reason: None,
         }
     }
 }

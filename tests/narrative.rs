@@ -344,11 +344,20 @@ fn tx_break_rows_and_groups() {
     // The group sum covers all three rows of （四）.
     assert_eq!(cell_locations(&f).len(), 3);
     // 上海 2019 style: 予以公开及部分公开 = （一）+（二）.
-    let r = run(&with_prose(scenario(), &["对收到的申请，予以公开及部分公开10件。"]));
+    let r = run(&with_prose(
+        scenario(),
+        &["对收到的申请，予以公开及部分公开10件。"],
+    ));
     assert!(tx(&r).is_empty(), "{:#?}", tx(&r));
-    let r = run(&with_prose(scenario(), &["对收到的申请，予以公开及部分公开12件。"]));
+    let r = run(&with_prose(
+        scenario(),
+        &["对收到的申请，予以公开及部分公开12件。"],
+    ));
     assert_eq!(only(&r, "TX.BREAK").severity, Severity::Error);
-    let r = run(&with_prose(scenario(), &["对收到的申请，予以公开及部分公开8件。"]));
+    let r = run(&with_prose(
+        scenario(),
+        &["对收到的申请，予以公开及部分公开8件。"],
+    ));
     assert_eq!(
         only(&r, "TX.PARTIAL").severity,
         Severity::Warning,

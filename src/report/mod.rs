@@ -130,6 +130,41 @@ pub fn t2_row_official(format: Format, canonical: &str) -> &str {
     }
 }
 
+/// An ambiguous reading of the tables, and the reading that was used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ambiguity {
+    /// Table 四 found in `count` physical tables; the first is read.
+    T4InSeveralTables { count: usize },
+    /// The `part`-th physical table of table 三 (1-based) has no header; its last seven columns
+    /// are read as the numbers.
+    T3WithoutHeader { part: usize },
+    /// Table 四 has `rows` data rows; the first is read.
+    T4SeveralDataRows { rows: usize },
+    /// A cell of table 二 found twice (row as written); the first is read, `cell` is the second.
+    T2DuplicateCell {
+        row: String,
+        column: &'static str,
+        cell: CellRef,
+    },
+    /// A number in table 二 under no known column header.
+    T2UnlabelledNumber {
+        row: String,
+        text: String,
+        cell: CellRef,
+    },
+}
+
+impl Ambiguity {
+    /// The cells involved.
+    pub fn cells(&self) -> Vec<CellRef> {
+        match self {
+            Ambiguity::T2DuplicateCell { cell, .. }
+            | Ambiguity::T2UnlabelledNumber { cell, .. } => vec![*cell],
+            _ => Vec::new(),
+        }
+    }
+}
+
 /// Where a recognised piece of text sits: a span of one paragraph.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextSpan {
@@ -183,8 +218,8 @@ pub struct Report {
     pub sections: Vec<Section>,
     /// How many reports the document seems to hold (1 normally).
     pub report_count: usize,
-    /// Plain-language notes on ambiguous readings.
-    pub ambiguities: Vec<String>,
+    /// Ambiguous readings and what was assumed.
+    pub ambiguities: Vec<Ambiguity>,
     /// The numeric statements of the prose (preface and sections), with their locations.
     pub claims: Vec<narrative::Claim>,
 }

@@ -5,9 +5,10 @@ use super::formats::{self, Format, T3_COLUMNS, T3_ROWS};
 use super::normalize::{norm, trim_blank};
 use super::text::read_text;
 use super::value::{self, Reading};
-use super::{NumCell, Report, T2Entry, Table2, Table3, Table4};
+use super::{Ambiguity, NumCell, Report, T2Entry, Table2, Table3, Table4};
+use crate::findings::CellRef;
 use crate::model::{Block, Document, Table};
-use crate::rejection::{Rejection, RejectionCode};
+use crate::rejection::{Refusal, Rejection};
 
 /// Finds the report in a parsed document.
 pub fn recognise(doc: &Document) -> Result<Report, Rejection> {
@@ -85,10 +86,9 @@ pub fn recognise(doc: &Document) -> Result<Report, Rejection> {
     }
     if let Some(&t) = t4_parts.first() {
         if t4_parts.len() > 1 {
-            report.ambiguities.push(format!(
-                "表四出现在 {} 个表格中，只读取了第一个",
-                t4_parts.len()
-            ));
+            report.ambiguities.push(Ambiguity::T4InSeveralTables {
+                count: t4_parts.len(),
+            });
         }
         report.t4 = doc
             .tables
@@ -110,26 +110,17 @@ fn no_report_tables(doc: &Document) -> Rejection {
         .iter()
         .filter(|b| matches!(b, Block::Paragraph(p) if !trim_blank(&p.text).is_empty()))
         .count();
-    let found = if doc.tables.is_empty() {
-        format!("文档中有 {paragraphs} 段文字，没有表格")
-    } else {
-        let shapes: Vec<String> = doc
-            .tables
-            .iter()
-            .take(5)
-            .map(|t| format!("{}行×{}列", t.rows, t.cols))
-            .collect();
-        let more = if doc.tables.len() > 5 { "等" } else { "" };
-        format!(
-            "文档中有 {paragraphs} 段文字和 {} 个表格（{}{more}），但都不是年报的统计表",
-            doc.tables.len(),
-            shapes.join("、")
-        )
-    };
-    Rejection::new(
-        RejectionCode::NoReportTables,
-        format!("未找到年报表格：{found}。请确认这是政府信息公开工作年度报告，且表二（主动公开）、表三（依申请公开）、表四（行政复议、行政诉讼）是 Word 表格而不是图片"),
-    )
+    let shapes = doc
+        .tables
+        .iter()
+        .take(5)
+        .map(|t| (t.rows, t.cols))
+        .collect();
+    Rejection::from(Refusal::NoReportTables {
+        paragraphs,
+        tables: doc.tables.len(),
+        shapes,
+    })
 }
 
 const T3_CUES: &[&str] = &[
@@ -253,7 +244,7 @@ fn t3_header_column(n: &str) -> Option<usize> {
         .position(|label| n == norm(label) || (n.chars().count() <= 8 && n.contains(&norm(label))))
 }
 
-fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table3 {
+fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<Ambiguity>) -> Table3 {
     let mut t3 = Table3 {
         parts: parts.to_vec(),
         rows: vec![None; T3_ROWS.len()],
@@ -315,10 +306,9 @@ fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table3 {
                     let c = t.cols - 7 + i;
                     *slot = Some((c, c));
                 }
-                notes.push(format!(
-                    "表三的第 {} 个表格没有表头，按最后 7 列读取数字",
-                    t3.parts.iter().position(|&p| p == ti).unwrap_or(0) + 1
-                ));
+                notes.push(Ambiguity::T3WithoutHeader {
+                    part: t3.parts.iter().position(|&p| p == ti).unwrap_or(0) + 1,
+                });
             }
             m
         };
@@ -393,7 +383,7 @@ const T4_TERMS: &[&str] = &[
     "总计",
 ];
 
-fn read_t4(t: &Table, notes: &mut Vec<String>) -> Table4 {
+fn read_t4(t: &Table, notes: &mut Vec<Ambiguity>) -> Table4 {
     let mut header_rows: Vec<usize> = Vec::new();
     let mut data_rows: Vec<usize> = Vec::new();
     for r in 0..t.rows {
@@ -464,7 +454,9 @@ fn read_t4(t: &Table, notes: &mut Vec<String>) -> Table4 {
         .or_else(|| data_rows.first().copied());
     let extra = with_text.len().saturating_sub(1);
     if extra > 0 {
-        notes.push(format!("表四有 {} 行数据，只读取了第一行", with_text.len()));
+        notes.push(Ambiguity::T4SeveralDataRows {
+            rows: with_text.len(),
+        });
     }
     let cells = col_of
         .iter()
@@ -484,7 +476,7 @@ fn read_t4(t: &Table, notes: &mut Vec<String>) -> Table4 {
 
 // ------------------------------------------------------------------ table 二
 
-fn read_t2(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table2 {
+fn read_t2(doc: &Document, parts: &[usize], notes: &mut Vec<Ambiguity>) -> Table2 {
     let mut t2 = Table2 {
         parts: parts.to_vec(),
         entries: Vec::new(),
@@ -528,11 +520,15 @@ fn read_t2(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table2 {
                             .iter()
                             .any(|e| e.row == row && e.column == column)
                         {
-                            notes.push(format!(
-                                "表二“{}”行“{}”列出现了两次，只读取了第一个",
-                                trim_blank(&first.text),
-                                column
-                            ));
+                            notes.push(Ambiguity::T2DuplicateCell {
+                                row: trim_blank(&first.text).to_string(),
+                                column,
+                                cell: CellRef {
+                                    table: ti,
+                                    row: c.row,
+                                    col: c.col,
+                                },
+                            });
                             continue;
                         }
                         t2.entries.push(T2Entry {
@@ -544,11 +540,15 @@ fn read_t2(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table2 {
                     }
                     _ => {
                         if !trim_blank(&c.text).is_empty() {
-                            notes.push(format!(
-                                "表二“{}”行有一个数字找不到对应的列标题：{}",
-                                trim_blank(&first.text),
-                                trim_blank(&c.text)
-                            ));
+                            notes.push(Ambiguity::T2UnlabelledNumber {
+                                row: trim_blank(&first.text).to_string(),
+                                text: trim_blank(&c.text).to_string(),
+                                cell: CellRef {
+                                    table: ti,
+                                    row: c.row,
+                                    col: c.col,
+                                },
+                            });
                         }
                     }
                 }

@@ -31,24 +31,6 @@ impl Extras {
     pub fn any(&self) -> bool {
         self.full_width || self.unit.is_some() || self.thousands || self.word_sign
     }
-
-    /// Chinese description of what was tolerated.
-    pub fn describe(&self) -> String {
-        let mut parts = Vec::new();
-        if self.full_width {
-            parts.push("全角数字".to_string());
-        }
-        if let Some(u) = self.unit {
-            parts.push(format!("单位“{u}”"));
-        }
-        if self.thousands {
-            parts.push("千位分隔符".to_string());
-        }
-        if self.word_sign {
-            parts.push("用文字表示增减".to_string());
-        }
-        parts.join("、")
-    }
 }
 
 const PLACEHOLDERS: &[&str] = &[

@@ -37,17 +37,16 @@ impl Place {
     /// Chinese description, e.g. 表三「（一）予以公开」行「自然人」列.
     fn describe(self) -> String {
         match self {
-            Place::T2(row, col) => format!("表二「{}」行「{col}」列", row.label),
-            Place::T3(i, c) => format!(
-                "表三「{}」行「{}」列",
+            Place::T2(row, col) => messages::t2_cell(row.label, col),
+            Place::T3(i, c) => messages::t3_cell(
                 T3_ROWS
                     .get(i)
                     .and_then(|d| d.path.last())
                     .copied()
                     .unwrap_or(""),
-                t3_col_name(c)
+                t3_col_name(c),
             ),
-            Place::T4(k) => format!("表四「{}」", t4_name(k)),
+            Place::T4(k) => messages::t4_cell(&t4_name(k)),
         }
     }
 }
@@ -98,22 +97,24 @@ fn cell_problem(
     let count = kind == T2Kind::Count || kind == T2Kind::SignedCount;
     match (which, &cell.reading) {
         (CellCheck::Blank, Reading::Blank) => {
-            Some(|at, _, _| format!("{at}为空；每一格都应填写数字，没有的填 0"))
+            Some(|at, raw, _| messages::cell_problem(at, raw, CellProblem::Blank))
         }
         (CellCheck::Blank, Reading::Placeholder) => {
-            Some(|at, raw, _| format!("{at}填写了“{raw}”；没有的应填 0，不要用“/”“—”“无”等代替"))
+            Some(|at, raw, _| messages::cell_problem(at, raw, CellProblem::Placeholder))
         }
         (CellCheck::Int, Reading::Invalid) => {
-            Some(|at, raw, _| format!("{at}“{raw}”不是数字，请填写阿拉伯数字"))
+            Some(|at, raw, _| messages::cell_problem(at, raw, CellProblem::NotANumber))
         }
         (CellCheck::Int, Reading::Int(v)) if *v < 0 && kind != T2Kind::SignedCount => {
-            Some(|at, _, c| format!("{at}为负数 {}；件数不能为负", c.int().unwrap_or(0)))
+            Some(|at, raw, c| {
+                messages::cell_problem(at, raw, CellProblem::NegativeCount(c.int().unwrap_or(0)))
+            })
         }
         (CellCheck::Int, Reading::Decimal(_)) if count => {
-            Some(|at, raw, _| format!("{at}为小数 {raw}；件数应为整数"))
+            Some(|at, raw, _| messages::cell_problem(at, raw, CellProblem::DecimalCount))
         }
         (CellCheck::Int, Reading::Decimal(v)) if *v < 0.0 => {
-            Some(|at, raw, _| format!("{at}为负数 {raw}；金额不能为负"))
+            Some(|at, raw, _| messages::cell_problem(at, raw, CellProblem::NegativeAmount))
         }
         (CellCheck::Text, Reading::Int(_) | Reading::Decimal(_)) if cell.extras.any() => {
             let e = &cell.extras;
@@ -129,9 +130,15 @@ fn cell_problem(
             }
             Some(|at, raw, c| {
                 let read = c.quantity().map(|q| q.to_string()).unwrap_or_default();
-                format!(
-                    "{at}写作“{raw}”，含{}，已按 {read} 读取；请只填写阿拉伯数字",
-                    c.extras.describe()
+                let e = &c.extras;
+                let what = messages::extras(e.full_width, e.unit, e.thousands, e.word_sign);
+                messages::cell_problem(
+                    at,
+                    raw,
+                    CellProblem::Extras {
+                        what: &what,
+                        read: &read,
+                    },
                 )
             })
         }

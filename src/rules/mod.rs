@@ -1,6 +1,6 @@
 //! The rule catalogue, in the style of ruff: every rule is a small documented unit in the file
 //! of its family (`t2.rs`, `t3.rs`, `t4.rs`, `cells.rs`, `structure.rs`, `text.rs`), declared
-//! with [`rule!`]: its doc comment is the catalogue text (first line the title, then what it
+//! with `rule!`: its doc comment is the catalogue text (first line the title, then what it
 //! checks, then `依据：` why), followed by its stable id, its one severity, its example (data:
 //! edits on the zero-filled official report, see [`example`]) and its check function. The
 //! [`RuleId`] enum lists them in the order they run; `docs/rules.md`, `nianbao rules` and the
@@ -43,6 +43,7 @@ pub use example::{Edit, Example};
 use t4::*;
 
 pub(crate) use crate::findings::{CellRef, Finding, Location, Quantity, Severity};
+pub(crate) use crate::messages::{self, CellProblem, HeadingProblem};
 pub(crate) use crate::model::Document;
 pub(crate) use crate::report::formats::{
     self, Format, T2Kind, T3_COLUMNS, T3_ROWS, T3_TOTAL_COL, T4_COLUMNS, T4_GROUPS,

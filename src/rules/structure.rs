@@ -18,14 +18,7 @@ fn s_format(cx: &RuleContext<'_>, sink: &mut Sink) {
     let id = RuleId::SFmt;
     if let (Some(a), Some(b)) = (report.format_t3, report.format_t2) {
         if a != b {
-            sink.push(finding(
-                id,
-                format!(
-                    "表格格式前后不一致：表三是{}，表二却是{}；同一份年报应统一使用一种格式",
-                    a.label(),
-                    b.label()
-                ),
-            ));
+            sink.push(finding(id, messages::mixed_formats(a.label(), b.label())));
         }
     }
     let (Some(year), Some(format)) = (report.year, report.format) else {
@@ -35,20 +28,13 @@ fn s_format(cx: &RuleContext<'_>, sink: &mut Sink) {
         Some(required) if required != format => {
             let mut f = finding(
                 id,
-                format!(
-                    "{year} 年度的年报应使用{}，本报告使用的是{}",
-                    required.label(),
-                    format.label()
-                ),
+                messages::wrong_format(year, required.label(), format.label()),
             );
             f.expected = Some(Quantity::Text(required.as_str().to_string()));
             f.actual = Some(Quantity::Text(format.as_str().to_string()));
             sink.push(f);
         }
-        None => sink.push(finding(
-            id,
-            format!("{year} 年度的年报早于统一格式（2019 年起施行），不适用本工具的检查"),
-        )),
+        None => sink.push(finding(id, messages::before_formats(year))),
         _ => {}
     }
 }
@@ -67,7 +53,7 @@ rule! {
 fn s_no_year(cx: &RuleContext<'_>, sink: &mut Sink) {
     let report = cx.report;
     if report.year.is_none() {
-        sink.push(finding(RuleId::SNoYear, "未能确定报告年度：标题、正文开头和落款日期中都没有找到年份；请在标题中写明“XXXX年政府信息公开工作年度报告”".to_string()));
+        sink.push(finding(RuleId::SNoYear, messages::NO_YEAR.to_string()));
     }
 }
 
@@ -90,10 +76,7 @@ fn s_year(cx: &RuleContext<'_>, sink: &mut Sink) {
     };
     if let (Some(t), Some(x)) = (report.title_year, report.text_year) {
         if t != x {
-            let mut f = finding(
-                id,
-                format!("标题写的是 {t} 年度，正文开头却写 {x} 年；请核对是否沿用了往年的文字"),
-            );
+            let mut f = finding(id, messages::year_mismatch(t, x));
             f.expected = Some(Quantity::Int(t as i64));
             f.actual = Some(Quantity::Int(x as i64));
             f.locations.extend(
@@ -108,7 +91,7 @@ fn s_year(cx: &RuleContext<'_>, sink: &mut Sink) {
     }
     if let Some((y, m, d)) = report.date {
         if y != year + 1 {
-            let mut f = finding(id, format!("落款日期 {y}年{m}月{d}日 与报告年度 {year} 不符：年报应在次年（{} 年）1 月 31 日前发布", year + 1));
+            let mut f = finding(id, messages::date_year(y, m, d, year));
             f.expected = Some(Quantity::Int(year as i64 + 1));
             f.actual = Some(Quantity::Int(y as i64));
             f.locations
@@ -133,24 +116,13 @@ fn s_tables(cx: &RuleContext<'_>, sink: &mut Sink) {
     let report = cx.report;
     let id = RuleId::STables;
     let missing = [
-        (report.t2.is_none(), 2u8, "表二（二、主动公开政府信息情况）"),
-        (
-            report.t3.is_none(),
-            3,
-            "表三（三、收到和处理政府信息公开申请情况）",
-        ),
-        (
-            report.t4.is_none(),
-            4,
-            "表四（四、政府信息公开行政复议、行政诉讼情况）",
-        ),
+        (report.t2.is_none(), 2u8),
+        (report.t3.is_none(), 3),
+        (report.t4.is_none(), 4),
     ];
-    for (absent, t, name) in missing {
+    for (absent, t) in missing {
         if absent {
-            let mut f = finding(
-                id,
-                format!("未找到{name}；年报必须按统一格式列出该表（若是图片，请改为 Word 表格）"),
-            );
+            let mut f = finding(id, messages::missing_table(t));
             f.table = Some(t);
             sink.push(f);
         }
@@ -173,10 +145,7 @@ fn s_sections(cx: &RuleContext<'_>, sink: &mut Sink) {
     let id = RuleId::SSect;
     for (i, title) in formats::SECTIONS.iter().enumerate() {
         if !report.sections.iter().any(|s| s.index == i) {
-            sink.push(finding(
-                id,
-                format!("未找到“{title}”部分；年报的六个部分缺一不可（条例第五十条）"),
-            ));
+            sink.push(finding(id, messages::missing_section(title)));
         }
     }
 }
@@ -195,33 +164,22 @@ rule! {
 fn s_title_variants(cx: &RuleContext<'_>, sink: &mut Sink) {
     let report = cx.report;
     let id = RuleId::STitleVar;
-    const CN: [&str; 6] = ["一", "二", "三", "四", "五", "六"];
     for s in &report.sections {
         let official = formats::SECTIONS.get(s.index).copied().unwrap_or("");
-        let numeral = CN.get(s.index).copied().unwrap_or("");
         let mut problems = Vec::new();
         if !s.standard_title {
-            problems.push("标题文字与统一格式不同".to_string());
+            problems.push(HeadingProblem::Wording);
         }
         match s.number {
             Some(HeadingNumber::Chinese(n)) if n as usize != s.index + 1 => {
-                problems.push(format!("序号应为“{numeral}、”"))
+                problems.push(HeadingProblem::WrongNumber)
             }
-            Some(HeadingNumber::Arabic(_)) => {
-                problems.push(format!("序号应为“{numeral}、”而不是阿拉伯数字"))
-            }
-            None if !s.auto_numbered => problems.push(format!("缺少序号“{numeral}、”")),
+            Some(HeadingNumber::Arabic(_)) => problems.push(HeadingProblem::ArabicNumber),
+            None if !s.auto_numbered => problems.push(HeadingProblem::NoNumber),
             _ => {}
         }
         if !problems.is_empty() {
-            let mut f = finding(
-                id,
-                format!(
-                    "标题“{}”{}；统一格式为“{official}”",
-                    s.text,
-                    problems.join("，")
-                ),
-            );
+            let mut f = finding(id, messages::heading(&s.text, &problems, s.index, official));
             f.expected = Some(Quantity::Text(official.to_string()));
             f.actual = Some(Quantity::Text(s.text.clone()));
             f.locations.push(text_location(&s.span));
@@ -244,10 +202,7 @@ rule! {
 fn s_date(cx: &RuleContext<'_>, sink: &mut Sink) {
     let report = cx.report;
     if report.date.is_none() {
-        sink.push(finding(
-            RuleId::SDate,
-            "正文末尾没有找到落款日期（如“2022年1月20日”）；年报应注明发布单位和日期".to_string(),
-        ));
+        sink.push(finding(RuleId::SDate, messages::NO_DATE.to_string()));
     }
 }
 
@@ -267,7 +222,7 @@ fn s_multi(cx: &RuleContext<'_>, sink: &mut Sink) {
     if report.report_count > 1 {
         sink.push(finding(
             RuleId::SMulti,
-            format!("文档中似乎有 {} 份年报（统计表重复出现），本次只检查了第 1 份；请把每份年报保存为单独的文件再分别检查", report.report_count),
+            messages::several_reports(report.report_count),
         ));
     }
 }
@@ -286,22 +241,15 @@ rule! {
 fn s_ambiguous(cx: &RuleContext<'_>, sink: &mut Sink) {
     let report = cx.report;
     let id = RuleId::SAmbig;
-    for note in &report.ambiguities {
-        sink.push(finding(
-            id,
-            format!("{note}；请核对表格是否有重复或多余的行列"),
-        ));
+    for a in &report.ambiguities {
+        let mut f = finding(id, messages::ambiguity_finding(a));
+        f.cells = a.cells();
+        sink.push(f);
     }
     if let Some(t3) = &report.t3 {
         for key in &t3.duplicate_rows {
             let i = idx(key);
-            let mut f = finding(
-                id,
-                format!(
-                    "表三「{}」行出现了不止一次，只读取了第一次出现的数字",
-                    t3_row_name(i)
-                ),
-            );
+            let mut f = finding(id, messages::t3_duplicate_row(&t3_row_name(i)));
             f.table = Some(3);
             f.row = t3_row_path(i);
             sink.push(f);

@@ -96,7 +96,7 @@ rule! {
     ///
     /// 依据：正文与统计表应当一致；分组合计是表三各小项之和。上海市 2019 年报正文“予以公开及部分公开258件”而表三为 272 + 3 = 275。
     TxBreak: "TX.BREAK", Error,
-    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "其中，予以公开2件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文“予以公开2件”与表三“（一）予以公开”总计 1 不一致" },
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "对收到的政府信息公开申请，予以公开2件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文“予以公开2件”与表三“（一）予以公开”总计 1 不一致" },
     check: tx_break,
 }
 
@@ -151,7 +151,7 @@ rule! {
     ///
     /// 依据：正文与统计表应当一致；这类差异多是正文漏算了一部分，请核对后写明。
     TxPartial: "TX.PARTIAL", Warning,
-    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "其中，予以公开及部分公开1件。" }, Edit::T3Row { row: "new_received", values: [2, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "partially_granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [2, 0, 0, 0, 0, 0] }], message: "1 只等于“（一）予以公开” 1，未含部分公开" },
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "对收到的政府信息公开申请，予以公开及部分公开1件。" }, Edit::T3Row { row: "new_received", values: [2, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "partially_granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [2, 0, 0, 0, 0, 0] }], message: "1 只等于“（一）予以公开” 1，未含部分公开" },
     check: reported_by_the_comparisons,
 }
 
@@ -197,7 +197,7 @@ fn reported_by_the_comparisons(_: &RuleContext<'_>, _: &mut Sink) {}
 struct Figure {
     value: i64,
     cells: Vec<CellRef>,
-    /// Chinese name for messages, e.g. 表三“一、本年新收政府信息公开申请数量”总计.
+    /// How messages name it (messages::figure), e.g. 表三“一、本年新收政府信息公开申请数量”总计.
     name: String,
     table: u8,
     row: Vec<String>,
@@ -205,7 +205,7 @@ struct Figure {
 }
 
 /// The 总计 of table 三 rows `keys` summed; `None` when a cell is missing or not an integer.
-fn t3_sum(report: &Report, keys: &[&str], name: &str) -> Option<Figure> {
+fn t3_sum(report: &Report, keys: &[&str], name: String) -> Option<Figure> {
     let mut value = 0i64;
     let mut cells = Vec::new();
     for key in keys {
@@ -217,7 +217,7 @@ fn t3_sum(report: &Report, keys: &[&str], name: &str) -> Option<Figure> {
     Some(Figure {
         value,
         cells,
-        name: format!("表三{name}"),
+        name,
         table: 3,
         row: if keys.len() == 1 {
             t3_row_path(first)
@@ -228,15 +228,22 @@ fn t3_sum(report: &Report, keys: &[&str], name: &str) -> Option<Figure> {
     })
 }
 
+/// The official label of a table 三 row at `depth` of its path (the last when shorter).
+fn t3_label(key: &str, depth: usize) -> &'static str {
+    formats::t3_row_index(key)
+        .and_then(|i| T3_ROWS.get(i))
+        .and_then(|d| d.path.get(depth).or(d.path.last()))
+        .copied()
+        .unwrap_or("")
+}
+
 /// One row of table 三 by key, named by its official label.
 fn t3_row(report: &Report, key: &str) -> Option<Figure> {
-    let i = formats::t3_row_index(key)?;
-    let label = T3_ROWS
-        .get(i)
-        .and_then(|d| d.path.last())
-        .copied()
-        .unwrap_or(key);
-    t3_sum(report, &[key], &format!("“{label}”总计"))
+    t3_sum(
+        report,
+        &[key],
+        messages::figure::t3_row(t3_label(key, usize::MAX)),
+    )
 }
 
 /// Rows of table 三 of the report's format whose key starts with `prefix` (withheld_, unable_ …).
@@ -248,7 +255,7 @@ fn t3_group(report: &Report, prefix: &str) -> Vec<&'static str> {
 }
 
 /// Table 四 columns summed by key (review.total, litigation_direct.total …).
-fn t4_sum(report: &Report, keys: &[&str], name: &str) -> Option<Figure> {
+fn t4_sum(report: &Report, keys: &[&str], name: String) -> Option<Figure> {
     let mut value = 0i64;
     let mut cells = Vec::new();
     let mut first = None;
@@ -262,7 +269,7 @@ fn t4_sum(report: &Report, keys: &[&str], name: &str) -> Option<Figure> {
     Some(Figure {
         value,
         cells,
-        name: format!("表四{name}"),
+        name,
         table: 4,
         row: Vec::new(),
         column: if keys.len() == 1 {
@@ -284,7 +291,7 @@ fn t2_fig(report: &Report, rows: &[&str], columns: &[&str]) -> Option<Figure> {
                 return Some(Figure {
                     value,
                     cells: vec![e.value.cell],
-                    name: format!("表二“{row}”“{column}”"),
+                    name: messages::figure::t2(row, column),
                     table: 2,
                     row: vec![row.to_string()],
                     column: vec![column.to_string()],
@@ -306,7 +313,8 @@ fn claim_location(c: &Claim) -> Location {
     }
 }
 
-/// A finding about `claim` and the figure it disagrees with.
+/// A finding about `claim` and the figure it disagrees with: the cell holds `actual`, the text
+/// states `expected`.
 fn text_finding(id: RuleId, message: String, claim: &Claim, fig: Option<&Figure>) -> Finding {
     let mut f = finding(id, message);
     if let Some(fig) = fig {
@@ -368,64 +376,53 @@ fn tx_new(cx: &RuleContext<'_>, sink: &mut Sink) {
     let b = t3_row(report, "carried_over");
     let r = t3_row(report, "results_total");
     let c = t3_row(report, "carried_forward");
+    let ab = b.as_ref().map(|b| a.value + b.value);
+    let rc = r.as_ref().zip(c.as_ref()).map(|(r, c)| r.value + c.value);
+    let with_carry_in = {
+        let mut f = a.clone();
+        if let Some(b) = &b {
+            f.cells.extend(b.cells.iter().copied());
+        }
+        f
+    };
     // When another sentence states the figure as the table has it, a different figure is
     // likely a part or another count: a warning, not an error.
     let stated_elsewhere = claims_of(report, |s| *s == Subject::NewApplications).any(|x| {
         !x.subset
             && !x.approx
             && (x.quantity == Some(a.value) && !x.includes_carry_in
-                || x.includes_carry_in && b.as_ref().map(|b| a.value + b.value) == x.quantity)
+                || x.includes_carry_in && ab == x.quantity)
     });
     for claim in claims_of(report, |s| *s == Subject::NewApplications) {
         let Some(n) = claim.quantity else { continue };
         let q = &claim.text;
-        let ab = b.as_ref().map(|b| a.value + b.value);
-        let rc = r.as_ref().zip(c.as_ref()).map(|(r, c)| r.value + c.value);
-        let both = |fig: &Figure| {
-            let mut f = fig.clone();
-            if let Some(b) = &b {
-                f.cells.extend(b.cells.iter().copied());
-            }
-            f
-        };
         if claim.subset {
             // "其中…" names a part of the applications: it cannot exceed the whole.
             if n > ab.unwrap_or(a.value) {
-                let m = format!(
-                    "正文“{q}”是“其中”的一部分，却大于{}{}",
-                    a.name,
-                    ab.map(|v| format!("与上年结转之和 {v}"))
-                        .unwrap_or_else(|| format!(" {}", a.value))
-                );
-                sink.push(text_finding(RuleId::TxVague, m, claim, Some(&both(&a))));
+                let m = messages::tx_part_exceeds(q, &a.name, a.value, ab);
+                sink.push(text_finding(
+                    RuleId::TxVague,
+                    m,
+                    claim,
+                    Some(&with_carry_in),
+                ));
             }
             continue;
         }
         if claim.includes_carry_in {
-            match (ab, &b) {
-                (Some(v), Some(bf)) if n == v => {}
-                (Some(v), Some(bf)) => {
-                    let m = if n == a.value {
-                        format!(
-                            "正文“{q}”说含上年结转，但 {n} 只等于{} {}；加上年结转 {} 件应为 {v}",
-                            a.name, a.value, bf.value
-                        )
-                    } else {
-                        format!(
-                            "正文“{q}”（含上年结转）与表三本年新收加上年结转 {}+{}={v} 不一致",
-                            a.value, bf.value
-                        )
-                    };
-                    let id = if n == a.value {
-                        RuleId::TxNewCarry
-                    } else if claim.approx && near(n, v) {
-                        RuleId::TxVague
-                    } else {
-                        strict_or_vague(claim, RuleId::TxNew)
-                    };
-                    sink.push(text_finding(id, m, claim, Some(&both(&a))));
+            if let (Some(v), Some(bf)) = (ab, &b) {
+                if n == v || claim.approx && near(n, v) {
+                    continue;
                 }
-                _ => {}
+                let (id, m) = if n == a.value {
+                    let m =
+                        messages::tx_new_carry_said_new_only(q, n, &a.name, a.value, bf.value, v);
+                    (RuleId::TxNewCarry, m)
+                } else {
+                    let m = messages::tx_new_carry_said_mismatch(q, a.value, bf.value, v);
+                    (strict_or_vague(claim, RuleId::TxNew), m)
+                };
+                sink.push(text_finding(id, m, claim, Some(&with_carry_in)));
             }
             continue;
         }
@@ -435,41 +432,35 @@ fn tx_new(cx: &RuleContext<'_>, sink: &mut Sink) {
         }
         if let (Some(v), Some(bf)) = (ab, &b) {
             if n == v && bf.value > 0 {
-                let m = format!(
-                    "正文“{q}”与{} {} 不一致；{n} 等于本年新收加上年结转，若是此意请写明“含上年结转{}件”",
-                    a.name, a.value, bf.value
-                );
-                sink.push(text_finding(RuleId::TxNewCarry, m, claim, Some(&both(&a))));
+                let m = messages::tx_new_is_new_plus_carry(q, &a.name, a.value, n, bf.value);
+                sink.push(text_finding(
+                    RuleId::TxNewCarry,
+                    m,
+                    claim,
+                    Some(&with_carry_in),
+                ));
                 continue;
             }
         }
-        if let Some(v) = rc {
+        if let (Some(v), Some(rf), Some(cf)) = (rc, &r, &c) {
             if n == v {
-                let m = format!(
-                    "正文“{q}”与{} {} 不一致；{n} 等于办理结果总计加结转下年度（{}+{}），正文似乎把上年结转也算作收到的申请，请核对",
-                    a.name,
-                    a.value,
-                    r.as_ref().map(|x| x.value).unwrap_or(0),
-                    c.as_ref().map(|x| x.value).unwrap_or(0)
+                let m = messages::tx_new_is_results_plus_carry(
+                    q, &a.name, a.value, n, rf.value, cf.value,
                 );
-                sink.push(text_finding(RuleId::TxNewCarry, m, claim, Some(&both(&a))));
+                sink.push(text_finding(
+                    RuleId::TxNewCarry,
+                    m,
+                    claim,
+                    Some(&with_carry_in),
+                ));
                 continue;
             }
         }
-        let mut tried = format!("{} {}", a.name, a.value);
-        if let (Some(v), Some(bf)) = (ab, &b) {
-            if bf.value > 0 {
-                tried.push_str(&format!("，本年新收加上年结转 {v}"));
-            }
-        }
-        if let Some(v) = rc {
-            if Some(v) != ab && v != a.value {
-                tried.push_str(&format!("，办理结果总计加结转下年度 {v}"));
-            }
-        }
-        let mut m = format!("正文“{q}”与表格不一致：正文为 {n}，已对照{tried}，均不相等");
+        let shown_ab = ab.filter(|_| b.as_ref().is_some_and(|b| b.value > 0));
+        let shown_rc = rc.filter(|v| Some(*v) != ab && *v != a.value);
+        let m =
+            messages::tx_new_mismatch(q, n, &a.name, a.value, shown_ab, shown_rc, stated_elsewhere);
         let id = if stated_elsewhere {
-            m.push_str("；正文另一处的收到申请数与表格一致，这里的数字可能只是其中一部分");
             RuleId::TxVague
         } else {
             strict_or_vague(claim, RuleId::TxNew)
@@ -480,12 +471,14 @@ fn tx_new(cx: &RuleContext<'_>, sink: &mut Sink) {
 
 /// TX.DONE: 答复/办结 N 件 = 表三 （七）总计.
 fn tx_done(cx: &RuleContext<'_>, sink: &mut Sink) {
+    use messages::DoneReading;
     let report = cx.report;
     let Some(r) = t3_row(report, "results_total") else {
         return;
     };
     let a = t3_row(report, "new_received");
     let b = t3_row(report, "carried_over");
+    let ab = a.as_ref().zip(b.as_ref()).map(|(a, b)| a.value + b.value);
     let stated_elsewhere = claims_of(report, |s| *s == Subject::Processed)
         .any(|x| !x.subset && !x.approx && x.quantity == Some(r.value));
     for claim in claims_of(report, |s| *s == Subject::Processed) {
@@ -496,28 +489,21 @@ fn tx_done(cx: &RuleContext<'_>, sink: &mut Sink) {
         let q = &claim.text;
         if claim.subset {
             if n > r.value {
-                let m = format!("正文“{q}”是“其中”的一部分，却大于{} {}", r.name, r.value);
+                let m = messages::tx_part_exceeds(q, &r.name, r.value, None);
                 sink.push(text_finding(RuleId::TxVague, m, claim, Some(&r)));
             }
             continue;
         }
-        let ab = a.as_ref().zip(b.as_ref()).map(|(a, b)| a.value + b.value);
-        let (id, extra) = if ab == Some(n) {
-            (RuleId::TxVague, "；它等于本年新收加上年结转，若表三“四、结转下年度继续办理”不为 0，正文的办结数应扣除结转的申请".to_string())
+        let (id, reading) = if ab == Some(n) {
+            (RuleId::TxVague, DoneReading::NewPlusCarry)
         } else if a.as_ref().is_some_and(|a| a.value == n) {
-            (
-                RuleId::TxVague,
-                "；它等于本年新收申请数，正文可能把收到的申请都算作已办结".to_string(),
-            )
+            (RuleId::TxVague, DoneReading::New)
         } else if stated_elsewhere {
-            (
-                RuleId::TxVague,
-                "；正文另一处的办结数与表格一致，这里的数字可能只是其中一部分".to_string(),
-            )
+            (RuleId::TxVague, DoneReading::Elsewhere)
         } else {
-            (strict_or_vague(claim, RuleId::TxDone), String::new())
+            (strict_or_vague(claim, RuleId::TxDone), DoneReading::None)
         };
-        let m = format!("正文“{q}”与{} {} 不一致{extra}", r.name, r.value);
+        let m = messages::tx_done(q, &r.name, r.value, reading);
         sink.push(text_finding(id, m, claim, Some(&r)));
     }
 }
@@ -528,6 +514,7 @@ fn tx_carry_in(cx: &RuleContext<'_>, sink: &mut Sink) {
     let Some(b) = t3_row(report, "carried_over") else {
         return;
     };
+    // Any year: the carry-over is last year's by nature.
     for claim in report
         .claims
         .iter()
@@ -537,7 +524,7 @@ fn tx_carry_in(cx: &RuleContext<'_>, sink: &mut Sink) {
         if n == b.value || claim.approx && near(n, b.value) {
             continue;
         }
-        let m = format!("正文“{}”与{} {} 不一致", claim.text, b.name, b.value);
+        let m = messages::tx_mismatch(&claim.text, &b.name, b.value);
         let id = if claim.approx {
             RuleId::TxVague
         } else {
@@ -559,11 +546,11 @@ fn tx_carry_out(cx: &RuleContext<'_>, sink: &mut Sink) {
             continue;
         }
         let m = if n == 0 {
-            format!("正文“{}”说没有结转，但{}为 {}", claim.text, c.name, c.value)
+            messages::tx_no_carry_out(&claim.text, &c.name, c.value)
         } else {
-            format!("正文“{}”与{} {} 不一致", claim.text, c.name, c.value)
+            messages::tx_mismatch(&claim.text, &c.name, c.value)
         };
-        // 无结转 without 下年度 may mean either carry-over.
+        // 无结转 without 下年度 may mean either carry-over: marked approximate.
         let id = strict_or_vague(claim, RuleId::TxCarryOut);
         sink.push(text_finding(id, m, claim, Some(&c)));
     }
@@ -579,20 +566,24 @@ fn tx_none(cx: &RuleContext<'_>, sink: &mut Sink) {
     let carry_mentioned = report.claims.iter().any(|c| c.subject == Subject::CarryIn);
     // One sentence is enough: the others say the same.
     if let Some(claim) = claims_of(report, |s| *s == Subject::NoneReceived).next() {
-        if a.value > 0 {
-            let m = format!("正文说“{}”，但{}为 {}", claim.text, a.name, a.value);
-            let mut f = text_finding(RuleId::TxNone, m, claim, Some(&a));
-            f.expected = Some(Quantity::Int(0));
-            sink.push(f);
-        } else if let Some(b) = b.as_ref().filter(|b| b.value > 0 && !carry_mentioned) {
-            let m = format!(
-                "正文说“{}”，表三本年新收为 0，但{}为 {}；请在正文说明上年结转申请的办理情况",
-                claim.text, b.name, b.value
-            );
-            let mut f = text_finding(RuleId::TxPartial, m, claim, Some(b));
-            f.expected = Some(Quantity::Int(0));
-            sink.push(f);
-        }
+        let (id, m, fig) = if a.value > 0 {
+            (
+                RuleId::TxNone,
+                messages::tx_says_but(&claim.text, &a.name, a.value),
+                &a,
+            )
+        } else if let Some(bf) = b.as_ref().filter(|b| b.value > 0 && !carry_mentioned) {
+            (
+                RuleId::TxPartial,
+                messages::tx_none_but_carry_in(&claim.text, &bf.name, bf.value),
+                bf,
+            )
+        } else {
+            return;
+        };
+        let mut f = text_finding(id, m, claim, Some(fig));
+        f.expected = Some(Quantity::Int(0));
+        sink.push(f);
     }
 }
 
@@ -606,10 +597,7 @@ fn tx_all_done(cx: &RuleContext<'_>, sink: &mut Sink) {
         return;
     }
     if let Some(claim) = claims_of(report, |s| *s == Subject::AllDone).next() {
-        let m = format!(
-            "正文说“{}”，但{}为 {}；若只指部分申请，请写明",
-            claim.text, c.name, c.value
-        );
+        let m = messages::tx_all_done(&claim.text, &c.name, c.value);
         let mut f = text_finding(RuleId::TxAllDone, m, claim, Some(&c));
         f.expected = Some(Quantity::Int(0));
         sink.push(f);
@@ -618,25 +606,31 @@ fn tx_all_done(cx: &RuleContext<'_>, sink: &mut Sink) {
 
 /// TX.BREAK: 予以公开 N 件 … = the result row (or group) of 表三 总计.
 fn tx_break(cx: &RuleContext<'_>, sink: &mut Sink) {
+    use messages::figure;
     let report = cx.report;
     for claim in claims_of(report, |s| matches!(s, Subject::Break(_))) {
         let (Subject::Break(o), Some(n)) = (claim.subject, claim.quantity) else {
             continue;
         };
-        let (keys, name): (Vec<&str>, &str) = match o {
-            Outcome::Granted => (vec!["granted"], "“（一）予以公开”总计"),
-            Outcome::Partial => (vec!["partially_granted"], "“（二）部分公开”总计"),
+        // The group label (（三）不予公开 …) is the second element of its rows' paths.
+        let group = |keys: Vec<&'static str>| {
+            let name = figure::t3_group(keys.first().map_or("", |k| t3_label(k, 1)));
+            (keys, name)
+        };
+        let (keys, name) = match o {
+            Outcome::Granted => (vec!["granted"], figure::t3_row(t3_label("granted", 1))),
+            Outcome::Partial => (
+                vec!["partially_granted"],
+                figure::t3_row(t3_label("partially_granted", 1)),
+            ),
             Outcome::GrantedOrPartial => (
                 vec!["granted", "partially_granted"],
-                "“（一）予以公开”与“（二）部分公开”之和",
+                figure::t3_pair(t3_label("granted", 1), t3_label("partially_granted", 1)),
             ),
-            Outcome::Withheld => (t3_group(report, "withheld_"), "“（三）不予公开”各项之和"),
-            Outcome::Unable => (t3_group(report, "unable_"), "“（四）无法提供”各项之和"),
-            Outcome::NotProcessed => (
-                t3_group(report, "not_processed_"),
-                "“（五）不予处理”各项之和",
-            ),
-            Outcome::Other => (t3_group(report, "other_"), "“（六）其他处理”各项之和"),
+            Outcome::Withheld => group(t3_group(report, "withheld_")),
+            Outcome::Unable => group(t3_group(report, "unable_")),
+            Outcome::NotProcessed => group(t3_group(report, "not_processed_")),
+            Outcome::Other => group(t3_group(report, "other_")),
         };
         let Some(fig) = t3_sum(report, &keys, name) else {
             continue;
@@ -645,26 +639,36 @@ fn tx_break(cx: &RuleContext<'_>, sink: &mut Sink) {
             continue;
         }
         // A group stated by one of its items (本机关不掌握相关政府信息 2 件) matches that item.
-        if keys.len() > 1 && !matches!(o, Outcome::GrantedOrPartial) {
+        if keys.len() > 1 && o != Outcome::GrantedOrPartial {
             let one = keys
                 .iter()
                 .filter_map(|k| t3_row(report, k))
-                .find(|f| f.value == n && n > 0);
-            if one.is_some() {
+                .any(|f| f.value == n && n > 0);
+            if one {
                 continue;
             }
         }
-        let mut m = format!("正文“{}”与{} {} 不一致", claim.text, fig.name, fig.value);
-        let mut id = breakdown(claim, RuleId::TxBreak);
-        if o == Outcome::GrantedOrPartial {
-            if let Some(g) = t3_row(report, "granted").filter(|g| g.value == n) {
-                m.push_str(&format!(
-                    "；{n} 只等于“（一）予以公开” {}，未含部分公开",
-                    g.value
-                ));
-                id = RuleId::TxPartial;
-            }
-        }
+        let granted_only = (o == Outcome::GrantedOrPartial)
+            .then(|| t3_row(report, "granted"))
+            .flatten()
+            .filter(|g| g.value == n);
+        let (id, m) = match granted_only {
+            Some(g) => (
+                RuleId::TxPartial,
+                messages::tx_granted_only(
+                    &claim.text,
+                    &fig.name,
+                    fig.value,
+                    n,
+                    t3_label("granted", 1),
+                    g.value,
+                ),
+            ),
+            None => (
+                breakdown(claim, RuleId::TxBreak),
+                messages::tx_mismatch(&claim.text, &fig.name, fig.value),
+            ),
+        };
         sink.push(text_finding(id, m, claim, Some(&fig)));
     }
 }
@@ -679,22 +683,21 @@ fn part_key(p: CasePart) -> &'static str {
     }
 }
 
+/// The official leaf label of a table 四 part (结果维持 …).
 fn part_name(p: CasePart) -> &'static str {
-    match p {
-        CasePart::Total => "总计",
-        CasePart::Upheld => "结果维持",
-        CasePart::Corrected => "结果纠正",
-        CasePart::Other => "其他结果",
-        CasePart::Pending => "尚未审结",
-    }
+    let key = format!("review.{}", part_key(p));
+    T4_COLUMNS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .and_then(|(_, path)| path.last())
+        .copied()
+        .unwrap_or("")
 }
 
 fn review_fig(report: &Report, p: CasePart) -> Option<Figure> {
-    t4_sum(
-        report,
-        &[&format!("review.{}", part_key(p))],
-        &format!("“行政复议·{}”", part_name(p)),
-    )
+    let key = format!("review.{}", part_key(p));
+    let k = T4_COLUMNS.iter().position(|(kk, _)| *kk == key)?;
+    t4_sum(report, &[&key], messages::figure::t4(&t4_name(k)))
 }
 
 fn litigation_fig(report: &Report, p: CasePart) -> Option<Figure> {
@@ -705,13 +708,27 @@ fn litigation_fig(report: &Report, p: CasePart) -> Option<Figure> {
             &format!("litigation_direct.{k}"),
             &format!("litigation_after_review.{k}"),
         ],
-        &format!(
-            "行政诉讼“{}”（未经复议直接起诉与复议后起诉之和）",
-            part_name(p)
-        ),
+        messages::figure::litigation(part_name(p)),
     )?;
-    f.column = vec!["行政诉讼".to_string(), part_name(p).to_string()];
+    let group = T4_COLUMNS
+        .get(5)
+        .and_then(|(_, path)| path.first())
+        .copied()
+        .unwrap_or("");
+    f.column = vec![group.to_string(), part_name(p).to_string()];
     Some(f)
+}
+
+/// The figure of one litigation column (未经复议直接起诉 or 复议后起诉) for `part`, with its label.
+fn litigation_column(report: &Report, group: &str, p: CasePart) -> Option<(i64, &'static str)> {
+    let key = format!("{group}.{}", part_key(p));
+    let k = T4_COLUMNS.iter().position(|(kk, _)| *kk == key)?;
+    let label = T4_COLUMNS
+        .get(k)
+        .and_then(|(_, path)| path.get(1))
+        .copied()
+        .unwrap_or("");
+    Some((t4_cell(report, k)?.int()?, label))
 }
 
 /// TX.REV: 行政复议 N 件 (+ 维持/纠正/其他/尚未审结) = 表四 行政复议.
@@ -729,14 +746,12 @@ fn tx_review(cx: &RuleContext<'_>, sink: &mut Sink) {
         }
         // "行政复议、行政诉讼共 N 件": the two totals together.
         if p == CasePart::Total {
-            let lit = litigation_fig(report, CasePart::Total)
-                .map(|l| l.value)
-                .unwrap_or(0);
+            let lit = litigation_fig(report, CasePart::Total).map_or(0, |l| l.value);
             if n == fig.value + lit && claim.sentence.contains("诉讼") {
                 continue;
             }
         }
-        let m = format!("正文“{}”与{} {} 不一致", claim.text, fig.name, fig.value);
+        let m = messages::tx_mismatch(&claim.text, &fig.name, fig.value);
         sink.push(text_finding(
             breakdown(claim, RuleId::TxRev),
             m,
@@ -759,33 +774,32 @@ fn tx_litigation(cx: &RuleContext<'_>, sink: &mut Sink) {
         if n == fig.value || claim.approx && near(n, fig.value) {
             continue;
         }
-        let k = part_key(p);
         if p == CasePart::Total {
-            let review = review_fig(report, CasePart::Total)
-                .map(|r| r.value)
-                .unwrap_or(0);
+            let review = review_fig(report, CasePart::Total).map_or(0, |r| r.value);
             if n == fig.value + review && claim.sentence.contains("复议") {
                 continue;
             }
         }
-        let direct = t4_sum(report, &[&format!("litigation_direct.{k}")], "").map(|f| f.value);
-        let after = t4_sum(report, &[&format!("litigation_after_review.{k}")], "").map(|f| f.value);
-        let mut m = format!("正文“{}”与{} {} 不一致", claim.text, fig.name, fig.value);
-        let mut id = breakdown(claim, RuleId::TxLit);
-        if direct == Some(n) || after == Some(n) {
-            let which = if direct == Some(n) {
-                "未经复议直接起诉"
-            } else {
-                "复议后起诉"
-            };
-            m.push_str(&format!("；{n} 只等于“{which}”一栏，行政诉讼应计两栏之和"));
-            id = RuleId::TxPartial;
-        }
+        let one = ["litigation_direct", "litigation_after_review"]
+            .iter()
+            .filter_map(|g| litigation_column(report, g, p))
+            .find(|(v, _)| *v == n);
+        let (id, m) = match one {
+            Some((_, column)) => (
+                RuleId::TxPartial,
+                messages::tx_one_litigation_column(&claim.text, &fig.name, fig.value, n, column),
+            ),
+            None => (
+                breakdown(claim, RuleId::TxLit),
+                messages::tx_mismatch(&claim.text, &fig.name, fig.value),
+            ),
+        };
         sink.push(text_finding(id, m, claim, Some(&fig)));
     }
 }
 
-/// TX.UPHELD: 均获维持 / 未被纠错 ⇒ 表四 结果纠正 = 0 (均获维持: 其他结果 = 尚未审结 = 0 too).
+/// TX.UPHELD: 均获维持 / 未被纠错 ⇒ 表四 结果纠正 = 0 (均获维持: 其他结果 = 尚未审结 = 0 too,
+/// else TX.PARTIAL).
 fn tx_upheld(cx: &RuleContext<'_>, sink: &mut Sink) {
     let report = cx.report;
     for claim in claims_of(report, |s| matches!(s, Subject::Upheld { .. })) {
@@ -797,19 +811,18 @@ fn tx_upheld(cx: &RuleContext<'_>, sink: &mut Sink) {
                 CaseKind::Review => review_fig(report, p),
                 CaseKind::Litigation => litigation_fig(report, p),
                 CaseKind::Both => {
-                    let r = review_fig(report, p)?;
+                    let mut f = review_fig(report, p)?;
                     let l = litigation_fig(report, p)?;
-                    let mut f = r.clone();
                     f.value += l.value;
                     f.cells.extend(l.cells);
-                    f.name = format!("表四行政复议与行政诉讼“{}”之和", part_name(p));
+                    f.name = messages::figure::cases(part_name(p));
                     f.column = Vec::new();
                     Some(f)
                 }
             }
         };
         if let Some(corr) = figs(CasePart::Corrected).filter(|f| f.value > 0) {
-            let m = format!("正文说“{}”，但{}为 {}", claim.text, corr.name, corr.value);
+            let m = messages::tx_says_but(&claim.text, &corr.name, corr.value);
             let mut f = text_finding(RuleId::TxUpheld, m, claim, Some(&corr));
             f.expected = Some(Quantity::Int(0));
             sink.push(f);
@@ -819,10 +832,7 @@ fn tx_upheld(cx: &RuleContext<'_>, sink: &mut Sink) {
             let other = figs(CasePart::Other);
             let pending = figs(CasePart::Pending);
             if let Some(fig) = [other, pending].into_iter().flatten().find(|f| f.value > 0) {
-                let m = format!(
-                    "正文说“{}”，但{}为 {}；未维持或尚未审结的案件不能说“均获维持”",
-                    claim.text, fig.name, fig.value
-                );
+                let m = messages::tx_not_all_upheld(&claim.text, &fig.name, fig.value);
                 let mut f = text_finding(RuleId::TxPartial, m, claim, Some(&fig));
                 f.expected = Some(Quantity::Int(0));
                 sink.push(f);
@@ -846,7 +856,7 @@ fn tx_no_case(cx: &RuleContext<'_>, sink: &mut Sink) {
             figs.extend(litigation_fig(report, CasePart::Total));
         }
         for fig in figs.into_iter().filter(|f| f.value > 0) {
-            let m = format!("正文说“{}”，但{}为 {}", claim.text, fig.name, fig.value);
+            let m = messages::tx_says_but(&claim.text, &fig.name, fig.value);
             let mut f = text_finding(RuleId::TxNoCase, m, claim, Some(&fig));
             f.expected = Some(Quantity::Int(0));
             sink.push(f);
@@ -856,12 +866,13 @@ fn tx_no_case(cx: &RuleContext<'_>, sink: &mut Sink) {
 
 /// TX.ACTIVE: 制发规范性文件 N 件, 行政许可 N 件, 行政处罚 N 起 = the 表二 cell.
 fn tx_active(cx: &RuleContext<'_>, sink: &mut Sink) {
-    let report = cx.report;
+    // Official labels of both formats (2021 first).
     const MADE: &[&str] = &["本年制发件数", "本年新制作数量"];
     const REPEALED: &[&str] = &["本年废止件数"];
     const VALID: &[&str] = &["现行有效件数"];
     const DECISIONS: &[&str] = &["本年处理决定数量", "处理决定数量"];
     const DOCS: &[&str] = &["行政规范性文件", "规范性文件"];
+    let report = cx.report;
     for claim in claims_of(report, |s| matches!(s, Subject::Active(_))) {
         let (Subject::Active(a), Some(n)) = (claim.subject, claim.quantity) else {
             continue;
@@ -883,10 +894,7 @@ fn tx_active(cx: &RuleContext<'_>, sink: &mut Sink) {
         if n == fig.value || claim.approx && near(n, fig.value) {
             continue;
         }
-        let m = format!(
-            "正文“{}”与{} {} 不一致；表二统计的是本年全部处理决定（含依法未公开的），若正文只计了其中一部分，请写明",
-            claim.text, fig.name, fig.value
-        );
+        let m = messages::tx_active(&claim.text, &fig.name, fig.value);
         sink.push(text_finding(RuleId::TxActive, m, claim, Some(&fig)));
     }
 }
@@ -909,10 +917,7 @@ fn tx_fee(cx: &RuleContext<'_>, sink: &mut Sink) {
             (Subject::Fee, Some(n)) if n > 0 => {
                 if let (Some(a), Some(b)) = (&a, &b) {
                     if a.value + b.value == 0 {
-                        let m = format!(
-                            "正文“{}”说收取了信息处理费，但表三本年新收和上年结转的申请都为 0",
-                            claim.text
-                        );
+                        let m = messages::tx_fee_without_applications(&claim.text);
                         let mut f = text_finding(RuleId::TxFee, m, claim, Some(a));
                         f.cells.extend(b.cells.iter().copied());
                         sink.push(f);
@@ -921,19 +926,13 @@ fn tx_fee(cx: &RuleContext<'_>, sink: &mut Sink) {
             }
             (Subject::FeeNotices, Some(n)) => {
                 if let Some(u) = unpaid.as_ref().filter(|u| u.value > n) {
-                    let m = format!(
-                        "正文“{}”少于{} {}：逾期未缴费的申请都应收到过缴费通知",
-                        claim.text, u.name, u.value
-                    );
+                    let m = messages::tx_fee_notices_below(&claim.text, &u.name, u.value);
                     sink.push(text_finding(RuleId::TxFee, m, claim, Some(u)));
                 }
             }
             (Subject::FeeNoticesNone, _) => {
                 if let Some(u) = unpaid.as_ref().filter(|u| u.value > 0) {
-                    let m = format!(
-                        "正文说“{}”，但{}为 {}：逾期未缴费的申请都应收到过缴费通知",
-                        claim.text, u.name, u.value
-                    );
+                    let m = messages::tx_fee_no_notice(&claim.text, &u.name, u.value);
                     let mut f = text_finding(RuleId::TxFee, m, claim, Some(u));
                     f.expected = Some(Quantity::Int(0));
                     sink.push(f);

@@ -666,10 +666,7 @@ impl Sentence {
                         Some(Subject::Processed)
                     }
                     // 1 件维持, 1 件尚未审结 under the 复议/诉讼 named before.
-                    Cue::Part(p) => match sentence_case(&sentence_hits) {
-                        Some(kind) => Some(case_subject(kind, p)),
-                        None => None,
-                    },
+                    Cue::Part(p) => sentence_case(&sentence_hits).map(|kind| case_subject(kind, p)),
                     Cue::Review => Some(Subject::Review(CasePart::Total)),
                     Cue::Litigation => Some(Subject::Litigation(CasePart::Total)),
                     Cue::Noun(n) => self.active(n, &clause_hits),

@@ -1,0 +1,687 @@
+//! Every Chinese message nianbao writes, in one place: why a file is refused (from a typed
+//! [`Refusal`]), what each rule found (from the rule's data), and how an ambiguous reading was
+//! resolved (from a typed [`Ambiguity`]). The stages hand over data; the text is written here,
+//! once.
+
+use crate::rejection::{Other, Refusal, Rejection};
+use crate::report::formats::T3_CORNER_NOTE;
+use crate::report::Ambiguity;
+
+// ---------------------------------------------------------------------------------- rejections
+
+impl From<Refusal> for Rejection {
+    fn from(reason: Refusal) -> Rejection {
+        Rejection {
+            code: reason.code(),
+            message: rejection(&reason),
+            reason: Some(reason),
+        }
+    }
+}
+
+/// Megabytes for messages: whole, or with up to two decimals (integer arithmetic only: float
+/// formatting is large in the wasm build).
+pub fn mb(bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if bytes.is_multiple_of(MIB) {
+        format!("{}", bytes / MIB)
+    } else {
+        let hundredths = (bytes * 100 + MIB / 2) / MIB;
+        let s = format!("{}.{:02}", hundredths / 100, hundredths % 100);
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+fn other_name(o: Other) -> &'static str {
+    match o {
+        Other::Png => "PNG",
+        Other::Jpeg => "JPEG",
+        Other::Gif => "GIF",
+        Other::Bmp => "BMP",
+        Other::Tiff => "TIFF",
+        Other::WebP => "WebP",
+        Other::Rar => "RAR 压缩包",
+        Other::SevenZip => "7z 压缩包",
+        Other::Gzip => "gzip 压缩文件",
+        Other::FlatOpc => "Word XML 文档（“Word XML 文档”/Flat OPC 格式）",
+        Other::Word2003Xml => "Word 2003 XML 文档",
+        Other::Xml => "XML 文件",
+        Other::OdfText => "OpenDocument 文本",
+        Other::OdfSpreadsheet => "OpenDocument 电子表格",
+        Other::OdfPresentation => "OpenDocument 演示文稿",
+        Other::OdfOther => "OpenDocument 文档",
+        _ => "",
+    }
+}
+
+/// The message of a refusal: what the file is and what to do.
+pub fn rejection(r: &Refusal) -> String {
+    match r {
+        Refusal::Empty => "文件是空的（0 字节），可能没有下载完整或保存失败；请重新下载或重新保存后再检查".into(),
+        Refusal::TooLarge { size, max } => format!(
+            "文件过大（{} MB），超过了 {} MB 的上限；年度报告的 .docx 通常只有几十 KB 到几 MB，请确认上传的是报告的 Word 文档",
+            mb(*size),
+            mb(*max)
+        ),
+        Refusal::Encrypted => "文档已加密（设置了打开密码），请在 Word/WPS 中去除密码后另存为 .docx 再检查".into(),
+        Refusal::EncryptedLegacyWord => "这是设置了打开密码的旧版 Word/WPS 文件（.doc/.wps），请在 Word/WPS 中去除密码并另存为 .docx 后再检查".into(),
+        Refusal::LegacyExcel => "这是旧版 Excel/WPS 表格文件（.xls/.et），不是 Word 文档；请上传报告的 Word 文档（.docx），旧版 Word 文件请先另存为 .docx".into(),
+        Refusal::LegacyPowerPoint => "这是旧版 PowerPoint/WPS 演示文件（.ppt/.dps），不是 Word 文档；请上传报告的 Word 文档（.docx）".into(),
+        Refusal::LegacyWord => "这是旧版 Word/WPS 文件（.doc/.wps），请在 Word/WPS 中另存为 .docx 后再检查".into(),
+        Refusal::Pdf => "这是 PDF 文件，nianbao 只能检查 Word 文档（.docx）；请找到报告的 Word 原稿（.docx）再检查，\
+             PDF 转换成的 Word 文件表格常常错乱，不建议使用"
+            .into(),
+        Refusal::Image(kind) => format!(
+            "这是一张图片（{}），不是 Word 文档；nianbao 无法识别图片中的表格，请上传报告的 Word 原稿（.docx）",
+            other_name(*kind)
+        ),
+        Refusal::OtherText(kind) => match kind {
+            Other::Rtf => "这是 RTF 文件（Word 的“RTF 格式”），不是 .docx；请在 Word/WPS 中打开后另存为 .docx 再检查".into(),
+            Other::Mht => "这是单个网页文件（.mht/.mhtml，Word 的“单个文件网页”格式），不是 .docx；请在 Word/WPS 中打开后另存为 .docx 再检查".into(),
+            Other::Html => "这是网页文件（HTML，可能是 Word 的“网页”格式或从网站直接保存的页面），不是 .docx；请在 Word/WPS 中打开后另存为 .docx 再检查".into(),
+            Other::PlainText => "这是纯文本文件（.txt），没有表格结构，无法检查；请上传报告的 Word 原稿（.docx）".into(),
+            other => format!(
+                "这是{}，不是 .docx；请在 Word/WPS 中打开后另存为 .docx（Word 文档）再检查",
+                other_name(*other)
+            ),
+        },
+        Refusal::NotWord(kind) => match kind {
+            Other::Rar | Other::SevenZip | Other::Gzip => format!(
+                "这是{}，不是 Word 文档；请解压后逐个检查其中的 .docx 文件",
+                other_name(*kind)
+            ),
+            Other::OdfText | Other::OdfSpreadsheet | Other::OdfPresentation | Other::OdfOther => {
+                let ext = match kind {
+                    Other::OdfText => ".odt",
+                    Other::OdfSpreadsheet => ".ods",
+                    Other::OdfPresentation => ".odp",
+                    _ => ".od*",
+                };
+                format!(
+                    "这是{}（{ext}，常见于 WPS/LibreOffice 的另存格式），不是 .docx；请在 Word/WPS 中打开后另存为 .docx 再检查",
+                    other_name(*kind)
+                )
+            }
+            Other::Epub => "这是电子书（EPUB），不是 Word 文档；请上传报告的 Word 原稿（.docx）".into(),
+            Other::Ofd => "这是 OFD 版式文件，nianbao 只能检查 Word 文档（.docx）；请找到报告的 Word 原稿（.docx）再检查".into(),
+            Other::Excel => "这是 Excel 工作簿（.xlsx），不是 Word 文档；请上传报告的 Word 文档（.docx）".into(),
+            Other::PowerPoint => "这是 PowerPoint 演示文稿（.pptx），不是 Word 文档；请上传报告的 Word 文档（.docx）".into(),
+            Other::Visio => "这是 Visio 绘图文件，不是 Word 文档；请上传报告的 Word 文档（.docx）".into(),
+            Other::Xps => "这是 XPS 文件，不是 Word 文档；请上传报告的 Word 原稿（.docx）".into(),
+            Other::OfficeNotWord => "这是 Office 文件，但不是 Word 文档（找不到 Word 正文部分）；请上传报告的 Word 文档（.docx）".into(),
+            Other::Zip { docx } if *docx > 0 => {
+                format!("这是普通压缩包（.zip），里面有 {docx} 个 .docx 文件；请解压后逐个检查其中的 .docx")
+            }
+            _ => "这是普通压缩包（.zip），不是 Word 文档；请解压后逐个检查其中的 .docx".into(),
+        },
+        Refusal::UnknownFormat => "无法识别的文件格式，这不是 Word 文档（.docx）；请上传 .docx 格式的年度报告（旧版 .doc/.wps 请先在 Word/WPS 中另存为 .docx）".into(),
+        Refusal::CorruptZip => "文件不完整或已损坏（可能未下载完整），请重新下载或在 Word/WPS 中重新保存后再检查".into(),
+        Refusal::MissingMainPart { name } => format!(
+            "文件已损坏：找不到 Word 文档的正文部分（{name}），可能未下载完整；请重新下载或在 Word/WPS 中重新保存后再检查"
+        ),
+        Refusal::ZipEncrypted => "压缩包中的内容被加密（设置了压缩密码），不是 Word 正常保存的文件；请在 Word/WPS 中打开并另存为不加密的 .docx 后再检查".into(),
+        Refusal::ZipMethod => "文件使用了 Word 不会使用的压缩方式（可能被其他压缩软件重新打包过），无法读取；请在 Word/WPS 中打开并另存为 .docx 后再检查".into(),
+        Refusal::ZipMultiDisk => "这是分卷压缩包的一部分，无法单独读取；请合并/解压后再检查其中的 .docx".into(),
+        Refusal::TooManyEntries { count, max } => format!(
+            "压缩包中的文件条目过多（{count} 个，上限 {max} 个），这不像是一份正常的 Word 文档；请在 Word/WPS 中重新保存为 .docx 后再检查"
+        ),
+        Refusal::TooLargePart { name, size, max } => format!(
+            "文件中的“{name}”解压后超过 {} MB 的上限（声明或实际已达 {} MB），可能是压缩炸弹或异常庞大的文档，已拒绝；请确认文件来源，或在 Word/WPS 中重新保存为 .docx 后再检查",
+            mb(*max),
+            mb(*size)
+        ),
+        Refusal::TooLargeTotal { max } => format!(
+            "文件解压后的总大小超过 {} MB 的上限，可能是压缩炸弹或异常庞大的文档，已拒绝；请确认文件来源，或在 Word/WPS 中重新保存为 .docx 后再检查",
+            mb(*max)
+        ),
+        Refusal::Ratio { name, ratio, max, size } => format!(
+            "文件中的“{name}”压缩比异常（约 {ratio}:1，上限 {max}:1，解压后 {} MB），可能是恶意构造的压缩炸弹，已拒绝；请在 Word/WPS 中重新保存为 .docx 后再检查",
+            mb(*size)
+        ),
+        Refusal::InflatesBeyondDeclared { name, declared } => format!(
+            "文件中的“{name}”解压后远大于它声明的大小（{declared} 字节），可能是恶意构造的压缩炸弹，已拒绝；请在 Word/WPS 中重新保存为 .docx 后再检查"
+        ),
+        Refusal::BadXml => "文档内容已损坏（XML 格式错误），无法读取。请在 Word/WPS 中打开后重新另存为 .docx 再检查。".into(),
+        Refusal::TooDeep { max } => format!(
+            "文档结构嵌套过深（超过 {max} 层），无法检查。请在 Word/WPS 中打开后删除多余的嵌套表格或文本框，另存为 .docx 再检查。"
+        ),
+        Refusal::TooWide { max } => format!(
+            "文档中有表格的列数过多（超过 {max} 列），无法检查。请在 Word/WPS 中检查表格是否有异常的合并单元格，另存为 .docx 再检查。"
+        ),
+        Refusal::TooManyRows { max } => format!(
+            "文档中有表格的行数过多（超过 {max} 行），无法检查。请确认文件是政府信息公开工作年度报告。"
+        ),
+        Refusal::TooManyParagraphs { max } => format!(
+            "文档段落过多（超过 {max} 段），无法检查。请确认文件是政府信息公开工作年度报告，只保留报告正文后再检查。"
+        ),
+        Refusal::TooManyTables { max } => format!(
+            "文档中的表格过多（超过 {max} 个），无法检查。请确认文件是政府信息公开工作年度报告。"
+        ),
+        Refusal::GridTooLarge => "文档中的表格总规模过大，无法检查。请确认文件是政府信息公开工作年度报告，只保留报告正文后再检查。".into(),
+        Refusal::NoReportTables { paragraphs, tables, shapes } => {
+            let found = if *tables == 0 {
+                format!("文档中有 {paragraphs} 段文字，没有表格")
+            } else {
+                let shapes: Vec<String> = shapes.iter().map(|(r, c)| format!("{r}行×{c}列")).collect();
+                let more = if *tables > shapes.len() { "等" } else { "" };
+                format!(
+                    "文档中有 {paragraphs} 段文字和 {tables} 个表格（{}{more}），但都不是年报的统计表",
+                    shapes.join("、")
+                )
+            };
+            format!(
+                "未找到年报表格：{found}。请确认这是政府信息公开工作年度报告，且表二（主动公开）、表三（依申请公开）、表四（行政复议、行政诉讼）是 Word 表格而不是图片"
+            )
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------- ambiguities
+
+/// An ambiguous reading and the reading that was used.
+pub fn ambiguity(a: &Ambiguity) -> String {
+    match a {
+        Ambiguity::T4InSeveralTables { count } => {
+            format!("表四出现在 {count} 个表格中，只读取了第一个")
+        }
+        Ambiguity::T3WithoutHeader { part } => {
+            format!("表三的第 {part} 个表格没有表头，按最后 7 列读取数字")
+        }
+        Ambiguity::T4SeveralDataRows { rows } => format!("表四有 {rows} 行数据，只读取了第一行"),
+        Ambiguity::T2DuplicateCell { row, column, .. } => {
+            format!("表二“{row}”行“{column}”列出现了两次，只读取了第一个")
+        }
+        Ambiguity::T2UnlabelledNumber { row, text, .. } => {
+            format!("表二“{row}”行有一个数字找不到对应的列标题：{text}")
+        }
+    }
+}
+
+/// S.AMBIG on an ambiguous reading.
+pub fn ambiguity_finding(a: &Ambiguity) -> String {
+    format!("{}；请核对表格是否有重复或多余的行列", ambiguity(a))
+}
+
+/// S.AMBIG on a row of table 三 found twice.
+pub fn t3_duplicate_row(row: &str) -> String {
+    format!("表三「{row}」行出现了不止一次，只读取了第一次出现的数字")
+}
+
+// ---------------------------------------------------------------------------------- findings
+
+/// A number cell, for messages: 表二「行」行「列」列.
+pub fn t2_cell(row: &str, column: &str) -> String {
+    format!("表二「{row}」行「{column}」列")
+}
+
+/// 表三「行」行「列」列.
+pub fn t3_cell(row: &str, column: &str) -> String {
+    format!("表三「{row}」行「{column}」列")
+}
+
+/// 表四「栏」.
+pub fn t4_cell(column: &str) -> String {
+    format!("表四「{column}」")
+}
+
+/// A cell named in a culprit note, with its current text.
+pub fn cell_now(cell: &str, raw: &str) -> String {
+    format!("{cell}（现为 {raw}）")
+}
+
+/// A cell that could not be named.
+pub const THAT_CELL: &str = "该单元格";
+
+/// The note appended to an arithmetic finding whose likely culprit is known.
+pub fn culprit(cell: &str, fix: i64) -> String {
+    format!("。最可能出错的是{cell}：若改为 {fix}，相关的各条勾稽关系都能成立")
+}
+
+pub fn t3_row_total(row: &str, sum: i64, terms: &str, total: i64) -> String {
+    format!("「{row}」行：总计应为 {sum}（{terms}），实为 {total}")
+}
+
+/// T3.BAL: one + two = results total + four, for column `column`.
+pub fn t3_balance(column: &str, a: i64, b: i64, t: i64, d: i64) -> String {
+    format!(
+        "「{column}」列：第一项加第二项之和（{a}+{b}={}）应等于第三项（七）总计加第四项之和（{t}+{d}={}）；按此（七）总计应为 {}，实为 {t}",
+        a + b,
+        t + d,
+        a + b - d
+    )
+}
+
+/// T3.RES: `parts` are the non-zero results (row name, value).
+pub fn t3_results_total(column: &str, sum: i64, parts: &[(String, i64)], total: i64) -> String {
+    let detail = if parts.is_empty() {
+        "各项办理结果均为 0".to_string()
+    } else {
+        parts
+            .iter()
+            .map(|(r, v)| format!("{r} {v}"))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    };
+    format!("「{column}」列：（七）总计应为各项办理结果之和 {sum}（{detail}），实为 {total}")
+}
+
+pub fn t3_zero_intake(column: &str, n: i64, first_row: &str, first: i64) -> String {
+    format!("「{column}」列：本年新收和上年结转均为 0，但办理结果中有 {n} 件（如「{first_row}」{first} 件）；没有申请就不会有办理结果，请核对是否复制了其他单位或年度的表格")
+}
+
+pub fn t3_missing_row(path: &str) -> String {
+    format!("表三缺少「{path}」行（或该行标题无法识别），该行数据无法检查")
+}
+
+pub fn t3_missing_column(column: &str) -> String {
+    format!("表三缺少「{column}」列（或列标题无法识别），已按表格位置推断")
+}
+
+pub fn t3_foreign_row(format: &str, path: &str) -> String {
+    format!("表三出现了不属于{format}的行「{path}」，该行未计入检查")
+}
+
+/// T3.NOTE: the corner note (quoted as the format prints it) is missing.
+pub fn t3_note_missing() -> String {
+    format!("表三左上角缺少勾稽关系说明“{T3_CORNER_NOTE}”，表格可能被改动过")
+}
+
+pub fn t3_other_share(row: &str, other: i64, total: i64, percent: i64) -> String {
+    format!("「{row}」有 {other} 件，占办理结果总计 {total} 件的 {percent}%；原则上申请都应按法定方式处理，“其他处理”偏高时主管部门会了解情况，请确认并在正文说明")
+}
+
+/// T4.SUM: `v` = 结果维持, 结果纠正, 其他结果, 尚未审结, 总计.
+pub fn t4_sum(group: &str, sum: i64, v: [i64; 5]) -> String {
+    let [a, b, c, d, t] = v;
+    format!(
+        "{group}：总计应为 {sum}（结果维持 {a}+结果纠正 {b}+其他结果 {c}+尚未审结 {d}），实为 {t}"
+    )
+}
+
+pub fn t4_missing_column(column: &str) -> String {
+    format!("表四缺少「{column}」栏（或标题无法识别），该栏无法检查")
+}
+
+pub fn t2_missing_row(row: &str) -> String {
+    format!("表二缺少「{row}」行（或标题无法识别），该行无法检查")
+}
+
+pub fn t2_missing_column(row: &str, column: &str, format: &str) -> String {
+    format!("表二「{row}」行缺少「{column}」栏（或列标题与{format}不符）")
+}
+
+pub fn t2_label(written: &str, format: &str, official: &str) -> String {
+    format!("表二行标题写作「{written}」，{format}的标题是「{official}」")
+}
+
+pub fn t2_valid_ge(row: &str, made: i64, valid: i64) -> String {
+    format!("表二「{row}」：本年制发 {made} 件，现行有效却只有 {valid} 件，而本年废止为 0；现行有效件数是 12 月 31 日的存量，应不少于本年制发件数（除非有文件修订或自然失效）")
+}
+
+pub fn t2_new19(row: &str, new: i64, total: i64) -> String {
+    format!("表二「{row}」：本年新公开 {new} 件，多于对外公开总数量 {total} 件")
+}
+
+/// What is wrong with one number cell (`at` names it, `raw` is its text).
+#[derive(Debug, Clone, Copy)]
+pub enum CellProblem<'a> {
+    Blank,
+    Placeholder,
+    NotANumber,
+    NegativeCount(i64),
+    DecimalCount,
+    NegativeAmount,
+    /// Extra text tolerated: what it held, and the number read.
+    Extras {
+        what: &'a str,
+        read: &'a str,
+    },
+}
+
+pub fn cell_problem(at: &str, raw: &str, p: CellProblem<'_>) -> String {
+    match p {
+        CellProblem::Blank => format!("{at}为空；每一格都应填写数字，没有的填 0"),
+        CellProblem::Placeholder => {
+            format!("{at}填写了“{raw}”；没有的应填 0，不要用“/”“—”“无”等代替")
+        }
+        CellProblem::NotANumber => format!("{at}“{raw}”不是数字，请填写阿拉伯数字"),
+        CellProblem::NegativeCount(v) => format!("{at}为负数 {v}；件数不能为负"),
+        CellProblem::DecimalCount => format!("{at}为小数 {raw}；件数应为整数"),
+        CellProblem::NegativeAmount => format!("{at}为负数 {raw}；金额不能为负"),
+        CellProblem::Extras { what, read } => {
+            format!("{at}写作“{raw}”，含{what}，已按 {read} 读取；请只填写阿拉伯数字")
+        }
+    }
+}
+
+/// What a number cell held beyond the digits.
+pub fn extras(full_width: bool, unit: Option<&str>, thousands: bool, word_sign: bool) -> String {
+    let mut parts = Vec::new();
+    if full_width {
+        parts.push("全角数字".to_string());
+    }
+    if let Some(u) = unit {
+        parts.push(format!("单位“{u}”"));
+    }
+    if thousands {
+        parts.push("千位分隔符".to_string());
+    }
+    if word_sign {
+        parts.push("用文字表示增减".to_string());
+    }
+    parts.join("、")
+}
+
+pub fn mixed_formats(t3: &str, t2: &str) -> String {
+    format!("表格格式前后不一致：表三是{t3}，表二却是{t2}；同一份年报应统一使用一种格式")
+}
+
+pub fn wrong_format(year: i32, required: &str, used: &str) -> String {
+    format!("{year} 年度的年报应使用{required}，本报告使用的是{used}")
+}
+
+pub fn before_formats(year: i32) -> String {
+    format!("{year} 年度的年报早于统一格式（2019 年起施行），不适用本工具的检查")
+}
+
+pub const NO_YEAR: &str = "未能确定报告年度：标题、正文开头和落款日期中都没有找到年份；请在标题中写明“XXXX年政府信息公开工作年度报告”";
+
+pub fn year_mismatch(title: i32, text: i32) -> String {
+    format!("标题写的是 {title} 年度，正文开头却写 {text} 年；请核对是否沿用了往年的文字")
+}
+
+pub fn date_year(y: i32, m: u32, d: u32, year: i32) -> String {
+    format!(
+        "落款日期 {y}年{m}月{d}日 与报告年度 {year} 不符：年报应在次年（{} 年）1 月 31 日前发布",
+        year + 1
+    )
+}
+
+/// S.TABLES: `table` is 2, 3 or 4.
+pub fn missing_table(table: u8) -> String {
+    let name = match table {
+        2 => "表二（二、主动公开政府信息情况）",
+        3 => "表三（三、收到和处理政府信息公开申请情况）",
+        _ => "表四（四、政府信息公开行政复议、行政诉讼情况）",
+    };
+    format!("未找到{name}；年报必须按统一格式列出该表（若是图片，请改为 Word 表格）")
+}
+
+pub fn missing_section(title: &str) -> String {
+    format!("未找到“{title}”部分；年报的六个部分缺一不可（条例第五十条）")
+}
+
+/// What is wrong with a section heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadingProblem {
+    Wording,
+    WrongNumber,
+    ArabicNumber,
+    NoNumber,
+}
+
+/// S.TITLEVAR: `index` 0 = 一.
+pub fn heading(text: &str, problems: &[HeadingProblem], index: usize, official: &str) -> String {
+    const CN: [&str; 6] = ["一", "二", "三", "四", "五", "六"];
+    let numeral = CN.get(index).copied().unwrap_or("");
+    let problems: Vec<String> = problems
+        .iter()
+        .map(|p| match p {
+            HeadingProblem::Wording => "标题文字与统一格式不同".to_string(),
+            HeadingProblem::WrongNumber => format!("序号应为“{numeral}、”"),
+            HeadingProblem::ArabicNumber => format!("序号应为“{numeral}、”而不是阿拉伯数字"),
+            HeadingProblem::NoNumber => format!("缺少序号“{numeral}、”"),
+        })
+        .collect();
+    format!(
+        "标题“{text}”{}；统一格式为“{official}”",
+        problems.join("，")
+    )
+}
+
+pub const NO_DATE: &str = "正文末尾没有找到落款日期（如“2022年1月20日”）；年报应注明发布单位和日期";
+
+pub fn several_reports(n: usize) -> String {
+    format!("文档中似乎有 {n} 份年报（统计表重复出现），本次只检查了第 1 份；请把每份年报保存为单独的文件再分别检查")
+}
+
+// ------------------------------------------------------------------ the narrative and the tables
+
+/// Names of the table figures a sentence is compared with.
+pub mod figure {
+    /// 表三“{label}”总计.
+    pub fn t3_row(label: &str) -> String {
+        format!("表三“{label}”总计")
+    }
+    /// 表三“（一）予以公开”与“（二）部分公开”之和.
+    pub fn t3_pair(first: &str, second: &str) -> String {
+        format!("表三“{first}”与“{second}”之和")
+    }
+    /// 表三“（三）不予公开”各项之和.
+    pub fn t3_group(group: &str) -> String {
+        format!("表三“{group}”各项之和")
+    }
+    /// 表四“行政复议·总计”.
+    pub fn t4(path: &str) -> String {
+        format!("表四“{path}”")
+    }
+    /// 表四行政诉讼“总计”（two columns summed）.
+    pub fn litigation(part: &str) -> String {
+        format!("表四行政诉讼“{part}”（未经复议直接起诉与复议后起诉之和）")
+    }
+    /// 表四行政复议与行政诉讼“结果纠正”之和.
+    pub fn cases(part: &str) -> String {
+        format!("表四行政复议与行政诉讼“{part}”之和")
+    }
+    /// 表二“行政许可”“本年处理决定数量”.
+    pub fn t2(row: &str, column: &str) -> String {
+        format!("表二“{row}”“{column}”")
+    }
+}
+
+/// A statement disagreeing with a figure: 正文“…”与表三“…”总计 1 不一致.
+pub fn tx_mismatch(statement: &str, figure: &str, value: i64) -> String {
+    format!("正文“{statement}”与{figure} {value} 不一致")
+}
+
+/// A zero-stating sentence against a figure above 0: 正文说“…”，但…为 2.
+pub fn tx_says_but(statement: &str, figure: &str, value: i64) -> String {
+    format!("正文说“{statement}”，但{figure}为 {value}")
+}
+
+/// A "其中" part larger than the whole it belongs to.
+pub fn tx_part_exceeds(
+    statement: &str,
+    figure: &str,
+    value: i64,
+    with_carry_in: Option<i64>,
+) -> String {
+    match with_carry_in {
+        Some(v) => format!("正文“{statement}”是“其中”的一部分，却大于{figure}与上年结转之和 {v}"),
+        None => format!("正文“{statement}”是“其中”的一部分，却大于{figure} {value}"),
+    }
+}
+
+/// TX.NEW: no reading matches; `tried` are the other readings with their values.
+pub fn tx_new_mismatch(
+    statement: &str,
+    n: i64,
+    figure: &str,
+    a: i64,
+    new_plus_carry: Option<i64>,
+    results_plus_carry: Option<i64>,
+    elsewhere: bool,
+) -> String {
+    let mut tried = format!("{figure} {a}");
+    if let Some(v) = new_plus_carry {
+        tried.push_str(&format!("，本年新收加上年结转 {v}"));
+    }
+    if let Some(v) = results_plus_carry {
+        tried.push_str(&format!("，办理结果总计加结转下年度 {v}"));
+    }
+    let mut m = format!("正文“{statement}”与表格不一致：正文为 {n}，已对照{tried}，均不相等");
+    if elsewhere {
+        m.push_str("；正文另一处的收到申请数与表格一致，这里的数字可能只是其中一部分");
+    }
+    m
+}
+
+/// TX.NEWCARRY: the figure equals 一 + 二 without saying so.
+pub fn tx_new_is_new_plus_carry(statement: &str, figure: &str, a: i64, n: i64, b: i64) -> String {
+    format!("正文“{statement}”与{figure} {a} 不一致；{n} 等于本年新收加上年结转，若是此意请写明“含上年结转{b}件”")
+}
+
+/// TX.NEWCARRY: the figure equals （七）+ 四.
+pub fn tx_new_is_results_plus_carry(
+    statement: &str,
+    figure: &str,
+    a: i64,
+    n: i64,
+    r: i64,
+    c: i64,
+) -> String {
+    format!(
+        "正文“{statement}”与{figure} {a} 不一致；{n} 等于办理结果总计加结转下年度（{r}+{c}），正文似乎把上年结转也算作收到的申请，请核对"
+    )
+}
+
+/// TX.NEWCARRY: the sentence says 含上年结转 but the figure is 一 alone.
+pub fn tx_new_carry_said_new_only(
+    statement: &str,
+    n: i64,
+    figure: &str,
+    a: i64,
+    b: i64,
+    v: i64,
+) -> String {
+    format!("正文“{statement}”说含上年结转，但 {n} 只等于{figure} {a}；加上年结转 {b} 件应为 {v}")
+}
+
+/// TX.NEW: the sentence says 含上年结转 and the figure is neither.
+pub fn tx_new_carry_said_mismatch(statement: &str, a: i64, b: i64, v: i64) -> String {
+    format!("正文“{statement}”（含上年结转）与表三本年新收加上年结转 {a}+{b}={v} 不一致")
+}
+
+/// Why a 办结 figure is only a warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DoneReading {
+    /// No other reading: a plain mismatch.
+    None,
+    /// It equals 一 + 二.
+    NewPlusCarry,
+    /// It equals 一.
+    New,
+    /// Another sentence gives the table's figure.
+    Elsewhere,
+}
+
+/// TX.DONE / TX.VAGUE for a 办结 figure.
+pub fn tx_done(statement: &str, figure: &str, r: i64, reading: DoneReading) -> String {
+    let extra = match reading {
+        DoneReading::None => "",
+        DoneReading::NewPlusCarry => "；它等于本年新收加上年结转，若表三“四、结转下年度继续办理”不为 0，正文的办结数应扣除结转的申请",
+        DoneReading::New => "；它等于本年新收申请数，正文可能把收到的申请都算作已办结",
+        DoneReading::Elsewhere => "；正文另一处的办结数与表格一致，这里的数字可能只是其中一部分",
+    };
+    format!("{}{extra}", tx_mismatch(statement, figure, r))
+}
+
+/// TX.CARRYOUT: 无结转 while 四 > 0.
+pub fn tx_no_carry_out(statement: &str, figure: &str, value: i64) -> String {
+    format!("正文“{statement}”说没有结转，但{figure}为 {value}")
+}
+
+/// TX.PARTIAL: 未收到申请 while 二 > 0 and not mentioned.
+pub fn tx_none_but_carry_in(statement: &str, figure: &str, value: i64) -> String {
+    format!("正文说“{statement}”，表三本年新收为 0，但{figure}为 {value}；请在正文说明上年结转申请的办理情况")
+}
+
+/// TX.ALLDONE.
+pub fn tx_all_done(statement: &str, figure: &str, value: i64) -> String {
+    format!(
+        "{}；若只指部分申请，请写明",
+        tx_says_but(statement, figure, value)
+    )
+}
+
+/// TX.PARTIAL: 予以公开及部分公开 equals （一） alone.
+pub fn tx_granted_only(
+    statement: &str,
+    figure: &str,
+    value: i64,
+    n: i64,
+    granted_label: &str,
+    granted: i64,
+) -> String {
+    format!(
+        "{}；{n} 只等于“{granted_label}” {granted}，未含部分公开",
+        tx_mismatch(statement, figure, value)
+    )
+}
+
+/// TX.PARTIAL: a litigation figure equal to one of its two columns.
+pub fn tx_one_litigation_column(
+    statement: &str,
+    figure: &str,
+    value: i64,
+    n: i64,
+    column: &str,
+) -> String {
+    format!(
+        "{}；{n} 只等于“{column}”一栏，行政诉讼应计两栏之和",
+        tx_mismatch(statement, figure, value)
+    )
+}
+
+/// TX.PARTIAL: 均获维持 while cases ended otherwise or are pending.
+pub fn tx_not_all_upheld(statement: &str, figure: &str, value: i64) -> String {
+    format!(
+        "{}；未维持或尚未审结的案件不能说“均获维持”",
+        tx_says_but(statement, figure, value)
+    )
+}
+
+/// TX.ACTIVE.
+pub fn tx_active(statement: &str, figure: &str, value: i64) -> String {
+    format!(
+        "{}；表二统计的是本年全部处理决定（含依法未公开的），若正文只计了其中一部分，请写明",
+        tx_mismatch(statement, figure, value)
+    )
+}
+
+/// TX.FEE: a fee collected without any application.
+pub fn tx_fee_without_applications(statement: &str) -> String {
+    format!("正文“{statement}”说收取了信息处理费，但表三本年新收和上年结转的申请都为 0")
+}
+
+/// TX.FEE: fewer fee notices than applications closed for non-payment.
+pub fn tx_fee_notices_below(statement: &str, figure: &str, value: i64) -> String {
+    format!("正文“{statement}”少于{figure} {value}：逾期未缴费的申请都应收到过缴费通知")
+}
+
+/// TX.FEE: "no notice" while applications were closed for non-payment.
+pub fn tx_fee_no_notice(statement: &str, figure: &str, value: i64) -> String {
+    format!(
+        "{}：逾期未缴费的申请都应收到过缴费通知",
+        tx_says_but(statement, figure, value)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn megabytes() {
+        assert_eq!(mb(100 * 1024 * 1024), "100");
+        assert_eq!(mb(1024 * 1024 + 512 * 1024), "1.5");
+    }
+
+    #[test]
+    fn refusals_render_with_their_code() {
+        let r = Rejection::from(Refusal::TooWide { max: 128 });
+        assert_eq!(r.code, crate::rejection::RejectionCode::TooComplex);
+        assert!(r.message.contains("128 列"), "{}", r.message);
+        assert_eq!(r.reason, Some(Refusal::TooWide { max: 128 }));
+    }
+}
