@@ -303,6 +303,9 @@ const COMPARISON: &[&str] = &[
 
 const NEGATIONS: &[&str] = &["没有", "暂无", "未", "无"];
 
+/// Characters allowed between 收到…申请 / 答复 and the number: 共计, 数量为, 总数达, 的, 信息, 各.
+const COUNT_FILLER: &str = "共计为了达有合总数量的信息件各：:（）()约近";
+
 /// Words after 未收到…申请 that make the sentence about something else (carry-over, overdue
 /// replies, cases).
 const NOT_NONE_AFTER: &[&str] = &[
@@ -734,6 +737,15 @@ impl Sentence {
             return Some((Subject::Break(o), span_from(h)));
         }
         if other_request {
+            return None;
+        }
+        // 收到/答复 counts: only filler words between the nearest cue and the number
+        // (申请数量为 25 件, 依申请信息 56 条), not another noun (申请的渠道 3 个).
+        let plain_gap = left.last().is_some_and(|h| {
+            let gap = self.c.get(h.end..m.start).unwrap_or(&[]);
+            gap.len() <= 6 && gap.iter().all(|c| COUNT_FILLER.contains(*c))
+        });
+        if !plain_gap {
             return None;
         }
         if let Some(h) = left.iter().rev().find(|h| h.cue == Cue::Processed) {
@@ -1348,6 +1360,20 @@ mod tests {
                 (Review(CasePart::Pending), Some(1))
             ]
         );
+    }
+
+    #[test]
+    fn another_noun_between_the_subject_and_the_number() {
+        assert!(sq("公布受理政府信息公开申请的渠道3个。").is_empty());
+        assert_eq!(
+            sq("受理政府信息公开申请数量为25件。"),
+            vec![(NewApplications, Some(25))]
+        );
+        assert_eq!(
+            sq("全年收到政府信息公开申请共计36件。"),
+            vec![(NewApplications, Some(36))]
+        );
+        assert!(sq("依申请公开答复的平均用时为5个工作日，答复模板3个。").is_empty());
     }
 
     #[test]
