@@ -483,6 +483,47 @@ fn tx_fee() {
 }
 
 #[test]
+fn real_reports_text_and_tables() {
+    // 武汉市汉阳区人民政府办公室 2022 年报: the text under section 三 and its table agree.
+    let mut spec = ReportSpec::zeros(Format::Format2021, 2022, "武汉市汉阳区人民政府办公室");
+    spec.sections[2].before.push(
+        "2022年,区政府办公室共收到8份政府信息公开申请,均为自然人申请。其中,予以公开2件,部分公开2件,属于四类过程性性信息1件,本办不掌握相关政府信息2件,其他1件(申请人自主撤销)。无下年度结转。"
+            .into(),
+    );
+    spec.set_t3_row("new_received", [8, 0, 0, 0, 0, 0]);
+    spec.set_t3_row("granted", [2, 0, 0, 0, 0, 0]);
+    spec.set_t3_row("partially_granted", [2, 0, 0, 0, 0, 0]);
+    spec.set_t3_row("withheld_6", [1, 0, 0, 0, 0, 0]);
+    spec.set_t3_row("unable_1", [2, 0, 0, 0, 0, 0]);
+    spec.set_t3_row("other_3", [1, 0, 0, 0, 0, 0]);
+    spec.set_t3_row("results_total", [8, 0, 0, 0, 0, 0]);
+    let r = run(&spec);
+    assert!(tx(&r).is_empty(), "{:#?}", tx(&r));
+    // The same text with one number changed (部分公开 3) is an error on that row.
+    let text = spec.sections[2].before[0].replace("部分公开2件", "部分公开3件");
+    spec.sections[2].before[0] = text;
+    let r = run(&spec);
+    let f = only(&r, "TX.BREAK");
+    assert_eq!(cell_locations(&f)[0], spec.t3_pos("partially_granted", 6));
+
+    // 长春市体育局 2023 年报: the text says 共受理…2件 while table 三 一 is 3 — a published
+    // inconsistency, an error.
+    let mut spec = ReportSpec::zeros(Format::Format2021, 2023, "长春市体育局");
+    spec.sections[0].before.push(
+        "（二）依申请公开工作情况。我局高度重视依申请公开事项的答复，严格依法依规做好政府信息依申请公开答复。本年度，共受理政府信息公开申请2件，都在法定期限内予以答复。"
+            .into(),
+    );
+    spec.set_t3_row("new_received", [3, 0, 0, 0, 0, 0]);
+    spec.set_t3_row("granted", [3, 0, 0, 0, 0, 0]);
+    spec.set_t3_row("results_total", [3, 0, 0, 0, 0, 0]);
+    let r = run(&spec);
+    let f = only(&r, "TX.NEW");
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(f.expected, Some(Quantity::Int(2)));
+    assert_eq!(f.actual, Some(Quantity::Int(3)));
+}
+
+#[test]
 fn negatives_give_nothing() {
     let spec = with_prose(
         ReportSpec::zeros_2021(),
