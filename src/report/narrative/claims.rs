@@ -280,6 +280,17 @@ const CUES: &[(&str, Cue)] = &[
     ("收费通知", Cue::Notice),
 ];
 
+/// The first characters of the cue words, so that most positions are skipped at once.
+fn cue_first_chars() -> &'static [char] {
+    static FIRSTS: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    FIRSTS.get_or_init(|| {
+        let mut v: Vec<char> = CUES.iter().filter_map(|(w, _)| w.chars().next()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
+}
+
 /// Words before a number that make it a comparison or a cumulative figure.
 const COMPARISON: &[&str] = &[
     "同比",
@@ -439,7 +450,12 @@ impl Sentence {
         let (from, to) = (0, self.c.len());
         let mut out = Vec::new();
         let mut k = from;
+        let firsts = cue_first_chars();
         while k < to {
+            if !self.c.get(k).is_some_and(|c| firsts.contains(c)) {
+                k += 1;
+                continue;
+            }
             let best = CUES
                 .iter()
                 .filter(|(w, _)| k + w.chars().count() <= to && self.has_at(k, w))
