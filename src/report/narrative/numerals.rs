@@ -47,7 +47,8 @@ pub struct Mention {
     pub num_end: usize,
     /// One past the unit (and a trailing 左右).
     pub end: usize,
-    /// The value; for a decimal (`1.5万件`, `0.5元`) the integer part after scaling.
+    /// The value; for a decimal (`1.5万件`, `0.5元`) the integer part after scaling; money in
+    /// 万元 is given in 元.
     pub value: i64,
     pub unit: Unit,
     /// 近/约/余/多/左右/逾/超过 next to the number, or a decimal scaled by 万.
@@ -202,6 +203,7 @@ pub fn mentions(text: &[char]) -> Vec<Mention> {
         let mut value: i64;
         let mut approx = false;
         let mut fraction = false;
+        let mut frac_digits: Vec<u32> = Vec::new();
         let mut j = i;
         if is_start_digit {
             let mut v: i64 = 0;
@@ -225,7 +227,6 @@ pub fn mentions(text: &[char]) -> Vec<Mention> {
             }
             value = v;
             // A decimal fraction.
-            let mut frac_digits: Vec<u32> = Vec::new();
             if matches!(text.get(j), Some('.' | '．'))
                 && text.get(j + 1).and_then(|&c| digit(c)).is_some()
             {
@@ -290,6 +291,17 @@ pub fn mentions(text: &[char]) -> Vec<Mention> {
         if fraction && !unit.is_money() {
             i = num_end.max(i + 1);
             continue;
+        }
+        // Money in 万元 is given in 元 (0.5万元 = 5000).
+        if unit == Unit::WanYuan {
+            let mut yuan = value.saturating_mul(10_000);
+            let mut place = 1000;
+            for d in frac_digits.iter().take(4) {
+                yuan += *d as i64 * place;
+                place /= 10;
+            }
+            value = yuan;
+            fraction = frac_digits.iter().skip(4).any(|d| *d != 0);
         }
         let mut end = j + len;
         if text.get(end) == Some(&'左') && text.get(end + 1) == Some(&'右') {
@@ -398,7 +410,7 @@ mod tests {
         );
         assert_eq!(
             values("收取信息处理费200元，折合0.02万元"),
-            vec![(200, "元"), (0, "万元")]
+            vec![(200, "元"), (200, "万元")]
         );
         assert_eq!(values("约1.2万件"), vec![(12000, "件")]);
     }
