@@ -338,8 +338,14 @@ const NOT_NONE_AFTER: &[&str] = &[
     "的投诉",
 ];
 
-/// Words of a breakdown by channel or by applicant: the figure is a part of the applications.
+/// Words of a breakdown by channel, by applicant or by part of the year: the figure is a part
+/// of the applications.
 const SUBSET_WORDS: &[&str] = &[
+    "季度",
+    "上半年",
+    "下半年",
+    "月份",
+    "个月",
     "网上",
     "网络",
     "在线",
@@ -1321,6 +1327,9 @@ mod tests {
         let c = claims("通过网络收到政府信息公开申请5件，通过信函收到政府信息公开申请2件。");
         assert_eq!(c.len(), 2);
         assert!(c.iter().all(|c| c.subject == NewApplications && c.subset));
+        // Part of the year.
+        assert!(claims("第一季度收到政府信息公开申请5件。")[0].subset);
+        assert!(claims("上半年共受理政府信息公开申请3件。")[0].subset);
         // Other requests (咨询, 留言) are not applications.
         assert_eq!(
             sq("受理政府信息公开申请3件，答复群众咨询200余次。"),
