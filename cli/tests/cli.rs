@@ -27,7 +27,11 @@ fn broken_total_docx() -> Vec<u8> {
     let bytes = std::fs::read(samples().join("seed_004.docx")).expect("seed");
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
     let mut xml = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").expect("part"), &mut xml).expect("read");
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").expect("part"),
+        &mut xml,
+    )
+    .expect("read");
     // Row 一 of table 三: the label cell, then seven "0" cells; change the seventh.
     let label = "一、本年新收政府信息公开申请数量";
     let at = xml.find(label).expect("row label");
@@ -84,16 +88,28 @@ fn errors_exit_one_and_json_lines_follow_the_contract() {
     assert_eq!(v["report"]["year"], 2021);
     assert_eq!(v["report"]["format"], "2021");
     let findings = v["findings"].as_array().unwrap();
-    let row = findings.iter().find(|f| f["rule"] == "T3.ROW").expect("T3.ROW finding");
+    let row = findings
+        .iter()
+        .find(|f| f["rule"] == "T3.ROW")
+        .expect("T3.ROW finding");
     assert_eq!(row["severity"], "error");
     assert_eq!(row["table"], 3);
-    assert_eq!(row["row"], serde_json::json!(["一、本年新收政府信息公开申请数量"]));
+    assert_eq!(
+        row["row"],
+        serde_json::json!(["一、本年新收政府信息公开申请数量"])
+    );
     assert_eq!(row["column"], serde_json::json!(["申请人情况", "总计"]));
     assert_eq!(row["expected"], 0);
     assert_eq!(row["actual"], 5);
-    assert!(row["message"].as_str().unwrap().contains("总计应为 0（0+0+0+0+0+0），实为 5"));
+    assert!(row["message"]
+        .as_str()
+        .unwrap()
+        .contains("总计应为 0（0+0+0+0+0+0），实为 5"));
     // The wrong total also breaks the 总计 column's balance: the total cell is the culprit.
-    let bal = findings.iter().find(|f| f["rule"] == "T3.BAL").expect("T3.BAL finding");
+    let bal = findings
+        .iter()
+        .find(|f| f["rule"] == "T3.BAL")
+        .expect("T3.BAL finding");
     assert_eq!(bal["column"], serde_json::json!(["申请人情况", "总计"]));
     assert_eq!(row["culprit"], row["cells"][0]);
     assert_eq!(bal["culprit"], row["cells"][0]);
@@ -104,10 +120,17 @@ fn errors_exit_one_and_json_lines_follow_the_contract() {
     assert_eq!(v["values"]["table2"].as_array().unwrap().len(), 10);
     let cell = t3
         .iter()
-        .find(|e| e["row"] == serde_json::json!(["三、本年度办理结果", "（三）不予公开", "1.属于国家秘密"]) && e["column"] == serde_json::json!(["申请人情况", "法人或其他组织", "商业企业"]))
+        .find(|e| {
+            e["row"]
+                == serde_json::json!(["三、本年度办理结果", "（三）不予公开", "1.属于国家秘密"])
+                && e["column"] == serde_json::json!(["申请人情况", "法人或其他组织", "商业企业"])
+        })
         .expect("labelled cell");
     assert_eq!(cell["value"], 0);
-    assert!(v.get("tables").is_none(), "the CLI does not emit drawing grids");
+    assert!(
+        v.get("tables").is_none(),
+        "the CLI does not emit drawing grids"
+    );
 }
 
 #[test]
@@ -116,18 +139,40 @@ fn folders_are_walked_recursively_in_order_and_rejections_exit_two() {
     std::fs::create_dir_all(dir.join("a/b")).unwrap();
     std::fs::copy(samples().join("seed_000.docx"), dir.join("a/b/r1.docx")).unwrap();
     std::fs::copy(samples().join("seed_002.docx"), dir.join("a/r2.DOCX")).unwrap();
-    std::fs::write(dir.join("a/old.doc"), [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0]).unwrap();
+    std::fs::write(
+        dir.join("a/old.doc"),
+        [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0],
+    )
+    .unwrap();
     std::fs::write(dir.join("a/~$r2.docx"), b"lock").unwrap();
     std::fs::write(dir.join("a/notes.txt"), b"not a report").unwrap();
     let out = run(&["check", "--json", "--jobs", "2", dir.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(2), "a file that cannot be checked gives exit 2");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a file that cannot be checked gives exit 2"
+    );
     let stdout = String::from_utf8(out.stdout).unwrap();
-    let recs: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    let files: Vec<String> = recs.iter().map(|r| r["file"].as_str().unwrap().replace(dir.to_str().unwrap(), "")).collect();
+    let recs: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let files: Vec<String> = recs
+        .iter()
+        .map(|r| {
+            r["file"]
+                .as_str()
+                .unwrap()
+                .replace(dir.to_str().unwrap(), "")
+        })
+        .collect();
     assert_eq!(files, vec!["/a/b/r1.docx", "/a/old.doc", "/a/r2.DOCX"]);
     let old = &recs[1];
     assert_eq!(old["status"], "rejected");
-    assert!(old["rejection"]["message"].as_str().unwrap().contains(".docx"));
+    assert!(old["rejection"]["message"]
+        .as_str()
+        .unwrap()
+        .contains(".docx"));
     assert_eq!(recs[0]["status"], "checked");
 }
 
@@ -143,9 +188,18 @@ fn many_files_in_parallel_keep_input_order() {
     }
     let out = run(&["check", "--json", "--jobs", "4", dir.to_str().unwrap()]);
     let stdout = String::from_utf8(out.stdout).unwrap();
-    let recs: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let recs: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(recs.len(), 40);
-    let agencies = ["繁峙县卫生健康和体育局", "阿合奇县卫生健康委员会", "曲沃县卫生健康和体育局", "赵县卫生健康局", "宁海县卫生健康局"];
+    let agencies = [
+        "繁峙县卫生健康和体育局",
+        "阿合奇县卫生健康委员会",
+        "曲沃县卫生健康和体育局",
+        "赵县卫生健康局",
+        "宁海县卫生健康局",
+    ];
     for (rec, (name, seed)) in recs.iter().zip(&expected) {
         assert!(rec["file"].as_str().unwrap().ends_with(name.as_str()));
         assert_eq!(rec["report"]["agency"], agencies[*seed]);
@@ -160,18 +214,31 @@ fn csv_has_bom_header_and_one_row_per_finding() {
     let file = dir.join("broken.docx");
     std::fs::write(&file, broken_total_docx()).unwrap();
     let clean = samples().join("seed_004.docx");
-    let out = run(&["check", "--csv", file.to_str().unwrap(), clean.to_str().unwrap()]);
+    let out = run(&[
+        "check",
+        "--csv",
+        file.to_str().unwrap(),
+        clean.to_str().unwrap(),
+    ]);
     let bytes = out.stdout;
-    assert!(bytes.starts_with("\u{FEFF}".as_bytes()), "UTF-8 BOM for Excel/WPS");
+    assert!(
+        bytes.starts_with("\u{FEFF}".as_bytes()),
+        "UTF-8 BOM for Excel/WPS"
+    );
     let text = String::from_utf8(bytes).unwrap();
     let lines: Vec<&str> = text.trim_start_matches('\u{FEFF}').lines().collect();
     assert_eq!(lines[0], "文件,状态,规则,级别,表,行,列,应为,实为,说明");
     let json = run(&["check", "--json", file.to_str().unwrap()]);
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     let n_findings = v["findings"].as_array().unwrap().len();
-    let broken_rows = lines.iter().filter(|l| l.starts_with(file.to_str().unwrap())).count();
+    let broken_rows = lines
+        .iter()
+        .filter(|l| l.starts_with(file.to_str().unwrap()))
+        .count();
     assert_eq!(broken_rows, n_findings);
-    assert!(lines.iter().any(|l| l.contains(",T3.ROW,错误,表三,") && l.contains(",0,5,")));
+    assert!(lines
+        .iter()
+        .any(|l| l.contains(",T3.ROW,错误,表三,") && l.contains(",0,5,")));
     // The clean file appears too (with its warnings, or as 通过).
     assert!(lines.iter().any(|l| l.starts_with(clean.to_str().unwrap())));
 }
@@ -183,7 +250,10 @@ fn missing_path_and_bad_usage() {
     assert!(String::from_utf8(out.stderr).unwrap().contains("找不到"));
     assert_eq!(run(&["check"]).status.code(), Some(64));
     assert_eq!(run(&["frobnicate"]).status.code(), Some(64));
-    assert_eq!(run(&["check", "--jobs", "zero", "x"]).status.code(), Some(64));
+    assert_eq!(
+        run(&["check", "--jobs", "zero", "x"]).status.code(),
+        Some(64)
+    );
 }
 
 #[test]
@@ -191,7 +261,12 @@ fn rules_json_lists_the_catalogue() {
     let out = run(&["rules", "--json"]);
     assert_eq!(out.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let ids: Vec<&str> = v.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
     for id in ["T3.ROW", "T3.BAL", "T3.RES", "T4.SUM", "S.FMT", "T3.BLANK"] {
         assert!(ids.contains(&id), "{id}");
     }

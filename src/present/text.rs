@@ -1,7 +1,7 @@
 //! Readable text for the terminal.
 
 use crate::contract::{CheckResult, Status};
-use crate::findings::{Finding, Severity};
+use crate::findings::{Finding, Location, Severity};
 
 /// A readable report for one file.
 pub fn text(file: &str, result: &CheckResult) -> String {
@@ -58,6 +58,14 @@ pub fn text(file: &str, result: &CheckResult) -> String {
                     f.rule,
                     message
                 ));
+                for sentence in f.locations.iter().filter_map(|l| match l {
+                    Location::Text { sentence, .. } if !f.message.contains(sentence.as_str()) => {
+                        Some(sentence)
+                    }
+                    _ => None,
+                }) {
+                    s.push_str(&format!("      正文：{sentence}\n"));
+                }
             }
             if result.findings.is_empty() {
                 s.push_str("  通过：未发现问题\n");

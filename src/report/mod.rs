@@ -6,6 +6,7 @@
 
 pub mod formats;
 pub mod labels;
+pub mod narrative;
 pub mod normalize;
 mod recognise;
 mod text;
@@ -262,8 +263,8 @@ pub struct Report {
     pub label_variants: Vec<LabelVariant>,
     /// Labels not assigned because two official labels compete.
     pub label_conflicts: Vec<LabelConflict>,
-    /// A sentence saying that no application was received, if the text has one.
-    pub no_application: Option<TextSpan>,
+    /// The numeric statements of the prose (preface and sections), with their locations.
+    pub claims: Vec<narrative::Claim>,
 }
 
 impl Report {

@@ -125,7 +125,22 @@ registry! {
     SMulti => structure::SMulti,
     SAmbig => structure::SAmbig,
     SLabel => structure::SLabel,
+    TxNew => text::TxNew,
+    TxNewCarry => text::TxNewCarry,
+    TxDone => text::TxDone,
+    TxCarryIn => text::TxCarryIn,
+    TxCarryOut => text::TxCarryOut,
     TxNone => text::TxNone,
+    TxAllDone => text::TxAllDone,
+    TxBreak => text::TxBreak,
+    TxRev => text::TxRev,
+    TxLit => text::TxLit,
+    TxUpheld => text::TxUpheld,
+    TxNoCase => text::TxNoCase,
+    TxPartial => text::TxPartial,
+    TxVague => text::TxVague,
+    TxActive => text::TxActive,
+    TxFee => text::TxFee,
 }
 
 /// A rule as declared by [`rule!`].
