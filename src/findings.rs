@@ -78,8 +78,10 @@ pub struct CellRef {
 /// `doc` is 0 for the document under check and 1 for the previous-year document of the rule
 /// context; `report` is the index of the report inside that document (0 unless one file holds
 /// several reports).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
+///
+/// Serializes as an object whose first field is `"kind": "cell"` or `"kind": "text"`
+/// (written by hand: serde's derived internally tagged form costs more code in the wasm build).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {
     /// A cell: the physical table (order of `w:tbl` start tags, nested included) and the grid
     /// slot of the cell's top-left, as in [`CellRef`].
@@ -101,6 +103,48 @@ pub enum Location {
         end: usize,
         sentence: String,
     },
+}
+
+impl Serialize for Location {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        match self {
+            Location::Cell {
+                doc,
+                report,
+                table,
+                row,
+                col,
+            } => {
+                let mut m = s.serialize_struct("Location", 6)?;
+                m.serialize_field("kind", "cell")?;
+                m.serialize_field("doc", doc)?;
+                m.serialize_field("report", report)?;
+                m.serialize_field("table", table)?;
+                m.serialize_field("row", row)?;
+                m.serialize_field("col", col)?;
+                m.end()
+            }
+            Location::Text {
+                doc,
+                report,
+                paragraph,
+                start,
+                end,
+                sentence,
+            } => {
+                let mut m = s.serialize_struct("Location", 7)?;
+                m.serialize_field("kind", "text")?;
+                m.serialize_field("doc", doc)?;
+                m.serialize_field("report", report)?;
+                m.serialize_field("paragraph", paragraph)?;
+                m.serialize_field("start", start)?;
+                m.serialize_field("end", end)?;
+                m.serialize_field("sentence", sentence)?;
+                m.end()
+            }
+        }
+    }
 }
 
 impl Location {

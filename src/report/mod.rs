@@ -7,6 +7,7 @@
 pub mod formats;
 pub mod kind;
 pub mod labels;
+pub mod narrative;
 pub mod normalize;
 mod recognise;
 mod text;
@@ -303,8 +304,8 @@ pub struct Report {
     pub label_variants: Vec<LabelVariant>,
     /// Labels not assigned because two official labels compete.
     pub label_conflicts: Vec<LabelConflict>,
-    /// A sentence saying that no application was received, if the text has one.
-    pub no_application: Option<TextSpan>,
+    /// The numeric statements of the prose (preface and sections), with their locations.
+    pub claims: Vec<narrative::Claim>,
     /// Headings of sections found a second time (the first occurrence is in `sections`).
     pub repeated_sections: Vec<Section>,
     /// Block index (in [`model::Document::blocks`]) of the first physical table of tables

@@ -6,7 +6,7 @@ use super::labels;
 use super::normalize::{
     fold_width, is_blank, norm, split_heading_number, trim_blank, HeadingNumber,
 };
-use super::{kind, ProseParagraph, Report, Section, TextSpan};
+use super::{kind, narrative, ProseParagraph, Report, Section, TextSpan};
 use crate::model::{Block, Document, Paragraph};
 use std::ops::Range;
 
@@ -168,21 +168,39 @@ pub(super) fn read_text(doc: &Document, blocks: Range<usize>, report: &mut Repor
         .or(report.text_year)
         .or(report.date.map(|(y, _, _)| y - 1));
 
-    // Every phrase holds 请 and is already normalised: skip paragraphs without it cheaply.
-    report.no_application = paragraphs
-        .iter()
-        .filter(|(_, p)| p.text.contains('请'))
-        .find_map(|(_, p)| {
-            let n = norm(&p.text);
-            NONE_PHRASES
-                .iter()
-                .any(|ph| n.contains(ph))
-                .then(|| no_application_sentence(p))
-        });
+    report.claims = narrative_claims(&paragraphs, report);
 
     report.prose = prose(&paragraphs, report);
     let texts: Vec<&str> = report.prose.iter().map(|p| p.text.as_str()).collect();
     report.kind = Some(kind::infer(report.agency.as_deref(), &texts));
+}
+
+/// The claims of the prose: every paragraph outside the tables except the title, the section
+/// headings and the signing date, with the part of the report it belongs to.
+fn narrative_claims(paragraphs: &[(usize, &Paragraph)], report: &Report) -> Vec<narrative::Claim> {
+    let title = report.title_span.as_ref().map(|s| s.paragraph);
+    let date = report.date_span.as_ref().map(|s| s.paragraph);
+    let mut heads: Vec<(usize, usize)> =
+        report.sections.iter().map(|s| (s.block, s.index)).collect();
+    heads.sort();
+    let prose: Vec<narrative::Para> = paragraphs
+        .iter()
+        .filter(|(i, p)| {
+            Some(p.source) != title && Some(p.source) != date && !heads.iter().any(|(b, _)| b == i)
+        })
+        .map(|(i, p)| {
+            let part = match heads.iter().rev().find(|(b, _)| b < i) {
+                Some((_, index)) => narrative::Part::Section(*index as u8),
+                None => narrative::Part::Preface,
+            };
+            narrative::Para {
+                text: &p.text,
+                source: p.source,
+                part,
+            }
+        })
+        .collect();
+    narrative::extract(&prose, report.year)
 }
 
 /// The paragraphs of the prose: all but the title, the section headings and the date line,
@@ -315,37 +333,6 @@ fn year_span(p: &Paragraph, at: usize) -> TextSpan {
         .find(|(start, s)| at >= *start && at < start + s.len())
         .map_or("", |(_, s)| trim_blank(s));
     span(p, at, to, sentence)
-}
-
-/// Sentences saying that no application was received, normalised. Every phrase holds 请, so
-/// text without it is skipped cheaply.
-const NONE_PHRASES: &[&str] = &[
-    "未收到政府信息公开申请",
-    "没有接到政府信息公开申请",
-    "没有收到政府信息公开申请",
-    "未接到政府信息公开申请",
-    "未收到依申请公开",
-    "无依申请公开",
-    "未发生依申请公开",
-    "无政府信息公开申请",
-    "未收到信息公开申请",
-];
-
-/// The sentence of a paragraph holding one of [`NONE_PHRASES`] (the whole text when the phrase
-/// spans sentences), at most 120 characters of it.
-fn no_application_sentence(p: &Paragraph) -> TextSpan {
-    let text = p.text.as_str();
-    let found = sentences(text)
-        .filter(|(_, s)| s.contains('请'))
-        .find(|(_, s)| {
-            let n = norm(s);
-            NONE_PHRASES.iter().any(|ph| n.contains(ph))
-        })
-        .map(|(_, s)| s);
-    let t = trim_blank(found.unwrap_or(text));
-    let kept: String = t.chars().take(120).collect();
-    let from = offset_in(text, t);
-    span(p, from, from + kept.len(), &kept)
 }
 
 pub(super) fn is_title(text: &str) -> bool {

@@ -18,14 +18,21 @@ macro_rules! rule {
         check: $check:path $(,)?
     ) => {
         $(#[doc = $doc])*
-        #[allow(non_upper_case_globals)]
-        pub(super) static $name: RuleDef = RuleDef {
-            id: $id,
-            severity: Severity::$severity,
-            doc: concat!($($doc, "\n"),*),
-            example: $example,
-            check: $check,
-        };
+        #[allow(non_snake_case)]
+        pub(super) mod $name {
+            use super::*;
+
+            pub(in crate::rules) static DEF: RuleDef = RuleDef {
+                id: $id,
+                severity: Severity::$severity,
+                doc: concat!($($doc, "\n"),*),
+                check: $check,
+            };
+
+            /// Kept apart from `DEF` so that code that never shows examples (the browser
+            /// build) does not carry them.
+            pub(in crate::rules) const EXAMPLE: Example = $example;
+        }
     };
 }
 
@@ -57,7 +64,7 @@ use std::sync::LazyLock;
 
 /// Declares [`RuleId`] from the rules' definitions, in the order they run.
 macro_rules! registry {
-    ($($variant:ident => $def:path,)*) => {
+    ($($variant:ident => $family:ident::$rule:ident,)*) => {
         /// The id of a rule. Its string form ([`RuleId::as_str`], e.g. `T3.ROW`) is stable and
         /// part of the result contract; each id has one severity.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -71,7 +78,15 @@ macro_rules! registry {
 
             fn def(self) -> &'static RuleDef {
                 match self {
-                    $(RuleId::$variant => &$def,)*
+                    $(RuleId::$variant => &$family::$rule::DEF,)*
+                }
+            }
+
+            /// The rule's example: edits on the zero-filled official report and the message
+            /// it gives.
+            pub fn example(self) -> &'static Example {
+                match self {
+                    $(RuleId::$variant => &$family::$rule::EXAMPLE,)*
                 }
             }
         }
@@ -121,7 +136,22 @@ registry! {
     SMulti => structure::SMulti,
     SAmbig => structure::SAmbig,
     SLabel => structure::SLabel,
+    TxNew => text::TxNew,
+    TxNewCarry => text::TxNewCarry,
+    TxDone => text::TxDone,
+    TxCarryIn => text::TxCarryIn,
+    TxCarryOut => text::TxCarryOut,
     TxNone => text::TxNone,
+    TxAllDone => text::TxAllDone,
+    TxBreak => text::TxBreak,
+    TxRev => text::TxRev,
+    TxLit => text::TxLit,
+    TxUpheld => text::TxUpheld,
+    TxNoCase => text::TxNoCase,
+    TxPartial => text::TxPartial,
+    TxVague => text::TxVague,
+    TxActive => text::TxActive,
+    TxFee => text::TxFee,
 }
 
 /// A rule as declared by [`rule!`].
@@ -130,7 +160,6 @@ pub(crate) struct RuleDef {
     severity: Severity,
     /// The doc comment: title, what it checks, `依据：` why — one paragraph each.
     doc: &'static str,
-    example: Example,
     check: fn(&RuleContext<'_>, &mut Sink),
 }
 
@@ -167,11 +196,6 @@ impl RuleId {
     pub fn why(self) -> &'static str {
         let p = self.doc_paragraphs().nth(2).unwrap_or("");
         p.strip_prefix("依据：").unwrap_or(p)
-    }
-
-    /// The rule's example: edits on the zero-filled official report and the message it gives.
-    pub fn example(self) -> &'static Example {
-        &self.def().example
     }
 
     /// The catalogue entry.
