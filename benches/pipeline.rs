@@ -157,7 +157,7 @@ mod floor {
         b.bench(|| common::floor_tokenise(black_box(&xml)));
     }
 
-    /// What package::open also inflates: the styles part (350 KB in the seeds, 3× document.xml).
+    /// What intake::open also inflates: the styles part (350 KB in the seeds, 3× document.xml).
     #[divan::bench(args = ALL)]
     fn inflate_styles(b: Bencher, name: &str) {
         let bytes = input(name);

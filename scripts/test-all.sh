@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The single test command: native tests, wasm binding tests (Node, then headless Chromium),
+# The single test command: formatting and lint checks, native tests (library and CLI crates), wasm binding tests (Node, then headless Chromium),
 # the web build, the end-to-end browser tests, then a short fuzz run of every fuzz target.
 # Fails as soon as a step fails.
 # First installs, idempotently, what a fresh machine lacks (tools/install.sh --browser: wasm target,
@@ -25,6 +25,9 @@ step() {
 }
 
 step "install missing tools" bash tools/install.sh --browser
+step "format (cargo fmt --check)" cargo fmt --all --check
+step "lint (cargo clippy, warnings are errors)" cargo clippy --all-targets --locked -- -D warnings
+step "lint JS (node --check, ESLint, tsc on the typings)" bash scripts/lint-js.sh
 step "native tests" cargo test --locked
 step "wasm tests (Node)" cargo test --locked --target wasm32-unknown-unknown --test wasm
 step "wasm tests (headless Chromium)" env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \

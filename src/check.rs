@@ -5,8 +5,7 @@ use crate::contract::{
     CheckResult, PreviousInfo, ReportInfo, Status, TableView, Values, CONTRACT_VERSION,
 };
 use crate::docx;
-use crate::findings::Finding;
-use crate::findings::Location;
+use crate::findings::{group_findings, Finding, Location};
 use crate::intake;
 use crate::limits::Limits;
 use crate::model::Document;
@@ -306,9 +305,10 @@ fn set_report(location: &mut Location, index: usize) {
 fn assemble(
     doc: &Document,
     report: &Report,
-    findings: Vec<Finding>,
+    mut findings: Vec<Finding>,
     with_tables: bool,
 ) -> CheckResult {
+    let groups = group_findings(&mut findings, crate::messages::group);
     let tables = if with_tables {
         report
             .physical_tables()
@@ -324,6 +324,7 @@ fn assemble(
         rejection: None,
         report: ReportInfo::of(report),
         findings,
+        groups,
         values: Values::of(report),
         tables,
         previous: None,

@@ -1,7 +1,7 @@
 //! The result contract: what checking one file returns, serialized as JSON for the CLI and the
 //! page (docs/CONTRACT.md). Built by [`crate::check`] from the stages' outputs.
 
-use crate::findings::{CellRef, Finding, Quantity, Severity};
+use crate::findings::{CellRef, Finding, FindingGroup, Quantity, Severity};
 use crate::messages;
 use crate::model;
 use crate::rejection::Rejection;
@@ -196,6 +196,10 @@ pub struct CheckResult {
     pub rejection: Option<Rejection>,
     pub report: ReportInfo,
     pub findings: Vec<Finding>,
+    /// Many findings of one rule in one table summed up in one line each (the findings keep
+    /// one per cell and name their group).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<FindingGroup>,
     pub values: Values,
     /// The report's tables for drawing; filled only when asked for (the browser).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -229,6 +233,7 @@ impl CheckResult {
             rejection: Some(rejection),
             report: ReportInfo::default(),
             findings: Vec::new(),
+            groups: Vec::new(),
             values: Values::default(),
             tables: Vec::new(),
             previous: None,

@@ -3,8 +3,10 @@
 //! resolved (from a typed [`Ambiguity`]). The stages hand over data; the text is written here,
 //! once.
 
+use crate::findings::{GroupKind, GroupShape};
 use crate::rejection::{Other, Refusal, Rejection};
 use crate::report::formats::T3_CORNER_NOTE;
+use crate::report::value::Extras;
 use crate::report::{Ambiguity, KindBasis, KindReading, ReportKind};
 
 // ---------------------------------------------------------------------------------- rejections
@@ -158,6 +160,13 @@ pub fn rejection(r: &Refusal) -> String {
             "文档中的表格过多（超过 {max} 个），无法检查。请确认文件是政府信息公开工作年度报告。"
         ),
         Refusal::GridTooLarge => "文档中的表格总规模过大，无法检查。请确认文件是政府信息公开工作年度报告，只保留报告正文后再检查。".into(),
+        Refusal::OldLayout { year } => {
+            let what = match year {
+                Some(y) => format!("标题年度为 {y} 年，表格不是统一格式的表三"),
+                None => "统计表为“指标名称、计量单位、本年度、累计”一张表".to_string(),
+            };
+            format!("这是 2019 年以前的旧版年报格式（{what}）；2019 年度起年报使用统一格式（国办公开办函〔2019〕60号、〔2021〕30号），旧格式随原条例失效，本工具不检查旧版格式的年报")
+        }
         Refusal::NoReportTables { paragraphs, tables, shapes } => {
             let found = if *tables == 0 {
                 format!("文档中有 {paragraphs} 段文字，没有表格")
@@ -350,6 +359,10 @@ pub enum CellProblem<'a> {
         what: &'a str,
         read: &'a str,
     },
+    /// An amount in 元 in a 万元 column, converted: the amount in 万元.
+    YuanToWan {
+        read: &'a str,
+    },
 }
 
 pub fn cell_problem(at: &str, raw: &str, p: CellProblem<'_>) -> String {
@@ -362,6 +375,9 @@ pub fn cell_problem(at: &str, raw: &str, p: CellProblem<'_>) -> String {
         CellProblem::NegativeCount(v) => format!("{at}为负数 {v}；件数不能为负"),
         CellProblem::DecimalCount => format!("{at}为小数 {raw}；件数应为整数"),
         CellProblem::NegativeAmount => format!("{at}为负数 {raw}；金额不能为负"),
+        CellProblem::YuanToWan { read } => format!(
+            "{at}写作“{raw}”，单位是元，而本栏单位为万元，已换算为 {read} 万元读取；请按万元填写（不带单位）"
+        ),
         CellProblem::Extras { what, read } => {
             format!("{at}写作“{raw}”，含{what}，已按 {read} 读取；请只填写阿拉伯数字")
         }
@@ -369,19 +385,22 @@ pub fn cell_problem(at: &str, raw: &str, p: CellProblem<'_>) -> String {
 }
 
 /// What a number cell held beyond the digits.
-pub fn extras(full_width: bool, unit: Option<&str>, thousands: bool, word_sign: bool) -> String {
+pub fn extras(e: &Extras) -> String {
     let mut parts = Vec::new();
-    if full_width {
+    if e.full_width {
         parts.push("全角数字".to_string());
     }
-    if let Some(u) = unit {
+    if let Some(u) = e.unit {
         parts.push(format!("单位“{u}”"));
     }
-    if thousands {
+    if e.thousands {
         parts.push("千位分隔符".to_string());
     }
-    if word_sign {
+    if e.word_sign {
         parts.push("用文字表示增减".to_string());
+    }
+    if e.note {
+        parts.push("括号中的说明文字".to_string());
     }
     parts.join("、")
 }
@@ -462,8 +481,332 @@ pub fn several_reports(n: usize, index: usize) -> String {
     )
 }
 
-pub fn no_application(sentence: &str, received: i64) -> String {
-    format!("正文说“{sentence}”，但表三本年新收申请总计为 {received}")
+// ------------------------------------------------------------------ the narrative and the tables
+
+/// Names of the table figures a sentence is compared with.
+pub mod figure {
+    /// 表三“{label}”总计.
+    pub fn t3_row(label: &str) -> String {
+        format!("表三“{label}”总计")
+    }
+    /// 表三“（一）予以公开”与“（二）部分公开”之和.
+    pub fn t3_pair(first: &str, second: &str) -> String {
+        format!("表三“{first}”与“{second}”之和")
+    }
+    /// 表三“（三）不予公开”各项之和.
+    pub fn t3_group(group: &str) -> String {
+        format!("表三“{group}”各项之和")
+    }
+    /// 表四“行政复议·总计”.
+    pub fn t4(path: &str) -> String {
+        format!("表四“{path}”")
+    }
+    /// 表四行政诉讼“总计”（two columns summed）.
+    pub fn litigation(part: &str) -> String {
+        format!("表四行政诉讼“{part}”（未经复议直接起诉与复议后起诉之和）")
+    }
+    /// 表四行政复议与行政诉讼“结果纠正”之和.
+    pub fn cases(part: &str) -> String {
+        format!("表四行政复议与行政诉讼“{part}”之和")
+    }
+    /// 表二“行政许可”“本年处理决定数量”.
+    pub fn t2(row: &str, column: &str) -> String {
+        format!("表二“{row}”“{column}”")
+    }
+}
+
+/// A statement disagreeing with a figure: 正文“…”与表三“…”总计 1 不一致.
+pub fn tx_mismatch(statement: &str, figure: &str, value: i64) -> String {
+    format!("正文“{statement}”与{figure} {value} 不一致")
+}
+
+/// A zero-stating sentence against a figure above 0: 正文说“…”，但…为 2.
+pub fn tx_says_but(statement: &str, figure: &str, value: i64) -> String {
+    format!("正文说“{statement}”，但{figure}为 {value}")
+}
+
+/// A "其中" part larger than the whole it belongs to.
+pub fn tx_part_exceeds(
+    statement: &str,
+    figure: &str,
+    value: i64,
+    with_carry_in: Option<i64>,
+) -> String {
+    match with_carry_in {
+        Some(v) => format!("正文“{statement}”是“其中”的一部分，却大于{figure}与上年结转之和 {v}"),
+        None => format!("正文“{statement}”是“其中”的一部分，却大于{figure} {value}"),
+    }
+}
+
+/// TX.NEW: no reading matches; `tried` are the other readings with their values.
+pub fn tx_new_mismatch(
+    statement: &str,
+    n: i64,
+    figure: &str,
+    a: i64,
+    new_plus_carry: Option<i64>,
+    results_plus_carry: Option<i64>,
+    elsewhere: bool,
+) -> String {
+    let mut tried = format!("{figure} {a}");
+    if let Some(v) = new_plus_carry {
+        tried.push_str(&format!("，本年新收加上年结转 {v}"));
+    }
+    if let Some(v) = results_plus_carry {
+        tried.push_str(&format!("，办理结果总计加结转下年度 {v}"));
+    }
+    let mut m = format!("正文“{statement}”与表格不一致：正文为 {n}，已对照{tried}，均不相等");
+    if elsewhere {
+        m.push_str("；正文另一处的收到申请数与表格一致，这里的数字可能只是其中一部分");
+    }
+    m
+}
+
+/// TX.NEWCARRY: the figure equals 一 + 二 without saying so.
+pub fn tx_new_is_new_plus_carry(statement: &str, figure: &str, a: i64, n: i64, b: i64) -> String {
+    format!("正文“{statement}”与{figure} {a} 不一致；{n} 等于本年新收加上年结转，若是此意请写明“含上年结转{b}件”")
+}
+
+/// TX.NEWCARRY: the figure equals （七）+ 四.
+pub fn tx_new_is_results_plus_carry(
+    statement: &str,
+    figure: &str,
+    a: i64,
+    n: i64,
+    r: i64,
+    c: i64,
+) -> String {
+    format!(
+        "正文“{statement}”与{figure} {a} 不一致；{n} 等于办理结果总计加结转下年度（{r}+{c}），正文似乎把上年结转也算作收到的申请，请核对"
+    )
+}
+
+/// TX.NEWCARRY: the sentence says 含上年结转 but the figure is 一 alone.
+pub fn tx_new_carry_said_new_only(
+    statement: &str,
+    n: i64,
+    figure: &str,
+    a: i64,
+    b: i64,
+    v: i64,
+) -> String {
+    format!("正文“{statement}”说含上年结转，但 {n} 只等于{figure} {a}；加上年结转 {b} 件应为 {v}")
+}
+
+/// TX.NEW: the sentence says 含上年结转 and the figure is neither.
+pub fn tx_new_carry_said_mismatch(statement: &str, a: i64, b: i64, v: i64) -> String {
+    format!("正文“{statement}”（含上年结转）与表三本年新收加上年结转 {a}+{b}={v} 不一致")
+}
+
+/// Why a 办结 figure is only a warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DoneReading {
+    /// No other reading: a plain mismatch.
+    None,
+    /// It equals 一 + 二.
+    NewPlusCarry,
+    /// It equals 一.
+    New,
+    /// Another sentence gives the table's figure.
+    Elsewhere,
+}
+
+/// TX.DONE / TX.VAGUE for a 办结 figure.
+pub fn tx_done(statement: &str, figure: &str, r: i64, reading: DoneReading) -> String {
+    let extra = match reading {
+        DoneReading::None => "",
+        DoneReading::NewPlusCarry => "；它等于本年新收加上年结转，若表三“四、结转下年度继续办理”不为 0，正文的办结数应扣除结转的申请",
+        DoneReading::New => "；它等于本年新收申请数，正文可能把收到的申请都算作已办结",
+        DoneReading::Elsewhere => "；正文另一处的办结数与表格一致，这里的数字可能只是其中一部分",
+    };
+    format!("{}{extra}", tx_mismatch(statement, figure, r))
+}
+
+/// TX.CARRYOUT: 无结转 while 四 > 0.
+pub fn tx_no_carry_out(statement: &str, figure: &str, value: i64) -> String {
+    format!("正文“{statement}”说没有结转，但{figure}为 {value}")
+}
+
+/// TX.PARTIAL: 未收到申请 while 二 > 0 and not mentioned.
+pub fn tx_none_but_carry_in(statement: &str, figure: &str, value: i64) -> String {
+    format!("正文说“{statement}”，表三本年新收为 0，但{figure}为 {value}；请在正文说明上年结转申请的办理情况")
+}
+
+/// TX.ALLDONE.
+pub fn tx_all_done(statement: &str, figure: &str, value: i64) -> String {
+    format!(
+        "{}；若只指部分申请，请写明",
+        tx_says_but(statement, figure, value)
+    )
+}
+
+/// TX.PARTIAL: 予以公开及部分公开 equals （一） alone.
+pub fn tx_granted_only(
+    statement: &str,
+    figure: &str,
+    value: i64,
+    n: i64,
+    granted_label: &str,
+    granted: i64,
+) -> String {
+    format!(
+        "{}；{n} 只等于“{granted_label}” {granted}，未含部分公开",
+        tx_mismatch(statement, figure, value)
+    )
+}
+
+/// TX.PARTIAL: a litigation figure equal to one of its two columns.
+pub fn tx_one_litigation_column(
+    statement: &str,
+    figure: &str,
+    value: i64,
+    n: i64,
+    column: &str,
+) -> String {
+    format!(
+        "{}；{n} 只等于“{column}”一栏，行政诉讼应计两栏之和",
+        tx_mismatch(statement, figure, value)
+    )
+}
+
+/// TX.PARTIAL: 均获维持 while cases ended otherwise or are pending.
+pub fn tx_not_all_upheld(statement: &str, figure: &str, value: i64) -> String {
+    format!(
+        "{}；未维持或尚未审结的案件不能说“均获维持”",
+        tx_says_but(statement, figure, value)
+    )
+}
+
+/// TX.ACTIVE.
+pub fn tx_active(statement: &str, figure: &str, value: i64) -> String {
+    format!(
+        "{}；表二统计的是本年全部处理决定（含依法未公开的），若正文只计了其中一部分，请写明",
+        tx_mismatch(statement, figure, value)
+    )
+}
+
+/// TX.FEE: a fee collected without any application.
+pub fn tx_fee_without_applications(statement: &str) -> String {
+    format!("正文“{statement}”说收取了信息处理费，但表三本年新收和上年结转的申请都为 0")
+}
+
+/// TX.FEE: fewer fee notices than applications closed for non-payment.
+pub fn tx_fee_notices_below(statement: &str, figure: &str, value: i64) -> String {
+    format!("正文“{statement}”少于{figure} {value}：逾期未缴费的申请都应收到过缴费通知")
+}
+
+/// TX.FEE: "no notice" while applications were closed for non-payment.
+pub fn tx_fee_no_notice(statement: &str, figure: &str, value: i64) -> String {
+    format!(
+        "{}：逾期未缴费的申请都应收到过缴费通知",
+        tx_says_but(statement, figure, value)
+    )
+}
+
+// ---------------------------------------------------------------------------------- real layouts: labels, formats, groups
+
+/// Chinese numeral of a report table (2, 3, 4).
+fn cn_table(t: u8) -> &'static str {
+    match t {
+        2 => "二",
+        3 => "三",
+        4 => "四",
+        _ => "",
+    }
+}
+
+/// S.LABEL: a label read as a variant of an official one.
+pub fn label_variant(table: u8, written: &str, official: &str) -> String {
+    format!(
+        "表{}中的标题写作「{written}」，与统一格式的「{official}」不完全一致，已按「{official}」读取；请核对并改用统一格式的标题",
+        cn_table(table)
+    )
+}
+
+/// S.AMBIG: a label two official labels compete for, not read.
+pub fn label_conflict(table: u8, written: &str, candidates: &[String]) -> String {
+    let names: Vec<String> = candidates.iter().map(|n| format!("「{n}」")).collect();
+    format!(
+        "表{}中的标题「{written}」与{}都相近，无法确定是哪一项，这一{}的数字未读取；请改为统一格式的标题",
+        cn_table(table),
+        names.join("、"),
+        if table == 3 { "行" } else { "栏" }
+    )
+}
+
+/// S.HYBRID: `piece` (2 or 3) is in format `piece_format`, the rest in `format` (labels).
+pub fn hybrid(piece: u8, piece_is_2019: bool, piece_format: &str, format: &str) -> String {
+    match (piece, piece_is_2019) {
+        (3, true) => format!("表三「（六）其他处理」是 2019 年版格式的单行（{format}将其分为 3 个子项），其余部分为{format}；已按表中实有的行核对各项数字，建议改用{format}的表三"),
+        (3, false) => format!("表三「（六）其他处理」分为 3 个子项，是 2021 年版格式的写法，其余部分为{format}（「（六）其他处理」为一行）；已按表中实有的行核对各项数字，建议改用{format}的表三"),
+        _ => format!("表二的栏目是{piece_format}，其余部分为{format}；已按表二实有的栏目核对，建议改用{format}的表二"),
+    }
+}
+
+/// S.EMPTY: every number cell of `tables` (2, 3, 4) blank, `cells` of them.
+pub fn empty_tables(tables: &[u8], cells: usize) -> String {
+    let names: Vec<String> = tables
+        .iter()
+        .map(|t| format!("表{}", cn_table(*t)))
+        .collect();
+    format!(
+        "表格均未填写：{}的 {cells} 个数字格全部为空（或只有“/”“—”等占位符），像是未填写的空白模板；请填写数字（没有的填 0）后再检查",
+        names.join("、")
+    )
+}
+
+/// One line for a group of findings of one per-cell rule in one table.
+pub fn group(shape: &GroupShape) -> String {
+    let name = format!("表{}", cn_table(shape.table));
+    let (what, hint) = match shape.rule {
+        "T2.BLANK" | "T3.BLANK" | "T4.BLANK" => ("为空", "；每一格都应填写数字，没有的填 0"),
+        "T2.INT" | "T3.INT" | "T4.INT" => ("不是有效的数字", ""),
+        _ => ("含多余的文字", ""),
+    };
+    let n = shape.count;
+    let unit = if shape.table == 4 { "栏" } else { "列" };
+    let names = |cols: &[Vec<String>]| -> String {
+        let shown: Vec<String> = cols
+            .iter()
+            .take(3)
+            .map(|c| format!("「{}」", c.join("·")))
+            .collect();
+        let more = if cols.len() > 3 { "等" } else { "" };
+        format!("{}{more} {} {unit}", shown.concat(), cols.len())
+    };
+    let leaf = |p: &[String]| p.last().cloned().unwrap_or_default();
+    match &shape.kind {
+        GroupKind::WholeColumns { columns } => {
+            let described = if shape.table == 4 && columns.len() == 15 {
+                "15 格".to_string()
+            } else if columns.len() == 5
+                && columns
+                    .iter()
+                    .all(|c| c.get(1).is_some_and(|g| g == "法人或其他组织"))
+            {
+                "「法人或其他组织」5 列".to_string()
+            } else if shape.table == 3 && columns.len() == 7 {
+                "全部 7 列".to_string()
+            } else {
+                names(columns)
+            };
+            format!("{name}{described}全部{what}，共 {n} 格{hint}")
+        }
+        GroupKind::WholeRows { first, rows } => {
+            format!(
+                "{name}「{}」等 {rows} 行全部{what}，共 {n} 格{hint}",
+                leaf(first)
+            )
+        }
+        GroupKind::Scattered { row, column } => {
+            let example = if row.is_empty() {
+                format!("「{}」", leaf(column))
+            } else {
+                format!("「{}」行「{}」列", leaf(row), leaf(column))
+            };
+            format!("{name}共 {n} 格{what}，如{example}{hint}")
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------- sections and dates
@@ -742,6 +1085,56 @@ pub fn compared_with(file: &str, year: Option<i32>, explicit: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn group_summaries() {
+        let col = |g: &str, c: &str| vec!["申请人情况".to_string(), g.to_string(), c.to_string()];
+        let orgs: Vec<Vec<String>> = [
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+        ]
+        .iter()
+        .map(|c| col("法人或其他组织", c))
+        .collect();
+        let shape = |rule, table, count, kind| GroupShape {
+            rule,
+            table,
+            count,
+            kind,
+        };
+        assert_eq!(
+            group(&shape(
+                "T3.BLANK",
+                3,
+                125,
+                GroupKind::WholeColumns { columns: orgs }
+            )),
+            "表三「法人或其他组织」5 列全部为空，共 125 格；每一格都应填写数字，没有的填 0"
+        );
+        let rows = GroupKind::WholeRows {
+            first: vec!["三、本年度办理结果".into(), "（一）予以公开".into()],
+            rows: 21,
+        };
+        assert_eq!(
+            group(&shape("T3.BLANK", 3, 147, rows)),
+            "表三「（一）予以公开」等 21 行全部为空，共 147 格；每一格都应填写数字，没有的填 0"
+        );
+        let t4: Vec<Vec<String>> = (0..14)
+            .map(|i| vec!["行政复议".to_string(), format!("c{i}")])
+            .collect();
+        assert_eq!(group(&shape("T4.BLANK", 4, 14, GroupKind::WholeColumns { columns: t4 })), "表四「行政复议·c0」「行政复议·c1」「行政复议·c2」等 14 栏全部为空，共 14 格；每一格都应填写数字，没有的填 0");
+        let some = GroupKind::Scattered {
+            row: vec!["规章".into()],
+            column: vec!["本年制发件数".into()],
+        };
+        assert_eq!(
+            group(&shape("CELL.TEXT", 2, 8, some)),
+            "表二共 8 格含多余的文字，如「规章」行「本年制发件数」列"
+        );
+    }
 
     #[test]
     fn megabytes() {

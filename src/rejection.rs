@@ -39,6 +39,9 @@ pub enum RejectionCode {
     TooComplex,
     /// A readable Word document without the report's tables.
     NoReportTables,
+    /// A report in the layouts used before the uniform formats (2011–2018: one statistics
+    /// table 指标名称/计量单位/本年度/累计), which nianbao does not check.
+    OldLayout,
     /// The file could not be read from disk (command-line tool only).
     Unreadable,
     /// nianbao itself failed on this file (a bug; command-line tool only).
@@ -62,6 +65,7 @@ impl RejectionCode {
             RejectionCode::BadXml => "bad_xml",
             RejectionCode::TooComplex => "too_complex",
             RejectionCode::NoReportTables => "no_report_tables",
+            RejectionCode::OldLayout => "old_layout",
             RejectionCode::Unreadable => "unreadable",
             RejectionCode::Internal => "internal",
         }
@@ -179,6 +183,12 @@ pub enum Refusal {
         tables: usize,
         shapes: Vec<(usize, usize)>,
     },
+    /// A report in a layout from before the uniform formats: the one statistics table
+    /// 指标名称/计量单位/本年度/累计 (`year` is `None`), or a report of `year` ≤ 2018 without the
+    /// uniform table 三.
+    OldLayout {
+        year: Option<i32>,
+    },
 }
 
 impl Refusal {
@@ -213,6 +223,7 @@ impl Refusal {
             | Refusal::TooManyTables { .. }
             | Refusal::GridTooLarge => RejectionCode::TooComplex,
             Refusal::NoReportTables { .. } => RejectionCode::NoReportTables,
+            Refusal::OldLayout { .. } => RejectionCode::OldLayout,
         }
     }
 }

@@ -124,10 +124,28 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-/// The rule catalogue (id, severity, title, checks, why, example) for the page's help panel.
+/// What the page's help panel shows of a rule (the examples stay out of the browser build).
+#[derive(Serialize)]
+struct RuleDoc {
+    id: &'static str,
+    severity: crate::findings::Severity,
+    title: &'static str,
+    checks: &'static str,
+    why: &'static str,
+}
+
+/// The rule catalogue (id, severity, title, checks, why) for the page's help panel.
 #[wasm_bindgen]
 pub fn rules() -> Result<JsValue, JsValue> {
-    let infos: Vec<&crate::rules::RuleInfo> =
-        crate::rules::catalogue().iter().map(|r| &r.info).collect();
-    to_js(&infos)
+    let docs: Vec<RuleDoc> = crate::rules::RuleId::ALL
+        .iter()
+        .map(|&r| RuleDoc {
+            id: r.as_str(),
+            severity: r.severity(),
+            title: r.title(),
+            checks: r.checks(),
+            why: r.why(),
+        })
+        .collect();
+    to_js(&docs)
 }

@@ -443,10 +443,12 @@ fn text_locations_point_at_the_paragraph_and_the_characters() {
     let text = &locations[1];
     assert_eq!(text["kind"], json!("text"));
     assert_eq!(text["sentence"], json!(sentence));
-    // Character offsets within the paragraph's text: after "我局认真落实条例。" (9 characters).
+    // Character offsets within the paragraph's text: the statement "未收到政府信息公开申请",
+    // after "我局认真落实条例。2021年，本单位" (18 characters).
+    let statement = "未收到政府信息公开申请";
     assert_eq!(
         (text["start"].as_u64(), text["end"].as_u64()),
-        (Some(9), Some(9 + sentence.chars().count() as u64))
+        (Some(18), Some(18 + statement.chars().count() as u64))
     );
     let p = text["paragraph"].as_u64().expect("paragraph") as usize;
     assert!(

@@ -130,6 +130,28 @@ fn apply(mut spec: ReportSpec, edits: &'static [Edit]) -> Applied {
             Edit::DateLine(line) => spec.date_line = line.map(str::to_string),
             Edit::OmitTable(t) => spec.omit_tables.push(t),
             Edit::SecondReport => twice = true,
+            Edit::T3In2019Format => {
+                let rows = t3_rows(Format::Format2019);
+                spec.t3_format = Some(Format::Format2019);
+                spec.t3_labels = rows
+                    .iter()
+                    .map(|(_, p)| p.iter().map(|x| x.to_string()).collect())
+                    .collect();
+                spec.table3 = vec![vec!["0".to_string(); 7]; rows.len()];
+            }
+            Edit::BlankTables => {
+                spec.table2 = spec
+                    .table2
+                    .iter()
+                    .map(|r| vec![String::new(); r.len()])
+                    .collect();
+                spec.table3 = spec
+                    .table3
+                    .iter()
+                    .map(|r| vec![String::new(); r.len()])
+                    .collect();
+                spec.table4 = vec![String::new(); spec.table4.len()];
+            }
             Edit::PreviousYear { format, edits } => previous = Some((format, edits)),
             Edit::SameYearAgain => again = true,
         }

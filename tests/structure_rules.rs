@@ -185,6 +185,38 @@ fn sec5_is_an_error_only_when_empty_or_nothing() {
 }
 
 #[test]
+fn sec5_reads_the_heading_after_a_colon_and_tables_inside_the_section() {
+    let mut spec = ReportSpec::zeros_2021();
+    spec.set_heading(4, Some("五、存在的主要问题及改进情况：无"));
+    set_text(&mut spec, 4, &[]);
+    let r = run(&spec);
+    assert!(one(&r, "S.SEC5", Severity::Error)
+        .message
+        .contains("只写了“无”"));
+
+    // The section written as a table (problems | measures).
+    let mut spec = ReportSpec::zeros_2021();
+    set_text(&mut spec, 4, &[]);
+    let body = spec.render().body;
+    let heading = "五、存在的主要问题及改进情况";
+    let at = body.find(heading).expect("heading");
+    let end = at + body[at..].find("</w:p>").expect("end of heading") + "</w:p>".len();
+    let table = format!(
+        r#"<w:tbl><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid>{}{}</w:tbl>"#,
+        tr(&[tc("存在的问题", 1, None), tc("改进措施", 1, None)]),
+        tr(&[
+            tc("政策解读形式单一，更新不够及时。", 1, None),
+            tc("下一步丰富解读形式，建立定期更新机制。", 1, None)
+        ]),
+    );
+    let body = format!("{}{table}{}", &body[..end], &body[end..]);
+    let r = check_bytes(&docx_from_body(&body).build());
+    none(&r, "S.SEC5");
+    none(&r, "S.SEC5PART");
+    none(&r, "S.ORDER");
+}
+
+#[test]
 fn sec5_part_wants_both_the_problem_and_the_remedy() {
     let mut spec = ReportSpec::zeros_2021();
     set_text(
@@ -260,21 +292,34 @@ fn government(name: &str) -> ReportSpec {
 }
 
 #[test]
-fn govextra_applies_to_governments_only() {
-    let r = run(&government("某某县人民政府"));
+fn govextra_applies_to_whole_government_reports_only() {
+    let mut county = government("某某县人民政府");
+    county.sections[0]
+        .before
+        .insert(1, "全县各级行政机关共主动公开政府信息1200条。".to_string());
+    let r = run(&county);
     let f = one(&r, "S.GOVEXTRA", Severity::Warning);
     assert!(
         f.message.contains("“社会评议”、“责任追究”") && !f.message.contains("“工作考核”"),
         "{}",
         f.message
     );
+    assert_eq!(text_sentence(f), "一、总体情况");
 
-    let mut spec = government("某某县人民政府办公室");
-    spec.sections[0]
+    county.sections[0]
         .before
         .push("开展政务公开社会评议，未发生责任追究情况。".to_string());
-    none(&run(&spec), "S.GOVEXTRA");
+    none(&run(&county), "S.GOVEXTRA");
 
+    // A township government reports for itself as a level of government.
+    one(
+        &run(&government("某某县某某镇人民政府")),
+        "S.GOVEXTRA",
+        Severity::Warning,
+    );
+    // A government office's own report, and a department's, are not asked.
+    none(&run(&government("某某县人民政府办公室")), "S.GOVEXTRA");
+    none(&run(&government("某某县人民政府")), "S.GOVEXTRA");
     none(&run(&ReportSpec::zeros_2021()), "S.GOVEXTRA");
 }
 
@@ -321,6 +366,14 @@ fn period_must_be_the_report_year() {
     spec.sections[0].before.push(
         "2021年1月1日至2021年6月30日开展专项整治行动；2020年3月1日至5月31日完成目录梳理。"
             .to_string(),
+    );
+    none(&run(&spec), "S.PERIOD");
+
+    // A comparison with last year's period is not the statistics period.
+    let mut spec = ReportSpec::zeros_2021();
+    spec.sections[0].before.insert(
+        1,
+        "与2020年1月1日至2020年12月31日相比，主动公开信息数量增长20%。".to_string(),
     );
     none(&run(&spec), "S.PERIOD");
 
@@ -735,5 +788,44 @@ fn seeds_give_what_the_spec_lists() {
         let mut new_sorted = new.clone();
         new_sorted.sort();
         assert_eq!(new_sorted, expected, "seed {n}\n{}", dump(r));
+    }
+}
+
+// ------------------------------------------------------------------ real published reports
+
+#[test]
+fn real_reports_get_their_kind_and_no_new_error() {
+    let expected = [
+        ("01_shanghai_bangongting_2019.txt", "department"),
+        ("02_shuyang_xianzhengfu_2025.txt", "county"),
+        ("03_shanghai_kewei_2024.txt", "department"),
+        ("04_shuyang_fagaiju_2023.txt", "department"),
+        ("05_shanghai_bangongting_2025.txt", "department"),
+    ];
+    let fixtures = support::real::load_all();
+    for (file, kind) in expected {
+        let f = fixtures
+            .iter()
+            .find(|f| f.file == file)
+            .unwrap_or_else(|| panic!("fixture {file}"));
+        let r = check_bytes(&f.to_bytes());
+        assert_eq!(
+            r.report.kind.as_ref().map(|k| k.id),
+            Some(kind),
+            "{file}: {:?}",
+            r.report.kind
+        );
+        for rule in ["S.ORDER", "S.SEC5", "S.DATEEARLY"] {
+            none(&r, rule);
+        }
+        // The 上海市人民政府办公厅 reports are the government office's own reports.
+        if file.contains("bangongting") {
+            assert!(r
+                .report
+                .kind
+                .as_ref()
+                .is_some_and(|k| k.reason.contains("政府办公机构")));
+            none(&r, "S.GOVEXTRA");
+        }
     }
 }

@@ -161,6 +161,71 @@ fn a_wrong_total_in_table_3_is_marked_with_its_cells() {
     );
 }
 
+#[derive(Debug, Deserialize)]
+struct ReportResult {
+    status: String,
+    report: ReportInfo,
+}
+
+#[derive(Debug, Deserialize)]
+struct ReportInfo {
+    index: usize,
+    count: usize,
+    kind: Option<KindInfo>,
+}
+
+#[derive(Debug, Deserialize)]
+struct KindInfo {
+    id: String,
+    label: String,
+    by_user: bool,
+}
+
+fn check_reports(bytes: &[u8], kind: Option<&str>) -> Vec<ReportResult> {
+    let value = nianbao::wasm::check_reports(bytes, kind.map(str::to_string))
+        .expect("check_reports returns a value");
+    serde_wasm_bindgen::from_value(value).expect("an array of results")
+}
+
+#[wasm_bindgen_test]
+fn check_reports_gives_one_result_per_report_and_takes_the_kind() {
+    let rs = check_reports(SEED, None);
+    assert_eq!(rs.len(), 1);
+    assert_eq!(rs[0].status, "checked");
+    assert_eq!((rs[0].report.index, rs[0].report.count), (0, 1));
+    let kind = rs[0].report.kind.as_ref().expect("kind");
+    assert_eq!((kind.id.as_str(), kind.by_user), ("department", false));
+
+    let rs = check_reports(SEED, Some("县级政府"));
+    let kind = rs[0].report.kind.as_ref().expect("kind");
+    assert_eq!(
+        (kind.id.as_str(), kind.label.as_str(), kind.by_user),
+        ("county", "县级政府", true)
+    );
+
+    let rs = check_reports(b"not a docx", None);
+    assert_eq!(rs.len(), 1);
+    assert_eq!(rs[0].status, "rejected");
+}
+
+#[derive(Debug, Deserialize)]
+struct KindChoice {
+    id: String,
+    label: String,
+}
+
+#[wasm_bindgen_test]
+fn report_kinds_list_the_choices() {
+    let v = nianbao::wasm::report_kinds().expect("a value");
+    let kinds: Vec<KindChoice> = serde_wasm_bindgen::from_value(v).expect("an array");
+    let ids: Vec<&str> = kinds.iter().map(|k| k.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["department", "township", "county", "prefecture", "province"]
+    );
+    assert_eq!(kinds[0].label, "部门");
+}
+
 /// The part of a paired result these tests look at.
 #[derive(Debug, Deserialize)]
 struct PairedResult {

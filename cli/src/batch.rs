@@ -1,5 +1,6 @@
 //! `nianbao check`: checks files in parallel (rayon) and prints each result in input order as
-//! soon as it and all before it are done.
+//! soon as it and all before it are done. A file holding several reports gives one result per
+//! report (one JSON line each, `report.index`/`report.count` telling them apart).
 
 use crate::args::{self, CheckArgs, MAX_JOBS};
 use crate::{exit, walk};
@@ -34,11 +35,14 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, result: &CheckResult) {
-        match result.status {
-            Status::Rejected => self.rejected += 1,
-            Status::Checked if result.errors() > 0 => self.errors += 1,
-            Status::Checked => self.ok += 1,
+    /// Counts one file by its reports' results.
+    fn add(&mut self, results: &[CheckResult]) {
+        if results.iter().any(|r| r.status == Status::Rejected) {
+            self.rejected += 1;
+        } else if results.iter().any(|r| r.errors() > 0) {
+            self.errors += 1;
+        } else {
+            self.ok += 1;
         }
     }
 
@@ -99,22 +103,23 @@ pub fn run(args: &CheckArgs) -> i32 {
     if output == Output::Csv {
         let _ = write!(out, "{}{}\r\n", present::CSV_BOM, present::CSV_HEADER);
     }
-    let options = Options::default();
+    let options = Options {
+        report_kind: args.kind,
+        ..Options::default()
+    };
     // Cross-year pairing: the file named by --previous, or (for a batch) the reports of the
     // same agency in consecutive years, found by reading every file once before checking.
     let pair_batch = args.previous.is_none() && files.len() > 1;
     let progress = progress_bar(files.len() * if pair_batch { 2 } else { 1 });
-    let links: Vec<FileLinks> = match &args.previous {
-        Some(previous) => vec![FileLinks {
-            previous: Some((Source::Explicit(previous.clone()), 0)),
-            same_year: Vec::new(),
-        }],
-        None if pair_batch => pool.install(|| pair_batch_files(&files, &options, &progress)),
-        None => Vec::new(),
+    let links: Vec<Vec<ReportLinks>> = if pair_batch {
+        pool.install(|| pair_batch_files(&files, &options, &progress))
+    } else {
+        Vec::new()
     };
+    let explicit = args.previous.as_deref();
     let mut tally = Tally::default();
     // A bounded channel: workers wait rather than pile up results that cannot be printed yet.
-    let (tx, rx) = mpsc::sync_channel::<(usize, CheckResult)>(jobs * 4);
+    let (tx, rx) = mpsc::sync_channel::<(usize, Vec<CheckResult>)>(jobs * 4);
     std::thread::scope(|scope| {
         let (files, options, pool, links) = (&files, &options, &pool, &links);
         scope.spawn(move || {
@@ -127,32 +132,46 @@ pub fn run(args: &CheckArgs) -> i32 {
                     .enumerate()
                     .par_bridge()
                     .try_for_each_with(tx, |tx, (i, path)| {
-                        let link = links.get(i).cloned().unwrap_or_default();
-                        tx.send((i, check_file(path, options, &link, files)))
+                        let file_links = links.get(i).map_or(&[][..], Vec::as_slice);
+                        tx.send((i, check_file(path, options, file_links, explicit, files)))
                             .map_err(drop)
                     })
             });
         });
-        let mut pending: BTreeMap<usize, CheckResult> = BTreeMap::new();
+        let mut pending: BTreeMap<usize, Vec<CheckResult>> = BTreeMap::new();
         let mut printed = 0usize;
         for (i, result) in rx {
             pending.insert(i, result);
             progress.inc(1);
-            while let Some(result) = pending.remove(&printed) {
+            while let Some(results) = pending.remove(&printed) {
                 let name = files[printed].display().to_string();
-                tally.add(&result);
-                let text = match output {
-                    Output::Json => present::json_line(&name, &result) + "\n",
-                    Output::Csv => present::csv_rows(&name, &result),
-                    Output::Text
-                        if args.quiet
-                            && result.status == Status::Checked
-                            && result.findings.is_empty() =>
-                    {
-                        String::new()
-                    }
-                    Output::Text => present::text(&name, &result) + "\n",
-                };
+                tally.add(&results);
+                let mut text = String::new();
+                for result in &results {
+                    // Reports of one file: the text and CSV name which one; JSON keeps the
+                    // file name and carries `report.index`/`report.count`.
+                    let named = if result.report.count > 1 {
+                        format!(
+                            "{name}（第 {}/{} 份年报）",
+                            result.report.index + 1,
+                            result.report.count
+                        )
+                    } else {
+                        name.clone()
+                    };
+                    text.push_str(&match output {
+                        Output::Json => present::json_line(&name, result) + "\n",
+                        Output::Csv => present::csv_rows(&named, result),
+                        Output::Text
+                            if args.quiet
+                                && result.status == Status::Checked
+                                && result.findings.is_empty() =>
+                        {
+                            String::new()
+                        }
+                        Output::Text => present::text(&named, result) + "\n",
+                    });
+                }
                 let written = if progress.is_hidden() {
                     out.write_all(text.as_bytes())
                 } else {
@@ -195,32 +214,32 @@ fn progress_bar(n_files: usize) -> ProgressBar {
     bar
 }
 
-/// Where the previous-year report of a file comes from.
-#[derive(Clone)]
-enum Source {
-    /// Another file of the batch (its index), paired by agency and year.
-    Batch(usize),
-    /// The file named by `--previous`.
-    Explicit(PathBuf),
-}
-
-/// What pairing found for the (first) report of a file.
+/// Where the previous-year report of a report comes from: another file of the batch (its
+/// index) and the report's index in it.
 #[derive(Clone, Default)]
-struct FileLinks {
-    /// The previous-year report: its file and its index in the file.
-    previous: Option<(Source, usize)>,
-    /// The other reports of the same agency and year (file names).
+struct ReportLinks {
+    previous: Option<(usize, usize)>,
+    /// The other reports of the same agency and year (as the output names them).
     same_year: Vec<String>,
 }
 
+/// How the output names a report of a file holding `count` reports.
+fn report_name(file: &str, index: usize, count: usize) -> String {
+    if count > 1 {
+        format!("{file}（第 {}/{count} 份年报）", index + 1)
+    } else {
+        file.to_string()
+    }
+}
+
 /// Reads every file of the batch once (in parallel) for its reports' agencies and years, and
-/// pairs them. The documents are not kept: a batch may hold thousands of files, so a file is
-/// read again when it is checked or compared.
+/// pairs them: for each file, the links of each of its reports. The documents are not kept (a
+/// batch may hold thousands of files): a file is read again when it is checked or compared.
 fn pair_batch_files(
     files: &[PathBuf],
     options: &Options,
     progress: &ProgressBar,
-) -> Vec<FileLinks> {
+) -> Vec<Vec<ReportLinks>> {
     use rayon::iter::IntoParallelRefIterator;
     let keys: Vec<Vec<Option<PairKey>>> = files
         .par_iter()
@@ -230,6 +249,11 @@ fn pair_batch_files(
             keys
         })
         .collect();
+    let mut links: Vec<Vec<ReportLinks>> = keys
+        .iter()
+        .map(|k| vec![ReportLinks::default(); k.len()])
+        .collect();
+    let counts: Vec<usize> = keys.iter().map(Vec::len).collect();
     let entries: Vec<BatchEntry> = keys
         .into_iter()
         .enumerate()
@@ -239,21 +263,20 @@ fn pair_batch_files(
                 .map(move |(report, key)| BatchEntry { file, report, key })
         })
         .collect();
-    let pairs = pairing::pair(&entries);
-    let mut links = vec![FileLinks::default(); files.len()];
-    for (e, link) in entries.iter().zip(pairs) {
-        // The tool prints each file's first report.
-        if e.report != 0 {
-            continue;
-        }
-        let slot = &mut links[e.file];
-        slot.previous = link
-            .previous
-            .map(|p| (Source::Batch(entries[p].file), entries[p].report));
+    for (e, link) in entries.iter().zip(pairing::pair(&entries)) {
+        let slot = &mut links[e.file][e.report];
+        slot.previous = link.previous.map(|p| (entries[p].file, entries[p].report));
         slot.same_year = link
             .same_year
             .iter()
-            .map(|&j| files[entries[j].file].display().to_string())
+            .map(|&j| {
+                let o = &entries[j];
+                report_name(
+                    &files[o.file].display().to_string(),
+                    o.report,
+                    counts[o.file],
+                )
+            })
             .collect();
     }
     links
@@ -282,51 +305,73 @@ fn internal() -> Rejection {
     )
 }
 
-/// Checks one file (its first report), with its previous-year report when paired; never
-/// panics.
-fn check_file(path: &Path, options: &Options, link: &FileLinks, files: &[PathBuf]) -> CheckResult {
+/// Checks one file: one result per report it holds (one rejected result when it cannot be
+/// checked), each report with its previous-year report when paired (`links`, by report) or
+/// with the file named by `--previous`; never panics.
+fn check_file(
+    path: &Path,
+    options: &Options,
+    links: &[ReportLinks],
+    explicit: Option<&Path>,
+    files: &[PathBuf],
+) -> Vec<CheckResult> {
     let analysed = match load(path, options) {
         Ok(a) => a,
-        Err(rejection) => return CheckResult::rejected(rejection),
+        Err(rejection) => return vec![CheckResult::rejected(rejection)],
     };
-    let (previous, name, explicit, report) = match &link.previous {
-        Some((Source::Batch(j), report)) => (
-            load(&files[*j], options),
-            files[*j].display().to_string(),
-            false,
-            *report,
-        ),
-        Some((Source::Explicit(path), report)) => (
-            load(path, options),
-            path.display().to_string(),
-            true,
-            *report,
-        ),
-        None => (Err(internal()), String::new(), false, 0),
-    };
-    let mut links = Links {
-        same_year: link.same_year.clone(),
-        ..Links::default()
-    };
-    match &previous {
-        Ok(last) if link.previous.is_some() => {
-            let report = if explicit {
-                previous_counterpart(&analysed, 0, last)
-            } else {
-                report
-            };
-            links.previous = Some(PreviousFile {
-                analysed: last,
-                report,
-                name: Some(&name),
-                explicit,
-            });
+    // The previous-year files this file's reports are compared with, each read once.
+    let mut sources: Vec<(PathBuf, Result<Analysed, Rejection>)> = Vec::new();
+    let wanted = explicit.map(Path::to_path_buf).into_iter().chain(
+        links
+            .iter()
+            .filter_map(|l| l.previous.map(|(j, _)| files[j].clone())),
+    );
+    for p in wanted {
+        if !sources.iter().any(|(q, _)| *q == p) {
+            let loaded = load(&p, options);
+            sources.push((p, loaded));
         }
-        Err(rejection) if explicit => links.previous_unusable = Some(rejection.message.clone()),
-        _ => {}
     }
-    std::panic::catch_unwind(|| check_report(&analysed, 0, &links, options))
-        .unwrap_or_else(|_| CheckResult::rejected(internal()))
+    let names: Vec<String> = sources
+        .iter()
+        .map(|(p, _)| p.display().to_string())
+        .collect();
+    (0..analysed.reports().len())
+        .map(|i| {
+            let link = links.get(i).cloned().unwrap_or_default();
+            let source = match (explicit, link.previous) {
+                (Some(p), _) => sources.iter().position(|(q, _)| q == p).map(|k| (k, None)),
+                (None, Some((j, report))) => sources
+                    .iter()
+                    .position(|(q, _)| *q == files[j])
+                    .map(|k| (k, Some(report))),
+                (None, None) => None,
+            };
+            let mut links = Links {
+                same_year: link.same_year,
+                ..Links::default()
+            };
+            if let Some((k, report)) = source {
+                match &sources[k].1 {
+                    Ok(last) => {
+                        links.previous = Some(PreviousFile {
+                            analysed: last,
+                            report: report
+                                .unwrap_or_else(|| previous_counterpart(&analysed, i, last)),
+                            name: Some(&names[k]),
+                            explicit: report.is_none(),
+                        })
+                    }
+                    Err(rejection) if report.is_none() => {
+                        links.previous_unusable = Some(rejection.message.clone())
+                    }
+                    Err(_) => {}
+                }
+            }
+            std::panic::catch_unwind(|| check_report(&analysed, i, &links, options))
+                .unwrap_or_else(|_| CheckResult::rejected(internal()))
+        })
+        .collect()
 }
 
 /// Reads a file unless it is larger than `limit` bytes (then `Ok(Err(size))`).

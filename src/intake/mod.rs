@@ -1,4 +1,4 @@
-//! The package stage: recognises what kind of file the bytes are, and for a Word document
+//! The intake stage: recognises what kind of file the bytes are, and for a Word document
 //! reads the OPC parts the later stages need, with bounded inflation.
 //!
 //! Order of work:
@@ -11,6 +11,10 @@
 //! 3. inflate only the parts needed (relationship parts, the main part, the styles part), each
 //!    bounded by declared size, declared ratio and — since declared sizes can lie — by the
 //!    bytes actually produced.
+//!
+//! Files: `mod.rs` sniffs, `cfb.rs` reads compound-file directories, `package.rs` reads the zip
+//! and its OPC relationships. Refusals are typed ([`crate::rejection::Refusal`]); their text is
+//! written in `crate::messages`.
 //!
 //! Nothing here panics on any input: all indexing is checked (`get`), all arithmetic on values
 //! from the file is checked or saturating, and every loop over file structures is bounded.

@@ -6,6 +6,8 @@
 
 pub mod formats;
 pub mod kind;
+pub mod labels;
+pub mod narrative;
 pub mod normalize;
 pub mod pairing;
 mod recognise;
@@ -44,6 +46,20 @@ impl NumCell {
                 col: cell.col,
             },
         }
+    }
+
+    /// Converts an amount written in 元 (`37500元`) to 万元, for a column whose unit is 万元.
+    pub(crate) fn yuan_to_wan(&mut self) {
+        if self.extras.unit != Some("元") {
+            return;
+        }
+        self.reading = match self.reading {
+            Reading::Int(v) if v % 10_000 == 0 => Reading::Int(v / 10_000),
+            Reading::Int(v) => Reading::Decimal(v as f64 / 10_000.0),
+            Reading::Decimal(v) => Reading::Decimal(v / 10_000.0),
+            _ => return,
+        };
+        self.extras.yuan_to_wan = true;
     }
 
     /// The integer value, when the cell holds one.
@@ -199,16 +215,16 @@ pub struct Section {
 }
 
 impl Section {
-    /// The heading's numbering agrees with its section, or it has the template's title (or
-    /// automatic numbering) without a number: a heading of the report rather than a
-    /// sub-heading that happens to read like one (“1.主动公开政府信息情况” inside 一).
-    pub fn is_firm(&self) -> bool {
+    /// How surely the heading is its section's own heading rather than a sub-heading that
+    /// reads like one (“2、主动公开情况” inside 一): 3 numbered “二、” as its section, 2 the
+    /// template's title or automatic numbering without a number, 1 numbered “2、” as its
+    /// section, 0 otherwise (numbered as another section, or “（二）”).
+    pub fn strength(&self) -> u8 {
         match self.number {
-            Some(HeadingNumber::Chinese(n)) | Some(HeadingNumber::Arabic(n)) => {
-                n as usize == self.index + 1
-            }
-            Some(HeadingNumber::Parenthesized(_)) => false,
-            None => self.standard_title || self.auto_numbered,
+            Some(HeadingNumber::Chinese(n)) if n as usize == self.index + 1 => 3,
+            Some(HeadingNumber::Arabic(n)) if n as usize == self.index + 1 => 1,
+            None if self.standard_title || self.auto_numbered => 2,
+            _ => 0,
         }
     }
 }
@@ -232,6 +248,27 @@ impl ProseParagraph {
     }
 }
 
+/// A label read as a variant of an official label (reported by S.LABEL).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LabelVariant {
+    /// 2, 3 or 4.
+    pub table: u8,
+    pub written: String,
+    pub official: String,
+    /// The label cell first, then the number cells read under it.
+    pub cells: Vec<CellRef>,
+}
+
+/// A label that two or more official labels compete for; it was not assigned (S.AMBIG).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LabelConflict {
+    pub table: u8,
+    pub written: String,
+    pub candidates: Vec<String>,
+    /// The label cell first, then the number cells of its row or column.
+    pub cells: Vec<CellRef>,
+}
+
 /// The recognised report.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
@@ -253,6 +290,9 @@ pub struct Report {
     /// Format suggested by table 三 (its （六） rows) and by table 二 (its columns).
     pub format_t3: Option<Format>,
     pub format_t2: Option<Format>,
+    /// Tables 二 and 三 follow different formats: the table (2 or 3) that differs from
+    /// [`Report::format`].
+    pub hybrid: Option<u8>,
     pub t2: Option<Table2>,
     pub t3: Option<Table3>,
     pub t4: Option<Table4>,
@@ -261,8 +301,12 @@ pub struct Report {
     pub report_count: usize,
     /// Ambiguous readings and what was assumed.
     pub ambiguities: Vec<Ambiguity>,
-    /// A sentence saying that no application was received, if the text has one.
-    pub no_application: Option<TextSpan>,
+    /// Labels read as variants of official ones.
+    pub label_variants: Vec<LabelVariant>,
+    /// Labels not assigned because two official labels compete.
+    pub label_conflicts: Vec<LabelConflict>,
+    /// The numeric statements of the prose (preface and sections), with their locations.
+    pub claims: Vec<narrative::Claim>,
     /// Headings of sections found a second time (the first occurrence is in `sections`).
     pub repeated_sections: Vec<Section>,
     /// Block index (in [`model::Document::blocks`]) of the first physical table of tables
@@ -298,11 +342,24 @@ impl Report {
     }
 
     /// The section heading of `index` (0 = 一), when found: the first firm one
-    /// ([`Section::is_firm`]), else the first.
+    /// ([`Report::is_firm`]), else the first.
     pub fn section(&self, index: usize) -> Option<&Section> {
         self.headings()
             .filter(|s| s.index == index)
-            .min_by_key(|s| (!s.is_firm(), s.block))
+            .min_by_key(|s| (!self.is_firm(s), s.block))
+    }
+
+    /// A heading is firm when it is among the strongest ([`Section::strength`]) of its section
+    /// and at least numbered as it: the report's own heading, not a sub-heading reading like
+    /// one. Only firm headings decide the order of the sections.
+    pub fn is_firm(&self, s: &Section) -> bool {
+        let best = self
+            .headings()
+            .filter(|h| h.index == s.index)
+            .map(Section::strength)
+            .max()
+            .unwrap_or(0);
+        s.strength() >= 1 && s.strength() == best
     }
 
     /// Every section heading found, first occurrences and repeats.

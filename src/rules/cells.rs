@@ -118,6 +118,12 @@ fn cell_problem(
         }
         (CellCheck::Text, Reading::Int(_) | Reading::Decimal(_)) if cell.extras.any() => {
             let e = &cell.extras;
+            if e.yuan_to_wan {
+                return Some(|at, raw, c| {
+                    let read = c.quantity().map(|q| q.to_string()).unwrap_or_default();
+                    messages::cell_problem(at, raw, CellProblem::YuanToWan { read: &read })
+                });
+            }
             let unit_ok = table == 2
                 && kind == T2Kind::Amount
                 && e.unit.is_some()
@@ -131,7 +137,7 @@ fn cell_problem(
             Some(|at, raw, c| {
                 let read = c.quantity().map(|q| q.to_string()).unwrap_or_default();
                 let e = &c.extras;
-                let what = messages::extras(e.full_width, e.unit, e.thousands, e.word_sign);
+                let what = messages::extras(e);
                 messages::cell_problem(
                     at,
                     raw,
@@ -156,12 +162,22 @@ pub(super) fn cell_rules(report: &Report, sink: &mut Sink, table: u8, which: Cel
         (CellCheck::Int, 3) => RuleId::T3Int,
         (CellCheck::Int, _) => RuleId::T4Int,
     };
+    // A blank template gets one S.EMPTY finding instead of one per cell.
+    if which == CellCheck::Blank && all_blank(report) {
+        return;
+    }
     for (place, kind, cell) in cells_of(report, table) {
         let Some(message) = cell_problem(which, table, kind, cell) else {
             continue;
         };
         let raw = trim_blank(&cell.raw).to_string();
-        let mut f = finding(id, message(&place.describe(), &raw, cell));
+        // In the message, a cell of several paragraphs reads as one line.
+        let shown: Vec<&str> = raw
+            .lines()
+            .map(trim_blank)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let mut f = finding(id, message(&place.describe(), &shown.join(" "), cell));
         f.table = Some(table);
         f.row = place.row();
         f.column = place.column();
@@ -289,4 +305,48 @@ fn cell_text(cx: &RuleContext<'_>, sink: &mut Sink) {
     cell_rules(report, sink, 2, CellCheck::Text);
     cell_rules(report, sink, 3, CellCheck::Text);
     cell_rules(report, sink, 4, CellCheck::Text);
+}
+
+/// Every number cell of the tables found is blank or a placeholder (and there is at least one).
+fn all_blank(report: &Report) -> bool {
+    let mut any = false;
+    for table in [2, 3, 4] {
+        for (_, _, cell) in cells_of(report, table) {
+            if !matches!(cell.reading, Reading::Blank | Reading::Placeholder) {
+                return false;
+            }
+            any = true;
+        }
+    }
+    any
+}
+
+rule! {
+    /// 表格均未填写
+    ///
+    /// 表二、表三、表四的数字格全部为空或只有占位符（如未填写的空白模板）。此时只给出这一条，不再逐格报告空格。
+    ///
+    /// 依据：统一格式中每一格都是数据格；整张表未填写时逐格列出上百条空格只会淹没真正的问题。
+    SEmpty: "S.EMPTY", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::BlankTables], message: "表格均未填写：表二、表三、表四的 200 个数字格全部为空（或只有“/”“—”等占位符），像是未填写的空白模板；请填写数字（没有的填 0）后再检查" },
+    check: s_empty,
+}
+
+fn s_empty(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
+    if !all_blank(report) {
+        return;
+    }
+    let mut cells = Vec::new();
+    let mut tables = Vec::new();
+    for table in [2u8, 3, 4] {
+        let of = cells_of(report, table);
+        if !of.is_empty() {
+            tables.push(table);
+        }
+        cells.extend(of.iter().map(|(_, _, c)| c.cell));
+    }
+    let mut f = finding(RuleId::SEmpty, messages::empty_tables(&tables, cells.len()));
+    f.cells = cells;
+    sink.push(f);
 }

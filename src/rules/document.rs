@@ -3,6 +3,7 @@
 //! (spec §2.5).
 
 use super::*;
+use crate::model;
 use crate::report::normalize::fold_width;
 use crate::report::{ProseParagraph, ReportKind, Section};
 
@@ -15,14 +16,51 @@ fn is_2021_plus(report: &Report) -> bool {
     }
 }
 
-/// The normalised prose of section `index` (0 = 一), all paragraphs joined.
-fn section_text(report: &Report, index: usize) -> String {
+/// The normalised text of section `index` (0 = 一): what its heading says after a colon
+/// (“五、存在的主要问题及改进情况：无”), its paragraphs, and the text of tables inside it that
+/// are not report tables (some offices write a section as a table). Bounded: at most
+/// [`MAX_SECTION_CHARS`] characters.
+fn section_text(cx: &RuleContext<'_>, index: usize) -> String {
+    let report = cx.report;
     let mut s = String::new();
+    let Some(head) = report.section(index) else {
+        return s;
+    };
+    if let Some((_, after)) = head.text.split_once(['：', ':']) {
+        s.push_str(&norm(after));
+    }
     for p in report.section_prose(index) {
         s.push_str(&norm(&p.text));
+        if s.len() > MAX_SECTION_CHARS * 3 {
+            return s;
+        }
+    }
+    // Tables between the heading and the next heading.
+    let next = report
+        .headings()
+        .filter(|h| h.block > head.block && report.is_firm(h))
+        .map(|h| h.block)
+        .min()
+        .unwrap_or(usize::MAX);
+    let report_tables: Vec<usize> = report.physical_tables().iter().map(|(t, _)| *t).collect();
+    for b in cx.doc.blocks.iter().take(next).skip(head.block + 1) {
+        if let model::Block::Table(t) = b {
+            if report_tables.contains(t) {
+                continue;
+            }
+            if let Some(table) = cx.doc.tables.get(*t) {
+                s.push_str(&norm(&table.all_text()));
+            }
+            if s.len() > MAX_SECTION_CHARS * 3 {
+                break;
+            }
+        }
     }
     s
 }
+
+/// The most text of one section the content rules read (characters; CJK are 3 bytes).
+const MAX_SECTION_CHARS: usize = 200_000;
 
 fn heading_location(report: &Report, index: usize) -> Vec<Location> {
     report
@@ -94,7 +132,7 @@ fn s_sec1(cx: &RuleContext<'_>, sink: &mut Sink) {
     if report.section(0).is_none() {
         return;
     }
-    let text = section_text(report, 0);
+    let text = section_text(cx, 0);
     let id = RuleId::SSec1;
     for (aspect, words) in SEC1_ASPECTS {
         if words.iter().any(|w| text.contains(w)) {
@@ -152,13 +190,20 @@ const PROBLEM_WORDS: &[&str] = &[
     "欠缺",
     "不够",
     "有待",
+    "亟待",
+    "仍需",
+    "尚需",
+    "需进一步",
     "不到位",
     "不及时",
     "不高",
     "不强",
+    "单一",
     "困难",
     "滞后",
 ];
+/// Words of the remedy half. Generous on purpose (施策, 加强, 提升…): a missed half is only a
+/// warning, and offices describe their measures in many ways.
 const IMPROVEMENT_WORDS: &[&str] = &[
     "改进",
     "措施",
@@ -170,6 +215,16 @@ const IMPROVEMENT_WORDS: &[&str] = &[
     "将进一步",
     "整改",
     "计划",
+    "针对",
+    "施策",
+    "加强",
+    "提升",
+    "完善",
+    "强化",
+    "深化",
+    "优化",
+    "推进",
+    "推动",
 ];
 
 /// Section 五 shorter than this (normalised characters) says too little to name a problem and
@@ -192,7 +247,7 @@ fn s_sec5(cx: &RuleContext<'_>, sink: &mut Sink) {
     if report.section(4).is_none() {
         return;
     }
-    let text = section_text(report, 4);
+    let text = section_text(cx, 4);
     if text.is_empty() || text == "无" {
         let mut f = finding(RuleId::SSec5, messages::sec5_empty(!text.is_empty()));
         f.locations = heading_location(report, 4);
@@ -216,7 +271,7 @@ fn s_sec5_part(cx: &RuleContext<'_>, sink: &mut Sink) {
     if report.section(4).is_none() {
         return;
     }
-    let text = section_text(report, 4);
+    let text = section_text(cx, 4);
     if text.is_empty() || text == "无" {
         return;
     }
@@ -256,7 +311,7 @@ fn s_sec6(cx: &RuleContext<'_>, sink: &mut Sink) {
     if report.section(5).is_none() || !is_2021_plus(report) {
         return;
     }
-    let text = section_text(report, 5);
+    let text = section_text(cx, 5);
     if FEE_WORDS.iter().any(|w| text.contains(w)) {
         return;
     }
@@ -285,32 +340,32 @@ const GOV_EXTRA: &[(&str, &[&str])] = &[
     ("责任追究", &["责任追究", "追责", "问责", "追究"]),
 ];
 
-/// A report of a 人民政府 (any level, its own office included).
+/// A report of a 人民政府 as a whole: the consolidated report of a level of government
+/// (本级政府年度报告), or a 乡镇人民政府's. A government office's own-office report (本政府机关)
+/// is left out: the results of 工作考核、社会评议、责任追究 belong to the whole government's
+/// report, and a missed warning costs less than a false one.
 fn is_government(report: &Report) -> bool {
-    let consolidated = report.kind.as_ref().is_some_and(|k| {
-        matches!(
-            k.kind,
-            ReportKind::County
-                | ReportKind::Prefecture
-                | ReportKind::Province
-                | ReportKind::Government
-        )
-    });
-    consolidated
-        || report
+    report.kind.as_ref().is_some_and(|k| match k.kind {
+        ReportKind::County
+        | ReportKind::Prefecture
+        | ReportKind::Province
+        | ReportKind::Government => true,
+        ReportKind::Township => report
             .agency
             .as_deref()
-            .is_some_and(|a| a.ends_with("人民政府") || a.contains("人民政府办公"))
+            .is_some_and(|a| a.ends_with("人民政府")),
+        ReportKind::Department => false,
+    })
 }
 
 rule! {
     /// 人民政府年报的考核评议追责
     ///
-    /// 人民政府（含其办公室、本级政府汇总的年报）的年报写到工作考核、社会评议和责任追究结果情况。
+    /// 本级政府年度报告（人民政府汇总全辖区的年报）和乡镇人民政府的年报写到工作考核、社会评议和责任追究结果情况；政府办公机构本机关的年报不在此列。
     ///
     /// 依据：条例第五十条第（四）项：“各级人民政府的政府信息公开工作年度报告还应当包括工作考核、社会评议和责任追究结果情况”。
     SGovExtra: "S.GOVEXTRA", Warning,
-    example: Example { format: Format::F2021, edits: &[Edit::Agency("某某县人民政府")], message: "人民政府的年报没有写到“社会评议”、“责任追究”结果情况" },
+    example: Example { format: Format::F2021, edits: &[Edit::Agency("某某县人民政府"), Edit::Paragraph { section: 0, text: "全县各级行政机关共主动公开政府信息1200条。" }], message: "人民政府的年报没有写到“社会评议”、“责任追究”结果情况" },
     check: s_govextra,
 }
 
@@ -339,7 +394,7 @@ fn s_govextra(cx: &RuleContext<'_>, sink: &mut Sink) {
 rule! {
     /// 部分顺序
     ///
-    /// 六个部分按一至六的顺序排列，每部分只出现一次；表二、表三、表四分别位于第二、三、四部分之内。只依据序号与部分相符（或为统一格式标题）的标题判断。
+    /// 六个部分按一至六的顺序排列，每部分只出现一次；表二、表三、表四分别位于第二、三、四部分之内。只依据各部分最明确的标题判断（序号“二、”优先于无序号的统一格式标题，再优先于“2、”），读作部分标题的小标题不计。
     ///
     /// 依据：统一格式规定了六个部分的顺序和各表所在的部分。
     SOrder: "S.ORDER", Error,
@@ -352,7 +407,7 @@ fn s_order(cx: &RuleContext<'_>, sink: &mut Sink) {
     let id = RuleId::SOrder;
     // Only firm headings (numbering agreeing with the section) decide the order, so a
     // sub-heading of 一 that reads like a section title cannot make a false error.
-    let mut firm: Vec<&Section> = report.headings().filter(|s| s.is_firm()).collect();
+    let mut firm: Vec<&Section> = report.headings().filter(|s| report.is_firm(s)).collect();
     firm.sort_by_key(|s| s.block);
 
     // Each section once.
@@ -512,6 +567,9 @@ pub(crate) fn date_ranges(text: &str) -> Vec<DateRange> {
     out
 }
 
+/// Words of a comparison with another period (“与2020年1月1日至12月31日相比”).
+const COMPARISON_WORDS: &[&str] = &["同比", "相比", "比较", "对比", "环比", "较上年", "较去年"];
+
 /// Words saying that a sentence states the statistics period.
 const PERIOD_WORDS: &[&str] = &[
     "统计期限",
@@ -552,6 +610,10 @@ fn s_period(cx: &RuleContext<'_>, sink: &mut Sink) {
         for r in date_ranges(&p.text) {
             let span = p.span(r.from, r.to);
             let stated = PERIOD_WORDS.iter().any(|w| span.sentence.contains(w));
+            let comparison = COMPARISON_WORDS.iter().any(|w| span.sentence.contains(w));
+            if comparison && !stated {
+                continue;
+            }
             let whole_year = (r.first.1, r.first.2) == (1, 1) && (r.last.1, r.last.2) == (12, 31);
             if !stated && !whole_year {
                 continue;

@@ -67,6 +67,10 @@ pub enum Edit {
     OmitTable(u8),
     /// The whole report repeated after a page break.
     SecondReport,
+    /// Table 三 with the 2019 format's rows (the single （六）其他处理 row) in a 2021 report.
+    T3In2019Format,
+    /// Every number cell of tables 二, 三 and 四 left blank (the blank template).
+    BlankTables,
     /// The previous year's report of the same agency, named explicitly: the zero-filled report
     /// of `format` one year earlier, its sections 一 and 五 worded differently, with `edits`.
     /// The example is checked as a pair.
@@ -178,6 +182,10 @@ impl Edit {
                     .unwrap_or(&"")
             ),
             Edit::SecondReport => "在同一文档中再附上一份年报".to_string(),
+            Edit::T3In2019Format => {
+                "表三改用 2019 年版格式的行（“（六）其他处理”为一行）".to_string()
+            }
+            Edit::BlankTables => "表二、表三、表四的数字格全部清空".to_string(),
             Edit::PreviousYear { format, edits: [] } => {
                 format!("并指定上一年度的全零{}报告对比", format.label())
             }

@@ -18,14 +18,21 @@ macro_rules! rule {
         check: $check:path $(,)?
     ) => {
         $(#[doc = $doc])*
-        #[allow(non_upper_case_globals)]
-        pub(super) static $name: RuleDef = RuleDef {
-            id: $id,
-            severity: Severity::$severity,
-            doc: concat!($($doc, "\n"),*),
-            example: $example,
-            check: $check,
-        };
+        #[allow(non_snake_case)]
+        pub(super) mod $name {
+            use super::*;
+
+            pub(in crate::rules) static DEF: RuleDef = RuleDef {
+                id: $id,
+                severity: Severity::$severity,
+                doc: concat!($($doc, "\n"),*),
+                check: $check,
+            };
+
+            /// Kept apart from `DEF` so that code that never shows examples (the browser
+            /// build) does not carry them.
+            pub(in crate::rules) const EXAMPLE: Example = $example;
+        }
     };
 }
 
@@ -58,7 +65,7 @@ use std::sync::LazyLock;
 
 /// Declares [`RuleId`] from the rules' definitions, in the order they run.
 macro_rules! registry {
-    ($($variant:ident => $def:path,)*) => {
+    ($($variant:ident => $family:ident::$rule:ident,)*) => {
         /// The id of a rule. Its string form ([`RuleId::as_str`], e.g. `T3.ROW`) is stable and
         /// part of the result contract; each id has one severity.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -72,7 +79,15 @@ macro_rules! registry {
 
             fn def(self) -> &'static RuleDef {
                 match self {
-                    $(RuleId::$variant => &$def,)*
+                    $(RuleId::$variant => &$family::$rule::DEF,)*
+                }
+            }
+
+            /// The rule's example: edits on the zero-filled official report and the message
+            /// it gives.
+            pub fn example(self) -> &'static Example {
+                match self {
+                    $(RuleId::$variant => &$family::$rule::EXAMPLE,)*
                 }
             }
         }
@@ -93,6 +108,7 @@ registry! {
     T2Label => t2::T2Label,
     T2ValidGe => t2::T2ValidGe,
     T2New19 => t2::T2New19,
+    SEmpty => cells::SEmpty,
     T2Blank => cells::T2Blank,
     T3Blank => cells::T3Blank,
     T4Blank => cells::T4Blank,
@@ -101,6 +117,7 @@ registry! {
     T4Int => cells::T4Int,
     CellText => cells::CellText,
     SFmt => structure::SFmt,
+    SHybrid => structure::SHybrid,
     SNoYear => structure::SNoYear,
     SYear => structure::SYear,
     STables => structure::STables,
@@ -119,7 +136,23 @@ registry! {
     SDateEarly => document::SDateEarly,
     SMulti => structure::SMulti,
     SAmbig => structure::SAmbig,
+    SLabel => structure::SLabel,
+    TxNew => text::TxNew,
+    TxNewCarry => text::TxNewCarry,
+    TxDone => text::TxDone,
+    TxCarryIn => text::TxCarryIn,
+    TxCarryOut => text::TxCarryOut,
     TxNone => text::TxNone,
+    TxAllDone => text::TxAllDone,
+    TxBreak => text::TxBreak,
+    TxRev => text::TxRev,
+    TxLit => text::TxLit,
+    TxUpheld => text::TxUpheld,
+    TxNoCase => text::TxNoCase,
+    TxPartial => text::TxPartial,
+    TxVague => text::TxVague,
+    TxActive => text::TxActive,
+    TxFee => text::TxFee,
     MPair => xyear::MPair,
     MDupYear => xyear::MDupYear,
     T3XYear => xyear::T3XYear,
@@ -136,7 +169,6 @@ pub(crate) struct RuleDef {
     severity: Severity,
     /// The doc comment: title, what it checks, `依据：` why — one paragraph each.
     doc: &'static str,
-    example: Example,
     check: fn(&RuleContext<'_>, &mut Sink),
 }
 
@@ -173,11 +205,6 @@ impl RuleId {
     pub fn why(self) -> &'static str {
         let p = self.doc_paragraphs().nth(2).unwrap_or("");
         p.strip_prefix("依据：").unwrap_or(p)
-    }
-
-    /// The rule's example: edits on the zero-filled official report and the message it gives.
-    pub fn example(self) -> &'static Example {
-        &self.def().example
     }
 
     /// The catalogue entry.
@@ -357,6 +384,7 @@ fn finding(id: RuleId, message: String) -> Finding {
         cells: Vec::new(),
         culprit: None,
         locations: Vec::new(),
+        group: None,
     }
 }
 

@@ -5,7 +5,7 @@ use super::*;
 rule! {
     /// 格式与年度
     ///
-    /// 2021 年及以后的年报使用 2021 年版格式，2019、2020 年度使用 2019 年版格式；同一份年报的表二、表三应属同一格式。
+    /// 2021 年及以后的年报使用 2021 年版格式，2019、2020 年度使用 2019 年版格式。表二、表三分属两种格式时见 S.HYBRID。
     ///
     /// 依据：国办公开办函〔2021〕30号自 2021 年度年报起施行；〔2019〕60号适用于 2019、2020 年度。
     SFmt: "S.FMT", Error,
@@ -16,7 +16,7 @@ rule! {
 fn s_format(cx: &RuleContext<'_>, sink: &mut Sink) {
     let report = cx.report;
     let id = RuleId::SFmt;
-    if let (Some(a), Some(b)) = (report.format_t3, report.format_t2) {
+    if let (Some(a), Some(b), None) = (report.format_t3, report.format_t2, report.hybrid) {
         if a != b {
             sink.push(finding(id, messages::mixed_formats(a.label(), b.label())));
         }
@@ -230,7 +230,7 @@ fn s_multi(cx: &RuleContext<'_>, sink: &mut Sink) {
 rule! {
     /// 读取有歧义
     ///
-    /// 表格中某行、某栏出现不止一次或数字找不到对应栏目时，说明采用了哪种读法。
+    /// 表格中某行、某栏出现不止一次、数字找不到对应栏目，或一个标题与统一格式的两项都相近（如“予以公开和部分公开”）时，说明采用了哪种读法；两项相争的标题不予读取。
     ///
     /// 依据：有歧义时明确告知，而不是悄悄猜测。
     SAmbig: "S.AMBIG", Warning,
@@ -246,6 +246,16 @@ fn s_ambiguous(cx: &RuleContext<'_>, sink: &mut Sink) {
         f.cells = a.cells();
         sink.push(f);
     }
+    for c in &report.label_conflicts {
+        let mut f = finding(
+            id,
+            messages::label_conflict(c.table, &c.written, &c.candidates),
+        );
+        f.table = Some(c.table);
+        f.actual = Some(Quantity::Text(c.written.clone()));
+        f.cells = c.cells.clone();
+        sink.push(f);
+    }
     if let Some(t3) = &report.t3 {
         for key in &t3.duplicate_rows {
             let i = idx(key);
@@ -255,4 +265,67 @@ fn s_ambiguous(cx: &RuleContext<'_>, sink: &mut Sink) {
             sink.push(f);
         }
     }
+}
+
+rule! {
+    /// 标题与统一格式不一致
+    ///
+    /// 表格的行标题、栏标题与统一格式有出入（错字、漏字、多字、字序颠倒），但仍能唯一对应到统一格式的某一项；数字按该项读取并参与检查。序号写法（1.、1、、（1））、空格和换行的差异不算。
+    ///
+    /// 依据：统一格式规定了表格各项的名称；标题改动后容易让读者和汇总统计对错行。把读法说出来，而不是悄悄猜测。
+    SLabel: "S.LABEL", Warning,
+    example: Example { format: Format::F2021, edits: &[Edit::T3Label { row: "withheld_2", text: "2.其他法律行政止公开" }], message: "表三中的标题写作「2.其他法律行政止公开」，与统一格式的「2.其他法律行政法规禁止公开」不完全一致，已按「2.其他法律行政法规禁止公开」读取；请核对并改用统一格式的标题" },
+    check: s_label,
+}
+
+fn s_label(cx: &RuleContext<'_>, sink: &mut Sink) {
+    for v in &cx.report.label_variants {
+        let mut f = finding(
+            RuleId::SLabel,
+            messages::label_variant(v.table, &v.written, &v.official),
+        );
+        f.table = Some(v.table);
+        f.expected = Some(Quantity::Text(v.official.clone()));
+        f.actual = Some(Quantity::Text(v.written.clone()));
+        f.cells = v.cells.clone();
+        sink.push(f);
+    }
+}
+
+rule! {
+    /// 两种格式混用
+    ///
+    /// 表二与表三分属 2019 年版和 2021 年版格式（如 2021 年版表二配 2019 年版表三的单行“（六）其他处理”）。按年度应使用的格式认定报告格式，各表仍按其实有的行列读取和核对，并指出混用的部分。
+    ///
+    /// 依据：两种格式的差别只在表二的栏目和表三“（六）其他处理”的分项；数字仍能核对，混用是格式问题而不是数字错误，因此给出一条警告而不是让检查失效。
+    SHybrid: "S.HYBRID", Warning,
+    example: Example { format: Format::F2021, edits: &[Edit::T3In2019Format], message: "表三「（六）其他处理」是 2019 年版格式的单行（2021 年版格式（国办公开办函〔2021〕30号）将其分为 3 个子项），其余部分为2021 年版格式（国办公开办函〔2021〕30号）；已按表中实有的行核对各项数字" },
+    check: s_hybrid,
+}
+
+fn s_hybrid(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
+    let (Some(piece), Some(format)) = (report.hybrid, report.format) else {
+        return;
+    };
+    let piece_format = if piece == 3 {
+        report.format_t3
+    } else {
+        report.format_t2
+    };
+    let message = messages::hybrid(
+        piece,
+        piece_format == Some(Format::F2019),
+        piece_format.map(|f| f.label()).unwrap_or(""),
+        format.label(),
+    );
+    let mut f = finding(RuleId::SHybrid, message);
+    f.table = Some(piece);
+    f.expected = Some(Quantity::Text(format.as_str().to_string()));
+    f.actual = Some(Quantity::Text(
+        piece_format
+            .map(|f| f.as_str().to_string())
+            .unwrap_or_default(),
+    ));
+    sink.push(f);
 }
