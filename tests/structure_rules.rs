@@ -539,6 +539,16 @@ fn order_finds_swapped_sections_and_tables_in_the_wrong_section() {
         "{messages:?}"
     );
     assert_eq!(found.len(), 3, "{messages:?}");
+    // A misplaced table is marked by its first cell, then the heading of its own section.
+    let t3 = found
+        .iter()
+        .find(|f| f.table == Some(3))
+        .expect("table 三 finding");
+    let (table, _, _) = spec.t3_pos("granted", 0);
+    assert_eq!(t3.cells.len(), 1);
+    assert_eq!(t3.cells[0].table, table);
+    assert!(matches!(t3.locations[0], Location::Cell { .. }));
+    assert_eq!(text_sentence(t3), "三、收到和处理政府信息公开申请情况");
 }
 
 #[test]
