@@ -578,6 +578,32 @@ fn a_heading_repeated_on_every_paragraph_gives_bounded_findings() {
 }
 
 #[test]
+fn a_table_of_contents_is_not_a_second_set_of_sections() {
+    let mut spec = ReportSpec::zeros_2021();
+    spec.preface.push("目录".to_string());
+    spec.preface
+        .extend(SECTION_TITLES.iter().map(|t| t.to_string()));
+    let r = run(&spec);
+    none(&r, "S.ORDER");
+    none(&r, "S.SECT");
+    none(&r, "S.SEC1");
+    none(&r, "S.SEC5");
+    // Headings are located in the body, not in the contents.
+    let mut spec = spec.clone();
+    set_text(&mut spec, 5, &["无。"]);
+    let r = run(&spec);
+    let f = one(&r, "S.SEC6", Severity::Warning);
+    let paragraph = |f: &Finding| match &f.locations[0] {
+        Location::Text { paragraph, .. } => *paragraph,
+        other => panic!("{other:?}"),
+    };
+    assert!(
+        paragraph(f) > 20,
+        "the body's heading, not the contents' entry"
+    );
+}
+
+#[test]
 fn order_finds_a_section_twice() {
     let mut spec = ReportSpec::zeros_2021();
     spec.sections[5]
