@@ -650,6 +650,15 @@ fn every_report_of_a_file_is_checked_on_its_own() {
         deadline.message
     );
     one(b, "S.SEC6", Severity::Warning);
+    // The first report's 六 is its own: the second report's tables (表二 names 收费) are not
+    // read as its text.
+    let mut first_empty6 = first.clone();
+    set_text(&mut first_empty6, 5, &["无。"]);
+    let both = check_document(
+        &multi_docx(&[first_empty6, second.clone()]).build(),
+        &Options::default(),
+    );
+    one(&both[0], "S.SEC6", Severity::Warning);
     assert!(one(a, "S.MULTI", Severity::Warning)
         .message
         .contains("这是第 1 份"));

@@ -41,7 +41,8 @@ fn section_text(cx: &RuleContext<'_>, index: usize) -> String {
         .filter(|h| h.block > head.block && report.is_firm(h))
         .map(|h| h.block)
         .min()
-        .unwrap_or(usize::MAX);
+        .unwrap_or(usize::MAX)
+        .min(report.blocks.end);
     let report_tables: Vec<usize> = report.physical_tables().iter().map(|(t, _)| *t).collect();
     for b in cx.doc.blocks.iter().take(next).skip(head.block + 1) {
         if let model::Block::Table(t) = b {
