@@ -317,13 +317,20 @@ fn tx_none_against_the_table() {
 
 #[test]
 fn tx_all_done() {
-    // 长春市体育局 2023 style: 都在法定期限内予以答复 while 四 = 2.
+    // 均已办结 while 四 = 2.
+    let r = run(&with_prose(
+        scenario(),
+        &["本年度共受理政府信息公开申请16件，均已办结。"],
+    ));
+    let f = only(&r, "TX.ALLDONE");
+    assert_eq!(f.severity, Severity::Warning);
+    // 长春市体育局 2023 style: 都在法定期限内予以答复 is about timeliness, not that every
+    // application was concluded: nothing to compare with 四.
     let r = run(&with_prose(
         scenario(),
         &["本年度共受理政府信息公开申请16件，都在法定期限内予以答复。"],
     ));
-    let f = only(&r, "TX.ALLDONE");
-    assert_eq!(f.severity, Severity::Warning);
+    assert!(tx(&r).is_empty(), "{:#?}", tx(&r));
     let mut spec = scenario();
     spec.set_t3_row("carried_forward", [0, 0, 0, 0, 0, 0]);
     spec.set_t3_row("granted", [6, 2, 0, 1, 0, 1]);

@@ -52,6 +52,38 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
                     continue;
                 }
                 let (start, end) = (sentence.orig(cs), sentence.orig_end(ce));
+                let statement: String = sentence.c[cs.min(ce)..ce.min(sentence.c.len())]
+                    .iter()
+                    .collect();
+                let loose = match subject {
+                    // Section 四 is about 政府信息公开 cases by its title; elsewhere the full
+                    // sentence (up to its 。) must say so: a government also decides or faces
+                    // other cases, whose count is another figure. (均获维持 and 未发生 are not
+                    // loose: said of all cases they hold for the disclosure cases too.)
+                    Subject::Review(_) | Subject::Litigation(_) => {
+                        p.part != super::Part::Section(3) && {
+                            let full = full_sentence(&chars, s, e);
+                            !CASE_ABOUT_DISCLOSURE.iter().any(|w| full.contains(w))
+                        }
+                    }
+                    // 正在办理 / 继续办理 N 件 without naming the next year.
+                    Subject::CarryOut => {
+                        quantity.is_some_and(|q| q > 0)
+                            && ![
+                                "下年",
+                                "下一年",
+                                "次年",
+                                "明年",
+                                "结转",
+                                "顺延",
+                                "转入",
+                                "转至",
+                            ]
+                            .iter()
+                            .any(|w| statement.contains(w))
+                    }
+                    _ => false,
+                };
                 out.push(Claim {
                     subject,
                     quantity,
@@ -60,6 +92,7 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
                     approx: flags.approx,
                     subset: flags.subset,
                     includes_carry_in: flags.includes_carry_in,
+                    loose,
                     part: p.part,
                     paragraph: p.source,
                     start,
@@ -77,6 +110,23 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
     }
     out.truncate(MAX_CLAIMS);
     out
+}
+
+/// The text (blanks dropped) of the sentence around `[s, e)` up to full stops (。！？ or a line
+/// break), joining the parts that 、；split.
+fn full_sentence(chars: &[char], s: usize, e: usize) -> String {
+    let stop = |c: char| matches!(c, '。' | '！' | '？' | '!' | '?' | '\n' | '\r');
+    let from = chars[..s]
+        .iter()
+        .rposition(|&c| stop(c))
+        .map_or(0, |k| k + 1);
+    let to = (e.saturating_sub(1)..chars.len())
+        .find(|&k| stop(chars[k]))
+        .unwrap_or(chars.len());
+    chars[from..to.max(from)]
+        .iter()
+        .filter(|c| !is_blank(**c))
+        .collect()
 }
 
 /// Sentence ranges (character offsets) of a paragraph: split after 。！？；and at line breaks.
@@ -215,6 +265,17 @@ const CUES: &[(&str, Cue)] = &[
     ("顺延至下年", Cue::CarryOut),
     ("顺延到下年", Cue::CarryOut),
     ("转入下年", Cue::CarryOut),
+    ("转入下一年", Cue::CarryOut),
+    ("转至下一年", Cue::CarryOut),
+    ("转到下一年", Cue::CarryOut),
+    ("转下年", Cue::CarryOut),
+    ("转下一年", Cue::CarryOut),
+    ("转次年", Cue::CarryOut),
+    ("顺延至下一年", Cue::CarryOut),
+    ("顺延到下一年", Cue::CarryOut),
+    ("顺延下年", Cue::CarryOut),
+    ("顺延至次年", Cue::CarryOut),
+    ("结转至明年", Cue::CarryOut),
     ("转至下年", Cue::CarryOut),
     ("下年度继续办理", Cue::CarryOut),
     ("下一年度继续办理", Cue::CarryOut),
@@ -315,7 +376,7 @@ const COMPARISON: &[&str] = &[
 const NEGATIONS: &[&str] = &["没有", "暂无", "未", "无"];
 
 /// Characters allowed between 收到…申请 / 答复 and the number: 共计, 数量为, 总数达, 的, 信息, 各.
-const COUNT_FILLER: &str = "共计为了达有合总数量的信息件各：:（）()约近";
+const COUNT_FILLER: &str = "共计为了达有合总数量的政府信息件各：:（）()约近";
 
 /// Words after 未收到…申请 that make the sentence about something else (carry-over, overdue
 /// replies, cases).
@@ -368,6 +429,27 @@ const SUBSET_WORDS: &[&str] = &[
 const OTHER_REQUESTS: &[&str] = &[
     "咨询", "留言", "信访", "投诉", "举报", "建议", "提案", "热线", "来电", "问政", "诉求",
 ];
+
+/// Words saying that 行政复议/行政诉讼 figures are about information disclosure.
+const CASE_ABOUT_DISCLOSURE: &[&str] = &["信息公开", "依申请", "公开申请", "申请公开", "政府信息"];
+
+/// Words between 均/全部 and 答复/办结 that make the statement one of timeliness (均在法定期限内
+/// 予以答复, 均已按时答复), not that every application was concluded.
+const TIMELINESS: &[&str] = &[
+    "期限",
+    "时限",
+    "期内",
+    "按时",
+    "按期",
+    "及时",
+    "限内",
+    "规定时间",
+    "工作日",
+];
+
+/// Words of a 未发生/无 statement that make it about corrected or lost cases (未发生被行政复议纠错
+/// 或行政诉讼败诉情形), not about the number of cases.
+const CORRECTION_WORDS: &[&str] = &["纠错", "纠正", "败诉", "撤销", "确认违法"];
 
 #[derive(Debug, Clone, Copy)]
 struct Hit {
@@ -528,15 +610,23 @@ impl Sentence {
         let mentions = numerals::mentions(&self.c);
         let clauses = self.clauses(&mentions);
         let mut out: Vec<Found> = Vec::new();
-        let includes_carry_in = self
-            .hits(0, self.c.len())
-            .iter()
-            .filter(|h| h.cue == Cue::CarryIn)
-            .any(|h| {
-                ["含", "包括", "包含", "其中"].iter().any(|w| {
-                    h.start >= w.chars().count() && self.has_at(h.start - w.chars().count(), w)
-                })
+        // 含上年结转 N 件 belongs to the figure it follows (办结 1191 件（含上年结转 189 件）), or,
+        // when it comes first (含上年结转在内共收到 N 件), to the figure after its own.
+        let mut carry_targets: Vec<usize> = Vec::new();
+        for h in self.all_hits.iter().filter(|h| h.cue == Cue::CarryIn) {
+            let Some(w) = ["含", "包括", "包含", "其中"].iter().find(|w| {
+                h.start >= w.chars().count() && self.has_at(h.start - w.chars().count(), w)
+            }) else {
+                continue;
+            };
+            let at = h.start - w.chars().count();
+            let before = mentions.iter().rposition(|m| m.end <= at);
+            let target = before.or_else(|| {
+                let own = mentions.iter().position(|m| m.start >= h.end)?;
+                (own + 1 < mentions.len()).then_some(own + 1)
             });
+            carry_targets.extend(target);
+        }
         for (i, m) in mentions.iter().enumerate() {
             let Some(&(cs, ce)) = clauses.iter().find(|(s, e)| *s <= m.start && m.start < *e)
             else {
@@ -576,7 +666,7 @@ impl Sentence {
                 this_year,
                 approx: m.approx,
                 subset: self.contains("其中", 0, m.start) || breakdown,
-                includes_carry_in: includes_carry_in
+                includes_carry_in: carry_targets.contains(&i)
                     && matches!(subject, Subject::NewApplications | Subject::Processed),
             };
             let quantity = Some(m.value);
@@ -601,7 +691,7 @@ impl Sentence {
         prev_end: usize,
         next_start: usize,
     ) -> Option<(Subject, (usize, usize))> {
-        let (cs, _ce) = clause;
+        let (cs, ce) = clause;
         let clause_left = (cs, m.start);
         // Comparisons and cumulative figures are not this year's counts.
         if COMPARISON
@@ -648,7 +738,12 @@ impl Sentence {
         let clause_hits = self.hits(cs, m.start);
         let sentence_hits = self.hits(0, m.start);
         let has = |hs: &[Hit], f: &dyn Fn(Cue) -> bool| hs.iter().any(|h| f(h.cue));
-        let receive = has(&clause_hits, &|c| c == Cue::Receive);
+        // 不予受理 / 不受理 is a result, not a receipt.
+        let receive = clause_hits.iter().any(|h| {
+            h.cue == Cue::Receive
+                && !(h.start >= 1 && self.c[h.start - 1] == '不'
+                    || h.start >= 2 && self.has_at(h.start - 2, "不予"))
+        });
         // The statement starts at the cue, or at the first of a run of cues of the same kind
         // (结转下年 + 度 + 继续办理).
         let span_from = |h: &Hit| {
@@ -678,8 +773,11 @@ impl Sentence {
                     )
                 });
                 let span = (verb.map(|v| v.start).unwrap_or(m.start), h.end);
+                // N 件申请…顺延到下年度答复: the carry-over named later in the clause.
+                let carried = self.hits(h.end, ce).iter().any(|x| x.cue == Cue::CarryOut);
                 let subject = match h.cue {
                     Cue::App if other_request => None,
+                    Cue::App if carried => Some(Subject::CarryOut),
                     Cue::App if receive => Some(Subject::NewApplications),
                     Cue::App if has(&clause_hits, &|c| c == Cue::Processed) => {
                         Some(Subject::Processed)
@@ -765,7 +863,7 @@ impl Sentence {
         // (申请数量为 25 件, 依申请信息 56 条), not another noun (申请的渠道 3 个).
         let plain_gap = left.last().is_some_and(|h| {
             let gap = self.c.get(h.end..m.start).unwrap_or(&[]);
-            gap.len() <= 6 && gap.iter().all(|c| COUNT_FILLER.contains(*c))
+            gap.len() <= 8 && gap.iter().all(|c| COUNT_FILLER.contains(*c))
         });
         if !plain_gap {
             return None;
@@ -862,21 +960,52 @@ impl Sentence {
                 break;
             }
             for p in self.find(neg, 0, n) {
-                if *neg == "未" && (self.has_at(p + 1, "经") || p > 0 && self.has_at(p - 1, "尚"))
-                {
+                if *neg == "未" && self.has_at(p + 1, "经") {
                     continue;
                 }
+                let clause_end = clauses
+                    .iter()
+                    .find(|(s, e)| *s <= p && p < *e)
+                    .map_or(n, |c| c.1);
                 let mut k = p + neg.chars().count();
-                if let Some(v) = VERBS.iter().find(|v| self.has_at(k, v)) {
+                let verb = VERBS.iter().find(|v| self.has_at(k, v));
+                if let Some(v) = verb {
                     k += v.chars().count();
                 }
                 if self.has_at(k, "任何") {
                     k += 2;
                 }
-                if let Some(a) = APPS.iter().find(|a| self.has_at(k, a)) {
-                    let end = k + a.chars().count();
-                    // 无政府信息公开申请结转, 未发生依申请公开超期答复: about something else.
-                    if NOT_NONE_AFTER.iter().any(|w| self.has_at(end, w)) {
+                let found = APPS
+                    .iter()
+                    .find(|a| self.has_at(k, a))
+                    .map(|a| k + a.chars().count())
+                    .or_else(|| {
+                        // 未收到申请人提出的依申请公开申请, 未接到提出公开政府信息的申请: a
+                        // receiving verb, a short qualifier, then the application.
+                        let receiving = verb.is_some_and(|v| {
+                            matches!(
+                                *v,
+                                "收到" | "接到" | "受理" | "接收" | "收到过" | "实际收到"
+                            )
+                        });
+                        if !receiving {
+                            return None;
+                        }
+                        let limit = (k + 16).min(clause_end);
+                        self.find("申请", k, limit)
+                            .into_iter()
+                            .filter(|&q| !self.has_at(q, "申请人"))
+                            .find(|&q| self.contains("公开", k, q))
+                            .map(|q| q + 2)
+                    });
+                if let Some(end) = found {
+                    // 无政府信息公开申请结转, 未发生依申请公开超期答复, 未发生依申请公开政府信息
+                    // 方面的行政复议: about something else.
+                    if NOT_NONE_AFTER.iter().any(|w| self.has_at(end, w))
+                        || ["复议", "诉讼", "起诉"]
+                            .iter()
+                            .any(|w| self.contains(w, end, clause_end))
+                    {
                         continue;
                     }
                     push(out, Subject::NoneReceived, None, (p, end), flags(p));
@@ -895,7 +1024,9 @@ impl Sentence {
                     {
                         if let Some(&d) = self.find(done, p, limit).first() {
                             let between: String = self.c[p..d].iter().collect();
-                            if between.contains(['，', ',', '未', '不']) || between.contains("公开")
+                            if between.contains(['，', ',', '未', '不'])
+                                || between.contains("公开")
+                                || TIMELINESS.iter().any(|w| between.contains(w))
                             {
                                 continue;
                             }
@@ -1042,6 +1173,29 @@ impl Sentence {
                 .max()
                 .map(|&e| e + 2)
                 .unwrap_or(ce);
+            // 未发生被行政复议纠错或行政诉讼败诉情形: no case was corrected or lost, which says
+            // nothing about how many cases there were.
+            let corrections: Vec<usize> = CORRECTION_WORDS
+                .iter()
+                .flat_map(|w| {
+                    self.find(w, p, ce)
+                        .into_iter()
+                        .map(move |q| q + w.chars().count())
+                })
+                .collect();
+            if let Some(&cend) = corrections.iter().max() {
+                push(
+                    out,
+                    Subject::Upheld {
+                        scope: kind,
+                        strict: false,
+                    },
+                    None,
+                    (p, cend.max(end)),
+                    flags(p),
+                );
+                continue;
+            }
             push(out, Subject::NoCase(kind), None, (p, end), flags(p));
         }
 
@@ -1220,10 +1374,10 @@ mod tests {
         );
         assert!(!c[0].subset && c[1].subset);
         assert_eq!(c[0].text, "共收到8份政府信息公开申请");
-        // 长春市体育局 2023: 受理 … 都在法定期限内予以答复.
+        // 长春市体育局 2023: 受理 … 都在法定期限内予以答复 (timeliness, not "all concluded").
         assert_eq!(
             sq("本年度，共受理政府信息公开申请2件，都在法定期限内予以答复。"),
-            vec![(NewApplications, Some(2)), (AllDone, None)]
+            vec![(NewApplications, Some(2))]
         );
         // 长春市二道区房屋征收办 2022
         assert_eq!(
