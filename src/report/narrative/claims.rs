@@ -245,6 +245,12 @@ const CUES: &[(&str, Cue)] = &[
     ("无法提供", Cue::Break(Outcome::Unable)),
     ("不掌握", Cue::Break(Outcome::Unable)),
     ("信息不存在", Cue::Break(Outcome::Unable)),
+    ("属于国家秘密", Cue::Break(Outcome::Withheld)),
+    ("过程性", Cue::Break(Outcome::Withheld)),
+    ("内部事务信息", Cue::Break(Outcome::Withheld)),
+    ("第三方合法权益", Cue::Break(Outcome::Withheld)),
+    ("行政执法案卷", Cue::Break(Outcome::Withheld)),
+    ("行政查询事项", Cue::Break(Outcome::Withheld)),
     ("不予处理", Cue::Break(Outcome::NotProcessed)),
     ("其他处理", Cue::Break(Outcome::Other)),
     ("上年结转", Cue::CarryIn),
@@ -423,6 +429,9 @@ const SUBSET_WORDS: &[&str] = &[
     "企业",
     "其他组织",
 ];
+
+/// Words of a part of the year: every figure after them in the sentence is a part.
+const PERIOD_WORDS: &[&str] = &["季度", "上半年", "下半年", "月份"];
 
 /// Words of other kinds of requests (咨询, 留言, 信访 …): a 收到/答复 count next to them is not
 /// about information disclosure applications.
@@ -643,9 +652,28 @@ impl Sentence {
                 .map(|n| n.start)
                 .filter(|&s| s < ce)
                 .unwrap_or(ce);
-            let Some((subject, (ss, se))) = self.classify(m, (cs, ce), prev_end, next_start) else {
+            let classified = self
+                .classify(m, (cs, ce), prev_end, next_start)
+                .or_else(|| {
+                    // 收到网上申请 105 件, 快递 17 件, 合计 122 件: the sum of the parts named before.
+                    let sum_word = ["合计", "共计", "总计", "共"]
+                        .iter()
+                        .find(|w| self.c[cs..m.start].iter().collect::<String>() == **w)?;
+                    let after_parts = out.last().is_some_and(|f: &Found| {
+                        f.0 == Subject::NewApplications && f.4.subset && f.3 .1 <= cs
+                    });
+                    after_parts.then_some((
+                        Subject::NewApplications,
+                        (m.start - sum_word.chars().count(), m.end),
+                    ))
+                });
+            let Some((subject, (ss, se))) = classified else {
                 continue;
             };
+            let sum_of_parts = out.last().is_some_and(|f: &Found| {
+                f.0 == Subject::NewApplications && f.4.subset && f.3 .1 <= cs
+            }) && subject == Subject::NewApplications
+                && ["合计", "共计", "总计"].iter().any(|w| self.has_at(cs, w));
             let carry_word = matches!(subject, Subject::CarryIn);
             let mut this_year = true;
             if let (Some(y), Some(ry)) = (self.last_year(m.start), year) {
@@ -661,11 +689,12 @@ impl Sentence {
                 this_year = false;
             }
             // A breakdown by channel or by applicant (通过网络申请 N 件, 自然人申请 N 件) is a part.
-            let breakdown = SUBSET_WORDS.iter().any(|w| self.contains(w, cs, m.start));
+            let breakdown = SUBSET_WORDS.iter().any(|w| self.contains(w, cs, m.start))
+                || PERIOD_WORDS.iter().any(|w| self.contains(w, 0, m.start));
             let flags = Flags {
                 this_year,
                 approx: m.approx,
-                subset: self.contains("其中", 0, m.start) || breakdown,
+                subset: !sum_of_parts && (self.contains("其中", 0, m.start) || breakdown),
                 includes_carry_in: carry_targets.contains(&i)
                     && matches!(subject, Subject::NewApplications | Subject::Processed),
             };
@@ -774,10 +803,16 @@ impl Sentence {
                 });
                 let span = (verb.map(|v| v.start).unwrap_or(m.start), h.end);
                 // N 件申请…顺延到下年度答复: the carry-over named later in the clause.
-                let carried = self.hits(h.end, ce).iter().any(|x| x.cue == Cue::CarryOut);
+                let carried = self
+                    .hits(h.end, ce)
+                    .into_iter()
+                    .find(|x| x.cue == Cue::CarryOut);
                 let subject = match h.cue {
                     Cue::App if other_request => None,
-                    Cue::App if carried => Some(Subject::CarryOut),
+                    Cue::App if carried.is_some() => {
+                        let end = carried.map_or(h.end, |x| x.end);
+                        return Some((Subject::CarryOut, (m.start, end)));
+                    }
                     Cue::App if receive => Some(Subject::NewApplications),
                     Cue::App if has(&clause_hits, &|c| c == Cue::Processed) => {
                         Some(Subject::Processed)
@@ -792,6 +827,7 @@ impl Sentence {
                     Cue::Part(p) => sentence_case(&sentence_hits).map(|kind| case_subject(kind, p)),
                     Cue::Review => Some(Subject::Review(CasePart::Total)),
                     Cue::Litigation => Some(Subject::Litigation(CasePart::Total)),
+                    Cue::Noun(_) if self.category(&h) => return None,
                     Cue::Noun(n) => self.active(n, &clause_hits),
                     Cue::Notice => Some(Subject::FeeNotices),
                     _ => None,
@@ -836,6 +872,9 @@ impl Sentence {
         }
         if let Some(h) = left.iter().rev().find(|h| matches!(h.cue, Cue::Noun(_))) {
             let Cue::Noun(n) = h.cue else { return None };
+            if self.category(h) {
+                return None;
+            }
             return self.active(n, &clause_hits).map(|s| (s, span_from(h)));
         }
         // 新制定 5 件, 废止 4 件 under the 规章/规范性文件 named earlier in the sentence.
@@ -886,6 +925,11 @@ impl Sentence {
             }
         }
         None
+    }
+
+    /// 行政许可类信息 N 条, 规范性文件类: a category of published items, not a 表二 count.
+    fn category(&self, h: &Hit) -> bool {
+        self.has_at(h.end, "类")
     }
 
     /// A table 二 subject: 规章/规范性文件 need a verb (制发, 废止, 现行有效) in the clause.
@@ -1368,6 +1412,7 @@ mod tests {
                 (NewApplications, Some(8)),
                 (Break(Outcome::Granted), Some(2)),
                 (Break(Outcome::Partial), Some(2)),
+                (Break(Outcome::Withheld), Some(1)),
                 (Break(Outcome::Unable), Some(2)),
                 (CarryOut, Some(0)),
             ]
