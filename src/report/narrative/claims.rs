@@ -430,6 +430,9 @@ const SUBSET_WORDS: &[&str] = &[
     "其他组织",
 ];
 
+/// Words of a sum (合计 122 件) after the parts.
+const SUM_WORDS: &[&str] = &["合计", "共计", "总计", "共"];
+
 /// Words of a part of the year: every figure after them in the sentence is a part.
 const PERIOD_WORDS: &[&str] = &["季度", "上半年", "下半年", "月份"];
 
@@ -652,28 +655,25 @@ impl Sentence {
                 .map(|n| n.start)
                 .filter(|&s| s < ce)
                 .unwrap_or(ce);
+            // 收到网上申请 105 件, 快递 17 件, 合计 122 件: a 合计/共计/总计 clause right after
+            // partial receipts is their sum, the whole count.
+            let after_parts = out.last().is_some_and(|f: &Found| {
+                f.0 == Subject::NewApplications && f.4.subset && f.3 .1 <= cs
+            });
+            let sum_word = SUM_WORDS
+                .iter()
+                .find(|w| after_parts && self.has_at(cs, w))
+                .map(|w| w.chars().count());
             let classified = self
                 .classify(m, (cs, ce), prev_end, next_start)
                 .or_else(|| {
-                    // 收到网上申请 105 件, 快递 17 件, 合计 122 件: the sum of the parts named before.
-                    let sum_word = ["合计", "共计", "总计", "共"]
-                        .iter()
-                        .find(|w| self.c[cs..m.start].iter().collect::<String>() == **w)?;
-                    let after_parts = out.last().is_some_and(|f: &Found| {
-                        f.0 == Subject::NewApplications && f.4.subset && f.3 .1 <= cs
-                    });
-                    after_parts.then_some((
-                        Subject::NewApplications,
-                        (m.start - sum_word.chars().count(), m.end),
-                    ))
+                    let n = sum_word.filter(|n| cs + n == m.start)?;
+                    Some((Subject::NewApplications, (m.start - n, m.end)))
                 });
             let Some((subject, (ss, se))) = classified else {
                 continue;
             };
-            let sum_of_parts = out.last().is_some_and(|f: &Found| {
-                f.0 == Subject::NewApplications && f.4.subset && f.3 .1 <= cs
-            }) && subject == Subject::NewApplications
-                && ["合计", "共计", "总计"].iter().any(|w| self.has_at(cs, w));
+            let sum_of_parts = sum_word.is_some() && subject == Subject::NewApplications;
             let carry_word = matches!(subject, Subject::CarryIn);
             let mut this_year = true;
             if let (Some(y), Some(ry)) = (self.last_year(m.start), year) {
@@ -1584,6 +1584,29 @@ mod tests {
                 (Review(CasePart::Pending), Some(1))
             ]
         );
+    }
+
+    #[test]
+    fn sum_after_parts_and_carry_in_binding() {
+        let c = claims("通过网络收到政府信息公开申请5件，信函2件，共7件。");
+        let got: Vec<(Subject, Option<i64>, bool)> = c
+            .iter()
+            .map(|c| (c.subject, c.quantity, c.subset))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (NewApplications, Some(5), true),
+                (NewApplications, Some(7), false)
+            ]
+        );
+        // 含上年结转 binds to the figure before it, not to every figure of the sentence.
+        let c = claims("共受理政府信息公开申请1295件，办结1191件（含上年结转189件）。");
+        assert!(!c[0].includes_carry_in && c[1].includes_carry_in);
+        // … or, when it comes first, to the figure after its own.
+        let c = claims("包括上年结转2件在内，共收到政府信息公开申请36件。");
+        assert_eq!(c[1].quantity, Some(36));
+        assert!(c[1].includes_carry_in);
     }
 
     #[test]
