@@ -194,6 +194,9 @@ struct Sentence {
     map: Vec<usize>,
     /// Every cue of the sentence, computed once.
     all_hits: Vec<Hit>,
+    /// The full sentence (up to its 。, across ；) speaks of applications (申请): needed before
+    /// 答复/办结/办理 N 件 is read as processed applications.
+    about_applications: bool,
 }
 
 /// Words that point at a subject, matched on the compact sentence.
@@ -296,6 +299,8 @@ const CUES: &[(&str, Cue)] = &[
     ("处理完毕", Cue::Processed),
     ("办理完成", Cue::Processed),
     ("完成办理", Cue::Processed),
+    // 共办理 718 件 (only next to its number, in a sentence about applications).
+    ("办理", Cue::Processed),
     ("政府信息公开申请", Cue::App),
     ("信息公开申请", Cue::App),
     ("公开信息申请", Cue::App),
@@ -382,7 +387,7 @@ const COMPARISON: &[&str] = &[
 const NEGATIONS: &[&str] = &["没有", "暂无", "未", "无"];
 
 /// Characters allowed between 收到…申请 / 答复 and the number: 共计, 数量为, 总数达, 的, 信息, 各.
-const COUNT_FILLER: &str = "共计为了达有合总数量的政府信息件各：:（）()约近";
+const COUNT_FILLER: &str = "共计为了达有合总数量的政府信息公开件各：:（）()约近";
 
 /// Words after 未收到…申请 that make the sentence about something else (carry-over, overdue
 /// replies, cases).
@@ -481,10 +486,12 @@ impl Sentence {
             c.push(fold_width(ch));
             map.push(k);
         }
+        let about_applications = full_sentence(chars, s, e).contains("申请");
         let mut sentence = Sentence {
             c,
             map,
             all_hits: Vec::new(),
+            about_applications,
         };
         sentence.all_hits = sentence.scan_hits();
         sentence
@@ -820,7 +827,7 @@ impl Sentence {
                     Cue::Break(o) => Some(Subject::Break(o)),
                     Cue::CarryOut => Some(Subject::CarryOut),
                     Cue::CarryIn => Some(Subject::CarryIn),
-                    Cue::Processed if !other_request && self.contains("申请", 0, self.c.len()) => {
+                    Cue::Processed if !other_request && self.about_applications => {
                         Some(Subject::Processed)
                     }
                     // 1 件维持, 1 件尚未审结 under the 复议/诉讼 named before.
@@ -908,7 +915,7 @@ impl Sentence {
             return None;
         }
         if let Some(h) = left.iter().rev().find(|h| h.cue == Cue::Processed) {
-            if self.contains("申请", 0, self.c.len()) {
+            if self.about_applications {
                 return Some((Subject::Processed, span_from(h)));
             }
             return None;
@@ -1060,7 +1067,7 @@ impl Sentence {
         }
 
         // 均已办结 / 都在法定期限内予以答复 / 全部办结.
-        if self.contains("申请", 0, n) {
+        if self.about_applications {
             'all: for q in ["均", "全部", "都", "皆"] {
                 for p in self.find(q, 0, n) {
                     let limit = (p + 12).min(n);
