@@ -135,8 +135,9 @@ try {
     const large = !SEEDS.includes(name);
     const r = await app.evaluate(async ([u, warmup, runs]) => {
       const bytes = new Uint8Array(await (await fetch(u)).arrayBuffer());
-      const results = document.getElementById('results');
-      const drop = document.getElementById('drop');
+      const root = document.querySelector('nianbao-check')?.shadowRoot ?? document;
+      const results = root.getElementById('results');
+      const drop = root.getElementById('drop');
       const pause = (ms) => new Promise((res) => setTimeout(res, ms));
       const one = () =>
         new Promise((resolve) => {

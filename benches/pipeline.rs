@@ -157,7 +157,7 @@ mod floor {
         b.bench(|| common::floor_tokenise(black_box(&xml)));
     }
 
-    /// What package::open also inflates: the styles part (350 KB in the seeds, 3× document.xml).
+    /// What intake::open also inflates: the styles part (350 KB in the seeds, 3× document.xml).
     #[divan::bench(args = ALL)]
     fn inflate_styles(b: Bencher, name: &str) {
         let bytes = input(name);
@@ -170,7 +170,7 @@ mod floor {
 mod annotate {
     use super::*;
     use common::SEEDS;
-    use nianbao::annotate_result;
+    use nianbao::annotate_results;
     use nianbao::present::annotate::{anchors_for, annotate, AnnotateOptions};
 
     fn options() -> AnnotateOptions {
@@ -184,8 +184,8 @@ mod annotate {
     #[divan::bench(args = SEEDS)]
     fn write_only(b: Bencher, name: &str) {
         let bytes = input(name);
-        let result = nianbao::check_bytes(bytes);
-        let anchors = anchors_for(&result, &staged(name).doc);
+        let results = nianbao::check_document(bytes, &nianbao::Options::default());
+        let anchors = anchors_for(&results, &staged(name).doc);
         let options = options();
         b.bench(|| annotate(black_box(bytes), &anchors, &options));
     }
@@ -201,8 +201,8 @@ mod annotate {
     #[divan::bench(args = SEEDS)]
     fn after_check(b: Bencher, name: &str) {
         let bytes = input(name);
-        let result = nianbao::check_bytes(bytes);
+        let results = nianbao::check_document(bytes, &nianbao::Options::default());
         let options = options();
-        b.bench(|| annotate_result(black_box(bytes), &result, &options));
+        b.bench(|| annotate_results(black_box(bytes), &results, &options));
     }
 }

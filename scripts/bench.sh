@@ -88,7 +88,8 @@ mv "$PKG/nianbao_bg.wasm.opt" "$PKG/nianbao_bg.wasm"
 {
   total_raw=0
   total_gz=0
-  for f in www/index.html www/style.css www/app.js www/render.js "$PKG/nianbao.js" "$PKG/nianbao_bg.wasm"; do
+  for f in www/index.html www/style.css www/app.js www/nianbao-check.js www/nianbao-check.css www/styles.js \
+    www/nianbao.js www/render.js www/worker.js "$PKG/nianbao.js" "$PKG/nianbao_bg.wasm"; do
     [ -f "$f" ] || continue
     raw=$(wc -c <"$f")
     gz=$(gzip -9c "$f" | wc -c)

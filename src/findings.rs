@@ -78,7 +78,12 @@ pub struct CellRef {
 /// `doc` is 0 for the document under check and 1 for the previous-year document of the rule
 /// context; `report` is the index of the report inside that document (0 unless one file holds
 /// several reports).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Serializes as an object whose first field is `"kind": "cell"` or `"kind": "text"`
+/// (written by hand: serde's derived internally tagged form costs more code in the wasm build).
+/// Deserializes from the same form (derived; used by the on-demand writer only, so the
+/// checker's module does not carry it).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Location {
     /// A cell: the physical table (order of `w:tbl` start tags, nested included) and the grid
@@ -101,6 +106,48 @@ pub enum Location {
         end: usize,
         sentence: String,
     },
+}
+
+impl Serialize for Location {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        match self {
+            Location::Cell {
+                doc,
+                report,
+                table,
+                row,
+                col,
+            } => {
+                let mut m = s.serialize_struct("Location", 6)?;
+                m.serialize_field("kind", "cell")?;
+                m.serialize_field("doc", doc)?;
+                m.serialize_field("report", report)?;
+                m.serialize_field("table", table)?;
+                m.serialize_field("row", row)?;
+                m.serialize_field("col", col)?;
+                m.end()
+            }
+            Location::Text {
+                doc,
+                report,
+                paragraph,
+                start,
+                end,
+                sentence,
+            } => {
+                let mut m = s.serialize_struct("Location", 7)?;
+                m.serialize_field("kind", "text")?;
+                m.serialize_field("doc", doc)?;
+                m.serialize_field("report", report)?;
+                m.serialize_field("paragraph", paragraph)?;
+                m.serialize_field("start", start)?;
+                m.serialize_field("end", end)?;
+                m.serialize_field("sentence", sentence)?;
+                m.end()
+            }
+        }
+    }
 }
 
 impl Location {
@@ -152,6 +199,148 @@ pub struct Finding {
     /// Where the finding points, the main location first: the cells (in the order of `cells`),
     /// then the text spans involved.
     pub locations: Vec<Location>,
+    /// Index of the [`FindingGroup`] this finding belongs to (many findings of one rule in
+    /// one table, e.g. a blank column), shown as one line by the presenters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<usize>,
+}
+
+/// Many findings of one rule in one table (a blank column, a blank table), summed up in one
+/// line for people; the findings themselves stay one per cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FindingGroup {
+    /// Index in the result's `groups` (what [`Finding::group`] names).
+    pub id: usize,
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub table: Option<u8>,
+    /// How many findings the group holds.
+    pub count: usize,
+    /// Chinese summary, e.g. 表三「法人或其他组织」5 列全部为空，共 125 格.
+    pub message: String,
+}
+
+/// Findings of one rule in one table from this many on form a group.
+pub const GROUP_MIN: usize = 6;
+
+/// Rules that give one finding per cell.
+const CELL_RULES: &[&str] = &[
+    "T2.BLANK",
+    "T3.BLANK",
+    "T4.BLANK",
+    "T2.INT",
+    "T3.INT",
+    "T4.INT",
+    "CELL.TEXT",
+];
+
+/// Data rows of table 三 in the 2019 format (the fewer of the two): this many distinct rows
+/// in a group means whole columns.
+const T3_MIN_ROWS: usize = 23;
+
+/// What a group of findings covers, for its one-line summary (written by `messages::group`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupShape {
+    pub rule: &'static str,
+    pub table: u8,
+    pub count: usize,
+    pub kind: GroupKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GroupKind {
+    /// Every cell of these columns (official column paths).
+    WholeColumns { columns: Vec<Vec<String>> },
+    /// Every cell of `rows` rows of table 三, the first of them `first`.
+    WholeRows { first: Vec<String>, rows: usize },
+    /// Cells here and there: the first one's row and column.
+    Scattered {
+        row: Vec<String>,
+        column: Vec<String>,
+    },
+}
+
+/// Groups many findings of one per-cell rule in one table: sets [`Finding::group`] and
+/// returns the groups, each summed up by `summary`.
+pub fn group_findings(
+    findings: &mut [Finding],
+    mut summary: impl FnMut(&GroupShape) -> String,
+) -> Vec<FindingGroup> {
+    let mut groups: Vec<FindingGroup> = Vec::new();
+    let mut keys: Vec<(&'static str, u8)> = Vec::new();
+    for f in findings.iter() {
+        if let (true, Some(table)) = (CELL_RULES.contains(&f.rule), f.table) {
+            if !keys.contains(&(f.rule, table)) {
+                keys.push((f.rule, table));
+            }
+        }
+    }
+    for (rule, table) in keys {
+        let members: Vec<usize> = (0..findings.len())
+            .filter(|&i| {
+                findings
+                    .get(i)
+                    .is_some_and(|f| f.rule == rule && f.table == Some(table))
+            })
+            .collect();
+        if members.len() < GROUP_MIN {
+            continue;
+        }
+        let of: Vec<&Finding> = members.iter().filter_map(|&i| findings.get(i)).collect();
+        let Some(first) = of.first() else { continue };
+        let shape = GroupShape {
+            rule,
+            table,
+            count: of.len(),
+            kind: group_kind(table, &of),
+        };
+        let id = groups.len();
+        groups.push(FindingGroup {
+            id,
+            rule,
+            severity: first.severity,
+            table: Some(table),
+            count: of.len(),
+            message: summary(&shape),
+        });
+        for &i in &members {
+            if let Some(f) = findings.get_mut(i) {
+                f.group = Some(id);
+            }
+        }
+    }
+    groups
+}
+
+fn distinct(paths: impl Iterator<Item = Vec<String>>) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    for p in paths {
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Whole columns, whole rows, or scattered cells.
+fn group_kind(table: u8, of: &[&Finding]) -> GroupKind {
+    let rows = distinct(of.iter().map(|f| f.row.clone()));
+    let columns = distinct(of.iter().map(|f| f.column.clone()));
+    let rectangle = rows.len() * columns.len() == of.len();
+    if rectangle && (table == 4 || (table == 3 && rows.len() >= T3_MIN_ROWS)) {
+        return GroupKind::WholeColumns { columns };
+    }
+    if rectangle && table == 3 && columns.len() == 7 {
+        return GroupKind::WholeRows {
+            first: rows.first().cloned().unwrap_or_default(),
+            rows: rows.len(),
+        };
+    }
+    let (row, column) = of
+        .first()
+        .map(|f| (f.row.clone(), f.column.clone()))
+        .unwrap_or_default();
+    GroupKind::Scattered { row, column }
 }
 
 impl Finding {
@@ -162,7 +351,101 @@ impl Finding {
 
 #[cfg(test)]
 mod tests {
-    use super::format_decimal;
+    use super::*;
+
+    fn blank(table: u8, row: &[&str], col: &[&str]) -> Finding {
+        Finding {
+            rule: if table == 3 { "T3.BLANK" } else { "T4.BLANK" },
+            severity: Severity::Error,
+            message: String::new(),
+            table: Some(table),
+            row: row.iter().map(|s| s.to_string()).collect(),
+            column: col.iter().map(|s| s.to_string()).collect(),
+            expected: None,
+            actual: None,
+            cells: Vec::new(),
+            culprit: None,
+            fix: None,
+            locations: Vec::new(),
+            group: None,
+        }
+    }
+
+    #[test]
+    fn groups_are_whole_columns_whole_rows_or_scattered() {
+        let orgs = [
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+        ];
+        let mut fs = Vec::new();
+        for r in 0..25 {
+            for c in orgs {
+                fs.push(blank(
+                    3,
+                    &[&format!("r{r}")],
+                    &["申请人情况", "法人或其他组织", c],
+                ));
+            }
+        }
+        fs.push(blank(4, &[], &["行政复议", "总计"]));
+        let mut shapes = Vec::new();
+        let groups = group_findings(&mut fs, |g| {
+            shapes.push(g.clone());
+            "summary".to_string()
+        });
+        assert_eq!(groups.len(), 1);
+        assert_eq!(
+            (groups[0].count, groups[0].message.as_str(), groups[0].table),
+            (125, "summary", Some(3))
+        );
+        assert!(
+            matches!(&shapes[0].kind, GroupKind::WholeColumns { columns } if columns.len() == 5)
+        );
+        assert!(fs[..125].iter().all(|f| f.group == Some(0)));
+        assert_eq!(fs[125].group, None, "one finding alone is no group");
+
+        let mut fs: Vec<Finding> = (0..3)
+            .flat_map(|r| (0..7).map(move |c| (r, c)))
+            .map(|(r, c)| {
+                blank(
+                    3,
+                    &["三、本年度办理结果", &format!("（{r}）")],
+                    &["申请人情况", &format!("c{c}")],
+                )
+            })
+            .collect();
+        let mut kind = None;
+        group_findings(&mut fs, |g| {
+            kind = Some(g.kind.clone());
+            String::new()
+        });
+        assert_eq!(
+            kind,
+            Some(GroupKind::WholeRows {
+                first: vec!["三、本年度办理结果".into(), "（0）".into()],
+                rows: 3
+            })
+        );
+
+        let mut fs: Vec<Finding> = (0..6)
+            .map(|r| blank(3, &[&format!("r{r}")], &[&format!("c{r}")]))
+            .collect();
+        let mut kind = None;
+        group_findings(&mut fs, |g| {
+            kind = Some(g.kind.clone());
+            String::new()
+        });
+        assert_eq!(
+            kind,
+            Some(GroupKind::Scattered {
+                row: vec!["r0".into()],
+                column: vec!["c0".into()]
+            })
+        );
+    }
 
     #[test]
     fn decimals_format_without_float_formatting() {

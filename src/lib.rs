@@ -10,7 +10,10 @@
 //! * [`model`]: the format-neutral document: paragraphs and rectangular table grids.
 //! * [`report`]: recognises the format version, the text and the three standard tables as
 //!   typed values.
-//! * [`rules`]: the catalogue of checks; each rule yields [`findings::Finding`]s.
+//! * [`rules`]: the catalogue of checks ([`rules::RuleId`]), run on a [`rules::RuleContext`];
+//!   each rule yields [`findings::Finding`]s pointing at [`findings::Location`]s.
+//! * [`messages`]: every Chinese message, rendered from the typed data the stages return
+//!   ([`rejection::Refusal`], [`report::Ambiguity`], the rules' values).
 //! * [`present`]: plain text, JSON Lines and CSV presenters for the command-line tool, and
 //!   [`present::annotate`]: the user's own .docx with a Word comment on every finding (and,
 //!   optionally, the suggested corrections as tracked changes).
@@ -25,6 +28,7 @@ pub mod docx;
 pub mod findings;
 pub mod intake;
 pub mod limits;
+pub mod messages;
 pub mod model;
 pub mod present;
 pub mod rejection;
@@ -34,8 +38,13 @@ pub mod rules;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use check::{annotate_bytes, annotate_result, check_bytes, check_bytes_with, Options};
-pub use contract::{CheckResult, Status};
+pub use check::{
+    analyse, annotate_analysed, annotate_bytes, annotate_results, check_analysed, check_batch,
+    check_bytes, check_bytes_with, check_document, check_report, check_with_previous, pair_files,
+    previous_counterpart, Analysed, Links, Options, PreviousFile,
+};
+pub use contract::{CheckResult, PreviousInfo, Status};
 pub use intake::too_large_input;
 pub use limits::Limits;
 pub use rejection::{Rejection, RejectionCode};
+pub use report::ReportKind;

@@ -1,5 +1,7 @@
 //! Why a file could not be checked at all: a stable code and a Chinese message that says
-//! what the file is and what to do.
+//! what the file is and what to do. The stages say why with a typed [`Refusal`] (the data the
+//! message needs); `crate::messages` renders it into a [`Rejection`]. The stages say why with a typed [`Refusal`] (the data the
+//! message needs); `crate::messages` renders it into a [`Rejection`].
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -37,6 +39,9 @@ pub enum RejectionCode {
     TooComplex,
     /// A readable Word document without the report's tables.
     NoReportTables,
+    /// A report in the layouts used before the uniform formats (2011–2018: one statistics
+    /// table 指标名称/计量单位/本年度/累计), which nianbao does not check.
+    OldLayout,
     /// The file could not be read from disk (command-line tool only).
     Unreadable,
     /// nianbao itself failed on this file (a bug; command-line tool only).
@@ -60,8 +65,165 @@ impl RejectionCode {
             RejectionCode::BadXml => "bad_xml",
             RejectionCode::TooComplex => "too_complex",
             RejectionCode::NoReportTables => "no_report_tables",
+            RejectionCode::OldLayout => "old_layout",
             RejectionCode::Unreadable => "unreadable",
             RejectionCode::Internal => "internal",
+        }
+    }
+}
+
+/// A kind of picture, archive or other file nianbao recognises and refuses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Other {
+    Png,
+    Jpeg,
+    Gif,
+    Bmp,
+    Tiff,
+    WebP,
+    Rar,
+    SevenZip,
+    Gzip,
+    Rtf,
+    Mht,
+    Html,
+    FlatOpc,
+    Word2003Xml,
+    Xml,
+    PlainText,
+    OdfText,
+    OdfSpreadsheet,
+    OdfPresentation,
+    OdfOther,
+    Epub,
+    Ofd,
+    Excel,
+    PowerPoint,
+    Visio,
+    Xps,
+    /// An Office package without a Word main part.
+    OfficeNotWord,
+    /// A plain zip file, with the number of .docx files inside.
+    Zip {
+        docx: usize,
+    },
+}
+
+/// Why a file is refused, with the data its message needs. Rendered by `crate::messages`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    Empty,
+    TooLarge {
+        size: u64,
+        max: u64,
+    },
+    /// A password-protected OOXML document (an OLE file with an `EncryptedPackage`).
+    Encrypted,
+    /// A password-protected legacy .doc/.wps.
+    EncryptedLegacyWord,
+    LegacyExcel,
+    LegacyPowerPoint,
+    LegacyWord,
+    Pdf,
+    Image(Other),
+    OtherText(Other),
+    NotWord(Other),
+    UnknownFormat,
+    CorruptZip,
+    /// The main part named by the relationships is not in the zip.
+    MissingMainPart {
+        name: String,
+    },
+    ZipEncrypted,
+    ZipMethod,
+    ZipMultiDisk,
+    TooManyEntries {
+        count: u64,
+        max: usize,
+    },
+    TooLargePart {
+        name: String,
+        size: u64,
+        max: u64,
+    },
+    TooLargeTotal {
+        max: u64,
+    },
+    Ratio {
+        name: String,
+        ratio: u64,
+        max: u64,
+        size: u64,
+    },
+    InflatesBeyondDeclared {
+        name: String,
+        declared: u64,
+    },
+    BadXml,
+    TooDeep {
+        max: usize,
+    },
+    TooWide {
+        max: usize,
+    },
+    TooManyRows {
+        max: usize,
+    },
+    TooManyParagraphs {
+        max: usize,
+    },
+    TooManyTables {
+        max: usize,
+    },
+    GridTooLarge,
+    /// A readable Word document without the report's tables: its paragraph count, table count
+    /// and the shapes (rows, columns) of its first tables.
+    NoReportTables {
+        paragraphs: usize,
+        tables: usize,
+        shapes: Vec<(usize, usize)>,
+    },
+    /// A report in a layout from before the uniform formats: the one statistics table
+    /// 指标名称/计量单位/本年度/累计 (`year` is `None`), or a report of `year` ≤ 2018 without the
+    /// uniform table 三.
+    OldLayout {
+        year: Option<i32>,
+    },
+}
+
+impl Refusal {
+    pub fn code(&self) -> RejectionCode {
+        match self {
+            Refusal::Empty => RejectionCode::Empty,
+            Refusal::TooLarge { .. } => RejectionCode::TooLarge,
+            Refusal::Encrypted | Refusal::EncryptedLegacyWord => RejectionCode::Encrypted,
+            Refusal::LegacyExcel | Refusal::LegacyPowerPoint | Refusal::LegacyWord => {
+                RejectionCode::LegacyOffice
+            }
+            Refusal::Pdf => RejectionCode::Pdf,
+            Refusal::Image(_) => RejectionCode::Image,
+            Refusal::OtherText(_) => RejectionCode::OtherText,
+            Refusal::NotWord(_) => RejectionCode::NotWord,
+            Refusal::UnknownFormat => RejectionCode::UnknownFormat,
+            Refusal::CorruptZip
+            | Refusal::MissingMainPart { .. }
+            | Refusal::ZipEncrypted
+            | Refusal::ZipMethod
+            | Refusal::ZipMultiDisk => RejectionCode::CorruptZip,
+            Refusal::TooLargePart { .. }
+            | Refusal::TooLargeTotal { .. }
+            | Refusal::Ratio { .. }
+            | Refusal::InflatesBeyondDeclared { .. } => RejectionCode::TooLargeInflated,
+            Refusal::BadXml => RejectionCode::BadXml,
+            Refusal::TooManyEntries { .. }
+            | Refusal::TooDeep { .. }
+            | Refusal::TooWide { .. }
+            | Refusal::TooManyRows { .. }
+            | Refusal::TooManyParagraphs { .. }
+            | Refusal::TooManyTables { .. }
+            | Refusal::GridTooLarge => RejectionCode::TooComplex,
+            Refusal::NoReportTables { .. } => RejectionCode::NoReportTables,
+            Refusal::OldLayout { .. } => RejectionCode::OldLayout,
         }
     }
 }
@@ -72,41 +234,26 @@ pub struct Rejection {
     pub code: RejectionCode,
     /// Chinese, for the person: what the file is and what to do.
     pub message: String,
+    /// Why, as data (`None` for rejections made outside the pipeline, e.g. an unreadable path).
+    #[serde(skip)]
+    pub reason: Option<Refusal>,
 }
 
 impl Rejection {
+    /// A rejection with its message already written (the command-line tool's own cases).
     pub fn new(code: RejectionCode, message: impl Into<String>) -> Self {
         Rejection {
             code,
             message: message.into(),
+            reason: None,
         }
-    }
-}
-
-/// Megabytes for messages: whole numbers as such, else up to two decimals (integer arithmetic
-/// only: float formatting code is large in the wasm build).
-pub fn megabytes(bytes: u64) -> String {
-    const MIB: u64 = 1024 * 1024;
-    if bytes.is_multiple_of(MIB) {
-        format!("{}", bytes / MIB)
-    } else {
-        let hundredths = (bytes.saturating_mul(100) + MIB / 2) / MIB;
-        let s = format!("{}.{:02}", hundredths / 100, hundredths % 100);
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
     }
 }
 
 /// The rejection of an input of `size` bytes over the input bound `max` (shared by the intake,
 /// the command-line tool's pre-read check and the annotated-report writer).
 pub fn too_large_input(size: u64, max: u64) -> Rejection {
-    Rejection::new(
-        RejectionCode::TooLarge,
-        format!(
-            "文件过大（{} MB），超过了 {} MB 的上限；年度报告的 .docx 通常只有几十 KB 到几 MB，请确认上传的是报告的 Word 文档",
-            megabytes(size),
-            megabytes(max)
-        ),
-    )
+    Rejection::from(Refusal::TooLarge { size, max })
 }
 
 impl fmt::Display for Rejection {

@@ -228,7 +228,8 @@ fn anchored_text(xml: &str, id: &str) -> String {
 #[test]
 fn wrong_total_gets_a_comment_per_finding_on_its_cells_and_the_same_findings_again() {
     let bytes = wrong_total();
-    let (result, annotated) = annotate_bytes(&bytes, &options(false)).expect("annotate");
+    let (results, annotated) = annotate_bytes(&bytes, &options(false)).expect("annotate");
+    let result = &results[0];
     let placed: Vec<&Finding> = result
         .findings
         .iter()
@@ -313,7 +314,8 @@ fn seeds_reread_the_same_and_every_untouched_entry_is_byte_identical() {
     ];
     for path in seeds() {
         let bytes = std::fs::read(&path).unwrap();
-        let (result, annotated) = annotate_bytes(&bytes, &options(false)).expect("annotate seed");
+        let (results, annotated) = annotate_bytes(&bytes, &options(false)).expect("annotate seed");
+        let result = &results[0];
         if let Some(dir) = std::env::var_os("NIANBAO_ANNOTATE_DUMP") {
             let file = format!("findings_{}", path.file_name().unwrap().to_string_lossy());
             std::fs::write(Path::new(&dir).join(file), &annotated.bytes).unwrap();
@@ -508,7 +510,8 @@ fn rpr_token_count(tokens: &[&str], i: usize) -> usize {
 #[test]
 fn tracked_corrections_accepted_clear_the_arithmetic_errors() {
     let bytes = wrong_total();
-    let (result, annotated) = annotate_bytes(&bytes, &options(true)).expect("annotate");
+    let (results, annotated) = annotate_bytes(&bytes, &options(true)).expect("annotate");
+    let result = &results[0];
     assert!(result.errors() >= 2);
     // The total cell: one w:del for its run, one w:ins with the corrected number.
     assert_eq!(annotated.revisions, 2);
@@ -581,7 +584,8 @@ fn seed_corrections_accepted_leave_no_error_on_the_corrected_cells() {
             continue;
         };
         // The mutation landed on the intended cell: nianbao's T3.ROW finding is about it.
-        let (result, annotated) = annotate_bytes(&bytes, &options(true)).unwrap();
+        let (results, annotated) = annotate_bytes(&bytes, &options(true)).unwrap();
+        let result = &results[0];
         let row = result
             .findings
             .iter()
@@ -658,7 +662,8 @@ fn with_existing_annotations() -> Vec<u8> {
 #[test]
 fn existing_comments_tracked_changes_and_fields_survive() {
     let bytes = with_existing_annotations();
-    let (result, annotated) = annotate_bytes(&bytes, &options(false)).expect("annotate");
+    let (results, annotated) = annotate_bytes(&bytes, &options(false)).expect("annotate");
+    let result = &results[0];
     assert!(annotated.comments >= 3);
     let xml = part(&annotated.bytes, "word/comments.xml").unwrap();
     let cs = comments(&xml);
@@ -1238,7 +1243,8 @@ fn tables_in_text_boxes_and_their_fallback_copies_are_numbered_like_the_model() 
     spec.set_t3("new_received", 6, "5");
     let bytes =
         support::report::docx_from_body(&format!("{text_box}{}", spec.render().body)).build();
-    let (result, annotated) = annotate_bytes(&bytes, &options(true)).unwrap();
+    let (results, annotated) = annotate_bytes(&bytes, &options(true)).unwrap();
+    let result = &results[0];
     let row = result
         .findings
         .iter()
@@ -1293,7 +1299,8 @@ fn a_text_finding_is_anchored_on_its_sentence_and_a_culprit_carries_its_fix() {
     );
     spec.set_t3("new_received", 6, "5");
     let bytes = spec.to_bytes();
-    let (result, annotated) = annotate_bytes(&bytes, &options(true)).expect("annotate");
+    let (results, annotated) = annotate_bytes(&bytes, &options(true)).expect("annotate");
+    let result = &results[0];
     let text_finding = result
         .findings
         .iter()
@@ -1335,7 +1342,7 @@ fn a_text_finding_is_anchored_on_its_sentence_and_a_culprit_carries_its_fix() {
         "the correction 0"
     );
     // The fix is part of the JSON result.
-    let json = nianbao::present::json_line("x.docx", &result);
+    let json = nianbao::present::json_line("x.docx", result);
     assert!(
         json.contains(&format!(
             "\"fix\":{{\"cell\":{{\"table\":{},\"row\":{},\"col\":{}}},\"value\":0}}",
@@ -1343,4 +1350,90 @@ fn a_text_finding_is_anchored_on_its_sentence_and_a_culprit_carries_its_fix() {
         )),
         "{json}"
     );
+}
+
+/// A file holding two reports, the second paired with last year's report in a batch: the
+/// annotation carries the findings of both reports in one copy, each comment naming its report,
+/// and a cross-year finding is anchored on its cell in this year's file, never on the cell of
+/// last year's report it also names.
+#[test]
+fn every_report_of_a_file_in_one_copy_and_cross_year_cells_of_this_year_only() {
+    use nianbao::check::{annotate_results, check_batch, document};
+    use nianbao::present::annotate::{anchors_for, cell_target};
+    use support::report::{multi_docx, Format};
+
+    let agency = "某某县卫生健康局";
+    let mut last = ReportSpec::zeros(Format::Format2021, 2021, agency).reworded();
+    last.set_t3_row("new_received", [1, 0, 0, 0, 0, 0])
+        .set_t3_row("carried_forward", [1, 0, 0, 0, 0, 0]);
+    let this_year = |carried: i64| {
+        let mut r = ReportSpec::zeros(Format::Format2021, 2022, agency);
+        r.set_t3_row("carried_over", [carried, 0, 0, 0, 0, 0])
+            .set_t3_row("granted", [carried, 0, 0, 0, 0, 0])
+            .set_t3_row("results_total", [carried, 0, 0, 0, 0, 0]);
+        r
+    };
+    let mut other = this_year(4);
+    other.agency = "另一个县卫生健康局".into();
+    other.signature = Some(other.agency.clone());
+    // The second report carries over 2 where last year carried forward 1: T3.XYEAR.
+    let both = multi_docx(&[other, this_year(2)]).build();
+    let last = last.to_bytes();
+    let batch = check_batch(
+        &[("2021.docx", &last), ("2022.docx", &both)],
+        &nianbao::Options::default(),
+    );
+    let results = &batch[1];
+    assert_eq!(results.len(), 2);
+    assert!(results[1].previous.is_some(), "the second report is paired");
+
+    let doc = document(&both, &nianbao::Limits::default()).expect("document");
+    let anchors = anchors_for(results, &doc);
+    let findings: Vec<(usize, &Finding)> = results
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| r.findings.iter().map(move |f| (i, f)))
+        .collect();
+    let culprits: std::collections::BTreeSet<CellRef> =
+        findings.iter().filter_map(|(_, f)| f.culprit).collect();
+    assert_eq!(anchors.len(), findings.len() + culprits.len());
+    let mut xyear = 0;
+    for ((report, f), anchor) in findings.iter().zip(&anchors) {
+        assert!(
+            anchor
+                .text
+                .contains(&format!("（第 {}/2 份年报）", report + 1)),
+            "{}",
+            anchor.text
+        );
+        if f.rule != "T3.XYEAR" {
+            continue;
+        }
+        xyear += 1;
+        let cell = |want: u8| {
+            f.locations.iter().find_map(|l| match l {
+                Location::Cell {
+                    doc,
+                    table,
+                    row,
+                    col,
+                    ..
+                } if *doc == want => Some(CellRef {
+                    table: *table,
+                    row: *row,
+                    col: *col,
+                }),
+                _ => None,
+            })
+        };
+        let here = cell(0).expect("a cell of this year's report");
+        let there = cell(1).expect("a cell of last year's report");
+        assert_eq!(Some(&anchor.target), cell_target(&doc, &here).as_ref());
+        assert_ne!(Some(&anchor.target), cell_target(&doc, &there).as_ref());
+    }
+    assert!(xyear > 0, "a cross-year finding: {findings:?}");
+
+    let annotated = annotate_results(&both, results, &options(false)).expect("annotate");
+    assert_eq!(annotated.comments, anchors.len());
+    assert!(annotated.unplaced.is_empty(), "{:?}", annotated.unplaced);
 }

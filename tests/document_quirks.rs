@@ -1,6 +1,6 @@
 //! One test per Word/WPS/LibreOffice quirk the document parser must handle. Each builds a real
 //! .docx package, reads `word/document.xml` (and `word/styles.xml`) back out of the zip and
-//! parses it with `document::parse`.
+//! parses it with `docx::parse`.
 
 mod support;
 

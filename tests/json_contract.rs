@@ -223,7 +223,11 @@ fn checked_result_json_shape() {
     assert!(v["rejection"].is_null());
     assert_eq!(
         v["report"],
-        json!({"agency": "某某县卫生健康局", "year": 2021, "format": "2021"})
+        json!({"agency": "某某县卫生健康局", "year": 2021, "format": "2021",
+               "index": 0, "count": 1,
+               "kind": {"id": "department", "label": "部门",
+                        "reason": "机关名称“某某县卫生健康局”不是人民政府",
+                        "by_user": false}})
     );
     let findings = &v["findings"];
     assert!(!findings.as_array().expect("findings array").is_empty());
@@ -328,7 +332,7 @@ fn rejected_result_json_shape() {
         .is_some_and(|m| m.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))));
     assert_eq!(
         v["report"],
-        json!({"agency": null, "year": null, "format": null})
+        json!({"agency": null, "year": null, "format": null, "index": 0, "count": 0, "kind": null})
     );
     assert_eq!(v["findings"], json!([]));
     assert_eq!(
@@ -449,10 +453,12 @@ fn text_locations_point_at_the_paragraph_and_the_characters() {
     let text = &locations[1];
     assert_eq!(text["kind"], json!("text"));
     assert_eq!(text["sentence"], json!(sentence));
-    // Character offsets within the paragraph's text: after "我局认真落实条例。" (9 characters).
+    // Character offsets within the paragraph's text: the statement "未收到政府信息公开申请",
+    // after "我局认真落实条例。2021年，本单位" (18 characters).
+    let statement = "未收到政府信息公开申请";
     assert_eq!(
         (text["start"].as_u64(), text["end"].as_u64()),
-        (Some(9), Some(9 + sentence.chars().count() as u64))
+        (Some(18), Some(18 + statement.chars().count() as u64))
     );
     let p = text["paragraph"].as_u64().expect("paragraph") as usize;
     assert!(

@@ -25,12 +25,17 @@ export const MIME = {
   '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
-/** Starts the server; resolves to {server, port, url}. */
-export function serve({ root = fileURLToPath(new URL('../www/', import.meta.url)), port = 8080, host = '127.0.0.1' } = {}) {
+/**
+ * Starts the server; resolves to {server, port, url}. `csp`: the policy sent with every response
+ * (tests serve host pages with other policies); `onRequest(path)` sees each request's path.
+ */
+export function serve({ root = fileURLToPath(new URL('../www/', import.meta.url)), port = 8080, host = '127.0.0.1',
+  csp = CSP, onRequest = null } = {}) {
   const base = normalize(root.endsWith(sep) ? root : root + sep);
   const server = createServer((req, res) => {
+    onRequest?.(req.url);
     const send = (status, text) => {
-      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': CSP });
+      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': csp });
       res.end(text);
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed');
@@ -54,7 +59,7 @@ export function serve({ root = fileURLToPath(new URL('../www/', import.meta.url)
     res.writeHead(200, {
       'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'Content-Length': st.size,
-      'Content-Security-Policy': CSP,
+      'Content-Security-Policy': csp,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-cache',
     });

@@ -40,8 +40,11 @@ export function place(f) {
   return parts.join(' · ');
 }
 
-/** Renders the result of one file into a card element. `uid` makes element ids unique on the page. */
-export function renderResult(file, result, uid, { expand = true } = {}) {
+/**
+ * Renders the result of one file into a card element. `uid` makes element ids unique on the page.
+ * `expand`: open the tables of a report with only warnings; `compact`: findings first, tables on demand.
+ */
+export function renderResult(file, result, uid, { expand = true, compact = false } = {}) {
   const card = el('article', { class: 'file-card', id: `file-${uid}`, 'aria-labelledby': `file-${uid}-name` });
   const head = el('header', { class: 'summary' }, el('h2', { id: `file-${uid}-name`, class: 'fname' }, file.name));
   card.append(head);
@@ -93,6 +96,12 @@ export function renderResult(file, result, uid, { expand = true } = {}) {
     tablesBox.append(sec);
   }
 
+  if (compact) {
+    // Compact: the summary and the findings list; the tables on demand.
+    card.append(findingsList(result.findings, uid, drawn),
+      el('details', { class: 'detail' }, el('summary', {}, '查看表格'), el('div', { class: 'body' }, tablesBox)));
+    return card;
+  }
   const body = el('div', { class: 'body' }, tablesBox, findingsList(result.findings, uid, drawn));
   // Reports with errors open; passing ones open only when checked on their own.
   const details = el('details', { class: 'detail', open: errors.length > 0 || (expand && result.findings.length > 0) || null },

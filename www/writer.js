@@ -52,7 +52,8 @@ async function call(fn) {
 // The annotated report: `bytes` (ArrayBuffer or Uint8Array) of a .docx; `suggest` also writes
 // the computed corrections as tracked changes (修订); `name` (the original file name) gives the
 // copy's name "<原名>（检查意见）.docx". Resolves to {bytes: Uint8Array, name, comments,
-// revisions, findings}; a file without findings comes back unchanged with comments 0.
+// revisions, findings}: every report of a file in the one copy, `findings` counting them all; a
+// file without findings comes back unchanged with comments 0.
 export async function annotate(bytes, { suggest = false, name = undefined, date = new Date() } = {}) {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   const iso = date instanceof Date ? date.toISOString().replace(/\.\d+Z$/, 'Z') : String(date);
@@ -71,7 +72,8 @@ export async function exportCsv(entries) {
   return call((mod) => mod.csv(plain(entries)));
 }
 
-// Only what the writer reads: the name and the result's status, rejection, report and findings.
+// Only what the writer reads: the name and the result's status, rejection, report, findings and
+// previous-year report.
 function plain(entries) {
   return Array.from(entries, ({ name, result }) => ({
     name: String(name),
@@ -80,6 +82,7 @@ function plain(entries) {
       rejection: result.rejection ?? null,
       report: result.report ?? {},
       findings: result.findings ?? [],
+      previous: result.previous ?? null,
     },
   }));
 }

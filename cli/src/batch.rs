@@ -1,13 +1,15 @@
 //! `nianbao check`: checks files in parallel (rayon) and prints each result in input order as
-//! soon as it and all before it are done.
+//! soon as it and all before it are done. A file holding several reports gives one result per
+//! report (one JSON line each, `report.index`/`report.count` telling them apart).
 
 use crate::args::{self, CheckArgs, MAX_JOBS};
 use crate::{exit, walk};
 use indicatif::{ProgressBar, ProgressStyle};
 use nianbao::present::annotate::{annotated_file_name, AnnotateOptions, Annotated};
+use nianbao::report::pairing::{self, BatchEntry, PairKey};
 use nianbao::{
-    annotate_result, check_bytes_with, present, too_large_input, CheckResult, Options, Rejection,
-    RejectionCode, Status,
+    analyse, annotate_analysed, check_report, present, previous_counterpart, too_large_input,
+    Analysed, CheckResult, Links, Options, PreviousFile, Rejection, RejectionCode, Status,
 };
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use std::collections::{BTreeMap, HashSet};
@@ -34,11 +36,14 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, result: &CheckResult) {
-        match result.status {
-            Status::Rejected => self.rejected += 1,
-            Status::Checked if result.errors() > 0 => self.errors += 1,
-            Status::Checked => self.ok += 1,
+    /// Counts one file by its reports' results.
+    fn add(&mut self, results: &[CheckResult]) {
+        if results.iter().any(|r| r.status == Status::Rejected) {
+            self.rejected += 1;
+        } else if results.iter().any(|r| r.errors() > 0) {
+            self.errors += 1;
+        } else {
+            self.ok += 1;
         }
     }
 
@@ -53,10 +58,11 @@ impl Tally {
     }
 }
 
-/// One file done: its result and, with `--annotate`, the annotated file (none for a file that
-/// could not be checked or has nothing to say).
+/// One file done: its results (one per report) and, with `--annotate`, the annotated copy
+/// carrying the findings of all its reports (none for a file that could not be checked or has
+/// nothing to say).
 struct Done {
-    result: CheckResult,
+    results: Vec<CheckResult>,
     annotated: Option<Result<Annotated, Rejection>>,
 }
 
@@ -75,6 +81,15 @@ pub fn run(args: &CheckArgs) -> i32 {
     } else {
         Output::Text
     };
+    if args.previous.is_some() && (args.paths.len() != 1 || args.paths[0].is_dir()) {
+        eprintln!("--previous 只能与一个要检查的文件一起使用（不能是文件夹或多个文件）");
+        eprintln!("运行 nianbao check --help 查看用法。");
+        return exit::USAGE;
+    }
+    if let Some(previous) = args.previous.as_ref().filter(|p| !p.exists()) {
+        eprintln!("找不到上一年度的报告：{}", previous.display());
+        return exit::UNCHECKED;
+    }
     if let Some(dir) = &args.annotate {
         if let Err(e) = std::fs::create_dir_all(dir) {
             eprintln!("无法创建批注文件夹 {}：{e}", dir.display());
@@ -116,13 +131,25 @@ pub fn run(args: &CheckArgs) -> i32 {
     if output == Output::Csv {
         let _ = write!(out, "{}{}\r\n", present::CSV_BOM, present::CSV_HEADER);
     }
-    let progress = progress_bar(files.len());
+    let options = Options {
+        report_kind: args.kind,
+        ..Options::default()
+    };
+    // Cross-year pairing: the file named by --previous, or (for a batch) the reports of the
+    // same agency in consecutive years, found by reading every file once before checking.
+    let pair_batch = args.previous.is_none() && files.len() > 1;
+    let progress = progress_bar(files.len() * if pair_batch { 2 } else { 1 });
+    let links: Vec<Vec<ReportLinks>> = if pair_batch {
+        pool.install(|| pair_batch_files(&files, &options, &progress))
+    } else {
+        Vec::new()
+    };
+    let explicit = args.previous.as_deref();
     let mut tally = Tally::default();
-    let options = Options::default();
     // A bounded channel: workers wait rather than pile up results that cannot be printed yet.
     let (tx, rx) = mpsc::sync_channel::<(usize, Done)>(jobs * 4);
     std::thread::scope(|scope| {
-        let (files, options, pool, annotate) = (&files, &options, &pool, &annotate);
+        let (files, options, pool, links, annotate) = (&files, &options, &pool, &links, &annotate);
         scope.spawn(move || {
             // `par_bridge` hands out files in order as workers become free, so results arrive
             // roughly in input order and few wait in `pending` below.
@@ -133,8 +160,16 @@ pub fn run(args: &CheckArgs) -> i32 {
                     .enumerate()
                     .par_bridge()
                     .try_for_each_with(tx, |tx, (i, path)| {
-                        tx.send((i, process(path, options, annotate.as_ref())))
-                            .map_err(drop)
+                        let file_links = links.get(i).map_or(&[][..], Vec::as_slice);
+                        let done = check_file(
+                            path,
+                            options,
+                            file_links,
+                            explicit,
+                            files,
+                            annotate.as_ref(),
+                        );
+                        tx.send((i, done)).map_err(drop)
                     })
             });
         });
@@ -143,36 +178,48 @@ pub fn run(args: &CheckArgs) -> i32 {
         for (i, done) in rx {
             pending.insert(i, done);
             progress.inc(1);
-            while let Some(Done { result, annotated }) = pending.remove(&printed) {
+            while let Some(Done { results, annotated }) = pending.remove(&printed) {
                 let name = files[printed].display().to_string();
-                tally.add(&result);
-                let text = match output {
-                    Output::Json => present::json_line(&name, &result) + "\n",
-                    Output::Csv => present::csv_rows(&name, &result),
-                    Output::Text
-                        if args.quiet
-                            && result.status == Status::Checked
-                            && result.findings.is_empty() =>
-                    {
-                        String::new()
+                tally.add(&results);
+                let mut text = String::new();
+                for result in &results {
+                    // Reports of one file: the text and CSV name which one; JSON keeps the
+                    // file name and carries `report.index`/`report.count`.
+                    let named = if result.report.count > 1 {
+                        format!(
+                            "{name}（第 {}/{} 份年报）",
+                            result.report.index + 1,
+                            result.report.count
+                        )
+                    } else {
+                        name.clone()
+                    };
+                    text.push_str(&match output {
+                        Output::Json => present::json_line(&name, result) + "\n",
+                        Output::Csv => present::csv_rows(&named, result),
+                        Output::Text
+                            if args.quiet
+                                && result.status == Status::Checked
+                                && result.findings.is_empty() =>
+                        {
+                            String::new()
+                        }
+                        Output::Text => present::text(&named, result) + "\n",
+                    });
+                    if args.xlsx.is_some() {
+                        for_xlsx.push((named, result.clone()));
                     }
-                    Output::Text => present::text(&name, &result),
-                };
-                let mut text = text;
-                if let Some(note) = writer.write(&files[printed], &result, annotated) {
+                }
+                if let Some(note) = writer.write(&files[printed], &results, annotated) {
                     if writer.to_stdout {
-                        if !(args.quiet && result.findings.is_empty()) {
-                            text.push_str(&format!("  {note}\n"));
+                        if !text.is_empty() {
+                            // Under the file's last report, before the blank line that ends it.
+                            text.pop();
+                            text.push_str(&format!("  {note}\n\n"));
                         }
                     } else {
                         progress.suspend(|| eprintln!("{name}：{note}"));
                     }
-                }
-                if output == Output::Text && !text.is_empty() {
-                    text.push('\n');
-                }
-                if args.xlsx.is_some() {
-                    for_xlsx.push((name.clone(), result.clone()));
                 }
                 let written = if progress.is_hidden() {
                     out.write_all(text.as_bytes())
@@ -254,11 +301,11 @@ impl AnnotationWriter {
     fn write(
         &mut self,
         input: &Path,
-        result: &CheckResult,
+        results: &[CheckResult],
         annotated: Option<Result<Annotated, Rejection>>,
     ) -> Option<String> {
         let dir = self.dir.as_ref()?;
-        if result.status == Status::Rejected {
+        if results.iter().any(|r| r.status == Status::Rejected) {
             return Some("批注：文件无法检查，未生成批注文件".to_string());
         }
         let annotated = match annotated {
@@ -293,41 +340,6 @@ impl AnnotationWriter {
             annotated.comments
         ))
     }
-}
-
-/// Checks one file and, when asked, writes its findings into a copy as Word comments.
-fn process(path: &Path, options: &Options, annotate: Option<&AnnotateOptions>) -> Done {
-    let bytes = match read_bounded(path, options.limits.max_input_bytes) {
-        Ok(Ok(b)) => b,
-        Ok(Err(size)) => {
-            return Done {
-                result: CheckResult::rejected(too_large_input(size, &options.limits)),
-                annotated: None,
-            }
-        }
-        Err(e) => {
-            return Done {
-                result: CheckResult::rejected(Rejection::new(
-                    RejectionCode::Unreadable,
-                    format!("无法读取文件：{e}"),
-                )),
-                annotated: None,
-            }
-        }
-    };
-    let result = check_guarded(&bytes, options);
-    let annotated = match annotate {
-        Some(a) if result.status == Status::Checked && !result.findings.is_empty() => Some(
-            std::panic::catch_unwind(|| annotate_result(&bytes, &result, a)).unwrap_or_else(|_| {
-                Err(Rejection::new(
-                    RejectionCode::Internal,
-                    "nianbao 写入批注时出现内部错误，请将文件反馈给开发者",
-                ))
-            }),
-        ),
-        _ => None,
-    };
-    Done { result, annotated }
 }
 
 /// The current time in UTC as ISO 8601 (`2026-12-01T08:00:00Z`), for the comments' date.
@@ -374,15 +386,209 @@ fn progress_bar(n_files: usize) -> ProgressBar {
     bar
 }
 
-/// Checks one file's bytes; never panics (a bug in the core becomes an `internal` rejection).
-fn check_guarded(bytes: &[u8], options: &Options) -> CheckResult {
-    match std::panic::catch_unwind(|| check_bytes_with(bytes, options)) {
-        Ok(r) => r,
-        Err(_) => CheckResult::rejected(Rejection::new(
-            RejectionCode::Internal,
-            "nianbao 处理此文件时出现内部错误，请将文件反馈给开发者",
+/// Where the previous-year report of a report comes from: another file of the batch (its
+/// index) and the report's index in it.
+#[derive(Clone, Default)]
+struct ReportLinks {
+    previous: Option<(usize, usize)>,
+    /// The other reports of the same agency and year (as the output names them).
+    same_year: Vec<String>,
+}
+
+/// How the output names a report of a file holding `count` reports.
+fn report_name(file: &str, index: usize, count: usize) -> String {
+    if count > 1 {
+        format!("{file}（第 {}/{count} 份年报）", index + 1)
+    } else {
+        file.to_string()
+    }
+}
+
+/// Reads every file of the batch once (in parallel) for its reports' agencies and years, and
+/// pairs them: for each file, the links of each of its reports. The documents are not kept (a
+/// batch may hold thousands of files): a file is read again when it is checked or compared.
+fn pair_batch_files(
+    files: &[PathBuf],
+    options: &Options,
+    progress: &ProgressBar,
+) -> Vec<Vec<ReportLinks>> {
+    use rayon::iter::IntoParallelRefIterator;
+    let keys: Vec<Vec<Option<PairKey>>> = files
+        .par_iter()
+        .map(|path| {
+            let keys = load(path, options).map(|a| a.keys()).unwrap_or_default();
+            progress.inc(1);
+            keys
+        })
+        .collect();
+    let mut links: Vec<Vec<ReportLinks>> = keys
+        .iter()
+        .map(|k| vec![ReportLinks::default(); k.len()])
+        .collect();
+    let counts: Vec<usize> = keys.iter().map(Vec::len).collect();
+    let entries: Vec<BatchEntry> = keys
+        .into_iter()
+        .enumerate()
+        .flat_map(|(file, keys)| {
+            keys.into_iter()
+                .enumerate()
+                .map(move |(report, key)| BatchEntry { file, report, key })
+        })
+        .collect();
+    for (e, link) in entries.iter().zip(pairing::pair(&entries)) {
+        let slot = &mut links[e.file][e.report];
+        slot.previous = link.previous.map(|p| (entries[p].file, entries[p].report));
+        slot.same_year = link
+            .same_year
+            .iter()
+            .map(|&j| {
+                let o = &entries[j];
+                report_name(
+                    &files[o.file].display().to_string(),
+                    o.report,
+                    counts[o.file],
+                )
+            })
+            .collect();
+    }
+    links
+}
+
+/// Reads and analyses one file; never panics (a bug in the core becomes an `internal`
+/// rejection).
+fn load(path: &Path, options: &Options) -> Result<Analysed, Rejection> {
+    let bytes = read(path, options)?;
+    std::panic::catch_unwind(|| analyse(&bytes, options)).unwrap_or_else(|_| Err(internal()))
+}
+
+/// Reads one file within the input bound.
+fn read(path: &Path, options: &Options) -> Result<Vec<u8>, Rejection> {
+    match read_bounded(path, options.limits.max_input_bytes) {
+        Ok(Ok(b)) => Ok(b),
+        Ok(Err(size)) => Err(too_large_input(size, &options.limits)),
+        Err(e) => Err(Rejection::new(
+            RejectionCode::Unreadable,
+            format!("无法读取文件：{e}"),
         )),
     }
+}
+
+fn internal() -> Rejection {
+    Rejection::new(
+        RejectionCode::Internal,
+        "nianbao 处理此文件时出现内部错误，请将文件反馈给开发者",
+    )
+}
+
+/// Checks one file: one result per report it holds (one rejected result when it cannot be
+/// checked), each report with its previous-year report when paired (`links`, by report) or
+/// with the file named by `--previous`; with `annotate`, writes the findings of all its
+/// reports into one copy as Word comments (locations in the previous year's file left out).
+/// Never panics.
+fn check_file(
+    path: &Path,
+    options: &Options,
+    links: &[ReportLinks],
+    explicit: Option<&Path>,
+    files: &[PathBuf],
+    annotate: Option<&AnnotateOptions>,
+) -> Done {
+    let rejected = |rejection| Done {
+        results: vec![CheckResult::rejected(rejection)],
+        annotated: None,
+    };
+    let bytes = match read(path, options) {
+        Ok(b) => b,
+        Err(rejection) => return rejected(rejection),
+    };
+    let analysed = match std::panic::catch_unwind(|| analyse(&bytes, options))
+        .unwrap_or_else(|_| Err(internal()))
+    {
+        Ok(a) => a,
+        Err(rejection) => return rejected(rejection),
+    };
+    let results = check_reports(&analysed, options, links, explicit, files);
+    let annotated = match annotate {
+        Some(a)
+            if results.iter().all(|r| r.status == Status::Checked)
+                && results.iter().any(|r| !r.findings.is_empty()) =>
+        {
+            Some(
+                std::panic::catch_unwind(|| annotate_analysed(&bytes, &analysed, &results, a))
+                    .unwrap_or_else(|_| {
+                        Err(Rejection::new(
+                            RejectionCode::Internal,
+                            "nianbao 写入批注时出现内部错误，请将文件反馈给开发者",
+                        ))
+                    }),
+            )
+        }
+        _ => None,
+    };
+    Done { results, annotated }
+}
+
+/// The results of every report of an analysed file (see [`check_file`]).
+fn check_reports(
+    analysed: &Analysed,
+    options: &Options,
+    links: &[ReportLinks],
+    explicit: Option<&Path>,
+    files: &[PathBuf],
+) -> Vec<CheckResult> {
+    // The previous-year files this file's reports are compared with, each read once.
+    let mut sources: Vec<(PathBuf, Result<Analysed, Rejection>)> = Vec::new();
+    let wanted = explicit.map(Path::to_path_buf).into_iter().chain(
+        links
+            .iter()
+            .filter_map(|l| l.previous.map(|(j, _)| files[j].clone())),
+    );
+    for p in wanted {
+        if !sources.iter().any(|(q, _)| *q == p) {
+            let loaded = load(&p, options);
+            sources.push((p, loaded));
+        }
+    }
+    let names: Vec<String> = sources
+        .iter()
+        .map(|(p, _)| p.display().to_string())
+        .collect();
+    (0..analysed.reports().len())
+        .map(|i| {
+            let link = links.get(i).cloned().unwrap_or_default();
+            let source = match (explicit, link.previous) {
+                (Some(p), _) => sources.iter().position(|(q, _)| q == p).map(|k| (k, None)),
+                (None, Some((j, report))) => sources
+                    .iter()
+                    .position(|(q, _)| *q == files[j])
+                    .map(|k| (k, Some(report))),
+                (None, None) => None,
+            };
+            let mut links = Links {
+                same_year: link.same_year,
+                ..Links::default()
+            };
+            if let Some((k, report)) = source {
+                match &sources[k].1 {
+                    Ok(last) => {
+                        links.previous = Some(PreviousFile {
+                            analysed: last,
+                            report: report
+                                .unwrap_or_else(|| previous_counterpart(analysed, i, last)),
+                            name: Some(&names[k]),
+                            explicit: report.is_none(),
+                        })
+                    }
+                    Err(rejection) if report.is_none() => {
+                        links.previous_unusable = Some(rejection.message.clone())
+                    }
+                    Err(_) => {}
+                }
+            }
+            std::panic::catch_unwind(|| check_report(analysed, i, &links, options))
+                .unwrap_or_else(|_| CheckResult::rejected(internal()))
+        })
+        .collect()
 }
 
 /// Reads a file unless it is larger than `limit` bytes (then `Ok(Err(size))`).

@@ -122,13 +122,17 @@ fn annotate_writes_a_commented_copy_of_each_file_with_findings_and_says_where() 
     let first = outdir.join("报告（检查意见）.docx");
     let second = outdir.join("报告（检查意见）（2）.docx");
     // One comment per finding and one on the culprit; its correction: a deletion and an insertion.
+    // Checked alone, the file has 4 findings; in this batch one more: M.DUPYEAR (the same
+    // agency and year twice, a/ and b/).
     let before = json_findings(&input.join("a/报告.docx"));
     assert_eq!(before.len(), 4, "{before:?}");
+    let in_batch = before.len() + 1;
+    assert!(stdout.contains("M.DUPYEAR"), "{stdout}");
     assert!(
         stdout.contains(&format!(
             "批注：已写入 {}（{} 条批注，2 处修订）",
             first.display(),
-            before.len() + 1
+            in_batch + 1
         )),
         "{stdout}"
     );
@@ -165,10 +169,10 @@ fn annotate_writes_a_commented_copy_of_each_file_with_findings_and_says_where() 
         .collect();
     assert_eq!(rules, ["S.DATE"], "{after:?}");
     let comments = part(&annotated, "word/comments.xml").expect("comments part");
-    assert_eq!(comments.matches("<w:comment ").count(), before.len() + 1);
+    assert_eq!(comments.matches("<w:comment ").count(), in_batch + 1);
     assert_eq!(
         comments.matches("w:author=\"nianbao\"").count(),
-        before.len() + 1
+        in_batch + 1
     );
     let main = part(&annotated, "word/document.xml").unwrap();
     assert_eq!(main.matches("<w:ins w:id=").count(), 1);
@@ -330,7 +334,8 @@ fn xlsx_holds_the_csv_rows_and_a_summary_per_file() {
     assert_eq!(broken[1], "宁海县卫生健康局");
     assert_eq!(broken[2], "2021");
     assert_eq!(broken[3], "2021 年版");
-    assert_eq!(broken[4], "2");
+    // T3.ROW, T3.BAL and TX.NONE (the text says no application was received).
+    assert_eq!(broken[4], "3");
     assert_eq!(broken[6], "有错误");
     let bad = &rows[5];
     assert_eq!(bad[6], "无法检查");
@@ -384,4 +389,72 @@ print(wb["汇总"]["A1"].value, wb["问题清单"]["J1"].value)
     assert_eq!(lines[0], "问题清单|汇总");
     assert!(lines[2].starts_with("汇总 6 8"), "{text}");
     assert_eq!(lines[3], "文件 说明");
+}
+
+/// A file holding two reports gets one annotated copy carrying the findings of both.
+#[test]
+fn annotate_writes_one_copy_for_a_file_holding_two_reports() {
+    let dir = tmpdir("two-reports");
+    let broken = || {
+        let mut spec = support::report::ReportSpec::zeros_2021();
+        spec.set_t3("new_received", 6, "5");
+        spec
+    };
+    let mut second = broken();
+    second.agency = "另一个县卫生健康局".into();
+    second.signature = Some(second.agency.clone());
+    let file = dir.join("两份.docx");
+    std::fs::write(
+        &file,
+        support::report::multi_docx(&[broken(), second]).build(),
+    )
+    .unwrap();
+    let outdir = dir.join("out");
+    let out = run(&["check", "--json", file.to_str().unwrap()]);
+    let records: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 2, "one record per report");
+    let findings: usize = records
+        .iter()
+        .map(|r| r["findings"].as_array().unwrap().len())
+        .sum();
+    let culprits = records
+        .iter()
+        .flat_map(|r| r["findings"].as_array().unwrap().iter())
+        .filter_map(|f| {
+            f.get("culprit")
+                .filter(|c| !c.is_null())
+                .map(|c| c.to_string())
+        })
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    assert_eq!(culprits, 2, "one culprit in each report");
+
+    let out = run(&[
+        "check",
+        "--annotate",
+        outdir.to_str().unwrap(),
+        file.to_str().unwrap(),
+    ]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let written: Vec<_> = std::fs::read_dir(&outdir).unwrap().collect();
+    assert_eq!(written.len(), 1, "one copy for the file");
+    let copy = outdir.join("两份（检查意见）.docx");
+    assert_eq!(stdout.matches("批注：已写入").count(), 1, "{stdout}");
+    assert!(
+        stdout.contains(&format!(
+            "批注：已写入 {}（{} 条批注）",
+            copy.display(),
+            findings + culprits
+        )),
+        "{stdout}"
+    );
+    let comments = part(&std::fs::read(&copy).unwrap(), "word/comments.xml").unwrap();
+    assert_eq!(comments.matches("<w:comment ").count(), findings + culprits);
+    assert!(comments.contains("（第 1/2 份年报）"));
+    assert!(comments.contains("（第 2/2 份年报）"));
 }

@@ -1,7 +1,7 @@
 //! The stages after the package: the input is the main document part's XML. It is wrapped in a
-//! stored .docx here (valid CRC, so the package stage always lets it through) and checked with
+//! stored .docx here (valid CRC, so the intake stage always lets it through) and checked with
 //! table grids, so document parsing, report recognition, the rules and the result assembly all
-//! see mutated XML rather than zips the package stage refuses for a bad checksum.
+//! see mutated XML rather than zips the intake stage refuses for a bad checksum.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

@@ -1,4 +1,4 @@
-//! The package stage (sniffing, CFB directory, zip and OPC relationships, bounded inflation)
+//! The intake stage (sniffing, CFB directory, zip and OPC relationships, bounded inflation)
 //! must never panic, whatever the bytes.
 #![no_main]
 

@@ -1,44 +1,70 @@
 //! The annotated report for a file: the check's findings written into the file itself as Word
-//! comments (and corrections as tracked changes) by [`crate::present::annotate`]. The document
-//! model is read again here, as the writer maps model cells to their source positions.
+//! comments (and corrections as tracked changes) by [`crate::present::annotate`]. One annotated
+//! copy per file, carrying the findings of every report it holds.
 
-use super::{checked, document, Checked, Options};
+use super::{analyse_package, check_analysed, document, Analysed, Options};
 use crate::contract::{CheckResult, Status};
 use crate::findings::CellRef;
 use crate::present::annotate::{
     anchors_for, annotate, annotate_with, cell_target, AnnotateOptions, Annotated, Target,
 };
-use crate::rejection::{Rejection, RejectionCode};
+use crate::rejection::Rejection;
 
-/// Checks `bytes` and writes the annotated file in one call (the file read and parsed once).
+/// Checks every report of `bytes` (each alone) and writes their findings into one annotated
+/// copy (the file read and parsed once). The results are those of [`super::check_document`]
+/// without table grids.
 pub fn annotate_bytes(
     bytes: &[u8],
     options: &AnnotateOptions,
-) -> Result<(CheckResult, Annotated), Rejection> {
+) -> Result<(Vec<CheckResult>, Annotated), Rejection> {
     let check_options = Options {
         limits: options.limits.clone(),
-        with_tables: false,
+        ..Options::default()
     };
-    let Checked { pkg, doc, result } = checked(bytes, &check_options)?;
-    let anchors = anchors_for(&result, &doc);
+    let (pkg, analysed) = analyse_package(bytes, &check_options)?;
+    let results = check_analysed(&analysed, &check_options);
+    let anchors = anchors_for(&results, &analysed.doc);
     let main = Some((pkg.main_part_name.as_str(), pkg.main_xml.as_slice()));
     let annotated = annotate_with(bytes, &anchors, options, main)?;
-    Ok((result, annotated))
+    Ok((results, annotated))
 }
 
-/// Writes the findings of `result` (the check of `bytes`) into the file as comments.
-pub fn annotate_result(
+/// Writes the findings of `results` (the checks of the reports of `bytes`, e.g. with their
+/// previous-year reports) into the file as comments. Locations in another file (a previous
+/// year's report) are not annotated.
+pub fn annotate_results(
     bytes: &[u8],
-    result: &CheckResult,
+    results: &[CheckResult],
     options: &AnnotateOptions,
 ) -> Result<Annotated, Rejection> {
-    if result.status == Status::Rejected {
-        return Err(result.rejection.clone().unwrap_or_else(|| {
-            Rejection::new(RejectionCode::Internal, "文件未能检查，无法写入批注")
-        }));
+    if let Some(rejection) = rejected(results) {
+        return Err(rejection);
     }
     let doc = document(bytes, &options.limits)?;
-    annotate(bytes, &anchors_for(result, &doc), options)
+    annotate(bytes, &anchors_for(results, &doc), options)
+}
+
+/// [`annotate_results`] for a file already analysed (its document model is not read again).
+pub fn annotate_analysed(
+    bytes: &[u8],
+    analysed: &Analysed,
+    results: &[CheckResult],
+    options: &AnnotateOptions,
+) -> Result<Annotated, Rejection> {
+    if let Some(rejection) = rejected(results) {
+        return Err(rejection);
+    }
+    annotate(bytes, &anchors_for(results, &analysed.doc), options)
+}
+
+/// The rejection of a file that could not be checked: nothing to annotate.
+fn rejected(results: &[CheckResult]) -> Option<Rejection> {
+    let r = results.iter().find(|r| r.status == Status::Rejected)?;
+    Some(
+        r.rejection
+            .clone()
+            .unwrap_or_else(|| Rejection::from(crate::messages::AnnotateProblem::NotChecked)),
+    )
 }
 
 /// The source position of each of `cells` (model cells: physical table, grid row and column)

@@ -22,7 +22,7 @@ use crate::model::{
     build_grid, push_limited, Block, Document, GridError, Join, Paragraph, SourcePos, SpanCell,
     SpanRow, Table,
 };
-use crate::rejection::{Rejection, RejectionCode};
+use crate::rejection::{Refusal, Rejection};
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
@@ -31,8 +31,8 @@ use styles::{StyleProps, Styles};
 /// Parses the main document part. `styles` is the styles part, used to learn which paragraph
 /// styles carry automatic numbering or an outline level.
 ///
-/// Malformed XML and invalid UTF-8 give [`RejectionCode::BadXml`]; anything beyond the bounds
-/// of `limits` (depth, tables, rows, columns, paragraphs) gives [`RejectionCode::TooComplex`].
+/// Malformed XML and invalid UTF-8 give [`crate::rejection::RejectionCode::BadXml`]; anything beyond the bounds
+/// of `limits` (depth, tables, rows, columns, paragraphs) gives [`crate::rejection::RejectionCode::TooComplex`].
 /// Over-long cell and paragraph text is truncated silently. A malformed styles part is ignored.
 pub fn parse(xml: &[u8], styles: Option<&[u8]>, limits: &Limits) -> Result<Document, Rejection> {
     let mut parser = Parser::new(limits, styles);
@@ -82,28 +82,12 @@ pub fn parse(xml: &[u8], styles: Option<&[u8]>, limits: &Limits) -> Result<Docum
     parser.finish()
 }
 
-/// Message for a main part that is not well-formed XML.
 fn bad_xml() -> Rejection {
-    Rejection::new(
-        RejectionCode::BadXml,
-        "文档内容已损坏（XML 格式错误），无法读取。请在 Word/WPS 中打开后重新另存为 .docx 再检查。",
-    )
-}
-
-fn too_complex(message: String) -> Rejection {
-    Rejection::new(RejectionCode::TooComplex, message)
-}
-
-fn too_deep(max: usize) -> Rejection {
-    too_complex(format!(
-        "文档结构嵌套过深（超过 {max} 层），无法检查。请在 Word/WPS 中打开后删除多余的嵌套表格或文本框，另存为 .docx 再检查。"
-    ))
+    Rejection::from(Refusal::BadXml)
 }
 
 fn too_wide(max: usize) -> Rejection {
-    too_complex(format!(
-        "文档中有表格的列数过多（超过 {max} 列），无法检查。请在 Word/WPS 中检查表格是否有异常的合并单元格，另存为 .docx 再检查。"
-    ))
+    Rejection::from(Refusal::TooWide { max })
 }
 
 /// Nested fields deeper than this are tracked only by count (their instructions still hide text).
@@ -328,7 +312,9 @@ impl<'l> Parser<'l> {
     fn start(&mut self, e: &BytesStart<'_>) -> Result<(), Rejection> {
         self.depth += 1;
         if self.depth > self.limits.max_xml_depth {
-            return Err(too_deep(self.limits.max_xml_depth));
+            return Err(Rejection::from(Refusal::TooDeep {
+                max: self.limits.max_xml_depth,
+            }));
         }
         if self.skip == 0 && !self.seen_root {
             self.seen_root = true;
@@ -540,9 +526,7 @@ impl<'l> Parser<'l> {
                 match self.tables.last_mut() {
                     Some(t) if t.row.is_none() && t.cell.is_none() => {
                         if t.tr_count >= max_rows {
-                            return Err(too_complex(format!(
-                                "文档中有表格的行数过多（超过 {max_rows} 行），无法检查。请确认文件是政府信息公开工作年度报告。"
-                            )));
+                            return Err(Rejection::from(Refusal::TooManyRows { max: max_rows }));
                         }
                         t.row = Some(RawRow {
                             tr: t.tr_count,
@@ -637,10 +621,9 @@ impl<'l> Parser<'l> {
     fn start_paragraph(&mut self) -> Result<(), Rejection> {
         self.paragraph_count += 1;
         if self.paragraph_count > self.limits.max_paragraphs {
-            return Err(too_complex(format!(
-                "文档段落过多（超过 {} 段），无法检查。请确认文件是政府信息公开工作年度报告，只保留报告正文后再检查。",
-                self.limits.max_paragraphs
-            )));
+            return Err(Rejection::from(Refusal::TooManyParagraphs {
+                max: self.limits.max_paragraphs,
+            }));
         }
         let target = if self.containers.last() == Some(&Container::Cell) {
             Target::Cell
@@ -715,10 +698,9 @@ impl<'l> Parser<'l> {
     fn start_table(&mut self) -> Result<(), Rejection> {
         let index = self.doc.tables.len();
         if index >= self.limits.max_tables {
-            return Err(too_complex(format!(
-                "文档中的表格过多（超过 {} 个），无法检查。请确认文件是政府信息公开工作年度报告。",
-                self.limits.max_tables
-            )));
+            return Err(Rejection::from(Refusal::TooManyTables {
+                max: self.limits.max_tables,
+            }));
         }
         // A table directly inside a cell (not inside a text box in that cell) is nested.
         let parent = if self.containers.last() == Some(&Container::Cell) {
@@ -809,11 +791,17 @@ impl<'l> Parser<'l> {
         let Some(st) = self.tables.pop() else {
             return Ok(());
         };
-        let table = build_grid(st.index, st.parent, st.grid_cols, st.rows, self.limits, &mut self.grid_slots).map_err(|e| match e {
+        let table = build_grid(
+            st.index,
+            st.parent,
+            st.grid_cols,
+            st.rows,
+            self.limits,
+            &mut self.grid_slots,
+        )
+        .map_err(|e| match e {
             GridError::TooWide { max } => too_wide(max),
-            GridError::TooLarge => too_complex(
-                "文档中的表格总规模过大，无法检查。请确认文件是政府信息公开工作年度报告，只保留报告正文后再检查。".to_string(),
-            ),
+            GridError::TooLarge => Rejection::from(Refusal::GridTooLarge),
         })?;
         for (child, row, col) in st.children {
             let pos = table
@@ -923,6 +911,7 @@ fn merge_val(e: &BytesStart<'_>) -> Merge {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rejection::RejectionCode;
 
     const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape""#;
 

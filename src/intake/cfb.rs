@@ -2,7 +2,7 @@
 //! OOXML, told apart by their directory entries without reading any stream in full.
 
 use super::find;
-use crate::rejection::{Rejection, RejectionCode};
+use crate::rejection::{Refusal, Rejection};
 
 // ---------------------------------------------------------------------------------------------
 // OLE compound files (legacy .doc/.wps/.xls/.et/.ppt, and password-protected OOXML)
@@ -22,33 +22,18 @@ struct OleInfo {
 pub(super) fn ole_rejection(bytes: &[u8]) -> Rejection {
     let info = ole_info(bytes);
     if info.encrypted_package {
-        return Rejection::new(
-            RejectionCode::Encrypted,
-            "文档已加密（设置了打开密码），请在 Word/WPS 中去除密码后另存为 .docx 再检查",
-        );
+        return Rejection::from(Refusal::Encrypted);
     }
     if info.word_encrypted {
-        return Rejection::new(
-            RejectionCode::Encrypted,
-            "这是设置了打开密码的旧版 Word/WPS 文件（.doc/.wps），请在 Word/WPS 中去除密码并另存为 .docx 后再检查",
-        );
+        return Rejection::from(Refusal::EncryptedLegacyWord);
     }
     if info.workbook && !info.word {
-        return Rejection::new(
-            RejectionCode::LegacyOffice,
-            "这是旧版 Excel/WPS 表格文件（.xls/.et），不是 Word 文档；请上传报告的 Word 文档（.docx），旧版 Word 文件请先另存为 .docx",
-        );
+        return Rejection::from(Refusal::LegacyExcel);
     }
     if info.powerpoint && !info.word {
-        return Rejection::new(
-            RejectionCode::LegacyOffice,
-            "这是旧版 PowerPoint/WPS 演示文件（.ppt/.dps），不是 Word 文档；请上传报告的 Word 文档（.docx）",
-        );
+        return Rejection::from(Refusal::LegacyPowerPoint);
     }
-    Rejection::new(
-        RejectionCode::LegacyOffice,
-        "这是旧版 Word/WPS 文件（.doc/.wps），请在 Word/WPS 中另存为 .docx 后再检查",
-    )
+    Rejection::from(Refusal::LegacyWord)
 }
 
 const ENDOFCHAIN: u32 = 0xFFFF_FFFE;

@@ -1,4 +1,4 @@
-//! The package stage: recognises what kind of file the bytes are, and for a Word document
+//! The intake stage: recognises what kind of file the bytes are, and for a Word document
 //! reads the OPC parts the later stages need, with bounded inflation.
 //!
 //! Order of work:
@@ -12,11 +12,15 @@
 //!    bounded by declared size, declared ratio and — since declared sizes can lie — by the
 //!    bytes actually produced.
 //!
+//! Files: `mod.rs` sniffs, `cfb.rs` reads compound-file directories, `package.rs` reads the zip
+//! and its OPC relationships. Refusals are typed ([`crate::rejection::Refusal`]); their text is
+//! written in `crate::messages`.
+//!
 //! Nothing here panics on any input: all indexing is checked (`get`), all arithmetic on values
 //! from the file is checked or saturating, and every loop over file structures is bounded.
 
 use crate::limits::Limits;
-use crate::rejection::{Rejection, RejectionCode};
+use crate::rejection::{Other, Refusal, Rejection};
 
 mod cfb;
 mod package;
@@ -39,10 +43,7 @@ pub struct Package {
 /// Opens the bytes as a .docx package, or says what they are instead.
 pub fn open(bytes: &[u8], limits: &Limits) -> Result<Package, Rejection> {
     if bytes.is_empty() {
-        return Err(Rejection::new(
-            RejectionCode::Empty,
-            "文件是空的（0 字节），可能没有下载完整或保存失败；请重新下载或重新保存后再检查",
-        ));
+        return Err(Rejection::from(Refusal::Empty));
     }
     if bytes.len() as u64 > limits.max_input_bytes {
         return Err(too_large_input(bytes.len() as u64, limits));
@@ -77,19 +78,10 @@ fn sniff(bytes: &[u8]) -> Kind {
         return Kind::Ole;
     }
     if bytes.starts_with(b"%PDF") || find(head(bytes, 1024), b"%PDF-").is_some() {
-        return Kind::Rejected(Rejection::new(
-            RejectionCode::Pdf,
-            "这是 PDF 文件，nianbao 只能检查 Word 文档（.docx）；请找到报告的 Word 原稿（.docx）再检查，\
-             PDF 转换成的 Word 文件表格常常错乱，不建议使用",
-        ));
+        return Kind::Rejected(Rejection::from(Refusal::Pdf));
     }
-    if let Some(name) = image_kind(bytes) {
-        return Kind::Rejected(Rejection::new(
-            RejectionCode::Image,
-            format!(
-                "这是一张图片（{name}），不是 Word 文档；nianbao 无法识别图片中的表格，请上传报告的 Word 原稿（.docx）"
-            ),
-        ));
+    if let Some(kind) = image_kind(bytes) {
+        return Kind::Rejected(Rejection::from(Refusal::Image(kind)));
     }
     if let Some(r) = archive_kind(bytes) {
         return Kind::Rejected(r);
@@ -104,44 +96,38 @@ fn sniff(bytes: &[u8]) -> Kind {
 }
 
 fn unknown_format() -> Rejection {
-    Rejection::new(
-        RejectionCode::UnknownFormat,
-        "无法识别的文件格式，这不是 Word 文档（.docx）；请上传 .docx 格式的年度报告（旧版 .doc/.wps 请先在 Word/WPS 中另存为 .docx）",
-    )
+    Rejection::from(Refusal::UnknownFormat)
 }
 
-fn image_kind(b: &[u8]) -> Option<&'static str> {
+fn image_kind(b: &[u8]) -> Option<Other> {
     if b.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some("PNG")
+        Some(Other::Png)
     } else if b.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some("JPEG")
+        Some(Other::Jpeg)
     } else if b.starts_with(b"GIF87a") || b.starts_with(b"GIF89a") {
-        Some("GIF")
+        Some(Other::Gif)
     } else if b.starts_with(b"BM") && b.len() >= 26 && b.get(6..10) == Some(&[0, 0, 0, 0]) {
-        Some("BMP")
+        Some(Other::Bmp)
     } else if b.starts_with(b"II*\0") || b.starts_with(b"MM\0*") {
-        Some("TIFF")
+        Some(Other::Tiff)
     } else if b.starts_with(b"RIFF") && b.get(8..12) == Some(b"WEBP") {
-        Some("WebP")
+        Some(Other::WebP)
     } else {
         None
     }
 }
 
 fn archive_kind(b: &[u8]) -> Option<Rejection> {
-    let name = if b.starts_with(b"Rar!\x1a\x07") {
-        "RAR 压缩包"
+    let kind = if b.starts_with(b"Rar!\x1a\x07") {
+        Other::Rar
     } else if b.starts_with(&[b'7', b'z', 0xBC, 0xAF, 0x27, 0x1C]) {
-        "7z 压缩包"
+        Other::SevenZip
     } else if b.starts_with(&[0x1F, 0x8B]) {
-        "gzip 压缩文件"
+        Other::Gzip
     } else {
         return None;
     };
-    Some(Rejection::new(
-        RejectionCode::NotWord,
-        format!("这是{name}，不是 Word 文档；请解压后逐个检查其中的 .docx 文件"),
-    ))
+    Some(Rejection::from(Refusal::NotWord(kind)))
 }
 
 /// RTF, HTML, MHT, Word 2003 XML / Flat OPC and plain text.
@@ -154,47 +140,30 @@ fn text_kind(bytes: &[u8]) -> Option<Rejection> {
         .collect::<String>()
         .to_ascii_lowercase();
     if lower.starts_with("{\\rtf") {
-        return Some(Rejection::new(
-            RejectionCode::OtherText,
-            "这是 RTF 文件（Word 的“RTF 格式”），不是 .docx；请在 Word/WPS 中打开后另存为 .docx 再检查",
-        ));
+        return Some(Rejection::from(Refusal::OtherText(Other::Rtf)));
     }
     if lower.starts_with("mime-version:")
         || lower.starts_with("content-type: multipart/related")
         || (lower.starts_with("from:") && lower.contains("mime-version:"))
     {
-        return Some(Rejection::new(
-            RejectionCode::OtherText,
-            "这是单个网页文件（.mht/.mhtml，Word 的“单个文件网页”格式），不是 .docx；请在 Word/WPS 中打开后另存为 .docx 再检查",
-        ));
+        return Some(Rejection::from(Refusal::OtherText(Other::Mht)));
     }
     if lower.starts_with("<html") || lower.starts_with("<!doctype html") || looks_like_html(&lower)
     {
-        return Some(Rejection::new(
-            RejectionCode::OtherText,
-            "这是网页文件（HTML，可能是 Word 的“网页”格式或从网站直接保存的页面），不是 .docx；请在 Word/WPS 中打开后另存为 .docx 再检查",
-        ));
+        return Some(Rejection::from(Refusal::OtherText(Other::Html)));
     }
     if lower.starts_with("<?xml") || lower.starts_with('<') {
         let what = if lower.contains("pkg:package") {
-            "Word XML 文档（“Word XML 文档”/Flat OPC 格式）"
+            Other::FlatOpc
         } else if lower.contains("word.document") || lower.contains("w:worddocument") {
-            "Word 2003 XML 文档"
+            Other::Word2003Xml
         } else {
-            "XML 文件"
+            Other::Xml
         };
-        return Some(Rejection::new(
-            RejectionCode::OtherText,
-            format!(
-                "这是{what}，不是 .docx；请在 Word/WPS 中打开后另存为 .docx（Word 文档）再检查"
-            ),
-        ));
+        return Some(Rejection::from(Refusal::OtherText(what)));
     }
     if utf16 || is_plain_text(t) {
-        return Some(Rejection::new(
-            RejectionCode::OtherText,
-            "这是纯文本文件（.txt），没有表格结构，无法检查；请上传报告的 Word 原稿（.docx）",
-        ));
+        return Some(Rejection::from(Refusal::OtherText(Other::PlainText)));
     }
     None
 }
@@ -258,8 +227,6 @@ pub(super) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
-pub(super) use crate::rejection::megabytes as mb;
-
 /// The rejection of an input of `size` bytes over [`Limits::max_input_bytes`] (also used by
 /// callers that see the size before reading the file).
 pub fn too_large_input(size: u64, limits: &Limits) -> Rejection {
@@ -269,12 +236,6 @@ pub fn too_large_input(size: u64, limits: &Limits) -> Rejection {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn megabytes() {
-        assert_eq!(mb(100 * 1024 * 1024), "100");
-        assert_eq!(mb(1024 * 1024 + 512 * 1024), "1.5");
-    }
 
     #[test]
     fn no_panic_on_short_inputs() {

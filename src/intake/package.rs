@@ -2,9 +2,9 @@
 //! parts needed, each bounded by declared size, ratio and the bytes actually produced.
 
 use super::cfb::{le16, le32};
-use super::{mb, Package};
+use super::Package;
 use crate::limits::Limits;
-use crate::rejection::{Rejection, RejectionCode};
+use crate::rejection::{Other, Refusal, Rejection, RejectionCode};
 use std::io::{Cursor, Read};
 use zip::result::ZipError;
 use zip::CompressionMethod;
@@ -15,20 +15,14 @@ use zip::ZipArchive;
 // ---------------------------------------------------------------------------------------------
 
 fn corrupt() -> Rejection {
-    Rejection::new(
-        RejectionCode::CorruptZip,
-        "文件不完整或已损坏（可能未下载完整），请重新下载或在 Word/WPS 中重新保存后再检查",
-    )
+    Rejection::from(Refusal::CorruptZip)
 }
 
 fn too_complex_entries(count: u64, limits: &Limits) -> Rejection {
-    Rejection::new(
-        RejectionCode::TooComplex,
-        format!(
-            "压缩包中的文件条目过多（{count} 个，上限 {} 个），这不像是一份正常的 Word 文档；请在 Word/WPS 中重新保存为 .docx 后再检查",
-            limits.max_zip_entries
-        ),
-    )
+    Rejection::from(Refusal::TooManyEntries {
+        count,
+        max: limits.max_zip_entries,
+    })
 }
 
 const TRANSITIONAL_REL: &str =
@@ -126,12 +120,9 @@ pub(super) fn open_zip(bytes: &[u8], limits: &Limits) -> Result<Package, Rejecti
         return Err(r);
     }
     let Some(main_idx) = zip.index(&main_name) else {
-        return Err(Rejection::new(
-            RejectionCode::CorruptZip,
-            format!(
-                "文件已损坏：找不到 Word 文档的正文部分（{main_name}），可能未下载完整；请重新下载或在 Word/WPS 中重新保存后再检查"
-            ),
-        ));
+        return Err(Rejection::from(Refusal::MissingMainPart {
+            name: main_name,
+        }));
     };
     let main_xml = zip.read(main_idx, &main_name, limits)?;
 
@@ -214,19 +205,13 @@ impl Zip<'_> {
             )
         };
         if encrypted {
-            return Err(Rejection::new(
-                RejectionCode::CorruptZip,
-                "压缩包中的内容被加密（设置了压缩密码），不是 Word 正常保存的文件；请在 Word/WPS 中打开并另存为不加密的 .docx 后再检查",
-            ));
+            return Err(Rejection::from(Refusal::ZipEncrypted));
         }
         if !matches!(
             method,
             CompressionMethod::Stored | CompressionMethod::Deflated
         ) {
-            return Err(Rejection::new(
-                RejectionCode::CorruptZip,
-                "文件使用了 Word 不会使用的压缩方式（可能被其他压缩软件重新打包过），无法读取；请在 Word/WPS 中打开并另存为 .docx 后再检查",
-            ));
+            return Err(Rejection::from(Refusal::ZipMethod));
         }
         let cap = limits.max_part_bytes.min(self.budget);
         if declared > limits.max_part_bytes {
@@ -236,15 +221,12 @@ impl Zip<'_> {
             return Err(too_large_total(limits.max_total_inflated));
         }
         if declared > limits.ratio_floor_bytes && declared / compressed.max(1) > limits.max_ratio {
-            return Err(Rejection::new(
-                RejectionCode::TooLargeInflated,
-                format!(
-                    "文件中的“{name}”压缩比异常（约 {}:1，上限 {}:1，解压后 {} MB），可能是恶意构造的压缩炸弹，已拒绝；请在 Word/WPS 中重新保存为 .docx 后再检查",
-                    declared / compressed.max(1),
-                    limits.max_ratio,
-                    mb(declared)
-                ),
-            ));
+            return Err(Rejection::from(Refusal::Ratio {
+                name: name.to_string(),
+                ratio: declared / compressed.max(1),
+                max: limits.max_ratio,
+                size: declared,
+            }));
         }
         let (crc_expected, raw) = {
             let raw = self
@@ -284,12 +266,10 @@ impl Zip<'_> {
             });
         }
         if produced > lie_bound {
-            return Err(Rejection::new(
-                RejectionCode::TooLargeInflated,
-                format!(
-                    "文件中的“{name}”解压后远大于它声明的大小（{declared} 字节），可能是恶意构造的压缩炸弹，已拒绝；请在 Word/WPS 中重新保存为 .docx 后再检查"
-                ),
-            ));
+            return Err(Rejection::from(Refusal::InflatesBeyondDeclared {
+                name: name.to_string(),
+                declared,
+            }));
         }
         if result.is_err() || produced != declared {
             return Err(corrupt());
@@ -308,40 +288,26 @@ impl Zip<'_> {
 const LIE_SLACK: u64 = 1024 * 1024;
 
 fn too_large_part(name: &str, size: u64, limit: u64) -> Rejection {
-    Rejection::new(
-        RejectionCode::TooLargeInflated,
-        format!(
-            "文件中的“{name}”解压后超过 {} MB 的上限（声明或实际已达 {} MB），可能是压缩炸弹或异常庞大的文档，已拒绝；请确认文件来源，或在 Word/WPS 中重新保存为 .docx 后再检查",
-            mb(limit),
-            mb(size)
-        ),
-    )
+    Rejection::from(Refusal::TooLargePart {
+        name: name.to_string(),
+        size,
+        max: limit,
+    })
 }
 
 fn too_large_total(limit: u64) -> Rejection {
-    Rejection::new(
-        RejectionCode::TooLargeInflated,
-        format!(
-            "文件解压后的总大小超过 {} MB 的上限，可能是压缩炸弹或异常庞大的文档，已拒绝；请确认文件来源，或在 Word/WPS 中重新保存为 .docx 后再检查",
-            mb(limit)
-        ),
-    )
+    Rejection::from(Refusal::TooLargeTotal { max: limit })
 }
 
 fn zip_error(e: &ZipError) -> Rejection {
     match e {
-        ZipError::UnsupportedArchive(msg) if msg.contains("multi-disk") => Rejection::new(
-            RejectionCode::CorruptZip,
-            "这是分卷压缩包的一部分，无法单独读取；请合并/解压后再检查其中的 .docx",
-        ),
-        ZipError::UnsupportedArchive(msg) if msg.to_ascii_lowercase().contains("password") => Rejection::new(
-            RejectionCode::CorruptZip,
-            "压缩包中的内容被加密（设置了压缩密码），不是 Word 正常保存的文件；请在 Word/WPS 中打开并另存为不加密的 .docx 后再检查",
-        ),
-        ZipError::CompressionMethodNotSupported(_) => Rejection::new(
-            RejectionCode::CorruptZip,
-            "文件使用了 Word 不会使用的压缩方式（可能被其他压缩软件重新打包过），无法读取；请在 Word/WPS 中打开并另存为 .docx 后再检查",
-        ),
+        ZipError::UnsupportedArchive(msg) if msg.contains("multi-disk") => {
+            Rejection::from(Refusal::ZipMultiDisk)
+        }
+        ZipError::UnsupportedArchive(msg) if msg.to_ascii_lowercase().contains("password") => {
+            Rejection::from(Refusal::ZipEncrypted)
+        }
+        ZipError::CompressionMethodNotSupported(_) => Rejection::from(Refusal::ZipMethod),
         _ => corrupt(),
     }
 }
@@ -359,36 +325,25 @@ fn not_word(zip: &mut Zip<'_>, content_types: Option<&[u8]>, limits: &Limits) ->
             if let Ok(m) = zip.read(idx, "mimetype", limits) {
                 let m = String::from_utf8_lossy(&m).trim().to_string();
                 if let Some(kind) = m.strip_prefix("application/vnd.oasis.opendocument.") {
-                    let (what, ext) = if kind.starts_with("text") {
-                        ("OpenDocument 文本", ".odt")
+                    let kind = if kind.starts_with("text") {
+                        Other::OdfText
                     } else if kind.starts_with("spreadsheet") {
-                        ("OpenDocument 电子表格", ".ods")
+                        Other::OdfSpreadsheet
                     } else if kind.starts_with("presentation") {
-                        ("OpenDocument 演示文稿", ".odp")
+                        Other::OdfPresentation
                     } else {
-                        ("OpenDocument 文档", ".od*")
+                        Other::OdfOther
                     };
-                    return Rejection::new(
-                        RejectionCode::NotWord,
-                        format!(
-                            "这是{what}（{ext}，常见于 WPS/LibreOffice 的另存格式），不是 .docx；请在 Word/WPS 中打开后另存为 .docx 再检查"
-                        ),
-                    );
+                    return Rejection::from(Refusal::NotWord(kind));
                 }
                 if m == "application/epub+zip" {
-                    return Rejection::new(
-                        RejectionCode::NotWord,
-                        "这是电子书（EPUB），不是 Word 文档；请上传报告的 Word 原稿（.docx）",
-                    );
+                    return Rejection::from(Refusal::NotWord(Other::Epub));
                 }
             }
         }
     }
     if zip.index("ofd.xml").is_some() {
-        return Rejection::new(
-            RejectionCode::NotWord,
-            "这是 OFD 版式文件，nianbao 只能检查 Word 文档（.docx）；请找到报告的 Word 原稿（.docx）再检查",
-        );
+        return Rejection::from(Refusal::NotWord(Other::Ofd));
     }
     let ct = content_types.map(parse_content_types).unwrap_or_default();
     let has_type = |needle: &str| ct.iter().any(|(_, t)| t.contains(needle));
@@ -403,44 +358,24 @@ fn not_word(zip: &mut Zip<'_>, content_types: Option<&[u8]>, limits: &Limits) ->
         .iter()
         .any(|n| n == "fixeddocseq.fdseq" || n.ends_with(".fdseq"))
     {
-        return Rejection::new(
-            RejectionCode::NotWord,
-            "这是 XPS 文件，不是 Word 文档；请上传报告的 Word 原稿（.docx）",
-        );
+        return Rejection::from(Refusal::NotWord(Other::Xps));
     }
     let docx = zip.names.iter().filter(|n| n.ends_with(".docx")).count();
     if docx > 0 {
-        return Rejection::new(
-            RejectionCode::NotWord,
-            format!(
-                "这是普通压缩包（.zip），里面有 {docx} 个 .docx 文件；请解压后逐个检查其中的 .docx"
-            ),
-        );
+        return Rejection::from(Refusal::NotWord(Other::Zip { docx }));
     }
     if !ct.is_empty() || zip.index("_rels/.rels").is_some() {
-        return Rejection::new(
-            RejectionCode::NotWord,
-            "这是 Office 文件，但不是 Word 文档（找不到 Word 正文部分）；请上传报告的 Word 文档（.docx）",
-        );
+        return Rejection::from(Refusal::NotWord(Other::OfficeNotWord));
     }
-    Rejection::new(
-        RejectionCode::NotWord,
-        "这是普通压缩包（.zip），不是 Word 文档；请解压后逐个检查其中的 .docx",
-    )
+    Rejection::from(Refusal::NotWord(Other::Zip { docx: 0 }))
 }
 
 fn excel() -> Rejection {
-    Rejection::new(
-        RejectionCode::NotWord,
-        "这是 Excel 工作簿（.xlsx），不是 Word 文档；请上传报告的 Word 文档（.docx）",
-    )
+    Rejection::from(Refusal::NotWord(Other::Excel))
 }
 
 fn powerpoint() -> Rejection {
-    Rejection::new(
-        RejectionCode::NotWord,
-        "这是 PowerPoint 演示文稿（.pptx），不是 Word 文档；请上传报告的 Word 文档（.docx）",
-    )
+    Rejection::from(Refusal::NotWord(Other::PowerPoint))
 }
 
 /// Refuses an officeDocument target that is a workbook or a presentation.
@@ -465,10 +400,7 @@ fn classify_main(main: &str, content_types: Option<&[u8]>) -> Option<Rejection> 
         return Some(powerpoint());
     }
     if !part_type.is_empty() && !is_word_main_type(&part_type) && lower.starts_with("visio/") {
-        return Some(Rejection::new(
-            RejectionCode::NotWord,
-            "这是 Visio 绘图文件，不是 Word 文档；请上传报告的 Word 文档（.docx）",
-        ));
+        return Some(Rejection::from(Refusal::NotWord(Other::Visio)));
     }
     None
 }

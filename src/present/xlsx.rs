@@ -5,7 +5,8 @@
 
 use super::{finding_rows, summary_row, Field, CSV_HEADER, SUMMARY_HEADER};
 use crate::contract::CheckResult;
-use crate::rejection::{Rejection, RejectionCode};
+use crate::messages::AnnotateProblem;
+use crate::rejection::Rejection;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 /// Sheet names.
@@ -22,10 +23,9 @@ const MAX_CELL_CHARS: usize = 32_000;
 /// never reads the clock, so without it the date is left at 1970-01-01.
 pub fn xlsx(entries: &[(&str, &CheckResult)], date: Option<&str>) -> Result<Vec<u8>, Rejection> {
     build(entries, date).map_err(|e| {
-        Rejection::new(
-            RejectionCode::Internal,
-            format!("生成 Excel 文件时出错（{e}）；请改用 CSV 导出，并反馈此问题"),
-        )
+        Rejection::from(AnnotateProblem::Xlsx {
+            error: e.to_string(),
+        })
     })
 }
 

@@ -315,7 +315,8 @@ pub fn match_t3_row(leaf: &str, context: &str) -> Option<&'static str> {
     } else if leaf.contains("其他处理") {
         Some("other")
     } else if leaf.trim_start_matches(|c: char| c.is_ascii_digit()) == "其他"
-        && context.contains("其他处理")
+        // Under （六）其他处理, also written "(六) 其他".
+        && (context.contains("其他处理") || context.contains("六其他"))
     {
         Some("other_3")
     } else {

@@ -2,26 +2,182 @@
 //! the document holds, and each table read into typed cells by its labels.
 
 use super::formats::{self, Format, T3_COLUMNS, T3_ROWS};
+use super::labels::{self, Decision, LabelMatch};
 use super::normalize::{norm, trim_blank};
-use super::text::read_text;
+use super::text::{detect_section, is_title, parse_date_line, read_text};
 use super::value::{self, Reading};
-use super::{NumCell, Report, T2Entry, Table2, Table3, Table4};
+use super::{
+    Ambiguity, LabelConflict, LabelVariant, NumCell, Report, T2Entry, Table2, Table3, Table4,
+};
+use crate::findings::CellRef;
 use crate::model::{Block, Document, Table};
-use crate::rejection::{Rejection, RejectionCode};
+use crate::rejection::{Refusal, Rejection};
 
-/// Finds the report in a parsed document.
+/// Finds the (first) report in a parsed document.
 pub fn recognise(doc: &Document) -> Result<Report, Rejection> {
+    let mut all = recognise_all(doc)?;
+    if all.is_empty() {
+        return Err(no_report_tables(doc));
+    }
+    Ok(all.swap_remove(0))
+}
+
+/// Finds every report in a parsed document: one normally, several when reports were pasted
+/// one after the other (the report tables start again). Each gets the blocks from its title
+/// (or first heading) to the next report's.
+pub fn recognise_all(doc: &Document) -> Result<Vec<Report>, Rejection> {
     let kinds = classify_tables(doc);
+    if !kinds.contains(&Some(3)) && doc.tables.iter().any(is_old_statistics_table) {
+        return Err(old_layout(None));
+    }
     if kinds.iter().all(|k| k.is_none()) {
         return Err(no_report_tables(doc));
     }
-    let segments = segment(&kinds);
-    let first = segments.first().cloned().unwrap_or_default();
+    let all = segment(&kinds);
+    // A later run of report tables is another report when it holds table 三 and table 二 or
+    // 四; a stray table (a note table that mentions 行政复议 and 行政诉讼, say) is not, and is
+    // reported as an ambiguity of the report before it.
+    let is_report = |seg: &Vec<(usize, u8)>| {
+        let has = |kind: u8| seg.iter().any(|(_, k)| *k == kind);
+        has(3) && (has(2) || has(4))
+    };
+    let mut chosen: Vec<usize> = (0..all.len()).filter(|&i| is_report(&all[i])).collect();
+    if chosen.is_empty() {
+        chosen.push(0);
+    }
+    let segments: Vec<Vec<(usize, u8)>> =
+        chosen.iter().filter_map(|&i| all.get(i).cloned()).collect();
+    let mut strays: Vec<(usize, Vec<u8>)> = Vec::new();
+    for (i, seg) in all.iter().enumerate() {
+        if chosen.contains(&i) {
+            continue;
+        }
+        let owner = chosen.iter().rposition(|&c| c < i).unwrap_or(0);
+        let mut kinds: Vec<u8> = seg.iter().map(|(_, k)| *k).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        strays.push((owner, kinds));
+    }
+    // Block index of each table, looked up once (documents may hold many tables and blocks).
+    let mut table_block: Vec<Option<usize>> = vec![None; doc.tables.len()];
+    for (i, b) in doc.blocks.iter().enumerate() {
+        if let Block::Table(t) = b {
+            if let Some(slot) = table_block.get_mut(*t) {
+                slot.get_or_insert(i);
+            }
+        }
+    }
+    let block_of = |table: usize| table_block.get(table).copied().flatten();
+    let starts = report_starts(doc, &segments, &block_of);
+    let count = segments.len().max(1);
+    let mut reports = Vec::with_capacity(count);
+    for (i, seg) in segments.iter().enumerate() {
+        let from = starts.get(i).copied().unwrap_or(0);
+        let to = starts.get(i + 1).copied().unwrap_or(doc.blocks.len());
+        let mut report = read_report(doc, seg, from..to.max(from), i, count)?;
+        for kind in [2u8, 3, 4] {
+            let block = seg
+                .iter()
+                .filter(|(_, k)| *k == kind)
+                .find_map(|(t, _)| block_of(*t));
+            if let Some(b) = block {
+                report.table_blocks.push((kind, b));
+            }
+        }
+        for (_, kinds) in strays.iter().filter(|(owner, _)| *owner == i) {
+            report.ambiguities.push(Ambiguity::StrayTables {
+                kinds: kinds.clone(),
+            });
+        }
+        reports.push(report);
+    }
+    Ok(reports)
+}
+
+/// The block where each report starts: 0 for the first; for a later one, its title (with an
+/// agency line just above it), else its first section heading, found by walking back from its
+/// first table, never past the previous report's tables or signing date.
+fn report_starts(
+    doc: &Document,
+    segments: &[Vec<(usize, u8)>],
+    block_of: &dyn Fn(usize) -> Option<usize>,
+) -> Vec<usize> {
+    let mut starts = vec![0];
+    for k in 1..segments.len() {
+        let prev_end = segments
+            .get(k - 1)
+            .and_then(|s| s.iter().filter_map(|(t, _)| block_of(*t)).max())
+            .map_or(0, |b| b + 1);
+        let lo = prev_end.max(starts.last().copied().unwrap_or(0));
+        let Some(first) = segments
+            .get(k)
+            .and_then(|s| s.first())
+            .and_then(|(t, _)| block_of(*t))
+        else {
+            starts.push(lo);
+            continue;
+        };
+        let mut start = first.max(lo);
+        let mut min_heading = usize::MAX;
+        let mut title: Option<usize> = None;
+        for pos in (lo..first).rev() {
+            let Some(Block::Paragraph(p)) = doc.blocks.get(pos) else {
+                if title.is_some() {
+                    break;
+                }
+                continue;
+            };
+            let text = trim_blank(&p.text);
+            if text.is_empty() {
+                continue;
+            }
+            if title.is_some() {
+                // An agency line right above the title belongs to the report.
+                if text.chars().count() <= 40
+                    && !text.contains('。')
+                    && parse_date_line(text).is_none()
+                    && detect_section(p).is_none()
+                {
+                    start = pos;
+                }
+                break;
+            }
+            if parse_date_line(text).is_some() {
+                break;
+            }
+            if let Some((index, _, _)) = detect_section(p) {
+                if index >= min_heading {
+                    break;
+                }
+                min_heading = index;
+                start = pos;
+                continue;
+            }
+            if is_title(text) {
+                title = Some(pos);
+                start = pos;
+            }
+        }
+        starts.push(start);
+    }
+    starts
+}
+
+/// Reads one report: its tables (one segment of the report tables) and the text of blocks
+/// `blocks`.
+fn read_report(
+    doc: &Document,
+    first: &[(usize, u8)],
+    blocks: std::ops::Range<usize>,
+    index: usize,
+    count: usize,
+) -> Result<Report, Rejection> {
     let mut report = Report {
-        report_count: segments.len().max(1),
+        index,
+        report_count: count,
+        blocks: blocks.clone(),
         ..Report::default()
     };
-
     let t2_parts: Vec<usize> = first
         .iter()
         .filter(|(_, k)| *k == 2)
@@ -39,7 +195,7 @@ pub fn recognise(doc: &Document) -> Result<Report, Rejection> {
         .collect();
 
     if !t3_parts.is_empty() {
-        let mut t3 = read_t3(doc, &t3_parts, &mut report.ambiguities);
+        let mut t3 = read_t3(doc, &t3_parts, &mut report);
         let has_split = ["other_1", "other_2", "other_3"]
             .iter()
             .any(|k| t3.has_row(k));
@@ -64,7 +220,7 @@ pub fn recognise(doc: &Document) -> Result<Report, Rejection> {
         report.t3 = Some(t3);
     }
     if !t2_parts.is_empty() {
-        let t2 = read_t2(doc, &t2_parts, &mut report.ambiguities);
+        let t2 = read_t2(doc, &t2_parts, &mut report);
         let mut n2021 = 0;
         let mut n2019 = 0;
         for e in &t2.entries {
@@ -85,23 +241,57 @@ pub fn recognise(doc: &Document) -> Result<Report, Rejection> {
     }
     if let Some(&t) = t4_parts.first() {
         if t4_parts.len() > 1 {
-            report.ambiguities.push(format!(
-                "表四出现在 {} 个表格中，只读取了第一个",
-                t4_parts.len()
-            ));
+            report.ambiguities.push(Ambiguity::T4InSeveralTables {
+                count: t4_parts.len(),
+            });
         }
         report.t4 = doc
             .tables
             .get(t)
-            .map(|table| read_t4(table, &mut report.ambiguities));
+            .map(|table| read_t4(table, &mut report.ambiguities, &mut report.label_variants));
     }
     report.format = report.format_t3.or(report.format_t2);
 
-    read_text(doc, &first, &mut report);
+    read_text(doc, blocks, &mut report);
+    // A report of 2018 or earlier whose tables are not the uniform table 三: an old layout.
+    if let Some(year) = report.title_year.or(report.year).filter(|y| *y <= 2018) {
+        let t3_rows = report
+            .t3
+            .as_ref()
+            .map_or(0, |t| t.rows.iter().flatten().count());
+        if t3_rows < 12 {
+            return Err(old_layout(Some(year)));
+        }
+    }
     if report.format.is_none() {
         report.format = report.year.and_then(Format::required_for);
     }
+    // Tables of two formats: the reading that explains most of the document is the format
+    // the year calls for (the two tables vote one each); each table is still read and checked
+    // with its own rows and columns, and the odd piece is named once (S.HYBRID).
+    if let (Some(t3), Some(t2)) = (report.format_t3, report.format_t2) {
+        if t3 != t2 {
+            let chosen = report.year.and_then(Format::required_for).unwrap_or(t3);
+            report.format = Some(chosen);
+            report.hybrid = Some(if t3 != chosen { 3 } else { 2 });
+        }
+    }
     Ok(report)
+}
+
+/// The rejection of a report in a layout from before the uniform formats; `what` says what
+/// showed it.
+fn old_layout(year: Option<i32>) -> Rejection {
+    Rejection::from(Refusal::OldLayout { year })
+}
+
+/// The single statistics table of the layouts before 2019: a header row 指标名称 | 计量单位 |
+/// 本年度 (| 累计).
+fn is_old_statistics_table(t: &Table) -> bool {
+    (0..t.rows.min(3)).any(|r| {
+        let row: String = t.row_cells(r).iter().map(|c| norm(&c.text)).collect();
+        row.contains("指标名称") && (row.contains("计量单位") || row.contains("累计"))
+    })
 }
 
 fn no_report_tables(doc: &Document) -> Rejection {
@@ -110,26 +300,17 @@ fn no_report_tables(doc: &Document) -> Rejection {
         .iter()
         .filter(|b| matches!(b, Block::Paragraph(p) if !trim_blank(&p.text).is_empty()))
         .count();
-    let found = if doc.tables.is_empty() {
-        format!("文档中有 {paragraphs} 段文字，没有表格")
-    } else {
-        let shapes: Vec<String> = doc
-            .tables
-            .iter()
-            .take(5)
-            .map(|t| format!("{}行×{}列", t.rows, t.cols))
-            .collect();
-        let more = if doc.tables.len() > 5 { "等" } else { "" };
-        format!(
-            "文档中有 {paragraphs} 段文字和 {} 个表格（{}{more}），但都不是年报的统计表",
-            doc.tables.len(),
-            shapes.join("、")
-        )
-    };
-    Rejection::new(
-        RejectionCode::NoReportTables,
-        format!("未找到年报表格：{found}。请确认这是政府信息公开工作年度报告，且表二（主动公开）、表三（依申请公开）、表四（行政复议、行政诉讼）是 Word 表格而不是图片"),
-    )
+    let shapes = doc
+        .tables
+        .iter()
+        .take(5)
+        .map(|t| (t.rows, t.cols))
+        .collect();
+    Rejection::from(Refusal::NoReportTables {
+        paragraphs,
+        tables: doc.tables.len(),
+        shapes,
+    })
 }
 
 const T3_CUES: &[&str] = &[
@@ -253,7 +434,8 @@ fn t3_header_column(n: &str) -> Option<usize> {
         .position(|label| n == norm(label) || (n.chars().count() <= 8 && n.contains(&norm(label))))
 }
 
-fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table3 {
+fn read_t3(doc: &Document, parts: &[usize], report: &mut Report) -> Table3 {
+    let notes = &mut report.ambiguities;
     let mut t3 = Table3 {
         parts: parts.to_vec(),
         rows: vec![None; T3_ROWS.len()],
@@ -291,7 +473,31 @@ fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table3 {
             }
             header_rows.insert(r);
             for c in &cells {
-                if let Some(i) = t3_header_column(&norm(&c.text)) {
+                let n = norm(&c.text);
+                let column = t3_header_column(&n).or_else(|| {
+                    // A shortened or mistyped column header ("社会公益"): a variant, said so.
+                    let i = labels::match_label(&c.text, &labels::T3_COLUMNS).index()?;
+                    let official = labels::T3_COLUMNS.get(i)?.label.to_string();
+                    let cell = CellRef {
+                        table: ti,
+                        row: c.row,
+                        col: c.col,
+                    };
+                    if !report
+                        .label_variants
+                        .iter()
+                        .any(|v| v.cells.first() == Some(&cell))
+                    {
+                        report.label_variants.push(LabelVariant {
+                            table: 3,
+                            written: trim_blank(&c.text).to_string(),
+                            official,
+                            cells: vec![cell],
+                        });
+                    }
+                    Some(i)
+                });
+                if let Some(i) = column {
                     map[i] = Some((c.col, c.col + c.col_span.max(1) - 1));
                 }
             }
@@ -315,10 +521,9 @@ fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table3 {
                     let c = t.cols - 7 + i;
                     *slot = Some((c, c));
                 }
-                notes.push(format!(
-                    "表三的第 {} 个表格没有表头，按最后 7 列读取数字",
-                    t3.parts.iter().position(|&p| p == ti).unwrap_or(0) + 1
-                ));
+                notes.push(Ambiguity::T3WithoutHeader {
+                    part: t3.parts.iter().position(|&p| p == ti).unwrap_or(0) + 1,
+                });
             }
             m
         };
@@ -330,6 +535,7 @@ fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table3 {
                 continue;
             }
             let mut label_cells: Vec<String> = Vec::new();
+            let mut leaf_cell: Option<(String, CellRef)> = None;
             let mut seen_cell: Option<usize> = None;
             for c in 0..first_num {
                 let Some(ci) = t.cell_index_at(r, c) else {
@@ -346,19 +552,28 @@ fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table3 {
                     let n = norm(&cell.text);
                     if !n.is_empty() {
                         label_cells.push(n);
+                        leaf_cell = Some((
+                            trim_blank(&cell.text).to_string(),
+                            CellRef {
+                                table: ti,
+                                row: cell.row,
+                                col: cell.col,
+                            },
+                        ));
                     }
                 }
             }
-            let Some(leaf) = label_cells.last() else {
+            let (Some(leaf), Some((leaf_raw, leaf_ref))) = (label_cells.last(), leaf_cell) else {
                 continue;
             };
             let context = label_cells.concat();
-            let Some(key) = formats::match_t3_row(leaf, &context) else {
-                continue;
-            };
-            let Some(idx) = formats::t3_row_index(key) else {
-                continue;
-            };
+            let phrase = formats::match_t3_row(leaf, &context).and_then(formats::t3_row_index);
+            let mut fuzzy = labels::match_label(&leaf_raw, &labels::T3_ROWS);
+            // “其他” is the row （六）3.其他 only under （六）其他处理.
+            let other_3 = formats::t3_row_index("other_3");
+            if fuzzy.index() == other_3 && phrase != other_3 {
+                fuzzy = LabelMatch::NoMatch;
+            }
             let mut values: [Option<NumCell>; 7] = Default::default();
             for (i, m) in map.iter().enumerate() {
                 let Some((c0, _)) = m else { continue };
@@ -368,6 +583,43 @@ fn read_t3(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table3 {
                     }
                 }
             }
+            let row_cells = || {
+                std::iter::once(leaf_ref)
+                    .chain(values.iter().flatten().map(|v| v.cell))
+                    .collect::<Vec<_>>()
+            };
+            let official = |i: usize| {
+                labels::T3_ROWS
+                    .get(i)
+                    .map(|o| o.label.to_string())
+                    .unwrap_or_default()
+            };
+            let idx = match labels::decide(phrase, fuzzy) {
+                Decision::Skip => continue,
+                Decision::Ambiguous(candidates) => {
+                    report.label_conflicts.push(LabelConflict {
+                        table: 3,
+                        written: leaf_raw,
+                        candidates: candidates.into_iter().map(official).collect(),
+                        cells: row_cells(),
+                    });
+                    continue;
+                }
+                Decision::Take { index, variant } => {
+                    if variant {
+                        report.label_variants.push(LabelVariant {
+                            table: 3,
+                            written: leaf_raw,
+                            official: official(index),
+                            cells: row_cells(),
+                        });
+                    }
+                    index
+                }
+            };
+            let Some(key) = formats::T3_ROWS.get(idx).map(|d| d.key) else {
+                continue;
+            };
             match t3.rows.get_mut(idx) {
                 Some(slot @ None) => *slot = Some(values),
                 Some(Some(_)) if !t3.duplicate_rows.contains(&key) => t3.duplicate_rows.push(key),
@@ -393,7 +645,7 @@ const T4_TERMS: &[&str] = &[
     "总计",
 ];
 
-fn read_t4(t: &Table, notes: &mut Vec<String>) -> Table4 {
+fn read_t4(t: &Table, notes: &mut Vec<Ambiguity>, variants: &mut Vec<LabelVariant>) -> Table4 {
     let mut header_rows: Vec<usize> = Vec::new();
     let mut data_rows: Vec<usize> = Vec::new();
     for r in 0..t.rows {
@@ -421,6 +673,7 @@ fn read_t4(t: &Table, notes: &mut Vec<String>) -> Table4 {
     for c in 0..t.cols {
         let mut labels: Vec<String> = Vec::new();
         let mut last: Option<usize> = None;
+        let mut leaf: Option<&crate::model::Cell> = None;
         for &r in &header_rows {
             let Some(ci) = t.cell_index_at(r, c) else {
                 continue;
@@ -433,10 +686,35 @@ fn read_t4(t: &Table, notes: &mut Vec<String>) -> Table4 {
                 let n = norm(&cell.text);
                 if !n.is_empty() {
                     labels.push(n);
+                    leaf = Some(cell);
                 }
             }
         }
-        if let Some(k) = formats::match_t4_column(&labels) {
+        let mut k = formats::match_t4_column(&labels);
+        if let (None, Some(cell)) = (k, leaf) {
+            // A mistyped result header ("结果维特"): matched tolerantly, said so.
+            if let LabelMatch::Variant(i) = labels::match_label(&cell.text, &labels::T4_LEAVES) {
+                if let (Some(official), Some(last)) = (labels::T4_LEAVES.get(i), labels.last_mut())
+                {
+                    *last = norm(official.label);
+                    k = formats::match_t4_column(&labels);
+                    let at = CellRef {
+                        table: t.index,
+                        row: cell.row,
+                        col: cell.col,
+                    };
+                    if k.is_some() && !variants.iter().any(|v| v.cells.first() == Some(&at)) {
+                        variants.push(LabelVariant {
+                            table: 4,
+                            written: trim_blank(&cell.text).to_string(),
+                            official: official.label.to_string(),
+                            cells: vec![at],
+                        });
+                    }
+                }
+            }
+        }
+        if let Some(k) = k {
             if let Some(slot) = col_of.get_mut(k) {
                 if slot.is_none() {
                     *slot = Some(c);
@@ -464,7 +742,9 @@ fn read_t4(t: &Table, notes: &mut Vec<String>) -> Table4 {
         .or_else(|| data_rows.first().copied());
     let extra = with_text.len().saturating_sub(1);
     if extra > 0 {
-        notes.push(format!("表四有 {} 行数据，只读取了第一行", with_text.len()));
+        notes.push(Ambiguity::T4SeveralDataRows {
+            rows: with_text.len(),
+        });
     }
     let cells = col_of
         .iter()
@@ -484,7 +764,7 @@ fn read_t4(t: &Table, notes: &mut Vec<String>) -> Table4 {
 
 // ------------------------------------------------------------------ table 二
 
-fn read_t2(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table2 {
+fn read_t2(doc: &Document, parts: &[usize], report: &mut Report) -> Table2 {
     let mut t2 = Table2 {
         parts: parts.to_vec(),
         entries: Vec::new(),
@@ -504,51 +784,120 @@ fn read_t2(doc: &Document, parts: &[usize], notes: &mut Vec<String>) -> Table2 {
             let rest = cells.get(k + 1..).unwrap_or_default();
             let first_n = norm(&first.text);
             if first_n.contains("信息内容") {
-                header = rest
-                    .iter()
-                    .map(|c| {
-                        (
-                            (c.col, c.col + c.col_span.max(1) - 1),
-                            formats::match_t2_column(&norm(&c.text)),
-                        )
-                    })
-                    .collect();
+                header = Vec::new();
+                for c in rest {
+                    let span = (c.col, c.col + c.col_span.max(1) - 1);
+                    let written = trim_blank(&c.text).to_string();
+                    let phrase = formats::match_t2_column(&norm(&c.text))
+                        .and_then(|col| labels::T2_COLUMNS.iter().position(|o| o.label == col));
+                    let cell = CellRef {
+                        table: ti,
+                        row: c.row,
+                        col: c.col,
+                    };
+                    let column = match labels::decide(
+                        phrase,
+                        labels::match_label(&written, &labels::T2_COLUMNS),
+                    ) {
+                        Decision::Take { index, variant } => {
+                            let official = labels::T2_COLUMNS.get(index).map(|o| o.label);
+                            if let (true, Some(official)) = (variant, official) {
+                                report.label_variants.push(LabelVariant {
+                                    table: 2,
+                                    written,
+                                    official: official.to_string(),
+                                    cells: vec![cell],
+                                });
+                            }
+                            official
+                        }
+                        Decision::Ambiguous(v) => {
+                            let candidates = v
+                                .iter()
+                                .filter_map(|&i| labels::T2_COLUMNS.get(i))
+                                .map(|o| o.label.to_string())
+                                .collect();
+                            report.label_conflicts.push(LabelConflict {
+                                table: 2,
+                                written,
+                                candidates,
+                                cells: vec![cell],
+                            });
+                            None
+                        }
+                        Decision::Skip => None,
+                    };
+                    header.push((span, column));
+                }
                 continue;
             }
-            let Some(row) = formats::match_t2_row(&first_n) else {
-                continue;
+            let row = match formats::match_t2_row(&first_n) {
+                Some(row) => row,
+                None => match labels::match_label(&first.text, &labels::T2_ROWS) {
+                    LabelMatch::Variant(i) => {
+                        let Some(o) = labels::T2_ROWS.get(i) else {
+                            continue;
+                        };
+                        let cell = CellRef {
+                            table: ti,
+                            row: first.row,
+                            col: first.col,
+                        };
+                        report.label_variants.push(LabelVariant {
+                            table: 2,
+                            written: trim_blank(&first.text).to_string(),
+                            official: o.label.to_string(),
+                            cells: vec![cell],
+                        });
+                        o.label
+                    }
+                    _ => continue,
+                },
             };
             for c in rest {
                 let (a, b) = (c.col, c.col + c.col_span.max(1) - 1);
                 let under = header.iter().find(|((ha, hb), _)| a <= *hb && b >= *ha);
                 match under.map(|(_, col)| *col) {
                     Some(Some(column)) => {
+                        let notes = &mut report.ambiguities;
                         if t2
                             .entries
                             .iter()
                             .any(|e| e.row == row && e.column == column)
                         {
-                            notes.push(format!(
-                                "表二“{}”行“{}”列出现了两次，只读取了第一个",
-                                trim_blank(&first.text),
-                                column
-                            ));
+                            notes.push(Ambiguity::T2DuplicateCell {
+                                row: trim_blank(&first.text).to_string(),
+                                column,
+                                cell: CellRef {
+                                    table: ti,
+                                    row: c.row,
+                                    col: c.col,
+                                },
+                            });
                             continue;
+                        }
+                        let mut value = NumCell::new(ti, c);
+                        if column.contains("万元") {
+                            value.yuan_to_wan();
                         }
                         t2.entries.push(T2Entry {
                             row,
                             row_text: trim_blank(&first.text).to_string(),
                             column,
-                            value: NumCell::new(ti, c),
+                            value,
                         })
                     }
                     _ => {
                         if !trim_blank(&c.text).is_empty() {
-                            notes.push(format!(
-                                "表二“{}”行有一个数字找不到对应的列标题：{}",
-                                trim_blank(&first.text),
-                                trim_blank(&c.text)
-                            ));
+                            report.ambiguities.push(Ambiguity::T2UnlabelledNumber {
+                                row: trim_blank(&first.text).to_string(),
+                                text: trim_blank(&c.text).to_string(),
+                                cell: CellRef {
+                                    table: ti,
+                                    row: c.row,
+                                    col: c.col,
+                                },
+                            });
                         }
                     }
                 }

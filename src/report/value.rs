@@ -25,29 +25,20 @@ pub struct Extras {
     pub thousands: bool,
     /// The sign was written in words (增/减).
     pub word_sign: bool,
+    /// An amount written in 元 in a 万元 column, converted to 万元.
+    pub yuan_to_wan: bool,
+    /// A note in brackets after the number.
+    pub note: bool,
 }
 
 impl Extras {
     pub fn any(&self) -> bool {
-        self.full_width || self.unit.is_some() || self.thousands || self.word_sign
-    }
-
-    /// Chinese description of what was tolerated.
-    pub fn describe(&self) -> String {
-        let mut parts = Vec::new();
-        if self.full_width {
-            parts.push("全角数字".to_string());
-        }
-        if let Some(u) = self.unit {
-            parts.push(format!("单位“{u}”"));
-        }
-        if self.thousands {
-            parts.push("千位分隔符".to_string());
-        }
-        if self.word_sign {
-            parts.push("用文字表示增减".to_string());
-        }
-        parts.join("、")
+        self.full_width
+            || self.unit.is_some()
+            || self.thousands
+            || self.word_sign
+            || self.yuan_to_wan
+            || self.note
     }
 }
 
@@ -73,6 +64,8 @@ const PLACEHOLDERS: &[&str] = &[
     "...",
     "——/——",
 ];
+/// Most fraction digits accepted (beyond that it is no amount anyone wrote by hand).
+pub const MAX_FRACTION: usize = 12;
 /// Longest integer part accepted.
 pub const MAX_DIGITS: usize = 12;
 
@@ -110,7 +103,7 @@ pub fn read(raw: &str) -> (Reading, Extras) {
             '．' => '.',
             _ => f,
         });
-        if s.len() > 64 {
+        if s.len() > 160 {
             return (Reading::Invalid, extras);
         }
     }
@@ -122,6 +115,13 @@ pub fn read(raw: &str) -> (Reading, Extras) {
         return (Reading::Placeholder, extras);
     }
     let mut body: &str = &s;
+    // A number followed by a note in brackets: "22（其中修订16件）".
+    if let Some(open) = body.find(['（', '(']) {
+        if open > 0 && body.ends_with(['）', ')']) {
+            body = &body[..open];
+            extras.note = true;
+        }
+    }
     for u in UNITS {
         if let Some(stripped) = body.strip_suffix(u) {
             if !stripped.is_empty() {
@@ -186,10 +186,14 @@ pub fn read(raw: &str) -> (Reading, Extras) {
             }
             // Exact integers divided once: the quotient is correctly rounded, as a parsed
             // literal would be (and no float parsing code is linked into the wasm build).
+            // Long decimals (money to the fen of a 万元 amount, six places and more) are kept:
+            // up to 18 significant digits exactly, further places dropped.
             let frac = f.trim_end_matches('0');
-            if frac.len() > 6 {
+            if frac.len() > MAX_FRACTION {
                 return (Reading::Invalid, extras);
             }
+            let keep = frac.len().min(18usize.saturating_sub(digits.len()));
+            let frac = frac.get(..keep).unwrap_or("");
             let scale = 10i64.pow(frac.len() as u32);
             let frac_value: i64 = frac.parse().unwrap_or(0);
             let mantissa = int_value * scale + frac_value;
@@ -228,11 +232,18 @@ mod tests {
         assert!(e.word_sign);
         assert_eq!(read("5394432.52元").0, Reading::Decimal(5394432.52));
         assert_eq!(read("3.0").0, Reading::Int(3));
+        let (r, e) = read("22\n（其中修订 16 件）");
+        assert_eq!(r, Reading::Int(22));
+        assert!(e.note);
+        assert_eq!(read("(1)").0, Reading::Invalid);
+        assert_eq!(read("（无）").0, Reading::Invalid);
         assert_eq!(read("7730.28").0, Reading::Decimal(7730.28));
         assert_eq!(read("96171.6").0, Reading::Decimal(96171.6));
         assert_eq!(read("0.005").0, Reading::Decimal(0.005));
         assert_eq!(read("-2.50").0, Reading::Decimal(-2.5));
-        assert_eq!(read("1.1234567").0, Reading::Invalid);
+        assert_eq!(read("1.1234567").0, Reading::Decimal(1.1234567));
+        assert_eq!(read("3.12345678").0, Reading::Decimal(3.12345678));
+        assert_eq!(read("1.1234567890123").0, Reading::Invalid);
     }
 
     #[test]

@@ -37,17 +37,16 @@ impl Place {
     /// Chinese description, e.g. 表三「（一）予以公开」行「自然人」列.
     fn describe(self) -> String {
         match self {
-            Place::T2(row, col) => format!("表二「{}」行「{col}」列", row.label),
-            Place::T3(i, c) => format!(
-                "表三「{}」行「{}」列",
+            Place::T2(row, col) => messages::t2_cell(row.label, col),
+            Place::T3(i, c) => messages::t3_cell(
                 T3_ROWS
                     .get(i)
                     .and_then(|d| d.path.last())
                     .copied()
                     .unwrap_or(""),
-                t3_col_name(c)
+                t3_col_name(c),
             ),
-            Place::T4(k) => format!("表四「{}」", t4_name(k)),
+            Place::T4(k) => messages::t4_cell(&t4_name(k)),
         }
     }
 }
@@ -98,25 +97,33 @@ fn cell_problem(
     let count = kind == T2Kind::Count || kind == T2Kind::SignedCount;
     match (which, &cell.reading) {
         (CellCheck::Blank, Reading::Blank) => {
-            Some(|at, _, _| format!("{at}为空；每一格都应填写数字，没有的填 0"))
+            Some(|at, raw, _| messages::cell_problem(at, raw, CellProblem::Blank))
         }
         (CellCheck::Blank, Reading::Placeholder) => {
-            Some(|at, raw, _| format!("{at}填写了“{raw}”；没有的应填 0，不要用“/”“—”“无”等代替"))
+            Some(|at, raw, _| messages::cell_problem(at, raw, CellProblem::Placeholder))
         }
         (CellCheck::Int, Reading::Invalid) => {
-            Some(|at, raw, _| format!("{at}“{raw}”不是数字，请填写阿拉伯数字"))
+            Some(|at, raw, _| messages::cell_problem(at, raw, CellProblem::NotANumber))
         }
         (CellCheck::Int, Reading::Int(v)) if *v < 0 && kind != T2Kind::SignedCount => {
-            Some(|at, _, c| format!("{at}为负数 {}；件数不能为负", c.int().unwrap_or(0)))
+            Some(|at, raw, c| {
+                messages::cell_problem(at, raw, CellProblem::NegativeCount(c.int().unwrap_or(0)))
+            })
         }
         (CellCheck::Int, Reading::Decimal(_)) if count => {
-            Some(|at, raw, _| format!("{at}为小数 {raw}；件数应为整数"))
+            Some(|at, raw, _| messages::cell_problem(at, raw, CellProblem::DecimalCount))
         }
         (CellCheck::Int, Reading::Decimal(v)) if *v < 0.0 => {
-            Some(|at, raw, _| format!("{at}为负数 {raw}；金额不能为负"))
+            Some(|at, raw, _| messages::cell_problem(at, raw, CellProblem::NegativeAmount))
         }
         (CellCheck::Text, Reading::Int(_) | Reading::Decimal(_)) if cell.extras.any() => {
             let e = &cell.extras;
+            if e.yuan_to_wan {
+                return Some(|at, raw, c| {
+                    let read = c.quantity().map(|q| q.to_string()).unwrap_or_default();
+                    messages::cell_problem(at, raw, CellProblem::YuanToWan { read: &read })
+                });
+            }
             let unit_ok = table == 2
                 && kind == T2Kind::Amount
                 && e.unit.is_some()
@@ -129,9 +136,15 @@ fn cell_problem(
             }
             Some(|at, raw, c| {
                 let read = c.quantity().map(|q| q.to_string()).unwrap_or_default();
-                format!(
-                    "{at}写作“{raw}”，含{}，已按 {read} 读取；请只填写阿拉伯数字",
-                    c.extras.describe()
+                let e = &c.extras;
+                let what = messages::extras(e);
+                messages::cell_problem(
+                    at,
+                    raw,
+                    CellProblem::Extras {
+                        what: &what,
+                        read: &read,
+                    },
                 )
             })
         }
@@ -149,12 +162,22 @@ pub(super) fn cell_rules(report: &Report, sink: &mut Sink, table: u8, which: Cel
         (CellCheck::Int, 3) => RuleId::T3Int,
         (CellCheck::Int, _) => RuleId::T4Int,
     };
+    // A blank template gets one S.EMPTY finding instead of one per cell.
+    if which == CellCheck::Blank && all_blank(report) {
+        return;
+    }
     for (place, kind, cell) in cells_of(report, table) {
         let Some(message) = cell_problem(which, table, kind, cell) else {
             continue;
         };
         let raw = trim_blank(&cell.raw).to_string();
-        let mut f = finding(id, message(&place.describe(), &raw, cell));
+        // In the message, a cell of several paragraphs reads as one line.
+        let shown: Vec<&str> = raw
+            .lines()
+            .map(trim_blank)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let mut f = finding(id, message(&place.describe(), &shown.join(" "), cell));
         f.table = Some(table);
         f.row = place.row();
         f.column = place.column();
@@ -282,4 +305,48 @@ fn cell_text(cx: &RuleContext<'_>, sink: &mut Sink) {
     cell_rules(report, sink, 2, CellCheck::Text);
     cell_rules(report, sink, 3, CellCheck::Text);
     cell_rules(report, sink, 4, CellCheck::Text);
+}
+
+/// Every number cell of the tables found is blank or a placeholder (and there is at least one).
+fn all_blank(report: &Report) -> bool {
+    let mut any = false;
+    for table in [2, 3, 4] {
+        for (_, _, cell) in cells_of(report, table) {
+            if !matches!(cell.reading, Reading::Blank | Reading::Placeholder) {
+                return false;
+            }
+            any = true;
+        }
+    }
+    any
+}
+
+rule! {
+    /// 表格均未填写
+    ///
+    /// 表二、表三、表四的数字格全部为空或只有占位符（如未填写的空白模板）。此时只给出这一条，不再逐格报告空格。
+    ///
+    /// 依据：统一格式中每一格都是数据格；整张表未填写时逐格列出上百条空格只会淹没真正的问题。
+    SEmpty: "S.EMPTY", Error,
+    example: Example { format: Format::F2021, edits: &[Edit::BlankTables], message: "表格均未填写：表二、表三、表四的 200 个数字格全部为空（或只有“/”“—”等占位符），像是未填写的空白模板；请填写数字（没有的填 0）后再检查" },
+    check: s_empty,
+}
+
+fn s_empty(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
+    if !all_blank(report) {
+        return;
+    }
+    let mut cells = Vec::new();
+    let mut tables = Vec::new();
+    for table in [2u8, 3, 4] {
+        let of = cells_of(report, table);
+        if !of.is_empty() {
+            tables.push(table);
+        }
+        cells.extend(of.iter().map(|(_, _, c)| c.cell));
+    }
+    let mut f = finding(RuleId::SEmpty, messages::empty_tables(&tables, cells.len()));
+    f.cells = cells;
+    sink.push(f);
 }

@@ -60,9 +60,7 @@ pub(super) fn attach_culprits(report: &Report, sink: &mut Sink) {
                     value: Quantity::Int(**fix),
                 });
                 let name = cell_name(report, cell);
-                f.message.push_str(&format!(
-                    "。最可能出错的是{name}：若改为 {fix}，相关的各条勾稽关系都能成立"
-                ));
+                f.message.push_str(&messages::culprit(&name, **fix));
             }
         }
     }
@@ -75,12 +73,9 @@ pub(super) fn cell_name(report: &Report, cell: &CellRef) -> String {
             let Some(row) = row else { continue };
             for (c, v) in row.iter().enumerate() {
                 if v.as_ref().is_some_and(|v| v.cell == *cell) {
-                    return format!(
-                        "表三「{}」行「{}」列（现为 {}）",
-                        t3_row_name(i),
-                        t3_col_name(c),
-                        trim_blank(&v.as_ref().map(|v| v.raw.clone()).unwrap_or_default())
-                    );
+                    let raw = v.as_ref().map(|v| v.raw.clone()).unwrap_or_default();
+                    let at = messages::t3_cell(&t3_row_name(i), t3_col_name(c));
+                    return messages::cell_now(&at, trim_blank(&raw));
                 }
             }
         }
@@ -89,10 +84,10 @@ pub(super) fn cell_name(report: &Report, cell: &CellRef) -> String {
         for (k, v) in t4.cells.iter().enumerate() {
             if let Some(v) = v {
                 if v.cell == *cell {
-                    return format!("表四「{}」（现为 {}）", t4_name(k), trim_blank(&v.raw));
+                    return messages::cell_now(&messages::t4_cell(&t4_name(k)), trim_blank(&v.raw));
                 }
             }
         }
     }
-    "该单元格".to_string()
+    messages::THAT_CELL.to_string()
 }

@@ -1,6 +1,6 @@
 //! The rule catalogue, in the style of ruff: every rule is a small documented unit in the file
 //! of its family (`t2.rs`, `t3.rs`, `t4.rs`, `cells.rs`, `structure.rs`, `text.rs`), declared
-//! with [`rule!`]: its doc comment is the catalogue text (first line the title, then what it
+//! with `rule!`: its doc comment is the catalogue text (first line the title, then what it
 //! checks, then `依据：` why), followed by its stable id, its one severity, its example (data:
 //! edits on the zero-filled official report, see [`example`]) and its check function. The
 //! [`RuleId`] enum lists them in the order they run; `docs/rules.md`, `nianbao rules` and the
@@ -18,31 +18,41 @@ macro_rules! rule {
         check: $check:path $(,)?
     ) => {
         $(#[doc = $doc])*
-        #[allow(non_upper_case_globals)]
-        pub(super) static $name: RuleDef = RuleDef {
-            id: $id,
-            severity: Severity::$severity,
-            doc: concat!($($doc, "\n"),*),
-            example: $example,
-            check: $check,
-        };
+        #[allow(non_snake_case)]
+        pub(super) mod $name {
+            use super::*;
+
+            pub(in crate::rules) static DEF: RuleDef = RuleDef {
+                id: $id,
+                severity: Severity::$severity,
+                doc: concat!($($doc, "\n"),*),
+                check: $check,
+            };
+
+            /// Kept apart from `DEF` so that code that never shows examples (the browser
+            /// build) does not carry them.
+            pub(in crate::rules) const EXAMPLE: Example = $example;
+        }
     };
 }
 
 mod cells;
 mod culprits;
+mod document;
 pub mod example;
 mod structure;
 mod t2;
 mod t3;
 mod t4;
 mod text;
+mod xyear;
 
 use culprits::*;
 pub use example::{Edit, Example};
 use t4::*;
 
 pub(crate) use crate::findings::{CellRef, Finding, Fix, Location, Quantity, Severity};
+pub(crate) use crate::messages::{self, CellProblem, HeadingProblem};
 pub(crate) use crate::model::Document;
 pub(crate) use crate::report::formats::{
     self, Format, T2Kind, T3_COLUMNS, T3_ROWS, T3_TOTAL_COL, T4_COLUMNS, T4_GROUPS,
@@ -55,7 +65,7 @@ use std::sync::LazyLock;
 
 /// Declares [`RuleId`] from the rules' definitions, in the order they run.
 macro_rules! registry {
-    ($($variant:ident => $def:path,)*) => {
+    ($($variant:ident => $family:ident::$rule:ident,)*) => {
         /// The id of a rule. Its string form ([`RuleId::as_str`], e.g. `T3.ROW`) is stable and
         /// part of the result contract; each id has one severity.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -69,7 +79,15 @@ macro_rules! registry {
 
             fn def(self) -> &'static RuleDef {
                 match self {
-                    $(RuleId::$variant => &$def,)*
+                    $(RuleId::$variant => &$family::$rule::DEF,)*
+                }
+            }
+
+            /// The rule's example: edits on the zero-filled official report and the message
+            /// it gives.
+            pub fn example(self) -> &'static Example {
+                match self {
+                    $(RuleId::$variant => &$family::$rule::EXAMPLE,)*
                 }
             }
         }
@@ -90,6 +108,7 @@ registry! {
     T2Label => t2::T2Label,
     T2ValidGe => t2::T2ValidGe,
     T2New19 => t2::T2New19,
+    SEmpty => cells::SEmpty,
     T2Blank => cells::T2Blank,
     T3Blank => cells::T3Blank,
     T4Blank => cells::T4Blank,
@@ -98,15 +117,50 @@ registry! {
     T4Int => cells::T4Int,
     CellText => cells::CellText,
     SFmt => structure::SFmt,
+    SHybrid => structure::SHybrid,
     SNoYear => structure::SNoYear,
     SYear => structure::SYear,
     STables => structure::STables,
     SSect => structure::SSect,
     STitleVar => structure::STitleVar,
     SDate => structure::SDate,
+    SOrder => document::SOrder,
+    SSec1 => document::SSec1,
+    SLen1 => document::SLen1,
+    SSec5 => document::SSec5,
+    SSec5Part => document::SSec5Part,
+    SSec6 => document::SSec6,
+    SGovExtra => document::SGovExtra,
+    SPeriod => document::SPeriod,
+    SDeadline => document::SDeadline,
+    SDateEarly => document::SDateEarly,
     SMulti => structure::SMulti,
     SAmbig => structure::SAmbig,
+    SLabel => structure::SLabel,
+    TxNew => text::TxNew,
+    TxNewCarry => text::TxNewCarry,
+    TxDone => text::TxDone,
+    TxCarryIn => text::TxCarryIn,
+    TxCarryOut => text::TxCarryOut,
     TxNone => text::TxNone,
+    TxAllDone => text::TxAllDone,
+    TxBreak => text::TxBreak,
+    TxRev => text::TxRev,
+    TxLit => text::TxLit,
+    TxUpheld => text::TxUpheld,
+    TxNoCase => text::TxNoCase,
+    TxPartial => text::TxPartial,
+    TxVague => text::TxVague,
+    TxActive => text::TxActive,
+    TxFee => text::TxFee,
+    MPair => xyear::MPair,
+    MDupYear => xyear::MDupYear,
+    T3XYear => xyear::T3XYear,
+    T2Valid => xyear::T2Valid,
+    T2Repeal => xyear::T2Repeal,
+    T2Prev19 => xyear::T2Prev19,
+    T2XFmt => xyear::T2XFmt,
+    SDup => xyear::SDup,
 }
 
 /// A rule as declared by [`rule!`].
@@ -115,7 +169,6 @@ pub(crate) struct RuleDef {
     severity: Severity,
     /// The doc comment: title, what it checks, `依据：` why — one paragraph each.
     doc: &'static str,
-    example: Example,
     check: fn(&RuleContext<'_>, &mut Sink),
 }
 
@@ -152,11 +205,6 @@ impl RuleId {
     pub fn why(self) -> &'static str {
         let p = self.doc_paragraphs().nth(2).unwrap_or("");
         p.strip_prefix("依据：").unwrap_or(p)
-    }
-
-    /// The rule's example: edits on the zero-filled official report and the message it gives.
-    pub fn example(self) -> &'static Example {
-        &self.def().example
     }
 
     /// The catalogue entry.
@@ -245,6 +293,19 @@ pub struct RuleOptions {}
 pub struct Previous<'a> {
     pub report: &'a Report,
     pub doc: &'a Document,
+    /// Named by the user (`--previous`, the page's "加入上一年度报告对比") rather than paired
+    /// automatically by agency and year: its agency and year are then checked (M.PAIR).
+    pub explicit: bool,
+}
+
+/// What the batch says about the report beyond its previous year.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BatchNotes<'a> {
+    /// Names of the other reports of the same agency and year in the batch (M.DUPYEAR).
+    pub same_year: &'a [String],
+    /// Why a previous-year report named by the user could not be used (M.PAIR), e.g. the file
+    /// could not be read.
+    pub previous_unusable: Option<&'a str>,
 }
 
 /// What a rule sees: the report under check and its document, and optionally the previous
@@ -255,6 +316,7 @@ pub struct RuleContext<'a> {
     pub doc: &'a Document,
     pub previous: Option<Previous<'a>>,
     pub options: &'a RuleOptions,
+    pub batch: BatchNotes<'a>,
 }
 
 impl<'a> RuleContext<'a> {
@@ -265,7 +327,16 @@ impl<'a> RuleContext<'a> {
             doc,
             previous: None,
             options,
+            batch: BatchNotes::default(),
         }
+    }
+
+    /// The previous-year report when it is one: its year is the year before this report's.
+    /// An explicitly named file of another year is not compared (M.PAIR says so).
+    pub fn previous_year(&self) -> Option<Previous<'a>> {
+        let p = self.previous?;
+        let (year, last) = (self.report.year?, p.report.year?);
+        (last.checked_add(1) == Some(year)).then_some(p)
     }
 }
 
@@ -314,6 +385,7 @@ fn finding(id: RuleId, message: String) -> Finding {
         culprit: None,
         fix: None,
         locations: Vec::new(),
+        group: None,
     }
 }
 

@@ -25,13 +25,7 @@ fn t2_completeness(cx: &RuleContext<'_>, sink: &mut Sink) {
             .filter(|e| report::t2_row_official(format, e.row) == row.label)
             .collect();
         if entries.is_empty() {
-            let mut f = finding(
-                id,
-                format!(
-                    "表二缺少「{}」行（或标题无法识别），该行无法检查",
-                    row.label
-                ),
-            );
+            let mut f = finding(id, messages::t2_missing_row(row.label));
             f.table = Some(2);
             f.row = vec![row.caption.to_string(), row.label.to_string()];
             sink.push(f);
@@ -41,11 +35,7 @@ fn t2_completeness(cx: &RuleContext<'_>, sink: &mut Sink) {
             if !entries.iter().any(|e| e.column == *col) {
                 let mut f = finding(
                     id,
-                    format!(
-                        "表二「{}」行缺少「{col}」栏（或列标题与{}不符）",
-                        row.label,
-                        format.label()
-                    ),
+                    messages::t2_missing_column(row.label, col, format.label()),
                 );
                 f.table = Some(2);
                 f.row = vec![row.caption.to_string(), row.label.to_string()];
@@ -81,12 +71,7 @@ fn t2_labels(cx: &RuleContext<'_>, sink: &mut Sink) {
             if written != norm(row.label) && norm(row.label).contains("规范性文件") {
                 let mut f = finding(
                     RuleId::T2Label,
-                    format!(
-                        "表二行标题写作「{}」，{}的标题是「{}」",
-                        e.row_text,
-                        format.label(),
-                        row.label
-                    ),
+                    messages::t2_label(&e.row_text, format.label(), row.label),
                 );
                 f.table = Some(2);
                 f.row = vec![row.caption.to_string(), row.label.to_string()];
@@ -133,7 +118,10 @@ fn t2_made_vs_valid(cx: &RuleContext<'_>, sink: &mut Sink) {
             continue;
         };
         if made.0 > valid.0 && repealed.0 == 0 {
-            let mut f = finding(RuleId::T2ValidGe, format!("表二「{row}」：本年制发 {} 件，现行有效却只有 {} 件，而本年废止为 0；现行有效件数是 12 月 31 日的存量，应不少于本年制发件数（除非有文件修订或自然失效）", made.0, valid.0));
+            let mut f = finding(
+                RuleId::T2ValidGe,
+                messages::t2_valid_ge(row, made.0, valid.0),
+            );
             f.table = Some(2);
             f.row = vec!["第二十条第（一）项".to_string(), row.to_string()];
             f.column = vec!["现行有效件数".to_string()];
@@ -169,13 +157,7 @@ fn t2_new_vs_total_2019(cx: &RuleContext<'_>, sink: &mut Sink) {
             continue;
         };
         if new.0 > total.0 {
-            let mut f = finding(
-                RuleId::T2New19,
-                format!(
-                    "表二「{row}」：本年新公开 {} 件，多于对外公开总数量 {} 件",
-                    new.0, total.0
-                ),
-            );
+            let mut f = finding(RuleId::T2New19, messages::t2_new19(row, new.0, total.0));
             f.table = Some(2);
             f.row = vec!["第二十条第（一）项".to_string(), row.to_string()];
             f.column = vec!["对外公开总数量".to_string()];

@@ -30,11 +30,7 @@ fn t3_row_totals(cx: &RuleContext<'_>, sink: &mut Sink) {
         let terms: Vec<String> = addends.iter().map(|(v, _)| v.to_string()).collect();
         let mut f = finding(
             id,
-            format!(
-                "「{}」行：总计应为 {sum}（{}），实为 {total}",
-                t3_row_name(i),
-                terms.join("+")
-            ),
+            messages::t3_row_total(&t3_row_name(i), sum, &terms.join("+"), total),
         );
         f.table = Some(3);
         f.row = t3_row_path(i);
@@ -76,20 +72,7 @@ fn t3_column_balance(cx: &RuleContext<'_>, sink: &mut Sink) {
         if a.0 + b.0 == t.0 + d.0 {
             continue;
         }
-        let mut f = finding(id,
-            format!(
-                "「{}」列：第一项加第二项之和（{}+{}={}）应等于第三项（七）总计加第四项之和（{}+{}={}）；按此（七）总计应为 {}，实为 {}",
-                t3_col_name(c),
-                a.0,
-                b.0,
-                a.0 + b.0,
-                t.0,
-                d.0,
-                t.0 + d.0,
-                a.0 + b.0 - d.0,
-                t.0
-            ),
-        );
+        let mut f = finding(id, messages::t3_balance(t3_col_name(c), a.0, b.0, t.0, d.0));
         f.table = Some(3);
         f.row = t3_row_path(idx("results_total"));
         f.column = formats::t3_column_path(c);
@@ -132,22 +115,14 @@ fn t3_results_total(cx: &RuleContext<'_>, sink: &mut Sink) {
         if sum == total {
             continue;
         }
-        let nonzero: Vec<String> = parts
+        let nonzero: Vec<(String, i64)> = parts
             .iter()
             .filter(|(_, v, _)| *v != 0)
-            .map(|(i, v, _)| format!("{} {v}", t3_row_name(*i)))
+            .map(|(i, v, _)| (t3_row_name(*i), *v))
             .collect();
-        let detail = if nonzero.is_empty() {
-            "各项办理结果均为 0".to_string()
-        } else {
-            nonzero.join(" + ")
-        };
         let mut f = finding(
             id,
-            format!(
-                "「{}」列：（七）总计应为各项办理结果之和 {sum}（{detail}），实为 {total}",
-                t3_col_name(c)
-            ),
+            messages::t3_results_total(t3_col_name(c), sum, &nonzero, total),
         );
         f.table = Some(3);
         f.row = t3_row_path(total_row);
@@ -197,8 +172,9 @@ fn t3_zero_intake(cx: &RuleContext<'_>, sink: &mut Sink) {
             continue;
         };
         let n: i64 = positive.iter().map(|(_, v, _)| v).sum();
-        let mut f = finding(id,
-            format!("「{}」列：本年新收和上年结转均为 0，但办理结果中有 {n} 件（如「{}」{v} 件）；没有申请就不会有办理结果，请核对是否复制了其他单位或年度的表格", t3_col_name(c), t3_row_name(first)),
+        let mut f = finding(
+            id,
+            messages::t3_zero_intake(t3_col_name(c), n, &t3_row_name(first), v),
         );
         f.table = Some(3);
         f.row = t3_row_path(first);
@@ -229,13 +205,7 @@ fn t3_completeness(cx: &RuleContext<'_>, sink: &mut Sink) {
     let Some(t3) = &report.t3 else { return };
     for (i, def) in t3_rows_of(report.t3_format()) {
         if t3.rows.get(i).is_some_and(|r| r.is_none()) {
-            let mut f = finding(
-                id,
-                format!(
-                    "表三缺少「{}」行（或该行标题无法识别），该行数据无法检查",
-                    def.path.join("·")
-                ),
-            );
+            let mut f = finding(id, messages::t3_missing_row(&def.path.join("·")));
             f.table = Some(3);
             f.row = t3_row_path(i);
             sink.push(f);
@@ -243,13 +213,7 @@ fn t3_completeness(cx: &RuleContext<'_>, sink: &mut Sink) {
     }
     for (c, found) in t3.columns_found.iter().enumerate() {
         if !found {
-            let mut f = finding(
-                id,
-                format!(
-                    "表三缺少「{}」列（或列标题无法识别），已按表格位置推断",
-                    t3_col_name(c)
-                ),
-            );
+            let mut f = finding(id, messages::t3_missing_column(t3_col_name(c)));
             f.table = Some(3);
             f.column = formats::t3_column_path(c);
             sink.push(f);
@@ -264,11 +228,7 @@ fn t3_completeness(cx: &RuleContext<'_>, sink: &mut Sink) {
         if !belongs && t3.rows.get(i).is_some_and(|r| r.is_some()) {
             let mut f = finding(
                 id,
-                format!(
-                    "表三出现了不属于{}的行「{}」，该行未计入检查",
-                    report.t3_format().label(),
-                    def.path.join("·")
-                ),
+                messages::t3_foreign_row(report.t3_format().label(), &def.path.join("·")),
             );
             f.table = Some(3);
             f.row = t3_row_path(i);
@@ -291,7 +251,7 @@ rule! {
 fn t3_note(cx: &RuleContext<'_>, sink: &mut Sink) {
     let report = cx.report;
     if report.t3.as_ref().is_some_and(|t| !t.has_note) {
-        let mut f = finding(RuleId::T3Note, "表三左上角缺少勾稽关系说明“（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）”，表格可能被改动过".to_string());
+        let mut f = finding(RuleId::T3Note, messages::t3_note_missing());
         f.table = Some(3);
         sink.push(f);
     }
@@ -323,7 +283,12 @@ fn t3_other_share(cx: &RuleContext<'_>, sink: &mut Sink) {
     if other >= 5 && total > 0 && other * 10 > total {
         let mut f = finding(
             RuleId::T3Other,
-            format!("「{}」有 {other} 件，占办理结果总计 {total} 件的 {}%；原则上申请都应按法定方式处理，“其他处理”偏高时主管部门会了解情况，请确认并在正文说明", t3_row_name(idx(key)), (other * 100 + total / 2) / total),
+            messages::t3_other_share(
+                &t3_row_name(idx(key)),
+                other,
+                total,
+                (other * 100 + total / 2) / total,
+            ),
         );
         f.table = Some(3);
         f.row = t3_row_path(idx(key));

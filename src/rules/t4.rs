@@ -31,7 +31,7 @@ fn t4_sums(cx: &RuleContext<'_>, sink: &mut Sink) {
         if sum == t.0 {
             continue;
         }
-        let mut f = finding(id, format!("{name}：总计应为 {sum}（结果维持 {}+结果纠正 {}+其他结果 {}+尚未审结 {}），实为 {}", a.0, b.0, c.0, d.0, t.0));
+        let mut f = finding(id, messages::t4_sum(name, sum, [a.0, b.0, c.0, d.0, t.0]));
         f.table = Some(4);
         f.column = t4_path(start + 4);
         f.expected = Some(Quantity::Int(sum));
@@ -66,13 +66,7 @@ fn t4_completeness(cx: &RuleContext<'_>, sink: &mut Sink) {
     let Some(t4) = &report.t4 else { return };
     for k in 0..T4_COLUMNS.len() {
         if t4.cells.get(k).is_none_or(|c| c.is_none()) {
-            let mut f = finding(
-                RuleId::T4Cols,
-                format!(
-                    "表四缺少「{}」栏（或标题无法识别），该栏无法检查",
-                    t4_name(k)
-                ),
-            );
+            let mut f = finding(RuleId::T4Cols, messages::t4_missing_column(&t4_name(k)));
             f.table = Some(4);
             f.column = t4_path(k);
             sink.push(f);

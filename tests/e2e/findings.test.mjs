@@ -22,7 +22,7 @@ test('a wrong 总计 in 表三 marks exactly the right cells and explains the ex
   // 表三 is physical table 1. Row （一）予以公开 (grid row 5): its 总计 (col 9) says 2, the sum is 1:
   // T3.ROW marks it, and it is the culprit. The 总计 column's （七）总计 (row 26) disagrees with
   // the column's sum: T3.RES marks that cell. The seed itself has one warning, on 表二's row
-  // label 规范性文件 (table 0, row 3, col 0: T2.ROWS wants 行政规范性文件 in a 2021 report).
+  // label 规范性文件 (table 0, row 3, col 0: T2.LABEL wants 行政规范性文件 in a 2021 report).
   assert.deepEqual(await marked(page), ['0:3:0', '1:26:9', '1:5:9']);
   assert.deepEqual(await marked(page, '#results td.mark-warning'), ['0:3:0']);
   assert.deepEqual(await marked(page, '#results td.culprit'), ['1:5:9']);
@@ -97,6 +97,7 @@ test('many findings of one rule are one group, built when opened, whose entries 
   const [c] = await cards(page, 1);
   assert.equal(c.status, 'fail');
   // Every blank cell is still marked in the tables.
+  await page.locator('#results td.mark-error').nth(147 + 14 - 1).waitFor();
   assert.equal((await marked(page, '#results td.mark-error')).length, 147 + 14);
   const group = page.locator('details.finding-group[data-rule="T3.BLANK"]');
   assert.equal(await group.getAttribute('data-count'), '147');
@@ -108,7 +109,10 @@ test('many findings of one rule are one group, built when opened, whose entries 
   const entry = group.locator('button.finding').nth(10);
   const target = await entry.getAttribute('data-target');
   await entry.click();
-  await page.waitForFunction((id) => document.activeElement?.id === id || document.getElementById(id)?.classList.contains('flash'), target);
+  await page.waitForFunction((id) => {
+    const root = document.querySelector('nianbao-check').shadowRoot;
+    return root.activeElement?.id === id || root.getElementById(id)?.classList.contains('flash');
+  }, target);
   assert.equal(await page.locator('details.finding-group[data-rule="T4.BLANK"]').getAttribute('data-count'), '14');
   await shot(page, '09-grouped-findings');
   noProblems(page);

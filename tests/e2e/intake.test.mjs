@@ -101,7 +101,7 @@ test('folder drop: reports in a dropped folder and its sub-folders are checked, 
     const dir = (name, children) => ({
       isFile: false, isDirectory: true, name,
       createReader() {
-        let batches = [children.slice(0, 2), children.slice(2)]; // readEntries returns batches
+        const batches = [children.slice(0, 2), children.slice(2)]; // readEntries returns batches
         return { readEntries: (ok) => ok(batches.shift() ?? []) };
       },
     });
@@ -114,11 +114,11 @@ test('folder drop: reports in a dropped folder and its sub-folders are checked, 
     const dt = { items: [{ kind: 'file', webkitGetAsEntry: () => root, getAsFile: () => null }], files: [] };
     const ev = new Event('drop', { bubbles: true, cancelable: true });
     Object.defineProperty(ev, 'dataTransfer', { value: dt });
-    document.querySelector('#drop').dispatchEvent(ev);
+    document.querySelector('nianbao-check').shadowRoot.querySelector('#drop').dispatchEvent(ev);
   }, b64);
   const cs = await cards(page, 3);
   assert.deepEqual(cs.map((c) => c.name), ['a.docx', 'b.docx', 'c.DOCX']);
-  await page.waitForFunction(() => /^已检查 3 个文件/.test(document.querySelector('#status').textContent));
+  await page.waitForFunction(() => /^已检查 3 个文件/.test(document.querySelector('nianbao-check').shadowRoot.querySelector('#status').textContent));
   assert.equal((await cards(page, 3)).length, 3);
   for (const c of cs) assert.equal(c.status, 'pass', c.summary);
   noProblems(page);
@@ -137,8 +137,8 @@ test('the 示例报告 button checks the bundled sample and shows its mistakes',
   // A finding button scrolls to its cell and flashes it.
   await page.click('button.finding[data-rule="T4.SUM"]');
   const target = await page.$eval('button.finding[data-rule="T4.SUM"]', (b) => b.dataset.target);
-  await page.waitForFunction((id) => document.getElementById(id).classList.contains('flash'), target);
-  assert.equal(await page.evaluate(() => document.activeElement.id), target);
+  await page.waitForFunction((id) => document.querySelector('nianbao-check').shadowRoot.getElementById(id).classList.contains('flash'), target);
+  assert.equal(await page.evaluate(() => document.querySelector('nianbao-check').shadowRoot.activeElement.id), target);
   assert.equal(await page.isVisible('#popover'), true);
   await page.click('h1');
   await page.hover('td.culprit');

@@ -46,7 +46,7 @@ test('a file over 100 MB is refused before it is read', async () => {
   await page.evaluate(() => {
     const dt = new DataTransfer();
     dt.items.add(new File([new Uint8Array(101 * 1024 * 1024)], '超大.docx'));
-    document.querySelector('#drop').dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+    document.querySelector('nianbao-check').shadowRoot.querySelector('#drop').dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
   });
   const [c] = await cards(page, 1);
   assert.equal(c.code, 'too_large');

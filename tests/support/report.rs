@@ -382,6 +382,9 @@ pub struct ReportSpec {
     pub pad: Option<String>,
     /// Tables not to emit (2, 3, 4); the section headings stay.
     pub omit_tables: Vec<u8>,
+    /// Restart the vertical merge of the 三、本年度办理结果 label cell at this data row index,
+    /// writing the label again (two merged blocks instead of one).
+    pub t3_result_restart: Option<usize>,
 }
 
 fn s(v: &str) -> String {
@@ -477,10 +480,31 @@ impl ReportSpec {
             dunhao: false,
             pad: None,
             omit_tables: Vec::new(),
+            t3_result_restart: None,
         }
     }
 
     /// Index of a table 三 row key (report_formats.json keys).
+    /// The same report as the previous year would word it: sections 一 and 五 written
+    /// differently (still naming every aspect the content rules look for), so that a pair of
+    /// zero-filled reports does not look copied (S.DUP).
+    pub fn reworded(mut self) -> Self {
+        let year = self.year;
+        self.sections[0].before = vec![
+            format!("{year}年，本单位以制度建设为抓手，健全公开工作机制，明确专人负责，确保各项要求落到实处。"),
+            s("（一）主动公开。围绕疫情防控、医疗服务、健康教育等重点领域，通过门户网站和微信公众号发布工作动态。"),
+            s("（二）依申请公开。畅通受理渠道，规范登记、审核、答复流程，依法保障申请人的知情权。"),
+            s("（三）政府信息管理。开展文件清理，对照权责清单更新公开目录，动态调整公开事项。"),
+            s("（四）政府信息公开平台建设。加强政务新媒体管理，栏目设置更加合理，检索更加便捷。"),
+            s("（五）监督保障。把公开工作列入绩效评价，接受群众监督，没有发生责任追究情形。"),
+        ];
+        self.sections[4].before = vec![
+            s("（一）主要问题：部分工作人员业务能力有待提高，信息更新不够及时。"),
+            s("（二）改进情况：组织专题培训，建立定期检查制度，确保信息按时更新。"),
+        ];
+        self
+    }
+
     pub fn t3_row(&self, key: &str) -> usize {
         t3_rows(self.t3_format.unwrap_or(self.format))
             .iter()
@@ -748,12 +772,16 @@ impl ReportSpec {
                 match path.len() {
                     1 => cells.push(tc(&labels[0], 3, None)),
                     2 => {
-                        let restart = first_in_table || official[i - 1].1.len() == 1;
+                        let restart = first_in_table
+                            || official[i - 1].1.len() == 1
+                            || self.t3_result_restart == Some(i);
                         cells.push(tc(if restart { &labels[0] } else { "" }, 1, Some(restart)));
                         cells.push(tc(&labels[1], 2, None));
                     }
                     _ => {
-                        let restart0 = first_in_table || official[i - 1].1.len() == 1;
+                        let restart0 = first_in_table
+                            || official[i - 1].1.len() == 1
+                            || self.t3_result_restart == Some(i);
                         cells.push(tc(
                             if restart0 { &labels[0] } else { "" },
                             1,
@@ -880,6 +908,14 @@ impl ReportSpec {
     pub fn from_seed_txt(path: &str) -> Self {
         let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {path}: {e}"));
         let seed = SeedText::parse(&text);
+        Self::from_seed(&seed, first_year(&text).unwrap_or(0), path)
+    }
+
+    /// Builds a spec from parsed blocks (paragraphs and tables as rows of cell texts), as
+    /// [`ReportSpec::from_seed_txt`] does for a seed text; `path` only names it in messages.
+    /// The format is read from table 二 (five captions = 2019); a table 三 with the other
+    /// format's row count (23 or 25 data rows) is kept as written (`t3_format`).
+    pub fn from_seed(seed: &SeedText, year: i32, path: &str) -> Self {
         let t2 = seed.table(2).expect("seed has table 二");
         let t3 = seed.table(3).expect("seed has table 三");
         let t4 = seed.table(4).expect("seed has table 四");
@@ -904,9 +940,18 @@ impl ReportSpec {
         } else {
             Format::Format2021
         };
+        let t3_data_rows = t3.iter().skip(3).filter(|r| r.len() >= 8).count();
+        let t3_format = match t3_data_rows {
+            23 => Format::Format2019,
+            25 => Format::Format2021,
+            _ => format,
+        };
 
         // Table 三: three header rows, then data rows whose last 7 cells are the numbers.
-        assert!(t3.len() >= 3 + format.t3_rows(), "table 三 rows in {path}");
+        assert!(
+            t3.len() >= 3 + t3_format.t3_rows(),
+            "table 三 rows in {path}"
+        );
         let corner = t3[0][0].clone();
         let top = t3[0][1].clone();
         let mut cols = vec![t3[1][1].clone()];
@@ -915,7 +960,7 @@ impl ReportSpec {
         let group = t3[1][2].clone();
         let mut labels: Vec<Vec<String>> = Vec::new();
         let mut table3 = Vec::new();
-        let official = t3_rows(format);
+        let official = t3_rows(t3_format);
         let mut carry: Vec<String> = Vec::new();
         for (i, row) in t3[3..].iter().filter(|r| r.len() >= 8).enumerate() {
             let n = row.len();
@@ -936,7 +981,7 @@ impl ReportSpec {
         }
         assert_eq!(
             table3.len(),
-            format.t3_rows(),
+            t3_format.t3_rows(),
             "table 三 data rows in {path}"
         );
 
@@ -996,8 +1041,8 @@ impl ReportSpec {
                 }
             }
         }
-        let year = first_year(&text).unwrap_or(0);
         let mut spec = ReportSpec::zeros(format, year, "");
+        spec.t3_format = (t3_format != format).then_some(t3_format);
         spec.agency = String::new();
         spec.title = false;
         spec.preface = preface;
@@ -1165,7 +1210,12 @@ pub fn tc(text: &str, span: usize, vmerge: Option<bool>) -> String {
             if p.is_empty() {
                 "<w:p/>".to_string()
             } else {
-                format!(r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#, esc(p))
+                // U+001F separates runs of one paragraph (a number split over runs).
+                let runs: String = p
+                    .split('\u{1F}')
+                    .map(|r| format!(r#"<w:r><w:t xml:space="preserve">{}</w:t></w:r>"#, esc(r)))
+                    .collect();
+                format!(r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr>{runs}</w:p>"#)
             }
         })
         .collect();
@@ -1361,4 +1411,23 @@ pub fn plain_number(raw: &str) -> Option<f64> {
         return None;
     }
     t.parse::<f64>().ok()
+}
+
+/// A paragraph of exactly `n` Chinese characters (with a comma after every fifteen and a full
+/// stop at the end, which do not count), in plain words that name none of the aspects the
+/// content rules look for.
+pub fn hanzi_filler(n: usize) -> String {
+    const WORDS: &[char] = &[
+        '我', '们', '坚', '持', '实', '事', '求', '是', '认', '真', '总', '结', '经', '验', '稳',
+        '步', '推', '进', '各', '项', '任', '务', '落', '地', '见', '效',
+    ];
+    let mut s = String::new();
+    for i in 0..n {
+        s.push(WORDS[i % WORDS.len()]);
+        if i % 15 == 14 && i + 1 < n {
+            s.push('，');
+        }
+    }
+    s.push('。');
+    s
 }

@@ -20,8 +20,9 @@ fn set(o: &js_sys::Object, key: &str, value: &JsValue) {
 /// Checks the .docx `bytes` and writes its findings into a copy as Word comments; with
 /// `suggest`, the computed corrections as tracked changes too. `date` (ISO 8601, e.g.
 /// `new Date().toISOString()`) dates the comments; `name`, the original file name, gives the
-/// copy's name. Returns `{bytes: Uint8Array, name?, comments, revisions, findings}`; a file
-/// without findings comes back unchanged with `comments: 0`.
+/// copy's name. Every report of the file is checked and annotated in the one copy. Returns
+/// `{bytes: Uint8Array, name?, comments, revisions, findings}` (`findings`: of all its reports);
+/// a file without findings comes back unchanged with `comments: 0`.
 #[wasm_bindgen]
 pub fn annotate(
     bytes: &[u8],
@@ -34,7 +35,7 @@ pub fn annotate(
         date: Some(date).filter(|d| !d.is_empty()),
         ..AnnotateOptions::default()
     };
-    let (result, annotated) = annotate_bytes(bytes, &options).map_err(|r| thrown(&r))?;
+    let (results, annotated) = annotate_bytes(bytes, &options).map_err(|r| thrown(&r))?;
     let o = js_sys::Object::new();
     set(
         &o,
@@ -46,7 +47,8 @@ pub fn annotate(
     }
     set(&o, "comments", &(annotated.comments as f64).into());
     set(&o, "revisions", &(annotated.revisions as f64).into());
-    set(&o, "findings", &(result.findings.len() as f64).into());
+    let findings: usize = results.iter().map(|r| r.findings.len()).sum();
+    set(&o, "findings", &(findings as f64).into());
     Ok(o.into())
 }
 

@@ -7,7 +7,7 @@
 //! conversion of the page's result objects back into [`CheckResult`]s is plain Rust, tested
 //! natively.
 
-use nianbao::contract::{CheckResult, ReportInfo, Status, Values, CONTRACT_VERSION};
+use nianbao::contract::{CheckResult, PreviousInfo, ReportInfo, Status, Values, CONTRACT_VERSION};
 use nianbao::findings::{CellRef, Finding, Fix, Location, Quantity, Severity};
 use nianbao::rules::RuleId;
 use nianbao::Rejection;
@@ -24,8 +24,8 @@ pub struct Entry {
     pub result: ResultIn,
 }
 
-/// A check result read back from the page (only what the exports use; `values` and `tables`
-/// are not needed and are skipped).
+/// A check result read back from the page (only what the exports use; `values`, `tables` and
+/// the display `groups` are not needed and are skipped).
 #[derive(Debug, Deserialize)]
 pub struct ResultIn {
     pub status: Status,
@@ -35,6 +35,9 @@ pub struct ResultIn {
     pub report: ReportInfo,
     #[serde(default)]
     pub findings: Vec<FindingIn>,
+    /// The previous-year report the result was compared with, if any.
+    #[serde(default)]
+    pub previous: Option<PreviousInfo>,
 }
 
 /// A finding read back from the page.
@@ -61,6 +64,8 @@ pub struct FindingIn {
     pub fix: Option<Fix>,
     #[serde(default)]
     pub locations: Vec<Location>,
+    #[serde(default)]
+    pub group: Option<usize>,
 }
 
 /// The rule id as the core names it; an id this build does not know (a result from another
@@ -93,10 +98,13 @@ impl ResultIn {
                     culprit: f.culprit,
                     fix: f.fix,
                     locations: f.locations,
+                    group: f.group,
                 })
                 .collect(),
+            groups: Vec::new(),
             values: Values::default(),
             tables: Vec::new(),
+            previous: self.previous,
         }
     }
 }

@@ -6,17 +6,24 @@ use crate::findings::{CellRef, Finding, Location};
 use crate::model::{Block, Document};
 use std::collections::BTreeMap;
 
-/// One anchor per finding, and one per distinct culprit cell carrying its corrected value
-/// ([`Finding::fix`]) when the rules computed it.
+/// One anchor per finding of `results` (the reports of one file, as `check_document` gives
+/// them), and one per distinct culprit cell carrying its corrected value ([`Finding::fix`])
+/// when the rules computed it.
 ///
 /// A finding is anchored on its first location in the document under check (`doc` 0): a cell,
-/// or the sentence of a text span. A finding with no such location (about the document as a
-/// whole, or only about the previous year's report) is anchored on the first paragraph with
-/// text, so that every finding has its comment.
-pub fn anchors_for(result: &CheckResult, doc: &Document) -> Vec<Anchor> {
+/// or the sentence of a text span; locations in the previous year's report (`doc` 1) are never
+/// annotated. A finding with no such location (about the document as a whole, or only about
+/// the previous year's report) is anchored on the first paragraph with text, so that every
+/// finding has its comment. In a file holding several reports, each comment names its report.
+pub fn anchors_for(results: &[CheckResult], doc: &Document) -> Vec<Anchor> {
     let mut anchors = Vec::new();
     let mut culprits: BTreeMap<CellRef, (Vec<&Finding>, Option<String>)> = BTreeMap::new();
-    for f in &result.findings {
+    let findings = results.iter().flat_map(|r| {
+        let which = (r.report.count > 1)
+            .then(|| format!("（第 {}/{} 份年报）", r.report.index + 1, r.report.count));
+        r.findings.iter().map(move |f| (which.clone(), f))
+    });
+    for (which, f) in findings {
         let main = f.locations.iter().find(|l| location_doc(l) == 0);
         let target = match main {
             Some(l) => location_target(doc, l),
@@ -35,7 +42,13 @@ pub fn anchors_for(result: &CheckResult, doc: &Document) -> Vec<Anchor> {
             }),
             _ => None,
         };
-        let mut text = format!("【{}】{}（{}）", f.severity.label(), f.message, f.rule);
+        let mut text = format!(
+            "【{}】{}{}（{}）",
+            f.severity.label(),
+            which.as_deref().unwrap_or(""),
+            f.message,
+            f.rule
+        );
         match (&f.expected, &f.actual) {
             (Some(e), Some(a)) => text.push_str(&format!("\n应为：{e}；实为：{a}")),
             (Some(e), None) => text.push_str(&format!("\n应为：{e}")),

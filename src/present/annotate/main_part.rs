@@ -10,7 +10,8 @@
 
 use super::{Anchor, Target};
 use crate::limits::Limits;
-use crate::rejection::{Rejection, RejectionCode};
+use crate::messages::AnnotateProblem;
+use crate::rejection::Rejection;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use std::collections::HashMap;
@@ -281,10 +282,7 @@ pub(crate) fn scan(
         return Err(bad_xml()); // cut short: elements left open
     }
     if s.pfx.is_empty() {
-        return Err(Rejection::new(
-            RejectionCode::BadXml,
-            "文档的正文部分不是常见的 Word 格式（没有找到 WordprocessingML 命名空间前缀），无法写入批注；请在 Word/WPS 中另存为 .docx 后再试",
-        ));
+        return Err(Rejection::from(AnnotateProblem::NoWordNamespace));
     }
     Ok(Scan {
         edits: s.edits,
@@ -296,17 +294,11 @@ pub(crate) fn scan(
 }
 
 fn bad_xml() -> Rejection {
-    Rejection::new(
-        RejectionCode::BadXml,
-        "文档内容已损坏（XML 格式错误），无法写入批注。请在 Word/WPS 中打开后重新另存为 .docx 再试。",
-    )
+    Rejection::from(AnnotateProblem::BadMainPart)
 }
 
 fn too_deep(max: usize) -> Rejection {
-    Rejection::new(
-        RejectionCode::TooComplex,
-        format!("文档结构嵌套过深（超过 {max} 层），无法写入批注。请在 Word/WPS 中删除多余的嵌套表格或文本框后再试。"),
-    )
+    Rejection::from(AnnotateProblem::TooDeep { max })
 }
 
 /// Escapes text for XML content and attribute values.

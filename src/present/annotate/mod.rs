@@ -8,7 +8,7 @@
 //! fresh ids.
 //!
 //! [`annotate`] takes the file and a list of [`Anchor`]s; [`anchors_for`] turns a check's
-//! findings into anchors (given the document model the check read). `check::annotate_result`
+//! findings into anchors (given the document model the check read). `check::annotate_results`
 //! and `check::annotate_bytes` do both for a file.
 
 mod anchors;
@@ -18,7 +18,8 @@ mod parts;
 pub use anchors::{anchors_for, cell_target};
 
 use crate::limits::Limits;
-use crate::rejection::{too_large_input, Rejection, RejectionCode};
+use crate::messages::AnnotateProblem;
+use crate::rejection::{too_large_input, Rejection};
 use std::io::{Cursor, Read, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
@@ -138,13 +139,9 @@ pub fn annotate_with(
         Err(_) => return Err(corrupt()),
     };
     if archive.len() > limits.max_zip_entries {
-        return Err(Rejection::new(
-            RejectionCode::TooComplex,
-            format!(
-                "文件中的条目过多（超过 {} 个），无法写入批注；请确认文件是 Word 文档",
-                limits.max_zip_entries
-            ),
-        ));
+        return Err(Rejection::from(AnnotateProblem::TooManyEntries {
+            max: limits.max_zip_entries,
+        }));
     }
     let names: Vec<String> = (0..archive.len())
         .map(|i| {
@@ -165,12 +162,7 @@ pub fn annotate_with(
         .as_deref()
         .and_then(|r| parts::relationship_target(r, "/officeDocument", ""))
         .unwrap_or_else(|| "word/document.xml".to_string());
-    let main_idx = find(&main_name).ok_or_else(|| {
-        Rejection::new(
-            RejectionCode::NotWord,
-            "文件中没有找到 Word 正文部分，无法写入批注；请确认上传的是 .docx 格式的报告",
-        )
-    })?;
+    let main_idx = find(&main_name).ok_or_else(|| Rejection::from(AnnotateProblem::NoMainPart))?;
     let main_xml: std::borrow::Cow<[u8]> = match main {
         Some((name, xml)) if name.eq_ignore_ascii_case(&main_name) => xml.into(),
         _ => read_entry(&mut archive, main_idx, limits)?.into(),
@@ -342,32 +334,20 @@ fn valid_date(d: &str) -> bool {
 }
 
 fn corrupt() -> Rejection {
-    Rejection::new(
-        RejectionCode::CorruptZip,
-        "文件已损坏或不完整（zip 结构无法读取），无法写入批注；请重新下载或在 Word/WPS 中重新保存后再试",
-    )
+    Rejection::from(AnnotateProblem::CorruptZip)
 }
 
 fn not_docx() -> Rejection {
-    Rejection::new(
-        RejectionCode::UnknownFormat,
-        "这不是 Word 文档（.docx），无法写入批注；请上传 .docx 格式的年度报告（旧版 .doc/.wps 请先在 Word/WPS 中另存为 .docx）",
-    )
+    Rejection::from(AnnotateProblem::NotDocx)
 }
 
 fn write_failed() -> Rejection {
-    Rejection::new(
-        RejectionCode::Internal,
-        "生成带批注的文件时出错；请重试，若仍失败请反馈此文件",
-    )
+    Rejection::from(AnnotateProblem::WriteFailed)
 }
 
 fn too_large_part(name: &str, limit: u64) -> Rejection {
-    Rejection::new(
-        RejectionCode::TooLargeInflated,
-        format!(
-            "文件中的“{name}”解压后超过 {} MB 的上限，无法写入批注；请确认文件来源，或在 Word/WPS 中重新保存为 .docx 后再试",
-            limit / (1024 * 1024)
-        ),
-    )
+    Rejection::from(AnnotateProblem::TooLargePart {
+        name: name.to_string(),
+        max: limit,
+    })
 }

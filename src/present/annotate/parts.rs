@@ -3,7 +3,8 @@
 
 use super::main_part::{esc, W_MAIN_NS, W_STRICT_NS};
 use super::{Anchor, AUTHOR, INITIALS};
-use crate::rejection::{Rejection, RejectionCode};
+use crate::messages::AnnotateProblem;
+use crate::rejection::Rejection;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
@@ -16,10 +17,7 @@ const COMMENTS_CT: &str =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
 
 fn bad_part() -> Rejection {
-    Rejection::new(
-        RejectionCode::BadXml,
-        "文件中的批注、关系或内容类型部分已损坏（XML 格式错误），无法写入批注；请在 Word/WPS 中重新另存为 .docx 后再试",
-    )
+    Rejection::from(AnnotateProblem::BadPart)
 }
 
 fn local(qname: &[u8]) -> &[u8] {

@@ -1,6 +1,6 @@
 // Shared set-up for the end-to-end tests: the static server on a free port, headless Chromium
 // (/usr/bin/chromium through playwright-core) with a fresh profile, fixture files, screenshots.
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync, statSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,7 +80,7 @@ export async function dropFiles(page, files, target = '#drop') {
       for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
       dt.items.add(new File([bytes], name));
     }
-    const el = document.querySelector(target);
+    const el = document.querySelector(target) ?? document.querySelector('nianbao-check')?.shadowRoot?.querySelector(target);
     const t0 = performance.now();
     for (const type of ['dragenter', 'dragover', 'drop']) {
       el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
@@ -101,7 +101,8 @@ export async function pickFiles(page, files) {
 
 /** Waits until `n` result cards are drawn and returns their summaries. */
 export async function cards(page, n) {
-  await page.waitForFunction((n) => document.querySelectorAll('#results .file-card').length >= n, n);
+  await page.waitForFunction((n) => (document.querySelector('nianbao-check')?.shadowRoot ?? document)
+    .querySelectorAll('#results .file-card').length >= n, n);
   return page.$$eval('#results .file-card', (els) => els.map((c) => ({
     name: c.querySelector('.fname')?.textContent,
     status: c.dataset.status,
@@ -112,3 +113,44 @@ export async function cards(page, n) {
     sinceDrop: Number(c.dataset.sinceDrop),
   })));
 }
+
+/** The strict policy a portal may send (issue: embedding under the host's own CSP). */
+export const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "img-src 'self' data:; connect-src 'self'; base-uri 'none'; require-trusted-types-for 'script'";
+
+/**
+ * A portal's server: its pages (tests/e2e/hosts) under /portal/, nianbao's www/ copied as-is under
+ * /static/nianbao/, every response with `csp`. `log` holds each request's path.
+ */
+export async function startPortal({ csp = STRICT_CSP } = {}) {
+  const root = mkdtempSync(join(tmpdir(), 'nianbao-portal-'));
+  mkdirSync(join(root, 'static'));
+  symlinkSync(WWW, join(root, 'static', 'nianbao'));
+  symlinkSync(join(ROOT, 'tests', 'e2e', 'hosts'), join(root, 'portal'));
+  const log = [];
+  const { server, url } = await serve({ root: root + '/', port: 0, csp, onRequest: (p) => log.push(p) });
+  return {
+    url,
+    origin: new URL(url).origin,
+    log,
+    count: (suffix) => log.filter((p) => p.split('?')[0].endsWith(suffix)).length,
+    async close() {
+      await new Promise((r) => server.close(r));
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens a host page in the context; collects page and console errors in page.problems. */
+export async function openHost(context, url) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.problems = problems;
+  await page.goto(url);
+  return page;
+}
+
+/** The events record.js collected on a host page. */
+export const events = (page, type) => page.evaluate((type) => window.__events.filter((e) => !type || e.type === type), type);

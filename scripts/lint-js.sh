@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Lints the JavaScript of www/ (the page, the element, the worker), the browser tests and the tools
+# with ESLint (pinned in tools/package.json; flat config tools/eslint.config.mjs), after a syntax
+# check of every file with `node --check`; then type-checks www/nianbao.d.ts (tools/types-usage.ts).
+#   bash scripts/lint-js.sh        (needs: npm ci --prefix tools, or bash tools/install.sh)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mapfile -t files < <(git ls-files 'www/*.js' 'tests/e2e/*.mjs' 'tests/e2e/**/*.mjs' 'tests/e2e/**/*.js' 'tools/*.mjs' 'bench/*.mjs' | sort -u)
+for f in "${files[@]}"; do
+  [ -f "$f" ] || continue
+  # Every file is an ES module; given on stdin, node parses it as one whatever package.json says.
+  node --input-type=module --check <"$f" || { echo "lint-js: syntax error in $f" >&2; exit 1; }
+done
+
+ESLINT=tools/node_modules/.bin/eslint
+if [ ! -x "$ESLINT" ]; then
+  echo "lint-js: $ESLINT missing; run: bash tools/install.sh" >&2
+  exit 1
+fi
+"$ESLINT" --config tools/eslint.config.mjs --max-warnings 0 www tests/e2e tools/*.mjs bench/*.mjs
+# The TypeScript declarations for portals (www/nianbao.d.ts) against their documented uses.
+tools/node_modules/.bin/tsc -p tools/tsconfig.json
+echo "lint-js: ${#files[@]} files clean; www/nianbao.d.ts type-checks"

@@ -1,0 +1,103 @@
+//! Readable text for the terminal.
+
+use crate::contract::{CheckResult, Status};
+use crate::findings::{Finding, Location, Severity};
+
+/// A readable report for one file.
+pub fn text(file: &str, result: &CheckResult) -> String {
+    let mut s = String::new();
+    match result.status {
+        Status::Rejected => {
+            let msg = result
+                .rejection
+                .as_ref()
+                .map(|r| format!("{}（{}）", r.message, r.code.as_str()))
+                .unwrap_or_default();
+            s.push_str(&format!("✖ {file}\n  无法检查：{msg}\n"));
+        }
+        Status::Checked => {
+            let r = &result.report;
+            let agency = r.agency.as_deref().unwrap_or("（未识别机关）");
+            let year = r
+                .year
+                .map(|y| format!("{y} 年度"))
+                .unwrap_or_else(|| "（未识别年度）".into());
+            let format = r
+                .format
+                .as_deref()
+                .map(|f| format!("{f} 年版格式"))
+                .unwrap_or_else(|| "（未识别格式）".into());
+            let mark = if result.errors() > 0 {
+                "✖"
+            } else if result.warnings() > 0 {
+                "⚠"
+            } else {
+                "✔"
+            };
+            s.push_str(&format!("{mark} {file}\n  {agency} · {year} · {format}\n"));
+            if let Some(p) = &result.previous {
+                let what = p.file.as_deref().or(p.agency.as_deref()).unwrap_or("");
+                s.push_str(&format!(
+                    "  {}\n",
+                    crate::messages::compared_with(what, p.year, p.explicit)
+                ));
+            }
+            // Many findings of one rule in one table are one line (`--json` keeps them all).
+            let mut shown = vec![false; result.groups.len()];
+            for f in &result.findings {
+                let group = f
+                    .group
+                    .and_then(|g| result.groups.get(g).map(|grp| (g, grp)));
+                let message = match group {
+                    Some((g, _)) if shown.get(g).copied().unwrap_or(false) => continue,
+                    Some((g, grp)) => {
+                        if let Some(slot) = shown.get_mut(g) {
+                            *slot = true;
+                        }
+                        format!("{}（逐条见 --json 或 --csv）", grp.message)
+                    }
+                    None => f.message.clone(),
+                };
+                s.push_str(&format!(
+                    "  {} {} {}：{}\n",
+                    icon(f),
+                    f.severity.label(),
+                    f.rule,
+                    message
+                ));
+                for (doc, sentence) in f.locations.iter().filter_map(|l| match l {
+                    Location::Text { doc, sentence, .. }
+                        if !f.message.contains(sentence.as_str()) =>
+                    {
+                        Some((*doc, sentence))
+                    }
+                    _ => None,
+                }) {
+                    let label = if doc == 0 {
+                        "正文"
+                    } else {
+                        "上一年度正文"
+                    };
+                    s.push_str(&format!("      {label}：{sentence}\n"));
+                }
+            }
+            if result.findings.is_empty() {
+                s.push_str("  通过：未发现问题\n");
+            } else {
+                s.push_str(&format!(
+                    "  共 {} 个错误，{} 个警告\n",
+                    result.errors(),
+                    result.warnings()
+                ));
+            }
+        }
+    }
+    s
+}
+
+fn icon(f: &Finding) -> &'static str {
+    match f.severity {
+        Severity::Error => "✖",
+        Severity::Warning => "⚠",
+    }
+}

@@ -1,0 +1,445 @@
+//! Counts written in running text: Arabic digits (ASCII or full-width, with thousands
+//! separators `1,094`), Chinese numerals (`二十一`, `两`, `一千零九十四`, `三万`), and `万` after
+//! digits (`1.2万`), each followed by a counting unit (件/条/份/起/个/次/宗) or, for fees, 元/万元.
+//!
+//! Hand-written: no crate reads Chinese numerals inside running text with character offsets,
+//! and the rules need exactly which characters hold the number and its unit.
+
+/// A counting unit, or a money unit (only meaningful for 信息处理费).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Unit {
+    Jian,
+    Tiao,
+    Fen,
+    Qi,
+    Ge,
+    Ci,
+    Zong,
+    Yuan,
+    WanYuan,
+}
+
+impl Unit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Jian => "件",
+            Unit::Tiao => "条",
+            Unit::Fen => "份",
+            Unit::Qi => "起",
+            Unit::Ge => "个",
+            Unit::Ci => "次",
+            Unit::Zong => "宗",
+            Unit::Yuan => "元",
+            Unit::WanYuan => "万元",
+        }
+    }
+    pub fn is_money(self) -> bool {
+        matches!(self, Unit::Yuan | Unit::WanYuan)
+    }
+}
+
+/// One number with its unit, as character offsets into the scanned text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// First character of the number (after an approximation prefix such as 近/约).
+    pub start: usize,
+    /// One past the number's last character (before 余/多 and the unit).
+    pub num_end: usize,
+    /// One past the unit (and a trailing 左右).
+    pub end: usize,
+    /// The value; for a decimal (`1.5万件`, `0.5元`) the integer part after scaling; money in
+    /// 万元 is given in 元.
+    pub value: i64,
+    pub unit: Unit,
+    /// 近/约/余/多/左右/逾/超过 next to the number, or a decimal scaled by 万.
+    pub approx: bool,
+    /// The number had a fraction that was dropped (money in 元 with 角/分).
+    pub fraction: bool,
+}
+
+const CN_NUM: &str = "零〇一二两三四五六七八九十百千万";
+/// Largest value read; bigger numbers are not counts of applications.
+const MAX_VALUE: i64 = 1_000_000_000;
+
+fn is_cn_num(c: char) -> bool {
+    CN_NUM.contains(c)
+}
+
+fn digit(c: char) -> Option<u32> {
+    crate::report::normalize::fold_width(c).to_digit(10)
+}
+
+/// Reads a Chinese numeral (`二十一`, `一千零九十四`, `两`, `十`, `三万五千`); digit-by-digit forms
+/// (`二〇二二`, `一一`) give `None`: those are years or codes, not counts.
+pub fn parse_chinese(s: &[char]) -> Option<i64> {
+    if s.is_empty() || s.len() > 16 {
+        return None;
+    }
+    let has_mult = s.iter().any(|c| matches!(c, '十' | '百' | '千' | '万'));
+    if s.len() > 1 && !has_mult {
+        return None;
+    }
+    let mut total: i64 = 0; // completed 万 groups
+    let mut section: i64 = 0; // within the current 万 group
+    let mut cur: Option<i64> = None; // pending digit
+    let mut last_mult = i64::MAX;
+    for &c in s {
+        match c {
+            '十' | '百' | '千' => {
+                let m = match c {
+                    '十' => 10,
+                    '百' => 100,
+                    _ => 1000,
+                };
+                if m >= last_mult {
+                    return None;
+                }
+                last_mult = m;
+                section += cur.take().unwrap_or(1) * m;
+            }
+            '万' => {
+                let group = section + cur.take().unwrap_or(0);
+                if group == 0 || total != 0 {
+                    return None;
+                }
+                total = group * 10_000;
+                section = 0;
+                last_mult = i64::MAX;
+            }
+            '零' | '〇' => {
+                if cur.is_some() {
+                    return None;
+                }
+            }
+            _ => {
+                let d = match c {
+                    '一' => 1,
+                    '二' | '两' => 2,
+                    '三' => 3,
+                    '四' => 4,
+                    '五' => 5,
+                    '六' => 6,
+                    '七' => 7,
+                    '八' => 8,
+                    '九' => 9,
+                    _ => return None,
+                };
+                if cur.is_some() {
+                    return None;
+                }
+                cur = Some(d);
+            }
+        }
+    }
+    Some(total + section + cur.unwrap_or(0))
+}
+
+/// The unit starting at `i`, with its length in characters.
+fn unit_at(text: &[char], i: usize) -> Option<(Unit, usize)> {
+    let c = *text.get(i)?;
+    let next = text.get(i + 1).copied();
+    Some(match c {
+        '件' => (Unit::Jian, 1),
+        '条' => (Unit::Tiao, 1),
+        '份' => (Unit::Fen, 1),
+        '起' => (Unit::Qi, 1),
+        '个' => (Unit::Ge, 1),
+        '次' => (Unit::Ci, 1),
+        '宗' => (Unit::Zong, 1),
+        '元' => (Unit::Yuan, 1),
+        '万' if next == Some('元') => (Unit::WanYuan, 2),
+        _ => return None,
+    })
+}
+
+/// Words that make a unit character part of something else: 个百分点, 个工作日, 一次性, 条例.
+fn unit_is_word(unit: Unit, after: &[char]) -> bool {
+    let starts = |w: &str| {
+        let w: Vec<char> = w.chars().collect();
+        after.len() >= w.len() && after[..w.len()] == w[..]
+    };
+    match unit {
+        Unit::Ge => [
+            "百分点",
+            "工作日",
+            "自然日",
+            "月",
+            "小时",
+            "季度",
+            "年",
+            "星期",
+            "周",
+            "日",
+        ]
+        .iter()
+        .any(|w| starts(w)),
+        Unit::Ci => starts("性") || starts("数"),
+        Unit::Tiao => starts("例") || starts("款") || starts("第") || starts("规定"),
+        Unit::Qi => starts("草") || starts("诉") || starts("点") || starts("止") || starts("至"),
+        _ => false,
+    }
+}
+
+/// Every number followed by a unit in `text`. Numbers in dates (`2022年`), percentages,
+/// ordinals (`第二十条`) and numbers without a unit are not returned.
+pub fn mentions(text: &[char]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let c = text[i];
+        let prev = if i > 0 {
+            text.get(i - 1).copied()
+        } else {
+            None
+        };
+        let is_start_digit = digit(c).is_some()
+            && !prev.is_some_and(|p| digit(p).is_some() || p == '.' || p == '．');
+        let is_start_cn = is_cn_num(c) && c != '万' && !prev.is_some_and(is_cn_num);
+        if !(is_start_digit || is_start_cn) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut value: i64;
+        let mut approx = false;
+        let mut fraction = false;
+        let mut frac_digits: Vec<u32> = Vec::new();
+        let mut j = i;
+        if is_start_digit {
+            let mut v: i64 = 0;
+            let mut group_len = 0usize;
+            let mut grouped = false;
+            while j < text.len() {
+                if let Some(d) = text.get(j).and_then(|&c| digit(c)) {
+                    v = v.saturating_mul(10).saturating_add(d as i64);
+                    group_len += 1;
+                    j += 1;
+                } else if matches!(text.get(j), Some(',' | '，' | '､'))
+                    && (grouped || (1..=3).contains(&group_len))
+                    && three_digits_follow(text, j + 1)
+                {
+                    grouped = true;
+                    group_len = 0;
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            value = v;
+            // A decimal fraction.
+            if matches!(text.get(j), Some('.' | '．'))
+                && text.get(j + 1).and_then(|&c| digit(c)).is_some()
+            {
+                j += 1;
+                while let Some(d) = text.get(j).and_then(|&c| digit(c)) {
+                    if frac_digits.len() < 8 {
+                        frac_digits.push(d);
+                    }
+                    j += 1;
+                }
+            }
+            // Digits followed by 万 (but not 万元, which is a unit).
+            if text.get(j) == Some(&'万') && text.get(j + 1) != Some(&'元') {
+                let mut scaled = value.saturating_mul(10_000);
+                let mut place = 1000;
+                for d in &frac_digits {
+                    scaled += *d as i64 * place;
+                    place /= 10;
+                }
+                if !frac_digits.is_empty() {
+                    approx = true;
+                }
+                value = scaled;
+                frac_digits.clear();
+                j += 1;
+            }
+            if frac_digits.iter().any(|d| *d != 0) {
+                fraction = true;
+            }
+        } else {
+            while j < text.len() && is_cn_num(text[j]) && j - start < 16 {
+                j += 1;
+            }
+            // 万 right before 元 belongs to the unit.
+            if j > start + 1 && text.get(j - 1) == Some(&'万') && text.get(j) == Some(&'元') {
+                j -= 1;
+            }
+            match text.get(start..j).and_then(parse_chinese) {
+                Some(v) => value = v,
+                None => {
+                    i = j.max(i + 1);
+                    continue;
+                }
+            }
+        }
+        let num_end = j;
+        // 余/多 between number and unit.
+        if matches!(text.get(j), Some('余' | '多')) {
+            approx = true;
+            j += 1;
+        }
+        let Some((unit, len)) = unit_at(text, j) else {
+            i = num_end.max(i + 1);
+            continue;
+        };
+        let after = text.get(j + len..).unwrap_or(&[]);
+        if unit_is_word(unit, after) {
+            i = num_end.max(i + 1);
+            continue;
+        }
+        // Fractions of a count are not counts (1.5件); money keeps its integer part.
+        if fraction && !unit.is_money() {
+            i = num_end.max(i + 1);
+            continue;
+        }
+        // Money in 万元 is given in 元 (0.5万元 = 5000).
+        if unit == Unit::WanYuan {
+            let mut yuan = value.saturating_mul(10_000);
+            let mut place = 1000;
+            for d in frac_digits.iter().take(4) {
+                yuan += *d as i64 * place;
+                place /= 10;
+            }
+            value = yuan;
+            fraction = frac_digits.iter().skip(4).any(|d| *d != 0);
+        }
+        let mut end = j + len;
+        if text.get(end) == Some(&'左') && text.get(end + 1) == Some(&'右') {
+            approx = true;
+            end += 2;
+        }
+        // Ordinals (第二十条) and the tail of a longer token (A1件, 第3次).
+        if prev.is_some_and(|p| p == '第' || p.is_ascii_alphabetic()) {
+            i = end;
+            continue;
+        }
+        if value > MAX_VALUE {
+            i = end;
+            continue;
+        }
+        // Approximation words right before the number.
+        let before: String = text[start.saturating_sub(2)..start].iter().collect();
+        if before.ends_with('近')
+            || before.ends_with('约')
+            || before.ends_with('逾')
+            || before.ends_with("超过")
+            || before.ends_with("不足")
+            || before.ends_with("上百")
+        {
+            approx = true;
+        }
+        if before.ends_with("之")
+            && start >= 3
+            && text[start - 3..start].iter().collect::<String>() == "百分之"
+        {
+            i = end;
+            continue;
+        }
+        out.push(Mention {
+            start,
+            num_end,
+            end,
+            value,
+            unit,
+            approx,
+            fraction,
+        });
+        i = end;
+    }
+    out
+}
+
+fn three_digits_follow(text: &[char], at: usize) -> bool {
+    (0..3).all(|k| text.get(at + k).and_then(|&c| digit(c)).is_some())
+        && text.get(at + 3).and_then(|&c| digit(c)).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    fn values(s: &str) -> Vec<(i64, &'static str)> {
+        mentions(&chars(s))
+            .iter()
+            .map(|m| (m.value, m.unit.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        let p = |s: &str| parse_chinese(&chars(s));
+        assert_eq!(p("二十一"), Some(21));
+        assert_eq!(p("两"), Some(2));
+        assert_eq!(p("十"), Some(10));
+        assert_eq!(p("十二"), Some(12));
+        assert_eq!(p("一百零五"), Some(105));
+        assert_eq!(p("一千零九十四"), Some(1094));
+        assert_eq!(p("三万五千"), Some(35000));
+        assert_eq!(p("二〇二二"), None);
+        assert_eq!(p("一一"), None);
+        assert_eq!(p("十十"), None);
+    }
+
+    #[test]
+    fn numbers_with_units() {
+        // seed 001: "县卫健委收到公开信息申请1条"
+        assert_eq!(
+            values("县卫健委收到公开信息申请1条，并及时进行了回复"),
+            vec![(1, "条")]
+        );
+        // seed 000: "及时将5件行政许可办件和8件行政处罚信息公布"
+        assert_eq!(
+            values("及时将5件行政许可办件和8件行政处罚信息公布"),
+            vec![(5, "件"), (8, "件")]
+        );
+        assert_eq!(
+            values("受理申请二十一件，两件结转"),
+            vec![(21, "件"), (2, "件")]
+        );
+        assert_eq!(values("共收到申请一千零九十四件"), vec![(1094, "件")]);
+        assert_eq!(values("共收到申请1,094件"), vec![(1094, "件")]);
+        assert_eq!(values("共收到申请１，０９４件"), vec![(1094, "件")]);
+        assert_eq!(values("共收到申请３６件"), vec![(36, "件")]);
+        assert_eq!(
+            values("行政处罚3起，收到8份申请，案件2宗，答复3次，共5个"),
+            vec![(3, "起"), (8, "份"), (2, "宗"), (3, "次"), (5, "个")]
+        );
+        assert_eq!(
+            values("收取信息处理费200元，折合0.02万元"),
+            vec![(200, "元"), (200, "万元")]
+        );
+        assert_eq!(values("约1.2万件"), vec![(12000, "件")]);
+    }
+
+    #[test]
+    fn not_counts() {
+        // Dates, percentages, ordinals, list markers, words holding numerals.
+        assert!(values("2021年1月1日起至2021年12月31日止").is_empty());
+        assert!(values("占86.92%，公开率为30.80%").is_empty());
+        assert!(values("根据《条例》第五十条第（一）项，第3次会议").is_empty());
+        assert!(values("一是加强领导，二是完善制度，进一步提高，统一部署").is_empty());
+        assert!(values("同比上升1.5个百分点，在20个工作日内答复，一次性告知").is_empty());
+        assert!(values("“十四五”规划，三到位").is_empty());
+        assert!(values("1.5件").is_empty());
+    }
+
+    #[test]
+    fn approximations_and_offsets() {
+        let t = chars("共受理申请近20件，答复30余件，办结约40件，结转5件左右");
+        let m = mentions(&t);
+        assert_eq!(m.len(), 4);
+        assert!(m.iter().all(|m| m.approx));
+        let first = m[0];
+        assert_eq!(t[first.start..first.end].iter().collect::<String>(), "20件");
+        let last = m[3];
+        assert_eq!(
+            t[last.start..last.end].iter().collect::<String>(),
+            "5件左右"
+        );
+        assert!(!mentions(&chars("受理申请20件"))[0].approx);
+    }
+}

@@ -1,0 +1,89 @@
+// End-to-end: the check runs in a Web Worker (the page's main thread never instantiates the
+// WebAssembly), and the page still works where a worker is unavailable or cannot start.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, startPortal, openHost, STRICT_CSP, seed, cards, pickFiles } from './lib/harness.mjs';
+import { wrongTotal } from './lib/fixtures.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+/** Counts WebAssembly compilations/instantiations on the page's main thread (workers are not touched). */
+const COUNT_WASM = () => {
+  window.__wasmOnMain = 0;
+  for (const name of ['instantiate', 'instantiateStreaming', 'compile', 'compileStreaming']) {
+    const real = WebAssembly[name];
+    WebAssembly[name] = function (...args) { window.__wasmOnMain++; return real.apply(this, args); };
+  }
+  const RealModule = WebAssembly.Module;
+  WebAssembly.Module = function (...args) { window.__wasmOnMain++; return new RealModule(...args); };
+};
+
+async function checkTwo(page) {
+  await pickFiles(page, [{ name: '总计有误.docx', bytes: wrongTotal() }, { name: 'seed_000.docx', bytes: seed(0) }]);
+  const cs = await cards(page, 2);
+  assert.deepEqual(cs.map((c) => [c.name, c.status]), [['总计有误.docx', 'fail'], ['seed_000.docx', 'pass']]);
+  assert.match(cs[0].summary, /✖ 2 个错误/);
+}
+
+test('the check runs in a Web Worker: the main thread never instantiates the WebAssembly', async () => {
+  const page = await env.context.newPage();
+  await page.addInitScript(COUNT_WASM);
+  await page.goto(env.url);
+  await page.waitForSelector('body[data-ready="1"]');
+  assert.equal(await page.getAttribute('body', 'data-engine'), 'worker');
+  await checkTwo(page);
+  assert.equal(await page.evaluate(() => window.__wasmOnMain), 0);
+  assert.equal(page.workers().length, 1, 'one worker');
+  // The file's bytes are moved to the worker, not copied: the buffer sent is detached afterwards.
+  const detached = await page.evaluate(async () => {
+    const real = Worker.prototype.postMessage;
+    let sent = null;
+    Worker.prototype.postMessage = function (msg, transfer) { sent = msg.bytes; return real.call(this, msg, transfer); };
+    try {
+      await document.querySelector('nianbao-check').check(new File([new Uint8Array(10)], 'x.docx'));
+    } finally {
+      Worker.prototype.postMessage = real;
+    }
+    return sent ? sent.buffer.byteLength : -1;
+  });
+  assert.equal(detached, 0, 'the bytes were copied to the worker, not transferred');
+  await page.close();
+});
+
+test('without Web Workers the page checks on the main thread', async () => {
+  const page = await env.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(COUNT_WASM);
+  await page.addInitScript(() => { delete window.Worker; });
+  await page.goto(env.url);
+  await page.waitForSelector('body[data-ready="1"]');
+  assert.equal(await page.evaluate(() => typeof Worker), 'undefined');
+  assert.equal(await page.getAttribute('body', 'data-engine'), 'main');
+  await checkTwo(page);
+  assert.ok(await page.evaluate(() => window.__wasmOnMain) >= 1, 'the WebAssembly ran on the main thread');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a portal whose policy forbids workers (worker-src \'none\') still gets its checks, on the main thread', async () => {
+  const portal = await startPortal({ csp: `${STRICT_CSP}; worker-src 'none'` });
+  try {
+    const page = await openHost(env.context, `${portal.url}portal/strict.html`);
+    await page.waitForSelector('nianbao-check[data-ready="1"]', { state: 'attached' });
+    const [ready] = await page.evaluate(() => window.__events.filter((e) => e.type === 'ready'));
+    assert.equal(ready.mode, 'main');
+    await pickFiles(page, [{ name: '总计有误.docx', bytes: wrongTotal() }]);
+    const [c] = await cards(page, 1);
+    assert.equal(c.status, 'fail');
+    assert.equal(portal.count('/worker.js'), 0);
+    // The only violation is the refused worker itself.
+    const violations = await page.evaluate(() => window.__violations);
+    assert.ok(violations.every((v) => v.startsWith('worker-src')), violations.join('\n'));
+    await page.close();
+  } finally {
+    await portal.close();
+  }
+});

@@ -1,0 +1,141 @@
+// Builds www/nianbao.html: the whole page in one file (code, styles and the WebAssembly inside) that
+// works opened from a USB stick or a shared drive (file://), with no server and no network request.
+//   node tools/build-offline.mjs            (after scripts/build-web.sh has built www/pkg)
+//
+// No bundler: the page's modules are plain ES modules written in a small subset this script
+// understands (named imports of './x.js', `export function/const/class/let`, `export { a as b }`).
+// Each module becomes a function scope; imports become destructuring of the module's exports. What
+// differs offline:
+//   - styles.js is replaced by one that adopts the CSS text it carries (a constructed stylesheet);
+//   - nianbao.js's <offline> block is replaced: no Worker (a module worker cannot start from file://),
+//     and the wasm-bindgen glue is a factory given the .wasm from this file (gzip + base64, inflated
+//     with DecompressionStream), a fresh instance after a trap;
+//   - the sample report is not included (no 示例报告 button).
+// The file's Content-Security-Policy allows exactly its one script and one style (sha256 hashes), the
+// WebAssembly compile ('wasm-unsafe-eval') and nothing else: no 'unsafe-inline', no network.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const WWW = fileURLToPath(new URL('../www/', import.meta.url));
+const read = (p) => readFileSync(WWW + p, 'utf8');
+
+/** Rewrites one module's import/export statements; returns {body, exports: [[local, exported]]}. */
+export function transform(src, name, modules) {
+  const exports = [];
+  let body = src.replace(/^import\s+'([^']+)';?$/gm, (_, from) => `/* import ${modules.key(from)} */`);
+  body = body.replace(/^import\s+(\{[^}]*\}|\w+)\s+from\s+'([^']+)';?$/gm, (_, what, from) => {
+    const key = modules.key(from);
+    const named = what.match(/^\{([\s\S]*)\}$/);
+    if (!named) throw new Error(`${name}: unsupported import ${what}`);
+    const parts = named[1].split(',').map((s) => s.trim()).filter(Boolean)
+      .map((s) => s.replace(/^(\w+)\s+as\s+(\w+)$/, '$1: $2'));
+    return `const { ${parts.join(', ')} } = ${key};`;
+  });
+  body = body.replace(/^export\s+(async\s+function\*?|function\*?|const|let|class)\s+(\w+)/gm, (_, kind, id) => {
+    exports.push([id, id]);
+    return `${kind} ${id}`;
+  });
+  body = body.replace(/^export\s*\{([^}]*)\};?$/gm, (_, list) => {
+    for (const item of list.split(',').map((s) => s.trim()).filter(Boolean)) {
+      const m = item.match(/^(\w+)(?:\s+as\s+(\w+))?$/);
+      if (!m) throw new Error(`${name}: unsupported export ${item}`);
+      exports.push([m[1], m[2] ?? m[1]]);
+    }
+    return '';
+  });
+  const left = body.match(/^\s*(import|export)\b.*$/m);
+  if (left) throw new Error(`${name}: statement left untransformed: ${left[0]}`);
+  if (/\bimport\s*\(/.test(body)) throw new Error(`${name}: dynamic import() cannot work from file://`);
+  return { body, exports };
+}
+
+const returnOf = (exports) => `return { ${exports.map(([local, exp]) => (local === exp ? local : `${exp}: ${local}`)).join(', ')} };`;
+
+export function build() {
+  const wasm = readFileSync(WWW + 'pkg/nianbao_bg.wasm');
+  const wasmB64 = gzipSync(wasm, { level: 9 }).toString('base64');
+  const css = read('nianbao-check.css');
+
+  const modules = {
+    key: (from) => {
+      const k = { './render.js': '$render', './nianbao.js': '$api', './styles.js': '$styles', './nianbao-check.js': '$element' }[from];
+      if (!k) throw new Error(`unknown module ${from}`);
+      return k;
+    },
+  };
+
+  // The wasm-bindgen glue as a factory: each call is a fresh module state (a fresh instance after a trap).
+  const glue = transform(read('pkg/nianbao.js'), 'pkg/nianbao.js', modules);
+  const glueFactory = `const $glue = () => {\n${glue.body}\n${returnOf(glue.exports)}\n};`;
+
+  const styles = `const $styles = (() => {
+const CSS = ${JSON.stringify(css)};
+let sheet = null;
+function adoptStyles(root) {
+  if (!sheet) { sheet = new CSSStyleSheet(); sheet.replaceSync(CSS); }
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  return Promise.resolve();
+}
+return { adoptStyles };
+})();`;
+
+  let api = read('nianbao.js');
+  const block = /\/\/ <offline>[\s\S]*?\/\/ <\/offline>\n/;
+  if (!block.test(api)) throw new Error('nianbao.js: the <offline> block is missing');
+  api = api.replace(block, `const workerAllowed = () => false;
+const WASM_GZ_B64 = ${JSON.stringify(wasmB64)};
+let wasmBytes = null;
+async function mainThreadGlue() {
+  wasmBytes ??= await new Response(new Blob([Uint8Array.from(atob(WASM_GZ_B64), (c) => c.charCodeAt(0))])
+    .stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+  const mod = $glue();
+  await mod.default({ module_or_path: wasmBytes });
+  return mod;
+}
+`);
+
+  const wrap = (key, src, name) => {
+    const t = transform(src, name, modules);
+    return `const ${key} = (() => {\n${t.body}\n${returnOf(t.exports)}\n})();`;
+  };
+  const script = [
+    glueFactory,
+    styles,
+    wrap('$render', read('render.js'), 'render.js'),
+    wrap('$api', api, 'nianbao.js'),
+    wrap('$element', read('nianbao-check.js'), 'nianbao-check.js'),
+    wrap('$app', read('app.js'), 'app.js'),
+  ].join('\n')
+    // Text that would end the inline script early (in this code, only in comments and strings,
+    // where the escaped form means the same).
+    .replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+
+  const pageCss = read('style.css');
+  const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+  const csp = `default-src 'none'; script-src ${sha(script)} 'wasm-unsafe-eval'; style-src ${sha(pageCss)}; ` +
+    "img-src data:; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+  if (/<\/script|<!--/i.test(script) || /<\/style/i.test(pageCss)) throw new Error('inline text would end its element early');
+  let html = read('index.html');
+  const swap = (re, text) => {
+    if (!re.test(html)) throw new Error(`index.html: ${re} not found`);
+    html = html.replace(re, () => text);
+  };
+  swap(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
+  swap(/<link rel="stylesheet" href="style.css">/, `<style>${pageCss}</style>`);
+  swap(/<script type="module" src="app.js"><\/script>/, `<script type="module">${script}</script>`);
+  swap(/<nianbao-check id="checker" sample>/, '<nianbao-check id="checker">');
+  swap(/(<p class="privacy">[^<]*)(<\/p>)/, html.match(/(<p class="privacy">[^<]*)(<\/p>)/)?.[1] + '离线版：直接用浏览器打开本文件即可，无需网络。</p>');
+  if (/\bsrc="|href="(?!data:)/.test(html.replace(/<script type="module">[\s\S]*<\/script>/, ''))) {
+    throw new Error('nianbao.html would load another file');
+  }
+  return html;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const out = process.argv[2] ?? WWW + 'nianbao.html';
+  writeFileSync(out, build());
+  console.log(`build-offline: wrote ${out}`);
+}

@@ -1,0 +1,35 @@
+// Compile-only check of www/nianbao.d.ts (run by scripts/lint-js.sh through tools/tsconfig.json):
+// the documented uses of the API and the element type-check, and misuses do not.
+import { check, rules, version, load, MAX_BYTES, type CheckResult, type Finding, type Verdict } from '../www/nianbao.js';
+import '../www/nianbao-check.js';
+
+export async function portal(file: File): Promise<string> {
+  const result: CheckResult = await check(file);
+  if (result.status === 'rejected') return result.rejection?.message ?? '';
+  const errors: Finding[] = result.findings.filter((f) => f.severity === 'error');
+  const where = errors[0]?.locations?.[0];
+  if (where?.kind === 'text') return where.sentence;
+  const info = await load();
+  const mode: 'worker' | 'main' = info.mode;
+  const ids: string[] = (await rules()).map((r) => r.id);
+  return `${await version()} ${mode} ${ids.length} ${errors.length} ${MAX_BYTES}`;
+}
+
+export function element(): void {
+  const el = document.querySelector('nianbao-check');
+  if (!el) return;
+  el.addEventListener('nianbao-result', (e) => {
+    const r: CheckResult = e.detail.result;
+    const name: string = e.detail.file.name;
+    console.log(name, r.findings.length);
+  });
+  el.addEventListener('nianbao-ready', (e) => console.log(e.detail.version));
+  const v: Verdict = el.verdict;
+  void el.check(new Blob([])).then((r) => r.status);
+  void el.checkFiles([new File([], 'a.docx')]);
+  // @ts-expect-error verdict is read-only
+  el.verdict = 'pass';
+  // @ts-expect-error check() takes a file, not a string
+  void check('report.docx');
+  console.log(v);
+}

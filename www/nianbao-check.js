@@ -1,0 +1,486 @@
+// <nianbao-check>: the checker as a custom element, for a portal's own pages (and the basis of
+// nianbao's standalone page). Shadow DOM with its own stylesheet; the checker loads when the
+// element becomes visible or is first used, and every element on the page shares it.
+//   <script type="module" src="/static/nianbao/nianbao-check.js"></script>
+//   <nianbao-check sample></nianbao-check>
+// Attributes: compact, max-files, sample, for="input-id", block-on-error. Events: nianbao-ready,
+// nianbao-result, nianbao-verdict. Method: check(fileOrBlob). Property: verdict. See docs/EMBEDDING.md.
+import { check as checkBytes, load, MAX_BYTES } from './nianbao.js';
+import { el, renderResult, fillPopover } from './render.js';
+import { adoptStyles } from './styles.js';
+
+const MAX_FOLDER_FILES = 500;
+const MAX_DEPTH = 16;
+const REPORT_EXT = /\.(docx|doc|wps)$/i;
+const ACCEPT = '.docx,.doc,.wps,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const SAMPLE = new URL('./samples/sample-with-errors.docx', import.meta.url).href;
+
+let uid = 0; // card ids stay unique across all elements of the page
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** The verdict of a set of results: error > rejected > warning > pass. */
+function verdictOf(results) {
+  if (!results.length) return 'none';
+  if (results.some((r) => r.status === 'checked' && r.findings.some((f) => f.severity === 'error'))) return 'error';
+  if (results.some((r) => r.status !== 'checked')) return 'rejected';
+  return results.some((r) => r.findings.length) ? 'warning' : 'pass';
+}
+
+export class NianbaoCheck extends HTMLElement {
+  #root;
+  #ui = {};
+  #counts = { total: 0, pass: 0, fail: 0, rejected: 0 };
+  #loading = null;
+  #observer = null;
+  #verdict = 'none';
+  #blockReason = '';
+  #input = null; // the host's <input type="file"> (for="…")
+  #batch = 0;
+  #dragDepth = 0;
+  #popFor = null;
+  #pinned = false;
+  #styled;
+  #off = []; // listeners on document/window, removed when disconnected
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    this.#styled = adoptStyles(this.#root);
+  }
+
+  /** 'none' | 'pending' | 'pass' | 'warning' | 'error' | 'rejected' — of the files checked last. */
+  get verdict() { return this.#verdict; }
+
+  /** Resolves when the checker is loaded (and starts loading it). */
+  get ready() { return this.#load(); }
+
+  connectedCallback() {
+    if (!this.#ui.results) this.#build();
+    this.#listen(document, 'keydown', (e) => { if (e.key === 'Escape') this.#hidePopover(true); });
+    this.#listen(document, 'click', (e) => {
+      const t = e.composedPath()[0];
+      if (!(t instanceof Element) || !this.#root.contains(t)) this.#hidePopover(true);
+    });
+    this.#listen(window, 'resize', () => this.#hidePopover(true));
+    this.#listen(window, 'beforeprint', () => this.#print(true));
+    this.#listen(window, 'afterprint', () => this.#print(false));
+    if (!this.hasAttribute('for')) {
+      this.#listen(document, 'dragenter', () => { this.#dragDepth++; this.#ui.drop.classList.add('dragging'); });
+      this.#listen(document, 'dragleave', () => {
+        if (--this.#dragDepth <= 0) { this.#dragDepth = 0; this.#ui.drop.classList.remove('dragging'); }
+      });
+      this.#listen(document, 'drop', () => { this.#dragDepth = 0; this.#ui.drop.classList.remove('dragging'); });
+    }
+    // Lazy: the checker loads once the element is on screen (or when it is used).
+    if (typeof IntersectionObserver === 'function') {
+      this.#observer = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) { this.#observer?.disconnect(); this.#load(); }
+      });
+      this.#observer.observe(this);
+    } else {
+      this.#load();
+    }
+    if (this.hasAttribute('for')) {
+      if (document.readyState === 'loading') {
+        this.#listen(document, 'DOMContentLoaded', () => this.#bindInput(), { once: true });
+      } else {
+        this.#bindInput();
+      }
+    }
+  }
+
+  static get observedAttributes() { return ['sample', 'max-files', 'for']; }
+
+  attributeChangedCallback(name) {
+    const ui = this.#ui;
+    if (!ui.results) return; // not built yet: #build reads the attributes
+    const own = !this.hasAttribute('for');
+    if (name === 'sample' || name === 'for') ui.sample.hidden = !this.hasAttribute('sample') || !own;
+    if (name === 'max-files') ui.picker.multiple = this.#maxFiles() > 1;
+    if (name === 'for' && this.isConnected) {
+      ui.drop.parentElement.hidden = !own;
+      ui.drop.hidden = !own;
+      if (own) this.#unbindInput();
+      else this.#bindInput();
+    }
+  }
+
+  disconnectedCallback() {
+    this.#observer?.disconnect();
+    for (const off of this.#off) off();
+    this.#off = [];
+    this.#unbindInput();
+  }
+
+  /** Checks one file or Blob, draws its card and resolves to the result object. */
+  async check(file) {
+    const [result] = await this.checkFiles([file]);
+    return result;
+  }
+
+  /**
+   * Checks files one after another, drawing each card as soon as it is done; resolves to their
+   * results. Takes an array or FileList of Files/Blobs, or a DataTransfer (folders included; call it
+   * during the drop event).
+   */
+  async checkFiles(list, startedAt = performance.now()) {
+    const files = list instanceof DataTransfer ? await this.#fromDataTransfer(list) : [...list];
+    const max = this.#maxFiles();
+    let note = '';
+    if (files.length > max) {
+      note = `一次最多检查 ${max} 个文件，只检查了前 ${max} 个。`;
+      files.length = max;
+    }
+    const batch = ++this.#batch;
+    const results = [];
+    if (!files.length) return results;
+    this.#setVerdict('pending');
+    this.#ui.status.textContent = `正在检查 ${files.length} 个文件…`;
+    this.#load();
+    for (const file of files) {
+      const named = file instanceof File ? file : new File([file], '未命名文件.docx');
+      const t0 = performance.now();
+      const result = await checkBytes(named);
+      results.push(result);
+      const card = renderResult(named, result, ++uid, { expand: files.length === 1, compact: this.hasAttribute('compact') });
+      card.dataset.ms = Math.round(performance.now() - t0);
+      card.dataset.sinceDrop = Math.round(performance.now() - startedAt);
+      this.#ui.results.append(card);
+      this.#counts.total++;
+      this.#counts[card.dataset.status]++;
+      this.#updateStatus(true);
+      this.dispatchEvent(new CustomEvent('nianbao-result', { detail: { file: named, result }, bubbles: true, composed: true }));
+      await tick();
+    }
+    this.#updateStatus(false, note);
+    if (batch === this.#batch) this.#setVerdict(verdictOf(results), results);
+    if (files.length === 1 && !this.#input) this.#ui.results.lastElementChild?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    return results;
+  }
+
+  /** Removes every result card. */
+  clear() {
+    this.#hidePopover(true);
+    this.#ui.results.replaceChildren();
+    this.#counts = { total: 0, pass: 0, fail: 0, rejected: 0 };
+    this.#ui.status.textContent = '结果已清空。';
+    this.#ui.clear.hidden = true;
+  }
+
+  // ---- Loading and state
+
+  #load() {
+    if (!this.#loading) {
+      this.#observer?.disconnect();
+      this.#ui.status.textContent = '正在加载检查程序…';
+      this.#loading = load().then((info) => {
+        if (this.#ui.status.textContent.startsWith('正在加载')) this.#ui.status.textContent = '检查程序已就绪。';
+        this.dataset.ready = '1';
+        this.dispatchEvent(new CustomEvent('nianbao-ready', { detail: info, bubbles: true, composed: true }));
+        return info;
+      }, (e) => {
+        console.error(e);
+        this.#loading = null;
+        this.#ui.status.textContent = '检查程序加载失败：此浏览器可能过旧（需要支持 WebAssembly），或网页文件不完整。';
+        throw e;
+      });
+      this.#loading.catch(() => {});
+    }
+    return this.#loading;
+  }
+
+  #maxFiles() {
+    const n = Number.parseInt(this.getAttribute('max-files') ?? '', 10);
+    return Number.isFinite(n) && n > 0 ? n : Infinity;
+  }
+
+  #updateStatus(busy, note = '') {
+    const { total, pass, fail, rejected } = this.#counts;
+    if (!total) return;
+    const parts = [`已检查 ${total} 个文件`];
+    if (pass) parts.push(`${pass} 个通过`);
+    if (fail) parts.push(`${fail} 个有错误`);
+    if (rejected) parts.push(`${rejected} 个无法检查`);
+    this.#ui.status.textContent = (busy ? '正在检查…　' : '') + parts.join('，') + '。' + note;
+    if (!this.#input) this.#ui.clear.hidden = false;
+  }
+
+  #setVerdict(verdict, results = []) {
+    this.#verdict = verdict;
+    const block = this.hasAttribute('block-on-error');
+    const blocking = block && ['pending', 'error', 'rejected'].includes(verdict);
+    const errors = results.reduce((n, r) => n + (r.findings?.filter((f) => f.severity === 'error').length ?? 0), 0);
+    this.#blockReason = !blocking ? ''
+      : verdict === 'pending' ? '正在检查所选文件，请稍候再提交。'
+        : verdict === 'error' ? `所选文件有 ${errors} 个错误，请改正后重新选择文件再提交。`
+          : '所选文件无法检查（见下方说明），请选择正确的 .docx 年度报告后再提交。';
+    this.#input?.setCustomValidity?.(this.#blockReason);
+    const msg = this.#ui.verdict;
+    msg.textContent = this.#blockReason;
+    msg.hidden = !this.#blockReason || verdict === 'pending';
+    this.dataset.verdict = verdict;
+    this.dispatchEvent(new CustomEvent('nianbao-verdict', { detail: { verdict }, bubbles: true, composed: true }));
+  }
+
+  // ---- Form integration: for="input-id" watches the host's file input.
+
+  #bindInput() {
+    this.#unbindInput();
+    const id = this.getAttribute('for');
+    const root = this.getRootNode();
+    const input = root.getElementById?.(id) ?? document.getElementById(id);
+    if (!(input instanceof HTMLInputElement) || input.type !== 'file') {
+      this.#ui.status.textContent = `找不到要检查的文件选择框（id="${id}"）。`;
+      return;
+    }
+    this.#input = input;
+    const onChange = () => {
+      this.#ui.results.replaceChildren();
+      this.#counts = { total: 0, pass: 0, fail: 0, rejected: 0 };
+      this.#ui.blocked.hidden = true;
+      if (input.files?.length) this.checkFiles(input.files);
+      else this.#setVerdict('none');
+    };
+    const onInvalid = () => this.#showBlocked();
+    // Capture on the document: runs before the host's own submit handlers, so a blocked
+    // submission (forms with novalidate, or form.requestSubmit()) never reaches them.
+    const onSubmit = (e) => {
+      if (e.target !== input.form || !this.#blockReason) return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      this.#showBlocked();
+    };
+    input.addEventListener('change', onChange);
+    input.addEventListener('invalid', onInvalid);
+    document.addEventListener('submit', onSubmit, true);
+    this.#unbind = () => {
+      input.removeEventListener('change', onChange);
+      input.removeEventListener('invalid', onInvalid);
+      document.removeEventListener('submit', onSubmit, true);
+      input.setCustomValidity('');
+    };
+    if (input.files?.length) onChange();
+  }
+
+  #unbind = null;
+  #unbindInput() {
+    this.#unbind?.();
+    this.#unbind = null;
+    this.#input = null;
+  }
+
+  #showBlocked() {
+    const b = this.#ui.blocked;
+    b.textContent = `未提交：${this.#blockReason}`;
+    b.hidden = false;
+    this.#ui.verdict.hidden = true; // the same reason, now said as a refused submission
+    b.scrollIntoView({ block: 'nearest' });
+  }
+
+  // ---- Building the element
+
+  #build() {
+    const ui = this.#ui;
+    const own = !this.hasAttribute('for');
+    ui.drop = el('div', { id: 'drop', class: 'dropzone', role: 'button', tabindex: '0', 'aria-describedby': 'drop-hint', hidden: !own },
+      el('p', { class: 'drop-title' }, '把 .docx 年度报告拖到这里，或点击选择文件'),
+      el('p', { id: 'drop-hint', class: 'drop-hint' }, '可一次选择多个文件，也可以拖入整个文件夹。支持 Word 2007 及以后的 .docx 格式。'));
+    ui.picker = el('input', { id: 'picker', type: 'file', multiple: this.#maxFiles() > 1, hidden: true, accept: ACCEPT });
+    ui.sample = el('button', { id: 'sample', type: 'button', hidden: !this.hasAttribute('sample') || !own }, '示例报告');
+    ui.clear = el('button', { id: 'clear', type: 'button', hidden: true }, '清空结果');
+    ui.status = el('p', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite' }, '检查程序将在需要时加载。');
+    ui.verdict = el('p', { class: 'verdict', role: 'alert', hidden: true });
+    ui.blocked = el('p', { class: 'blocked', role: 'alert', hidden: true });
+    ui.results = el('div', { id: 'results' });
+    ui.pop = el('div', { id: 'popover', class: 'popover', role: 'tooltip', hidden: true });
+    const intake = el('div', { class: 'intake', hidden: !own }, ui.drop, ui.picker, el('div', { class: 'actions' }, ui.sample, ui.clear));
+    // Shown once the stylesheet is in (no flash of unstyled content).
+    const box = el('div', { class: 'nb', part: 'root', hidden: true }, intake, ui.status, ui.verdict, ui.blocked, ui.results, ui.pop);
+    this.#root.append(box);
+    this.#styled.then(() => { box.hidden = false; });
+
+    ui.drop.addEventListener('click', () => ui.picker.click());
+    ui.drop.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        ui.picker.click();
+      }
+    });
+    ui.picker.addEventListener('change', () => {
+      const files = [...ui.picker.files];
+      ui.picker.value = '';
+      this.checkFiles(files);
+    });
+    // On the shadow root: it sees real (composed) drag events and ones made inside it.
+    this.#root.addEventListener('dragover', (e) => {
+      if (this.hasAttribute('for')) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    });
+    this.#root.addEventListener('drop', (e) => {
+      if (this.hasAttribute('for') || !e.dataTransfer) return;
+      e.preventDefault();
+      this.#drop(e.dataTransfer);
+    });
+    ui.sample.addEventListener('click', () => this.#sample());
+    ui.clear.addEventListener('click', () => { this.clear(); ui.drop.focus(); });
+    this.#wirePopover();
+  }
+
+  #listen(target, type, fn, opts) {
+    target.addEventListener(type, fn, opts);
+    this.#off.push(() => target.removeEventListener(type, fn, opts));
+  }
+
+  async #drop(dt) {
+    const startedAt = performance.now();
+    const files = await this.#fromDataTransfer(dt);
+    if (!files.length) {
+      this.#ui.status.textContent = '没有找到可检查的文件（文件夹中只检查 .docx / .doc / .wps 文件）。';
+      return;
+    }
+    this.checkFiles(files, startedAt);
+  }
+
+  async #fromDataTransfer(dt) {
+    // Entries must be taken synchronously: the DataTransfer is emptied after the event.
+    const items = [...(dt.items ?? [])].filter((i) => i.kind === 'file');
+    const taken = items.map((i) => ({ entry: i.webkitGetAsEntry?.() ?? null, file: i.getAsFile() }));
+    if (!taken.length) return [...(dt.files ?? [])];
+    const files = [];
+    for (const { entry, file } of taken) {
+      if (entry?.isDirectory) files.push(...(await this.#readFolder(entry)));
+      else if (file) files.push(file);
+    }
+    return files;
+  }
+
+  /** Every report-like file under a dropped folder, depth-first, at most MAX_FOLDER_FILES. */
+  async #readFolder(dir) {
+    const out = [];
+    const walk = async (d, depth) => {
+      if (depth > MAX_DEPTH) return;
+      const reader = d.createReader();
+      for (;;) {
+        const batch = await new Promise((resolve) => reader.readEntries(resolve, () => resolve([])));
+        if (!batch.length) return;
+        for (const entry of batch) {
+          if (out.length >= MAX_FOLDER_FILES) return;
+          if (entry.isDirectory) await walk(entry, depth + 1);
+          else if (REPORT_EXT.test(entry.name) && !entry.name.startsWith('~$')) {
+            const f = await new Promise((resolve) => entry.file(resolve, () => resolve(null)));
+            if (f) out.push(f);
+          }
+        }
+      }
+    };
+    await walk(dir, 0);
+    if (out.length >= MAX_FOLDER_FILES) {
+      this.#ui.status.textContent = `文件夹中的文件太多，只检查前 ${MAX_FOLDER_FILES} 个。`;
+    }
+    return out;
+  }
+
+  async #sample() {
+    const startedAt = performance.now();
+    try {
+      const res = await fetch(SAMPLE);
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const blob = await res.blob();
+      if (blob.size > MAX_BYTES) throw new Error('too large');
+      await this.checkFiles([new File([blob], '示例报告（含错误）.docx')], startedAt);
+    } catch (e) {
+      this.#ui.status.textContent = `无法加载示例报告（${e.message}）。`;
+    }
+  }
+
+  #print(on) {
+    const list = this.#ui.results;
+    if (on) {
+      for (const d of list.querySelectorAll('details:not([open])')) {
+        d.setAttribute('open', '');
+        d.dataset.printOpened = '1';
+      }
+    } else {
+      for (const d of list.querySelectorAll('details[data-print-opened]')) {
+        d.removeAttribute('open');
+        delete d.dataset.printOpened;
+      }
+    }
+  }
+
+  // ---- Popover for marked cells: hover, focus or click shows it; Escape, blur or leaving hides it.
+
+  #wirePopover() {
+    const results = this.#ui.results;
+    const markedCell = (t) => (t instanceof Element ? t.closest('td[data-mark]') : null);
+    results.addEventListener('mouseover', (e) => { const td = markedCell(e.target); if (td) this.#showPopover(td); });
+    results.addEventListener('mouseout', (e) => {
+      const td = markedCell(e.target);
+      if (td && td === this.#popFor && !td.contains(e.relatedTarget) && this.#root.activeElement !== td) this.#hidePopover();
+    });
+    results.addEventListener('focusin', (e) => { const td = markedCell(e.target); if (td) this.#showPopover(td); });
+    results.addEventListener('focusout', (e) => { if (markedCell(e.target) === this.#popFor) this.#hidePopover(true); });
+    results.addEventListener('click', (e) => {
+      const td = markedCell(e.target);
+      if (td) { this.#hidePopover(true); this.#showPopover(td, true); return; }
+      const btn = e.target instanceof Element ? e.target.closest('button.finding') : null;
+      if (btn) this.#goToCell(this.#root.getElementById(btn.dataset.target));
+    });
+    this.#root.addEventListener('click', (e) => {
+      const t = e.target instanceof Element ? e.target : null;
+      if (!markedCell(t) && !this.#ui.pop.contains(t) && !t?.closest('button.finding')) this.#hidePopover(true);
+    });
+  }
+
+  #showPopover(td, pin = false) {
+    const pop = this.#ui.pop;
+    if (this.#popFor !== td) {
+      this.#setRelated(this.#popFor, false);
+      fillPopover(pop, td);
+      this.#popFor = td;
+      this.#setRelated(td, true);
+    }
+    this.#pinned = this.#pinned || pin;
+    pop.hidden = false;
+    td.setAttribute('aria-describedby', 'popover');
+    // Placed in the element's own coordinates (its root box is position: relative).
+    const box = pop.offsetParent?.getBoundingClientRect() ?? { left: 0, top: 0 };
+    const r = td.getBoundingClientRect();
+    const w = pop.offsetWidth;
+    const vw = document.documentElement.clientWidth;
+    const left = Math.max(8, Math.min(r.left, vw - w - 8)) - box.left;
+    let top = r.bottom + 6;
+    if (r.bottom + pop.offsetHeight + 12 > window.innerHeight && r.top > pop.offsetHeight + 12) {
+      top = r.top - pop.offsetHeight - 6;
+    }
+    pop.style.left = `${left}px`;
+    pop.style.top = `${top - box.top}px`;
+  }
+
+  #hidePopover(force = false) {
+    if (this.#pinned && !force) return;
+    this.#pinned = false;
+    this.#popFor?.removeAttribute('aria-describedby');
+    this.#setRelated(this.#popFor, false);
+    this.#popFor = null;
+    if (this.#ui.pop) this.#ui.pop.hidden = true;
+  }
+
+  #setRelated(td, on) {
+    for (const id of td?._related ?? []) this.#root.getElementById(id)?.classList.toggle('related', on);
+  }
+
+  #goToCell(td) {
+    if (!td) return;
+    td.closest('details')?.setAttribute('open', '');
+    td.scrollIntoView({ block: 'center', inline: 'center' });
+    td.focus({ preventScroll: true });
+    td.classList.remove('flash');
+    void td.offsetWidth; // restart the animation
+    td.classList.add('flash');
+  }
+}
+
+if (!customElements.get('nianbao-check')) customElements.define('nianbao-check', NianbaoCheck);

@@ -1,0 +1,97 @@
+// Type declarations for nianbao's browser API (nianbao.js) and element (nianbao-check.js).
+// The result shape is documented in docs/CONTRACT.md; fields marked optional may be absent in
+// older versions of the checker.
+
+/** A cell of a table in the document: physical table index, grid row and column. */
+export interface CellRef { table: number; row: number; col: number }
+
+/** Where a finding is (contract version 2). */
+export type Location =
+  | { kind: 'cell'; doc: number; report: number; table: number; row: number; col: number }
+  | { kind: 'text'; doc: number; report: number; paragraph: number; start: number; end: number; sentence: string };
+
+export interface Finding {
+  rule: string;
+  severity: 'error' | 'warning';
+  message: string;
+  table: number | null;
+  row: string[];
+  column: string[];
+  expected: number | string | null;
+  actual: number | string | null;
+  cells: CellRef[];
+  culprit: CellRef | null;
+  locations?: Location[];
+}
+
+export interface Rejection {
+  /** From the checker (e.g. 'legacy_office', 'encrypted', 'pdf', 'empty', 'no_report_tables') or from this
+   *  module: 'too_large' (over 100 MB), 'unreadable' (file or checker could not be read), 'internal'. */
+  code: string;
+  message: string;
+}
+
+export interface TableCell { row: number; col: number; row_span: number; col_span: number; text: string }
+export interface Table { table: number; kind: 2 | 3 | 4; rows: number; cols: number; cells: TableCell[] }
+export interface Value { row: string[]; column: string[]; value: number | null; raw: string; cell: CellRef | null }
+
+export interface CheckResult {
+  version?: number;
+  status: 'checked' | 'rejected';
+  rejection: Rejection | null;
+  report: { agency?: string | null; year?: number | null; format?: string | null };
+  findings: Finding[];
+  values: { table2?: Value[]; table3?: Value[]; table4?: Value[] };
+  tables?: Table[];
+}
+
+export interface RuleInfo { id: string; severity: 'error' | 'warning'; title: string; checks: string; why?: string; example?: string }
+
+export interface EngineInfo {
+  version: string;
+  rules: RuleInfo[];
+  /** 'worker': checks run in a Web Worker; 'main': on the page's main thread (no worker available). */
+  mode: 'worker' | 'main';
+}
+
+/** Files larger than this (bytes) are refused before they are read. */
+export const MAX_BYTES: number;
+
+/** Checks one file. Never rejects for a bad file: the result says why it could not be checked. */
+export function check(input: Blob | File | ArrayBuffer | ArrayBufferView): Promise<CheckResult>;
+/** The rule catalogue. */
+export function rules(): Promise<RuleInfo[]>;
+/** The checker's version, e.g. "0.4.0". */
+export function version(): Promise<string>;
+/** Loads the checker now (it loads on first use otherwise). */
+export function load(): Promise<EngineInfo>;
+
+/** The verdict of the files checked last: 'none' before any, 'pending' while checking. */
+export type Verdict = 'none' | 'pending' | 'pass' | 'warning' | 'error' | 'rejected';
+
+export interface NianbaoResultDetail { file: File; result: CheckResult }
+
+/**
+ * <nianbao-check> — attributes: compact, max-files="N", sample, for="file-input-id", block-on-error.
+ */
+export declare class NianbaoCheck extends HTMLElement {
+  /** The verdict of the files checked last. */
+  readonly verdict: Verdict;
+  /** Resolves when the checker is loaded (and starts loading it). */
+  readonly ready: Promise<EngineInfo>;
+  /** Checks one file, draws its result and resolves to the result object. */
+  check(file: Blob | File): Promise<CheckResult>;
+  /** Checks several files (or the files and folders of a drop's DataTransfer), one after another. */
+  checkFiles(files: Iterable<Blob | File> | ArrayLike<Blob | File> | DataTransfer): Promise<CheckResult[]>;
+  /** Removes every result. */
+  clear(): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'nianbao-check': NianbaoCheck }
+  interface HTMLElementEventMap {
+    'nianbao-ready': CustomEvent<EngineInfo>;
+    'nianbao-result': CustomEvent<NianbaoResultDetail>;
+    'nianbao-verdict': CustomEvent<{ verdict: Verdict }>;
+  }
+}
