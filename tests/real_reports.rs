@@ -81,16 +81,9 @@ fn diff(f: &RealFixture, r: &CheckResult) -> Vec<String> {
     }
     for c in &f.error_cells {
         let found = r.findings.iter().any(|x| {
-            // Table 四 has no row labels: its findings name the group (行政复议, 未经复议直接起诉,
-            // 复议后起诉) as the column level above the result, which the fixture gives as the row.
-            let row = match x.row.last() {
-                Some(row) => Some(row.as_str()),
-                None if x.column.len() >= 2 => Some(x.column[x.column.len() - 2].as_str()),
-                None => None,
-            };
             x.severity == Severity::Error
                 && x.rule == c.rule
-                && row == Some(c.row.as_str())
+                && x.row.last().map(String::as_str) == Some(c.row.as_str())
                 && x.column.last().map(String::as_str) == Some(c.column.as_str())
         });
         if !found {
@@ -272,7 +265,8 @@ fn builder_keeps_the_documents_cell_texts() {
 }
 
 /// Each fixture states its source, and every consistent report (no errors expected) really
-/// balances: the header's expectation is recomputed from the fixture's own numbers.
+/// balances: the header's expectation is recomputed from the fixture's own numbers (table 三
+/// row totals, column balance and results; table 四 group totals).
 #[test]
 fn fixture_headers_are_complete_and_balanced_ones_balance() {
     for f in load_all() {
@@ -297,6 +291,15 @@ fn fixture_headers_are_complete_and_balanced_ones_balance() {
             .map(|r| r.iter().map(|c| num(c)).collect())
             .collect();
         let n = t3.len();
+        // Table 四: in each group the four results add up to 总计 (where all five are written).
+        if !f.errors.contains_key("T4.SUM") {
+            let t4: Vec<Option<i64>> = spec.table4.iter().map(|c| num(c)).collect();
+            for g in t4.chunks(5) {
+                if let [Some(a), Some(b), Some(c), Some(d), Some(t)] = g {
+                    assert_eq!(a + b + c + d, *t, "{}: table 四 group total", f.file);
+                }
+            }
+        }
         if f.errors
             .keys()
             .any(|k| ["T3.ROW", "T3.BAL", "T3.RES", "T3.ZERO"].contains(&k.as_str()))
