@@ -536,7 +536,14 @@ impl Sentence {
         if to < n {
             return Vec::new();
         }
-        (from..=to - n).filter(|&k| self.has_at(k, w)).collect()
+        match w.chars().next() {
+            // The first character compared directly: this runs for every phrase over every
+            // sentence, and most positions differ there.
+            Some(first) => (from..=to - n)
+                .filter(|&k| self.c[k] == first && self.has_at(k, w))
+                .collect(),
+            None => (from..=to - n).collect(),
+        }
     }
 
     fn contains(&self, w: &str, from: usize, to: usize) -> bool {
@@ -559,13 +566,20 @@ impl Sentence {
         let mut k = from;
         let firsts = cue_first_chars();
         while k < to {
-            if !self.c.get(k).is_some_and(|c| firsts.contains(c)) {
+            if self
+                .c
+                .get(k)
+                .is_none_or(|c| firsts.binary_search(c).is_err())
+            {
                 k += 1;
                 continue;
             }
             let best = CUES
                 .iter()
-                .filter(|(w, _)| k + w.chars().count() <= to && self.has_at(k, w))
+                // has_at fails at the first differing character and past the end: count a cue's
+                // characters only when it matched (counting them for every cue at every position
+                // made this scan most of the check on long reports).
+                .filter(|(w, _)| self.has_at(k, w))
                 .max_by_key(|(w, _)| w.chars().count());
             match best {
                 Some((w, cue)) => {
