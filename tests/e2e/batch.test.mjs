@@ -10,10 +10,11 @@ let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
-const SHADOW = (page, fn, arg) => page.evaluate(([src, arg]) => {
-  const root = document.querySelector('nianbao-check').shadowRoot;
-  return new Function('root', 'arg', `return (${src})(root, arg);`)(root, arg);
-}, [fn.toString(), arg]);
+/** Runs fn(shadowRoot, arg) in the page, on the element's shadow root. */
+const SHADOW = async (page, fn, arg) => {
+  const root = await page.evaluateHandle(() => document.querySelector('nianbao-check').shadowRoot);
+  return root.evaluate(fn, arg);
+};
 
 /** The summary table's rows as shown: [{name, agency, year, format, errors, warnings, status}], hidden rows left out. */
 const rows = (page) => SHADOW(page, (root) => [...root.querySelectorAll('.overview-table tbody tr')].filter((tr) => !tr.hidden)
