@@ -51,6 +51,8 @@ export class BatchOverview {
     this.filter = 'all';
     this.open = open;
     this.rows = new Map(); // entry → <tr>
+    this.pending = []; // rows not yet in the table (added in bulk by flush())
+    this.by = { error: 0, warning: 0, rejected: 0, pass: 0 };
     this.heads = new Map();
     this.filterButtons = new Map();
     const headRow = el('tr');
@@ -88,22 +90,37 @@ export class BatchOverview {
     });
   }
 
-  /** Adds a checked file: {name, result, card}. */
+  /**
+   * Adds a checked file: {name, result, card}. Its row joins the table at the next flush(): during a
+   * large batch the table is laid out again only now and then, not for every file.
+   */
   add(entry) {
     this.entries.push(entry);
-    const tr = el('tr', { tabindex: '0', data: { status: statusKey(entry.result) } });
+    const status = statusKey(entry.result);
+    entry.status = status;
+    this.by[status]++;
+    const tr = el('tr', { tabindex: '0', data: { status } });
     for (const [key, , , text] of COLUMNS) tr.append(el('td', { data: { key } }, String(text(entry))));
     tr.firstChild.title = entry.name;
     tr._entry = entry;
     this.rows.set(entry, tr);
     tr.hidden = !this.#shown(entry);
-    if (!this.sort) this.tbody.append(tr);
-    else this.#place(tr);
+    this.pending.push(tr);
+  }
+
+  /** Puts the rows added since the last flush in the table (in the current order) and updates the counts. */
+  flush() {
+    if (this.pending.length) {
+      this.tbody.append(...this.pending.splice(0));
+      if (this.sort) this.#resort();
+    }
     this.#refresh();
   }
 
   clear() {
     this.entries = [];
+    this.pending = [];
+    this.by = { error: 0, warning: 0, rejected: 0, pass: 0 };
     this.rows.clear();
     this.tbody.replaceChildren();
     this.#refresh();
@@ -111,8 +128,14 @@ export class BatchOverview {
 
   /** Sorts by a column: ascending first, then descending (aria-sort says which). */
   sortBy(key) {
+    this.flush();
     const dir = this.sort?.key === key ? -this.sort.dir : 1;
     this.sort = { key, dir };
+    this.#resort();
+  }
+
+  #resort() {
+    const { key, dir } = this.sort;
     for (const [k, th] of this.heads) th.setAttribute('aria-sort', k !== key ? 'none' : dir > 0 ? 'ascending' : 'descending');
     const value = COLUMNS.find((c) => c[0] === key)[2];
     const order = this.entries.map((e, i) => [e, value(e), i]);
@@ -125,6 +148,7 @@ export class BatchOverview {
   }
 
   setFilter(key) {
+    this.flush();
     this.filter = key;
     for (const [k, b] of this.filterButtons) b.setAttribute('aria-pressed', String(k === key));
     for (const [e, tr] of this.rows) tr.hidden = !this.#shown(e);
@@ -133,26 +157,18 @@ export class BatchOverview {
 
   /** The entries shown (filtered), in table order. */
   visible() {
+    this.flush();
     return [...this.tbody.children].filter((tr) => !tr.hidden).map((tr) => tr._entry);
   }
 
   #shown(e) {
-    return this.filter === 'all' || statusKey(e.result) === this.filter;
-  }
-
-  #place(tr) {
-    // Keep the current sort: re-sort (cheap enough for the few hundred rows of a batch).
-    const { key, dir } = this.sort;
-    this.sort = { key, dir: -dir };
-    this.tbody.append(tr);
-    this.sortBy(key);
+    return this.filter === 'all' || e.status === this.filter;
   }
 
   #refresh() {
     const n = this.entries.length;
     this.box.hidden = n < 2;
-    const by = { error: 0, warning: 0, rejected: 0, pass: 0 };
-    for (const e of this.entries) by[statusKey(e.result)]++;
+    const by = this.by;
     for (const [key, label] of FILTERS) {
       this.filterButtons.get(key).textContent = `${label}（${key === 'all' ? n : by[key]}）`;
     }

@@ -141,8 +141,17 @@ function spawn(module) {
       const t = w.task;
       w.task = null;
       if (!t) return;
-      if ('result' in data) t.resolve({ result: data.result, bytes: data.bytes ?? null });
-      else {
+      if (typeof data.json === 'string') {
+        let result;
+        try {
+          result = JSON.parse(data.json);
+        } catch (e) {
+          t.reject(e);
+          w.onIdle?.(w);
+          return;
+        }
+        t.resolve({ result, bytes: data.bytes ?? null });
+      } else {
         const err = new Error(data.error);
         t.reject(err);
         if (data.broken) fail(err);
