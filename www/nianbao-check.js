@@ -26,7 +26,7 @@ const EAGER_DRAW = 10;
 /** The main thread gives the browser a turn after this long of drawing cards (ms). */
 const SLICE_MS = 10;
 /** During a batch, the summary table takes its new rows this often (ms). */
-const OVERVIEW_MS = 1000;
+const OVERVIEW_MS = 250;
 /** During a batch, new cards go into the page this often (ms). */
 const CARDS_MS = 100;
 
@@ -490,6 +490,7 @@ export class NianbaoCheck extends HTMLElement {
 
   #print(on) {
     const list = this.#ui.results;
+    this.#overview.drawAll(on); // on paper, every row of the summary
     if (on) {
       if (this.dataset.print === 'overview') return; // the summary alone: the cards stay as they are
       const only = this.dataset.print === 'card' ? list.querySelector('.file-card.print-target') : null;
