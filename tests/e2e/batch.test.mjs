@@ -181,6 +181,12 @@ test('a large batch: the progress bar shows the count and the file being read, o
     .querySelectorAll('.overview-table tbody tr:not(.spacer)')].some((tr) => tr.cells[0].textContent === 'r89.docx'));
   t = await table();
   assert.ok(!t.drawn.includes('r00.docx'));
+  // On paper the summary has every row: 打印汇总 draws them all until the print is over.
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.locator('.batch-tools .print').click();
+  assert.equal((await table()).drawn.length, n);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  assert.ok((await table()).drawn.length < n);
   // Its last row leads to the last card.
   await page.locator('.overview-table tbody tr', { hasText: 'r89.docx' }).click();
   await page.waitForFunction(() => {
