@@ -242,7 +242,7 @@ export class BatchOverview {
 /** The progress bar of a running batch: count and the file being read. */
 export class Progress {
   constructor() {
-    this.bar = el('progress', { max: '1', value: '0' });
+    this.bar = el('progress', { max: '1', value: '0', 'aria-label': '检查进度' });
     this.label = el('span', { class: 'progress-label' });
     this.box = el('div', { class: 'progress', role: 'group', 'aria-label': '检查进度', hidden: true }, this.bar, this.label);
   }
