@@ -62,6 +62,7 @@ fn assert_finding_shape(f: &Value) {
             "actual",
             "cells",
             "culprit",
+            "fix",
             "locations"
         ]),
         "finding fields: {f}"
@@ -85,6 +86,15 @@ fn assert_finding_shape(f: &Value) {
     }
     if !f["culprit"].is_null() {
         assert_cell_ref(&f["culprit"], "culprit");
+    }
+    // The culprit's corrected value: only with a culprit, on that cell, a number.
+    if !f["fix"].is_null() {
+        assert_eq!(keys(&f["fix"]), set(&["cell", "value"]), "fix: {f}");
+        assert_eq!(
+            f["fix"]["cell"], f["culprit"],
+            "fix.cell is the culprit: {f}"
+        );
+        assert!(f["fix"]["value"].is_number(), "fix.value: {f}");
     }
     let locations = f["locations"].as_array().expect("locations array");
     for l in locations {
@@ -213,7 +223,11 @@ fn checked_result_json_shape() {
     assert!(v["rejection"].is_null());
     assert_eq!(
         v["report"],
-        json!({"agency": "某某县卫生健康局", "year": 2021, "format": "2021"})
+        json!({"agency": "某某县卫生健康局", "year": 2021, "format": "2021",
+               "index": 0, "count": 1,
+               "kind": {"id": "department", "label": "部门",
+                        "reason": "机关名称“某某县卫生健康局”不是人民政府",
+                        "by_user": false}})
     );
     let findings = &v["findings"];
     assert!(!findings.as_array().expect("findings array").is_empty());
@@ -318,7 +332,7 @@ fn rejected_result_json_shape() {
         .is_some_and(|m| m.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))));
     assert_eq!(
         v["report"],
-        json!({"agency": null, "year": null, "format": null})
+        json!({"agency": null, "year": null, "format": null, "index": 0, "count": 0, "kind": null})
     );
     assert_eq!(v["findings"], json!([]));
     assert_eq!(
