@@ -9,6 +9,7 @@ mod support;
 use nianbao::findings::{Finding, Location, Quantity, Severity};
 use nianbao::report::narrative::{Active, CaseKind, Subject};
 use nianbao::{check_bytes, CheckResult, Status};
+use support::paragraph_xml;
 use support::report::*;
 
 fn run(spec: &ReportSpec) -> CheckResult {
@@ -545,27 +546,6 @@ fn negatives_give_nothing() {
     );
     let r = run(&spec);
     assert!(tx(&r).is_empty(), "{:#?}", tx(&r));
-}
-
-/// `<w:p` elements of the generated main part, in order.
-fn paragraph_xml(docx: &[u8]) -> Vec<String> {
-    use std::io::Read;
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("zip");
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .expect("document.xml")
-        .read_to_string(&mut xml)
-        .expect("read");
-    let starts: Vec<usize> = xml
-        .match_indices("<w:p")
-        .filter(|(i, _)| matches!(xml.as_bytes().get(i + 4), Some(b'>' | b' ' | b'/')))
-        .map(|(i, _)| i)
-        .collect();
-    starts
-        .iter()
-        .enumerate()
-        .map(|(k, &a)| xml[a..starts.get(k + 1).copied().unwrap_or(xml.len())].to_string())
-        .collect()
 }
 
 #[test]
