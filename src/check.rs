@@ -39,10 +39,7 @@ pub fn check_bytes(bytes: &[u8]) -> CheckResult {
 pub fn check_bytes_with(bytes: &[u8], options: &Options) -> CheckResult {
     let mut results = check_document(bytes, options);
     if results.is_empty() {
-        return CheckResult::rejected(Rejection::new(
-            crate::rejection::RejectionCode::NoReportTables,
-            "未找到年报".to_string(),
-        ));
+        return CheckResult::rejected(no_report());
     }
     results.swap_remove(0)
 }
@@ -96,10 +93,7 @@ fn analyse_package(
     let doc = docx::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), &options.limits)?;
     let mut reports = report::recognise_all(&doc)?;
     if reports.is_empty() {
-        return Err(Rejection::new(
-            crate::rejection::RejectionCode::NoReportTables,
-            "未找到年报".to_string(),
-        ));
+        return Err(no_report());
     }
     if let Some(kind) = options.report_kind {
         for report in &mut reports {
@@ -308,6 +302,14 @@ pub fn check_batch(files: &[(&str, &[u8])], options: &Options) -> Vec<Vec<CheckR
             Err(rejection) => vec![CheckResult::rejected(rejection.clone())],
         })
         .collect()
+}
+
+/// The rejection of a file that holds no report.
+fn no_report() -> Rejection {
+    Rejection::new(
+        crate::rejection::RejectionCode::NoReportTables,
+        crate::messages::NO_REPORT.to_string(),
+    )
 }
 
 /// Points a location of the document under check at report `index` of it.
