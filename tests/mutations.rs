@@ -5,7 +5,7 @@
 mod support;
 
 use nianbao::contract::ValueEntry;
-use nianbao::findings::{CellRef, Finding, Quantity, Severity};
+use nianbao::findings::{Finding, Quantity, Severity};
 use nianbao::RejectionCode;
 use nianbao::{check_bytes, CheckResult, Status};
 use support::report::*;
@@ -36,21 +36,6 @@ fn dump(r: &CheckResult) {
             f.message
         );
     }
-}
-
-fn cref(p: Pos) -> CellRef {
-    CellRef {
-        table: p.0,
-        row: p.1,
-        col: p.2,
-    }
-}
-
-fn errors(r: &CheckResult) -> Vec<&Finding> {
-    r.findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .collect()
 }
 
 /// The rule ids of the errors, sorted.

@@ -310,6 +310,23 @@ pub enum T4Header {
 /// A position in the generated document: physical table index, grid row, grid column.
 pub type Pos = (usize, usize, usize);
 
+/// A position as the result's cell reference.
+pub fn cref(p: Pos) -> nianbao::findings::CellRef {
+    nianbao::findings::CellRef {
+        table: p.0,
+        row: p.1,
+        col: p.2,
+    }
+}
+
+/// The findings of a result that are errors.
+pub fn errors(r: &nianbao::CheckResult) -> Vec<&nianbao::findings::Finding> {
+    r.findings
+        .iter()
+        .filter(|f| f.severity == nianbao::findings::Severity::Error)
+        .collect()
+}
+
 #[derive(Debug, Clone)]
 pub struct ReportSpec {
     pub agency: String,
