@@ -55,8 +55,14 @@ pub fn check_document(bytes: &[u8], options: &Options) -> Vec<CheckResult> {
 
 /// The document model of a file (intake and Word reader), as the check reads it.
 pub fn document(bytes: &[u8], limits: &Limits) -> Result<Document, Rejection> {
+    read(bytes, limits).map(|(_, doc)| doc)
+}
+
+/// [`document`], keeping the package read on the way (for writers that need the source too).
+fn read(bytes: &[u8], limits: &Limits) -> Result<(intake::Package, Document), Rejection> {
     let pkg = intake::open(bytes, limits)?;
-    docx::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), limits)
+    let doc = docx::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), limits)?;
+    Ok((pkg, doc))
 }
 
 /// A file read and its reports recognised: checked alone ([`check_analysed`]) or against
@@ -89,8 +95,7 @@ fn analyse_package(
     bytes: &[u8],
     options: &Options,
 ) -> Result<(intake::Package, Analysed), Rejection> {
-    let pkg = intake::open(bytes, &options.limits)?;
-    let doc = docx::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), &options.limits)?;
+    let (pkg, doc) = read(bytes, &options.limits)?;
     let mut reports = report::recognise_all(&doc)?;
     if reports.is_empty() {
         return Err(no_report());
