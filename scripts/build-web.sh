@@ -54,8 +54,12 @@ size_of() { # prints "raw gz" of the files given
   done
   echo "$raw $gz"
 }
-element_files=(www/nianbao-check.js www/nianbao-check.css www/styles.js www/nianbao.js www/render.js www/worker.js
-  www/pkg/nianbao.js www/pkg/nianbao_bg.wasm)
+element_files=(www/nianbao-check.js www/nianbao-check.css www/print.css www/styles.js www/nianbao.js www/render.js
+  www/batch.js www/exports.js www/worker.js www/pkg/nianbao.js www/pkg/nianbao_bg.wasm)
+# What the standalone page loads before it is idle: the worker, the glue and the .wasm load after
+# that (or on first use), writer.js only when an .xlsx or annotated copy is asked for.
+start_files=(www/index.html www/style.css www/app.js www/nianbao-check.js www/nianbao-check.css www/print.css
+  www/styles.js www/nianbao.js www/render.js www/batch.js www/exports.js)
 page_files=(www/index.html www/style.css www/app.js "${element_files[@]}")
 printf '%-28s %10s %10s\n' file bytes gzip-9
 for f in "${page_files[@]}"; do
@@ -66,7 +70,9 @@ read -r total_raw total_gz < <(size_of "${page_files[@]}")
 printf '%-28s %10d %10d\n' "page total" "$total_raw" "$total_gz"
 read -r raw gz < <(size_of "${element_files[@]}")
 printf '%-28s %10d %10d\n' "element total (embedded)" "$raw" "$gz"
-read -r raw gz < <(size_of www/nianbao-check.js www/nianbao-check.css www/styles.js www/nianbao.js www/render.js www/worker.js)
+read -r start_raw start_gz < <(size_of "${start_files[@]}")
+printf '%-28s %10d %10d\n' "page at start (no checker)" "$start_raw" "$start_gz"
+read -r raw gz < <(size_of www/nianbao-check.js www/nianbao-check.css www/print.css www/styles.js www/nianbao.js www/render.js www/batch.js www/exports.js www/worker.js)
 printf '%-28s %10d %10d\n' "element JS+CSS (no wasm)" "$raw" "$gz"
 read -r off_raw off_gz < <(size_of www/nianbao.html)
 printf '%-28s %10d %10d  (%d%% / %d%% of the page total)\n' "www/nianbao.html (offline)" "$off_raw" "$off_gz" \
@@ -82,7 +88,10 @@ read -r raw gz < <(size_of "${writer_files[@]}")
 printf '%-28s %10d %10d\n' "writer (on demand)" "$raw" "$gz"
 budget=$((150 * 1024))
 if [ "$total_gz" -gt "$budget" ]; then
-  echo "build-web: WARNING: the page is ${total_gz} bytes gzipped, over the ${budget}-byte budget" >&2
+  echo "build-web: note: the page with its checker is ${total_gz} bytes gzipped (the checker loads when the page is idle)" >&2
+fi
+if [ "$start_gz" -gt "$budget" ]; then
+  echo "build-web: WARNING: what the page loads at start is ${start_gz} bytes gzipped, over the ${budget}-byte budget" >&2
   # NIANBAO_SIZE_STRICT=1 makes the budgets hard limits.
   if [ "${NIANBAO_SIZE_STRICT:-0}" = 1 ]; then exit 1; fi
 fi

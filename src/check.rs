@@ -39,10 +39,7 @@ pub fn check_bytes(bytes: &[u8]) -> CheckResult {
 pub fn check_bytes_with(bytes: &[u8], options: &Options) -> CheckResult {
     let mut results = check_document(bytes, options);
     if results.is_empty() {
-        return CheckResult::rejected(Rejection::new(
-            crate::rejection::RejectionCode::NoReportTables,
-            "未找到年报".to_string(),
-        ));
+        return CheckResult::rejected(no_report());
     }
     results.swap_remove(0)
 }
@@ -58,8 +55,14 @@ pub fn check_document(bytes: &[u8], options: &Options) -> Vec<CheckResult> {
 
 /// The document model of a file (intake and Word reader), as the check reads it.
 pub fn document(bytes: &[u8], limits: &Limits) -> Result<Document, Rejection> {
+    read(bytes, limits).map(|(_, doc)| doc)
+}
+
+/// [`document`], keeping the package read on the way (for writers that need the source too).
+fn read(bytes: &[u8], limits: &Limits) -> Result<(intake::Package, Document), Rejection> {
     let pkg = intake::open(bytes, limits)?;
-    docx::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), limits)
+    let doc = docx::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), limits)?;
+    Ok((pkg, doc))
 }
 
 /// A file read and its reports recognised: checked alone ([`check_analysed`]) or against
@@ -92,14 +95,10 @@ fn analyse_package(
     bytes: &[u8],
     options: &Options,
 ) -> Result<(intake::Package, Analysed), Rejection> {
-    let pkg = intake::open(bytes, &options.limits)?;
-    let doc = docx::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), &options.limits)?;
+    let (pkg, doc) = read(bytes, &options.limits)?;
     let mut reports = report::recognise_all(&doc)?;
     if reports.is_empty() {
-        return Err(Rejection::new(
-            crate::rejection::RejectionCode::NoReportTables,
-            "未找到年报".to_string(),
-        ));
+        return Err(no_report());
     }
     if let Some(kind) = options.report_kind {
         for report in &mut reports {
@@ -308,6 +307,14 @@ pub fn check_batch(files: &[(&str, &[u8])], options: &Options) -> Vec<Vec<CheckR
             Err(rejection) => vec![CheckResult::rejected(rejection.clone())],
         })
         .collect()
+}
+
+/// The rejection of a file that holds no report.
+fn no_report() -> Rejection {
+    Rejection::new(
+        crate::rejection::RejectionCode::NoReportTables,
+        crate::messages::NO_REPORT.to_string(),
+    )
 }
 
 /// Points a location of the document under check at report `index` of it.

@@ -243,6 +243,10 @@ impl AnnotateProblem {
     }
 }
 
+/// The check's fallback rejection when recognition returns no report at all (a file without
+/// report tables is normally refused with [`Refusal::NoReportTables`] and its own message).
+pub const NO_REPORT: &str = "未找到年报";
+
 impl From<AnnotateProblem> for Rejection {
     fn from(p: AnnotateProblem) -> Rejection {
         Rejection::new(p.code(), annotate_problem(&p))
@@ -797,7 +801,7 @@ pub fn tx_fee_no_notice(statement: &str, figure: &str, value: i64) -> String {
 // ---------------------------------------------------------------------------------- real layouts: labels, formats, groups
 
 /// Chinese numeral of a report table (2, 3, 4).
-fn cn_table(t: u8) -> &'static str {
+pub fn cn_table(t: u8) -> &'static str {
     match t {
         2 => "二",
         3 => "三",

@@ -8,10 +8,10 @@ use nianbao::findings::{CellRef, Finding, Location, Quantity};
 use nianbao::present::annotate::{annotate, annotated_file_name, Anchor, AnnotateOptions, Target};
 use nianbao::{check_bytes, RejectionCode};
 use std::collections::BTreeMap;
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use support::report::ReportSpec;
-use support::Docx;
+use support::{read_part as part, with_part, Docx};
 
 const DATE: &str = "2026-12-01T08:00:00Z";
 
@@ -57,32 +57,6 @@ fn raw_entries(bytes: &[u8]) -> Vec<RawEntry> {
             (f.name().unwrap().to_string(), (method, raw, f.crc32()))
         })
         .collect()
-}
-
-fn part(bytes: &[u8], name: &str) -> Option<String> {
-    let mut a = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-    let mut f = a.by_name(name).ok()?;
-    let mut s = String::new();
-    f.read_to_string(&mut s).unwrap();
-    Some(s)
-}
-
-/// Replaces a part of a .docx (for the accepted-revisions copy).
-fn with_part(bytes: &[u8], name: &str, data: &str) -> Vec<u8> {
-    let mut a = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for i in 0..a.len() {
-        let f = a.by_index_raw(i).unwrap();
-        if f.name().unwrap() == name {
-            drop(f);
-            w.start_file(name, zip::write::SimpleFileOptions::default())
-                .unwrap();
-            std::io::Write::write_all(&mut w, data.as_bytes()).unwrap();
-        } else {
-            w.raw_copy_file(f).unwrap();
-        }
-    }
-    w.finish().unwrap().into_inner()
 }
 
 /// The comments of a comments part: (id, author, text), parsed with quick-xml.
@@ -529,7 +503,7 @@ fn tracked_corrections_accepted_clear_the_arithmetic_errors() {
     assert_eq!(check_bytes(&annotated.bytes).errors(), 0);
 
     // Accept all revisions (drop w:del, unwrap w:ins) and check again: the errors are gone.
-    let accepted = with_part(&annotated.bytes, "word/document.xml", &accept_all(&main));
+    let accepted = with_part(&annotated.bytes, "word/document.xml", accept_all(&main));
     let again = check_bytes(&accepted);
     let culprit = result.findings.iter().find_map(|f| f.culprit).unwrap();
     assert!(
@@ -570,7 +544,7 @@ fn seed_with_wrong_total(bytes: &[u8], delta: i64) -> Option<(Vec<u8>, CellRef)>
     assert_eq!(out.revisions, 2, "the total cell of a seed is plain text");
     let main = part(&out.bytes, "word/document.xml").unwrap();
     Some((
-        with_part(&out.bytes, "word/document.xml", &accept_all(&main)),
+        with_part(&out.bytes, "word/document.xml", accept_all(&main)),
         cell,
     ))
 }
@@ -606,7 +580,7 @@ fn seed_corrections_accepted_leave_no_error_on_the_corrected_cells() {
         let again = check_bytes(&with_part(
             &annotated.bytes,
             "word/document.xml",
-            &accept_all(&main),
+            accept_all(&main),
         ));
         let culprits: Vec<_> = result.findings.iter().filter_map(|f| f.culprit).collect();
         for f in again.findings.iter().filter(|f| f.is_error()) {
@@ -1075,7 +1049,7 @@ fn every_number_cell_and_paragraph_of_the_seeds_takes_a_comment_and_a_correction
         let accepted = check_bytes(&with_part(
             &out.bytes,
             "word/document.xml",
-            &accept_all(&main),
+            accept_all(&main),
         ));
         let values: BTreeMap<CellRef, Option<Quantity>> = accepted
             .values

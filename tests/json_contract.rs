@@ -6,6 +6,7 @@ mod support;
 use nianbao::{check_bytes, check_bytes_with, Options};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeSet;
+use support::paragraph_xml;
 use support::report::*;
 
 fn keys(v: &Value) -> BTreeSet<String> {
@@ -403,27 +404,6 @@ fn tables_json_shape_when_asked() {
     let t4 = &tables[2];
     assert_eq!(t4["rows"], json!(4));
     assert_eq!(t4["cols"], json!(15));
-}
-
-/// The `w:p` elements of `word/document.xml`, in order, each as its XML (up to the next one).
-fn paragraph_xml(docx: &[u8]) -> Vec<String> {
-    use std::io::Read;
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("zip");
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .expect("document.xml")
-        .read_to_string(&mut xml)
-        .expect("read");
-    let starts: Vec<usize> = xml
-        .match_indices("<w:p")
-        .filter(|(i, _)| matches!(xml.as_bytes().get(i + 4), Some(b'>' | b' ' | b'/')))
-        .map(|(i, _)| i)
-        .collect();
-    starts
-        .iter()
-        .enumerate()
-        .map(|(k, &a)| xml[a..starts.get(k + 1).copied().unwrap_or(xml.len())].to_string())
-        .collect()
 }
 
 #[test]

@@ -9,6 +9,7 @@ mod support;
 use nianbao::findings::{Finding, Location, Quantity, Severity};
 use nianbao::report::narrative::{Active, CaseKind, Subject};
 use nianbao::{check_bytes, CheckResult, Status};
+use support::paragraph_xml;
 use support::report::*;
 
 fn run(spec: &ReportSpec) -> CheckResult {
@@ -70,43 +71,7 @@ fn cell_locations(f: &Finding) -> Vec<(usize, usize, usize)> {
 /// 表四 行政复议 维持 1 纠正 1 尚未审结 1 总计 3; 行政诉讼 直接起诉 维持 2 其他 1 总计 3,
 /// 复议后起诉 纠正 1 尚未审结 1 总计 2; 表二 行政规范性文件 2/1/5, 行政许可 120, 行政处罚 35, 行政强制 4.
 fn scenario() -> ReportSpec {
-    let mut s = ReportSpec::zeros(Format::Format2021, 2021, "某某县卫生健康局");
-    s.set_t3_row("new_received", [10, 3, 0, 1, 0, 2]);
-    s.set_t3_row("carried_over", [2, 1, 0, 0, 0, 0]);
-    s.set_t3_row("granted", [5, 2, 0, 1, 0, 0]);
-    s.set_t3_row("partially_granted", [1, 1, 0, 0, 0, 0]);
-    s.set_t3_row("withheld_4", [1, 0, 0, 0, 0, 0]);
-    s.set_t3_row("unable_1", [2, 1, 0, 0, 0, 1]);
-    s.set_t3_row("not_processed_2", [1, 0, 0, 0, 0, 0]);
-    s.set_t3_row("other_3", [1, 0, 0, 0, 0, 0]);
-    s.set_t3_row("results_total", [11, 4, 0, 1, 0, 1]);
-    s.set_t3_row("carried_forward", [1, 0, 0, 0, 0, 1]);
-    for (k, v) in [
-        ("review.upheld", "1"),
-        ("review.corrected", "1"),
-        ("review.other", "0"),
-        ("review.pending", "1"),
-        ("review.total", "3"),
-        ("litigation_direct.upheld", "2"),
-        ("litigation_direct.corrected", "0"),
-        ("litigation_direct.other", "1"),
-        ("litigation_direct.pending", "0"),
-        ("litigation_direct.total", "3"),
-        ("litigation_after_review.upheld", "0"),
-        ("litigation_after_review.corrected", "1"),
-        ("litigation_after_review.other", "0"),
-        ("litigation_after_review.pending", "1"),
-        ("litigation_after_review.total", "2"),
-    ] {
-        s.set_t4(k, v);
-    }
-    s.set_t2("行政规范性文件", 0, "2")
-        .set_t2("行政规范性文件", 1, "1")
-        .set_t2("行政规范性文件", 2, "5");
-    s.set_t2("行政许可", 0, "120")
-        .set_t2("行政处罚", 0, "35")
-        .set_t2("行政强制", 0, "4");
-    s
+    ReportSpec::nonzero(Format::Format2021, 2021)
 }
 
 /// Prose consistent with [`scenario`], in the styles of real reports (汉阳区, 普陀区, 上海市,
@@ -545,27 +510,6 @@ fn negatives_give_nothing() {
     );
     let r = run(&spec);
     assert!(tx(&r).is_empty(), "{:#?}", tx(&r));
-}
-
-/// `<w:p` elements of the generated main part, in order.
-fn paragraph_xml(docx: &[u8]) -> Vec<String> {
-    use std::io::Read;
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("zip");
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .expect("document.xml")
-        .read_to_string(&mut xml)
-        .expect("read");
-    let starts: Vec<usize> = xml
-        .match_indices("<w:p")
-        .filter(|(i, _)| matches!(xml.as_bytes().get(i + 4), Some(b'>' | b' ' | b'/')))
-        .map(|(i, _)| i)
-        .collect();
-    starts
-        .iter()
-        .enumerate()
-        .map(|(k, &a)| xml[a..starts.get(k + 1).copied().unwrap_or(xml.len())].to_string())
-        .collect()
 }
 
 #[test]

@@ -223,16 +223,9 @@ fn table_rows(xml: &str, marker: &str) -> Vec<Vec<String>> {
 /// official grid (7 number cells per table 三 data row after its label cells, 15 in table 四's data row).
 #[test]
 fn builder_keeps_the_documents_cell_texts() {
-    use std::io::Read;
     for f in load_all() {
         let spec = f.spec();
-        let bytes = f.to_bytes();
-        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("built package");
-        let mut xml = String::new();
-        zip.by_name("word/document.xml")
-            .expect("main part")
-            .read_to_string(&mut xml)
-            .expect("utf-8");
+        let xml = support::read_part(&f.to_bytes(), "word/document.xml").expect("main part");
         let t3 = table_rows(&xml, "申请人情况");
         let data: Vec<&Vec<String>> = t3.iter().skip(3).collect();
         assert_eq!(

@@ -80,14 +80,6 @@ fn seed_spec(n: usize) -> ReportSpec {
     ReportSpec::from_seed_txt(&txt_path(n))
 }
 
-fn cref(p: Pos) -> CellRef {
-    CellRef {
-        table: p.0,
-        row: p.1,
-        col: p.2,
-    }
-}
-
 /// One expected number cell: table kind, official row and column paths, raw text, position,
 /// whether it is an amount (decimal allowed).
 struct Expect {
@@ -251,13 +243,6 @@ fn has(r: &CheckResult, rule: &str, sev: Severity) -> bool {
     r.findings
         .iter()
         .any(|f| f.rule == rule && f.severity == sev)
-}
-
-fn errors(r: &CheckResult) -> Vec<&Finding> {
-    r.findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------

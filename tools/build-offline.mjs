@@ -10,7 +10,8 @@
 //   - nianbao.js's <offline> block is replaced: no Worker (a module worker cannot start from file://),
 //     and the wasm-bindgen glue is a factory given the .wasm from this file (gzip + base64, inflated
 //     with DecompressionStream), a fresh instance after a trap;
-//   - the sample report is not included (no 示例报告 button).
+//   - the sample report is not included (no 示例报告 button);
+//   - exports.js has no writer (no .xlsx, no annotated copy: writer.js is loaded with import()).
 // The file's Content-Security-Policy allows exactly its one script and one style (sha256 hashes), the
 // WebAssembly compile ('wasm-unsafe-eval') and nothing else: no 'unsafe-inline', no network.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -56,11 +57,12 @@ const returnOf = (exports) => `return { ${exports.map(([local, exp]) => (local =
 export function build() {
   const wasm = readFileSync(WWW + 'pkg/nianbao_bg.wasm');
   const wasmB64 = gzipSync(wasm, { level: 9 }).toString('base64');
-  const css = read('nianbao-check.css');
+  const css = read('nianbao-check.css') + '\n' + read('print.css');
 
   const modules = {
     key: (from) => {
-      const k = { './render.js': '$render', './nianbao.js': '$api', './styles.js': '$styles', './nianbao-check.js': '$element' }[from];
+      const k = { './render.js': '$render', './nianbao.js': '$api', './styles.js': '$styles', './nianbao-check.js': '$element',
+        './batch.js': '$batch', './exports.js': '$exports' }[from];
       if (!k) throw new Error(`unknown module ${from}`);
       return k;
     },
@@ -96,6 +98,14 @@ async function mainThreadGlue() {
 }
 `);
 
+  // No writer offline (it is a separate module with its own WebAssembly): no .xlsx, no annotated copy.
+  let exportsSrc = read('exports.js');
+  const writerBlock = /\/\/ <offline-writer>[\s\S]*?\/\/ <\/offline-writer>\n/;
+  if (!writerBlock.test(exportsSrc)) throw new Error('exports.js: the <offline-writer> block is missing');
+  exportsSrc = exportsSrc.replace(writerBlock, `const writerAvailable = false;
+const loadWriter = () => Promise.reject(new Error('离线版不含此功能'));
+`);
+
   const wrap = (key, src, name) => {
     const t = transform(src, name, modules);
     return `const ${key} = (() => {\n${t.body}\n${returnOf(t.exports)}\n})();`;
@@ -104,6 +114,8 @@ async function mainThreadGlue() {
     glueFactory,
     styles,
     wrap('$render', read('render.js'), 'render.js'),
+    wrap('$exports', exportsSrc, 'exports.js'),
+    wrap('$batch', read('batch.js'), 'batch.js'),
     wrap('$api', api, 'nianbao.js'),
     wrap('$element', read('nianbao-check.js'), 'nianbao-check.js'),
     wrap('$app', read('app.js'), 'app.js'),

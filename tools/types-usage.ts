@@ -1,6 +1,6 @@
 // Compile-only check of www/nianbao.d.ts (run by scripts/lint-js.sh through tools/tsconfig.json):
 // the documented uses of the API and the element type-check, and misuses do not.
-import { check, rules, version, load, MAX_BYTES, type CheckResult, type Finding, type Verdict } from '../www/nianbao.js';
+import { check, checkWithBytes, poolSize, rules, version, load, MAX_BYTES, type CheckResult, type Finding, type Verdict } from '../www/nianbao.js';
 import '../www/nianbao-check.js';
 
 export async function portal(file: File): Promise<string> {
@@ -9,10 +9,14 @@ export async function portal(file: File): Promise<string> {
   const errors: Finding[] = result.findings.filter((f) => f.severity === 'error');
   const where = errors[0]?.locations?.[0];
   if (where?.kind === 'text') return where.sentence;
+  const { result: again, bytes } = await checkWithBytes(file);
+  const size: number = bytes?.byteLength ?? 0;
+  const group = again.groups?.[again.findings[0]?.group ?? -1]?.message ?? '';
   const info = await load();
+  const workers: number = info.workers + poolSize() + size + group.length;
   const mode: 'worker' | 'main' = info.mode;
   const ids: string[] = (await rules()).map((r) => r.id);
-  return `${await version()} ${mode} ${ids.length} ${errors.length} ${MAX_BYTES}`;
+  return `${await version()} ${mode} ${ids.length} ${errors.length} ${MAX_BYTES} ${workers}`;
 }
 
 export function element(): void {

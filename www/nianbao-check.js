@@ -5,9 +5,11 @@
 //   <nianbao-check sample></nianbao-check>
 // Attributes: compact, max-files, sample, for="input-id", block-on-error. Events: nianbao-ready,
 // nianbao-result, nianbao-verdict. Method: check(fileOrBlob). Property: verdict. See docs/EMBEDDING.md.
-import { check as checkBytes, load, MAX_BYTES } from './nianbao.js';
+import { checkWithBytes, load, poolSize, MAX_BYTES } from './nianbao.js';
 import { el, renderResult, fillPopover } from './render.js';
 import { adoptStyles } from './styles.js';
+import { BatchOverview, Progress } from './batch.js';
+import { cardTools, exportCsv, exportXlsx, run, writerAvailable } from './exports.js';
 
 const MAX_FOLDER_FILES = 500;
 const MAX_DEPTH = 16;
@@ -18,6 +20,24 @@ const SAMPLE = new URL('./samples/sample-with-errors.docx', import.meta.url).hre
 let uid = 0; // card ids stay unique across all elements of the page
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Up to this many files, an open card's tables are drawn at once; in larger batches when scrolled to. */
+const EAGER_DRAW = 10;
+/** The main thread gives the browser a turn after this long of drawing cards (ms). */
+const SLICE_MS = 10;
+/** During a batch, the summary table takes its new rows this often (ms). */
+const OVERVIEW_MS = 250;
+/** During a batch, new cards go into the page this often (ms). */
+const CARDS_MS = 100;
+
+/** Resolves once the page has loaded and the browser is idle (the checker then loads without delaying the page). */
+function whenIdle() {
+  return new Promise((resolve) => {
+    const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 200));
+    if (document.readyState === 'complete') idle();
+    else window.addEventListener('load', idle, { once: true });
+  });
+}
 
 /** The verdict of a set of results: error > rejected > warning > pass. */
 function verdictOf(results) {
@@ -42,6 +62,10 @@ export class NianbaoCheck extends HTMLElement {
   #pinned = false;
   #styled;
   #off = []; // listeners on document/window, removed when disconnected
+  #entries = []; // {name, size, result, bytes, card} of every card shown
+  #overview = null;
+  #progress = null;
+  #drawer = null; // IntersectionObserver drawing the tables of open cards scrolled to
 
   constructor() {
     super();
@@ -75,11 +99,11 @@ export class NianbaoCheck extends HTMLElement {
     // Lazy: the checker loads once the element is on screen (or when it is used).
     if (typeof IntersectionObserver === 'function') {
       this.#observer = new IntersectionObserver((entries) => {
-        if (entries.some((e) => e.isIntersecting)) { this.#observer?.disconnect(); this.#load(); }
+        if (entries.some((e) => e.isIntersecting)) { this.#observer?.disconnect(); whenIdle().then(() => this.#load()); }
       });
       this.#observer.observe(this);
     } else {
-      this.#load();
+      whenIdle().then(() => this.#load());
     }
     if (this.hasAttribute('for')) {
       if (document.readyState === 'loading') {
@@ -138,21 +162,73 @@ export class NianbaoCheck extends HTMLElement {
     this.#setVerdict('pending');
     this.#ui.status.textContent = `正在检查 ${files.length} 个文件…`;
     this.#load();
-    for (const file of files) {
-      const named = file instanceof File ? file : new File([file], '未命名文件.docx');
+    const named = files.map((f) => (f instanceof File ? f : new File([f], '未命名文件.docx')));
+    const n = named.length;
+    const lazy = n > 1 || this.#entries.length > 0;
+    // Checks run ahead (a few per worker of the pool, bounded so a large batch is not all in memory at
+    // once); cards are drawn in the files' order as their results come in.
+    const ahead = Math.max(2, poolSize() * 3);
+    const jobs = new Array(n);
+    let next = 0;
+    const launch = () => {
+      const i = next++;
       const t0 = performance.now();
-      const result = await checkBytes(named);
+      jobs[i] = checkWithBytes(named[i]).then((r) => ({ ...r, ms: performance.now() - t0 }));
+    };
+    while (next < Math.min(n, ahead)) launch();
+    if (n > 1) this.#progress.show(0, n, named[0].name);
+    // Cards (and the progress, the status line) go into the page at most every CARDS_MS during a
+    // batch: the browser lays the page out and paints it a few times a second, not for every file.
+    let buffer = document.createDocumentFragment();
+    let shownAt = -Infinity;
+    let overviewAt = performance.now();
+    const show = (done, force) => {
+      const now = performance.now();
+      if (!force && now - shownAt < CARDS_MS) return;
+      shownAt = now;
+      this.#ui.results.append(buffer);
+      buffer = document.createDocumentFragment();
+      this.#updateStatus(done < n);
+      if (n > 1 && done < n) this.#progress.show(done, n, named[done]?.name);
+      // The summary table takes its new rows less often (it is laid out as a whole).
+      if (force || now - overviewAt > OVERVIEW_MS || this.#overview.entries.length === 2) {
+        this.#overview.flush();
+        overviewAt = now;
+      }
+    };
+    let slice = performance.now();
+    for (let i = 0; i < n; i++) {
+      const { result, bytes, ms } = await jobs[i];
+      jobs[i] = null;
+      if (next < n) launch();
+      const file = named[i];
       results.push(result);
-      const card = renderResult(named, result, ++uid, { expand: files.length === 1, compact: this.hasAttribute('compact') });
-      card.dataset.ms = Math.round(performance.now() - t0);
+      const eager = n <= EAGER_DRAW && this.#entries.length < EAGER_DRAW;
+      const card = renderResult(file, result, ++uid, { expand: n === 1, compact: this.hasAttribute('compact'), lazy });
+      card.dataset.ms = Math.round(ms);
       card.dataset.sinceDrop = Math.round(performance.now() - startedAt);
-      this.#ui.results.append(card);
+      // The bytes are kept for the annotated copy only when there is something to annotate.
+      const entry = { name: file.name, size: file.size, result, bytes: result.findings?.length ? bytes : null, card };
+      card.append(cardTools(el, entry, { say: (t) => { this.#ui.status.textContent = t; }, print: () => this.#printOnly(card) }));
+      this.#entries.push(entry);
+      buffer.append(card);
+      if (lazy && card.querySelector('details.detail[open]')) {
+        if (eager) card._draw();
+        else this.#drawer.observe(card);
+      }
+      this.#overview.add(entry);
       this.#counts.total++;
       this.#counts[card.dataset.status]++;
-      this.#updateStatus(true);
-      this.dispatchEvent(new CustomEvent('nianbao-result', { detail: { file: named, result }, bubbles: true, composed: true }));
-      await tick();
+      show(i + 1, i === 0 || i === n - 1);
+      this.dispatchEvent(new CustomEvent('nianbao-result', { detail: { file, result }, bubbles: true, composed: true }));
+      // Give the browser a turn now and then: the page stays responsive during a large batch.
+      if (performance.now() - slice > SLICE_MS || n === 1) {
+        await tick();
+        slice = performance.now();
+      }
     }
+    show(n, true);
+    this.#progress.hide();
     this.#updateStatus(false, note);
     if (batch === this.#batch) this.#setVerdict(verdictOf(results), results);
     if (files.length === 1 && !this.#input) this.#ui.results.lastElementChild?.scrollIntoView({ block: 'start', behavior: 'smooth' });
@@ -163,6 +239,9 @@ export class NianbaoCheck extends HTMLElement {
   clear() {
     this.#hidePopover(true);
     this.#ui.results.replaceChildren();
+    this.#drawer?.disconnect();
+    this.#entries = [];
+    this.#overview.clear();
     this.#counts = { total: 0, pass: 0, fail: 0, rejected: 0 };
     this.#ui.status.textContent = '结果已清空。';
     this.#ui.clear.hidden = true;
@@ -237,6 +316,8 @@ export class NianbaoCheck extends HTMLElement {
     this.#input = input;
     const onChange = () => {
       this.#ui.results.replaceChildren();
+      this.#entries = [];
+      this.#overview.clear();
       this.#counts = { total: 0, pass: 0, fail: 0, rejected: 0 };
       this.#ui.blocked.hidden = true;
       if (input.files?.length) this.checkFiles(input.files);
@@ -294,9 +375,21 @@ export class NianbaoCheck extends HTMLElement {
     ui.blocked = el('p', { class: 'blocked', role: 'alert', hidden: true });
     ui.results = el('div', { id: 'results' });
     ui.pop = el('div', { id: 'popover', class: 'popover', role: 'tooltip', hidden: true });
+    this.#progress = new Progress();
+    this.#overview = new BatchOverview((entry) => this.#openCard(entry), this.#batchTools());
+    this.#drawer = typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver((seen) => {
+        for (const e of seen) {
+          if (!e.isIntersecting) continue;
+          this.#drawer.unobserve(e.target);
+          e.target._draw?.();
+        }
+      }, { rootMargin: '400px 0px' })
+      : { observe: (card) => card._draw?.(), unobserve() {}, disconnect() {} };
     const intake = el('div', { class: 'intake', hidden: !own }, ui.drop, ui.picker, el('div', { class: 'actions' }, ui.sample, ui.clear));
     // Shown once the stylesheet is in (no flash of unstyled content).
-    const box = el('div', { class: 'nb', part: 'root', hidden: true }, intake, ui.status, ui.verdict, ui.blocked, ui.results, ui.pop);
+    const box = el('div', { class: 'nb', part: 'root', hidden: true }, intake, ui.status, this.#progress.box, ui.verdict, ui.blocked,
+      this.#overview.box, ui.results, ui.pop);
     this.#root.append(box);
     this.#styled.then(() => { box.hidden = false; });
 
@@ -397,17 +490,64 @@ export class NianbaoCheck extends HTMLElement {
 
   #print(on) {
     const list = this.#ui.results;
+    this.#overview.drawAll(on); // on paper, every row of the summary
     if (on) {
-      for (const d of list.querySelectorAll('details:not([open])')) {
+      if (this.dataset.print === 'overview') return; // the summary alone: the cards stay as they are
+      const only = this.dataset.print === 'card' ? list.querySelector('.file-card.print-target') : null;
+      for (const d of (only ?? list).querySelectorAll('details:not([open])')) {
         d.setAttribute('open', '');
         d.dataset.printOpened = '1';
       }
+      for (const card of only ? [only] : list.querySelectorAll('.file-card')) card._draw?.();
     } else {
       for (const d of list.querySelectorAll('details[data-print-opened]')) {
         d.removeAttribute('open');
         delete d.dataset.printOpened;
       }
+      for (const c of this.#root.querySelectorAll('.print-target')) c.classList.remove('print-target');
+      delete this.dataset.print;
     }
+  }
+
+  /** Prints one card, or the batch summary ('overview'), with everything else hidden (print.css). */
+  #printOnly(target) {
+    for (const c of this.#root.querySelectorAll('.print-target')) c.classList.remove('print-target');
+    if (target === 'overview') this.dataset.print = 'overview';
+    else {
+      this.dataset.print = 'card';
+      target.classList.add('print-target');
+    }
+    this.#print(true);
+    window.print();
+  }
+
+  /** The batch summary's tools: exports of the files shown (filtered), print of the summary. */
+  #batchTools() {
+    const box = el('div', { class: 'batch-tools', role: 'group', 'aria-label': '导出与打印' });
+    const shown = () => this.#overview.visible();
+    const say = (t) => { this.#ui.status.textContent = t; };
+    const csv = el('button', { type: 'button', class: 'export-csv' }, '导出问题清单（CSV）');
+    csv.addEventListener('click', () => exportCsv(shown()));
+    box.append(csv);
+    if (writerAvailable) {
+      const xlsx = el('button', { type: 'button', class: 'export-xlsx' }, '导出问题清单（Excel）');
+      xlsx.addEventListener('click', () => run(xlsx, () => exportXlsx(shown()), say, '正在生成 Excel 文件…', () => '已导出 Excel 文件。'));
+      box.append(xlsx);
+    }
+    const print = el('button', { type: 'button', class: 'print' }, '打印汇总');
+    print.addEventListener('click', () => this.#printOnly('overview'));
+    box.append(print);
+    return box;
+  }
+
+  /** Opens an entry's card (its tables drawn) and scrolls to it. */
+  #openCard(entry) {
+    const card = entry.card;
+    card.querySelector('details.detail')?.setAttribute('open', '');
+    card._draw?.();
+    card.scrollIntoView({ block: 'start' });
+    card.tabIndex = -1;
+    card.focus({ preventScroll: true });
   }
 
   // ---- Popover for marked cells: hover, focus or click shows it; Escape, blur or leaving hides it.

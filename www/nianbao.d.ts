@@ -22,7 +22,12 @@ export interface Finding {
   cells: CellRef[];
   culprit: CellRef | null;
   locations?: Location[];
+  /** Index in CheckResult.groups when the finding belongs to a group. */
+  group?: number;
 }
+
+/** Many findings of one per-cell rule in one table, summed up in one line (contract version 2). */
+export interface FindingGroup { id: number; rule: string; severity: 'error' | 'warning'; table: number | null; count: number; message: string }
 
 export interface Rejection {
   /** From the checker (e.g. 'legacy_office', 'encrypted', 'pdf', 'empty', 'no_report_tables') or from this
@@ -43,6 +48,9 @@ export interface CheckResult {
   findings: Finding[];
   values: { table2?: Value[]; table3?: Value[]; table4?: Value[] };
   tables?: Table[];
+  groups?: FindingGroup[];
+  /** The previous year's report this one was compared with (only when compared). */
+  previous?: { file: string | null; report: number; agency: string | null; year: number | null; format: string | null; explicit: boolean };
 }
 
 export interface RuleInfo { id: string; severity: 'error' | 'warning'; title: string; checks: string; why?: string; example?: string }
@@ -52,6 +60,8 @@ export interface EngineInfo {
   rules: RuleInfo[];
   /** 'worker': checks run in a Web Worker; 'main': on the page's main thread (no worker available). */
   mode: 'worker' | 'main';
+  /** How many workers the pool grows to (poolSize()); 0 on the main thread. */
+  workers: number;
 }
 
 /** Files larger than this (bytes) are refused before they are read. */
@@ -59,6 +69,10 @@ export const MAX_BYTES: number;
 
 /** Checks one file. Never rejects for a bad file: the result says why it could not be checked. */
 export function check(input: Blob | File | ArrayBuffer | ArrayBufferView): Promise<CheckResult>;
+/** Like check(), and also gives back the file's bytes as read (null when they could not be read). */
+export function checkWithBytes(input: Blob | File | ArrayBuffer | ArrayBufferView): Promise<{ result: CheckResult; bytes: Uint8Array | null }>;
+/** How many Web Workers the checks run in at most: the logical cores, at least 1, at most 4. */
+export function poolSize(): number;
 /** The rule catalogue. */
 export function rules(): Promise<RuleInfo[]>;
 /** The checker's version, e.g. "0.4.0". */
@@ -81,7 +95,8 @@ export declare class NianbaoCheck extends HTMLElement {
   readonly ready: Promise<EngineInfo>;
   /** Checks one file, draws its result and resolves to the result object. */
   check(file: Blob | File): Promise<CheckResult>;
-  /** Checks several files (or the files and folders of a drop's DataTransfer), one after another. */
+  /** Checks several files (or the files and folders of a drop's DataTransfer), several at once in the
+   *  worker pool; the cards are drawn in the files' order and resolves to the results in that order. */
   checkFiles(files: Iterable<Blob | File> | ArrayLike<Blob | File> | DataTransfer): Promise<CheckResult[]>;
   /** Removes every result. */
   clear(): void;

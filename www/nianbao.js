@@ -1,6 +1,7 @@
 // nianbao's JavaScript API: check a report's bytes and get the result object documented in
-// docs/CONTRACT.md. One WebAssembly instance per page, loaded on first use, in one Web Worker
-// (the page's main thread stays free); where a worker cannot start, on the main thread.
+// docs/CONTRACT.md. Loaded on first use; the checks run in a pool of Web Workers sized to the
+// machine (the page's main thread stays free; the .wasm is compiled once and shared), each worker one
+// WebAssembly instance; where a worker cannot start, one instance on the main thread.
 //   import { check, rules, version } from './nianbao.js';
 //   const result = await check(file);   // File, Blob, ArrayBuffer or Uint8Array
 // Everything stays in this browser: the only requests are for this folder's own files.
@@ -20,23 +21,31 @@ async function mainThreadGlue(generation) {
 
 let engine = null; // Promise<Engine>, shared by every caller on the page
 let generation = 0;
-let queue = Promise.resolve(); // checks run one after another: one instance, one file at a time
 let policy = null;
+
+/** At most this many workers, whatever the machine says (each holds its own WebAssembly memory). */
+const MAX_WORKERS = 4;
+
+/** How many workers the pool grows to: the machine's logical cores, at least 1, at most MAX_WORKERS. */
+export function poolSize() {
+  const n = Math.floor(Number(globalThis.navigator?.hardwareConcurrency) || 1);
+  return Math.max(1, Math.min(n, MAX_WORKERS));
+}
 
 /**
  * Starts loading the checker (once; later calls return the same promise).
- * Resolves to {version, rules, mode} where mode is 'worker' or 'main'.
+ * Resolves to {version, rules, mode, workers} where mode is 'worker' or 'main'.
  */
 export function load() {
   if (!engine) {
     const started = generation;
-    engine = startWorker().catch((why) => {
+    engine = startPool().catch((why) => {
       if (why) console.info(`nianbao: the checker runs on the main thread (${why.message ?? why})`);
       return startMain(started);
     });
     engine.catch(() => { engine = null; });
   }
-  return engine.then(({ version, rules, mode }) => ({ version, rules, mode }));
+  return engine.then(({ version, rules, mode, size }) => ({ version, rules, mode, workers: size }));
 }
 
 /** The checker's version (loads it if needed). */
@@ -48,16 +57,25 @@ export const rules = () => load().then((e) => e.rules);
 /**
  * Checks one file. Resolves to the result object (status 'checked' or 'rejected'); a file that cannot
  * be read or checked gives a rejected result, never a thrown error. A Uint8Array or ArrayBuffer is
- * copied; a File or Blob is read into a new buffer that is moved (not copied) to the worker.
+ * copied; a File or Blob is read into a new buffer that is moved (not copied) to a worker. Several
+ * calls run at once, one per worker of the pool.
  */
 export async function check(input) {
+  return (await checkWithBytes(input)).result;
+}
+
+/**
+ * Like check(), and also gives back the file's bytes as read (null when they could not be read), e.g.
+ * to write an annotated copy later without reading the file again.
+ */
+export async function checkWithBytes(input) {
   let bytes;
   if (typeof Blob !== 'undefined' && input instanceof Blob) {
-    if (input.size > MAX_BYTES) return tooLarge(input.size);
+    if (input.size > MAX_BYTES) return { result: tooLarge(input.size), bytes: null };
     try {
       bytes = new Uint8Array(await input.arrayBuffer());
     } catch (e) {
-      return rejected('unreadable', `无法读取此文件（${short(e)}）。请确认文件仍在原处，然后重新选择。`);
+      return { result: rejected('unreadable', `无法读取此文件（${short(e)}）。请确认文件仍在原处，然后重新选择。`), bytes: null };
     }
   } else if (input instanceof ArrayBuffer) {
     bytes = new Uint8Array(input.slice(0));
@@ -66,36 +84,29 @@ export async function check(input) {
   } else {
     throw new TypeError('nianbao.check() takes a File, Blob, ArrayBuffer or Uint8Array');
   }
-  if (bytes.byteLength > MAX_BYTES) return tooLarge(bytes.byteLength);
-  const run = queue.then(() => runOnce(bytes));
-  queue = run.catch(() => {});
-  return run;
-}
-
-async function runOnce(bytes) {
+  if (bytes.byteLength > MAX_BYTES) return { result: tooLarge(bytes.byteLength), bytes: null };
   let e;
   try {
     e = await (load(), engine);
   } catch (err) {
     console.error(err);
-    return rejected('unreadable', `无法加载检查程序（${short(err)}）。此浏览器可能过旧（需要支持 WebAssembly），或网页文件不完整。`);
+    return { result: rejected('unreadable', `无法加载检查程序（${short(err)}）。此浏览器可能过旧（需要支持 WebAssembly），或网页文件不完整。`), bytes };
   }
   try {
     return await e.run(bytes);
   } catch (err) {
-    // A trap (a Rust panic) leaves the instance unusable: the next check gets a fresh one.
     console.error(err);
-    if (engine && (await engine.catch(() => null)) === e) {
+    if (e.mode === 'main' && engine && (await engine.catch(() => null)) === e) {
+      // A trap (a Rust panic) leaves the instance unusable: the next check gets a fresh one.
       engine = null;
       generation++;
-      e.close();
     }
-    return rejected('internal', `检查时出现内部错误，未能完成检查（${short(err)}）。其他文件不受影响。`);
+    return { result: rejected('internal', `检查时出现内部错误，未能完成检查（${short(err)}）。其他文件不受影响。`), bytes: err.bytes ?? null };
   }
 }
 
-function startWorker() {
-  if (!workerAllowed()) return Promise.reject(new Error('Web Worker unavailable'));
+/** One worker, started with `module` (a compiled WebAssembly.Module) or null (it compiles the .wasm). */
+function spawn(module) {
   return new Promise((resolve, reject) => {
     let worker;
     try {
@@ -104,13 +115,16 @@ function startWorker() {
       reject(e);
       return;
     }
-    let pending = null; // {resolve, reject} of the check in flight (one at a time, see queue)
-    let ready = false;
+    const w = { worker, task: null, ready: false, dead: false, onDead: null };
     const fail = (why) => {
+      if (w.dead) return;
+      w.dead = true;
       worker.terminate();
-      if (!ready) reject(why);
-      pending?.reject(why);
-      pending = null;
+      if (!w.ready) reject(why);
+      const t = w.task;
+      w.task = null;
+      t?.reject(why);
+      w.onDead?.(w);
     };
     worker.addEventListener('error', (ev) => {
       ev.preventDefault();
@@ -118,30 +132,92 @@ function startWorker() {
     });
     worker.addEventListener('messageerror', () => fail(new Error('unreadable message from the worker')));
     worker.addEventListener('message', ({ data }) => {
-      if (!ready) {
+      if (!w.ready) {
         if (!data?.ready) return fail(new Error(data?.error ?? 'the worker did not start'));
-        ready = true;
-        resolve({
-          mode: 'worker',
-          version: data.version,
-          rules: data.rules,
-          run(bytes) {
-            return new Promise((res, rej) => {
-              pending = { resolve: res, reject: rej };
-              worker.postMessage({ id: 1, bytes }, [bytes.buffer]);
-            });
-          },
-          close: () => worker.terminate(),
-        });
+        w.ready = true;
+        resolve({ w, info: data });
         return;
       }
-      const p = pending;
-      pending = null;
-      if (!p) return;
-      if ('result' in data) p.resolve(data.result);
-      else p.reject(new Error(data.error));
+      const t = w.task;
+      w.task = null;
+      if (!t) return;
+      if (typeof data.json === 'string') {
+        let result;
+        try {
+          result = JSON.parse(data.json);
+        } catch (e) {
+          t.reject(e);
+          w.onIdle?.(w);
+          return;
+        }
+        t.resolve({ result, bytes: data.bytes ?? null });
+      } else {
+        const err = new Error(data.error);
+        t.reject(err);
+        if (data.broken) fail(err);
+      }
+      w.onIdle?.(w);
     });
+    worker.postMessage({ init: module });
   });
+}
+
+/**
+ * The pool: starts with one worker (which compiles the .wasm and shares the compiled module); grows to
+ * poolSize() workers while checks wait; a worker that traps is dropped and replaced on demand.
+ */
+async function startPool() {
+  if (!workerAllowed()) throw new Error('Web Worker unavailable');
+  const size = poolSize();
+  const first = await spawn(null);
+  const module = first.info.module instanceof WebAssembly.Module ? first.info.module : null;
+  const workers = [];
+  const waiting = []; // {bytes, resolve, reject}
+  let starting = 0;
+  const pump = () => {
+    for (const w of workers) {
+      if (!waiting.length) return;
+      if (w.task || w.dead) continue;
+      const t = waiting.shift();
+      w.task = t;
+      w.worker.postMessage({ id: 1, bytes: t.bytes }, [t.bytes.buffer]);
+    }
+    if (waiting.length > starting && workers.length + starting < size) grow();
+  };
+  const adopt = (w) => {
+    w.onIdle = pump;
+    w.onDead = (dead) => {
+      workers.splice(workers.indexOf(dead), 1);
+      pump();
+    };
+    workers.push(w);
+  };
+  const grow = () => {
+    starting++;
+    spawn(module).then(({ w }) => adopt(w), (e) => console.info(`nianbao: a worker did not start (${short(e)})`))
+      .finally(() => {
+        starting--;
+        if (!workers.length && !starting) {
+          // No worker left and none would start: the waiting checks fail (each gets a rejected result).
+          for (const t of waiting.splice(0)) t.reject(new Error('no worker could start'));
+        }
+        pump();
+      });
+  };
+  adopt(first.w);
+  return {
+    mode: 'worker',
+    size,
+    version: first.info.version,
+    rules: first.info.rules,
+    run(bytes) {
+      return new Promise((resolve, reject) => {
+        waiting.push({ bytes, resolve, reject });
+        if (!workers.length && !starting) grow();
+        pump();
+      });
+    },
+  };
 }
 
 /** The worker's URL, as a TrustedScriptURL where the host page requires Trusted Types. */
@@ -162,12 +238,17 @@ async function startMain(gen) {
   const mod = await mainThreadGlue(gen);
   let catalogue;
   try { catalogue = mod.rules() ?? []; } catch { catalogue = []; }
+  let queue = Promise.resolve(); // one instance: one file at a time
   return {
     mode: 'main',
+    size: 0,
     version: mod.version(),
     rules: catalogue,
-    run: async (bytes) => mod.check(bytes),
-    close() {},
+    run(bytes) {
+      const run = queue.then(() => ({ result: mod.check(bytes), bytes }));
+      queue = run.catch(() => {});
+      return run;
+    },
   };
 }
 

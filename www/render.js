@@ -42,9 +42,11 @@ export function place(f) {
 
 /**
  * Renders the result of one file into a card element. `uid` makes element ids unique on the page.
- * `expand`: open the tables of a report with only warnings; `compact`: findings first, tables on demand.
+ * `expand`: open the tables of a report with only warnings; `compact`: findings first, tables on demand;
+ * `lazy`: the tables and findings list are built by `card._draw()`, called when the card is opened
+ * (or by the caller, e.g. when the card scrolls into view); `card.dataset.drawn` is set once built.
  */
-export function renderResult(file, result, uid, { expand = true, compact = false } = {}) {
+export function renderResult(file, result, uid, { expand = true, compact = false, lazy = false } = {}) {
   const card = el('article', { class: 'file-card', id: `file-${uid}`, 'aria-labelledby': `file-${uid}-name` });
   const head = el('header', { class: 'summary' }, el('h2', { id: `file-${uid}-name`, class: 'fname' }, file.name));
   card.append(head);
@@ -83,30 +85,50 @@ export function renderResult(file, result, uid, { expand = true, compact = false
   }
   const culprits = new Set(result.findings.filter((f) => f.culprit).map((f) => key(f.culprit)));
 
-  const tablesBox = el('div', { class: 'tables' });
-  const drawn = new Set();
-  const kinds = [...new Set((result.tables ?? []).map((t) => t.kind))].sort();
-  for (const kind of kinds) {
-    const sec = el('section', { class: 'report-table', data: { kind } },
-      el('h3', {}, TITLES[kind] ?? `表${kind}`));
-    for (const t of result.tables.filter((t) => t.kind === kind)) {
-      sec.append(el('div', { class: 'scroll' }, drawTable(t, uid, byCell, culprits)));
-      drawn.add(t.table);
+  // The tables and the findings list, built now or (lazy) when the card is opened or scrolled to.
+  const drawBody = () => {
+    const tablesBox = el('div', { class: 'tables' });
+    const drawn = new Set();
+    const kinds = [...new Set((result.tables ?? []).map((t) => t.kind))].sort();
+    for (const kind of kinds) {
+      const sec = el('section', { class: 'report-table', data: { kind } },
+        el('h3', {}, TITLES[kind] ?? `表${kind}`));
+      for (const t of result.tables.filter((t) => t.kind === kind)) {
+        sec.append(el('div', { class: 'scroll' }, drawTable(t, uid, byCell, culprits)));
+        drawn.add(t.table);
+      }
+      tablesBox.append(sec);
     }
-    tablesBox.append(sec);
-  }
+    return { tablesBox, list: findingsList(result.findings, uid, drawn, result.groups) };
+  };
 
   if (compact) {
     // Compact: the summary and the findings list; the tables on demand.
-    card.append(findingsList(result.findings, uid, drawn),
+    const { tablesBox, list } = drawBody();
+    card.append(list,
       el('details', { class: 'detail' }, el('summary', {}, '查看表格'), el('div', { class: 'body' }, tablesBox)));
     return card;
   }
-  const body = el('div', { class: 'body' }, tablesBox, findingsList(result.findings, uid, drawn));
+  const body = el('div', { class: 'body' });
+  const draw = () => {
+    if (card.dataset.drawn) return;
+    card.dataset.drawn = '1';
+    const { tablesBox, list } = drawBody();
+    body.append(tablesBox, list);
+  };
   // Reports with errors open; passing ones open only when checked on their own.
+  const summary = el('summary', {}, result.findings.length ? '表格与问题' : '查看表格');
   const details = el('details', { class: 'detail', open: errors.length > 0 || (expand && result.findings.length > 0) || null },
-    el('summary', {}, result.findings.length ? '表格与问题' : '查看表格'), body);
+    summary, body);
   card.append(details);
+  if (lazy) {
+    card._draw = draw;
+    // On the summary's activation (click, or Enter/Space), not on 'toggle': a details made open
+    // also fires 'toggle', and an open card is drawn when it is scrolled to.
+    summary.addEventListener('click', () => { if (!details.open) draw(); });
+  } else {
+    draw();
+  }
   return card;
 }
 
@@ -172,7 +194,7 @@ function drawCell(tableIndex, c, rs, cs, uid, byCell, culprits) {
   return td;
 }
 
-function findingsList(findings, uid, drawn) {
+function findingsList(findings, uid, drawn, groups = []) {
   const aside = el('aside', { class: 'findings', 'aria-label': '问题清单' });
   if (!findings.length) {
     aside.append(el('p', { class: 'none' }, '✓ 未发现问题。'));
@@ -194,19 +216,26 @@ function findingsList(findings, uid, drawn) {
     };
     // Many findings of one rule (a table left blank gives one per cell) become one group whose
     // entries are built when it is opened: the list stays readable and the page quick to draw.
-    const byRule = new Map();
-    for (const f of [...located].sort(order)) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
-    for (const [rule, group] of byRule) {
-      if (group.length < GROUP_MIN) {
+    // The contract's groups (result.groups, one line each: groups[g].message); without them (an older
+    // checker), from GROUP_MIN findings of one rule on.
+    const byGroup = new Map();
+    for (const f of [...located].sort(order)) {
+      const g = Number.isInteger(f.group) && groups?.[f.group] ? `g${f.group}` : groups?.length ? `f${byGroup.size}` : f.rule;
+      byGroup.set(g, [...(byGroup.get(g) ?? []), f]);
+    }
+    for (const [g, group] of byGroup) {
+      const info = g.startsWith('g') ? groups[Number(g.slice(1))] : null;
+      if (!info && group.length < GROUP_MIN) {
         for (const f of group) ol.append(el('li', {}, button(f)));
         continue;
       }
+      const rule = group[0].rule;
       const sev = SEVERITY[group[0].severity] ?? SEVERITY.warning;
       const tables = [...new Set(group.map((f) => TABLE_NAMES[f.table]).filter(Boolean))].join('、');
       const inner = el('ol', { class: 'finding-list' });
       const details = el('details', { class: `finding-group finding-${group[0].severity}`, data: { rule, count: group.length } },
         el('summary', {}, el('span', { class: 'sev' }, `${sev.icon} ${sev.label}`), ' ', el('code', { class: 'rule' }, rule), ' ',
-          `${tables}共 ${group.length} 处（展开逐条查看）`),
+          info?.message ? `${info.message}（展开逐条查看）` : `${tables}共 ${group.length} 处（展开逐条查看）`),
         inner);
       details.addEventListener('toggle', () => {
         if (details.open && !inner.childElementCount) for (const f of group) inner.append(el('li', {}, button(f)));

@@ -1,64 +1,11 @@
 //! End-to-end tests of the `nianbao` command-line tool on real .docx files.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+#[path = "../../tests/support/mod.rs"]
+mod support;
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_nianbao"))
-}
-
-fn samples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/samples")
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().expect("run nianbao")
-}
-
-fn tmpdir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("nianbao-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("mkdir");
-    d
-}
-
-/// seed_004 with table 三's first 总计 (row 一, column 总计) changed from 0 to 5.
-fn broken_total_docx() -> Vec<u8> {
-    let bytes = std::fs::read(samples().join("seed_004.docx")).expect("seed");
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
-    let mut xml = String::new();
-    std::io::Read::read_to_string(
-        &mut zip.by_name("word/document.xml").expect("part"),
-        &mut xml,
-    )
-    .expect("read");
-    // Row 一 of table 三: the label cell, then seven "0" cells; change the seventh.
-    let label = "一、本年新收政府信息公开申请数量";
-    let at = xml.find(label).expect("row label");
-    let mut pos = at;
-    for _ in 0..7 {
-        pos += xml[pos..].find("<w:t>0</w:t>").expect("a zero cell");
-        pos += 1;
-    }
-    let start = pos - 1;
-    xml.replace_range(start..start + "<w:t>0</w:t>".len(), "<w:t>5</w:t>");
-    // Rewrite the package with the changed main part (every other part as it was).
-    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).expect("entry");
-        let name = f.name().expect("entry name").to_string();
-        let mut data = Vec::new();
-        std::io::Read::read_to_end(&mut f, &mut data).expect("read entry");
-        if name == "word/document.xml" {
-            data = xml.clone().into_bytes();
-        }
-        let options = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated);
-        w.start_file(name.as_str(), options).expect("start entry");
-        std::io::Write::write_all(&mut w, &data).expect("write entry");
-    }
-    w.finish().expect("finish zip").into_inner()
-}
+use common::{broken_total_docx, run, samples, tmpdir};
+use support::{read_part, with_part};
 
 #[test]
 fn clean_seed_exits_zero_with_readable_text() {
@@ -458,19 +405,10 @@ fn a_large_batch_keeps_input_order_across_paths_without_progress_output_when_not
 /// seed_004's body twice in one document: the first copy as published, the second with the
 /// broken total of [`broken_total_docx`].
 fn two_reports_docx() -> Vec<u8> {
-    let part = |bytes: Vec<u8>| {
-        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
-        let mut xml = String::new();
-        std::io::Read::read_to_string(
-            &mut zip.by_name("word/document.xml").expect("part"),
-            &mut xml,
-        )
-        .expect("read");
-        xml
-    };
+    let part = |bytes: &[u8]| read_part(bytes, "word/document.xml").expect("part");
     let clean = std::fs::read(samples().join("seed_004.docx")).expect("seed");
-    let first = part(clean.clone());
-    let second = part(broken_total_docx());
+    let first = part(&clean);
+    let second = part(&broken_total_docx());
     let inner = |xml: &str| {
         let open = xml.find("<w:body>").expect("body") + "<w:body>".len();
         let close = xml.rfind("<w:sectPr").expect("sectPr");
@@ -484,22 +422,7 @@ fn two_reports_docx() -> Vec<u8> {
         inner(&second),
         &first[at..]
     );
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(clean)).expect("zip");
-    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).expect("entry");
-        let name = f.name().expect("entry name").to_string();
-        let mut data = Vec::new();
-        std::io::Read::read_to_end(&mut f, &mut data).expect("read entry");
-        if name == "word/document.xml" {
-            data = xml.clone().into_bytes();
-        }
-        let options = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated);
-        w.start_file(name.as_str(), options).expect("start entry");
-        std::io::Write::write_all(&mut w, &data).expect("write entry");
-    }
-    w.finish().expect("finish zip").into_inner()
+    with_part(&clean, "word/document.xml", xml)
 }
 
 #[test]

@@ -1,28 +1,16 @@
 //! The command line pairs reports across years: automatically within a batch (same agency,
 //! consecutive years) and explicitly with `--previous`.
 
+mod common;
 #[path = "../../tests/support/mod.rs"]
 mod support;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use common::{bin, run, tmpdir};
+use std::path::Path;
+use std::process::Output;
 use support::report::{Format, ReportSpec};
 
 const AGENCY: &str = "某某县卫生健康局";
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args(args)
-        .output()
-        .expect("run nianbao")
-}
-
-fn tmpdir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("nianbao-xyear-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("mkdir");
-    d
-}
 
 /// 2021: one application carried forward (自然人).
 fn y2021() -> ReportSpec {
@@ -181,7 +169,7 @@ fn the_readme_cross_year_example_is_what_the_tool_prints() {
         .expect("the example in README.md");
     let block = &readme[start..];
     let block = &block[block.find('\n').unwrap() + 1..block.find("\n```").unwrap()];
-    let out = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+    let out = bin()
         .args(["check", "tests/fixtures/pairs/"])
         .current_dir(&root)
         .output()

@@ -2,75 +2,16 @@
 //! back (the annotated .docx by nianbao itself and its zip, the workbook by calamine and, when
 //! installed, openpyxl).
 
+mod common;
 #[path = "../../tests/support/mod.rs"]
 mod support;
 
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
-use std::io::{Cursor, Read};
+use common::{broken_total_docx, run, samples, tmpdir};
+use std::io::Cursor;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_nianbao"))
-}
-
-fn samples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/samples")
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().expect("run nianbao")
-}
-
-fn tmpdir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("nianbao-out-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("mkdir");
-    d
-}
-
-/// seed_004 with table 三's first 总计 changed from 0 to 5 (two errors, one culprit).
-fn broken_total_docx() -> Vec<u8> {
-    let bytes = std::fs::read(samples().join("seed_004.docx")).expect("seed");
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("zip");
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .expect("part")
-        .read_to_string(&mut xml)
-        .expect("read");
-    let at = xml
-        .find("一、本年新收政府信息公开申请数量")
-        .expect("row label");
-    let mut pos = at;
-    for _ in 0..7 {
-        pos += xml[pos..].find("<w:t>0</w:t>").expect("a zero cell");
-        pos += 1;
-    }
-    let start = pos - 1;
-    xml.replace_range(start..start + "<w:t>0</w:t>".len(), "<w:t>5</w:t>");
-    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for i in 0..zip.len() {
-        let f = zip.by_index_raw(i).expect("entry");
-        if f.name().expect("name") == "word/document.xml" {
-            drop(f);
-            let options = zip::write::SimpleFileOptions::default()
-                .compression_method(zip::CompressionMethod::Deflated);
-            w.start_file("word/document.xml", options).expect("start");
-            std::io::Write::write_all(&mut w, xml.as_bytes()).expect("write");
-        } else {
-            w.raw_copy_file(f).expect("copy");
-        }
-    }
-    w.finish().expect("finish").into_inner()
-}
-
-fn part(bytes: &[u8], name: &str) -> Option<String> {
-    let mut a = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
-    let mut f = a.by_name(name).ok()?;
-    let mut s = String::new();
-    f.read_to_string(&mut s).ok()?;
-    Some(s)
-}
+use std::process::Command;
+use support::read_part as part;
 
 fn json_findings(path: &Path) -> Vec<serde_json::Value> {
     let out = run(&["check", "--json", path.to_str().unwrap()]);

@@ -2,7 +2,7 @@
 //! comments (and corrections as tracked changes) by [`crate::present::annotate`]. One annotated
 //! copy per file, carrying the findings of every report it holds.
 
-use super::{analyse_package, check_analysed, document, Analysed, Options};
+use super::{analyse_package, check_analysed, document, read, Analysed, Options};
 use crate::contract::{CheckResult, Status};
 use crate::findings::CellRef;
 use crate::present::annotate::{
@@ -40,8 +40,9 @@ pub fn annotate_results(
     if let Some(rejection) = rejected(results) {
         return Err(rejection);
     }
-    let doc = document(bytes, &options.limits)?;
-    annotate(bytes, &anchors_for(results, &doc), options)
+    let (pkg, doc) = read(bytes, &options.limits)?;
+    let main = Some((pkg.main_part_name.as_str(), pkg.main_xml.as_slice()));
+    annotate_with(bytes, &anchors_for(results, &doc), options, main)
 }
 
 /// [`annotate_results`] for a file already analysed (its document model is not read again).

@@ -178,21 +178,7 @@ fn looks_like_html(lower: &str) -> bool {
 /// The second value says the text was UTF-16.
 fn text_head(bytes: &[u8]) -> Option<(String, bool)> {
     let h = head(bytes, 4096);
-    if h.len() >= 2 && (h.starts_with(&[0xFF, 0xFE]) || h.starts_with(&[0xFE, 0xFF])) {
-        let le = h.starts_with(&[0xFF, 0xFE]);
-        let units: Vec<u16> = h
-            .get(2..)
-            .unwrap_or(&[])
-            .chunks_exact(2)
-            .map(|c| match c {
-                [a, b] if le => u16::from_le_bytes([*a, *b]),
-                [a, b] => u16::from_be_bytes([*a, *b]),
-                _ => 0,
-            })
-            .collect();
-        let s: String = char::decode_utf16(units)
-            .map(|r| r.unwrap_or('\u{fffd}'))
-            .collect();
+    if let Some(s) = utf16_with_bom(h) {
         return Some((s, true));
     }
     match std::str::from_utf8(h) {
@@ -214,6 +200,30 @@ fn is_plain_text(t: &str) -> bool {
     !t.is_empty()
         && t.chars()
             .all(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
+}
+
+/// The bytes decoded as UTF-16 when they begin with a UTF-16 byte order mark (either
+/// endianness; unpaired surrogates become U+FFFD, an odd last byte is dropped).
+pub(super) fn utf16_with_bom(bytes: &[u8]) -> Option<String> {
+    let le = match bytes {
+        [0xFF, 0xFE, ..] => true,
+        [0xFE, 0xFF, ..] => false,
+        _ => return None,
+    };
+    let units = bytes
+        .get(2..)
+        .unwrap_or(&[])
+        .chunks_exact(2)
+        .map(|c| match c {
+            [a, b] if le => u16::from_le_bytes([*a, *b]),
+            [a, b] => u16::from_be_bytes([*a, *b]),
+            _ => 0,
+        });
+    Some(
+        char::decode_utf16(units)
+            .map(|r| r.unwrap_or('\u{fffd}'))
+            .collect(),
+    )
 }
 
 fn head(bytes: &[u8], n: usize) -> &[u8] {

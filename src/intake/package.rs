@@ -486,20 +486,7 @@ struct Rel {
 
 /// Decodes a small XML part to a string: UTF-8 (BOM stripped) or UTF-16 with a BOM.
 fn xml_text(bytes: &[u8]) -> String {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        let le = bytes.starts_with(&[0xFF, 0xFE]);
-        let units = bytes
-            .get(2..)
-            .unwrap_or(&[])
-            .chunks_exact(2)
-            .map(|c| match c {
-                [a, b] if le => u16::from_le_bytes([*a, *b]),
-                [a, b] => u16::from_be_bytes([*a, *b]),
-                _ => 0,
-            });
-        let s: String = char::decode_utf16(units)
-            .map(|r| r.unwrap_or('\u{fffd}'))
-            .collect();
+    if let Some(s) = super::utf16_with_bom(bytes) {
         // The declaration may still say encoding="UTF-16"; quick-xml reads the str as is.
         return s;
     }

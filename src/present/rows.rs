@@ -3,6 +3,7 @@
 
 use crate::contract::{CheckResult, Status};
 use crate::findings::Quantity;
+use crate::messages::cn_table;
 
 /// One field of a findings-list row: text, or a number (a spreadsheet writes it as a number).
 #[derive(Debug, Clone, PartialEq)]
@@ -128,15 +129,6 @@ pub fn summary_row(file: &str, result: &CheckResult) -> Vec<Field> {
 pub const SUMMARY_HEADER: [&str; 8] = [
     "文件", "机关", "年度", "格式", "错误", "警告", "状态", "说明",
 ];
-
-fn cn_table(t: u8) -> &'static str {
-    match t {
-        2 => "二",
-        3 => "三",
-        4 => "四",
-        _ => "",
-    }
-}
 
 fn status_label(r: &CheckResult) -> &'static str {
     match (r.status, r.errors(), r.warnings()) {

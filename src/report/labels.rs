@@ -620,51 +620,20 @@ pub fn decide(phrase: Option<usize>, fuzzy: LabelMatch) -> Decision {
 mod tests {
     use super::*;
 
+    /// Some of table 三's rows (a subset of [`T3_ROWS`]): 一, 二, （一）, （二）, 1–5 of
+    /// （三）不予公开, 4.无正当理由大量反复申请 and 四.
     const T3_LEAVES: &[Official] = &[
-        Official {
-            label: "一、本年新收政府信息公开申请数量",
-            cores: &["本年新收", "新收政府"],
-        },
-        Official {
-            label: "二、上年结转政府信息公开申请数量",
-            cores: &["上年结转"],
-        },
-        Official {
-            label: "（一）予以公开",
-            cores: &["予以公开"],
-        },
-        Official {
-            label: "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-            cores: &["部分公开"],
-        },
-        Official {
-            label: "1.属于国家秘密",
-            cores: &["国家秘密"],
-        },
-        Official {
-            label: "2.其他法律行政法规禁止公开",
-            cores: &["禁止公开", "其他法律"],
-        },
-        Official {
-            label: "3.危及“三安全一稳定”",
-            cores: &["三安全", "一稳定"],
-        },
-        Official {
-            label: "4.保护第三方合法权益",
-            cores: &["第三方"],
-        },
-        Official {
-            label: "5.属于三类内部事务信息",
-            cores: &["内部事务"],
-        },
-        Official {
-            label: "4.无正当理由大量反复申请",
-            cores: &["大量反复"],
-        },
-        Official {
-            label: "四、结转下年度继续办理",
-            cores: &["结转下年", "下年度继续"],
-        },
+        T3_ROWS[0],
+        T3_ROWS[1],
+        T3_ROWS[2],
+        T3_ROWS[3],
+        T3_ROWS[4],
+        T3_ROWS[5],
+        T3_ROWS[6],
+        T3_ROWS[7],
+        T3_ROWS[8],
+        T3_ROWS[18],
+        T3_ROWS[25],
     ];
 
     fn leaf(s: &str) -> LabelMatch {

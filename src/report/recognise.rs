@@ -409,16 +409,17 @@ fn segment(kinds: &[Option<u8>]) -> Vec<Vec<(usize, u8)>> {
 
 type ColMap = [Option<(usize, usize)>; 7];
 
-const T3_HEADER_LABELS: &[&str] = &[
-    "申请人情况",
-    "法人或其他组织",
-    "自然人",
-    "商业企业",
-    "科研机构",
-    "社会公益组织",
-    "法律服务机构",
-    "其他",
-    "总计",
+/// The official labels of table 三's header rows.
+const T3_HEADER_LABELS: [&str; 9] = [
+    formats::T3_TOP,
+    formats::T3_ORG_GROUP,
+    T3_COLUMNS[0],
+    T3_COLUMNS[1],
+    T3_COLUMNS[2],
+    T3_COLUMNS[3],
+    T3_COLUMNS[4],
+    T3_COLUMNS[5],
+    T3_COLUMNS[6],
 ];
 
 fn t3_header_column(n: &str) -> Option<usize> {

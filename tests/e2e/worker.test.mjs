@@ -35,7 +35,9 @@ test('the check runs in a Web Worker: the main thread never instantiates the Web
   assert.equal(await page.getAttribute('body', 'data-engine'), 'worker');
   await checkTwo(page);
   assert.equal(await page.evaluate(() => window.__wasmOnMain), 0);
-  assert.equal(page.workers().length, 1, 'one worker');
+  // The pool grows to one worker per logical core (at most 4) while checks wait.
+  const cores = await page.evaluate(() => Math.max(1, Math.min(navigator.hardwareConcurrency || 1, 4)));
+  assert.equal(page.workers().length, Math.min(cores, 2), 'a worker per file in flight, up to the cores');
   // The file's bytes are moved to the worker, not copied: the buffer sent is detached afterwards.
   const detached = await page.evaluate(async () => {
     const real = Worker.prototype.postMessage;
@@ -87,3 +89,38 @@ test('a portal whose policy forbids workers (worker-src \'none\') still gets its
     await portal.close();
   }
 });
+
+/** Sets the logical core count the page sees, before its scripts run. */
+const CORES = (n) => {
+  Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n, configurable: true });
+};
+
+for (const cores of [1, 3, 8]) {
+  test(`the worker pool: ${cores} core(s) → ${Math.min(cores, 4)} worker(s), every check of a batch in one of them`, async () => {
+    const page = await env.context.newPage();
+    await page.addInitScript(CORES, cores);
+    await page.addInitScript(COUNT_WASM);
+    // Counts the files sent to workers, and to how many distinct workers.
+    await page.addInitScript(() => {
+      window.__sent = 0;
+      const used = new Set();
+      window.__used = used;
+      const real = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (msg, transfer) {
+        if (msg?.bytes) { window.__sent++; used.add(this); }
+        return real.call(this, msg, transfer);
+      };
+    });
+    await page.goto(env.url);
+    await page.waitForSelector('body[data-ready="1"]');
+    const files = Array.from({ length: 12 }, (_, i) => ({ name: `seed_${i}.docx`, bytes: seed(i % 5) }));
+    await pickFiles(page, files);
+    const cs = await cards(page, 12);
+    assert.deepEqual(cs.map((c) => c.name), files.map((f) => f.name), 'cards in the files\' order');
+    assert.equal(await page.evaluate(() => window.__sent), 12, 'each check went to a worker');
+    assert.equal(await page.evaluate(() => window.__wasmOnMain), 0);
+    assert.equal(page.workers().length, Math.min(cores, 4));
+    assert.ok(await page.evaluate(() => window.__used.size) <= Math.min(cores, 4));
+    await page.close();
+  });
+}

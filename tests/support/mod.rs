@@ -103,6 +103,50 @@ impl Docx {
     }
 }
 
+/// The text of part `name` of a zip package (None when there is no such part).
+pub fn read_part(package: &[u8], name: &str) -> Option<String> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(Cursor::new(package)).expect("a zip package");
+    let mut part = zip.by_name(name).ok()?;
+    let mut text = String::new();
+    part.read_to_string(&mut text).expect("a text part");
+    Some(text)
+}
+
+/// The package with part `name` replaced by `data` (deflated); every other entry is copied as
+/// it was.
+pub fn with_part(package: &[u8], name: &str, data: impl AsRef<[u8]>) -> Vec<u8> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(package)).expect("a zip package");
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let entry = zip.by_index_raw(i).expect("entry");
+        if entry.name().expect("entry name") == name {
+            drop(entry);
+            let opts = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+            w.start_file(name, opts).expect("start_file");
+            w.write_all(data.as_ref()).expect("write part");
+        } else {
+            w.raw_copy_file(entry).expect("copy entry");
+        }
+    }
+    w.finish().expect("finish zip").into_inner()
+}
+
+/// The `w:p` elements of `word/document.xml`, in order, each as its XML (up to the next one).
+pub fn paragraph_xml(docx: &[u8]) -> Vec<String> {
+    let xml = read_part(docx, "word/document.xml").expect("document.xml");
+    let starts: Vec<usize> = xml
+        .match_indices("<w:p")
+        .filter(|(i, _)| matches!(xml.as_bytes().get(i + 4), Some(b'>' | b' ' | b'/')))
+        .map(|(i, _)| i)
+        .collect();
+    starts
+        .iter()
+        .enumerate()
+        .map(|(k, &a)| xml[a..starts.get(k + 1).copied().unwrap_or(xml.len())].to_string())
+        .collect()
+}
+
 /// Wraps body content in a `w:document` with the usual namespaces and a section properties tail.
 pub fn document_xml(body_xml: &str) -> String {
     format!(

@@ -75,3 +75,22 @@ export function zipBomb() {
   return writeZip(entries);
 }
 
+
+/**
+ * seed_000 with its findings corrected: no findings at all. The heading "2、 主动公开政府信息情况"
+ * (S.TITLEVAR), section 五 naming its problems (S.SEC5PART), section 六 saying that no fee was charged
+ * (S.SEC6).
+ */
+export const clean = () => editDocumentXml(seed(0), (xml) => {
+  const edits = [
+    ['<w:t>2、 主动公开政府信息情况</w:t>', '<w:t>二、主动公开政府信息情况</w:t>'],
+    ['<w:t>下一步，突出公开重点', '<w:t>存在的问题是政策解读形式还不够丰富。下一步，突出公开重点'],
+    ['<w:t>无。</w:t>', '<w:t>本年度未收取信息处理费。</w:t>'],
+  ];
+  let out = xml;
+  for (const [from, to] of edits) {
+    if (!out.includes(from)) throw new Error(`seed_000: ${from} not found`);
+    out = out.replace(from, to);
+  }
+  return out;
+});
