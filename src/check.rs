@@ -1,14 +1,17 @@
 //! The whole pipeline, bytes to findings, as one call shared by the CLI and the browser binding:
 //! intake → docx → model → report → rules → findings → contract.
 
-use crate::contract::{CheckResult, ReportInfo, Status, TableView, Values, CONTRACT_VERSION};
+use crate::contract::{
+    CheckResult, PreviousInfo, ReportInfo, Status, TableView, Values, CONTRACT_VERSION,
+};
 use crate::docx;
-use crate::findings::{group_findings, Finding};
+use crate::findings::{group_findings, Finding, Location};
 use crate::intake;
 use crate::limits::Limits;
 use crate::model::Document;
 use crate::rejection::Rejection;
-use crate::report::{self, Report};
+use crate::report::pairing::{self, BatchEntry, PairKey};
+use crate::report::{self, KindReading, Report, ReportKind};
 use crate::rules::{self, RuleContext, RuleOptions};
 
 /// Options for [`check_bytes_with`].
@@ -17,6 +20,9 @@ pub struct Options {
     pub limits: Limits,
     /// Include the report tables' grids in the result (for drawing them).
     pub with_tables: bool,
+    /// The kind of report (which publication deadline applies), when the user knows it;
+    /// `None` infers it from the agency name and the text.
+    pub report_kind: Option<ReportKind>,
 }
 
 /// Checks one file's bytes with default limits, without table grids.
@@ -24,21 +30,276 @@ pub fn check_bytes(bytes: &[u8]) -> CheckResult {
     check_bytes_with(bytes, &Options::default())
 }
 
-/// Checks one file's bytes.
+/// Checks one file's bytes: the result of its first report (a file normally holds one; see
+/// [`check_document`] for every report of a file holding several).
 pub fn check_bytes_with(bytes: &[u8], options: &Options) -> CheckResult {
-    match run(bytes, options) {
-        Ok(r) => r,
-        Err(rejection) => CheckResult::rejected(rejection),
+    let mut results = check_document(bytes, options);
+    if results.is_empty() {
+        return CheckResult::rejected(Rejection::new(
+            crate::rejection::RejectionCode::NoReportTables,
+            "未找到年报".to_string(),
+        ));
+    }
+    results.swap_remove(0)
+}
+
+/// Checks every report of one file: one result per report, in document order (`report.index`
+/// 0, 1, …, each with `report.count`). A rejected file gives one rejected result. Never empty.
+pub fn check_document(bytes: &[u8], options: &Options) -> Vec<CheckResult> {
+    match analyse(bytes, options) {
+        Ok(a) => check_analysed(&a, options),
+        Err(rejection) => vec![CheckResult::rejected(rejection)],
     }
 }
 
-fn run(bytes: &[u8], options: &Options) -> Result<CheckResult, Rejection> {
+/// A file read and its reports recognised: checked alone ([`check_analysed`]) or against
+/// another year's file ([`check_report`]) without reading it again.
+#[derive(Debug, Clone)]
+pub struct Analysed {
+    doc: Document,
+    reports: Vec<Report>,
+}
+
+impl Analysed {
+    /// The recognised reports, in document order (never empty).
+    pub fn reports(&self) -> &[Report] {
+        &self.reports
+    }
+
+    /// The pairing key (agency, year) of each report, when both were recognised.
+    pub fn keys(&self) -> Vec<Option<PairKey>> {
+        self.reports.iter().map(PairKey::of).collect()
+    }
+}
+
+/// Reads a file and recognises its reports (stages intake → docx → model → report).
+pub fn analyse(bytes: &[u8], options: &Options) -> Result<Analysed, Rejection> {
     let pkg = intake::open(bytes, &options.limits)?;
     let doc = docx::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), &options.limits)?;
-    let report = report::recognise(&doc)?;
+    let mut reports = report::recognise_all(&doc)?;
+    if reports.is_empty() {
+        return Err(Rejection::new(
+            crate::rejection::RejectionCode::NoReportTables,
+            "未找到年报".to_string(),
+        ));
+    }
+    if let Some(kind) = options.report_kind {
+        for report in &mut reports {
+            report.kind = Some(KindReading::chosen(kind));
+        }
+    }
+    Ok(Analysed { doc, reports })
+}
+
+/// The previous-year report a report is checked against.
+#[derive(Debug, Clone, Copy)]
+pub struct PreviousFile<'a> {
+    pub analysed: &'a Analysed,
+    /// Index of the report in that file.
+    pub report: usize,
+    /// The file's name as the user knows it (shown in the result), if any.
+    pub name: Option<&'a str>,
+    /// Named by the user rather than paired by agency and year.
+    pub explicit: bool,
+}
+
+/// What a batch says about one report: its previous-year report and the other reports of the
+/// same agency and year.
+#[derive(Debug, Clone, Default)]
+pub struct Links<'a> {
+    pub previous: Option<PreviousFile<'a>>,
+    /// Names of the other reports of the same agency and year (M.DUPYEAR).
+    pub same_year: Vec<String>,
+    /// Why a previous-year file named by the user could not be used (M.PAIR).
+    pub previous_unusable: Option<String>,
+}
+
+/// Checks every report of an analysed file alone.
+pub fn check_analysed(a: &Analysed, options: &Options) -> Vec<CheckResult> {
+    (0..a.reports.len())
+        .map(|i| check_report(a, i, &Links::default(), options))
+        .collect()
+}
+
+/// Checks report `index` of an analysed file with what the batch says about it (its
+/// previous-year report: cross-year rules, `CheckResult::previous`). An index out of range
+/// checks the first report.
+pub fn check_report(
+    a: &Analysed,
+    index: usize,
+    links: &Links<'_>,
+    options: &Options,
+) -> CheckResult {
+    let report = a.reports.get(index).unwrap_or(&a.reports[0]);
     let rule_options = RuleOptions::default();
-    let findings = rules::run_all(&RuleContext::new(&report, &doc, &rule_options));
-    Ok(assemble(&doc, &report, findings, options.with_tables))
+    let previous = links.previous.and_then(|p| {
+        let report = p.analysed.reports.get(p.report)?;
+        Some((p, report))
+    });
+    let mut cx = RuleContext::new(report, &a.doc, &rule_options);
+    cx.previous = previous.map(|(p, report)| rules::Previous {
+        report,
+        doc: &p.analysed.doc,
+        explicit: p.explicit,
+    });
+    cx.batch = rules::BatchNotes {
+        same_year: &links.same_year,
+        previous_unusable: links.previous_unusable.as_deref(),
+    };
+    let compared = cx.previous_year().is_some();
+    let mut findings = rules::run_all(&cx);
+    for f in &mut findings {
+        for l in &mut f.locations {
+            set_report(l, report.index);
+        }
+    }
+    let mut result = assemble(&a.doc, report, findings, options.with_tables);
+    result.previous = previous.filter(|_| compared).map(|(p, r)| PreviousInfo {
+        file: p.name.map(str::to_string),
+        report: r.index,
+        agency: r.agency.clone(),
+        year: r.year,
+        format: r.format.map(|f| f.as_str().to_string()),
+        explicit: p.explicit,
+    });
+    result
+}
+
+/// The report of `previous` to compare report `index` of `current` with, when the user named
+/// the file: the one of the same agency a year earlier, else the only (or first) one.
+pub fn previous_counterpart(current: &Analysed, index: usize, previous: &Analysed) -> usize {
+    let wanted = current
+        .reports
+        .get(index)
+        .and_then(PairKey::of)
+        .map(|k| PairKey {
+            year: k.year.saturating_sub(1),
+            ..k
+        });
+    previous
+        .reports
+        .iter()
+        .position(|r| wanted.is_some() && PairKey::of(r) == wanted)
+        .unwrap_or(0)
+}
+
+/// Checks every report of `bytes` against the previous-year file `previous` named by the user
+/// (`nianbao check --previous`, the page's pair). When the previous file cannot be read, the
+/// reports are checked alone and M.PAIR says why.
+pub fn check_with_previous(
+    bytes: &[u8],
+    previous: &[u8],
+    previous_name: Option<&str>,
+    options: &Options,
+) -> Vec<CheckResult> {
+    let current = match analyse(bytes, options) {
+        Ok(a) => a,
+        Err(rejection) => return vec![CheckResult::rejected(rejection)],
+    };
+    let plain = Options {
+        with_tables: false,
+        ..options.clone()
+    };
+    let last = analyse(previous, &plain);
+    (0..current.reports.len())
+        .map(|i| {
+            let links = match &last {
+                Ok(last) => Links {
+                    previous: Some(PreviousFile {
+                        analysed: last,
+                        report: previous_counterpart(&current, i, last),
+                        name: previous_name,
+                        explicit: true,
+                    }),
+                    ..Links::default()
+                },
+                Err(rejection) => Links {
+                    previous_unusable: Some(rejection.message.clone()),
+                    ..Links::default()
+                },
+            };
+            check_report(&current, i, &links, options)
+        })
+        .collect()
+}
+
+/// Pairs the reports of analysed files by agency and year (see [`report::pairing`]): for each
+/// file, the links of each of its reports. `names` name the files in messages and results.
+pub fn pair_files<'a>(files: &[Option<&'a Analysed>], names: &'a [String]) -> Vec<Vec<Links<'a>>> {
+    let mut entries = Vec::new();
+    for (file, a) in files.iter().enumerate() {
+        for (report, key) in a
+            .map(Analysed::keys)
+            .unwrap_or_default()
+            .into_iter()
+            .enumerate()
+        {
+            entries.push(BatchEntry { file, report, key });
+        }
+    }
+    let links = pairing::pair(&entries);
+    let name = |e: &BatchEntry| -> String {
+        let file = names.get(e.file).map_or("", String::as_str);
+        let count = files[e.file].map_or(1, |a| a.reports.len());
+        if count > 1 {
+            format!("{file} 第 {} 份报告", e.report + 1)
+        } else {
+            file.to_string()
+        }
+    };
+    let mut out: Vec<Vec<Links<'a>>> = files
+        .iter()
+        .map(|a| vec![Links::default(); a.map_or(0, |a| a.reports.len())])
+        .collect();
+    for (e, link) in entries.iter().zip(links) {
+        let slot = &mut out[e.file][e.report];
+        if let Some(p) = link.previous {
+            let pe = &entries[p];
+            if let Some(analysed) = files[pe.file] {
+                slot.previous = Some(PreviousFile {
+                    analysed,
+                    report: pe.report,
+                    name: names.get(pe.file).map(String::as_str),
+                    explicit: false,
+                });
+            }
+        }
+        slot.same_year = link.same_year.iter().map(|&j| name(&entries[j])).collect();
+    }
+    out
+}
+
+/// Checks a batch of files (name, bytes), pairing the reports of the same agency in
+/// consecutive years: for each file, its results (one per report, as [`check_document`]).
+/// Holds every file's document at once; the CLI pairs large batches without doing so.
+pub fn check_batch(files: &[(&str, &[u8])], options: &Options) -> Vec<Vec<CheckResult>> {
+    let analysed: Vec<Result<Analysed, Rejection>> =
+        files.iter().map(|(_, b)| analyse(b, options)).collect();
+    let names: Vec<String> = files.iter().map(|(n, _)| n.to_string()).collect();
+    let refs: Vec<Option<&Analysed>> = analysed.iter().map(|a| a.as_ref().ok()).collect();
+    let links = pair_files(&refs, &names);
+    analysed
+        .iter()
+        .zip(links)
+        .map(|(a, links)| match a {
+            Ok(a) => links
+                .iter()
+                .enumerate()
+                .map(|(i, l)| check_report(a, i, l, options))
+                .collect(),
+            Err(rejection) => vec![CheckResult::rejected(rejection.clone())],
+        })
+        .collect()
+}
+
+/// Points a location of the document under check at report `index` of it.
+fn set_report(location: &mut Location, index: usize) {
+    match location {
+        Location::Cell { doc: 0, report, .. } | Location::Text { doc: 0, report, .. } => {
+            *report = index
+        }
+        _ => {}
+    }
 }
 
 fn assemble(
@@ -66,5 +327,6 @@ fn assemble(
         groups,
         values: Values::of(report),
         tables,
+        previous: None,
     }
 }

@@ -2,6 +2,7 @@
 //! page (docs/CONTRACT.md). Built by [`crate::check`] from the stages' outputs.
 
 use crate::findings::{CellRef, Finding, FindingGroup, Quantity, Severity};
+use crate::messages;
 use crate::model;
 use crate::rejection::Rejection;
 use crate::report::formats::{self, T3_ROWS, T4_COLUMNS};
@@ -23,6 +24,26 @@ pub struct ReportInfo {
     pub year: Option<i32>,
     /// "2021" or "2019" (the format's year), when recognised.
     pub format: Option<String>,
+    /// Index of this report inside the file (0 unless the file holds several reports).
+    pub index: usize,
+    /// How many reports the file holds (1 normally).
+    pub count: usize,
+    /// The kind of report used for the publication deadline, when known.
+    pub kind: Option<KindInfo>,
+}
+
+/// The kind of report (S.DEADLINE) and how it was decided.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KindInfo {
+    /// `department`, `township`, `county`, `prefecture`, `province` or `government` (level
+    /// unknown).
+    pub id: &'static str,
+    /// Chinese name: 部门, 乡镇, 县级政府, 地市级政府, 省级政府, 本级政府（级别不明）.
+    pub label: &'static str,
+    /// Why this kind (Chinese).
+    pub reason: String,
+    /// Set by the user (`Options::report_kind`) rather than inferred.
+    pub by_user: bool,
 }
 
 impl ReportInfo {
@@ -31,6 +52,14 @@ impl ReportInfo {
             agency: report.agency.clone(),
             year: report.year,
             format: report.format.map(|f| f.as_str().to_string()),
+            index: report.index,
+            count: report.report_count.max(1),
+            kind: report.kind.as_ref().map(|k| KindInfo {
+                id: k.kind.as_str(),
+                label: k.kind.label(),
+                reason: messages::kind_reason(k),
+                by_user: k.by_user(),
+            }),
         }
     }
 }
@@ -175,6 +204,25 @@ pub struct CheckResult {
     /// The report's tables for drawing; filled only when asked for (the browser).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tables: Vec<TableView>,
+    /// The previous-year report this one was compared with (cross-year rules); absent when
+    /// the report was checked alone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous: Option<PreviousInfo>,
+}
+
+/// The previous-year report a report was compared with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PreviousInfo {
+    /// The file as the caller named it (the CLI: the path; the page: the file name), if given.
+    pub file: Option<String>,
+    /// Index of the report inside that file (locations with `doc: 1` name it too).
+    pub report: usize,
+    pub agency: Option<String>,
+    pub year: Option<i32>,
+    /// "2021" or "2019", when recognised.
+    pub format: Option<String>,
+    /// Named by the user (`--previous`, the page's pair) rather than paired by agency and year.
+    pub explicit: bool,
 }
 
 impl CheckResult {
@@ -188,6 +236,7 @@ impl CheckResult {
             groups: Vec::new(),
             values: Values::default(),
             tables: Vec::new(),
+            previous: None,
         }
     }
 

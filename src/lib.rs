@@ -36,8 +36,13 @@ pub mod rules;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use check::{check_bytes, check_bytes_with, Options};
-pub use contract::{CheckResult, Status};
+pub use check::{
+    analyse, check_analysed, check_batch, check_bytes, check_bytes_with, check_document,
+    check_report, check_with_previous, pair_files, previous_counterpart, Analysed, Links, Options,
+    PreviousFile,
+};
+pub use contract::{CheckResult, PreviousInfo, Status};
 pub use intake::too_large_input;
 pub use limits::Limits;
 pub use rejection::{Rejection, RejectionCode};
+pub use report::ReportKind;

@@ -7,7 +7,7 @@ use crate::findings::{GroupKind, GroupShape};
 use crate::rejection::{Other, Refusal, Rejection};
 use crate::report::formats::T3_CORNER_NOTE;
 use crate::report::value::Extras;
-use crate::report::Ambiguity;
+use crate::report::{Ambiguity, KindBasis, KindReading, ReportKind};
 
 // ---------------------------------------------------------------------------------- rejections
 
@@ -197,6 +197,20 @@ pub fn ambiguity(a: &Ambiguity) -> String {
             format!("表三的第 {part} 个表格没有表头，按最后 7 列读取数字")
         }
         Ambiguity::T4SeveralDataRows { rows } => format!("表四有 {rows} 行数据，只读取了第一行"),
+        Ambiguity::StrayTables { kinds } => {
+            let names: Vec<&str> = kinds
+                .iter()
+                .map(|k| match k {
+                    2 => "表二",
+                    3 => "表三",
+                    _ => "表四",
+                })
+                .collect();
+            format!(
+                "报告的统计表之后又出现了像{}的表格，不足以构成另一份年报，没有读取",
+                names.join("、")
+            )
+        }
         Ambiguity::T2DuplicateCell { row, column, .. } => {
             format!("表二“{row}”行“{column}”列出现了两次，只读取了第一个")
         }
@@ -460,8 +474,11 @@ pub fn heading(text: &str, problems: &[HeadingProblem], index: usize, official: 
 
 pub const NO_DATE: &str = "正文末尾没有找到落款日期（如“2022年1月20日”）；年报应注明发布单位和日期";
 
-pub fn several_reports(n: usize) -> String {
-    format!("文档中似乎有 {n} 份年报（统计表重复出现），本次只检查了第 1 份；请把每份年报保存为单独的文件再分别检查")
+pub fn several_reports(n: usize, index: usize) -> String {
+    format!(
+        "文档中有 {n} 份年报（统计表重复出现），这是第 {} 份的检查结果，每份分别检查；建议把每份年报保存为单独的文件",
+        index + 1
+    )
 }
 
 // ------------------------------------------------------------------ the narrative and the tables
@@ -790,6 +807,279 @@ pub fn group(shape: &GroupShape) -> String {
             format!("{name}共 {n} 格{what}，如{example}{hint}")
         }
     }
+}
+
+// ---------------------------------------------------------------------------------- sections and dates
+
+pub fn sec1_missing(aspect: &str, words: &[&str]) -> String {
+    format!(
+        "“一、总体情况”没有写到“{aspect}”方面（未找到“{}”等字样）；国办通知要求总体情况主要包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等方面",
+        words.join("”“")
+    )
+}
+
+pub fn sec1_too_long(chars: usize) -> String {
+    format!("“一、总体情况”有 {chars} 个汉字，超过一千字；国办公开办函〔2021〕30号要求总体情况“重在聚焦主题、简明客观，篇幅原则上不超过一千字”")
+}
+
+/// Section 五 is empty (`only_none` false) or says only “无”.
+pub fn sec5_empty(only_none: bool) -> String {
+    let written = if only_none {
+        "只写了“无”"
+    } else {
+        "没有内容"
+    };
+    format!("“五、存在的主要问题及改进情况”{written}；条例第五十条要求年报报告政府信息公开工作存在的主要问题及改进情况，请写明具体问题和改进措施")
+}
+
+pub fn sec5_short(chars: usize) -> String {
+    format!("“五、存在的主要问题及改进情况”只有 {chars} 个字，过于简略；国办通知要求“实事求是、明确具体，避免笼统模糊、泛泛而谈”")
+}
+
+/// Section 五 lacks the problem half, the improvement half, or both.
+pub fn sec5_half(problem: bool, improvement: bool) -> String {
+    const ASK: &str = "国办通知要求“查找问题要有针对性，改进举措要有实效性”";
+    match (problem, improvement) {
+        (false, true) => format!("“五、存在的主要问题及改进情况”只写了改进措施，没有写存在的问题（未找到“问题”“不足”“差距”等字样）；{ASK}"),
+        (true, false) => format!("“五、存在的主要问题及改进情况”只写了存在的问题，没有写改进措施（未找到“改进”“措施”“下一步”等字样）；{ASK}"),
+        _ => format!("“五、存在的主要问题及改进情况”既没有写明存在的问题，也没有写明改进措施（未找到“问题”“不足”“改进”“措施”“下一步”等字样）；{ASK}"),
+    }
+}
+
+/// Section 六 says nothing of the fee; `written` is the start of its text (`None`: empty).
+pub fn sec6_no_fee(written: Option<&str>) -> String {
+    let what = match written {
+        None => "没有内容".to_string(),
+        Some(t) => format!("写的是“{t}”"),
+    };
+    format!("“六、其他需要报告的事项”{what}，没有说明信息处理费的收取情况；2021 年版格式要求“收取信息处理费情况在此处报告”，未收取的也应写明（如“本年度未收取信息处理费”）")
+}
+
+pub fn govextra(missing: &[&str]) -> String {
+    let names: Vec<String> = missing.iter().map(|m| format!("“{m}”")).collect();
+    format!(
+        "人民政府的年报没有写到{}结果情况；条例第五十条第（四）项要求各级人民政府的年报还应当包括工作考核、社会评议和责任追究结果情况",
+        names.join("、")
+    )
+}
+
+pub fn section_twice(text: &str, first: &str) -> String {
+    format!("标题“{text}”出现了两次（第一次是“{first}”）；六个部分各应只出现一次")
+}
+
+pub fn section_order(text: &str, after: &str) -> String {
+    format!("标题“{text}”出现在“{after}”之后；六个部分应按一至六的顺序排列")
+}
+
+/// Table `table` (2, 3, 4) sits in section `within` (or before every heading) instead of `home`.
+pub fn table_outside(table: u8, within: Option<&str>, home: &str) -> String {
+    let name = match table {
+        2 => "表二",
+        3 => "表三",
+        _ => "表四",
+    };
+    match within {
+        Some(w) => format!("{name}位于“{w}”部分，应在“{home}”部分之内"),
+        None => format!("{name}出现在所有部分标题之前，应在“{home}”部分之内"),
+    }
+}
+
+pub fn period_expected(year: i32) -> String {
+    format!("{year}年1月1日至{year}年12月31日")
+}
+
+pub fn period(written: &str, year: i32) -> String {
+    format!(
+        "统计期限写作“{written}”，与报告年度 {year} 年不符；应为{}",
+        period_expected(year)
+    )
+}
+
+pub fn date(y: i32, m: u32, d: u32) -> String {
+    format!("{y}年{m}月{d}日")
+}
+
+/// Who must publish by when, in the words of the notice.
+pub fn kind_rule(kind: ReportKind) -> &'static str {
+    match kind {
+        ReportKind::Department => "县级以上人民政府部门和本政府机关的年度报告应在每年1月31日前公布",
+        ReportKind::Township => "乡镇人民政府参照部门的要求，应在每年1月31日前公布",
+        ReportKind::County => "县级政府汇总的本级政府年度报告应在每年2月20日前公布",
+        ReportKind::Prefecture => "地市级政府汇总的本级政府年度报告应在每年3月10日前公布",
+        ReportKind::Province => "省级政府汇总的本级政府年度报告应在每年3月31日前公布",
+        ReportKind::Government => {
+            "县级以上地方人民政府的本级政府年度报告最迟应在每年3月31日前公布（条例第四十九条）"
+        }
+    }
+}
+
+/// Why a report was taken for its kind.
+pub fn kind_reason(reading: &KindReading) -> String {
+    let level = match reading.kind {
+        ReportKind::Prefecture if reading.name().is_some_and(|n| n.contains('市')) => {
+            "地市级政府（若为县级市，请设为县级政府）".to_string()
+        }
+        k => k.label().to_string(),
+    };
+    match &reading.basis {
+        KindBasis::User => "由用户指定".to_string(),
+        KindBasis::NoAgency => "未能识别机关名称，按部门年报的时限判断".to_string(),
+        KindBasis::Street { name } => format!("机关名称“{name}”是街道办事处，按乡镇的时限判断"),
+        KindBasis::OwnOffice { name } => {
+            format!("机关名称“{name}”是政府办公机构，按本政府机关的年度报告判断")
+        }
+        KindBasis::OfficeConsolidated { name, word } => format!(
+            "机关名称“{name}”是政府办公机构，正文写有“{word}”和“汇总”，按{level}汇总的本级政府年度报告判断"
+        ),
+        KindBasis::Township { name } => format!("机关名称“{name}”是乡镇"),
+        KindBasis::Consolidated { name, word } => format!(
+            "机关名称“{name}”是人民政府，正文写有“{word}”，按{level}汇总的本级政府年度报告判断"
+        ),
+        KindBasis::GovernmentOwn { name } => format!(
+            "机关名称“{name}”是人民政府，正文未提及全辖区情况，按本政府机关的年度报告判断"
+        ),
+        KindBasis::Region { name } => {
+            format!("报告以行政区“{name}”的名义发布，按{level}汇总的本级政府年度报告判断")
+        }
+        KindBasis::Department { name } => format!("机关名称“{name}”不是人民政府，按部门年报判断"),
+    }
+}
+
+/// The signing date is later than the deadline `due` of the report's kind.
+pub fn deadline(signed: &str, due: &str, reading: &KindReading) -> String {
+    format!(
+        "落款日期 {signed} 晚于发布时限 {due}：{}（本报告按“{}”判断：{}）。落款日期是成文日期，不一定是网上发布日期，请核对实际发布时间；如报告类型判断有误，可在命令行用 --kind 部门|乡镇|县级政府|地市级政府|省级政府 指定，或在网页上选择报告类型",
+        kind_rule(reading.kind),
+        reading.kind.label(),
+        kind_reason(reading)
+    )
+}
+
+pub fn date_early(signed: &str, year: i32) -> String {
+    format!("落款日期 {signed} 不晚于报告年度 {year} 年的最后一天，年报写成时这一年还没有结束，不能反映全年情况；请核对落款日期和报告年度")
+}
+
+// ---------------------------------------------------------------------------------- two years
+
+/// "上一年度（2021 年）报告".
+pub fn previous_report(year: Option<i32>) -> String {
+    match year {
+        Some(y) => format!("上一年度（{y} 年）报告"),
+        None => "上一年度报告".to_string(),
+    }
+}
+
+pub fn pair_unusable(reason: &str) -> String {
+    format!("指定的上一年度报告无法用于对比：{reason}；未做跨年度核对")
+}
+
+pub fn pair_not_consecutive(then: Option<i32>, now: Option<i32>) -> String {
+    let year = |y: Option<i32>| y.map_or("（未识别）".to_string(), |y| y.to_string());
+    format!(
+        "指定的上一年度报告是 {} 年度的，本报告是 {} 年度的，不是相邻的两个年度；未做跨年度核对",
+        year(then),
+        year(now)
+    )
+}
+
+pub fn pair_other_agency(then: &str, now: &str) -> String {
+    format!("指定的上一年度报告的机关是“{then}”，本报告是“{now}”，名称不同；仍按指定作跨年度核对，请确认是同一机关")
+}
+
+pub fn same_year_twice(agency: &str, year: i32, others: &[String]) -> String {
+    format!(
+        "同一批文件中还有另一份「{agency}」{year} 年度的报告（{}）；请确认是否重复，或其中一份的年度有误",
+        others.join("、")
+    )
+}
+
+pub fn carry_over(
+    row: &str,
+    column: &str,
+    now: i64,
+    previous: &str,
+    row_then: &str,
+    then: i64,
+) -> String {
+    format!("表三「{row}」「{column}」列为 {now}，而{previous}表三「{row_then}」同列为 {then}；本年的上年结转应等于上一年度结转下年度继续办理的数量")
+}
+
+pub fn t2_valid(
+    row: &str,
+    valid: i64,
+    previous: &str,
+    before: i64,
+    made: i64,
+    repealed: i64,
+    expected: i64,
+) -> String {
+    format!("表二「{row}」现行有效件数为 {valid}，按{previous}的现行有效 {before} 件加本年制发 {made} 件、减本年废止 {repealed} 件应为 {expected}；如有文件修订或自然失效，请在正文中说明")
+}
+
+pub fn t2_repeal(
+    row: &str,
+    repealed: i64,
+    previous: &str,
+    before: i64,
+    made: i64,
+    bound: i64,
+) -> String {
+    format!("表二「{row}」本年废止 {repealed} 件，多于{previous}的现行有效 {before} 件与本年制发 {made} 件之和 {bound}；能废止的只有已有的和本年制发的文件")
+}
+
+pub fn t2_prev19_items(
+    row: &str,
+    now: i64,
+    previous: &str,
+    base: i64,
+    change: i64,
+    expected: i64,
+) -> String {
+    format!("表二「{row}」上一年项目数量为 {now}，按{previous}的上一年项目数量 {base} 加本年增/减 {change} 应为 {expected}")
+}
+
+pub fn t2_prev19_total(row: &str, now: i64, previous: &str, then: i64) -> String {
+    format!("表二「{row}」对外公开总数量为 {now}，少于{previous}的 {then}；已公开的文件一般只增不减，如因废止等原因减少，请在正文中说明")
+}
+
+pub fn t2_cross_format(previous: &str, then: &str, now: &str) -> String {
+    format!("{previous}的表二使用 {then}，本报告使用 {now}：两个年度的表二栏目不同，表二不做跨年度核对（规章、规范性文件的件数请人工比对）；表三的结转照常核对")
+}
+
+/// The name of a section S.DUP compares (0 = 一, 4 = 五).
+pub fn dup_section(section: usize) -> &'static str {
+    match section {
+        0 => "第一部分（总体情况）",
+        4 => "第五部分（存在的主要问题及改进情况）",
+        _ => "",
+    }
+}
+
+pub fn dup_similar(section: &str, previous: &str, percent: i64) -> String {
+    format!("{section}的文字与{previous}的同一部分相似度为 {percent}%；年度报告应如实反映本年度的工作，不得“年年雷同”")
+}
+
+pub fn percent_below(percent: i64) -> String {
+    format!("低于 {percent}%")
+}
+
+pub fn percent(percent: i64) -> String {
+    format!("{percent}%")
+}
+
+pub fn dup_last_year(sentence: &str, last: i32, year: i32) -> String {
+    format!("正文写“{sentence}”，把 {last} 年当作报告年度；本报告是 {year} 年度的，请核对是否沿用了上一年度报告的文字")
+}
+
+/// The line saying which previous-year report a report was compared with (text output).
+pub fn compared_with(file: &str, year: Option<i32>, explicit: bool) -> String {
+    let year = year.map(|y| format!("（{y}年）")).unwrap_or_default();
+    let how = if explicit {
+        "按指定"
+    } else {
+        "按机关和年度自动配对"
+    };
+    format!("与上一年度报告 {file}{year}对比（{how}）")
 }
 
 #[cfg(test)]

@@ -1,10 +1,12 @@
-//! Browser binding: a thin wasm-bindgen layer over [`crate::check::check_bytes_with`].
+//! Browser binding: a thin wasm-bindgen layer over [`crate::check::check_bytes_with`] and
+//! [`crate::check::check_with_previous`].
 //!
 //! No logic lives here beyond turning results into plain JavaScript values (objects, arrays,
 //! numbers, strings) with serde-wasm-bindgen's JSON-compatible serializer, so the page receives
 //! exactly the JSON shape documented in docs/CONTRACT.md.
 
-use crate::check::{check_bytes_with, Options};
+use crate::check::{check_batch, check_bytes_with, check_document, check_with_previous, Options};
+use crate::report::ReportKind;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -22,6 +24,98 @@ pub fn check(bytes: &[u8]) -> Result<JsValue, JsValue> {
         ..Default::default()
     };
     to_js(&check_bytes_with(bytes, &options))
+}
+
+/// Checks every report of one file (a file may hold several): an array of result objects,
+/// each with `report.index` and `report.count`, with the tables' grids. `kind` sets the report
+/// kind for the deadline rule (部门, 乡镇, 县级政府, 地市级政府, 省级政府, or the ids
+/// `department` …); `undefined` or an unknown value infers it.
+#[wasm_bindgen]
+pub fn check_reports(bytes: &[u8], kind: Option<String>) -> Result<JsValue, JsValue> {
+    let options = Options {
+        with_tables: true,
+        report_kind: kind.as_deref().and_then(ReportKind::parse),
+        ..Default::default()
+    };
+    to_js(&check_document(bytes, &options))
+}
+
+#[derive(Serialize)]
+struct KindChoice {
+    id: &'static str,
+    label: &'static str,
+}
+
+/// The report kinds a user can choose (`[{id, label}]`), for the page's control.
+#[wasm_bindgen]
+pub fn report_kinds() -> Result<JsValue, JsValue> {
+    let choices: Vec<KindChoice> = ReportKind::CHOICES
+        .iter()
+        .map(|k| KindChoice {
+            id: k.as_str(),
+            label: k.label(),
+        })
+        .collect();
+    to_js(&choices)
+}
+
+/// Checks every report of one file against the previous year's report of the same agency
+/// (`previous`, named `previous_name` in the results): an array of result objects as
+/// [`check_reports`] gives, with the cross-year findings (T3.XYEAR, T2.VALID, …) and
+/// `previous` saying which report each was compared with. Locations with `doc: 1` point into
+/// the previous file. When the previous file cannot be used, each result says why (M.PAIR).
+/// `kind` as for [`check_reports`].
+#[wasm_bindgen]
+pub fn check_pair(
+    bytes: &[u8],
+    previous: &[u8],
+    previous_name: Option<String>,
+    kind: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let options = Options {
+        with_tables: true,
+        report_kind: kind.as_deref().and_then(ReportKind::parse),
+        ..Default::default()
+    };
+    to_js(&check_with_previous(
+        bytes,
+        previous,
+        previous_name.as_deref(),
+        &options,
+    ))
+}
+
+/// Checks a batch of files (`files[i]` named `names[i]`), pairing the reports of the same
+/// agency in consecutive years as the command line does: an array with, for each file, the
+/// array of its reports' results (as [`check_reports`]); a later report compared with its
+/// previous year's has `previous` and the cross-year findings, the same agency and year twice
+/// gives M.DUPYEAR on each. `kind` as for [`check_reports`].
+#[wasm_bindgen]
+pub fn check_files(
+    files: Vec<js_sys::Uint8Array>,
+    names: Vec<String>,
+    kind: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let options = Options {
+        with_tables: true,
+        report_kind: kind.as_deref().and_then(ReportKind::parse),
+        ..Default::default()
+    };
+    let bytes: Vec<Vec<u8>> = files.iter().map(|f| f.to_vec()).collect();
+    let batch: Vec<(&str, &[u8])> = bytes
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (names.get(i).map_or("", String::as_str), b.as_slice()))
+        .collect();
+    to_js(&check_batch(&batch, &options))
+}
+
+/// The agency name as pairing compares it (blanks and punctuation dropped, width folded):
+/// two results pair when their `report.agency` keys are equal and their `report.year`s
+/// follow each other.
+#[wasm_bindgen]
+pub fn agency_key(agency: &str) -> String {
+    crate::report::pairing::agency_key(agency)
 }
 
 /// The crate version, shown in the page footer.

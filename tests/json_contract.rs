@@ -213,7 +213,11 @@ fn checked_result_json_shape() {
     assert!(v["rejection"].is_null());
     assert_eq!(
         v["report"],
-        json!({"agency": "某某县卫生健康局", "year": 2021, "format": "2021"})
+        json!({"agency": "某某县卫生健康局", "year": 2021, "format": "2021",
+               "index": 0, "count": 1,
+               "kind": {"id": "department", "label": "部门",
+                        "reason": "机关名称“某某县卫生健康局”不是人民政府，按部门年报判断",
+                        "by_user": false}})
     );
     let findings = &v["findings"];
     assert!(!findings.as_array().expect("findings array").is_empty());
@@ -318,7 +322,7 @@ fn rejected_result_json_shape() {
         .is_some_and(|m| m.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))));
     assert_eq!(
         v["report"],
-        json!({"agency": null, "year": null, "format": null})
+        json!({"agency": null, "year": null, "format": null, "index": 0, "count": 0, "kind": null})
     );
     assert_eq!(v["findings"], json!([]));
     assert_eq!(

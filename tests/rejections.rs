@@ -58,6 +58,7 @@ fn reject_with(bytes: &[u8], limits: &Limits, code: RejectionCode) -> Rejection 
                 &Options {
                     limits: limits.clone(),
                     with_tables: false,
+                    ..Options::default()
                 },
             );
             assert_eq!(res.status, Status::Rejected);

@@ -9,7 +9,7 @@ mod support;
 
 use nianbao::report::formats::Format as CoreFormat;
 use nianbao::rules::{Edit, RuleId};
-use nianbao::{check_bytes, CheckResult, Status};
+use nianbao::{check_batch, check_bytes, check_with_previous, CheckResult, Options, Status};
 use support::report::*;
 
 fn zeros(format: CoreFormat) -> ReportSpec {
@@ -19,12 +19,55 @@ fn zeros(format: CoreFormat) -> ReportSpec {
     }
 }
 
-/// The example's .docx.
-fn build(id: RuleId) -> Vec<u8> {
+/// What an example is checked as: one file, a file with its previous year's, or a batch
+/// holding the file twice.
+enum Build {
+    Alone(Vec<u8>),
+    WithPrevious(Vec<u8>, Vec<u8>),
+    Twice(Vec<u8>),
+}
+
+/// The example's .docx (and its previous year's, for a cross-year rule).
+fn build(id: RuleId) -> Build {
     let example = id.example();
-    let mut spec = zeros(example.format);
+    let (spec, twice, previous, again) = apply(zeros(example.format), example.edits);
+    let bytes = if twice {
+        multi_docx(&[spec.clone(), spec.clone()]).build()
+    } else {
+        spec.to_bytes()
+    };
+    match previous {
+        Some((format, edits)) => {
+            let base = ReportSpec::zeros(support_format(format), spec.year - 1, &spec.agency);
+            let (last, ..) = apply(base.reworded(), edits);
+            Build::WithPrevious(bytes, last.to_bytes())
+        }
+        None if again => Build::Twice(bytes),
+        None => Build::Alone(bytes),
+    }
+}
+
+fn support_format(format: CoreFormat) -> Format {
+    match format {
+        CoreFormat::F2021 => Format::Format2021,
+        CoreFormat::F2019 => Format::Format2019,
+    }
+}
+
+type Applied = (
+    ReportSpec,
+    bool,
+    Option<(CoreFormat, &'static [Edit])>,
+    bool,
+);
+
+/// Applies edits to a report: the report, whether it is repeated in its file, the previous
+/// year's report asked for, whether the batch holds it twice.
+fn apply(mut spec: ReportSpec, edits: &'static [Edit]) -> Applied {
     let mut twice = false;
-    for edit in example.edits {
+    let mut previous = None;
+    let mut again = false;
+    for edit in edits {
         match *edit {
             Edit::T2 { row, col, text } => {
                 spec.set_t2(row, col, text);
@@ -61,6 +104,21 @@ fn build(id: RuleId) -> Vec<u8> {
             Edit::Paragraph { section, text } => {
                 spec.sections[section].before.insert(0, text.to_string())
             }
+            Edit::Text { section, text } => {
+                spec.sections[section].before = if text.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![text.to_string()]
+                };
+                spec.sections[section].after.clear();
+            }
+            Edit::Filler { section, chars } => {
+                spec.sections[section].after.push(hanzi_filler(chars))
+            }
+            Edit::Agency(name) => {
+                spec.agency = name.to_string();
+                spec.signature = Some(name.to_string());
+            }
             Edit::Year(year) => spec.year = year,
             Edit::NoYear => {
                 spec.title = false;
@@ -94,13 +152,58 @@ fn build(id: RuleId) -> Vec<u8> {
                     .collect();
                 spec.table4 = vec![String::new(); spec.table4.len()];
             }
+            Edit::PreviousYear { format, edits } => previous = Some((format, edits)),
+            Edit::SameYearAgain => again = true,
         }
     }
-    if twice {
-        multi_docx(&[spec.clone(), spec]).build()
-    } else {
-        spec.to_bytes()
-    }
+    (spec, twice, previous, again)
+}
+
+/// Checks what an example builds: the result of its (first) report.
+fn check(build: &Build) -> CheckResult {
+    let options = Options::default();
+    let mut results = match build {
+        Build::Alone(bytes) => vec![check_bytes(bytes)],
+        Build::WithPrevious(bytes, last) => {
+            check_with_previous(bytes, last, Some("上一年度.docx"), &options)
+        }
+        Build::Twice(bytes) => {
+            check_batch(&[("甲.docx", bytes), ("乙.docx", bytes)], &options).swap_remove(0)
+        }
+    };
+    results.swap_remove(0)
+}
+
+/// The untouched counterpart of an example: the zero-filled report, with its untouched
+/// previous year's (same format, worded differently) for a pair.
+fn clean(id: RuleId) -> CheckResult {
+    let example = id.example();
+    let spec = zeros(example.format);
+    let build = match build(id) {
+        Build::WithPrevious(..) => {
+            let base =
+                ReportSpec::zeros(support_format(example.format), spec.year - 1, &spec.agency);
+            Build::WithPrevious(spec.to_bytes(), base.reworded().to_bytes())
+        }
+        Build::Twice(_) => {
+            let other = ReportSpec::zeros(
+                support_format(example.format),
+                spec.year,
+                "另一个县卫生健康局",
+            );
+            return check_batch(
+                &[
+                    ("甲.docx", &spec.to_bytes()),
+                    ("乙.docx", &other.to_bytes()),
+                ],
+                &Options::default(),
+            )
+            .swap_remove(0)
+            .swap_remove(0);
+        }
+        Build::Alone(_) => Build::Alone(spec.to_bytes()),
+    };
+    check(&build)
 }
 
 fn messages(r: &CheckResult, id: RuleId) -> Vec<&str> {
@@ -117,7 +220,7 @@ fn every_rule_fires_on_its_example_and_not_on_the_official_report() {
     let mut failures = Vec::new();
     for &id in RuleId::ALL {
         let example = id.example();
-        let clean = check_bytes(&zeros(example.format).to_bytes());
+        let clean = clean(id);
         assert_eq!(
             clean.status,
             Status::Checked,
@@ -129,7 +232,7 @@ fn every_rule_fires_on_its_example_and_not_on_the_official_report() {
                 messages(&clean, id)
             ));
         }
-        let r = check_bytes(&build(id));
+        let r = check(&build(id));
         assert_eq!(r.status, Status::Checked, "{id}: {:?}", r.rejection);
         let said = messages(&r, id);
         if print {

@@ -160,3 +160,168 @@ fn a_wrong_total_in_table_3_is_marked_with_its_cells() {
         r.findings
     );
 }
+
+#[derive(Debug, Deserialize)]
+struct ReportResult {
+    status: String,
+    report: ReportInfo,
+}
+
+#[derive(Debug, Deserialize)]
+struct ReportInfo {
+    index: usize,
+    count: usize,
+    kind: Option<KindInfo>,
+}
+
+#[derive(Debug, Deserialize)]
+struct KindInfo {
+    id: String,
+    label: String,
+    by_user: bool,
+}
+
+fn check_reports(bytes: &[u8], kind: Option<&str>) -> Vec<ReportResult> {
+    let value = nianbao::wasm::check_reports(bytes, kind.map(str::to_string))
+        .expect("check_reports returns a value");
+    serde_wasm_bindgen::from_value(value).expect("an array of results")
+}
+
+#[wasm_bindgen_test]
+fn check_reports_gives_one_result_per_report_and_takes_the_kind() {
+    let rs = check_reports(SEED, None);
+    assert_eq!(rs.len(), 1);
+    assert_eq!(rs[0].status, "checked");
+    assert_eq!((rs[0].report.index, rs[0].report.count), (0, 1));
+    let kind = rs[0].report.kind.as_ref().expect("kind");
+    assert_eq!((kind.id.as_str(), kind.by_user), ("department", false));
+
+    let rs = check_reports(SEED, Some("县级政府"));
+    let kind = rs[0].report.kind.as_ref().expect("kind");
+    assert_eq!(
+        (kind.id.as_str(), kind.label.as_str(), kind.by_user),
+        ("county", "县级政府", true)
+    );
+
+    let rs = check_reports(b"not a docx", None);
+    assert_eq!(rs.len(), 1);
+    assert_eq!(rs[0].status, "rejected");
+}
+
+#[derive(Debug, Deserialize)]
+struct KindChoice {
+    id: String,
+    label: String,
+}
+
+#[wasm_bindgen_test]
+fn report_kinds_list_the_choices() {
+    let v = nianbao::wasm::report_kinds().expect("a value");
+    let kinds: Vec<KindChoice> = serde_wasm_bindgen::from_value(v).expect("an array");
+    let ids: Vec<&str> = kinds.iter().map(|k| k.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["department", "township", "county", "prefecture", "province"]
+    );
+    assert_eq!(kinds[0].label, "部门");
+}
+
+/// The part of a paired result these tests look at.
+#[derive(Debug, Deserialize)]
+struct PairedResult {
+    status: String,
+    previous: Option<PreviousInfo>,
+    findings: Vec<PairedFinding>,
+    #[serde(default)]
+    tables: Vec<Table>,
+}
+
+#[derive(Debug, Deserialize)]
+struct PreviousInfo {
+    file: Option<String>,
+    year: Option<i32>,
+    explicit: bool,
+}
+
+#[derive(Debug, Deserialize)]
+struct PairedFinding {
+    rule: String,
+    severity: String,
+    locations: Vec<Loc>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Loc {
+    kind: String,
+    doc: u8,
+}
+
+const PAIR_2021: &[u8] = include_bytes!("fixtures/pairs/2021.docx");
+const PAIR_2022: &[u8] = include_bytes!("fixtures/pairs/2022.docx");
+
+fn check_pair(bytes: &[u8], previous: &[u8], name: Option<&str>) -> PairedResult {
+    let value = nianbao::wasm::check_pair(bytes, previous, name.map(str::to_string), None)
+        .expect("check_pair returns a value");
+    let mut results: Vec<PairedResult> =
+        serde_wasm_bindgen::from_value(value).expect("results match the contract");
+    assert_eq!(results.len(), 1, "one result per report");
+    results.remove(0)
+}
+
+#[wasm_bindgen_test]
+fn a_pair_gives_the_cross_year_findings_with_the_previous_cell() {
+    let r = check_pair(PAIR_2022, PAIR_2021, Some("2021.docx"));
+    assert_eq!(r.status, "checked");
+    let p = r.previous.expect("compared");
+    assert_eq!(p.file.as_deref(), Some("2021.docx"));
+    assert_eq!(p.year, Some(2021));
+    assert!(p.explicit);
+    assert!(!r.tables.is_empty(), "the later report's tables are drawn");
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "T3.XYEAR")
+        .expect("T3.XYEAR");
+    assert_eq!(f.severity, "error");
+    assert_eq!(
+        (f.locations[0].kind.as_str(), f.locations[0].doc),
+        ("cell", 0)
+    );
+    assert_eq!(
+        (f.locations[1].kind.as_str(), f.locations[1].doc),
+        ("cell", 1)
+    );
+    // A file that is not a report as the previous year: checked alone, M.PAIR says why.
+    let r = check_pair(PAIR_2022, b"junk", None);
+    assert!(r.previous.is_none());
+    assert!(r.findings.iter().any(|f| f.rule == "M.PAIR"));
+    assert_eq!(
+        nianbao::wasm::agency_key("某某县 卫生健康局"),
+        nianbao::wasm::agency_key("某某县卫生健康局")
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_batch_pairs_the_two_years() {
+    let files = vec![
+        js_sys::Uint8Array::from(PAIR_2021),
+        js_sys::Uint8Array::from(PAIR_2022),
+        js_sys::Uint8Array::from(SEED),
+    ];
+    let names = vec![
+        "2021.docx".to_string(),
+        "2022.docx".to_string(),
+        "seed.docx".to_string(),
+    ];
+    let value =
+        nianbao::wasm::check_files(files, names, None).expect("check_files returns a value");
+    let mut results: Vec<Vec<PairedResult>> =
+        serde_wasm_bindgen::from_value(value).expect("results match the contract");
+    assert_eq!(results.len(), 3);
+    let later = results.remove(1).remove(0);
+    let p = later.previous.expect("paired");
+    assert_eq!(p.file.as_deref(), Some("2021.docx"));
+    assert!(!p.explicit);
+    assert!(later.findings.iter().any(|f| f.rule == "T3.XYEAR"));
+    assert!(results[0][0].previous.is_none() && results[1][0].previous.is_none());
+}

@@ -8,6 +8,7 @@
 use crate::exit;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{ArgAction, Args, CommandFactory, Parser, Subcommand};
+use nianbao::ReportKind;
 use std::path::PathBuf;
 
 /// The most worker threads `--jobs` starts.
@@ -106,7 +107,7 @@ pub struct CheckArgs {
     #[arg(
         long,
         overrides_with = "csv",
-        help = "每个文件输出一行 JSON（JSON Lines，格式见 docs/CONTRACT.md）"
+        help = "每份年报输出一行 JSON（JSON Lines，格式见 docs/CONTRACT.md；一个文件含多份年报时每份一行）"
     )]
     pub json: bool,
     #[arg(
@@ -125,6 +126,19 @@ pub struct CheckArgs {
     pub jobs: Option<usize>,
     #[arg(short, long, help = "文本输出时只列出有问题的文件")]
     pub quiet: bool,
+    #[arg(
+        long,
+        value_name = "类型",
+        value_parser = parse_kind,
+        help = "报告类型，决定发布时限：部门、乡镇、县级政府、地市级政府、省级政府（默认由机关名称和正文推断）"
+    )]
+    pub kind: Option<ReportKind>,
+    #[arg(
+        long,
+        value_name = "文件",
+        help = "上一年度的报告，与要检查的一个文件作跨年度对比（表三结转、表二现行有效件数等）；不指定时，同一批文件中同一机关相邻两个年度的报告自动配对"
+    )]
+    pub previous: Option<PathBuf>,
     #[command(flatten)]
     help: HelpFlag,
 }
@@ -150,6 +164,11 @@ pub struct HelpArgs {
 struct HelpFlag {
     #[arg(short = 'h', long = "help", action = ArgAction::Help, help = "显示帮助")]
     help: Option<bool>,
+}
+
+fn parse_kind(s: &str) -> Result<ReportKind, String> {
+    ReportKind::parse(s)
+        .ok_or_else(|| "报告类型应为 部门、乡镇、县级政府、地市级政府 或 省级政府".to_string())
 }
 
 fn parse_jobs(s: &str) -> Result<usize, String> {
@@ -222,6 +241,12 @@ fn usage_message(e: &clap::Error) -> String {
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation if arg.starts_with("--jobs") => {
             "--jobs 需要一个正整数".to_string()
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation if arg.starts_with("--kind") => {
+            format!(
+                "选项 --kind 的值“{}”无效：报告类型应为 部门、乡镇、县级政府、地市级政府 或 省级政府",
+                text(ContextKind::InvalidValue)
+            )
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             format!("选项 {arg} 的值“{}”无效", text(ContextKind::InvalidValue))

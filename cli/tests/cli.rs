@@ -228,8 +228,20 @@ fn csv_has_bom_header_and_one_row_per_finding() {
     let text = String::from_utf8(bytes).unwrap();
     let lines: Vec<&str> = text.trim_start_matches('\u{FEFF}').lines().collect();
     assert_eq!(lines[0], "文件,状态,规则,级别,表,行,列,应为,实为,说明");
-    let json = run(&["check", "--json", file.to_str().unwrap()]);
-    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    // The same batch as JSON (both files are 宁海县 2021: M.DUPYEAR on each).
+    let json = run(&[
+        "check",
+        "--json",
+        file.to_str().unwrap(),
+        clean.to_str().unwrap(),
+    ]);
+    let first = String::from_utf8(json.stdout).unwrap();
+    let v: serde_json::Value = serde_json::from_str(first.lines().next().unwrap()).unwrap();
+    assert!(v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["rule"] == "M.DUPYEAR"));
     let n_findings = v["findings"].as_array().unwrap().len();
     let broken_rows = lines
         .iter()
@@ -440,5 +452,127 @@ fn a_large_batch_keeps_input_order_across_paths_without_progress_output_when_not
     assert!(
         text.contains(&format!("共检查 {} 个文件", expected.len())),
         "{text}"
+    );
+}
+
+/// seed_004's body twice in one document: the first copy as published, the second with the
+/// broken total of [`broken_total_docx`].
+fn two_reports_docx() -> Vec<u8> {
+    let part = |bytes: Vec<u8>| {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+        let mut xml = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name("word/document.xml").expect("part"),
+            &mut xml,
+        )
+        .expect("read");
+        xml
+    };
+    let clean = std::fs::read(samples().join("seed_004.docx")).expect("seed");
+    let first = part(clean.clone());
+    let second = part(broken_total_docx());
+    let inner = |xml: &str| {
+        let open = xml.find("<w:body>").expect("body") + "<w:body>".len();
+        let close = xml.rfind("<w:sectPr").expect("sectPr");
+        xml[open..close].to_string()
+    };
+    let at = first.rfind("<w:sectPr").expect("sectPr");
+    let page_break = r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#;
+    let xml = format!(
+        "{}{page_break}{}{}",
+        &first[..at],
+        inner(&second),
+        &first[at..]
+    );
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(clean)).expect("zip");
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).expect("entry");
+        let name = f.name().expect("entry name").to_string();
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut data).expect("read entry");
+        if name == "word/document.xml" {
+            data = xml.clone().into_bytes();
+        }
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        w.start_file(name.as_str(), options).expect("start entry");
+        std::io::Write::write_all(&mut w, &data).expect("write entry");
+    }
+    w.finish().expect("finish zip").into_inner()
+}
+
+#[test]
+fn every_report_of_a_file_gets_its_own_line() {
+    let dir = tmpdir("two-reports");
+    let file = dir.join("two.docx");
+    std::fs::write(&file, two_reports_docx()).unwrap();
+    let out = run(&["check", "--json", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "the second report has an error");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let recs: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(recs.len(), 2, "{stdout}");
+    for (i, r) in recs.iter().enumerate() {
+        assert_eq!(r["file"], file.to_str().unwrap());
+        assert_eq!(r["report"]["index"], i);
+        assert_eq!(r["report"]["count"], 2);
+        assert_eq!(r["report"]["agency"], "宁海县卫生健康局");
+    }
+    let errors = |r: &serde_json::Value| {
+        r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["severity"] == "error")
+            .count()
+    };
+    assert_eq!(errors(&recs[0]), 0, "{}", recs[0]);
+    assert!(errors(&recs[1]) > 0, "{}", recs[1]);
+    for f in recs[1]["findings"].as_array().unwrap() {
+        for l in f["locations"].as_array().unwrap() {
+            assert_eq!(l["report"], 1, "{f}");
+        }
+    }
+
+    let out = run(&["check", file.to_str().unwrap()]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("（第 1/2 份年报）"), "{text}");
+    assert!(text.contains("（第 2/2 份年报）"), "{text}");
+    assert!(
+        text.contains("共检查 1 个文件：0 个无错误，1 个有错误"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_report_kind_can_be_set() {
+    let seed = samples().join("seed_003.docx");
+    let out = run(&[
+        "check",
+        "--json",
+        "--kind",
+        "省级政府",
+        seed.to_str().unwrap(),
+    ]);
+    let r: serde_json::Value =
+        serde_json::from_str(String::from_utf8(out.stdout).unwrap().trim()).unwrap();
+    assert_eq!(r["report"]["kind"]["id"], "province");
+    assert_eq!(r["report"]["kind"]["by_user"], true);
+
+    let out = run(&["check", "--json", seed.to_str().unwrap()]);
+    let r: serde_json::Value =
+        serde_json::from_str(String::from_utf8(out.stdout).unwrap().trim()).unwrap();
+    assert_eq!(r["report"]["kind"]["id"], "department");
+    assert_eq!(r["report"]["kind"]["by_user"], false);
+
+    let out = run(&["check", "--kind", "国家级", seed.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(64));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("报告类型应为 部门、乡镇、县级政府、地市级政府 或 省级政府"),
+        "{err}"
     );
 }

@@ -35,6 +35,13 @@ pub fn text(file: &str, result: &CheckResult) -> String {
                 "✔"
             };
             s.push_str(&format!("{mark} {file}\n  {agency} · {year} · {format}\n"));
+            if let Some(p) = &result.previous {
+                let what = p.file.as_deref().or(p.agency.as_deref()).unwrap_or("");
+                s.push_str(&format!(
+                    "  {}\n",
+                    crate::messages::compared_with(what, p.year, p.explicit)
+                ));
+            }
             // Many findings of one rule in one table are one line (`--json` keeps them all).
             let mut shown = vec![false; result.groups.len()];
             for f in &result.findings {
@@ -58,13 +65,20 @@ pub fn text(file: &str, result: &CheckResult) -> String {
                     f.rule,
                     message
                 ));
-                for sentence in f.locations.iter().filter_map(|l| match l {
-                    Location::Text { sentence, .. } if !f.message.contains(sentence.as_str()) => {
-                        Some(sentence)
+                for (doc, sentence) in f.locations.iter().filter_map(|l| match l {
+                    Location::Text { doc, sentence, .. }
+                        if !f.message.contains(sentence.as_str()) =>
+                    {
+                        Some((*doc, sentence))
                     }
                     _ => None,
                 }) {
-                    s.push_str(&format!("      正文：{sentence}\n"));
+                    let label = if doc == 0 {
+                        "正文"
+                    } else {
+                        "上一年度正文"
+                    };
+                    s.push_str(&format!("      {label}：{sentence}\n"));
                 }
             }
             if result.findings.is_empty() {

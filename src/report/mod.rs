@@ -5,15 +5,18 @@
 //! a table may be split over several `w:tbl`, and documents hold other tables too.
 
 pub mod formats;
+pub mod kind;
 pub mod labels;
 pub mod narrative;
 pub mod normalize;
+pub mod pairing;
 mod recognise;
 mod text;
 pub mod value;
 
-pub use recognise::recognise;
-pub use text::{detect_section, find_year, parse_date_line};
+pub use kind::{KindBasis, KindReading, ReportKind};
+pub use recognise::{recognise, recognise_all};
+pub use text::{detect_section, find_year, parse_date_line, text_span};
 
 use crate::findings::{CellRef, Quantity};
 use crate::model;
@@ -155,6 +158,9 @@ pub enum Ambiguity {
     T3WithoutHeader { part: usize },
     /// Table 四 has `rows` data rows; the first is read.
     T4SeveralDataRows { rows: usize },
+    /// Report tables of these kinds (2, 3, 4) after the report, not enough to make another
+    /// report: not read.
+    StrayTables { kinds: Vec<u8> },
     /// A cell of table 二 found twice (row as written); the first is read, `cell` is the second.
     T2DuplicateCell {
         row: String,
@@ -208,6 +214,40 @@ pub struct Section {
     pub span: TextSpan,
 }
 
+impl Section {
+    /// How surely the heading is its section's own heading rather than a sub-heading that
+    /// reads like one (“2、主动公开情况” inside 一): 3 numbered “二、” as its section, 2 the
+    /// template's title or automatic numbering without a number, 1 numbered “2、” as its
+    /// section, 0 otherwise (numbered as another section, or “（二）”).
+    pub fn strength(&self) -> u8 {
+        match self.number {
+            Some(HeadingNumber::Chinese(n)) if n as usize == self.index + 1 => 3,
+            Some(HeadingNumber::Arabic(n)) if n as usize == self.index + 1 => 1,
+            None if self.standard_title || self.auto_numbered => 2,
+            _ => 0,
+        }
+    }
+}
+
+/// A paragraph of the report's prose (not the title, a section heading or the date line).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProseParagraph {
+    /// The paragraph's source ordinal ([`model::Paragraph::source`]).
+    pub source: usize,
+    /// Index of its block in [`model::Document::blocks`].
+    pub block: usize,
+    /// The section it belongs to (0 = 一 … 5 = 六), `None` before section 一 (the preface).
+    pub section: Option<usize>,
+    pub text: String,
+}
+
+impl ProseParagraph {
+    /// The span of bytes `from..to` of the paragraph's text, with its sentence.
+    pub fn span(&self, from: usize, to: usize) -> TextSpan {
+        text_span(self.source, &self.text, from, to)
+    }
+}
+
 /// A label read as a variant of an official label (reported by S.LABEL).
 #[derive(Debug, Clone, PartialEq)]
 pub struct LabelVariant {
@@ -232,6 +272,8 @@ pub struct LabelConflict {
 /// The recognised report.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
+    /// Index of the report inside its document (0 unless one file holds several reports).
+    pub index: usize,
     pub agency: Option<String>,
     pub year: Option<i32>,
     pub title: Option<String>,
@@ -265,6 +307,16 @@ pub struct Report {
     pub label_conflicts: Vec<LabelConflict>,
     /// The numeric statements of the prose (preface and sections), with their locations.
     pub claims: Vec<narrative::Claim>,
+    /// Headings of sections found a second time (the first occurrence is in `sections`).
+    pub repeated_sections: Vec<Section>,
+    /// Block index (in [`model::Document::blocks`]) of the first physical table of tables
+    /// 二, 三 and 四, when found.
+    pub table_blocks: Vec<(u8, usize)>,
+    /// The paragraphs of the prose, in document order.
+    pub prose: Vec<ProseParagraph>,
+    /// The kind of report (deadline), inferred from the agency name and the text, or set by
+    /// the user.
+    pub kind: Option<KindReading>,
 }
 
 impl Report {
@@ -282,6 +334,37 @@ impl Report {
         }
         v.sort();
         v
+    }
+
+    /// The prose of section `index` (0 = 一), paragraph by paragraph.
+    pub fn section_prose(&self, index: usize) -> impl Iterator<Item = &ProseParagraph> {
+        self.prose.iter().filter(move |p| p.section == Some(index))
+    }
+
+    /// The section heading of `index` (0 = 一), when found: the first firm one
+    /// ([`Report::is_firm`]), else the first.
+    pub fn section(&self, index: usize) -> Option<&Section> {
+        self.headings()
+            .filter(|s| s.index == index)
+            .min_by_key(|s| (!self.is_firm(s), s.block))
+    }
+
+    /// A heading is firm when it is among the strongest ([`Section::strength`]) of its section
+    /// and at least numbered as it: the report's own heading, not a sub-heading reading like
+    /// one. Only firm headings decide the order of the sections.
+    pub fn is_firm(&self, s: &Section) -> bool {
+        let best = self
+            .headings()
+            .filter(|h| h.index == s.index)
+            .map(Section::strength)
+            .max()
+            .unwrap_or(0);
+        s.strength() >= 1 && s.strength() == best
+    }
+
+    /// Every section heading found, first occurrences and repeats.
+    pub fn headings(&self) -> impl Iterator<Item = &Section> {
+        self.sections.iter().chain(&self.repeated_sections)
     }
 
     /// The format used to read the tables: the recognised one, or 2021 by default.

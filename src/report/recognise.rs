@@ -4,7 +4,7 @@
 use super::formats::{self, Format, T3_COLUMNS, T3_ROWS};
 use super::labels::{self, Decision, LabelMatch};
 use super::normalize::{norm, trim_blank};
-use super::text::read_text;
+use super::text::{detect_section, is_title, parse_date_line, read_text};
 use super::value::{self, Reading};
 use super::{
     Ambiguity, LabelConflict, LabelVariant, NumCell, Report, T2Entry, Table2, Table3, Table4,
@@ -13,8 +13,19 @@ use crate::findings::CellRef;
 use crate::model::{Block, Document, Table};
 use crate::rejection::{Refusal, Rejection};
 
-/// Finds the report in a parsed document.
+/// Finds the (first) report in a parsed document.
 pub fn recognise(doc: &Document) -> Result<Report, Rejection> {
+    let mut all = recognise_all(doc)?;
+    if all.is_empty() {
+        return Err(no_report_tables(doc));
+    }
+    Ok(all.swap_remove(0))
+}
+
+/// Finds every report in a parsed document: one normally, several when reports were pasted
+/// one after the other (the report tables start again). Each gets the blocks from its title
+/// (or first heading) to the next report's.
+pub fn recognise_all(doc: &Document) -> Result<Vec<Report>, Rejection> {
     let kinds = classify_tables(doc);
     if !kinds.contains(&Some(3)) && doc.tables.iter().any(is_old_statistics_table) {
         return Err(old_layout(None));
@@ -22,13 +33,150 @@ pub fn recognise(doc: &Document) -> Result<Report, Rejection> {
     if kinds.iter().all(|k| k.is_none()) {
         return Err(no_report_tables(doc));
     }
-    let segments = segment(&kinds);
-    let first = segments.first().cloned().unwrap_or_default();
+    let all = segment(&kinds);
+    // A later run of report tables is another report when it holds table 三 and table 二 or
+    // 四; a stray table (a note table that mentions 行政复议 and 行政诉讼, say) is not, and is
+    // reported as an ambiguity of the report before it.
+    let is_report = |seg: &Vec<(usize, u8)>| {
+        let has = |kind: u8| seg.iter().any(|(_, k)| *k == kind);
+        has(3) && (has(2) || has(4))
+    };
+    let mut chosen: Vec<usize> = (0..all.len()).filter(|&i| is_report(&all[i])).collect();
+    if chosen.is_empty() {
+        chosen.push(0);
+    }
+    let segments: Vec<Vec<(usize, u8)>> =
+        chosen.iter().filter_map(|&i| all.get(i).cloned()).collect();
+    let mut strays: Vec<(usize, Vec<u8>)> = Vec::new();
+    for (i, seg) in all.iter().enumerate() {
+        if chosen.contains(&i) {
+            continue;
+        }
+        let owner = chosen.iter().rposition(|&c| c < i).unwrap_or(0);
+        let mut kinds: Vec<u8> = seg.iter().map(|(_, k)| *k).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        strays.push((owner, kinds));
+    }
+    // Block index of each table, looked up once (documents may hold many tables and blocks).
+    let mut table_block: Vec<Option<usize>> = vec![None; doc.tables.len()];
+    for (i, b) in doc.blocks.iter().enumerate() {
+        if let Block::Table(t) = b {
+            if let Some(slot) = table_block.get_mut(*t) {
+                slot.get_or_insert(i);
+            }
+        }
+    }
+    let block_of = |table: usize| table_block.get(table).copied().flatten();
+    let starts = report_starts(doc, &segments, &block_of);
+    let count = segments.len().max(1);
+    let mut reports = Vec::with_capacity(count);
+    for (i, seg) in segments.iter().enumerate() {
+        let from = starts.get(i).copied().unwrap_or(0);
+        let to = starts.get(i + 1).copied().unwrap_or(doc.blocks.len());
+        let mut report = read_report(doc, seg, from..to.max(from), i, count)?;
+        for kind in [2u8, 3, 4] {
+            let block = seg
+                .iter()
+                .filter(|(_, k)| *k == kind)
+                .find_map(|(t, _)| block_of(*t));
+            if let Some(b) = block {
+                report.table_blocks.push((kind, b));
+            }
+        }
+        for (_, kinds) in strays.iter().filter(|(owner, _)| *owner == i) {
+            report.ambiguities.push(Ambiguity::StrayTables {
+                kinds: kinds.clone(),
+            });
+        }
+        reports.push(report);
+    }
+    Ok(reports)
+}
+
+/// The block where each report starts: 0 for the first; for a later one, its title (with an
+/// agency line just above it), else its first section heading, found by walking back from its
+/// first table, never past the previous report's tables or signing date.
+fn report_starts(
+    doc: &Document,
+    segments: &[Vec<(usize, u8)>],
+    block_of: &dyn Fn(usize) -> Option<usize>,
+) -> Vec<usize> {
+    let mut starts = vec![0];
+    for k in 1..segments.len() {
+        let prev_end = segments
+            .get(k - 1)
+            .and_then(|s| s.iter().filter_map(|(t, _)| block_of(*t)).max())
+            .map_or(0, |b| b + 1);
+        let lo = prev_end.max(starts.last().copied().unwrap_or(0));
+        let Some(first) = segments
+            .get(k)
+            .and_then(|s| s.first())
+            .and_then(|(t, _)| block_of(*t))
+        else {
+            starts.push(lo);
+            continue;
+        };
+        let mut start = first.max(lo);
+        let mut min_heading = usize::MAX;
+        let mut title: Option<usize> = None;
+        for pos in (lo..first).rev() {
+            let Some(Block::Paragraph(p)) = doc.blocks.get(pos) else {
+                if title.is_some() {
+                    break;
+                }
+                continue;
+            };
+            let text = trim_blank(&p.text);
+            if text.is_empty() {
+                continue;
+            }
+            if title.is_some() {
+                // An agency line right above the title belongs to the report.
+                if text.chars().count() <= 40
+                    && !text.contains('。')
+                    && parse_date_line(text).is_none()
+                    && detect_section(p).is_none()
+                {
+                    start = pos;
+                }
+                break;
+            }
+            if parse_date_line(text).is_some() {
+                break;
+            }
+            if let Some((index, _, _)) = detect_section(p) {
+                if index >= min_heading {
+                    break;
+                }
+                min_heading = index;
+                start = pos;
+                continue;
+            }
+            if is_title(text) {
+                title = Some(pos);
+                start = pos;
+            }
+        }
+        starts.push(start);
+    }
+    starts
+}
+
+/// Reads one report: its tables (one segment of the report tables) and the text of blocks
+/// `blocks`.
+fn read_report(
+    doc: &Document,
+    first: &[(usize, u8)],
+    blocks: std::ops::Range<usize>,
+    index: usize,
+    count: usize,
+) -> Result<Report, Rejection> {
     let mut report = Report {
-        report_count: segments.len().max(1),
+        index,
+        report_count: count,
         ..Report::default()
     };
-
     let t2_parts: Vec<usize> = first
         .iter()
         .filter(|(_, k)| *k == 2)
@@ -103,7 +251,7 @@ pub fn recognise(doc: &Document) -> Result<Report, Rejection> {
     }
     report.format = report.format_t3.or(report.format_t2);
 
-    read_text(doc, &first, &mut report);
+    read_text(doc, blocks, &mut report);
     // A report of 2018 or earlier whose tables are not the uniform table 三: an old layout.
     if let Some(year) = report.title_year.or(report.year).filter(|y| *y <= 2018) {
         let t3_rows = report

@@ -6,47 +6,20 @@ use super::labels;
 use super::normalize::{
     fold_width, is_blank, norm, split_heading_number, trim_blank, HeadingNumber,
 };
-use super::{narrative, Report, Section, TextSpan};
+use super::{kind, narrative, ProseParagraph, Report, Section, TextSpan};
 use crate::model::{Block, Document, Paragraph};
+use std::ops::Range;
 
-/// Reads title, agency, year, sections, signing date and narrative cues.
-pub(super) fn read_text(doc: &Document, first_segment: &[(usize, u8)], report: &mut Report) {
-    // Blocks that belong to the first report: up to the first table of a second report.
-    let second_start_table = if report.report_count > 1 {
-        let firsts: Vec<usize> = first_segment.iter().map(|(i, _)| *i).collect();
-        doc.tables
-            .iter()
-            .map(|t| t.index)
-            .find(|i| !firsts.contains(i) && *i > firsts.iter().copied().max().unwrap_or(0))
-    } else {
-        None
-    };
-    let mut end = doc.blocks.len();
-    if let Some(ts) = second_start_table {
-        if let Some(b) = doc
-            .blocks
-            .iter()
-            .position(|b| matches!(b, Block::Table(i) if *i == ts))
-        {
-            // Step back over the second report's title and first sections.
-            let mut e = b;
-            while e > 0 {
-                if let Some(Block::Paragraph(p)) = doc.blocks.get(e - 1) {
-                    if detect_section(p).is_some_and(|s| s.0 == 0) || is_title(&p.text) {
-                        e -= 1;
-                        break;
-                    }
-                }
-                e -= 1;
-            }
-            end = e.max(1);
-        }
-    }
+/// Reads title, agency, year, sections, signing date and narrative cues from the blocks
+/// `blocks` of the document (the report's share of it).
+pub(super) fn read_text(doc: &Document, blocks: Range<usize>, report: &mut Report) {
+    let (start, end) = (blocks.start, blocks.end.min(doc.blocks.len()));
     let paragraphs: Vec<(usize, &Paragraph)> = doc
         .blocks
         .iter()
-        .take(end)
         .enumerate()
+        .take(end)
+        .skip(start)
         .filter_map(|(i, b)| match b {
             Block::Paragraph(p) if !trim_blank(&p.text).is_empty() => Some((i, p)),
             _ => None,
@@ -64,19 +37,28 @@ pub(super) fn read_text(doc: &Document, first_segment: &[(usize, u8)], report: &
                 standard_title: standard,
                 span: whole_span(p),
             };
-            match report.sections.iter_mut().find(|s| s.index == index) {
-                None => report.sections.push(section),
+            // The heading that gives way (or the later one) is kept as a repeat.
+            let repeat = match report.sections.iter_mut().find(|s| s.index == index) {
+                None => {
+                    report.sections.push(section);
+                    None
+                }
                 // A reworded heading found first (a sub-heading of 一 numbered like a section)
                 // gives way to the template's heading found later.
-                Some(s) if !s.standard_title && standard => *s = section,
+                Some(s) if !s.standard_title && standard => Some(std::mem::replace(s, section)),
                 // A section numbered "2、" (a sub-heading of 一) gives way to one numbered "二、".
                 Some(s)
                     if matches!(s.number, Some(HeadingNumber::Arabic(_)))
                         && matches!(section.number, Some(HeadingNumber::Chinese(_))) =>
                 {
-                    *s = section
+                    Some(std::mem::replace(s, section))
                 }
-                Some(_) => {}
+                Some(_) => Some(section),
+            };
+            if let Some(r) = repeat {
+                if report.repeated_sections.len() < MAX_REPEATED_HEADINGS {
+                    report.repeated_sections.push(r);
+                }
             }
         }
     }
@@ -84,8 +66,11 @@ pub(super) fn read_text(doc: &Document, first_segment: &[(usize, u8)], report: &
     let first_table_block = doc
         .blocks
         .iter()
-        .position(|b| matches!(b, Block::Table(_)))
-        .unwrap_or(end);
+        .enumerate()
+        .take(end)
+        .skip(start)
+        .find(|(_, b)| matches!(b, Block::Table(_)))
+        .map_or(end, |(i, _)| i);
     let head_end = first_section_block.unwrap_or(first_table_block);
 
     // Title: a short paragraph before the first section that names the report.
@@ -136,7 +121,7 @@ pub(super) fn read_text(doc: &Document, first_segment: &[(usize, u8)], report: &
     }
 
     // The first year named in section 一 (or the preface).
-    let text_from = first_section_block.unwrap_or(0);
+    let text_from = first_section_block.unwrap_or(start);
     let text_year = paragraphs
         .iter()
         .filter(|(i, _)| *i >= text_from)
@@ -153,10 +138,8 @@ pub(super) fn read_text(doc: &Document, first_segment: &[(usize, u8)], report: &
         .find(|s| s.index == 5)
         .map(|s| s.block);
     let tail_from = six.unwrap_or_else(|| {
-        paragraphs
-            .len()
-            .saturating_sub(8)
-            .min(paragraphs.last().map(|(i, _)| *i).unwrap_or(0))
+        (start + paragraphs.len().saturating_sub(8))
+            .min(paragraphs.last().map(|(i, _)| *i).unwrap_or(start))
     });
     let tail: Vec<&(usize, &Paragraph)> =
         paragraphs.iter().filter(|(i, _)| *i >= tail_from).collect();
@@ -186,6 +169,10 @@ pub(super) fn read_text(doc: &Document, first_segment: &[(usize, u8)], report: &
         .or(report.date.map(|(y, _, _)| y - 1));
 
     report.claims = narrative_claims(&paragraphs, report);
+
+    report.prose = prose(&paragraphs, report);
+    let texts: Vec<&str> = report.prose.iter().map(|p| p.text.as_str()).collect();
+    report.kind = Some(kind::infer(report.agency.as_deref(), &texts));
 }
 
 /// The claims of the prose: every paragraph outside the tables except the title, the section
@@ -216,6 +203,70 @@ fn narrative_claims(paragraphs: &[(usize, &Paragraph)], report: &Report) -> Vec<
     narrative::extract(&prose, report.year)
 }
 
+/// The paragraphs of the prose: all but the title, the section headings and the date line,
+/// each with the section it belongs to.
+fn prose(paragraphs: &[(usize, &Paragraph)], report: &Report) -> Vec<ProseParagraph> {
+    let title = report.title_span.as_ref().map(|s| s.paragraph);
+    let date = report.date_span.as_ref().map(|s| s.paragraph);
+    // Every heading is left out of the prose; a heading starts a section unless it is a weak
+    // one (numbering at odds with its section) followed by a firm heading of the same section,
+    // i.e. a sub-heading that reads like a section title.
+    let mut heads: Vec<(usize, Option<usize>)> = report
+        .headings()
+        .map(|s| {
+            let sub = !report.is_firm(s)
+                && report
+                    .headings()
+                    .any(|f| f.index == s.index && report.is_firm(f) && f.block > s.block);
+            (s.block, (!sub).then_some(s.index))
+        })
+        .collect();
+    heads.sort_unstable();
+    // The signature: the agency line right above the date line, or a line that is just the
+    // agency's name after the last heading.
+    let signature = date.and_then(|d| {
+        let k = paragraphs.iter().position(|(_, p)| p.source == d)?;
+        let (_, p) = paragraphs.get(k.checked_sub(1)?)?;
+        let t = trim_blank(&p.text);
+        (t.chars().count() <= 40 && !t.contains('。') && !t.contains('；')).then_some(p.source)
+    });
+    let last_head = heads.last().map_or(0, |(b, _)| *b);
+    let agency = report.agency.as_deref();
+    // Paragraphs and headings are both in block order: one cursor over the headings.
+    let mut next_head = 0;
+    let mut section: Option<usize> = None;
+    let mut out = Vec::new();
+    for (i, p) in paragraphs {
+        while let Some((b, index)) = heads.get(next_head) {
+            if b >= i {
+                break;
+            }
+            if index.is_some() {
+                section = *index;
+            }
+            next_head += 1;
+        }
+        let keep = Some(p.source) != title
+            && Some(p.source) != date
+            && Some(p.source) != signature
+            && !(*i > last_head && agency.is_some_and(|a| trim_blank(&p.text) == a))
+            && heads.get(next_head).is_none_or(|(b, _)| b != i);
+        if keep {
+            out.push(ProseParagraph {
+                source: p.source,
+                block: *i,
+                section,
+                text: p.text.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// Repeated section headings kept (enough to report them; a hostile document may repeat one
+/// heading on every paragraph).
+const MAX_REPEATED_HEADINGS: usize = 16;
+
 /// Byte offset of `part`, a slice of `whole`, within `whole`.
 fn offset_in(whole: &str, part: &str) -> usize {
     (part.as_ptr() as usize)
@@ -229,6 +280,22 @@ fn span(p: &Paragraph, from: usize, to: usize, sentence: &str) -> TextSpan {
     let len = p.text.get(from..to).map_or(0, |s| s.chars().count());
     TextSpan {
         paragraph: p.source,
+        start,
+        end: start + len,
+        sentence: sentence.to_string(),
+    }
+}
+
+/// The span of bytes `from..to` of the text of paragraph `source`, with the sentence (split at
+/// 。, ； and line breaks) holding its start.
+pub fn text_span(source: usize, text: &str, from: usize, to: usize) -> TextSpan {
+    let sentence = sentences(text)
+        .find(|(start, s)| from >= *start && from <= start + s.len())
+        .map_or("", |(_, s)| trim_blank(s));
+    let start = text.get(..from).map_or(0, |s| s.chars().count());
+    let len = text.get(from..to).map_or(0, |s| s.chars().count());
+    TextSpan {
+        paragraph: source,
         start,
         end: start + len,
         sentence: sentence.to_string(),
@@ -268,7 +335,7 @@ fn year_span(p: &Paragraph, at: usize) -> TextSpan {
     span(p, at, to, sentence)
 }
 
-fn is_title(text: &str) -> bool {
+pub(super) fn is_title(text: &str) -> bool {
     let n = norm(text);
     n.chars().count() <= 60
         && n.contains("政府信息公开")

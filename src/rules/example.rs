@@ -51,6 +51,12 @@ pub enum Edit {
     RemoveSection(usize),
     /// A paragraph added at the start of section `section`'s text.
     Paragraph { section: usize, text: &'static str },
+    /// The text of section `section` (0 = 一) replaced by one paragraph (empty: no text).
+    Text { section: usize, text: &'static str },
+    /// A paragraph of `chars` Chinese characters added at the end of section `section`'s text.
+    Filler { section: usize, chars: usize },
+    /// The agency (title and signature) changed.
+    Agency(&'static str),
     /// The report year (title) changed.
     Year(i32),
     /// No year anywhere: no title, no year in the text, no date line.
@@ -65,6 +71,15 @@ pub enum Edit {
     T3In2019Format,
     /// Every number cell of tables 二, 三 and 四 left blank (the blank template).
     BlankTables,
+    /// The previous year's report of the same agency, named explicitly: the zero-filled report
+    /// of `format` one year earlier, its sections 一 and 五 worded differently, with `edits`.
+    /// The example is checked as a pair.
+    PreviousYear {
+        format: Format,
+        edits: &'static [Edit],
+    },
+    /// The same report a second time in the batch (another file).
+    SameYearAgain,
 }
 
 /// The example of a rule: the format of the zero-filled report, the edits, and (an excerpt of)
@@ -148,6 +163,14 @@ impl Edit {
             Edit::Paragraph { section, text } => {
                 format!("第 {} 部分正文开头加一段“{text}”", section + 1)
             }
+            Edit::Text { section, text: "" } => format!("删去第 {} 部分的正文", section + 1),
+            Edit::Text { section, text } => {
+                format!("第 {} 部分正文改为“{text}”", section + 1)
+            }
+            Edit::Filler { section, chars } => {
+                format!("第 {} 部分正文末尾加一段 {chars} 个汉字的文字", section + 1)
+            }
+            Edit::Agency(name) => format!("机关名称改为“{name}”"),
             Edit::Year(year) => format!("标题年度改为 {year} 年"),
             Edit::NoYear => "删去标题、正文中的年份和落款日期".to_string(),
             Edit::DateLine(Some(text)) => format!("落款日期改为“{text}”"),
@@ -163,6 +186,18 @@ impl Edit {
                 "表三改用 2019 年版格式的行（“（六）其他处理”为一行）".to_string()
             }
             Edit::BlankTables => "表二、表三、表四的数字格全部清空".to_string(),
+            Edit::PreviousYear { format, edits: [] } => {
+                format!("并指定上一年度的全零{}报告对比", format.label())
+            }
+            Edit::PreviousYear { format, edits } => {
+                let edits: Vec<String> = edits.iter().map(|e| e.describe(format)).collect();
+                format!(
+                    "并指定上一年度的全零{}报告对比，其中{}",
+                    format.label(),
+                    edits.join("、")
+                )
+            }
+            Edit::SameYearAgain => "同一批文件中再放一份同一机关、同一年度的报告".to_string(),
         }
     }
 }

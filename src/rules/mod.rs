@@ -38,12 +38,14 @@ macro_rules! rule {
 
 mod cells;
 mod culprits;
+mod document;
 pub mod example;
 mod structure;
 mod t2;
 mod t3;
 mod t4;
 mod text;
+mod xyear;
 
 use culprits::*;
 pub use example::{Edit, Example};
@@ -122,6 +124,16 @@ registry! {
     SSect => structure::SSect,
     STitleVar => structure::STitleVar,
     SDate => structure::SDate,
+    SOrder => document::SOrder,
+    SSec1 => document::SSec1,
+    SLen1 => document::SLen1,
+    SSec5 => document::SSec5,
+    SSec5Part => document::SSec5Part,
+    SSec6 => document::SSec6,
+    SGovExtra => document::SGovExtra,
+    SPeriod => document::SPeriod,
+    SDeadline => document::SDeadline,
+    SDateEarly => document::SDateEarly,
     SMulti => structure::SMulti,
     SAmbig => structure::SAmbig,
     SLabel => structure::SLabel,
@@ -141,6 +153,14 @@ registry! {
     TxVague => text::TxVague,
     TxActive => text::TxActive,
     TxFee => text::TxFee,
+    MPair => xyear::MPair,
+    MDupYear => xyear::MDupYear,
+    T3XYear => xyear::T3XYear,
+    T2Valid => xyear::T2Valid,
+    T2Repeal => xyear::T2Repeal,
+    T2Prev19 => xyear::T2Prev19,
+    T2XFmt => xyear::T2XFmt,
+    SDup => xyear::SDup,
 }
 
 /// A rule as declared by [`rule!`].
@@ -273,6 +293,19 @@ pub struct RuleOptions {}
 pub struct Previous<'a> {
     pub report: &'a Report,
     pub doc: &'a Document,
+    /// Named by the user (`--previous`, the page's "加入上一年度报告对比") rather than paired
+    /// automatically by agency and year: its agency and year are then checked (M.PAIR).
+    pub explicit: bool,
+}
+
+/// What the batch says about the report beyond its previous year.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BatchNotes<'a> {
+    /// Names of the other reports of the same agency and year in the batch (M.DUPYEAR).
+    pub same_year: &'a [String],
+    /// Why a previous-year report named by the user could not be used (M.PAIR), e.g. the file
+    /// could not be read.
+    pub previous_unusable: Option<&'a str>,
 }
 
 /// What a rule sees: the report under check and its document, and optionally the previous
@@ -283,6 +316,7 @@ pub struct RuleContext<'a> {
     pub doc: &'a Document,
     pub previous: Option<Previous<'a>>,
     pub options: &'a RuleOptions,
+    pub batch: BatchNotes<'a>,
 }
 
 impl<'a> RuleContext<'a> {
@@ -293,7 +327,16 @@ impl<'a> RuleContext<'a> {
             doc,
             previous: None,
             options,
+            batch: BatchNotes::default(),
         }
+    }
+
+    /// The previous-year report when it is one: its year is the year before this report's.
+    /// An explicitly named file of another year is not compared (M.PAIR says so).
+    pub fn previous_year(&self) -> Option<Previous<'a>> {
+        let p = self.previous?;
+        let (year, last) = (self.report.year?, p.report.year?);
+        (last.checked_add(1) == Some(year)).then_some(p)
     }
 }
 

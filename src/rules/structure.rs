@@ -211,9 +211,9 @@ rule! {
     ///
     /// 一个文档中只有一份年报。
     ///
-    /// 依据：多份年报放在一个文件里时无法逐份核对；本工具只检查第一份并明确提示。
+    /// 依据：多份年报放在一个文件里时容易混淆；本工具逐份检查，每份单独给出结果并注明是第几份。
     SMulti: "S.MULTI", Warning,
-    example: Example { format: Format::F2021, edits: &[Edit::SecondReport], message: "文档中似乎有 2 份年报（统计表重复出现），本次只检查了第 1 份；请把每份年报保存为单独的文件再分别检查" },
+    example: Example { format: Format::F2021, edits: &[Edit::SecondReport], message: "文档中有 2 份年报（统计表重复出现），这是第 1 份的检查结果，每份分别检查；建议把每份年报保存为单独的文件" },
     check: s_multi,
 }
 
@@ -222,7 +222,7 @@ fn s_multi(cx: &RuleContext<'_>, sink: &mut Sink) {
     if report.report_count > 1 {
         sink.push(finding(
             RuleId::SMulti,
-            messages::several_reports(report.report_count),
+            messages::several_reports(report.report_count, report.index),
         ));
     }
 }

@@ -485,6 +485,26 @@ impl ReportSpec {
     }
 
     /// Index of a table 三 row key (report_formats.json keys).
+    /// The same report as the previous year would word it: sections 一 and 五 written
+    /// differently (still naming every aspect the content rules look for), so that a pair of
+    /// zero-filled reports does not look copied (S.DUP).
+    pub fn reworded(mut self) -> Self {
+        let year = self.year;
+        self.sections[0].before = vec![
+            format!("{year}年，本单位以制度建设为抓手，健全公开工作机制，明确专人负责，确保各项要求落到实处。"),
+            s("（一）主动公开。围绕疫情防控、医疗服务、健康教育等重点领域，通过门户网站和微信公众号发布工作动态。"),
+            s("（二）依申请公开。畅通受理渠道，规范登记、审核、答复流程，依法保障申请人的知情权。"),
+            s("（三）政府信息管理。开展文件清理，对照权责清单更新公开目录，动态调整公开事项。"),
+            s("（四）政府信息公开平台建设。加强政务新媒体管理，栏目设置更加合理，检索更加便捷。"),
+            s("（五）监督保障。把公开工作列入绩效评价，接受群众监督，没有发生责任追究情形。"),
+        ];
+        self.sections[4].before = vec![
+            s("（一）主要问题：部分工作人员业务能力有待提高，信息更新不够及时。"),
+            s("（二）改进情况：组织专题培训，建立定期检查制度，确保信息按时更新。"),
+        ];
+        self
+    }
+
     pub fn t3_row(&self, key: &str) -> usize {
         t3_rows(self.t3_format.unwrap_or(self.format))
             .iter()
@@ -1391,4 +1411,23 @@ pub fn plain_number(raw: &str) -> Option<f64> {
         return None;
     }
     t.parse::<f64>().ok()
+}
+
+/// A paragraph of exactly `n` Chinese characters (with a comma after every fifteen and a full
+/// stop at the end, which do not count), in plain words that name none of the aspects the
+/// content rules look for.
+pub fn hanzi_filler(n: usize) -> String {
+    const WORDS: &[char] = &[
+        '我', '们', '坚', '持', '实', '事', '求', '是', '认', '真', '总', '结', '经', '验', '稳',
+        '步', '推', '进', '各', '项', '任', '务', '落', '地', '见', '效',
+    ];
+    let mut s = String::new();
+    for i in 0..n {
+        s.push(WORDS[i % WORDS.len()]);
+        if i % 15 == 14 && i + 1 < n {
+            s.push('，');
+        }
+    }
+    s.push('。');
+    s
 }
