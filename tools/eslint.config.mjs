@@ -6,7 +6,7 @@ import globals from 'globals';
 export default [
   // Paths below are relative to the repository root (this file lives in tools/).
   { basePath: '..' },
-  { ignores: ['www/pkg/**', 'www/nianbao.html', '**/node_modules/**', 'target/**', 'test-output/**'] },
+  { ignores: ['www/pkg/**', 'www/pkg-*/**', 'www/nianbao.html', '**/node_modules/**', 'target/**', 'test-output/**'] },
   js.configs.recommended,
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },

@@ -115,7 +115,7 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 /** The .xlsx of entries [{name, result}] (findings sheet and summary sheet), downloaded. */
 export async function exportXlsx(entries) {
   const w = await loadWriter();
-  const bytes = await w.exportXlsx(entries.map((e) => ({ name: e.name, file: e.name, result: e.result })));
+  const bytes = await w.exportXlsx(entries.map((e) => ({ name: e.name, result: e.result })));
   download(bytes, exportName(entries, 'xlsx'), XLSX);
 }
 
@@ -125,9 +125,9 @@ export async function exportXlsx(entries) {
  */
 export async function downloadAnnotated(entry, suggest) {
   const w = await loadWriter();
-  // The writer may move the bytes to its worker: it gets a copy, the card keeps the original.
-  const out = await w.annotate(entry.bytes.slice(), { suggest });
-  download(out.bytes, annotatedName(entry.name), DOCX);
+  // The writer copies the bytes into its own memory: the card keeps them for another download.
+  const out = await w.annotate(entry.bytes, { suggest, name: entry.name });
+  download(out.bytes, out.name || annotatedName(entry.name), DOCX);
   return { comments: out.comments, revisions: out.revisions };
 }
 

@@ -117,12 +117,15 @@ export function renderResult(file, result, uid, { expand = true, compact = false
     body.append(tablesBox, list);
   };
   // Reports with errors open; passing ones open only when checked on their own.
+  const summary = el('summary', {}, result.findings.length ? '表格与问题' : '查看表格');
   const details = el('details', { class: 'detail', open: errors.length > 0 || (expand && result.findings.length > 0) || null },
-    el('summary', {}, result.findings.length ? '表格与问题' : '查看表格'), body);
+    summary, body);
   card.append(details);
   if (lazy) {
     card._draw = draw;
-    details.addEventListener('toggle', () => { if (details.open) draw(); });
+    // On the summary's activation (click, or Enter/Space), not on 'toggle': a details made open
+    // also fires 'toggle', and an open card is drawn when it is scrolled to.
+    summary.addEventListener('click', () => { if (!details.open) draw(); });
   } else {
     draw();
   }

@@ -75,3 +75,10 @@ export function zipBomb() {
   return writeZip(entries);
 }
 
+
+/** seed_000 with its one finding (the heading "2、 主动公开政府信息情况", S.TITLEVAR) corrected: no findings at all. */
+export const clean = () => editDocumentXml(seed(0), (xml) => {
+  const fixed = xml.replace('<w:t>2、 主动公开政府信息情况</w:t>', '<w:t>二、主动公开政府信息情况</w:t>');
+  if (fixed === xml) throw new Error('seed_000: the heading to correct was not found');
+  return fixed;
+});
