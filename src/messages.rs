@@ -812,9 +812,10 @@ pub fn group(shape: &GroupShape) -> String {
 // ---------------------------------------------------------------------------------- sections and dates
 
 pub fn sec1_missing(aspect: &str, words: &[&str]) -> String {
+    let shown: Vec<&str> = words.iter().take(3).copied().collect();
     format!(
         "“一、总体情况”没有写到“{aspect}”方面（未找到“{}”等字样）；国办通知要求总体情况主要包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等方面",
-        words.join("”“")
+        shown.join("”“")
     )
 }
 
@@ -864,7 +865,11 @@ pub fn govextra(missing: &[&str]) -> String {
 }
 
 pub fn section_twice(text: &str, first: &str) -> String {
-    format!("标题“{text}”出现了两次（第一次是“{first}”）；六个部分各应只出现一次")
+    if text == first {
+        format!("标题“{text}”出现了两次；六个部分各应只出现一次")
+    } else {
+        format!("标题“{text}”出现了两次（第一次是“{first}”）；六个部分各应只出现一次")
+    }
 }
 
 pub fn section_order(text: &str, after: &str) -> String {
@@ -923,25 +928,25 @@ pub fn kind_reason(reading: &KindReading) -> String {
     };
     match &reading.basis {
         KindBasis::User => "由用户指定".to_string(),
-        KindBasis::NoAgency => "未能识别机关名称，按部门年报的时限判断".to_string(),
-        KindBasis::Street { name } => format!("机关名称“{name}”是街道办事处，按乡镇的时限判断"),
+        KindBasis::NoAgency => "未能识别机关名称，默认按部门".to_string(),
+        KindBasis::Street { name } => format!("机关名称“{name}”是街道办事处，时限同乡镇"),
         KindBasis::OwnOffice { name } => {
-            format!("机关名称“{name}”是政府办公机构，按本政府机关的年度报告判断")
+            format!("机关名称“{name}”是政府办公机构，视为本政府机关的年度报告")
         }
         KindBasis::OfficeConsolidated { name, word } => format!(
-            "机关名称“{name}”是政府办公机构，正文写有“{word}”和“汇总”，按{level}汇总的本级政府年度报告判断"
+            "机关名称“{name}”是政府办公机构，正文写有“{word}”和“汇总”，视为{level}汇总的本级政府年度报告"
         ),
         KindBasis::Township { name } => format!("机关名称“{name}”是乡镇"),
         KindBasis::Consolidated { name, word } => format!(
-            "机关名称“{name}”是人民政府，正文写有“{word}”，按{level}汇总的本级政府年度报告判断"
+            "机关名称“{name}”是人民政府，正文写有“{word}”，视为{level}汇总的本级政府年度报告"
         ),
         KindBasis::GovernmentOwn { name } => format!(
-            "机关名称“{name}”是人民政府，正文未提及全辖区情况，按本政府机关的年度报告判断"
+            "机关名称“{name}”是人民政府，正文未提及全辖区情况，视为本政府机关的年度报告"
         ),
         KindBasis::Region { name } => {
-            format!("报告以行政区“{name}”的名义发布，按{level}汇总的本级政府年度报告判断")
+            format!("报告以行政区“{name}”的名义发布，视为{level}汇总的本级政府年度报告")
         }
-        KindBasis::Department { name } => format!("机关名称“{name}”不是人民政府，按部门年报判断"),
+        KindBasis::Department { name } => format!("机关名称“{name}”不是人民政府"),
     }
 }
 

@@ -216,7 +216,7 @@ fn checked_result_json_shape() {
         json!({"agency": "某某县卫生健康局", "year": 2021, "format": "2021",
                "index": 0, "count": 1,
                "kind": {"id": "department", "label": "部门",
-                        "reason": "机关名称“某某县卫生健康局”不是人民政府，按部门年报判断",
+                        "reason": "机关名称“某某县卫生健康局”不是人民政府",
                         "by_user": false}})
     );
     let findings = &v["findings"];

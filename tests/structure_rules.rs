@@ -539,6 +539,16 @@ fn order_finds_swapped_sections_and_tables_in_the_wrong_section() {
         "{messages:?}"
     );
     assert_eq!(found.len(), 3, "{messages:?}");
+    // A misplaced table is marked by its first cell, then the heading of its own section.
+    let t3 = found
+        .iter()
+        .find(|f| f.table == Some(3))
+        .expect("table 三 finding");
+    let (table, _, _) = spec.t3_pos("granted", 0);
+    assert_eq!(t3.cells.len(), 1);
+    assert_eq!(t3.cells[0].table, table);
+    assert!(matches!(t3.locations[0], Location::Cell { .. }));
+    assert_eq!(text_sentence(t3), "三、收到和处理政府信息公开申请情况");
 }
 
 #[test]
@@ -565,6 +575,32 @@ fn a_heading_repeated_on_every_paragraph_gives_bounded_findings() {
     let r = run(&spec);
     let n = of(&r, "S.ORDER").len();
     assert!((1..=16).contains(&n), "{n} S.ORDER findings");
+}
+
+#[test]
+fn a_table_of_contents_is_not_a_second_set_of_sections() {
+    let mut spec = ReportSpec::zeros_2021();
+    spec.preface.push("目录".to_string());
+    spec.preface
+        .extend(SECTION_TITLES.iter().map(|t| t.to_string()));
+    let r = run(&spec);
+    none(&r, "S.ORDER");
+    none(&r, "S.SECT");
+    none(&r, "S.SEC1");
+    none(&r, "S.SEC5");
+    // Headings are located in the body, not in the contents.
+    let mut spec = spec.clone();
+    set_text(&mut spec, 5, &["无。"]);
+    let r = run(&spec);
+    let f = one(&r, "S.SEC6", Severity::Warning);
+    let paragraph = |f: &Finding| match &f.locations[0] {
+        Location::Text { paragraph, .. } => *paragraph,
+        other => panic!("{other:?}"),
+    };
+    assert!(
+        paragraph(f) > 20,
+        "the body's heading, not the contents' entry"
+    );
 }
 
 #[test]
@@ -614,6 +650,15 @@ fn every_report_of_a_file_is_checked_on_its_own() {
         deadline.message
     );
     one(b, "S.SEC6", Severity::Warning);
+    // The first report's 六 is its own: the second report's tables (表二 names 收费) are not
+    // read as its text.
+    let mut first_empty6 = first.clone();
+    set_text(&mut first_empty6, 5, &["无。"]);
+    let both = check_document(
+        &multi_docx(&[first_empty6, second.clone()]).build(),
+        &Options::default(),
+    );
+    one(&both[0], "S.SEC6", Severity::Warning);
     assert!(one(a, "S.MULTI", Severity::Warning)
         .message
         .contains("这是第 1 份"));

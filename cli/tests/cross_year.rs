@@ -189,3 +189,27 @@ fn the_readme_cross_year_example_is_what_the_tool_prints() {
     assert_eq!(String::from_utf8(out.stdout).unwrap().trim_end(), block);
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn each_report_of_a_file_holding_several_pairs_on_its_own() {
+    let dir = tmpdir("multi");
+    let last = write(&dir, "a-2021.docx", &y2021());
+    let mut other = y2022(4);
+    other.agency = "另一个县卫生健康局".into();
+    other.signature = Some(other.agency.clone());
+    let both = support::report::multi_docx(&[other, y2022(2)]).build();
+    let path = dir.join("b-2022.docx");
+    std::fs::write(&path, both).unwrap();
+    let out = run(&["check", "--json", dir.to_str().unwrap()]);
+    let recs = json_lines(&out);
+    assert_eq!(recs.len(), 3, "one line per report");
+    assert_eq!(recs[1]["report"]["index"], 0);
+    assert!(recs[1].get("previous").is_none(), "another agency");
+    assert_eq!(recs[2]["report"]["index"], 1);
+    assert_eq!(recs[2]["previous"]["file"], last.as_str());
+    assert!(recs[2]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["rule"] == "T3.XYEAR" && f["actual"] == 2));
+}

@@ -274,6 +274,8 @@ pub struct LabelConflict {
 pub struct Report {
     /// Index of the report inside its document (0 unless one file holds several reports).
     pub index: usize,
+    /// The blocks of [`model::Document::blocks`] that belong to this report.
+    pub blocks: std::ops::Range<usize>,
     pub agency: Option<String>,
     pub year: Option<i32>,
     pub title: Option<String>,

@@ -175,6 +175,7 @@ fn read_report(
     let mut report = Report {
         index,
         report_count: count,
+        blocks: blocks.clone(),
         ..Report::default()
     };
     let t2_parts: Vec<usize> = first

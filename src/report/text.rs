@@ -62,6 +62,7 @@ pub(super) fn read_text(doc: &Document, blocks: Range<usize>, report: &mut Repor
             }
         }
     }
+    drop_table_of_contents(doc, &paragraphs, report);
     let first_section_block = report.sections.iter().map(|s| s.block).min();
     let first_table_block = doc
         .blocks
@@ -201,6 +202,72 @@ fn narrative_claims(paragraphs: &[(usize, &Paragraph)], report: &Report) -> Vec<
         })
         .collect();
     narrative::extract(&prose, report.year)
+}
+
+/// A table of contents (目录) lists the section headings one after the other before the body:
+/// a run of at least three headings with nothing between them (no prose, no table), each found
+/// again further on. Its entries are not the report's headings: they are dropped, and the body's
+/// headings take their place.
+fn drop_table_of_contents(doc: &Document, paragraphs: &[(usize, &Paragraph)], report: &mut Report) {
+    let mut heads: Vec<(usize, usize)> = report
+        .sections
+        .iter()
+        .chain(&report.repeated_sections)
+        .map(|s| (s.block, s.index))
+        .collect();
+    heads.sort_unstable();
+    let is_head = |b: usize| heads.binary_search_by_key(&b, |(hb, _)| *hb).is_ok();
+    // Runs of headings that follow each other: the next non-blank paragraph is a heading and
+    // no table lies between.
+    let mut toc: Vec<usize> = Vec::new();
+    let mut run: Vec<(usize, usize)> = Vec::new();
+    let flush = |run: &mut Vec<(usize, usize)>, toc: &mut Vec<usize>| {
+        let repeated_later = |&(b, i): &(usize, usize)| {
+            heads
+                .iter()
+                .any(|(hb, hi)| *hi == i && *hb > b && !run.iter().any(|(rb, _)| rb == hb))
+        };
+        if run.len() >= 3 && run.iter().all(repeated_later) {
+            toc.extend(run.iter().map(|(b, _)| *b));
+        }
+        run.clear();
+    };
+    for (k, &(b, i)) in heads.iter().enumerate() {
+        // A contents lists each section once, in order: a heading of a section already listed
+        // (the body's 一 right after the contents) starts a new run.
+        if run.last().is_some_and(|(_, last)| i <= *last) {
+            flush(&mut run, &mut toc);
+        }
+        run.push((b, i));
+        let next_para = paragraphs.iter().map(|(pb, _)| *pb).find(|pb| *pb > b);
+        let continues = next_para.is_some_and(|nb| {
+            is_head(nb)
+                && heads.get(k + 1).is_some_and(|(hb, _)| *hb == nb)
+                && !doc
+                    .blocks
+                    .iter()
+                    .take(nb)
+                    .skip(b + 1)
+                    .any(|blk| matches!(blk, Block::Table(_)))
+        });
+        if !continues {
+            flush(&mut run, &mut toc);
+        }
+    }
+    if toc.is_empty() {
+        return;
+    }
+    let mut all: Vec<Section> = std::mem::take(&mut report.sections);
+    all.append(&mut report.repeated_sections);
+    all.retain(|s| !toc.contains(&s.block));
+    all.sort_by_key(|s| s.block);
+    for s in all {
+        if report.sections.iter().any(|x| x.index == s.index) {
+            report.repeated_sections.push(s);
+        } else {
+            report.sections.push(s);
+        }
+    }
 }
 
 /// The paragraphs of the prose: all but the title, the section headings and the date line,

@@ -41,7 +41,8 @@ fn section_text(cx: &RuleContext<'_>, index: usize) -> String {
         .filter(|h| h.block > head.block && report.is_firm(h))
         .map(|h| h.block)
         .min()
-        .unwrap_or(usize::MAX);
+        .unwrap_or(usize::MAX)
+        .min(report.blocks.end);
     let report_tables: Vec<usize> = report.physical_tables().iter().map(|(t, _)| *t).collect();
     for b in cx.doc.blocks.iter().take(next).skip(head.block + 1) {
         if let model::Block::Table(t) = b {
@@ -453,6 +454,16 @@ fn s_order(cx: &RuleContext<'_>, sink: &mut Sink) {
         let message = messages::table_outside(kind, within.map(|w| w.text.as_str()), &home.text);
         let mut f = finding(id, message);
         f.table = Some(kind);
+        // The misplaced table's first cell (marks the table), then the section it belongs in.
+        let first_cell = report
+            .physical_tables()
+            .into_iter()
+            .find(|(_, k)| *k == kind)
+            .and_then(|(t, _)| cx.doc.tables.get(t))
+            .and_then(|t| t.cells.first().map(|c| (t.index, c.row, c.col)));
+        if let Some((table, row, col)) = first_cell {
+            f.cells.push(CellRef { table, row, col });
+        }
         f.locations.push(text_location(&home.span));
         sink.push(f);
     }
