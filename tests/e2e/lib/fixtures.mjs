@@ -78,7 +78,16 @@ export function zipBomb() {
 
 /** seed_000 with its one finding (the heading "2、 主动公开政府信息情况", S.TITLEVAR) corrected: no findings at all. */
 export const clean = () => editDocumentXml(seed(0), (xml) => {
-  const fixed = xml.replace('<w:t>2、 主动公开政府信息情况</w:t>', '<w:t>二、主动公开政府信息情况</w:t>');
-  if (fixed === xml) throw new Error('seed_000: the heading to correct was not found');
-  return fixed;
+  // The heading's numbering (S.TITLEVAR); section 五 names its problems (S.SEC5PART); section 六 says
+  // whether fees were charged (S.SEC6).
+  const edits = [
+    ['<w:t>2、 主动公开政府信息情况</w:t>', '<w:t>二、主动公开政府信息情况</w:t>'],
+    ['<w:t>下一步，突出公开重点，', '<w:t>存在的问题是政策解读形式较为单一。下一步，突出公开重点，'],
+    ['<w:t>无。</w:t>', '<w:t>本年度未收取政府信息公开信息处理费。</w:t>'],
+  ];
+  return edits.reduce((x, [from, to]) => {
+    const fixed = x.replace(from, to);
+    if (fixed === x) throw new Error(`seed_000: ${from} was not found`);
+    return fixed;
+  }, xml);
 });
