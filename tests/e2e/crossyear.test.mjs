@@ -176,3 +176,44 @@ test('the report kind control re-checks the file: a county government has until 
   noProblems(page);
   await page.close();
 });
+
+test('the JS API: checkBatch pairs like the command line, checkReports takes last year and the kind', async () => {
+  const page = await env.open();
+  const b64 = (b) => Buffer.from(b).toString('base64');
+  const out = await page.evaluate(async ({ y21, y22, late }) => {
+    const api = await import('./nianbao.js');
+    const bytes = (s) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+    const rules = (r) => r.findings.map((f) => f.rule);
+    const batch = await api.checkBatch([bytes(y21), bytes(y22), bytes(y22)], { names: ['2021.docx', '2022.docx', '2022副本.docx'] });
+    const pair = await api.checkReports(bytes(y22), { previous: new File([bytes(y21)], '去年.docx') });
+    const county = await api.checkReports(bytes(late), { kind: 'county' });
+    const dept = await api.checkReports(bytes(late));
+    return {
+      batch: batch.map((rs) => rs.map((r) => ({ rules: rules(r), previous: r.previous ?? null }))),
+      pair: pair.map((r) => ({ rules: rules(r), previous: r.previous })),
+      kinds: await api.reportKinds(),
+      county: [rules(county[0]), county[0].report.kind],
+      dept: [rules(dept[0]), dept[0].report.kind.id],
+    };
+  }, { y21: b64(PAIR_2021()), y22: b64(BROKEN_2022()), late: b64(late2022()) });
+  // The batch: both 2022 copies pair with 2021 and warn that the agency and year appear twice.
+  assert.equal(out.batch.length, 3);
+  assert.equal(out.batch[0][0].previous, null);
+  assert.ok(!out.batch[0][0].rules.includes('M.DUPYEAR'));
+  for (const later of [out.batch[1][0], out.batch[2][0]]) {
+    assert.equal(later.previous.file, '2021.docx');
+    assert.equal(later.previous.explicit, false);
+    assert.ok(later.rules.includes('T3.XYEAR'));
+    assert.ok(later.rules.includes('M.DUPYEAR'));
+  }
+  assert.equal(out.pair[0].previous.file, '去年.docx');
+  assert.equal(out.pair[0].previous.explicit, true);
+  assert.deepEqual(out.pair[0].rules, ['T3.XYEAR', 'T3.XYEAR']);
+  assert.deepEqual(out.kinds.map((k) => k.label), ['部门', '乡镇', '县级政府', '地市级政府', '省级政府']);
+  assert.ok(!out.county[0].includes('S.DEADLINE'));
+  assert.equal(out.county[1].id, 'county');
+  assert.equal(out.county[1].by_user, true);
+  assert.deepEqual(out.dept, [['S.DEADLINE'], 'department']);
+  noProblems(page);
+  await page.close();
+});
