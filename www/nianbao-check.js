@@ -159,6 +159,7 @@ export class NianbaoCheck extends HTMLElement {
     const batch = ++this.#batch;
     const results = [];
     if (!files.length) return results;
+    const recs = [];
     this.#setVerdict('pending');
     this.#ui.status.textContent = `正在检查 ${files.length} 个文件…`;
     this.#load();
@@ -183,11 +184,11 @@ export class NianbaoCheck extends HTMLElement {
       jobs[i] = null;
       if (next < n) launch();
       const file = named[i];
-      results.push(result);
       const eager = n <= EAGER_DRAW && this.#entries.length < EAGER_DRAW;
       // One card per report of the file (a file may hold several).
       const rec = { file, name: file.name, kind: null, previous: null, results: reports, keys, entries: [], seq: 0 };
       this.#records.push(rec);
+      recs.push(rec);
       for (const entry of this.#cardsFor(rec, bytes, { expand: n === 1, lazy })) {
         const card = entry.card;
         card.dataset.ms = Math.round(ms);
@@ -214,11 +215,13 @@ export class NianbaoCheck extends HTMLElement {
     this.#progress.hide();
     // Reports of the same agency in consecutive years (on the page, this batch or an earlier one):
     // the later one is checked again beside the earlier.
-    await this.#pairAuto();
+    await this.#pairAuto(true);
     this.#updateStatus(false, note);
-    if (batch === this.#batch) this.#setVerdict(verdictOf(results), results);
+    // The verdict covers every report of every file, as last checked (a pair's cross-year findings included).
+    const all = recs.flatMap((r) => r.results);
+    if (batch === this.#batch) this.#setVerdict(verdictOf(all), all);
     if (files.length === 1 && !this.#input) this.#ui.results.lastElementChild?.scrollIntoView({ block: 'start', behavior: 'smooth' });
-    return results;
+    return recs.map((r) => r.results[0]);
   }
 
   /** Removes every result card. */
@@ -587,21 +590,26 @@ export class NianbaoCheck extends HTMLElement {
     card?._draw?.();
   }
 
-  /** Pairs each file with last year's file of the same agency on the page; re-checks those that changed. */
-  async #pairAuto() {
+  /**
+   * Pairs each file with last year's file of the same agency on the page (the first in the page's
+   * order, as the command line pairs a batch); re-checks those whose pair changed, each once beside its
+   * one previous file (so a large batch costs at most one more check per file). A file paired by the
+   * user keeps its pair. (The same agency and year twice is not re-checked for: checkBatch() says so.)
+   */
+  async #pairAuto(inBatch = false) {
     const changed = [];
     for (const rec of this.#records) {
       if (rec.previous?.explicit) continue;
       const prev = findPrevious(rec, this.#records);
       if (prev === (rec.previous?.rec ?? null)) continue;
       rec.previous = prev ? { file: prev.file, name: prev.name, explicit: false, rec: prev } : null;
-      changed.push(this.#recheck(rec));
+      changed.push(this.#recheck(rec, inBatch));
     }
     await Promise.all(changed);
   }
 
   /** Checks a file again (its kind, its previous year's file) and puts the new cards in place of its old ones. */
-  async #recheck(rec) {
+  async #recheck(rec, inBatch = false) {
     const seq = ++rec.seq;
     this.#ui.status.textContent = `正在重新检查 ${rec.name}…`;
     for (const e of rec.entries) e.card.setAttribute('aria-busy', 'true');
@@ -611,9 +619,16 @@ export class NianbaoCheck extends HTMLElement {
     if (rec.previous && !rec.previous.explicit) for (const r of out.results) if (r.previous) r.previous.explicit = false;
     const old = rec.entries;
     const wasOpen = old.some((e) => e.card.querySelector('details.detail[open]'));
+    const wasDrawn = old.some((e) => e.card.dataset.drawn);
     rec.results = out.results;
     rec.keys = out.keys;
-    const made = this.#cardsFor(rec, out.bytes, { expand: wasOpen, lazy: false });
+    // Drawn now when the old card was; otherwise (a large batch) when scrolled to, like the others.
+    const made = this.#cardsFor(rec, out.bytes, { expand: wasOpen, lazy: true });
+    for (const e of made) {
+      if (!e.card.querySelector('details.detail[open]')) continue;
+      if (wasDrawn) e.card._draw();
+      else this.#drawer.observe(e.card);
+    }
     const at = old.length ? this.#entries.indexOf(old[0]) : -1;
     for (const e of made) {
       if (old[0]?.card.isConnected) old[0].card.before(e.card);
@@ -641,9 +656,12 @@ export class NianbaoCheck extends HTMLElement {
         }
       }
     }
-    this.#updateStatus(false);
-    const all = this.#entries.map((e) => e.result);
-    this.#setVerdict(verdictOf(all), all);
+    if (!inBatch) {
+      // A file checked again on its own (its kind, last year's report): the verdict of what is shown.
+      this.#updateStatus(false);
+      const all = this.#entries.map((e) => e.result);
+      this.#setVerdict(verdictOf(all), all);
+    }
     this.dispatchEvent(new CustomEvent('nianbao-result', { detail: { file: rec.file, result: out.result, results: out.results }, bubbles: true, composed: true }));
   }
 

@@ -68,8 +68,10 @@ export async function check(input) {
 }
 
 /**
- * Like check(), and also gives back the file's bytes as read (null when they could not be read), e.g.
- * to write an annotated copy later without reading the file again.
+ * Like checkReports(), resolving to {result, results, keys, bytes}: the first report's result, every
+ * report's, each report's agency key (as pairing compares agencies; null when unknown) and the file's
+ * bytes as read (null when they could not be read), e.g. to write an annotated copy later without
+ * reading the file again.
  */
 export async function checkWithBytes(input, options = {}) {
   const { kind, previous, previousName } = options;

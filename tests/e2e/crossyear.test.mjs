@@ -73,6 +73,24 @@ test('a consistent pair is paired and passes', async () => {
   await page.close();
 });
 
+test('a second drop pairs with last year\'s file already on the page; two copies of one year each pair with it', async () => {
+  const page = await env.open();
+  await dropFiles(page, [{ name: 'y2021.docx', bytes: PAIR_2021() }]);
+  await cards(page, 1);
+  await dropFiles(page, [{ name: 'y2022.docx', bytes: BROKEN_2022() }, { name: 'y2022副本.docx', bytes: BROKEN_2022() }]);
+  await cards(page, 3);
+  for (const name of ['y2022.docx', 'y2022副本.docx']) {
+    const paired = card(page, name).locator('.paired');
+    await paired.waitFor();
+    assert.match(await paired.textContent(), /「y2021\.docx」/);
+    assert.equal(await card(page, name).locator('.text-item[data-rule="T3.XYEAR"]').count(), 2);
+  }
+  assert.equal(await card(page, 'y2021').locator('.paired').count(), 0);
+  await page.waitForFunction(() => document.querySelector('nianbao-check').dataset.verdict === 'error');
+  noProblems(page);
+  await page.close();
+});
+
 test('加入上一年度报告对比 checks this file against the chosen file, and 取消对比 undoes it', async () => {
   const page = await env.open();
   await dropFiles(page, [{ name: 'this-year.docx', bytes: BROKEN_2022() }]);
