@@ -43,17 +43,28 @@ function compare(a, b) {
   return typeof a === 'number' && typeof b === 'number' ? a - b : collator.compare(String(a), String(b));
 }
 
+/** Rows drawn around the visible ones (the table draws only a window of its rows: a batch of a thousand files stays quick). */
+const WINDOW = 60;
+
 export class BatchOverview {
-  /** @param {(entry: object) => void} open  shows an entry's card */
+  /**
+   * @param {(entry: object) => void} open  shows an entry's card
+   * @param {Element} actions  the summary's buttons (exports, print)
+   */
   constructor(open, actions) {
     this.entries = [];
+    this.order = []; // the entries shown, sorted and filtered
     this.sort = null; // {key, dir: 1 | -1}
     this.filter = 'all';
     this.open = open;
-    this.rows = new Map(); // entry → <tr>
+    this.rows = new Map(); // entry → <tr>, made when first drawn
+    this.added = 0; // entries added since the last flush()
+    this.by = { error: 0, warning: 0, rejected: 0, pass: 0 };
+    this.rowHeight = 0; // measured from the first row drawn
+    this.all = false; // every row drawn (printing)
     this.heads = new Map();
     this.filterButtons = new Map();
-    const headRow = el('tr');
+    const headRow = el('tr', { 'aria-rowindex': '1' });
     for (const [key, label] of COLUMNS) {
       const button = el('button', { type: 'button', class: 'sort', data: { key } }, label);
       const th = el('th', { scope: 'col', 'aria-sort': 'none', data: { key } }, button);
@@ -62,7 +73,9 @@ export class BatchOverview {
       headRow.append(th);
     }
     this.tbody = el('tbody');
-    this.table = el('table', { class: 'overview-table' },
+    this.before = el('tr', { class: 'spacer', 'aria-hidden': 'true' }, el('td', { colspan: COLUMNS.length }));
+    this.after = el('tr', { class: 'spacer', 'aria-hidden': 'true' }, el('td', { colspan: COLUMNS.length }));
+    this.table = el('table', { class: 'overview-table', 'aria-rowcount': '1' },
       el('caption', { class: 'visually-hidden' }, '批量检查汇总（点击列标题排序，点击一行查看该文件）'), el('thead', {}, headRow), this.tbody);
     const filters = el('div', { class: 'overview-filters', role: 'group', 'aria-label': '按状态筛选' });
     for (const [key, label] of FILTERS) {
@@ -72,9 +85,15 @@ export class BatchOverview {
       filters.append(b);
     }
     this.counts = el('p', { class: 'overview-counts' });
+    this.scroller = el('div', { class: 'overview-scroll' }, this.table);
     this.box = el('section', { class: 'overview', 'aria-label': '批量检查汇总', hidden: true },
-      el('div', { class: 'overview-head' }, el('h2', {}, '汇总'), this.counts, actions),
-      filters, el('div', { class: 'overview-scroll' }, this.table));
+      el('div', { class: 'overview-head' }, el('h2', {}, '汇总'), this.counts, actions), filters, this.scroller);
+    let queued = false;
+    this.scroller.addEventListener('scroll', () => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => { queued = false; this.#draw(); });
+    }, { passive: true });
     this.tbody.addEventListener('click', (e) => {
       const tr = e.target instanceof Element ? e.target.closest('tr') : null;
       if (tr?._entry) this.open(tr._entry);
@@ -88,71 +107,129 @@ export class BatchOverview {
     });
   }
 
-  /** Adds a checked file: {name, result, card}. */
+  /** Adds a checked file: {name, result, card}. It shows at the next flush() (a batch adds many at once). */
   add(entry) {
+    entry.status = statusKey(entry.result);
+    this.by[entry.status]++;
     this.entries.push(entry);
-    const tr = el('tr', { tabindex: '0', data: { status: statusKey(entry.result) } });
-    for (const [key, , , text] of COLUMNS) tr.append(el('td', { data: { key } }, String(text(entry))));
-    tr.firstChild.title = entry.name;
-    tr._entry = entry;
-    this.rows.set(entry, tr);
-    tr.hidden = !this.#shown(entry);
-    if (!this.sort) this.tbody.append(tr);
-    else this.#place(tr);
+    this.added++;
+  }
+
+  /** Shows the files added since the last flush (in the current order) and updates the counts. */
+  flush() {
+    if (this.added) {
+      const fresh = this.entries.slice(-this.added).filter((e) => this.#shown(e));
+      this.added = 0;
+      this.order.push(...fresh);
+      if (this.sort) this.#resort();
+      this.#draw();
+    }
     this.#refresh();
   }
 
   clear() {
     this.entries = [];
+    this.order = [];
+    this.added = 0;
+    this.by = { error: 0, warning: 0, rejected: 0, pass: 0 };
     this.rows.clear();
-    this.tbody.replaceChildren();
+    this.#draw();
     this.#refresh();
   }
 
   /** Sorts by a column: ascending first, then descending (aria-sort says which). */
   sortBy(key) {
+    this.flush();
     const dir = this.sort?.key === key ? -this.sort.dir : 1;
     this.sort = { key, dir };
     for (const [k, th] of this.heads) th.setAttribute('aria-sort', k !== key ? 'none' : dir > 0 ? 'ascending' : 'descending');
+    this.#resort();
+    this.#draw();
+  }
+
+  #resort() {
+    const { key, dir } = this.sort;
     const value = COLUMNS.find((c) => c[0] === key)[2];
-    const order = this.entries.map((e, i) => [e, value(e), i]);
+    const index = new Map(this.entries.map((e, i) => [e, i]));
+    const order = this.order.map((e) => [e, value(e), index.get(e)]);
     order.sort((a, b) => {
       const c = compare(a[1], b[1]);
       if (c && a[1] != null && a[1] !== '' && b[1] != null && b[1] !== '') return c * dir;
       return c || a[2] - b[2];
     });
-    this.tbody.replaceChildren(...order.map(([e]) => this.rows.get(e)));
+    this.order = order.map(([e]) => e);
   }
 
   setFilter(key) {
+    this.flush();
     this.filter = key;
     for (const [k, b] of this.filterButtons) b.setAttribute('aria-pressed', String(k === key));
-    for (const [e, tr] of this.rows) tr.hidden = !this.#shown(e);
+    this.order = this.entries.filter((e) => this.#shown(e));
+    if (this.sort) this.#resort();
+    this.scroller.scrollTop = 0;
+    this.#draw();
     this.#refresh();
   }
 
   /** The entries shown (filtered), in table order. */
   visible() {
-    return [...this.tbody.children].filter((tr) => !tr.hidden).map((tr) => tr._entry);
+    this.flush();
+    return [...this.order];
+  }
+
+  /** Draws every row (for printing) or, again, only the window around the visible ones. */
+  drawAll(on) {
+    this.all = on;
+    this.#draw();
   }
 
   #shown(e) {
-    return this.filter === 'all' || statusKey(e.result) === this.filter;
+    return this.filter === 'all' || e.status === this.filter;
   }
 
-  #place(tr) {
-    // Keep the current sort: re-sort (cheap enough for the few hundred rows of a batch).
-    const { key, dir } = this.sort;
-    this.sort = { key, dir: -dir };
-    this.tbody.append(tr);
-    this.sortBy(key);
+  #row(entry) {
+    let tr = this.rows.get(entry);
+    if (!tr) {
+      tr = el('tr', { tabindex: '0', data: { status: entry.status } });
+      for (const [key, , , text] of COLUMNS) tr.append(el('td', { data: { key } }, String(text(entry))));
+      tr.firstChild.title = entry.name;
+      tr._entry = entry;
+      this.rows.set(entry, tr);
+    }
+    return tr;
+  }
+
+  /** Puts the rows of the window around the scroll position in the table, spacers for the others. */
+  #draw() {
+    const n = this.order.length;
+    this.table.setAttribute('aria-rowcount', String(n + 1));
+    const h = this.rowHeight || 30;
+    let first = 0;
+    let last = n;
+    if (!this.all && n > WINDOW) {
+      first = Math.max(0, Math.min(n - WINDOW, Math.floor(this.scroller.scrollTop / h) - WINDOW / 3));
+      last = first + WINDOW;
+    }
+    const rows = this.order.slice(first, last).map((e, i) => {
+      const tr = this.#row(e);
+      tr.setAttribute('aria-rowindex', String(first + i + 2));
+      return tr;
+    });
+    this.before.hidden = first === 0;
+    this.after.hidden = last === n;
+    this.before.firstChild.style.height = `${first * h}px`;
+    this.after.firstChild.style.height = `${(n - last) * h}px`;
+    this.tbody.replaceChildren(this.before, ...rows, this.after);
+    if (!this.rowHeight && rows.length && !this.box.hidden) {
+      this.rowHeight = rows[0].getBoundingClientRect().height || 0;
+      if (this.rowHeight && n > WINDOW) this.#draw();
+    }
   }
 
   #refresh() {
     const n = this.entries.length;
     this.box.hidden = n < 2;
-    const by = { error: 0, warning: 0, rejected: 0, pass: 0 };
-    for (const e of this.entries) by[statusKey(e.result)]++;
+    const by = this.by;
     for (const [key, label] of FILTERS) {
       this.filterButtons.get(key).textContent = `${label}（${key === 'all' ? n : by[key]}）`;
     }
@@ -165,7 +242,7 @@ export class BatchOverview {
 /** The progress bar of a running batch: count and the file being read. */
 export class Progress {
   constructor() {
-    this.bar = el('progress', { max: '1', value: '0' });
+    this.bar = el('progress', { max: '1', value: '0', 'aria-label': '检查进度' });
     this.label = el('span', { class: 'progress-label' });
     this.box = el('div', { class: 'progress', role: 'group', 'aria-label': '检查进度', hidden: true }, this.bar, this.label);
   }

@@ -27,6 +27,10 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 const EAGER_DRAW = 10;
 /** The main thread gives the browser a turn after this long of drawing cards (ms). */
 const SLICE_MS = 10;
+/** During a batch, the summary table takes its new rows this often (ms). */
+const OVERVIEW_MS = 250;
+/** During a batch, new cards go into the page this often (ms). */
+const CARDS_MS = 100;
 
 /** Resolves once the page has loaded and the browser is idle (the checker then loads without delaying the page). */
 function whenIdle() {
@@ -178,6 +182,25 @@ export class NianbaoCheck extends HTMLElement {
     };
     while (next < Math.min(n, ahead)) launch();
     if (n > 1) this.#progress.show(0, n, named[0].name);
+    // Cards (and the progress, the status line) go into the page at most every CARDS_MS during a
+    // batch: the browser lays the page out and paints it a few times a second, not for every file.
+    let buffer = document.createDocumentFragment();
+    let shownAt = -Infinity;
+    let overviewAt = performance.now();
+    const show = (done, force) => {
+      const now = performance.now();
+      if (!force && now - shownAt < CARDS_MS) return;
+      shownAt = now;
+      this.#ui.results.append(buffer);
+      buffer = document.createDocumentFragment();
+      this.#updateStatus(done < n);
+      if (n > 1 && done < n) this.#progress.show(done, n, named[done]?.name);
+      // The summary table takes its new rows less often (it is laid out as a whole).
+      if (force || now - overviewAt > OVERVIEW_MS || this.#overview.entries.length === 2) {
+        this.#overview.flush();
+        overviewAt = now;
+      }
+    };
     let slice = performance.now();
     for (let i = 0; i < n; i++) {
       const { result, results: reports, keys, bytes, ms } = await jobs[i];
@@ -194,7 +217,7 @@ export class NianbaoCheck extends HTMLElement {
         card.dataset.ms = Math.round(ms);
         card.dataset.sinceDrop = Math.round(performance.now() - startedAt);
         this.#entries.push(entry);
-        this.#ui.results.append(card);
+        buffer.append(card);
         if (lazy && card.querySelector('details.detail[open]')) {
           if (eager) card._draw();
           else this.#drawer.observe(card);
@@ -203,8 +226,7 @@ export class NianbaoCheck extends HTMLElement {
         this.#counts.total++;
         this.#counts[card.dataset.status]++;
       }
-      this.#updateStatus(true);
-      if (n > 1) this.#progress.show(i + 1, n, named[i + 1]?.name);
+      show(i + 1, i === 0 || i === n - 1);
       this.dispatchEvent(new CustomEvent('nianbao-result', { detail: { file, result, results: reports }, bubbles: true, composed: true }));
       // Give the browser a turn now and then: the page stays responsive during a large batch.
       if (performance.now() - slice > SLICE_MS || n === 1) {
@@ -212,6 +234,7 @@ export class NianbaoCheck extends HTMLElement {
         slice = performance.now();
       }
     }
+    show(n, true);
     this.#progress.hide();
     // Reports of the same agency in consecutive years (on the page, this batch or an earlier one):
     // the later one is checked again beside the earlier.
@@ -482,6 +505,7 @@ export class NianbaoCheck extends HTMLElement {
 
   #print(on) {
     const list = this.#ui.results;
+    this.#overview.drawAll(on); // on paper, every row of the summary
     if (on) {
       if (this.dataset.print === 'overview') return; // the summary alone: the cards stay as they are
       const only = this.dataset.print === 'card' ? list.querySelector('.file-card.print-target') : null;
@@ -646,6 +670,7 @@ export class NianbaoCheck extends HTMLElement {
     this.#entries.splice(at >= 0 ? at : this.#entries.length, 0, ...made);
     this.#overview.clear();
     for (const e of this.#entries) this.#overview.add(e);
+    this.#overview.flush();
     // The later files compared with this one point at its new cards.
     for (const other of this.#records) {
       if (other !== rec && other.previous?.rec === rec) {

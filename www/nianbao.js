@@ -202,8 +202,17 @@ function spawn(module) {
       const t = w.task;
       w.task = null;
       if (!t) return;
-      if ('results' in data) t.resolve({ results: data.results, keys: data.keys, bytes: data.bytes ?? null });
-      else {
+      if (typeof data.json === 'string') {
+        let out;
+        try {
+          out = JSON.parse(data.json);
+        } catch (e) {
+          t.reject(e);
+          w.onIdle?.(w);
+          return;
+        }
+        t.resolve({ results: out.results, keys: out.keys, bytes: data.bytes ?? null });
+      } else {
         const err = new Error(data.error);
         t.reject(err);
         if (data.broken) fail(err);

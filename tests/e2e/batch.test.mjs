@@ -17,7 +17,7 @@ const SHADOW = async (page, fn, arg) => {
 };
 
 /** The summary table's rows as shown: [{name, agency, year, format, errors, warnings, status}], hidden rows left out. */
-const rows = (page) => SHADOW(page, (root) => [...root.querySelectorAll('.overview-table tbody tr')].filter((tr) => !tr.hidden)
+const rows = (page) => SHADOW(page, (root) => [...root.querySelectorAll('.overview-table tbody tr:not(.spacer)')]
   .map((tr) => Object.fromEntries([...tr.cells].map((td) => [td.dataset.key, td.textContent]))));
 
 // Five files, one of each status and more: 表三 total wrong (错误), seed 3 (错误: blank rows), seed 1
@@ -138,7 +138,7 @@ test('a passing file\'s card stays collapsed, its tables undrawn; clicking its r
   await page.close();
 });
 
-test('a large batch: the progress bar shows the count and the file being read, open cards are drawn when scrolled to', async () => {
+test('a large batch: the progress bar shows the count and the file being read, open cards are drawn when scrolled to, the summary draws the rows in view', async () => {
   const page = await env.open();
   // Every change of the progress bar, recorded in the page.
   await SHADOW(page, (root) => {
@@ -148,7 +148,7 @@ test('a large batch: the progress bar shows the count and the file being read, o
       window.__progress.push({ hidden: box.hidden, label: box.textContent, value: box.querySelector('progress').value });
     }).observe(box, { attributes: true, childList: true, subtree: true, characterData: true });
   });
-  const n = 40;
+  const n = 90;
   const files = Array.from({ length: n }, (_, i) => ({ name: `r${String(i).padStart(2, '0')}.docx`, bytes: i % 2 ? seed(3) : wrongTotal() }));
   await pickFiles(page, files);
   await cards(page, n);
@@ -156,7 +156,7 @@ test('a large batch: the progress bar shows the count and the file being read, o
   const seen = await page.evaluate(() => window.__progress);
   const shown = seen.filter((p) => !p.hidden);
   assert.ok(shown.length >= 2, `the bar was shown during the batch (${shown.length} updates)`);
-  assert.ok(shown.some((p) => /^已检查 \d+ \/ 40 个文件，正在读取：r\d\d\.docx$/.test(p.label)), shown.map((p) => p.label).join('\n'));
+  assert.ok(shown.some((p) => /^已检查 \d+ \/ 90 个文件，正在读取：r\d\d\.docx$/.test(p.label)), shown.map((p) => p.label).join('\n'));
   assert.ok(shown.some((p) => p.value > 0 && p.value < n), 'a count between none and all');
   assert.equal(seen.at(-1).hidden, true, 'hidden once the batch is done');
   // Open cards beyond the first screens are drawn only when scrolled to.
@@ -167,5 +167,32 @@ test('a large batch: the progress bar shows the count and the file being read, o
   await page.locator('.file-card').last().scrollIntoViewIfNeeded();
   await page.waitForFunction(() => !!document.querySelector('nianbao-check').shadowRoot.querySelector('.file-card:last-child').dataset.drawn);
   assert.ok((await SHADOW(page, (root) => root.querySelector('.file-card:last-child').querySelectorAll('td.mark-error').length)) > 0);
+  // The summary table has a row for each file but draws only those around its scroll position.
+  const table = () => SHADOW(page, (root) => ({
+    count: root.querySelector('.overview-table').getAttribute('aria-rowcount'),
+    drawn: [...root.querySelectorAll('.overview-table tbody tr:not(.spacer)')].map((tr) => tr.cells[0].textContent),
+  }));
+  let t = await table();
+  assert.equal(t.count, String(n + 1));
+  assert.ok(t.drawn.length < n, `${t.drawn.length} rows drawn of ${n}`);
+  assert.equal(t.drawn[0], 'r00.docx');
+  await SHADOW(page, (root) => { const s = root.querySelector('.overview-scroll'); s.scrollTop = s.scrollHeight; });
+  await page.waitForFunction(() => [...document.querySelector('nianbao-check').shadowRoot
+    .querySelectorAll('.overview-table tbody tr:not(.spacer)')].some((tr) => tr.cells[0].textContent === 'r89.docx'));
+  t = await table();
+  assert.ok(!t.drawn.includes('r00.docx'));
+  // On paper the summary has every row: 打印汇总 draws them all until the print is over.
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.locator('.batch-tools .print').click();
+  assert.equal((await table()).drawn.length, n);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  assert.ok((await table()).drawn.length < n);
+  // Its last row leads to the last card.
+  await page.locator('.overview-table tbody tr', { hasText: 'r89.docx' }).click();
+  await page.waitForFunction(() => {
+    const card = document.querySelector('nianbao-check').shadowRoot.querySelector('.file-card:last-child');
+    const r = card.getBoundingClientRect();
+    return card.dataset.drawn && r.top < innerHeight && r.bottom > 0;
+  });
   await page.close();
 });

@@ -36,13 +36,19 @@ const FILES = [
 ];
 
 const hasWriter = existsSync(join(WWW, 'writer.js'));
-/** Skips a check whose tool is missing, with a notice; under CI a missing tool is a failure. */
-function need(t, ok, what) {
+/**
+ * Skips a check whose tool is missing, with a notice; under CI a missing tool is a failure (the
+ * writer module too, once the checkout has it: `www/pkg-writer` is built by scripts/build-web.sh).
+ */
+function need(t, ok, what, required = Boolean(process.env.CI)) {
   if (ok) return true;
-  if (process.env.CI) assert.fail(`${what} is required when CI is set`);
+  if (required) assert.fail(`${what} is required when CI is set`);
   t.skip(`${what} is not available`);
   return false;
 }
+const hasWriterWasm = existsSync(join(WWW, 'pkg-writer'));
+// Required under CI once the checkout has the writer module's source (writer.js).
+const writerRequired = Boolean(process.env.CI) && hasWriter;
 const hasOpenpyxl = spawnSync('python3', ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0;
 const hasPdftotext = spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0;
 
@@ -117,7 +123,7 @@ test('CSV of the batch: BOM, the command line\'s header, a row per finding of ev
   assert.ok(want.length > 160, `seed 3 alone has 162 findings (${want.length} rows)`);
   assert.deepEqual(rows.slice(1), want);
   // The same bytes as the command line's presenter (the writer module runs src/present/csv.rs).
-  if (hasWriter) {
+  if (hasWriter && hasWriterWasm) {
     const fromRust = await page.evaluate(async (entries) => {
       const w = await import('./writer.js');
       return w.exportCsv(entries);
@@ -137,7 +143,7 @@ test('CSV of the batch: BOM, the command line\'s header, a row per finding of ev
 });
 
 test('xlsx of the batch and of one file, read back by openpyxl: 问题清单 and 汇总 sheets', async (t) => {
-  if (!need(t, hasWriter, 'www/writer.js (the writer module)') || !need(t, hasOpenpyxl, 'python3 openpyxl (pip install openpyxl)')) return;
+  if (!need(t, hasWriter && hasWriterWasm, 'www/writer.js and www/pkg-writer (the writer module)', writerRequired) || !need(t, hasOpenpyxl, 'python3 openpyxl (pip install openpyxl)')) return;
   const { page, results } = await checked();
   const all = await download(page, page.locator('.batch-tools .export-xlsx'));
   assert.match(all.name, /^问题清单-\d{4}-\d\d-\d\d\.xlsx$/);
@@ -169,7 +175,7 @@ print(json.dumps({ws.title: [[("" if v is None else v) for v in row] for row in 
 });
 
 test('下载带批注的报告: the user\'s file with a Word comment per finding (and per culprit); 修订模式 adds tracked changes', async (t) => {
-  if (!need(t, hasWriter, 'www/writer.js (the writer module)')) return;
+  if (!need(t, hasWriter && hasWriterWasm, 'www/writer.js and www/pkg-writer (the writer module)', writerRequired)) return;
   const { page, results } = await checked();
   // Only cards of checked files with findings offer it.
   assert.equal(await page.locator('.file-card', { hasText: '无误.docx' }).locator('.annotate').count(), 0);

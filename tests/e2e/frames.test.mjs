@@ -97,6 +97,11 @@ test('offline file: nianbao.html opened from file:// checks a picked file with n
     const cs = await cards(page, 2);
     assert.deepEqual(cs.map((c) => [c.name, c.status]), [['总计有误.docx', 'fail'], ['seed_000.docx', 'pass']]);
     assert.match(cs[0].summary, /✖ 2 个错误/);
+    // Offline: the CSV export and printing, no Excel or annotated report (their writer is not inside).
+    assert.deepEqual(await page.$$eval('.file-card:first-child .card-tools button', (bs) => bs.map((b) => b.textContent)),
+      ['导出问题清单（CSV）', '打印']);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('.batch-tools .export-csv').click()]);
+    assert.match(csv.suggestedFilename(), /^问题清单-\d{4}-\d\d-\d\d\.csv$/);
     // The element's styles (carried inside the file) are applied.
     assert.equal(await page.$eval('#drop', (d) => getComputedStyle(d).borderTopStyle), 'dashed');
     assert.match(await page.textContent('#version'), /^\d+\.\d+\.\d+/);
