@@ -28,8 +28,8 @@ const chars = (s) => Array.from(s ?? '');
 /**
  * Where the statement is inside its sentence: [start, end) in characters, or null. A location's
  * start/end count in the whole paragraph, and the sentence may start later in it: the span is the
- * statement the message quotes (“…”) when the sentence holds it, else the paragraph offsets when the
- * sentence is the paragraph's start and the span holds a number, else the figure the finding reads.
+ * statement the message quotes (“…”) when the sentence holds it, else a figure of the finding
+ * (expected or actual) written as a count, else the paragraph offsets when the span there is a count.
  */
 export function spanIn(sentence, loc, finding) {
   const s = chars(sentence);
@@ -43,14 +43,17 @@ export function spanIn(sentence, loc, finding) {
     return [start, start + chars(sub).length];
   };
   if (best) return at(best);
+  // The TX rules give the text's figure as `expected` and the table's as `actual`: either, as a count.
+  for (const q of [finding.expected, finding.actual]) {
+    if (typeof q !== 'number' || !Number.isInteger(q)) continue;
+    const m = new RegExp(`(?<![\\d.])${q}(?![\\d.])\\s*[件条份起个次宗]`).exec(text);
+    if (m) return at(m[0]);
+  }
+  // The paragraph offsets hold only when the sentence starts the paragraph: used when the span there
+  // is a count (a numeral and its unit), which a misplaced span seldom is.
   if (len > 0 && loc.end <= s.length) {
     const piece = s.slice(loc.start, loc.end).join('');
-    if (/[\d０-９零〇一二两三四五六七八九十百千万]/.test(piece)) return [loc.start, loc.end];
-  }
-  const figure = typeof finding.actual === 'number' ? String(finding.actual) : null;
-  if (figure) {
-    const m = new RegExp(`(?<![\\d.])${figure}(?![\\d.])\\s*[件条份起个次宗]?`).exec(text);
-    if (m) return at(m[0]);
+    if (/[\d０-９零〇一二两三四五六七八九十百千万]+\s*[件条份起个次宗]/.test(piece)) return [loc.start, loc.end];
   }
   return null;
 }

@@ -642,6 +642,7 @@ export class NianbaoCheck extends HTMLElement {
     // The page paired these itself (a batch pair, not a file the user named): as the contract says it.
     if (rec.previous && !rec.previous.explicit) for (const r of out.results) if (r.previous) r.previous.explicit = false;
     const old = rec.entries;
+    if (old.some((e) => e.card.contains(this.#popFor))) this.#hidePopover(true);
     const wasOpen = old.some((e) => e.card.querySelector('details.detail[open]'));
     const wasDrawn = old.some((e) => e.card.dataset.drawn);
     rec.results = out.results;

@@ -53,10 +53,11 @@ export function reportTitle(name, result) {
  * The tools of one report card. `rec`: the file record {file, name, kind, previous: {file, name,
  * explicit} | null}; `kinds`: [{id, label}] of the core; `act.kind(id | '')` re-checks the file with
  * that kind, `act.previous(File | null)` with that file as last year's report (null: drop the pair).
+ * Null for a file that could not be checked.
  */
 export function reportTools(result, rec, kinds, act) {
+  if (result.status !== 'checked') return null;
   const box = h('div', { class: 'report-tools', role: 'group', 'aria-label': '报告类型与跨年度对比' });
-  if (result.status !== 'checked') return box;
   const info = result.report?.kind;
   const select = h('select', { class: 'kind-select', 'aria-label': '报告类型（决定发布时限）' },
     h('option', { value: '' }, info && !info.by_user ? `自动判断（${info.label}）` : '自动判断'),
