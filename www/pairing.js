@@ -88,6 +88,15 @@ export function reportTools(result, rec, kinds, act) {
       line.append(' ', drop);
     }
     box.append(line);
+  } else if (rec.previous?.explicit) {
+    // The chosen file could not be compared (not a report, not the year before…): M.PAIR says why.
+    const why = result.findings.find((f) => f.rule === 'M.PAIR')?.message;
+    const line = h('p', { class: 'paired paired-failed', data: { file: rec.previous.name ?? '' } },
+      `未能与所选的上一年度报告「${rec.previous.name ?? '未命名'}」对比${why ? `：${why}` : '。'}`);
+    const drop = h('button', { type: 'button', class: 'drop-previous' }, '取消对比');
+    drop.addEventListener('click', () => act.previous(null));
+    line.append(' ', drop);
+    box.append(line);
   }
   return box;
 }

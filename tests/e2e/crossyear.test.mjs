@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, shot, dropFiles, cards } from './lib/harness.mjs';
+import { notReport } from './lib/fixtures.mjs';
 import { PAIR_2021, BROKEN_2022, consistent2022, narrative2022, late2022, twoReports, NARRATIVE_CLAIM } from './lib/pairs.mjs';
 
 let env;
@@ -114,6 +115,19 @@ test('加入上一年度报告对比 checks this file against the chosen file, a
   await page.waitForFunction(() => {
     const c = document.querySelector('nianbao-check').shadowRoot.querySelector('#results .file-card');
     return c && !c.querySelector('.paired') && c.dataset.status === 'pass';
+  });
+  // A file that is not last year's report: checked alone, the card says why (M.PAIR), and the pair can be dropped.
+  const again = page.waitForEvent('filechooser');
+  await card(page, 'this-year').locator('button.add-previous').click();
+  await (await again).setFiles([{ name: '通知.docx', mimeType: 'application/octet-stream', buffer: notReport() }]);
+  const failed = card(page, 'this-year').locator('.paired-failed');
+  await failed.waitFor();
+  assert.match(await failed.textContent(), /^未能与所选的上一年度报告「通知\.docx」对比：.+/);
+  assert.equal(await card(page, 'this-year').locator('td[data-mark="error"]').count(), 0);
+  await failed.locator('button.drop-previous').click();
+  await page.waitForFunction(() => {
+    const c = document.querySelector('nianbao-check').shadowRoot.querySelector('#results .file-card');
+    return c && !c.hasAttribute('aria-busy') && !c.querySelector('.paired, .paired-failed');
   });
   noProblems(page);
   await page.close();
