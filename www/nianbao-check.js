@@ -291,7 +291,9 @@ export class NianbaoCheck extends HTMLElement {
   #updateStatus(busy, note = '') {
     const { total, pass, fail, rejected } = this.#counts;
     if (!total) return;
-    const parts = [`已检查 ${total} 个文件`];
+    // Counted by report (a card each); the files too when one holds several reports.
+    const files = this.#records.length;
+    const parts = [files && files !== total ? `已检查 ${files} 个文件（${total} 份年报）` : `已检查 ${total} 个文件`];
     if (pass) parts.push(`${pass} 个通过`);
     if (fail) parts.push(`${fail} 个有错误`);
     if (rejected) parts.push(`${rejected} 个无法检查`);

@@ -176,6 +176,7 @@ test('a file holding two reports gives one card per report, each with its own co
   }
   const multi = await page.locator('#results .file-card').evaluateAll((cs) => cs.map((c) => c.querySelectorAll('[data-rule="S.MULTI"]').length));
   assert.ok(multi.every((n) => n >= 1), 'each report says which it is (S.MULTI)');
+  assert.match(await page.locator('#status').textContent(), /^已检查 1 个文件（2 份年报），2 个通过。/);
   // Reports of one file do not pair with each other.
   assert.equal(await page.locator('.paired').count(), 0);
   noProblems(page);
