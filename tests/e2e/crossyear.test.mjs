@@ -250,3 +250,23 @@ test('the JS API: checkBatch pairs like the command line, checkReports takes las
   noProblems(page);
   await page.close();
 });
+
+test('without Web Workers (the main thread, as the offline file runs): pairs, reports and kinds work the same', async () => {
+  const page = await env.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(() => { delete window.Worker; });
+  await page.goto(env.url);
+  await page.waitForSelector('body[data-ready="1"]');
+  assert.equal(await page.getAttribute('body', 'data-engine'), 'main');
+  await dropFiles(page, [{ name: 'm2021.docx', bytes: PAIR_2021() }, { name: 'm2022.docx', bytes: BROKEN_2022() }, { name: 'two.docx', bytes: twoReports() }]);
+  await cards(page, 4);
+  const later = card(page, 'm2022');
+  await later.locator('.paired').waitFor();
+  await later.locator('td[data-mark]').first().waitFor();
+  assert.deepEqual(await marks(later), ['1:4:3', '1:4:9']);
+  assert.equal(await page.locator('#results .file-card .fname', { hasText: 'two.docx（第 2/2 份年报）' }).count(), 1);
+  assert.deepEqual(await later.locator('select.kind-select option').allTextContents(), ['自动判断（部门）', '部门', '乡镇', '县级政府', '地市级政府', '省级政府']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
