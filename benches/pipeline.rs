@@ -164,3 +164,45 @@ mod floor {
         b.bench(|| common::floor_inflate_part(black_box(bytes), "word/styles.xml"));
     }
 }
+
+/// The annotated report (comments on every finding, corrections as tracked changes): the writer
+/// alone (anchors known), and what a download costs after a check (re-parse + anchors + write).
+mod annotate {
+    use super::*;
+    use common::SEEDS;
+    use nianbao::annotate_results;
+    use nianbao::present::annotate::{anchors_for, annotate, AnnotateOptions};
+
+    fn options() -> AnnotateOptions {
+        AnnotateOptions {
+            tracked_changes: true,
+            date: Some("2026-12-01T08:00:00Z".to_string()),
+            ..AnnotateOptions::default()
+        }
+    }
+
+    #[divan::bench(args = SEEDS)]
+    fn write_only(b: Bencher, name: &str) {
+        let bytes = input(name);
+        let results = nianbao::check_document(bytes, &nianbao::Options::default());
+        let anchors = anchors_for(&results, &staged(name).doc);
+        let options = options();
+        b.bench(|| annotate(black_box(bytes), &anchors, &options));
+    }
+
+    /// What the browser's `annotate` export does: check, anchors and write, the file read once.
+    #[divan::bench(args = SEEDS)]
+    fn check_and_write(b: Bencher, name: &str) {
+        let bytes = input(name);
+        let options = options();
+        b.bench(|| nianbao::annotate_bytes(black_box(bytes), &options));
+    }
+
+    #[divan::bench(args = SEEDS)]
+    fn after_check(b: Bencher, name: &str) {
+        let bytes = input(name);
+        let results = nianbao::check_document(bytes, &nianbao::Options::default());
+        let options = options();
+        b.bench(|| annotate_results(black_box(bytes), &results, &options));
+    }
+}

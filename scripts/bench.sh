@@ -77,7 +77,7 @@ log "wasm build (as scripts/build-web.sh, into $PKG; www/ is not touched)"
 # The opt-level scripts/build-web.sh ships with.
 WEB_OPT=$(sed -n 's/.*CARGO_PROFILE_RELEASE_OPT_LEVEL:-\([a-z0-9]*\)}.*/\1/p' scripts/build-web.sh | head -1)
 CARGO_PROFILE_RELEASE_OPT_LEVEL="${CARGO_PROFILE_RELEASE_OPT_LEVEL:-${WEB_OPT:-z}}" \
-  cargo build --locked --release --lib --target wasm32-unknown-unknown
+  cargo build --locked --release -p nianbao --lib --target wasm32-unknown-unknown
 rm -rf "$PKG"
 wasm-bindgen --target web --no-typescript --out-dir "$PKG" "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/nianbao.wasm"
 bench/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the browser page's WebAssembly into www/pkg/, the single offline file www/nianbao.html,
-# and prints the download sizes.
+# Builds the browser page's WebAssembly into www/pkg/ (the checker, loaded at start), the single
+# offline file www/nianbao.html, and www/pkg-writer/ (the writer of the annotated .docx and the
+# .xlsx, loaded on demand by www/writer.js), and prints the download sizes.
 #   cargo (wasm32, release) → wasm-bindgen (--target web) → wasm-opt -Oz (npm binaryen)
 # Needs: rustup target wasm32-unknown-unknown, wasm-bindgen-cli matching Cargo.lock, npm ci --prefix tools.
 set -euo pipefail
@@ -27,6 +28,17 @@ wasm-bindgen --target web --no-typescript --out-dir www/pkg \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   -o www/pkg/nianbao_bg.wasm.opt www/pkg/nianbao_bg.wasm
 mv www/pkg/nianbao_bg.wasm.opt www/pkg/nianbao_bg.wasm
+
+# The on-demand writer (writer/): a module of its own so that the start download does not grow.
+cargo build --locked --release -p nianbao-writer --lib --target wasm32-unknown-unknown
+rm -rf www/pkg-writer
+wasm-bindgen --target web --no-typescript --out-dir www/pkg-writer \
+  target/wasm32-unknown-unknown/release/nianbao_writer.wasm
+"$WASM_OPT" -Oz --strip-debug --strip-producers \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  -o www/pkg-writer/nianbao_writer_bg.wasm.opt www/pkg-writer/nianbao_writer_bg.wasm
+mv www/pkg-writer/nianbao_writer_bg.wasm.opt www/pkg-writer/nianbao_writer_bg.wasm
 
 # The single offline file (www/nianbao.html): everything inline, for file:// use.
 node tools/build-offline.mjs
@@ -65,6 +77,15 @@ printf '%-28s %10d %10d\n' "element JS+CSS (no wasm)" "$raw" "$gz"
 read -r off_raw off_gz < <(size_of www/nianbao.html)
 printf '%-28s %10d %10d  (%d%% / %d%% of the page total)\n' "www/nianbao.html (offline)" "$off_raw" "$off_gz" \
   $((off_raw * 100 / total_raw)) $((off_gz * 100 / total_gz))
+
+# The writer, downloaded only when an annotated report or an export is asked for.
+writer_files=(www/writer.js www/pkg-writer/nianbao_writer.js www/pkg-writer/nianbao_writer_bg.wasm)
+for f in "${writer_files[@]}"; do
+  read -r raw gz < <(size_of "$f")
+  printf '%-28s %10d %10d\n' "$f" "$raw" "$gz"
+done
+read -r raw gz < <(size_of "${writer_files[@]}")
+printf '%-28s %10d %10d\n' "writer (on demand)" "$raw" "$gz"
 budget=$((150 * 1024))
 if [ "$total_gz" -gt "$budget" ]; then
   echo "build-web: note: the page with its checker is ${total_gz} bytes gzipped (the checker loads when the page is idle)" >&2

@@ -30,6 +30,7 @@ step "lint (cargo clippy, warnings are errors)" cargo clippy --all-targets --loc
 step "lint JS (node --check, ESLint, tsc on the typings)" bash scripts/lint-js.sh
 step "native tests" cargo test --locked
 step "wasm tests (Node)" cargo test --locked --target wasm32-unknown-unknown --test wasm
+step "writer wasm tests (Node)" cargo test --locked -p nianbao-writer --target wasm32-unknown-unknown --test writer_wasm
 step "wasm tests (headless Chromium)" env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \
   cargo test --locked --target wasm32-unknown-unknown --test wasm
 step "web build" bash scripts/build-web.sh

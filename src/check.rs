@@ -1,6 +1,10 @@
 //! The whole pipeline, bytes to findings, as one call shared by the CLI and the browser binding:
 //! intake → docx → model → report → rules → findings → contract.
 
+mod annotate;
+
+pub use annotate::{annotate_analysed, annotate_bytes, annotate_results, cell_targets};
+
 use crate::contract::{
     CheckResult, PreviousInfo, ReportInfo, Status, TableView, Values, CONTRACT_VERSION,
 };
@@ -52,6 +56,12 @@ pub fn check_document(bytes: &[u8], options: &Options) -> Vec<CheckResult> {
     }
 }
 
+/// The document model of a file (intake and Word reader), as the check reads it.
+pub fn document(bytes: &[u8], limits: &Limits) -> Result<Document, Rejection> {
+    let pkg = intake::open(bytes, limits)?;
+    docx::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), limits)
+}
+
 /// A file read and its reports recognised: checked alone ([`check_analysed`]) or against
 /// another year's file ([`check_report`]) without reading it again.
 #[derive(Debug, Clone)]
@@ -74,6 +84,14 @@ impl Analysed {
 
 /// Reads a file and recognises its reports (stages intake → docx → model → report).
 pub fn analyse(bytes: &[u8], options: &Options) -> Result<Analysed, Rejection> {
+    analyse_package(bytes, options).map(|(_, a)| a)
+}
+
+/// [`analyse`], keeping the package read on the way (for writers that need the source too).
+fn analyse_package(
+    bytes: &[u8],
+    options: &Options,
+) -> Result<(intake::Package, Analysed), Rejection> {
     let pkg = intake::open(bytes, &options.limits)?;
     let doc = docx::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), &options.limits)?;
     let mut reports = report::recognise_all(&doc)?;
@@ -88,7 +106,7 @@ pub fn analyse(bytes: &[u8], options: &Options) -> Result<Analysed, Rejection> {
             report.kind = Some(KindReading::chosen(kind));
         }
     }
-    Ok(Analysed { doc, reports })
+    Ok((pkg, Analysed { doc, reports }))
 }
 
 /// The previous-year report a report is checked against.

@@ -7,10 +7,10 @@ use crate::model;
 use crate::rejection::Rejection;
 use crate::report::formats::{self, T3_ROWS, T4_COLUMNS};
 use crate::report::{NumCell, Report};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Whether the file was checked or rejected.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Checked,
@@ -18,7 +18,8 @@ pub enum Status {
 }
 
 /// What was recognised about the report.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ReportInfo {
     pub agency: Option<String>,
     pub year: Option<i32>,
@@ -44,6 +45,29 @@ pub struct KindInfo {
     pub reason: String,
     /// Set by the user (`Options::report_kind`) rather than inferred.
     pub by_user: bool,
+}
+
+/// Read back from a result (the on-demand writer): the id and label are the build's own
+/// strings; an id this build does not know reads as "?" with an empty label.
+impl<'de> Deserialize<'de> for KindInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Raw {
+            id: String,
+            #[serde(default)]
+            reason: String,
+            #[serde(default)]
+            by_user: bool,
+        }
+        let raw = Raw::deserialize(d)?;
+        let kind = crate::report::ReportKind::parse(&raw.id);
+        Ok(KindInfo {
+            id: kind.map_or("?", |k| k.as_str()),
+            label: kind.map_or("", |k| k.label()),
+            reason: raw.reason,
+            by_user: raw.by_user,
+        })
+    }
 }
 
 impl ReportInfo {
@@ -211,7 +235,7 @@ pub struct CheckResult {
 }
 
 /// The previous-year report a report was compared with.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PreviousInfo {
     /// The file as the caller named it (the CLI: the path; the page: the file name), if given.
     pub file: Option<String>,

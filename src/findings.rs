@@ -1,8 +1,8 @@
 //! Findings: what the rules say about one report, pointing at the cells involved.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -26,7 +26,7 @@ impl Severity {
 }
 
 /// A number, a decimal amount or a text, as found in or expected of a cell.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Quantity {
     Int(i64),
@@ -66,7 +66,7 @@ pub fn format_decimal(v: f64) -> String {
 
 /// A cell of the document: the physical table (index into `Document::tables`) and the grid
 /// position of the cell's top-left slot.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct CellRef {
     pub table: usize,
     pub row: usize,
@@ -81,7 +81,10 @@ pub struct CellRef {
 ///
 /// Serializes as an object whose first field is `"kind": "cell"` or `"kind": "text"`
 /// (written by hand: serde's derived internally tagged form costs more code in the wasm build).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Deserializes from the same form (derived; used by the on-demand writer only, so the
+/// checker's module does not carry it).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Location {
     /// A cell: the physical table (order of `w:tbl` start tags, nested included) and the grid
     /// slot of the cell's top-left, as in [`CellRef`].
@@ -160,6 +163,16 @@ impl Location {
     }
 }
 
+/// The corrected value the rules compute for a culprit cell: writing `value` into `cell` makes
+/// every failed identity of the finding (and of the other findings it explains) hold.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fix {
+    /// The cell to correct (in the document under check); the finding's `culprit`.
+    pub cell: CellRef,
+    /// Its corrected value.
+    pub value: Quantity,
+}
+
 /// One thing a rule found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
@@ -180,6 +193,9 @@ pub struct Finding {
     pub cells: Vec<CellRef>,
     /// The cell most likely to be wrong when it breaks more than one rule.
     pub culprit: Option<CellRef>,
+    /// The culprit's corrected value, when the rules can compute it (contract 2, added after its
+    /// first release: absent from older results).
+    pub fix: Option<Fix>,
     /// Where the finding points, the main location first: the cells (in the order of `cells`),
     /// then the text spans involved.
     pub locations: Vec<Location>,
@@ -349,6 +365,7 @@ mod tests {
             actual: None,
             cells: Vec::new(),
             culprit: None,
+            fix: None,
             locations: Vec::new(),
             group: None,
         }

@@ -14,7 +14,9 @@
 //!   each rule yields [`findings::Finding`]s pointing at [`findings::Location`]s.
 //! * [`messages`]: every Chinese message, rendered from the typed data the stages return
 //!   ([`rejection::Refusal`], [`report::Ambiguity`], the rules' values).
-//! * [`present`]: plain text, JSON Lines and CSV presenters for the command-line tool.
+//! * [`present`]: plain text, JSON Lines and CSV presenters for the command-line tool, and
+//!   [`present::annotate`]: the user's own .docx with a Word comment on every finding (and,
+//!   optionally, the suggested corrections as tracked changes).
 //!
 //! [`check::check_bytes`] runs the whole pipeline and returns the [`contract::CheckResult`].
 //! `wasm` is a thin browser binding over it. `tests/architecture.rs` keeps the stages from
@@ -37,9 +39,9 @@ pub mod rules;
 pub mod wasm;
 
 pub use check::{
-    analyse, check_analysed, check_batch, check_bytes, check_bytes_with, check_document,
-    check_report, check_with_previous, pair_files, previous_counterpart, Analysed, Links, Options,
-    PreviousFile,
+    analyse, annotate_analysed, annotate_bytes, annotate_results, check_analysed, check_batch,
+    check_bytes, check_bytes_with, check_document, check_report, check_with_previous, pair_files,
+    previous_counterpart, Analysed, Links, Options, PreviousFile,
 };
 pub use contract::{CheckResult, PreviousInfo, Status};
 pub use intake::too_large_input;

@@ -4,7 +4,7 @@
 //! once.
 
 use crate::findings::{GroupKind, GroupShape};
-use crate::rejection::{Other, Refusal, Rejection};
+use crate::rejection::{Other, Refusal, Rejection, RejectionCode};
 use crate::report::formats::T3_CORNER_NOTE;
 use crate::report::value::Extras;
 use crate::report::{Ambiguity, KindBasis, KindReading, ReportKind};
@@ -181,6 +181,97 @@ pub fn rejection(r: &Refusal) -> String {
             format!(
                 "未找到年报表格：{found}。请确认这是政府信息公开工作年度报告，且表二（主动公开）、表三（依申请公开）、表四（行政复议、行政诉讼）是 Word 表格而不是图片"
             )
+        }
+    }
+}
+
+/// Why the annotated report (the user's .docx with comments) could not be written, with the
+/// data its message needs. The check itself may have succeeded: the writer reads the file's
+/// zip and XML more literally than the check does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnnotateProblem {
+    /// The result handed to the writer is a rejection without its reason.
+    NotChecked,
+    /// Not a zip at all (the check, run first, says what the file is).
+    NotDocx,
+    /// The zip structure cannot be read.
+    CorruptZip,
+    TooManyEntries {
+        max: usize,
+    },
+    /// No Word main part in the package.
+    NoMainPart,
+    /// A part inflates beyond the bound.
+    TooLargePart {
+        name: String,
+        max: u64,
+    },
+    /// The comments, relationships or content types part is malformed XML.
+    BadPart,
+    /// The main part is malformed XML (or cut short).
+    BadMainPart,
+    /// The main part's elements carry no WordprocessingML prefix.
+    NoWordNamespace,
+    TooDeep {
+        max: usize,
+    },
+    /// Writing the new zip failed.
+    WriteFailed,
+    /// The .xlsx writer failed (its error).
+    Xlsx {
+        error: String,
+    },
+}
+
+impl AnnotateProblem {
+    pub fn code(&self) -> RejectionCode {
+        match self {
+            AnnotateProblem::NotChecked
+            | AnnotateProblem::WriteFailed
+            | AnnotateProblem::Xlsx { .. } => RejectionCode::Internal,
+            AnnotateProblem::NotDocx => RejectionCode::UnknownFormat,
+            AnnotateProblem::CorruptZip => RejectionCode::CorruptZip,
+            AnnotateProblem::TooManyEntries { .. } | AnnotateProblem::TooDeep { .. } => {
+                RejectionCode::TooComplex
+            }
+            AnnotateProblem::NoMainPart => RejectionCode::NotWord,
+            AnnotateProblem::TooLargePart { .. } => RejectionCode::TooLargeInflated,
+            AnnotateProblem::BadPart
+            | AnnotateProblem::BadMainPart
+            | AnnotateProblem::NoWordNamespace => RejectionCode::BadXml,
+        }
+    }
+}
+
+impl From<AnnotateProblem> for Rejection {
+    fn from(p: AnnotateProblem) -> Rejection {
+        Rejection::new(p.code(), annotate_problem(&p))
+    }
+}
+
+/// The message of an [`AnnotateProblem`]: what is wrong and what to do.
+pub fn annotate_problem(p: &AnnotateProblem) -> String {
+    match p {
+        AnnotateProblem::NotChecked => "文件未能检查，无法写入批注".into(),
+        AnnotateProblem::NotDocx => "这不是 Word 文档（.docx），无法写入批注；请上传 .docx 格式的年度报告（旧版 .doc/.wps 请先在 Word/WPS 中另存为 .docx）".into(),
+        AnnotateProblem::CorruptZip => "文件已损坏或不完整（zip 结构无法读取），无法写入批注；请重新下载或在 Word/WPS 中重新保存后再试".into(),
+        AnnotateProblem::TooManyEntries { max } => {
+            format!("文件中的条目过多（超过 {max} 个），无法写入批注；请确认文件是 Word 文档")
+        }
+        AnnotateProblem::NoMainPart => "文件中没有找到 Word 正文部分，无法写入批注；请确认上传的是 .docx 格式的报告".into(),
+        AnnotateProblem::TooLargePart { name, max } => format!(
+            "文件中的“{name}”解压后超过 {} MB 的上限，无法写入批注；请确认文件来源，或在 Word/WPS 中重新保存为 .docx 后再试",
+            mb(*max)
+        ),
+        AnnotateProblem::BadPart => "文件中的批注、关系或内容类型部分已损坏（XML 格式错误），无法写入批注；请在 Word/WPS 中重新另存为 .docx 后再试".into(),
+        AnnotateProblem::BadMainPart => "文档内容已损坏（XML 格式错误），无法写入批注。请在 Word/WPS 中打开后重新另存为 .docx 再试。".into(),
+        AnnotateProblem::NoWordNamespace => "文档的正文部分不是常见的 Word 格式（没有找到 WordprocessingML 命名空间前缀），无法写入批注；请在 Word/WPS 中另存为 .docx 后再试".into(),
+        AnnotateProblem::TooDeep { max } => {
+            format!("文档结构嵌套过深（超过 {max} 层），无法写入批注。请在 Word/WPS 中删除多余的嵌套表格或文本框后再试。")
+        }
+        AnnotateProblem::WriteFailed => "生成带批注的文件时出错；请重试，若仍失败请反馈此文件".into(),
+        AnnotateProblem::Xlsx { error } => {
+            format!("生成 Excel 文件时出错（{error}）；请改用 CSV 导出，并反馈此问题")
         }
     }
 }

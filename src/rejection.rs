@@ -3,12 +3,12 @@
 //! message needs); `crate::messages` renders it into a [`Rejection`]. The stages say why with a typed [`Refusal`] (the data the
 //! message needs); `crate::messages` renders it into a [`Rejection`].
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Stable codes of the rejection catalogue. The string form (`as_str`) is part of the
 /// JSON contract and never changes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RejectionCode {
     /// Zero bytes.
@@ -229,7 +229,7 @@ impl Refusal {
 }
 
 /// A file that could not be checked.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rejection {
     pub code: RejectionCode,
     /// Chinese, for the person: what the file is and what to do.
@@ -248,6 +248,12 @@ impl Rejection {
             reason: None,
         }
     }
+}
+
+/// The rejection of an input of `size` bytes over the input bound `max` (shared by the intake,
+/// the command-line tool's pre-read check and the annotated-report writer).
+pub fn too_large_input(size: u64, max: u64) -> Rejection {
+    Rejection::from(Refusal::TooLarge { size, max })
 }
 
 impl fmt::Display for Rejection {

@@ -62,6 +62,7 @@ fn assert_finding_shape(f: &Value) {
             "actual",
             "cells",
             "culprit",
+            "fix",
             "locations"
         ]),
         "finding fields: {f}"
@@ -85,6 +86,15 @@ fn assert_finding_shape(f: &Value) {
     }
     if !f["culprit"].is_null() {
         assert_cell_ref(&f["culprit"], "culprit");
+    }
+    // The culprit's corrected value: only with a culprit, on that cell, a number.
+    if !f["fix"].is_null() {
+        assert_eq!(keys(&f["fix"]), set(&["cell", "value"]), "fix: {f}");
+        assert_eq!(
+            f["fix"]["cell"], f["culprit"],
+            "fix.cell is the culprit: {f}"
+        );
+        assert!(f["fix"]["value"].is_number(), "fix.value: {f}");
     }
     let locations = f["locations"].as_array().expect("locations array");
     for l in locations {

@@ -317,13 +317,20 @@ fn tx_none_against_the_table() {
 
 #[test]
 fn tx_all_done() {
-    // 长春市体育局 2023 style: 都在法定期限内予以答复 while 四 = 2.
+    // 均已办结 while 四 = 2.
+    let r = run(&with_prose(
+        scenario(),
+        &["本年度共受理政府信息公开申请16件，均已办结。"],
+    ));
+    let f = only(&r, "TX.ALLDONE");
+    assert_eq!(f.severity, Severity::Warning);
+    // 长春市体育局 2023 style: 都在法定期限内予以答复 is about timeliness, not that every
+    // application was concluded: nothing to compare with 四.
     let r = run(&with_prose(
         scenario(),
         &["本年度共受理政府信息公开申请16件，都在法定期限内予以答复。"],
     ));
-    let f = only(&r, "TX.ALLDONE");
-    assert_eq!(f.severity, Severity::Warning);
+    assert!(tx(&r).is_empty(), "{:#?}", tx(&r));
     let mut spec = scenario();
     spec.set_t3_row("carried_forward", [0, 0, 0, 0, 0, 0]);
     spec.set_t3_row("granted", [6, 2, 0, 1, 0, 1]);
@@ -676,4 +683,43 @@ fn seeds_give_what_the_spec_lists() {
         let r = check_bytes(&bytes);
         assert!(tx(&r).is_empty(), "{name}: {:#?}", tx(&r));
     }
+}
+
+#[test]
+fn loosely_worded_figures_are_warnings() {
+    // 咸阳市秦都区 2024 style: 行政复议/行政诉讼 counts in a sentence that does not say they
+    // arose from 政府信息公开 (a government decides and faces other cases too), and 正在办理
+    // without 下年度: compared, but only warned about.
+    let r = run(&with_prose(
+        scenario(),
+        &["截至12月底已回复17件，7件正在办理中。行政复议144件，行政诉讼97件。"],
+    ));
+    let t = tx(&r);
+    assert_eq!(t.len(), 3, "{t:#?}");
+    assert!(
+        t.iter()
+            .all(|f| f.rule == "TX.VAGUE" && f.severity == Severity::Warning),
+        "{t:#?}"
+    );
+    // The same counts said of 政府信息公开 are errors.
+    let r = run(&with_prose(
+        scenario(),
+        &["因政府信息公开被申请行政复议144件，被提起行政诉讼97件。"],
+    ));
+    let t = tx(&r);
+    assert_eq!(t.len(), 2, "{t:#?}");
+    assert!(t.iter().all(|f| f.severity == Severity::Error), "{t:#?}");
+    assert_eq!(t[0].rule, "TX.REV");
+    assert_eq!(t[1].rule, "TX.LIT");
+    // 未发生被行政复议纠错或行政诉讼败诉情形 (上海市政府办公厅 2025) speaks of corrections: with
+    // corrected cases in 表四 it is TX.UPHELD, never TX.NOCASE against the case totals.
+    let r = run(&with_prose(
+        scenario(),
+        &["全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。"],
+    ));
+    let t = tx(&r);
+    assert!(
+        !t.is_empty() && t.iter().all(|f| f.rule == "TX.UPHELD"),
+        "{t:#?}"
+    );
 }

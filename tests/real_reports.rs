@@ -265,7 +265,8 @@ fn builder_keeps_the_documents_cell_texts() {
 }
 
 /// Each fixture states its source, and every consistent report (no errors expected) really
-/// balances: the header's expectation is recomputed from the fixture's own numbers.
+/// balances: the header's expectation is recomputed from the fixture's own numbers (table 三
+/// row totals, column balance and results; table 四 group totals).
 #[test]
 fn fixture_headers_are_complete_and_balanced_ones_balance() {
     for f in load_all() {
@@ -290,6 +291,15 @@ fn fixture_headers_are_complete_and_balanced_ones_balance() {
             .map(|r| r.iter().map(|c| num(c)).collect())
             .collect();
         let n = t3.len();
+        // Table 四: in each group the four results add up to 总计 (where all five are written).
+        if !f.errors.contains_key("T4.SUM") {
+            let t4: Vec<Option<i64>> = spec.table4.iter().map(|c| num(c)).collect();
+            for g in t4.chunks(5) {
+                if let [Some(a), Some(b), Some(c), Some(d), Some(t)] = g {
+                    assert_eq!(a + b + c + d, *t, "{}: table 四 group total", f.file);
+                }
+            }
+        }
         if f.errors
             .keys()
             .any(|k| ["T3.ROW", "T3.BAL", "T3.RES", "T3.ZERO"].contains(&k.as_str()))

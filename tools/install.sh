@@ -2,7 +2,8 @@
 # Installs, idempotently, what building and testing the web page needs beyond Rust itself:
 #   the wasm32 target, wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen version, the npm tools
 #   (binaryen's wasm-opt, playwright-core) from tools/package-lock.json, and with --browser
-#   Debian's chromium + chromium-driver (for the browser tests).
+#   Debian's chromium + chromium-driver (for the browser tests) and the office software that the
+#   annotated-report and export tests open nianbao's output with.
 # Each step is skipped when what it installs is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,20 @@ if [ $browser = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedri
   echo "install: chromium, chromium-driver"
   # A CJK font only makes the test screenshots legible; the tests do not depend on it.
   apt_install chromium chromium-driver fonts-wqy-microhei
+fi
+
+# The annotated-report tests open nianbao's .docx output in real office software and readers:
+# LibreOffice (headless conversion to PDF/ODT), python-docx and openpyxl (the .xlsx export),
+# pdftotext (the printed page's text).
+if [ $browser = 1 ]; then
+  if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null; then
+    echo "install: libreoffice-writer-nogui, poppler-utils"
+    apt_install libreoffice-writer-nogui poppler-utils
+  fi
+  if ! python3 -c 'import docx, openpyxl' 2>/dev/null; then
+    echo "install: python-docx, openpyxl (pip)"
+    python3 -m pip install --quiet --disable-pip-version-check python-docx==1.2.0 openpyxl==3.1.5
+  fi
 fi
 
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then

@@ -139,6 +139,24 @@ pub struct CheckArgs {
         help = "上一年度的报告，与要检查的一个文件作跨年度对比（表三结转、表二现行有效件数等）；不指定时，同一批文件中同一机关相邻两个年度的报告自动配对"
     )]
     pub previous: Option<PathBuf>,
+    #[arg(
+        long,
+        value_name = "文件夹",
+        help = "把每个有问题的文件另存为“<原名>（检查意见）.docx”到该文件夹：每个问题一条 Word 批注，一个文件中的几份年报都写在同一个副本里（不改动原文件）"
+    )]
+    pub annotate: Option<PathBuf>,
+    #[arg(
+        long,
+        requires = "annotate",
+        help = "与 --annotate 同用：同时给出修改建议（修订模式），把算得出的正确数字写成 Word 修订，可逐条接受或拒绝"
+    )]
+    pub suggest: bool,
+    #[arg(
+        long,
+        value_name = "文件",
+        help = "另把全部结果写成一个 Excel 文件（.xlsx）：“问题清单”表（列同 --csv）和“汇总”表（每份报告一行）"
+    )]
+    pub xlsx: Option<PathBuf>,
     #[command(flatten)]
     help: HelpFlag,
 }
@@ -253,6 +271,9 @@ fn usage_message(e: &clap::Error) -> String {
         }
         ErrorKind::TooManyValues | ErrorKind::NoEquals => {
             format!("选项 {arg} 不接受值")
+        }
+        ErrorKind::MissingRequiredArgument if e.to_string().contains("--annotate") => {
+            "--suggest 需要与 --annotate <文件夹> 一起使用".to_string()
         }
         ErrorKind::ArgumentConflict => {
             format!("选项 {arg} 不能与 {} 同时使用", text(ContextKind::PriorArg))

@@ -5,13 +5,14 @@
 use crate::args::{self, CheckArgs, MAX_JOBS};
 use crate::{exit, walk};
 use indicatif::{ProgressBar, ProgressStyle};
+use nianbao::present::annotate::{annotated_file_name, AnnotateOptions, Annotated};
 use nianbao::report::pairing::{self, BatchEntry, PairKey};
 use nianbao::{
-    analyse, check_report, present, previous_counterpart, too_large_input, Analysed, CheckResult,
-    Links, Options, PreviousFile, Rejection, RejectionCode, Status,
+    analyse, annotate_analysed, check_report, present, previous_counterpart, too_large_input,
+    Analysed, CheckResult, Links, Options, PreviousFile, Rejection, RejectionCode, Status,
 };
 use rayon::iter::{ParallelBridge, ParallelIterator};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -57,6 +58,14 @@ impl Tally {
     }
 }
 
+/// One file done: its results (one per report) and, with `--annotate`, the annotated copy
+/// carrying the findings of all its reports (none for a file that could not be checked or has
+/// nothing to say).
+struct Done {
+    results: Vec<CheckResult>,
+    annotated: Option<Result<Annotated, Rejection>>,
+}
+
 pub fn run(args: &CheckArgs) -> i32 {
     if args.paths.is_empty() {
         eprintln!(
@@ -81,6 +90,25 @@ pub fn run(args: &CheckArgs) -> i32 {
         eprintln!("找不到上一年度的报告：{}", previous.display());
         return exit::UNCHECKED;
     }
+    if let Some(dir) = &args.annotate {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            eprintln!("无法创建批注文件夹 {}：{e}", dir.display());
+            return exit::UNCHECKED;
+        }
+    }
+    let annotate = args.annotate.as_ref().map(|_| AnnotateOptions {
+        tracked_changes: args.suggest,
+        date: Some(now_iso8601()),
+        ..AnnotateOptions::default()
+    });
+    let mut writer = AnnotationWriter {
+        dir: args.annotate.clone(),
+        used: HashSet::new(),
+        written: 0,
+        failed: false,
+        to_stdout: output == Output::Text,
+    };
+    let mut for_xlsx: Vec<(String, CheckResult)> = Vec::new();
     let walk::Files { files, missing } = walk::collect(&args.paths);
     let jobs = args
         .jobs
@@ -119,9 +147,9 @@ pub fn run(args: &CheckArgs) -> i32 {
     let explicit = args.previous.as_deref();
     let mut tally = Tally::default();
     // A bounded channel: workers wait rather than pile up results that cannot be printed yet.
-    let (tx, rx) = mpsc::sync_channel::<(usize, Vec<CheckResult>)>(jobs * 4);
+    let (tx, rx) = mpsc::sync_channel::<(usize, Done)>(jobs * 4);
     std::thread::scope(|scope| {
-        let (files, options, pool, links) = (&files, &options, &pool, &links);
+        let (files, options, pool, links, annotate) = (&files, &options, &pool, &links, &annotate);
         scope.spawn(move || {
             // `par_bridge` hands out files in order as workers become free, so results arrive
             // roughly in input order and few wait in `pending` below.
@@ -133,17 +161,24 @@ pub fn run(args: &CheckArgs) -> i32 {
                     .par_bridge()
                     .try_for_each_with(tx, |tx, (i, path)| {
                         let file_links = links.get(i).map_or(&[][..], Vec::as_slice);
-                        tx.send((i, check_file(path, options, file_links, explicit, files)))
-                            .map_err(drop)
+                        let done = check_file(
+                            path,
+                            options,
+                            file_links,
+                            explicit,
+                            files,
+                            annotate.as_ref(),
+                        );
+                        tx.send((i, done)).map_err(drop)
                     })
             });
         });
-        let mut pending: BTreeMap<usize, Vec<CheckResult>> = BTreeMap::new();
+        let mut pending: BTreeMap<usize, Done> = BTreeMap::new();
         let mut printed = 0usize;
-        for (i, result) in rx {
-            pending.insert(i, result);
+        for (i, done) in rx {
+            pending.insert(i, done);
             progress.inc(1);
-            while let Some(results) = pending.remove(&printed) {
+            while let Some(Done { results, annotated }) = pending.remove(&printed) {
                 let name = files[printed].display().to_string();
                 tally.add(&results);
                 let mut text = String::new();
@@ -171,6 +206,20 @@ pub fn run(args: &CheckArgs) -> i32 {
                         }
                         Output::Text => present::text(&named, result) + "\n",
                     });
+                    if args.xlsx.is_some() {
+                        for_xlsx.push((named, result.clone()));
+                    }
+                }
+                if let Some(note) = writer.write(&files[printed], &results, annotated) {
+                    if writer.to_stdout {
+                        if !text.is_empty() {
+                            // Under the file's last report, before the blank line that ends it.
+                            text.pop();
+                            text.push_str(&format!("  {note}\n\n"));
+                        }
+                    } else {
+                        progress.suspend(|| eprintln!("{name}：{note}"));
+                    }
                 }
                 let written = if progress.is_hidden() {
                     out.write_all(text.as_bytes())
@@ -186,6 +235,40 @@ pub fn run(args: &CheckArgs) -> i32 {
         }
     });
     progress.finish_and_clear();
+    let mut failed = writer.failed;
+    if let Some(dir) = &writer.dir {
+        let line = format!(
+            "已在 {} 写入 {} 个带批注的报告",
+            dir.display(),
+            writer.written
+        );
+        if writer.to_stdout {
+            let _ = writeln!(out, "{line}");
+        } else {
+            eprintln!("{line}");
+        }
+    }
+    if let Some(path) = &args.xlsx {
+        let entries: Vec<(&str, &CheckResult)> =
+            for_xlsx.iter().map(|(n, r)| (n.as_str(), r)).collect();
+        let written = present::xlsx::xlsx(&entries, Some(&now_iso8601()))
+            .map_err(|r| r.message)
+            .and_then(|bytes| std::fs::write(path, bytes).map_err(|e| e.to_string()));
+        match written {
+            Ok(()) => {
+                let line = format!("已写入 Excel 文件 {}", path.display());
+                if writer.to_stdout {
+                    let _ = writeln!(out, "{line}");
+                } else {
+                    eprintln!("{line}");
+                }
+            }
+            Err(e) => {
+                eprintln!("无法写入 Excel 文件 {}：{e}", path.display());
+                failed = true;
+            }
+        }
+    }
     if output == Output::Text {
         let _ = writeln!(
             out,
@@ -197,7 +280,96 @@ pub fn run(args: &CheckArgs) -> i32 {
         );
     }
     let _ = out.flush();
-    tally.exit_code(missing)
+    tally.exit_code(missing || failed)
+}
+
+/// Writes the annotated files of `--annotate` into their folder, in input order, each under a
+/// name not used before in this run.
+struct AnnotationWriter {
+    dir: Option<PathBuf>,
+    /// Names written in this run (lower case), so that two inputs of the same name in
+    /// different folders do not overwrite each other.
+    used: HashSet<String>,
+    written: usize,
+    failed: bool,
+    to_stdout: bool,
+}
+
+impl AnnotationWriter {
+    /// Writes one file's annotated copy; returns what to tell the person (`None` without
+    /// `--annotate`).
+    fn write(
+        &mut self,
+        input: &Path,
+        results: &[CheckResult],
+        annotated: Option<Result<Annotated, Rejection>>,
+    ) -> Option<String> {
+        let dir = self.dir.as_ref()?;
+        if results.iter().any(|r| r.status == Status::Rejected) {
+            return Some("批注：文件无法检查，未生成批注文件".to_string());
+        }
+        let annotated = match annotated {
+            None => return Some("批注：未发现问题，未生成批注文件".to_string()),
+            Some(Err(r)) => {
+                self.failed = true;
+                return Some(format!("批注：未能生成批注文件（{}）", r.message));
+            }
+            Some(Ok(a)) => a,
+        };
+        let name = annotated_file_name(&input.to_string_lossy());
+        let mut path = dir.join(&name);
+        let mut n = 2;
+        while !self.used.insert(path.to_string_lossy().to_lowercase()) {
+            let (stem, ext) = name.rsplit_once('.').unwrap_or((&name, "docx"));
+            path = dir.join(format!("{stem}（{n}）.{ext}"));
+            n += 1;
+        }
+        if let Err(e) = std::fs::write(&path, &annotated.bytes) {
+            self.failed = true;
+            return Some(format!("批注：无法写入 {}：{e}", path.display()));
+        }
+        self.written += 1;
+        let revisions = if annotated.revisions > 0 {
+            format!("，{} 处修订", annotated.revisions)
+        } else {
+            String::new()
+        };
+        Some(format!(
+            "批注：已写入 {}（{} 条批注{revisions}）",
+            path.display(),
+            annotated.comments
+        ))
+    }
+}
+
+/// The current time in UTC as ISO 8601 (`2026-12-01T08:00:00Z`), for the comments' date.
+fn now_iso8601() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    iso8601(secs)
+}
+
+/// Seconds since 1970 in UTC as ISO 8601.
+fn iso8601(secs: i64) -> String {
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rem / 3_600,
+        rem % 3_600 / 60,
+        rem % 60
+    )
 }
 
 /// A progress bar on stderr for a large batch when stderr is a terminal; hidden otherwise.
@@ -285,17 +457,20 @@ fn pair_batch_files(
 /// Reads and analyses one file; never panics (a bug in the core becomes an `internal`
 /// rejection).
 fn load(path: &Path, options: &Options) -> Result<Analysed, Rejection> {
-    let bytes = match read_bounded(path, options.limits.max_input_bytes) {
-        Ok(Ok(b)) => b,
-        Ok(Err(size)) => return Err(too_large_input(size, &options.limits)),
-        Err(e) => {
-            return Err(Rejection::new(
-                RejectionCode::Unreadable,
-                format!("无法读取文件：{e}"),
-            ))
-        }
-    };
+    let bytes = read(path, options)?;
     std::panic::catch_unwind(|| analyse(&bytes, options)).unwrap_or_else(|_| Err(internal()))
+}
+
+/// Reads one file within the input bound.
+fn read(path: &Path, options: &Options) -> Result<Vec<u8>, Rejection> {
+    match read_bounded(path, options.limits.max_input_bytes) {
+        Ok(Ok(b)) => Ok(b),
+        Ok(Err(size)) => Err(too_large_input(size, &options.limits)),
+        Err(e) => Err(Rejection::new(
+            RejectionCode::Unreadable,
+            format!("无法读取文件：{e}"),
+        )),
+    }
 }
 
 fn internal() -> Rejection {
@@ -307,18 +482,60 @@ fn internal() -> Rejection {
 
 /// Checks one file: one result per report it holds (one rejected result when it cannot be
 /// checked), each report with its previous-year report when paired (`links`, by report) or
-/// with the file named by `--previous`; never panics.
+/// with the file named by `--previous`; with `annotate`, writes the findings of all its
+/// reports into one copy as Word comments (locations in the previous year's file left out).
+/// Never panics.
 fn check_file(
     path: &Path,
     options: &Options,
     links: &[ReportLinks],
     explicit: Option<&Path>,
     files: &[PathBuf],
-) -> Vec<CheckResult> {
-    let analysed = match load(path, options) {
-        Ok(a) => a,
-        Err(rejection) => return vec![CheckResult::rejected(rejection)],
+    annotate: Option<&AnnotateOptions>,
+) -> Done {
+    let rejected = |rejection| Done {
+        results: vec![CheckResult::rejected(rejection)],
+        annotated: None,
     };
+    let bytes = match read(path, options) {
+        Ok(b) => b,
+        Err(rejection) => return rejected(rejection),
+    };
+    let analysed = match std::panic::catch_unwind(|| analyse(&bytes, options))
+        .unwrap_or_else(|_| Err(internal()))
+    {
+        Ok(a) => a,
+        Err(rejection) => return rejected(rejection),
+    };
+    let results = check_reports(&analysed, options, links, explicit, files);
+    let annotated = match annotate {
+        Some(a)
+            if results.iter().all(|r| r.status == Status::Checked)
+                && results.iter().any(|r| !r.findings.is_empty()) =>
+        {
+            Some(
+                std::panic::catch_unwind(|| annotate_analysed(&bytes, &analysed, &results, a))
+                    .unwrap_or_else(|_| {
+                        Err(Rejection::new(
+                            RejectionCode::Internal,
+                            "nianbao 写入批注时出现内部错误，请将文件反馈给开发者",
+                        ))
+                    }),
+            )
+        }
+        _ => None,
+    };
+    Done { results, annotated }
+}
+
+/// The results of every report of an analysed file (see [`check_file`]).
+fn check_reports(
+    analysed: &Analysed,
+    options: &Options,
+    links: &[ReportLinks],
+    explicit: Option<&Path>,
+    files: &[PathBuf],
+) -> Vec<CheckResult> {
     // The previous-year files this file's reports are compared with, each read once.
     let mut sources: Vec<(PathBuf, Result<Analysed, Rejection>)> = Vec::new();
     let wanted = explicit.map(Path::to_path_buf).into_iter().chain(
@@ -357,7 +574,7 @@ fn check_file(
                         links.previous = Some(PreviousFile {
                             analysed: last,
                             report: report
-                                .unwrap_or_else(|| previous_counterpart(&analysed, i, last)),
+                                .unwrap_or_else(|| previous_counterpart(analysed, i, last)),
                             name: Some(&names[k]),
                             explicit: report.is_none(),
                         })
@@ -368,7 +585,7 @@ fn check_file(
                     Err(_) => {}
                 }
             }
-            std::panic::catch_unwind(|| check_report(&analysed, i, &links, options))
+            std::panic::catch_unwind(|| check_report(analysed, i, &links, options))
                 .unwrap_or_else(|_| CheckResult::rejected(internal()))
         })
         .collect()
@@ -392,6 +609,13 @@ fn read_bounded(path: &Path, limit: u64) -> io::Result<Result<Vec<u8>, u64>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_iso_8601_in_utc() {
+        assert_eq!(iso8601(0), "1970-01-01T00:00:00Z");
+        assert_eq!(iso8601(1_795_000_000), "2026-11-18T11:06:40Z");
+        assert_eq!(iso8601(951_782_400), "2000-02-29T00:00:00Z");
+    }
 
     #[test]
     fn files_over_the_limit_are_not_read() {

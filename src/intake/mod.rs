@@ -230,10 +230,7 @@ pub(super) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// The rejection of an input of `size` bytes over [`Limits::max_input_bytes`] (also used by
 /// callers that see the size before reading the file).
 pub fn too_large_input(size: u64, limits: &Limits) -> Rejection {
-    Rejection::from(Refusal::TooLarge {
-        size,
-        max: limits.max_input_bytes,
-    })
+    crate::rejection::too_large_input(size, limits.max_input_bytes)
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
-//! CSV for spreadsheets: one row per finding (or per file without findings).
+//! CSV for spreadsheets: one row per finding (or per file without findings), the columns of
+//! [`super::rows::finding_rows`].
 
-use crate::contract::{CheckResult, Status};
+use super::rows::{finding_rows, Field};
+use crate::contract::CheckResult;
 
 /// The CSV header line (UTF-8; the caller writes the BOM once at the start).
 pub const CSV_HEADER: &str = "文件,状态,规则,级别,表,行,列,应为,实为,说明";
@@ -12,51 +14,9 @@ pub const CSV_BOM: &str = "\u{FEFF}";
 /// one row too, so every file appears.
 pub fn csv_rows(file: &str, result: &CheckResult) -> String {
     let mut out = String::new();
-    match result.status {
-        Status::Rejected => {
-            let (code, msg) = result
-                .rejection
-                .as_ref()
-                .map(|r| (r.code.as_str(), r.message.as_str()))
-                .unwrap_or(("", ""));
-            push_row(
-                &mut out,
-                &[file, "无法检查", code, "", "", "", "", "", "", msg],
-            );
-        }
-        Status::Checked if result.findings.is_empty() => push_row(
-            &mut out,
-            &[file, "通过", "", "", "", "", "", "", "", "未发现问题"],
-        ),
-        Status::Checked => {
-            for f in &result.findings {
-                let table = f
-                    .table
-                    .map(|t| format!("表{}", cn_table(t)))
-                    .unwrap_or_default();
-                let expected = f
-                    .expected
-                    .as_ref()
-                    .map(|q| q.to_string())
-                    .unwrap_or_default();
-                let actual = f.actual.as_ref().map(|q| q.to_string()).unwrap_or_default();
-                push_row(
-                    &mut out,
-                    &[
-                        file,
-                        status_label(result),
-                        f.rule,
-                        f.severity.label(),
-                        &table,
-                        &f.row.join(" / "),
-                        &f.column.join(" / "),
-                        &expected,
-                        &actual,
-                        &f.message,
-                    ],
-                );
-            }
-        }
+    for row in finding_rows(file, result) {
+        let fields: Vec<&str> = row.iter().map(Field::text).collect();
+        push_row(&mut out, &fields);
     }
     out
 }
@@ -84,24 +44,6 @@ fn csv_field(s: &str) -> String {
         format!("\"{}\"", guarded.replace('"', "\"\""))
     } else {
         guarded
-    }
-}
-
-fn cn_table(t: u8) -> &'static str {
-    match t {
-        2 => "二",
-        3 => "三",
-        4 => "四",
-        _ => "",
-    }
-}
-
-fn status_label(r: &CheckResult) -> &'static str {
-    match (r.status, r.errors(), r.warnings()) {
-        (Status::Rejected, _, _) => "无法检查",
-        (_, 0, 0) => "通过",
-        (_, 0, _) => "有警告",
-        _ => "有错误",
     }
 }
 

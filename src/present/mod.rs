@@ -1,13 +1,20 @@
-//! Presenters for the command-line tool: readable text (`text.rs`), JSON Lines (`json.rs`) and
-//! CSV (`csv.rs`), each from the result contract.
+//! Presenters: readable text (`text.rs`), JSON Lines (`json.rs`) and CSV (`csv.rs`) for the
+//! command-line tool, each from the result contract; the rows the CSV and the spreadsheet share
+//! (`rows.rs`); the spreadsheet ([`xlsx`], feature `xlsx`); and the annotated report
+//! ([`annotate`]: the user's own .docx with a Word comment on every finding).
 
+pub mod annotate;
 mod csv;
 // serde_json is a native-only dependency.
 #[cfg(not(target_arch = "wasm32"))]
 mod json;
+mod rows;
 mod text;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 pub use csv::{csv_rows, CSV_BOM, CSV_HEADER};
 #[cfg(not(target_arch = "wasm32"))]
 pub use json::json_line;
+pub use rows::{finding_rows, summary_row, Field, SUMMARY_HEADER};
 pub use text::text;

@@ -55,6 +55,10 @@ pub(super) fn attach_culprits(report: &Report, sink: &mut Sink) {
         if let [(cell, fix)] = candidates.as_slice() {
             if let Some(f) = sink.findings.get_mut(*finding_index) {
                 f.culprit = Some(**cell);
+                f.fix = Some(Fix {
+                    cell: **cell,
+                    value: Quantity::Int(**fix),
+                });
                 let name = cell_name(report, cell);
                 f.message.push_str(&messages::culprit(&name, **fix));
             }

@@ -51,7 +51,7 @@ use culprits::*;
 pub use example::{Edit, Example};
 use t4::*;
 
-pub(crate) use crate::findings::{CellRef, Finding, Location, Quantity, Severity};
+pub(crate) use crate::findings::{CellRef, Finding, Fix, Location, Quantity, Severity};
 pub(crate) use crate::messages::{self, CellProblem, HeadingProblem};
 pub(crate) use crate::model::Document;
 pub(crate) use crate::report::formats::{
@@ -383,6 +383,7 @@ fn finding(id: RuleId, message: String) -> Finding {
         actual: None,
         cells: Vec::new(),
         culprit: None,
+        fix: None,
         locations: Vec::new(),
         group: None,
     }

@@ -103,22 +103,22 @@ rule! {
 rule! {
     /// 正文行政复议数
     ///
-    /// 正文中因政府信息公开被申请行政复议的件数（及维持、纠正、其他结果、尚未审结的分项）等于表四“行政复议”对应栏。
+    /// 正文中因政府信息公开被申请行政复议的件数（及维持、纠正、其他结果、尚未审结的分项）等于表四“行政复议”对应栏。第四部分以外的句子没有说明是因政府信息公开引起的（政府还办理、应对其他行政复议），不一致只作提示（TX.VAGUE）。
     ///
     /// 依据：正文与统计表应当一致。
     TxRev: "TX.REV", Error,
-    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "本年度被申请行政复议2件。" }, Edit::T4 { col: "review.upheld", text: "1" }, Edit::T4 { col: "review.total", text: "1" }], message: "正文“行政复议2件”与表四“行政复议·总计” 1 不一致" },
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "本年度因政府信息公开被申请行政复议2件。" }, Edit::T4 { col: "review.upheld", text: "1" }, Edit::T4 { col: "review.total", text: "1" }], message: "正文“行政复议2件”与表四“行政复议·总计” 1 不一致" },
     check: tx_review,
 }
 
 rule! {
     /// 正文行政诉讼数
     ///
-    /// 正文中行政诉讼的件数（及分项）等于表四“未经复议直接起诉”与“复议后起诉”对应栏之和。
+    /// 正文中行政诉讼的件数（及分项）等于表四“未经复议直接起诉”与“复议后起诉”对应栏之和。第四部分以外的句子没有说明是因政府信息公开引起的，不一致只作提示（TX.VAGUE）。
     ///
     /// 依据：正文与统计表应当一致；行政诉讼分两栏统计。
     TxLit: "TX.LIT", Error,
-    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "本年度被提起行政诉讼2件。" }, Edit::T4 { col: "litigation_direct.upheld", text: "1" }, Edit::T4 { col: "litigation_direct.total", text: "1" }], message: "正文“行政诉讼2件”与表四行政诉讼“总计”（未经复议直接起诉与复议后起诉之和） 1 不一致" },
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "本年度因政府信息公开被提起行政诉讼2件。" }, Edit::T4 { col: "litigation_direct.upheld", text: "1" }, Edit::T4 { col: "litigation_direct.total", text: "1" }], message: "正文“行政诉讼2件”与表四行政诉讼“总计”（未经复议直接起诉与复议后起诉之和） 1 不一致" },
     check: tx_litigation,
 }
 
@@ -158,7 +158,7 @@ rule! {
 rule! {
     /// 正文数字读法不确定
     ///
-    /// 正文数字与表格不一致，但正文是约数（近、约、余、多）、“其中”的一部分，或措辞可能另有所指（如“办结”等于收到的申请数、“无结转”未说明是哪一年），所以只作提示。
+    /// 正文数字与表格不一致，但正文是约数（近、约、余、多）、“其中”的一部分，或措辞可能另有所指（如“办结”等于收到的申请数、“无结转”未说明是哪一年、“正在办理”未说明结转下年度、句中的行政复议或行政诉讼未说明是因政府信息公开引起的），所以只作提示。
     ///
     /// 依据：读法不确定时说明所作的假设，而不报错误。
     TxVague: "TX.VAGUE", Warning,
@@ -347,10 +347,10 @@ fn near(n: i64, v: i64) -> bool {
     (n - v).abs() * 5 <= v.max(1)
 }
 
-/// The error rule `strict`, or [`RuleId::TxVague`] when the statement is approximate or a
-/// subset ("其中…").
+/// The error rule `strict`, or [`RuleId::TxVague`] when the statement is approximate, a
+/// subset ("其中…") or loosely worded (a subject word that may name something else).
 fn strict_or_vague(c: &Claim, strict: RuleId) -> RuleId {
-    if c.approx || c.subset {
+    if c.approx || c.subset || c.loose {
         RuleId::TxVague
     } else {
         strict
@@ -358,9 +358,9 @@ fn strict_or_vague(c: &Claim, strict: RuleId) -> RuleId {
 }
 
 /// For breakdowns ("其中，予以公开 N 件", "其中维持 N 件") "其中" is the normal form: the error
-/// rule `strict` unless the figure is approximate.
+/// rule `strict` unless the figure is approximate or loosely worded.
 fn breakdown(c: &Claim, strict: RuleId) -> RuleId {
-    if c.approx {
+    if c.approx || c.loose {
         RuleId::TxVague
     } else {
         strict
@@ -525,11 +525,7 @@ fn tx_carry_in(cx: &RuleContext<'_>, sink: &mut Sink) {
             continue;
         }
         let m = messages::tx_mismatch(&claim.text, &b.name, b.value);
-        let id = if claim.approx {
-            RuleId::TxVague
-        } else {
-            RuleId::TxCarryIn
-        };
+        let id = breakdown(claim, RuleId::TxCarryIn);
         sink.push(text_finding(id, m, claim, Some(&b)));
     }
 }

@@ -15,7 +15,9 @@
 //! (`passes-today` or `needs-issue-9`), `errors` and `warnings` (`RULE*count` comma-separated,
 //! or `none`), `may-warn` (warning rules a correct reading may add in any number, e.g. for a
 //! label variant the document really has), `error-cell` (repeatable: `RULE | official row label | official column label`,
-//! a real mistake that must be found at that cell), `note` (repeatable, free text).
+//! a real mistake that must be found at that cell), `labels` (optional: `official (source is
+//! parsed data)` when the source gives parsed values rather than the document's table, so the
+//! tables carry the official labels and the report's numbers), `note` (repeatable, free text).
 #![allow(dead_code)]
 
 use super::report::{ReportSpec, SeedBlock, SeedText};
@@ -51,6 +53,8 @@ pub struct RealFixture {
     /// document really has), beyond `warnings`.
     pub may_warn: Vec<String>,
     pub error_cells: Vec<ErrorCell>,
+    /// Where the table labels come from when not from the document (`labels:`), else empty.
+    pub labels: String,
     pub notes: Vec<String>,
     pub blocks: Vec<SeedBlock>,
 }
@@ -118,6 +122,7 @@ pub fn parse(file: &str, text: &str) -> RealFixture {
         warnings: BTreeMap::new(),
         may_warn: Vec::new(),
         error_cells: Vec::new(),
+        labels: String::new(),
         notes: Vec::new(),
         blocks: Vec::new(),
     };
@@ -161,6 +166,7 @@ pub fn parse(file: &str, text: &str) -> RealFixture {
                     column: parts[2].into(),
                 });
             }
+            "labels" => f.labels = v.to_string(),
             "note" => f.notes.push(v.to_string()),
             _ => panic!("{file}: unknown header key {k:?}"),
         }

@@ -52,6 +52,38 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
                     continue;
                 }
                 let (start, end) = (sentence.orig(cs), sentence.orig_end(ce));
+                let statement: String = sentence.c[cs.min(ce)..ce.min(sentence.c.len())]
+                    .iter()
+                    .collect();
+                let loose = match subject {
+                    // Section 四 is about 政府信息公开 cases by its title; elsewhere the full
+                    // sentence (up to its 。) must say so: a government also decides or faces
+                    // other cases, whose count is another figure. (均获维持 and 未发生 are not
+                    // loose: said of all cases they hold for the disclosure cases too.)
+                    Subject::Review(_) | Subject::Litigation(_) => {
+                        p.part != super::Part::Section(3) && {
+                            let full = full_sentence(&chars, s, e);
+                            !CASE_ABOUT_DISCLOSURE.iter().any(|w| full.contains(w))
+                        }
+                    }
+                    // 正在办理 / 继续办理 N 件 without naming the next year.
+                    Subject::CarryOut => {
+                        quantity.is_some_and(|q| q > 0)
+                            && ![
+                                "下年",
+                                "下一年",
+                                "次年",
+                                "明年",
+                                "结转",
+                                "顺延",
+                                "转入",
+                                "转至",
+                            ]
+                            .iter()
+                            .any(|w| statement.contains(w))
+                    }
+                    _ => false,
+                };
                 out.push(Claim {
                     subject,
                     quantity,
@@ -60,6 +92,7 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
                     approx: flags.approx,
                     subset: flags.subset,
                     includes_carry_in: flags.includes_carry_in,
+                    loose,
                     part: p.part,
                     paragraph: p.source,
                     start,
@@ -77,6 +110,23 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
     }
     out.truncate(MAX_CLAIMS);
     out
+}
+
+/// The text (blanks dropped) of the sentence around `[s, e)` up to full stops (。！？ or a line
+/// break), joining the parts that 、；split.
+fn full_sentence(chars: &[char], s: usize, e: usize) -> String {
+    let stop = |c: char| matches!(c, '。' | '！' | '？' | '!' | '?' | '\n' | '\r');
+    let from = chars[..s]
+        .iter()
+        .rposition(|&c| stop(c))
+        .map_or(0, |k| k + 1);
+    let to = (e.saturating_sub(1)..chars.len())
+        .find(|&k| stop(chars[k]))
+        .unwrap_or(chars.len());
+    chars[from..to.max(from)]
+        .iter()
+        .filter(|c| !is_blank(**c))
+        .collect()
 }
 
 /// Sentence ranges (character offsets) of a paragraph: split after 。！？；and at line breaks.
@@ -144,6 +194,9 @@ struct Sentence {
     map: Vec<usize>,
     /// Every cue of the sentence, computed once.
     all_hits: Vec<Hit>,
+    /// The full sentence (up to its 。, across ；) speaks of applications (申请): needed before
+    /// 答复/办结/办理 N 件 is read as processed applications.
+    about_applications: bool,
 }
 
 /// Words that point at a subject, matched on the compact sentence.
@@ -195,6 +248,12 @@ const CUES: &[(&str, Cue)] = &[
     ("无法提供", Cue::Break(Outcome::Unable)),
     ("不掌握", Cue::Break(Outcome::Unable)),
     ("信息不存在", Cue::Break(Outcome::Unable)),
+    ("属于国家秘密", Cue::Break(Outcome::Withheld)),
+    ("过程性", Cue::Break(Outcome::Withheld)),
+    ("内部事务信息", Cue::Break(Outcome::Withheld)),
+    ("第三方合法权益", Cue::Break(Outcome::Withheld)),
+    ("行政执法案卷", Cue::Break(Outcome::Withheld)),
+    ("行政查询事项", Cue::Break(Outcome::Withheld)),
     ("不予处理", Cue::Break(Outcome::NotProcessed)),
     ("其他处理", Cue::Break(Outcome::Other)),
     ("上年结转", Cue::CarryIn),
@@ -215,6 +274,17 @@ const CUES: &[(&str, Cue)] = &[
     ("顺延至下年", Cue::CarryOut),
     ("顺延到下年", Cue::CarryOut),
     ("转入下年", Cue::CarryOut),
+    ("转入下一年", Cue::CarryOut),
+    ("转至下一年", Cue::CarryOut),
+    ("转到下一年", Cue::CarryOut),
+    ("转下年", Cue::CarryOut),
+    ("转下一年", Cue::CarryOut),
+    ("转次年", Cue::CarryOut),
+    ("顺延至下一年", Cue::CarryOut),
+    ("顺延到下一年", Cue::CarryOut),
+    ("顺延下年", Cue::CarryOut),
+    ("顺延至次年", Cue::CarryOut),
+    ("结转至明年", Cue::CarryOut),
     ("转至下年", Cue::CarryOut),
     ("下年度继续办理", Cue::CarryOut),
     ("下一年度继续办理", Cue::CarryOut),
@@ -229,6 +299,8 @@ const CUES: &[(&str, Cue)] = &[
     ("处理完毕", Cue::Processed),
     ("办理完成", Cue::Processed),
     ("完成办理", Cue::Processed),
+    // 共办理 718 件 (only next to its number, in a sentence about applications).
+    ("办理", Cue::Processed),
     ("政府信息公开申请", Cue::App),
     ("信息公开申请", Cue::App),
     ("公开信息申请", Cue::App),
@@ -315,7 +387,7 @@ const COMPARISON: &[&str] = &[
 const NEGATIONS: &[&str] = &["没有", "暂无", "未", "无"];
 
 /// Characters allowed between 收到…申请 / 答复 and the number: 共计, 数量为, 总数达, 的, 信息, 各.
-const COUNT_FILLER: &str = "共计为了达有合总数量的信息件各：:（）()约近";
+const COUNT_FILLER: &str = "共计为了达有合总数量的政府信息公开件各：:（）()约近";
 
 /// Words after 未收到…申请 that make the sentence about something else (carry-over, overdue
 /// replies, cases).
@@ -363,11 +435,38 @@ const SUBSET_WORDS: &[&str] = &[
     "其他组织",
 ];
 
+/// Words of a sum (合计 122 件) after the parts.
+const SUM_WORDS: &[&str] = &["合计", "共计", "总计", "共"];
+
+/// Words of a part of the year: every figure after them in the sentence is a part.
+const PERIOD_WORDS: &[&str] = &["季度", "上半年", "下半年", "月份"];
+
 /// Words of other kinds of requests (咨询, 留言, 信访 …): a 收到/答复 count next to them is not
 /// about information disclosure applications.
 const OTHER_REQUESTS: &[&str] = &[
     "咨询", "留言", "信访", "投诉", "举报", "建议", "提案", "热线", "来电", "问政", "诉求",
 ];
+
+/// Words saying that 行政复议/行政诉讼 figures are about information disclosure.
+const CASE_ABOUT_DISCLOSURE: &[&str] = &["信息公开", "依申请", "公开申请", "申请公开", "政府信息"];
+
+/// Words between 均/全部 and 答复/办结 that make the statement one of timeliness (均在法定期限内
+/// 予以答复, 均已按时答复), not that every application was concluded.
+const TIMELINESS: &[&str] = &[
+    "期限",
+    "时限",
+    "期内",
+    "按时",
+    "按期",
+    "及时",
+    "限内",
+    "规定时间",
+    "工作日",
+];
+
+/// Words of a 未发生/无 statement that make it about corrected or lost cases (未发生被行政复议纠错
+/// 或行政诉讼败诉情形), not about the number of cases.
+const CORRECTION_WORDS: &[&str] = &["纠错", "纠正", "败诉", "撤销", "确认违法"];
 
 #[derive(Debug, Clone, Copy)]
 struct Hit {
@@ -387,10 +486,12 @@ impl Sentence {
             c.push(fold_width(ch));
             map.push(k);
         }
+        let about_applications = full_sentence(chars, s, e).contains("申请");
         let mut sentence = Sentence {
             c,
             map,
             all_hits: Vec::new(),
+            about_applications,
         };
         sentence.all_hits = sentence.scan_hits();
         sentence
@@ -528,15 +629,23 @@ impl Sentence {
         let mentions = numerals::mentions(&self.c);
         let clauses = self.clauses(&mentions);
         let mut out: Vec<Found> = Vec::new();
-        let includes_carry_in = self
-            .hits(0, self.c.len())
-            .iter()
-            .filter(|h| h.cue == Cue::CarryIn)
-            .any(|h| {
-                ["含", "包括", "包含", "其中"].iter().any(|w| {
-                    h.start >= w.chars().count() && self.has_at(h.start - w.chars().count(), w)
-                })
+        // 含上年结转 N 件 belongs to the figure it follows (办结 1191 件（含上年结转 189 件）), or,
+        // when it comes first (含上年结转在内共收到 N 件), to the figure after its own.
+        let mut carry_targets: Vec<usize> = Vec::new();
+        for h in self.all_hits.iter().filter(|h| h.cue == Cue::CarryIn) {
+            let Some(w) = ["含", "包括", "包含", "其中"].iter().find(|w| {
+                h.start >= w.chars().count() && self.has_at(h.start - w.chars().count(), w)
+            }) else {
+                continue;
+            };
+            let at = h.start - w.chars().count();
+            let before = mentions.iter().rposition(|m| m.end <= at);
+            let target = before.or_else(|| {
+                let own = mentions.iter().position(|m| m.start >= h.end)?;
+                (own + 1 < mentions.len()).then_some(own + 1)
             });
+            carry_targets.extend(target);
+        }
         for (i, m) in mentions.iter().enumerate() {
             let Some(&(cs, ce)) = clauses.iter().find(|(s, e)| *s <= m.start && m.start < *e)
             else {
@@ -553,9 +662,25 @@ impl Sentence {
                 .map(|n| n.start)
                 .filter(|&s| s < ce)
                 .unwrap_or(ce);
-            let Some((subject, (ss, se))) = self.classify(m, (cs, ce), prev_end, next_start) else {
+            // 收到网上申请 105 件, 快递 17 件, 合计 122 件: a 合计/共计/总计 clause right after
+            // partial receipts is their sum, the whole count.
+            let after_parts = out.last().is_some_and(|f: &Found| {
+                f.0 == Subject::NewApplications && f.4.subset && f.3 .1 <= cs
+            });
+            let sum_word = SUM_WORDS
+                .iter()
+                .find(|w| after_parts && self.has_at(cs, w))
+                .map(|w| w.chars().count());
+            let classified = self
+                .classify(m, (cs, ce), prev_end, next_start)
+                .or_else(|| {
+                    let n = sum_word.filter(|n| cs + n == m.start)?;
+                    Some((Subject::NewApplications, (m.start - n, m.end)))
+                });
+            let Some((subject, (ss, se))) = classified else {
                 continue;
             };
+            let sum_of_parts = sum_word.is_some() && subject == Subject::NewApplications;
             let carry_word = matches!(subject, Subject::CarryIn);
             let mut this_year = true;
             if let (Some(y), Some(ry)) = (self.last_year(m.start), year) {
@@ -571,12 +696,13 @@ impl Sentence {
                 this_year = false;
             }
             // A breakdown by channel or by applicant (通过网络申请 N 件, 自然人申请 N 件) is a part.
-            let breakdown = SUBSET_WORDS.iter().any(|w| self.contains(w, cs, m.start));
+            let breakdown = SUBSET_WORDS.iter().any(|w| self.contains(w, cs, m.start))
+                || PERIOD_WORDS.iter().any(|w| self.contains(w, 0, m.start));
             let flags = Flags {
                 this_year,
                 approx: m.approx,
-                subset: self.contains("其中", 0, m.start) || breakdown,
-                includes_carry_in: includes_carry_in
+                subset: !sum_of_parts && (self.contains("其中", 0, m.start) || breakdown),
+                includes_carry_in: carry_targets.contains(&i)
                     && matches!(subject, Subject::NewApplications | Subject::Processed),
             };
             let quantity = Some(m.value);
@@ -601,7 +727,7 @@ impl Sentence {
         prev_end: usize,
         next_start: usize,
     ) -> Option<(Subject, (usize, usize))> {
-        let (cs, _ce) = clause;
+        let (cs, ce) = clause;
         let clause_left = (cs, m.start);
         // Comparisons and cumulative figures are not this year's counts.
         if COMPARISON
@@ -648,7 +774,12 @@ impl Sentence {
         let clause_hits = self.hits(cs, m.start);
         let sentence_hits = self.hits(0, m.start);
         let has = |hs: &[Hit], f: &dyn Fn(Cue) -> bool| hs.iter().any(|h| f(h.cue));
-        let receive = has(&clause_hits, &|c| c == Cue::Receive);
+        // 不予受理 / 不受理 is a result, not a receipt.
+        let receive = clause_hits.iter().any(|h| {
+            h.cue == Cue::Receive
+                && !(h.start >= 1 && self.c[h.start - 1] == '不'
+                    || h.start >= 2 && self.has_at(h.start - 2, "不予"))
+        });
         // The statement starts at the cue, or at the first of a run of cues of the same kind
         // (结转下年 + 度 + 继续办理).
         let span_from = |h: &Hit| {
@@ -678,8 +809,17 @@ impl Sentence {
                     )
                 });
                 let span = (verb.map(|v| v.start).unwrap_or(m.start), h.end);
+                // N 件申请…顺延到下年度答复: the carry-over named later in the clause.
+                let carried = self
+                    .hits(h.end, ce)
+                    .into_iter()
+                    .find(|x| x.cue == Cue::CarryOut);
                 let subject = match h.cue {
                     Cue::App if other_request => None,
+                    Cue::App if carried.is_some() => {
+                        let end = carried.map_or(h.end, |x| x.end);
+                        return Some((Subject::CarryOut, (m.start, end)));
+                    }
                     Cue::App if receive => Some(Subject::NewApplications),
                     Cue::App if has(&clause_hits, &|c| c == Cue::Processed) => {
                         Some(Subject::Processed)
@@ -687,13 +827,14 @@ impl Sentence {
                     Cue::Break(o) => Some(Subject::Break(o)),
                     Cue::CarryOut => Some(Subject::CarryOut),
                     Cue::CarryIn => Some(Subject::CarryIn),
-                    Cue::Processed if !other_request && self.contains("申请", 0, self.c.len()) => {
+                    Cue::Processed if !other_request && self.about_applications => {
                         Some(Subject::Processed)
                     }
                     // 1 件维持, 1 件尚未审结 under the 复议/诉讼 named before.
                     Cue::Part(p) => sentence_case(&sentence_hits).map(|kind| case_subject(kind, p)),
                     Cue::Review => Some(Subject::Review(CasePart::Total)),
                     Cue::Litigation => Some(Subject::Litigation(CasePart::Total)),
+                    Cue::Noun(_) if self.category(&h) => return None,
                     Cue::Noun(n) => self.active(n, &clause_hits),
                     Cue::Notice => Some(Subject::FeeNotices),
                     _ => None,
@@ -738,6 +879,9 @@ impl Sentence {
         }
         if let Some(h) = left.iter().rev().find(|h| matches!(h.cue, Cue::Noun(_))) {
             let Cue::Noun(n) = h.cue else { return None };
+            if self.category(h) {
+                return None;
+            }
             return self.active(n, &clause_hits).map(|s| (s, span_from(h)));
         }
         // 新制定 5 件, 废止 4 件 under the 规章/规范性文件 named earlier in the sentence.
@@ -765,13 +909,13 @@ impl Sentence {
         // (申请数量为 25 件, 依申请信息 56 条), not another noun (申请的渠道 3 个).
         let plain_gap = left.last().is_some_and(|h| {
             let gap = self.c.get(h.end..m.start).unwrap_or(&[]);
-            gap.len() <= 6 && gap.iter().all(|c| COUNT_FILLER.contains(*c))
+            gap.len() <= 8 && gap.iter().all(|c| COUNT_FILLER.contains(*c))
         });
         if !plain_gap {
             return None;
         }
         if let Some(h) = left.iter().rev().find(|h| h.cue == Cue::Processed) {
-            if self.contains("申请", 0, self.c.len()) {
+            if self.about_applications {
                 return Some((Subject::Processed, span_from(h)));
             }
             return None;
@@ -788,6 +932,11 @@ impl Sentence {
             }
         }
         None
+    }
+
+    /// 行政许可类信息 N 条, 规范性文件类: a category of published items, not a 表二 count.
+    fn category(&self, h: &Hit) -> bool {
+        self.has_at(h.end, "类")
     }
 
     /// A table 二 subject: 规章/规范性文件 need a verb (制发, 废止, 现行有效) in the clause.
@@ -862,21 +1011,52 @@ impl Sentence {
                 break;
             }
             for p in self.find(neg, 0, n) {
-                if *neg == "未" && (self.has_at(p + 1, "经") || p > 0 && self.has_at(p - 1, "尚"))
-                {
+                if *neg == "未" && self.has_at(p + 1, "经") {
                     continue;
                 }
+                let clause_end = clauses
+                    .iter()
+                    .find(|(s, e)| *s <= p && p < *e)
+                    .map_or(n, |c| c.1);
                 let mut k = p + neg.chars().count();
-                if let Some(v) = VERBS.iter().find(|v| self.has_at(k, v)) {
+                let verb = VERBS.iter().find(|v| self.has_at(k, v));
+                if let Some(v) = verb {
                     k += v.chars().count();
                 }
                 if self.has_at(k, "任何") {
                     k += 2;
                 }
-                if let Some(a) = APPS.iter().find(|a| self.has_at(k, a)) {
-                    let end = k + a.chars().count();
-                    // 无政府信息公开申请结转, 未发生依申请公开超期答复: about something else.
-                    if NOT_NONE_AFTER.iter().any(|w| self.has_at(end, w)) {
+                let found = APPS
+                    .iter()
+                    .find(|a| self.has_at(k, a))
+                    .map(|a| k + a.chars().count())
+                    .or_else(|| {
+                        // 未收到申请人提出的依申请公开申请, 未接到提出公开政府信息的申请: a
+                        // receiving verb, a short qualifier, then the application.
+                        let receiving = verb.is_some_and(|v| {
+                            matches!(
+                                *v,
+                                "收到" | "接到" | "受理" | "接收" | "收到过" | "实际收到"
+                            )
+                        });
+                        if !receiving {
+                            return None;
+                        }
+                        let limit = (k + 16).min(clause_end);
+                        self.find("申请", k, limit)
+                            .into_iter()
+                            .filter(|&q| !self.has_at(q, "申请人"))
+                            .find(|&q| self.contains("公开", k, q))
+                            .map(|q| q + 2)
+                    });
+                if let Some(end) = found {
+                    // 无政府信息公开申请结转, 未发生依申请公开超期答复, 未发生依申请公开政府信息
+                    // 方面的行政复议: about something else.
+                    if NOT_NONE_AFTER.iter().any(|w| self.has_at(end, w))
+                        || ["复议", "诉讼", "起诉"]
+                            .iter()
+                            .any(|w| self.contains(w, end, clause_end))
+                    {
                         continue;
                     }
                     push(out, Subject::NoneReceived, None, (p, end), flags(p));
@@ -887,7 +1067,7 @@ impl Sentence {
         }
 
         // 均已办结 / 都在法定期限内予以答复 / 全部办结.
-        if self.contains("申请", 0, n) {
+        if self.about_applications {
             'all: for q in ["均", "全部", "都", "皆"] {
                 for p in self.find(q, 0, n) {
                     let limit = (p + 12).min(n);
@@ -895,7 +1075,9 @@ impl Sentence {
                     {
                         if let Some(&d) = self.find(done, p, limit).first() {
                             let between: String = self.c[p..d].iter().collect();
-                            if between.contains(['，', ',', '未', '不']) || between.contains("公开")
+                            if between.contains(['，', ',', '未', '不'])
+                                || between.contains("公开")
+                                || TIMELINESS.iter().any(|w| between.contains(w))
                             {
                                 continue;
                             }
@@ -1042,6 +1224,29 @@ impl Sentence {
                 .max()
                 .map(|&e| e + 2)
                 .unwrap_or(ce);
+            // 未发生被行政复议纠错或行政诉讼败诉情形: no case was corrected or lost, which says
+            // nothing about how many cases there were.
+            let corrections: Vec<usize> = CORRECTION_WORDS
+                .iter()
+                .flat_map(|w| {
+                    self.find(w, p, ce)
+                        .into_iter()
+                        .map(move |q| q + w.chars().count())
+                })
+                .collect();
+            if let Some(&cend) = corrections.iter().max() {
+                push(
+                    out,
+                    Subject::Upheld {
+                        scope: kind,
+                        strict: false,
+                    },
+                    None,
+                    (p, cend.max(end)),
+                    flags(p),
+                );
+                continue;
+            }
             push(out, Subject::NoCase(kind), None, (p, end), flags(p));
         }
 
@@ -1214,16 +1419,17 @@ mod tests {
                 (NewApplications, Some(8)),
                 (Break(Outcome::Granted), Some(2)),
                 (Break(Outcome::Partial), Some(2)),
+                (Break(Outcome::Withheld), Some(1)),
                 (Break(Outcome::Unable), Some(2)),
                 (CarryOut, Some(0)),
             ]
         );
         assert!(!c[0].subset && c[1].subset);
         assert_eq!(c[0].text, "共收到8份政府信息公开申请");
-        // 长春市体育局 2023: 受理 … 都在法定期限内予以答复.
+        // 长春市体育局 2023: 受理 … 都在法定期限内予以答复 (timeliness, not "all concluded").
         assert_eq!(
             sq("本年度，共受理政府信息公开申请2件，都在法定期限内予以答复。"),
-            vec![(NewApplications, Some(2)), (AllDone, None)]
+            vec![(NewApplications, Some(2))]
         );
         // 长春市二道区房屋征收办 2022
         assert_eq!(
@@ -1385,6 +1591,29 @@ mod tests {
                 (Review(CasePart::Pending), Some(1))
             ]
         );
+    }
+
+    #[test]
+    fn sum_after_parts_and_carry_in_binding() {
+        let c = claims("通过网络收到政府信息公开申请5件，信函2件，共7件。");
+        let got: Vec<(Subject, Option<i64>, bool)> = c
+            .iter()
+            .map(|c| (c.subject, c.quantity, c.subset))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (NewApplications, Some(5), true),
+                (NewApplications, Some(7), false)
+            ]
+        );
+        // 含上年结转 binds to the figure before it, not to every figure of the sentence.
+        let c = claims("共受理政府信息公开申请1295件，办结1191件（含上年结转189件）。");
+        assert!(!c[0].includes_carry_in && c[1].includes_carry_in);
+        // … or, when it comes first, to the figure after its own.
+        let c = claims("包括上年结转2件在内，共收到政府信息公开申请36件。");
+        assert_eq!(c[1].quantity, Some(36));
+        assert!(c[1].includes_carry_in);
     }
 
     #[test]

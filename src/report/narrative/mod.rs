@@ -141,8 +141,13 @@ pub struct Claim {
     pub approx: bool,
     /// A part of a larger figure: "其中…" before it in the sentence.
     pub subset: bool,
-    /// The sentence says the figure includes last year's carry-over (含上年结转…).
+    /// The sentence says the figure includes last year's carry-over (含上年结转…, bound to the
+    /// figure it follows, or to the next one when it comes first).
     pub includes_carry_in: bool,
+    /// The subject word may name something else: 行政复议/行政诉讼 in a sentence that does not
+    /// say 政府信息公开 (a government also handles other cases), or 正在办理 without 下年度. The
+    /// figure is compared, but a mismatch is only a warning that says what was assumed.
+    pub loose: bool,
     pub part: Part,
     /// Source ordinal of the paragraph.
     pub paragraph: usize,

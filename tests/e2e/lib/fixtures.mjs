@@ -76,18 +76,21 @@ export function zipBomb() {
 }
 
 
-/** seed_000 with its one finding (the heading "2、 主动公开政府信息情况", S.TITLEVAR) corrected: no findings at all. */
+/**
+ * seed_000 with its findings corrected: no findings at all. The heading "2、 主动公开政府信息情况"
+ * (S.TITLEVAR), section 五 naming its problems (S.SEC5PART), section 六 saying that no fee was charged
+ * (S.SEC6).
+ */
 export const clean = () => editDocumentXml(seed(0), (xml) => {
-  // The heading's numbering (S.TITLEVAR); section 五 names its problems (S.SEC5PART); section 六 says
-  // whether fees were charged (S.SEC6).
   const edits = [
     ['<w:t>2、 主动公开政府信息情况</w:t>', '<w:t>二、主动公开政府信息情况</w:t>'],
-    ['<w:t>下一步，突出公开重点，', '<w:t>存在的问题是政策解读形式较为单一。下一步，突出公开重点，'],
-    ['<w:t>无。</w:t>', '<w:t>本年度未收取政府信息公开信息处理费。</w:t>'],
+    ['<w:t>下一步，突出公开重点', '<w:t>存在的问题是政策解读形式还不够丰富。下一步，突出公开重点'],
+    ['<w:t>无。</w:t>', '<w:t>本年度未收取信息处理费。</w:t>'],
   ];
-  return edits.reduce((x, [from, to]) => {
-    const fixed = x.replace(from, to);
-    if (fixed === x) throw new Error(`seed_000: ${from} was not found`);
-    return fixed;
-  }, xml);
+  let out = xml;
+  for (const [from, to] of edits) {
+    if (!out.includes(from)) throw new Error(`seed_000: ${from} not found`);
+    out = out.replace(from, to);
+  }
+  return out;
 });

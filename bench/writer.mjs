@@ -1,0 +1,125 @@
+// The on-demand writer (www/writer.js → www/pkg-writer/) timed on each seed: `annotate` (check,
+// comments on every finding, corrections as tracked changes) and `exportXlsx` of the five
+// results, in Debian's Chromium (through www/writer.js, as the page calls it) and in Node (the
+// module directly). Build first: scripts/build-web.sh.
+//
+//   node bench/writer.mjs [--runs 40] [--node-only]
+//
+// Prints a table and one `BENCH-JSON` line per figure (median and fastest, ms).
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const repo = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (n, d) => (args.includes(n) ? args[args.indexOf(n) + 1] : d);
+const RUNS = Number(opt('--runs', 40));
+const WARMUP = 5;
+const SEEDS = ['seed_000', 'seed_001', 'seed_002', 'seed_003', 'seed_004'];
+const DATE = '2026-12-01T08:00:00Z';
+const pkgJs = join(repo, 'www/pkg-writer/nianbao_writer.js');
+if (!existsSync(pkgJs)) {
+  console.error('bench/writer: www/pkg-writer missing; run scripts/build-web.sh first');
+  process.exit(1);
+}
+
+const stats = (ms) => {
+  const s = [...ms].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], fastest: s[0] };
+};
+const rows = [];
+const report = (where, what, input, ms, extra = {}) => {
+  const { median, fastest } = stats(ms);
+  rows.push({ where, what, input, median, fastest, ...extra });
+  console.log(`BENCH-JSON ${JSON.stringify({ where, what, input, median, fastest, runs: ms.length, ...extra })}`);
+};
+
+// ---- Node: the module directly.
+{
+  const mod = await import(pathToFileURL(pkgJs).href);
+  await mod.default({ module_or_path: readFileSync(join(repo, 'www/pkg-writer/nianbao_writer_bg.wasm')) });
+  for (const seed of SEEDS) {
+    const bytes = new Uint8Array(readFileSync(join(repo, `tests/fixtures/samples/${seed}.docx`)));
+    let out;
+    for (let i = 0; i < WARMUP; i++) out = mod.annotate(bytes, true, DATE, undefined);
+    const ms = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t = performance.now();
+      out = mod.annotate(bytes, true, DATE, undefined);
+      ms.push(performance.now() - t);
+    }
+    report('node', 'annotate', seed, ms, { comments: out.comments, revisions: out.revisions });
+  }
+}
+
+// ---- Chromium: through www/writer.js, as the page calls it.
+if (!args.includes('--node-only')) {
+  let chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch {
+    ({ chromium } = await import(pathToFileURL(join(repo, 'tools/node_modules/playwright-core/index.mjs')).href));
+  }
+  const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.docx': 'application/octet-stream' };
+  const roots = [['/www/', join(repo, 'www')], ['/samples/', join(repo, 'tests/fixtures/samples')]];
+  const server = createServer((req, res) => {
+    const p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (p === '/') {
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      return res.end('<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>writer bench</title>');
+    }
+    for (const [prefix, root] of roots) {
+      if (!p.startsWith(prefix)) continue;
+      const f = normalize(join(root, p.slice(prefix.length)));
+      if (f.startsWith(normalize(root + sep)) && existsSync(f) && statSync(f).isFile()) {
+        res.writeHead(200, { 'Content-Type': MIME[extname(f)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+        return createReadStream(f).pipe(res);
+      }
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(origin + '/');
+    const load = await page.evaluate(async () => {
+      const t = performance.now();
+      const w = await import('/www/writer.js');
+      await w.exportCsv([]);
+      return performance.now() - t;
+    });
+    rows.push({ where: 'chromium', what: 'load writer (first call)', input: '-', median: load, fastest: load });
+    console.log(`BENCH-JSON ${JSON.stringify({ where: 'chromium', what: 'load', median: load })}`);
+    for (const seed of SEEDS) {
+      const r = await page.evaluate(async ({ seed, runs, warmup }) => {
+        const w = await import('/www/writer.js');
+        const bytes = new Uint8Array(await (await fetch(`/samples/${seed}.docx`)).arrayBuffer());
+        let out;
+        for (let i = 0; i < warmup; i++) out = await w.annotate(bytes, { suggest: true, name: `${seed}.docx` });
+        const ms = [];
+        for (let i = 0; i < runs; i++) {
+          const t = performance.now();
+          out = await w.annotate(bytes, { suggest: true, name: `${seed}.docx` });
+          ms.push(performance.now() - t);
+        }
+        return { ms, comments: out.comments, revisions: out.revisions, name: out.name };
+      }, { seed, runs: RUNS, warmup: WARMUP });
+      report('chromium', 'annotate', seed, r.ms, { comments: r.comments, revisions: r.revisions });
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+console.log('\nwhere      what      input      comments  median ms  fastest ms');
+for (const r of rows) {
+  console.log(`${r.where.padEnd(10)} ${r.what.padEnd(9)} ${String(r.input).padEnd(10)} ${String(r.comments ?? '').padStart(8)} ${r.median.toFixed(2).padStart(10)} ${r.fastest.toFixed(2).padStart(11)}`);
+}

@@ -1,0 +1,1172 @@
+//! The main part: one quick-xml pass finds where each anchor goes (byte offsets of events), then
+//! the original bytes are spliced at those offsets. Nothing else in the part changes.
+//!
+//! Table, row and cell numbering mirrors the document model: `w:tbl` start tags in document
+//! order, nested included, not counting tables inside `mc:Fallback`, a second `mc:Choice` or
+//! deleted content; `w:tr` counted per table (deleted rows included), `w:tc` per row.
+//! Paragraph ordinals count every `w:p` of the part. A paragraph's visible text follows the
+//! model too: `w:t`, `w:br`/`w:cr`, `w:tab`/`w:ptab`, `w:noBreakHyphen`; not deleted text, field
+//! instructions or hidden runs.
+
+use super::{Anchor, Target};
+use crate::limits::Limits;
+use crate::messages::AnnotateProblem;
+use crate::rejection::Rejection;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+use std::collections::HashMap;
+
+pub(crate) const W_MAIN_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+pub(crate) const W_STRICT_NS: &str = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+const MC_NS: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+/// A piece of inserted text: literal XML, or an id known only once every part was scanned.
+#[derive(Debug, Clone)]
+pub(crate) enum Piece {
+    Lit(String),
+    /// The comment id of anchor `n`.
+    Comment(usize),
+    /// Revision id number `n`.
+    Rev(usize),
+}
+
+/// Replace `at..end` of the original bytes (an insertion when `end == at`).
+#[derive(Debug)]
+struct Edit {
+    at: usize,
+    end: usize,
+    seq: usize,
+    pieces: Vec<Piece>,
+}
+
+/// The result of the scan: where to splice, and what was found.
+#[derive(Debug)]
+pub(crate) struct Scan {
+    edits: Vec<Edit>,
+    /// Anchors whose target was found.
+    pub placed: Vec<bool>,
+    /// Revision ids used (w:del and w:ins).
+    pub revisions: usize,
+    /// Largest numeric `w:id` in the part.
+    pub max_id: u64,
+    /// Whether the part is in the strict namespace.
+    pub strict: bool,
+}
+
+impl Scan {
+    /// The new main part, with comment ids `base + anchor index` and revision ids after them.
+    pub fn render(&self, xml: &[u8], base: u64, anchors: usize) -> Vec<u8> {
+        let mut edits: Vec<&Edit> = self.edits.iter().collect();
+        edits.sort_by_key(|e| (e.at, e.seq));
+        let mut out = Vec::with_capacity(xml.len() + edits.len() * 96);
+        let mut cursor = 0usize;
+        for e in edits {
+            if e.at < cursor || e.end > xml.len() || e.end < e.at {
+                continue; // overlapping edits cannot happen by construction; never splice twice
+            }
+            out.extend_from_slice(&xml[cursor..e.at]);
+            for p in &e.pieces {
+                match p {
+                    Piece::Lit(s) => out.extend_from_slice(s.as_bytes()),
+                    Piece::Comment(n) => {
+                        out.extend_from_slice((base + *n as u64).to_string().as_bytes())
+                    }
+                    Piece::Rev(n) => out.extend_from_slice(
+                        (base + anchors as u64 + *n as u64).to_string().as_bytes(),
+                    ),
+                }
+            }
+            cursor = e.end;
+        }
+        out.extend_from_slice(&xml[cursor.min(xml.len())..]);
+        out
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum K {
+    P,
+    PPr,
+    R,
+    RPr,
+    T,
+    Tbl,
+    Tr,
+    Tc,
+    AltContent,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Frame {
+    k: K,
+    start: usize,
+    /// Inside content the model does not read (mc:Fallback, deletions, ...).
+    skipped: bool,
+    /// For a run: the hidden state to restore at its end.
+    saved_hidden: bool,
+    /// For mc:AlternateContent: a Choice was taken.
+    chosen: bool,
+}
+
+#[derive(Debug)]
+struct TableState {
+    ordinal: usize,
+    tr_count: usize,
+    row: Option<usize>,
+    tc_count: usize,
+    cell: Option<usize>,
+}
+
+#[derive(Debug, Default)]
+struct CRun {
+    start: usize,
+    end: usize,
+    rpr: Option<(usize, usize)>,
+    /// `w:t` tags: (start, end, kind) with kind 0 = start tag, 1 = end tag, 2 = empty.
+    ts: Vec<(usize, usize, u8)>,
+}
+
+#[derive(Debug)]
+struct CPara {
+    start: usize,
+    tag_end: usize,
+    empty: bool,
+    after_ppr: usize,
+    end_tag: usize,
+    runs: Vec<CRun>,
+    simple: bool,
+}
+
+#[derive(Debug)]
+struct CellCtx {
+    anchors: Vec<usize>,
+    /// Edits planned before the cell started (later ones may fall inside its runs).
+    edits_from: usize,
+    frames_len: usize,
+    tables_len: usize,
+    paras: Vec<CPara>,
+    cur: Option<CPara>,
+    /// Frame depth of the current paragraph.
+    cur_depth: usize,
+}
+
+#[derive(Debug)]
+struct ParaCtx {
+    ordinal: usize,
+    frames_len: usize,
+    /// (anchor, start, end, start placed, end placed)
+    anchors: Vec<(usize, usize, usize, bool, bool)>,
+    start: usize,
+    tag_end: usize,
+    after_ppr: usize,
+    count: usize,
+    /// The current `w:t`: its start tag range, and whether it was already given xml:space.
+    cur_t: Option<(usize, usize, bool)>,
+    /// End markers waiting for the end of the current run (fallback when a run cannot be split).
+    pending_end: Vec<usize>,
+}
+
+/// An open run: its start, the end of its start tag, its `w:rPr` range, and whether the rPr is safe to copy (no revision
+/// marks, whose ids must stay unique).
+type OpenRun = (usize, usize, Option<(usize, usize)>, bool);
+
+struct Scanner<'a> {
+    xml: &'a [u8],
+    anchors: &'a [Anchor],
+    date: Option<&'a str>,
+    tracked: bool,
+    pfx: String,
+    mc_pfx: Option<String>,
+    root_seen: bool,
+    strict: bool,
+    frames: Vec<Frame>,
+    tables: Vec<TableState>,
+    table_count: usize,
+    para_count: usize,
+    cells: HashMap<(usize, usize, usize), Vec<usize>>,
+    paras: HashMap<usize, Vec<usize>>,
+    cell_ctx: Vec<CellCtx>,
+    para_ctx: Option<ParaCtx>,
+    /// Open runs: (start, rPr range, rPr safe to copy).
+    runs: Vec<OpenRun>,
+    fields: Vec<bool>,
+    in_instr: usize,
+    hidden: bool,
+    edits: Vec<Edit>,
+    seq: usize,
+    placed: Vec<bool>,
+    revisions: usize,
+    max_id: u64,
+}
+
+/// Scans the main part and plans the edits for `anchors`.
+pub(crate) fn scan(
+    xml: &[u8],
+    anchors: &[Anchor],
+    tracked: bool,
+    date: Option<&str>,
+    limits: &Limits,
+) -> Result<Scan, Rejection> {
+    let mut s = Scanner {
+        xml,
+        anchors,
+        date,
+        tracked,
+        pfx: String::new(),
+        mc_pfx: None,
+        root_seen: false,
+        strict: false,
+        frames: Vec::with_capacity(32),
+        tables: Vec::new(),
+        table_count: 0,
+        para_count: 0,
+        cells: HashMap::new(),
+        paras: HashMap::new(),
+        cell_ctx: Vec::new(),
+        para_ctx: None,
+        runs: Vec::new(),
+        fields: Vec::new(),
+        in_instr: 0,
+        hidden: false,
+        edits: Vec::new(),
+        seq: 0,
+        placed: vec![false; anchors.len()],
+        revisions: 0,
+        max_id: 0,
+    };
+    for (i, a) in anchors.iter().enumerate() {
+        match a.target {
+            Target::Cell { table, tr, tc } => s.cells.entry((table, tr, tc)).or_default().push(i),
+            Target::Paragraph { ordinal, .. } => s.paras.entry(ordinal).or_default().push(i),
+        }
+    }
+    let mut reader = Reader::from_reader(xml);
+    reader.config_mut().check_end_names = true;
+    loop {
+        let before = reader.buffer_position() as usize;
+        let event = reader.read_event().map_err(|_| bad_xml())?;
+        let after = reader.buffer_position() as usize;
+        match event {
+            Event::Start(e) => {
+                if s.frames.len() >= limits.max_xml_depth {
+                    return Err(too_deep(limits.max_xml_depth));
+                }
+                s.start(&e, before, after, false)?;
+            }
+            Event::Empty(e) => {
+                if s.frames.len() >= limits.max_xml_depth {
+                    return Err(too_deep(limits.max_xml_depth));
+                }
+                s.start(&e, before, after, true)?;
+                s.end(before, after);
+            }
+            Event::End(_) => s.end(before, after),
+            // The raw bytes of the event are the text as written (references are separate
+            // events): character offsets map to byte offsets directly.
+            Event::Text(_) if s.para_ctx.is_some() && s.wants_text() => {
+                if let Ok(text) = std::str::from_utf8(&xml[before..after]) {
+                    let offsets: Vec<usize> =
+                        text.char_indices().map(|(i, _)| before + i).collect();
+                    s.visible_chunk(&offsets, after, true);
+                }
+            }
+            Event::GeneralRef(_) if s.para_ctx.is_some() && s.wants_text() => {
+                s.visible_chunk(&[before], after, true)
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    if !s.frames.is_empty() || !s.root_seen {
+        return Err(bad_xml()); // cut short: elements left open
+    }
+    if s.pfx.is_empty() {
+        return Err(Rejection::from(AnnotateProblem::NoWordNamespace));
+    }
+    Ok(Scan {
+        edits: s.edits,
+        placed: s.placed,
+        revisions: s.revisions,
+        max_id: s.max_id,
+        strict: s.strict,
+    })
+}
+
+fn bad_xml() -> Rejection {
+    Rejection::from(AnnotateProblem::BadMainPart)
+}
+
+fn too_deep(max: usize) -> Rejection {
+    Rejection::from(AnnotateProblem::TooDeep { max })
+}
+
+/// Escapes text for XML content and attribute values.
+pub(crate) fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            // Characters XML 1.0 does not allow are dropped.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn split_prefix(qname: &[u8]) -> (Option<&[u8]>, &[u8]) {
+    match qname.iter().position(|&b| b == b':') {
+        Some(i) => (Some(&qname[..i]), &qname[i + 1..]),
+        None => (None, qname),
+    }
+}
+
+impl Scanner<'_> {
+    fn lit(&self, s: &str) -> Piece {
+        Piece::Lit(s.replace("w:", &format!("{}:", self.pfx)))
+    }
+
+    fn push_edit(&mut self, at: usize, end: usize, pieces: Vec<Piece>) {
+        self.seq += 1;
+        self.edits.push(Edit {
+            at,
+            end,
+            seq: self.seq,
+            pieces,
+        });
+    }
+
+    fn rev_attrs(&mut self) -> Vec<Piece> {
+        let n = self.revisions;
+        self.revisions += 1;
+        let mut v = vec![
+            self.lit(" w:id=\""),
+            Piece::Rev(n),
+            self.lit("\" w:author=\"nianbao\""),
+        ];
+        if let Some(d) = self.date {
+            v.push(self.lit(" w:date=\""));
+            v.push(Piece::Lit(esc(d)));
+            v.push(Piece::Lit("\"".into()));
+        }
+        v.push(Piece::Lit(">".into()));
+        v
+    }
+
+    fn wants_text(&self) -> bool {
+        matches!(self.frames.last(), Some(f) if f.k == K::T && !f.skipped)
+            && self.in_instr == 0
+            && !self.hidden
+    }
+
+    fn is_w(&self, prefix: Option<&[u8]>) -> bool {
+        match prefix {
+            Some(p) => p == self.pfx.as_bytes() || (self.pfx.is_empty() && p == b"w"),
+            None => false,
+        }
+    }
+
+    fn read_root(&mut self, e: &BytesStart<'_>) {
+        for a in e.attributes().with_checks(false).flatten() {
+            let Some(prefix) = a.key.as_ref().as_bytes().strip_prefix(b"xmlns:") else {
+                continue;
+            };
+            let v: &[u8] = a.value.as_bytes();
+            if v == W_MAIN_NS.as_bytes() || v == W_STRICT_NS.as_bytes() {
+                if self.pfx.is_empty() || prefix == b"w" {
+                    self.pfx = String::from_utf8_lossy(prefix).into_owned();
+                    self.strict = v == W_STRICT_NS.as_bytes();
+                }
+            } else if v == MC_NS.as_bytes() {
+                self.mc_pfx = Some(String::from_utf8_lossy(prefix).into_owned());
+            }
+        }
+    }
+
+    fn note_ids(&mut self, e: &BytesStart<'_>) {
+        for a in e.attributes().with_checks(false).flatten() {
+            let (p, local) = split_prefix(a.key.as_ref().as_bytes());
+            if local == b"id" && self.is_w(p) {
+                if let Some(v) = Some(a.value.as_ref()).and_then(|v| v.trim().parse::<u64>().ok()) {
+                    self.max_id = self.max_id.max(v.min(u32::MAX as u64));
+                }
+            }
+        }
+    }
+
+    fn start(
+        &mut self,
+        e: &BytesStart<'_>,
+        before: usize,
+        after: usize,
+        empty: bool,
+    ) -> Result<(), Rejection> {
+        if !self.root_seen {
+            self.root_seen = true;
+            self.read_root(e);
+        }
+        let qname = e.name();
+        let (prefix, local) = split_prefix(qname.as_ref().as_bytes());
+        let parent = self.frames.last().copied();
+        let parent_skipped = parent.map(|f| f.skipped).unwrap_or(false);
+        let is_w = self.is_w(prefix);
+        let is_mc = match prefix {
+            Some(p) => p == b"mc" || Some(p) == self.mc_pfx.as_deref().map(str::as_bytes),
+            None => false,
+        };
+        if is_w && memchr::memmem::find(&self.xml[before..after], b"id=").is_some() {
+            self.note_ids(e);
+        }
+        let mut frame = Frame {
+            k: K::Other,
+            start: before,
+            skipped: parent_skipped,
+            saved_hidden: false,
+            chosen: false,
+        };
+        if is_mc {
+            match local {
+                b"AlternateContent" => frame.k = K::AltContent,
+                b"Choice" => {
+                    if let Some(f) = self.frames.last_mut() {
+                        if f.k == K::AltContent {
+                            if f.chosen {
+                                frame.skipped = true;
+                            }
+                            f.chosen = true;
+                        }
+                    }
+                }
+                b"Fallback" => frame.skipped = true,
+                _ => {}
+            }
+        } else if is_w {
+            self.start_w(local, parent, &mut frame, e, before, after, empty);
+        }
+        self.frames.push(frame);
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn start_w(
+        &mut self,
+        local: &[u8],
+        parent: Option<Frame>,
+        frame: &mut Frame,
+        e: &BytesStart<'_>,
+        before: usize,
+        after: usize,
+        empty: bool,
+    ) {
+        let parent_k = parent.map(|f| f.k);
+        let skipped = frame.skipped;
+        match local {
+            b"del" | b"moveFrom" | b"delText" | b"instrText" | b"delInstrText" | b"rt"
+            | b"sdtPr" | b"sdtEndPr" | b"sectPr" | b"tblPr" | b"tblPrEx" | b"fldData"
+            | b"customXmlPr" | b"smartTagPr" | b"footnotePr" | b"endnotePr" | b"background"
+            | b"pPrChange" | b"rPrChange" => {
+                frame.skipped = true;
+            }
+            b"p" => {
+                let ordinal = self.para_count;
+                self.para_count += 1;
+                frame.k = K::P;
+                self.start_para(ordinal, before, after, empty, parent_k);
+            }
+            b"pPr" if parent_k == Some(K::P) => frame.k = K::PPr,
+            b"r" => {
+                frame.k = K::R;
+                frame.saved_hidden = self.hidden;
+                self.hidden = false;
+                self.runs.push((before, after, None, true));
+                if let Some(c) = self.cell_para_mut(self.frames.len()) {
+                    c.runs.push(CRun {
+                        start: before,
+                        ..CRun::default()
+                    });
+                } else if let Some(c) = self.cell_para_mut(usize::MAX) {
+                    // A run deeper in the cell paragraph (hyperlink, field, insertion...).
+                    c.simple = false;
+                }
+            }
+            b"rPr" if parent_k == Some(K::R) => frame.k = K::RPr,
+            b"vanish" if parent_k == Some(K::RPr) && !skipped => {
+                let v = attr_val(e);
+                self.hidden = !matches!(v.as_deref(), Some("0") | Some("false") | Some("off"));
+            }
+            b"t" if parent_k == Some(K::R) => {
+                frame.k = K::T;
+                if let Some(pc) = self.para_ctx.as_mut() {
+                    let has_space =
+                        memchr::memmem::find(&self.xml[before..after], b"xml:space").is_some();
+                    pc.cur_t = Some((before, after, has_space));
+                }
+                let depth = self.frames.len() - 1;
+                if let Some(c) = self.cell_para_mut(depth) {
+                    if let Some(r) = c.runs.last_mut() {
+                        r.ts.push((before, after, if empty { 2 } else { 0 }));
+                    }
+                }
+            }
+            b"br" | b"cr" | b"tab" | b"ptab" | b"noBreakHyphen"
+                if !skipped && self.in_instr == 0 && !self.hidden && parent_k == Some(K::R) =>
+            {
+                self.visible_chunk(&[before], after, false);
+            }
+            b"fldChar" if !skipped => match attr_named(e, b"fldCharType").as_deref() {
+                Some("begin") if self.fields.len() < 64 => {
+                    self.fields.push(true);
+                    self.in_instr += 1;
+                }
+                Some("separate") => {
+                    if let Some(top) = self.fields.last_mut() {
+                        if *top {
+                            *top = false;
+                            self.in_instr = self.in_instr.saturating_sub(1);
+                        }
+                    }
+                }
+                Some("end") => {
+                    if let Some(true) = self.fields.pop() {
+                        self.in_instr = self.in_instr.saturating_sub(1);
+                    }
+                }
+                _ => {}
+            },
+            b"tbl" if !skipped => {
+                frame.k = K::Tbl;
+                self.tables.push(TableState {
+                    ordinal: self.table_count,
+                    tr_count: 0,
+                    row: None,
+                    tc_count: 0,
+                    cell: None,
+                });
+                self.table_count += 1;
+            }
+            b"tr" if !skipped => {
+                if let Some(t) = self.tables.last_mut() {
+                    if t.row.is_none() && t.cell.is_none() {
+                        t.row = Some(t.tr_count);
+                        t.tr_count += 1;
+                        t.tc_count = 0;
+                        frame.k = K::Tr;
+                    }
+                }
+            }
+            b"tc" if !skipped => {
+                let mut target = None;
+                if let Some(t) = self.tables.last_mut() {
+                    if let (None, Some(row)) = (t.cell, t.row) {
+                        let tc = t.tc_count;
+                        t.cell = Some(tc);
+                        t.tc_count += 1;
+                        frame.k = K::Tc;
+                        target = self.cells.get(&(t.ordinal, row, tc)).cloned();
+                    }
+                }
+                if let Some(anchors) = target {
+                    self.cell_ctx.push(CellCtx {
+                        anchors,
+                        edits_from: self.edits.len(),
+                        frames_len: self.frames.len(),
+                        tables_len: self.tables.len(),
+                        paras: Vec::new(),
+                        cur: None,
+                        cur_depth: 0,
+                    });
+                }
+            }
+            _ => {}
+        }
+        // Children of a cell paragraph and of its runs decide whether a tracked change is safe.
+        let depth = self.frames.len();
+        if let Some(c) = self.cell_ctx.last_mut() {
+            if c.cur.is_some() && c.tables_len == self.tables.len() {
+                let in_para = depth == c.cur_depth + 1;
+                let in_run = depth == c.cur_depth + 2 && parent_k == Some(K::R);
+                let ok = if in_para {
+                    matches!(
+                        local,
+                        b"pPr"
+                            | b"r"
+                            | b"proofErr"
+                            | b"bookmarkStart"
+                            | b"bookmarkEnd"
+                            | b"commentRangeStart"
+                            | b"commentRangeEnd"
+                    )
+                } else if in_run {
+                    matches!(
+                        local,
+                        b"rPr" | b"t" | b"lastRenderedPageBreak" | b"commentReference"
+                    )
+                } else {
+                    true
+                };
+                if !ok {
+                    if let Some(p) = c.cur.as_mut() {
+                        p.simple = false;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The current paragraph of the innermost target cell, when the element at frame depth
+    /// `depth` is its direct child (`usize::MAX`: at any depth inside it).
+    fn cell_para_mut(&mut self, depth: usize) -> Option<&mut CPara> {
+        let tables_len = self.tables.len();
+        let c = self.cell_ctx.last_mut()?;
+        if c.tables_len != tables_len {
+            return None;
+        }
+        let d = c.cur_depth;
+        let p = c.cur.as_mut()?;
+        if depth == usize::MAX || depth == d + 1 {
+            Some(p)
+        } else {
+            None
+        }
+    }
+
+    fn start_para(
+        &mut self,
+        ordinal: usize,
+        before: usize,
+        after: usize,
+        empty: bool,
+        parent_k: Option<K>,
+    ) {
+        let depth = self.frames.len();
+        let tables_len = self.tables.len();
+        if let Some(c) = self.cell_ctx.last_mut() {
+            if c.tables_len == tables_len && c.cur.is_none() {
+                c.cur = Some(CPara {
+                    start: before,
+                    tag_end: after,
+                    empty,
+                    after_ppr: after,
+                    end_tag: before,
+                    runs: Vec::new(),
+                    simple: parent_k == Some(K::Tc),
+                });
+                c.cur_depth = depth;
+            }
+        }
+        if self.para_ctx.is_none() {
+            if let Some(list) = self.paras.get(&ordinal) {
+                let anchors = list
+                    .iter()
+                    .filter_map(|&i| match self.anchors.get(i).map(|a| &a.target) {
+                        Some(Target::Paragraph { start, end, .. }) => {
+                            Some((i, *start, (*end).max(start.saturating_add(1)), false, false))
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                self.para_ctx = Some(ParaCtx {
+                    ordinal,
+                    frames_len: depth,
+                    anchors,
+                    start: before,
+                    tag_end: after,
+                    after_ppr: after,
+                    count: 0,
+                    cur_t: None,
+                    pending_end: Vec::new(),
+                });
+            }
+        }
+    }
+
+    fn end(&mut self, before: usize, after: usize) {
+        let Some(frame) = self.frames.pop() else {
+            return;
+        };
+        let depth = self.frames.len();
+        match frame.k {
+            K::PPr => {
+                if let Some(c) = self.cell_ctx.last_mut() {
+                    if c.cur.is_some() && c.cur_depth + 1 == depth {
+                        if let Some(p) = c.cur.as_mut() {
+                            p.after_ppr = after;
+                        }
+                    }
+                }
+                if let Some(pc) = self.para_ctx.as_mut() {
+                    if pc.frames_len + 1 == depth {
+                        pc.after_ppr = after;
+                    }
+                }
+            }
+            K::RPr => {
+                if let Some(r) = self.runs.last_mut() {
+                    let safe =
+                        memchr::memmem::find(&self.xml[frame.start..after], b"Change").is_none();
+                    *r = (r.0, r.1, Some((frame.start, after)), safe);
+                }
+                if let Some(c) = self.cell_para_mut(depth - 1) {
+                    if let Some(r) = c.runs.last_mut() {
+                        r.rpr = Some((frame.start, after));
+                    }
+                }
+            }
+            K::R => {
+                self.hidden = frame.saved_hidden;
+                self.runs.pop();
+                if let Some(c) = self.cell_para_mut(depth) {
+                    if let Some(r) = c.runs.last_mut() {
+                        r.end = after;
+                    }
+                }
+                if let Some(pc) = self.para_ctx.as_mut() {
+                    if !pc.pending_end.is_empty() {
+                        let list = std::mem::take(&mut pc.pending_end);
+                        let pieces = list.iter().flat_map(|&i| self.range_end(i)).collect();
+                        self.push_edit(after, after, pieces);
+                    }
+                }
+            }
+            K::T => {
+                let depth_now = self.frames.len();
+                if let Some(c) = self.cell_para_mut(depth_now - 1) {
+                    if let Some(r) = c.runs.last_mut() {
+                        if before != frame.start {
+                            r.ts.push((before, after, 1));
+                        }
+                    }
+                }
+                if let Some(pc) = self.para_ctx.as_mut() {
+                    pc.cur_t = None;
+                }
+            }
+            K::Tr => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.row = None;
+                }
+            }
+            K::Tc => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.cell = None;
+                }
+                if self
+                    .cell_ctx
+                    .last()
+                    .map(|c| c.frames_len == depth)
+                    .unwrap_or(false)
+                {
+                    if let Some(c) = self.cell_ctx.pop() {
+                        self.finish_cell(c, before);
+                    }
+                }
+            }
+            K::Tbl => {
+                self.tables.pop();
+            }
+            K::P => {
+                let tables_len = self.tables.len();
+                if let Some(c) = self.cell_ctx.last_mut() {
+                    if c.tables_len == tables_len && c.cur.is_some() && c.cur_depth == depth {
+                        if let Some(mut p) = c.cur.take() {
+                            p.end_tag = before;
+                            c.paras.push(p);
+                        }
+                    }
+                }
+                if self
+                    .para_ctx
+                    .as_ref()
+                    .map(|pc| pc.frames_len == depth)
+                    .unwrap_or(false)
+                {
+                    if let Some(pc) = self.para_ctx.take() {
+                        self.finish_para(pc, before, after, frame.start == before);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn range_start(&self, i: usize) -> Vec<Piece> {
+        vec![
+            self.lit("<w:commentRangeStart w:id=\""),
+            Piece::Comment(i),
+            Piece::Lit("\"/>".into()),
+        ]
+    }
+
+    fn range_end(&self, i: usize) -> Vec<Piece> {
+        vec![
+            self.lit("<w:commentRangeEnd w:id=\""),
+            Piece::Comment(i),
+            Piece::Lit("\"/>".into()),
+        ]
+    }
+
+    fn reference(&self, i: usize) -> Vec<Piece> {
+        vec![
+            self.lit("<w:r><w:commentReference w:id=\""),
+            Piece::Comment(i),
+            self.lit("\"/></w:r>"),
+        ]
+    }
+
+    /// Opening tag of an empty `<w:p .../>` written as a start tag.
+    fn opened(&self, start: usize, tag_end: usize) -> String {
+        let tag = String::from_utf8_lossy(&self.xml[start..tag_end]);
+        let t = tag.trim_end_matches('>').trim_end();
+        format!("{}>", t.trim_end_matches('/'))
+    }
+
+    fn finish_cell(&mut self, c: CellCtx, tc_end: usize) {
+        let anchors = c.anchors;
+        for &i in &anchors {
+            if let Some(p) = self.placed.get_mut(i) {
+                *p = true;
+            }
+        }
+        let starts: Vec<Piece> = anchors.iter().flat_map(|&i| self.range_start(i)).collect();
+        let ends: Vec<Piece> = anchors
+            .iter()
+            .flat_map(|&i| self.range_end(i).into_iter().chain(self.reference(i)))
+            .collect();
+        let correction = if self.tracked && !c.paras.is_empty() && c.paras.iter().all(|p| p.simple)
+        {
+            anchors
+                .iter()
+                .find_map(|&i| self.anchors.get(i).and_then(|a| a.correction.clone()))
+        } else {
+            None
+        };
+        // The inserted run: the first run's formatting, so the number looks like the old one.
+        let ins: Vec<Piece> = match &correction {
+            Some(text) => {
+                let rpr = c
+                    .paras
+                    .iter()
+                    .flat_map(|p| p.runs.iter())
+                    .find_map(|r| r.rpr)
+                    .filter(|&(s, e)| memchr::memmem::find(&self.xml[s..e], b"Change").is_none())
+                    .map(|(s, e)| String::from_utf8_lossy(&self.xml[s..e]).into_owned())
+                    .unwrap_or_default();
+                let mut v = vec![self.lit("<w:ins")];
+                v.extend(self.rev_attrs());
+                v.push(self.lit("<w:r>"));
+                v.push(Piece::Lit(rpr));
+                v.push(self.lit("<w:t xml:space=\"preserve\">"));
+                v.push(Piece::Lit(esc(text)));
+                v.push(self.lit("</w:t></w:r></w:ins>"));
+                v
+            }
+            None => Vec::new(),
+        };
+        let Some(first) = c.paras.first() else {
+            // A cell without a paragraph (not valid, but seen): give it one.
+            let mut pieces = vec![self.lit("<w:p>")];
+            pieces.extend(starts);
+            pieces.extend(ends);
+            pieces.push(self.lit("</w:p>"));
+            self.push_edit(tc_end, tc_end, pieces);
+            return;
+        };
+        let (f_start, f_tag_end, f_empty, f_after_ppr) =
+            (first.start, first.tag_end, first.empty, first.after_ppr);
+        let single = c.paras.len() == 1;
+        let ins_para = c.paras.iter().position(|p| !p.runs.is_empty());
+        if f_empty {
+            let mut pieces = vec![Piece::Lit(self.opened(f_start, f_tag_end))];
+            pieces.extend(starts);
+            if ins_para.is_none() {
+                pieces.extend(ins.clone());
+            }
+            if single {
+                pieces.extend(ends.clone());
+            }
+            pieces.push(self.lit("</w:p>"));
+            self.push_edit(f_start, f_tag_end, pieces);
+        } else {
+            let mut pieces = starts;
+            if ins_para.is_none() {
+                pieces.extend(ins.clone());
+            }
+            self.push_edit(f_after_ppr, f_after_ppr, pieces);
+        }
+        if correction.is_some() {
+            for p in &c.paras {
+                // Runs without text (a comment reference) stay as they are.
+                for r in p.runs.iter().filter(|r| !r.ts.is_empty()) {
+                    let mut open = vec![self.lit("<w:del")];
+                    open.extend(self.rev_attrs());
+                    self.push_edit(r.start, r.start, open);
+                    let handled = self.delete_inside(r, c.edits_from);
+                    for &(s, e, kind) in r.ts.iter().filter(|t| !handled.contains(&t.0)) {
+                        let tag = &self.xml[s..e];
+                        let rest_at = tag
+                            .iter()
+                            .position(|&b| b == b' ' || b == b'/' || b == b'>')
+                            .unwrap_or(tag.len());
+                        let rest = String::from_utf8_lossy(&tag[rest_at..]);
+                        let new = if kind == 1 {
+                            format!("</{}:delText>", self.pfx)
+                        } else {
+                            format!("<{}:delText{}", self.pfx, rest)
+                        };
+                        self.push_edit(s, e, vec![Piece::Lit(new)]);
+                    }
+                    let close = self.lit("</w:del>");
+                    self.push_edit(r.end, r.end, vec![close]);
+                }
+            }
+            if let Some(k) = ins_para {
+                let runs = c.paras.get(k).map(|p| p.runs.as_slice()).unwrap_or(&[]);
+                let last_text = runs.iter().rev().find(|r| !r.ts.is_empty()).or(runs.last());
+                if let Some(at) = last_text.map(|r| r.end) {
+                    self.push_edit(at, at, ins);
+                }
+            }
+        }
+        if let Some(last) = c.paras.last() {
+            if !(single && f_empty) {
+                if last.empty {
+                    let mut pieces = vec![Piece::Lit(self.opened(last.start, last.tag_end))];
+                    pieces.extend(ends);
+                    pieces.push(self.lit("</w:p>"));
+                    self.push_edit(last.start, last.tag_end, pieces);
+                } else {
+                    self.push_edit(last.end_tag, last.end_tag, ends);
+                }
+            }
+        }
+    }
+
+    /// Edits already planned inside a run that is now deleted (a text anchor splitting it) are
+    /// made to match: their `w:t` become `w:delText`, their run boundaries close and reopen the
+    /// deletion. Returns the `w:t` start tags those edits already rewrote.
+    fn delete_inside(&mut self, r: &CRun, from: usize) -> Vec<usize> {
+        let (t_open, t_close, r_open, r_close) = (
+            self.lit("<w:t xml:space=\"preserve\">"),
+            self.lit("</w:t>"),
+            self.lit("<w:r>"),
+            self.lit("</w:r>"),
+        );
+        let text = |p: &Piece| match p {
+            Piece::Lit(s) => Some(s.clone()),
+            _ => None,
+        };
+        let (t_open, t_close, r_open, r_close) =
+            (text(&t_open), text(&t_close), text(&r_open), text(&r_close));
+        let t_tag = format!("<{}:t", self.pfx);
+        let mut handled = Vec::new();
+        let inside: Vec<usize> = (from.min(self.edits.len())..self.edits.len())
+            .filter(|&k| self.edits[k].at > r.start && self.edits[k].at < r.end)
+            .collect();
+        for k in inside {
+            let (at, end) = (self.edits[k].at, self.edits[k].end);
+            if end > at {
+                if r.ts.iter().any(|t| t.0 == at && t.2 != 1) {
+                    for p in self.edits[k].pieces.iter_mut() {
+                        if let Piece::Lit(s) = p {
+                            if let Some(rest) = s.strip_prefix(&t_tag) {
+                                *s = format!("<{}:delText{}", self.pfx, rest);
+                            }
+                        }
+                    }
+                    handled.push(at);
+                }
+                continue;
+            }
+            let old = std::mem::take(&mut self.edits[k].pieces);
+            let mut new = Vec::with_capacity(old.len() + 4);
+            for p in old {
+                let lit = text(&p);
+                if lit.is_some() && lit == t_open {
+                    new.push(self.lit("<w:delText xml:space=\"preserve\">"));
+                } else if lit.is_some() && lit == t_close {
+                    new.push(self.lit("</w:delText>"));
+                } else if lit.is_some() && lit == r_close {
+                    new.push(self.lit("</w:r></w:del>"));
+                } else if lit.is_some() && lit == r_open {
+                    new.push(self.lit("<w:del"));
+                    new.extend(self.rev_attrs());
+                    new.push(self.lit("<w:r>"));
+                } else {
+                    new.push(p);
+                }
+            }
+            self.edits[k].pieces = new;
+        }
+        handled
+    }
+
+    /// A visible chunk of text in the current paragraph: the byte offset where each character
+    /// starts (`offsets`), and the end of the chunk. `in_t`: the chunk is text of a `w:t`
+    /// (otherwise a `w:tab`-like element).
+    fn visible_chunk(&mut self, offsets: &[usize], chunk_end: usize, in_t: bool) {
+        let Some(pc) = self.para_ctx.as_ref() else {
+            return;
+        };
+        // Only the innermost paragraph's own text counts.
+        let innermost_p = self.frames.iter().rposition(|f| f.k == K::P);
+        if innermost_p != Some(pc.frames_len) {
+            return;
+        }
+        let c = pc.count;
+        let n = offsets.len();
+        let mut splits: Vec<(usize, usize, bool)> = Vec::new(); // (byte pos, anchor, is_start)
+        for &(i, s, e, sd, ed) in &pc.anchors {
+            if !sd && s >= c && s < c + n {
+                splits.push((offsets[s - c], i, true));
+            }
+            if !ed && e > c && e <= c + n {
+                let pos = if e - c < n { offsets[e - c] } else { chunk_end };
+                splits.push((pos, i, false));
+            }
+        }
+        let cur_t = pc.cur_t;
+        if let Some(pc) = self.para_ctx.as_mut() {
+            pc.count += n;
+            for (_, i, is_start) in &splits {
+                for a in pc.anchors.iter_mut().filter(|a| a.0 == *i) {
+                    if *is_start {
+                        a.3 = true;
+                    } else {
+                        a.4 = true;
+                    }
+                }
+            }
+        }
+        let run = self.runs.last().copied();
+        let mut t_fixed = false;
+        for (pos, i, is_start) in splits {
+            let mark = if is_start {
+                self.range_start(i)
+            } else {
+                self.range_end(i)
+            };
+            // At the very start or end of a run's content: no need to split it.
+            if let Some((r_start, r_tag_end, rpr, _)) = run {
+                let content_start = rpr.map(|r| r.1).unwrap_or(r_tag_end);
+                let first = match (in_t, cur_t) {
+                    (true, Some((ts, te, _))) => pos == te && ts == content_start,
+                    (false, _) => pos == content_start,
+                    _ => false,
+                };
+                if first {
+                    self.push_edit(r_start, r_start, mark);
+                    continue;
+                }
+                let close = if in_t {
+                    format!("</{p}:t></{p}:r>", p = self.pfx)
+                } else {
+                    format!("</{}:r>", self.pfx)
+                };
+                if pos == chunk_end && self.xml[pos..].starts_with(close.as_bytes()) {
+                    let at = pos + close.len();
+                    self.push_edit(at, at, mark);
+                    continue;
+                }
+            }
+            match run {
+                Some((_, _, rpr, true)) => {
+                    let rpr = rpr
+                        .map(|(s, e)| String::from_utf8_lossy(&self.xml[s..e]).into_owned())
+                        .unwrap_or_default();
+                    let mut pieces = Vec::new();
+                    if in_t {
+                        pieces.push(self.lit("</w:t>"));
+                    }
+                    pieces.push(self.lit("</w:r>"));
+                    pieces.extend(mark);
+                    pieces.push(self.lit("<w:r>"));
+                    pieces.push(Piece::Lit(rpr));
+                    if in_t {
+                        pieces.push(self.lit("<w:t xml:space=\"preserve\">"));
+                    }
+                    self.push_edit(pos, pos, pieces);
+                    if in_t && !t_fixed {
+                        if let Some((ts, te, false)) = cur_t {
+                            // The first half may now end with a space: keep it.
+                            let tag = String::from_utf8_lossy(&self.xml[ts..te]);
+                            let (head, tail) = match tag.strip_suffix("/>") {
+                                Some(head) => (head, "/>"),
+                                None => (tag.strip_suffix('>').unwrap_or(&tag), ">"),
+                            };
+                            let new = format!("{} xml:space=\"preserve\"{}", head, tail);
+                            self.push_edit(ts, te, vec![Piece::Lit(new)]);
+                            if let Some(pc) = self.para_ctx.as_mut() {
+                                pc.cur_t = Some((ts, te, true));
+                            }
+                        }
+                        t_fixed = true;
+                    }
+                }
+                Some((start, _, _, false)) => {
+                    if is_start {
+                        self.push_edit(start, start, mark);
+                    } else if let Some(pc) = self.para_ctx.as_mut() {
+                        pc.pending_end.push(i);
+                    }
+                }
+                None => self.push_edit(pos, pos, mark),
+            }
+        }
+    }
+
+    fn finish_para(&mut self, pc: ParaCtx, end_tag: usize, after: usize, empty: bool) {
+        let _ = pc.ordinal;
+        for a in &pc.anchors {
+            if let Some(p) = self.placed.get_mut(a.0) {
+                *p = true;
+            }
+        }
+        let mut head: Vec<Piece> = Vec::new();
+        let mut tail: Vec<Piece> = Vec::new();
+        for &(i, _, _, sd, ed) in &pc.anchors {
+            if !sd {
+                // The span was not found (text shorter than said): the whole paragraph.
+                head.extend(self.range_start(i));
+            }
+            if !ed {
+                tail.extend(self.range_end(i));
+            }
+        }
+        for &i in &pc.pending_end {
+            tail.extend(self.range_end(i));
+        }
+        for &(i, ..) in &pc.anchors {
+            tail.extend(self.reference(i));
+        }
+        if empty {
+            let mut pieces = vec![Piece::Lit(self.opened(pc.start, pc.tag_end))];
+            pieces.extend(head);
+            pieces.extend(tail);
+            pieces.push(self.lit("</w:p>"));
+            self.push_edit(pc.start, after, pieces);
+        } else {
+            if !head.is_empty() {
+                self.push_edit(pc.after_ppr, pc.after_ppr, head);
+            }
+            self.push_edit(end_tag, end_tag, tail);
+        }
+    }
+}
+
+fn attr_val(e: &BytesStart<'_>) -> Option<String> {
+    attr_named(e, b"val")
+}
+
+fn attr_named(e: &BytesStart<'_>, name: &[u8]) -> Option<String> {
+    for a in e.attributes().with_checks(false).flatten() {
+        let (_, local) = split_prefix(a.key.as_ref().as_bytes());
+        if local == name {
+            return Some(a.value.to_string());
+        }
+    }
+    None
+}

@@ -1,0 +1,186 @@
+//! The page's on-demand writer (WebAssembly): the user's .docx with a Word comment on every
+//! finding ([`nianbao::present::annotate`]), and the findings of a batch as .xlsx
+//! ([`nianbao::present::xlsx`]) and CSV ([`nianbao::present::csv_rows`], the CLI's columns).
+//!
+//! A separate module from the checker so that the page's start download does not grow:
+//! `www/writer.js` imports it on the first download. The bindings exist on wasm32 only; the
+//! conversion of the page's result objects back into [`CheckResult`]s is plain Rust, tested
+//! natively.
+
+use nianbao::contract::{CheckResult, PreviousInfo, ReportInfo, Status, Values, CONTRACT_VERSION};
+use nianbao::findings::{CellRef, Finding, Fix, Location, Quantity, Severity};
+use nianbao::rules::RuleId;
+use nianbao::Rejection;
+use serde::Deserialize;
+
+#[cfg(target_arch = "wasm32")]
+pub mod bindings;
+
+/// One file of a batch as the page holds it: its name and its check result (the JSON shape of
+/// docs/CONTRACT.md, as `check()` of the checker module returned it).
+#[derive(Debug, Deserialize)]
+pub struct Entry {
+    pub name: String,
+    pub result: ResultIn,
+}
+
+/// A check result read back from the page (only what the exports use; `values`, `tables` and
+/// the display `groups` are not needed and are skipped).
+#[derive(Debug, Deserialize)]
+pub struct ResultIn {
+    pub status: Status,
+    #[serde(default)]
+    pub rejection: Option<Rejection>,
+    #[serde(default)]
+    pub report: ReportInfo,
+    #[serde(default)]
+    pub findings: Vec<FindingIn>,
+    /// The previous-year report the result was compared with, if any.
+    #[serde(default)]
+    pub previous: Option<PreviousInfo>,
+}
+
+/// A finding read back from the page.
+#[derive(Debug, Deserialize)]
+pub struct FindingIn {
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    #[serde(default)]
+    pub table: Option<u8>,
+    #[serde(default)]
+    pub row: Vec<String>,
+    #[serde(default)]
+    pub column: Vec<String>,
+    #[serde(default)]
+    pub expected: Option<Quantity>,
+    #[serde(default)]
+    pub actual: Option<Quantity>,
+    #[serde(default)]
+    pub cells: Vec<CellRef>,
+    #[serde(default)]
+    pub culprit: Option<CellRef>,
+    #[serde(default)]
+    pub fix: Option<Fix>,
+    #[serde(default)]
+    pub locations: Vec<Location>,
+    #[serde(default)]
+    pub group: Option<usize>,
+}
+
+/// The rule id as the core names it; an id this build does not know (a result from another
+/// version) is shown as "?".
+fn rule_id(s: &str) -> &'static str {
+    s.parse::<RuleId>().map(RuleId::as_str).unwrap_or("?")
+}
+
+impl ResultIn {
+    /// The core's result type, for its presenters.
+    pub fn into_result(self) -> CheckResult {
+        CheckResult {
+            version: CONTRACT_VERSION,
+            status: self.status,
+            rejection: self.rejection,
+            report: self.report,
+            findings: self
+                .findings
+                .into_iter()
+                .map(|f| Finding {
+                    rule: rule_id(&f.rule),
+                    severity: f.severity,
+                    message: f.message,
+                    table: f.table,
+                    row: f.row,
+                    column: f.column,
+                    expected: f.expected,
+                    actual: f.actual,
+                    cells: f.cells,
+                    culprit: f.culprit,
+                    fix: f.fix,
+                    locations: f.locations,
+                    group: f.group,
+                })
+                .collect(),
+            groups: Vec::new(),
+            values: Values::default(),
+            tables: Vec::new(),
+            previous: self.previous,
+        }
+    }
+}
+
+/// The batch as an .xlsx workbook (问题清单 and 汇总 sheets).
+pub fn xlsx_of(entries: Vec<Entry>, date: Option<&str>) -> Result<Vec<u8>, Rejection> {
+    let results: Vec<(String, CheckResult)> = entries
+        .into_iter()
+        .map(|e| (e.name, e.result.into_result()))
+        .collect();
+    let refs: Vec<(&str, &CheckResult)> = results.iter().map(|(n, r)| (n.as_str(), r)).collect();
+    nianbao::present::xlsx::xlsx(&refs, date)
+}
+
+/// The batch as CSV: BOM, header, then the rows of each file (the CLI's `--csv`).
+pub fn csv_of(entries: Vec<Entry>) -> String {
+    let mut out = format!(
+        "{}{}\r\n",
+        nianbao::present::CSV_BOM,
+        nianbao::present::CSV_HEADER
+    );
+    for e in entries {
+        out.push_str(&nianbao::present::csv_rows(
+            &e.name,
+            &e.result.into_result(),
+        ));
+    }
+    out
+}
+
+// Native only: serde_json stands in for the page's objects.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    /// A result as the checker serializes it converts back to the same findings.
+    #[test]
+    fn results_read_back_give_the_same_csv() {
+        let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/fixtures/samples/seed_003.docx");
+        let result = nianbao::check_bytes(&std::fs::read(seed).expect("seed"));
+        assert!(result.errors() > 10);
+        let json = serde_json::to_value(&result).unwrap();
+        let entry = Entry {
+            name: "seed_003.docx".into(),
+            result: serde_json::from_value(json).unwrap(),
+        };
+        let back = entry.result.into_result();
+        assert_eq!(back.findings, result.findings);
+        assert_eq!(back.report, result.report);
+        let csv = csv_of(vec![Entry {
+            name: "seed_003.docx".into(),
+            result: serde_json::from_value(serde_json::to_value(&result).unwrap()).unwrap(),
+        }]);
+        let direct = format!(
+            "{}{}\r\n{}",
+            nianbao::present::CSV_BOM,
+            nianbao::present::CSV_HEADER,
+            nianbao::present::csv_rows("seed_003.docx", &result)
+        );
+        assert_eq!(csv, direct);
+    }
+
+    #[test]
+    fn a_rejected_result_and_an_unknown_rule_read_back() {
+        let json = serde_json::json!({
+            "status": "rejected",
+            "rejection": {"code": "legacy_office", "message": "旧版 .doc"},
+            "report": {"agency": null, "year": null, "format": null},
+            "findings": []
+        });
+        let r: ResultIn = serde_json::from_value(json).unwrap();
+        let r = r.into_result();
+        assert_eq!(r.status, Status::Rejected);
+        assert_eq!(r.rejection.unwrap().code.as_str(), "legacy_office");
+        assert_eq!(rule_id("T3.ROW"), "T3.ROW");
+        assert_eq!(rule_id("NOT.A.RULE"), "?");
+    }
+}

@@ -1,0 +1,158 @@
+//! Tests of the writer's JavaScript exports (writer/src/bindings.rs), run on wasm32 by
+//! wasm-bindgen-test-runner in Node:
+//!   cargo test -p nianbao-writer --target wasm32-unknown-unknown --test writer_wasm
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use nianbao_writer::bindings;
+use std::io::{Cursor, Read};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+/// seed_001 with a wrong 总计 in 表三, a broken 表四 group and a blank 表二 cell.
+const SAMPLE: &[u8] = include_bytes!("../../www/samples/sample-with-errors.docx");
+const SEED: &[u8] = include_bytes!("../../tests/fixtures/samples/seed_001.docx");
+const DATE: &str = "2026-12-01T08:00:00Z";
+
+fn get(o: &JsValue, key: &str) -> JsValue {
+    Reflect::get(o, &key.into()).expect("property")
+}
+
+fn part(zip_bytes: &[u8], name: &str) -> String {
+    let mut a = zip::ZipArchive::new(Cursor::new(zip_bytes)).expect("a zip");
+    let mut s = String::new();
+    a.by_name(name)
+        .expect("the part")
+        .read_to_string(&mut s)
+        .expect("utf-8");
+    s
+}
+
+#[wasm_bindgen_test]
+fn annotate_returns_the_commented_copy_with_its_name_and_counts() {
+    let out =
+        bindings::annotate(SAMPLE, true, DATE.into(), Some("报告.docx".into())).expect("annotated");
+    let bytes = get(&out, "bytes")
+        .dyn_into::<Uint8Array>()
+        .expect("Uint8Array")
+        .to_vec();
+    assert_eq!(
+        get(&out, "name").as_string().as_deref(),
+        Some("报告（检查意见）.docx")
+    );
+    let comments = get(&out, "comments").as_f64().unwrap() as usize;
+    let revisions = get(&out, "revisions").as_f64().unwrap() as usize;
+    let findings = get(&out, "findings").as_f64().unwrap() as usize;
+
+    let result = nianbao::check_bytes(SAMPLE);
+    assert_eq!(findings, result.findings.len());
+    let culprits: std::collections::BTreeSet<_> =
+        result.findings.iter().filter_map(|f| f.culprit).collect();
+    assert_eq!(comments, findings + culprits.len());
+    let fixes = result.findings.iter().filter(|f| f.fix.is_some()).count();
+    assert!(fixes > 0, "the sample has a computed correction");
+    assert!(revisions >= 2, "a deletion and an insertion per correction");
+
+    let xml = part(&bytes, "word/comments.xml");
+    assert_eq!(xml.matches("<w:comment ").count(), comments);
+    assert!(xml.contains("w:author=\"nianbao\""));
+    assert!(xml.contains(&format!("w:date=\"{DATE}\"")));
+    let main = part(&bytes, "word/document.xml");
+    assert_eq!(main.matches("<w:commentRangeStart ").count(), comments);
+    assert_eq!(
+        main.matches("<w:ins ").count() + main.matches("<w:del ").count(),
+        revisions
+    );
+
+    // Without `suggest`: comments only.
+    let plain = bindings::annotate(SAMPLE, false, DATE.into(), None).expect("annotated");
+    assert!(get(&plain, "name").is_undefined());
+    assert_eq!(get(&plain, "revisions").as_f64(), Some(0.0));
+    let bytes = get(&plain, "bytes")
+        .dyn_into::<Uint8Array>()
+        .unwrap()
+        .to_vec();
+    assert!(!part(&bytes, "word/document.xml").contains("<w:ins "));
+}
+
+#[wasm_bindgen_test]
+fn a_file_that_is_not_a_report_throws_a_chinese_message() {
+    let err = bindings::annotate(b"hello, world", false, DATE.into(), None).unwrap_err();
+    let code = get(&err, "code").as_string().unwrap();
+    let message = get(&err, "message").as_string().unwrap();
+    assert_ne!(code, "internal");
+    assert!(
+        message
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "{message}"
+    );
+}
+
+/// `[{name, result}, …]` as the page holds it: the results straight from the checker's export.
+fn entries() -> (JsValue, Vec<(String, nianbao::CheckResult)>) {
+    let list = Array::new();
+    let mut native = Vec::new();
+    for (name, bytes) in [
+        ("有错误.docx", SAMPLE),
+        ("seed.docx", SEED),
+        ("坏.docx", &b"PK\x03\x04 cut"[..]),
+    ] {
+        let o = Object::new();
+        Reflect::set(&o, &"name".into(), &name.into()).unwrap();
+        Reflect::set(&o, &"result".into(), &nianbao::wasm::check(bytes).unwrap()).unwrap();
+        list.push(&o);
+        native.push((name.to_string(), nianbao::check_bytes(bytes)));
+    }
+    (list.into(), native)
+}
+
+#[wasm_bindgen_test]
+fn csv_has_the_command_line_columns_and_rows() {
+    let (list, native) = entries();
+    let csv = bindings::csv(list).expect("csv");
+    let mut expected = format!(
+        "{}{}\r\n",
+        nianbao::present::CSV_BOM,
+        nianbao::present::CSV_HEADER
+    );
+    for (name, r) in &native {
+        expected.push_str(&nianbao::present::csv_rows(name, r));
+    }
+    assert_eq!(csv, expected);
+    assert!(csv.contains("T3.ROW"));
+}
+
+#[wasm_bindgen_test]
+fn xlsx_has_both_sheets_with_every_finding_and_file() {
+    let (list, native) = entries();
+    let bytes = bindings::xlsx(list, DATE.into()).expect("xlsx").to_vec();
+    let workbook = part(&bytes, "xl/workbook.xml");
+    let (a, b) = (
+        workbook.find("问题清单").unwrap(),
+        workbook.find("汇总").unwrap(),
+    );
+    assert!(a < b, "问题清单 first, then 汇总");
+    let core = part(&bytes, "docProps/core.xml");
+    assert!(core.contains(DATE), "the creation date passed in: {core}");
+    let strings = part(&bytes, "xl/sharedStrings.xml");
+    for (name, r) in &native {
+        assert!(strings.contains(&name.replace('&', "&amp;")), "{name}");
+        for f in &r.findings {
+            assert!(strings.contains(f.rule), "{}", f.rule);
+        }
+    }
+    // One row per finding (at least one per file) plus the header; one per file in 汇总.
+    let rows: usize = native.iter().map(|(_, r)| r.findings.len().max(1)).sum();
+    let sheet1 = part(&bytes, "xl/worksheets/sheet1.xml");
+    assert_eq!(sheet1.matches("<row ").count(), rows + 1);
+    let sheet2 = part(&bytes, "xl/worksheets/sheet2.xml");
+    assert_eq!(sheet2.matches("<row ").count(), native.len() + 1);
+}
+
+#[wasm_bindgen_test]
+fn entries_of_the_wrong_shape_throw() {
+    let err = bindings::xlsx(JsValue::from_str("not a list"), DATE.into()).unwrap_err();
+    assert_eq!(get(&err, "code").as_string().as_deref(), Some("internal"));
+    assert!(get(&err, "message").as_string().unwrap().contains("格式"));
+}
