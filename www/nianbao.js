@@ -78,15 +78,25 @@ export async function checkWithBytes(input, options = {}) {
   const read = await readInput(input);
   if (read.rejected) return only(read.rejected, read.bytes ?? null);
   const job = { op: 'reports', kind: kind || undefined };
-  if (previous != null) {
-    const prev = await readInput(previous);
+  // Last year's file, when it can be read (the checker says why it cannot be compared otherwise, M.PAIR).
+  const prev = previous != null ? await readInput(previous) : null;
+  if (prev?.bytes) {
     job.op = 'pair';
-    // An unreadable previous file: the core says why (M.PAIR) when given bytes it cannot use.
-    job.previous = prev.bytes ?? new Uint8Array(0);
+    job.previous = prev.bytes;
     job.previousName = previousName ?? (typeof File !== 'undefined' && previous instanceof File ? previous.name : undefined);
   }
   const out = await runJob(read.bytes, job);
   if (out.failed) return only(out.failed, out.bytes);
+  if (prev?.rejected) {
+    // Not read (too large, unreadable): checked alone, with the checker's M.PAIR wording and the reason.
+    for (const r of out.results) {
+      if (r.status !== 'checked') continue;
+      r.findings.push({
+        rule: 'M.PAIR', severity: 'warning', message: `指定的上一年度报告无法用于对比：${prev.rejected.rejection.message}；未做跨年度核对`,
+        table: null, row: [], column: [], expected: null, actual: null, cells: [], culprit: null, locations: [],
+      });
+    }
+  }
   return { result: out.results[0], results: out.results, keys: out.keys, bytes: out.bytes };
 }
 

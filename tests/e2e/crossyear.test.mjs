@@ -221,7 +221,10 @@ test('the JS API: checkBatch pairs like the command line, checkReports takes las
     const pair = await api.checkReports(bytes(y22), { previous: new File([bytes(y21)], '去年.docx') });
     const county = await api.checkReports(bytes(late), { kind: 'county' });
     const dept = await api.checkReports(bytes(late));
+    // Last year's file too large to read: checked alone, M.PAIR says why.
+    const huge = await api.checkReports(bytes(y22), { previous: new File([new Uint8Array(101 * 1024 * 1024)], '超大.docx') });
     return {
+      huge: [huge[0].previous ?? null, huge[0].findings.filter((f) => f.rule === 'M.PAIR').map((f) => f.message)],
       batch: batch.map((rs) => rs.map((r) => ({ rules: rules(r), previous: r.previous ?? null }))),
       pair: pair.map((r) => ({ rules: rules(r), previous: r.previous })),
       kinds: await api.reportKinds(),
@@ -247,6 +250,9 @@ test('the JS API: checkBatch pairs like the command line, checkReports takes las
   assert.equal(out.county[1].id, 'county');
   assert.equal(out.county[1].by_user, true);
   assert.deepEqual(out.dept, [['S.DEADLINE'], 'department']);
+  assert.equal(out.huge[0], null);
+  assert.equal(out.huge[1].length, 1);
+  assert.match(out.huge[1][0], /^指定的上一年度报告无法用于对比：文件大小为 101 MB，超过 100 MB.*；未做跨年度核对$/);
   noProblems(page);
   await page.close();
 });
