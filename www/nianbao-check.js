@@ -645,6 +645,9 @@ export class NianbaoCheck extends HTMLElement {
     if (rec.previous && !rec.previous.explicit) for (const r of out.results) if (r.previous) r.previous.explicit = false;
     const old = rec.entries;
     if (old.some((e) => e.card.contains(this.#popFor))) this.#hidePopover(true);
+    // The control the user worked (the kind select, a button) keeps the focus in the new card.
+    const active = this.#root.activeElement;
+    const refocus = old.some((e) => e.card.contains(active)) ? ['select.kind-select', 'button.add-previous'].find((q) => active.matches(q)) : null;
     const wasOpen = old.some((e) => e.card.querySelector('details.detail[open]'));
     const wasDrawn = old.some((e) => e.card.dataset.drawn);
     rec.results = out.results;
@@ -671,6 +674,7 @@ export class NianbaoCheck extends HTMLElement {
       if (i >= 0) this.#entries.splice(i, 1);
     }
     this.#entries.splice(at >= 0 ? at : this.#entries.length, 0, ...made);
+    if (refocus) made[0]?.card.querySelector(refocus)?.focus();
     this.#overview.clear();
     for (const e of this.#entries) this.#overview.add(e);
     this.#overview.flush();

@@ -194,6 +194,7 @@ test('the report kind control re-checks the file: a county government has until 
   const select = page.locator('select.kind-select');
   assert.equal(await select.inputValue(), '');
   assert.deepEqual(await select.locator('option').allTextContents(), ['自动判断（部门）', '部门', '乡镇', '县级政府', '地市级政府', '省级政府']);
+  await select.focus();
   await select.selectOption({ label: '县级政府' });
   await page.waitForFunction(() => {
     const root = document.querySelector('nianbao-check').shadowRoot;
@@ -203,6 +204,8 @@ test('the report kind control re-checks the file: a county government has until 
   });
   assert.equal(await page.locator('[data-rule="S.DEADLINE"]').count(), 0, 'dated 2月10日: within a county\'s deadline');
   assert.equal(await page.locator('select.kind-select option:checked').textContent(), '县级政府');
+  assert.equal(await page.evaluate(() => document.querySelector('nianbao-check').shadowRoot.activeElement?.className), 'kind-select',
+    'the new card\'s select has the focus');
   await page.locator('select.kind-select').selectOption({ label: '部门' });
   await page.locator('.text-item[data-rule="S.DEADLINE"]').waitFor();
   assert.match(await page.locator('.text-item[data-rule="S.DEADLINE"]').textContent(), /晚于发布时限 2023年1月31日/);
