@@ -111,6 +111,7 @@ export class BatchOverview {
   add(entry) {
     entry.status = statusKey(entry.result);
     this.by[entry.status]++;
+    if (entry.result.previous) this.paired = true;
     this.entries.push(entry);
     this.added++;
   }
@@ -132,6 +133,7 @@ export class BatchOverview {
     this.order = [];
     this.added = 0;
     this.by = { error: 0, warning: 0, rejected: 0, pass: 0 };
+    this.paired = false;
     this.rows.clear();
     this.#draw();
     this.#refresh();
@@ -229,6 +231,11 @@ export class BatchOverview {
   #refresh() {
     const n = this.entries.length;
     this.box.hidden = n < 2;
+    // The 对比上年 column only when a result was compared with the previous year's report.
+    this.table.classList.toggle('paired', Boolean(this.paired));
+    const span = COLUMNS.length - (this.paired ? 0 : 1);
+    this.before.firstChild.colSpan = span;
+    this.after.firstChild.colSpan = span;
     const by = this.by;
     for (const [key, label] of FILTERS) {
       this.filterButtons.get(key).textContent = `${label}（${key === 'all' ? n : by[key]}）`;
