@@ -126,7 +126,9 @@ export declare class NianbaoCheck extends HTMLElement {
   /** Checks one file, draws its result and resolves to the result object. */
   check(file: Blob | File): Promise<CheckResult>;
   /** Checks several files (or the files and folders of a drop's DataTransfer), several at once in the
-   *  worker pool; the cards are drawn in the files' order and resolves to the results in that order. */
+   *  worker pool; the cards are drawn in the files' order (one per report) and resolves to each file's
+   *  first report's result in that order, as last checked (reports of the same agency in consecutive
+   *  years on the page are checked again beside each other); `nianbao-result` carries every report. */
   checkFiles(files: Iterable<Blob | File> | ArrayLike<Blob | File> | DataTransfer): Promise<CheckResult[]>;
   /** Removes every result. */
   clear(): void;
