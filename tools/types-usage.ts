@@ -1,6 +1,6 @@
 // Compile-only check of www/nianbao.d.ts (run by scripts/lint-js.sh through tools/tsconfig.json):
 // the documented uses of the API and the element type-check, and misuses do not.
-import { check, checkWithBytes, poolSize, rules, version, load, MAX_BYTES, type CheckResult, type Finding, type Verdict } from '../www/nianbao.js';
+import { check, checkBatch, checkReports, checkWithBytes, poolSize, reportKinds, rules, version, load, MAX_BYTES, type CheckResult, type Finding, type Verdict } from '../www/nianbao.js';
 import '../www/nianbao-check.js';
 
 export async function portal(file: File): Promise<string> {
@@ -17,6 +17,18 @@ export async function portal(file: File): Promise<string> {
   const mode: 'worker' | 'main' = info.mode;
   const ids: string[] = (await rules()).map((r) => r.id);
   return `${await version()} ${mode} ${ids.length} ${errors.length} ${MAX_BYTES} ${workers}`;
+}
+
+export async function twoYears(thisYear: File, lastYear: File): Promise<string[]> {
+  const kinds = await reportKinds();
+  const reports: CheckResult[] = await checkReports(thisYear, { kind: kinds[0]?.id, previous: lastYear });
+  const paired: CheckResult[][] = await checkBatch([lastYear, thisYear], { names: ['2021.docx', '2022.docx'] });
+  const { keys } = await checkWithBytes(thisYear, { kind: '县级政府' });
+  const n: number = reports[0]?.report.count ?? 1;
+  const kind: string = reports[0]?.report.kind?.label ?? '';
+  // @ts-expect-error previous is a file or buffer, not a name
+  void checkReports(thisYear, { previous: 'last.docx' });
+  return [...reports.map((r) => r.previous?.file ?? ''), String(paired[1]?.[0]?.previous?.explicit), ...keys.map(String), String(n), kind];
 }
 
 export function element(): void {

@@ -5,11 +5,13 @@
 //   <nianbao-check sample></nianbao-check>
 // Attributes: compact, max-files, sample, for="input-id", block-on-error. Events: nianbao-ready,
 // nianbao-result, nianbao-verdict. Method: check(fileOrBlob). Property: verdict. See docs/EMBEDDING.md.
-import { checkWithBytes, load, poolSize, MAX_BYTES } from './nianbao.js';
+import { checkWithBytes, load, poolSize, reportKinds, MAX_BYTES } from './nianbao.js';
 import { el, renderResult, fillPopover } from './render.js';
 import { adoptStyles } from './styles.js';
 import { BatchOverview, Progress } from './batch.js';
 import { cardTools, exportCsv, exportXlsx, run, writerAvailable } from './exports.js';
+import { findPrevious, reportTitle, reportTools } from './pairing.js';
+import { popoverText, textPanel } from './narrative.js';
 
 const MAX_FOLDER_FILES = 500;
 const MAX_DEPTH = 16;
@@ -66,6 +68,8 @@ export class NianbaoCheck extends HTMLElement {
   #overview = null;
   #progress = null;
   #drawer = null; // IntersectionObserver drawing the tables of open cards scrolled to
+  #records = []; // one per file: {file, name, kind, previous, results, keys, entries, seq}
+  #kinds = []; // the report kinds of the core: [{id, label}]
 
   constructor() {
     super();
@@ -159,6 +163,7 @@ export class NianbaoCheck extends HTMLElement {
     const batch = ++this.#batch;
     const results = [];
     if (!files.length) return results;
+    const recs = [];
     this.#setVerdict('pending');
     this.#ui.status.textContent = `正在检查 ${files.length} 个文件…`;
     this.#load();
@@ -198,29 +203,31 @@ export class NianbaoCheck extends HTMLElement {
     };
     let slice = performance.now();
     for (let i = 0; i < n; i++) {
-      const { result, bytes, ms } = await jobs[i];
+      const { result, results: reports, keys, bytes, ms } = await jobs[i];
       jobs[i] = null;
       if (next < n) launch();
       const file = named[i];
-      results.push(result);
       const eager = n <= EAGER_DRAW && this.#entries.length < EAGER_DRAW;
-      const card = renderResult(file, result, ++uid, { expand: n === 1, compact: this.hasAttribute('compact'), lazy });
-      card.dataset.ms = Math.round(ms);
-      card.dataset.sinceDrop = Math.round(performance.now() - startedAt);
-      // The bytes are kept for the annotated copy only when there is something to annotate.
-      const entry = { name: file.name, size: file.size, result, bytes: result.findings?.length ? bytes : null, card };
-      card.append(cardTools(el, entry, { say: (t) => { this.#ui.status.textContent = t; }, print: () => this.#printOnly(card) }));
-      this.#entries.push(entry);
-      buffer.append(card);
-      if (lazy && card.querySelector('details.detail[open]')) {
-        if (eager) card._draw();
-        else this.#drawer.observe(card);
+      // One card per report of the file (a file may hold several).
+      const rec = { file, name: file.name, kind: null, previous: null, results: reports, keys, entries: [], seq: 0 };
+      this.#records.push(rec);
+      recs.push(rec);
+      for (const entry of this.#cardsFor(rec, bytes, { expand: n === 1, lazy })) {
+        const card = entry.card;
+        card.dataset.ms = Math.round(ms);
+        card.dataset.sinceDrop = Math.round(performance.now() - startedAt);
+        this.#entries.push(entry);
+        buffer.append(card);
+        if (lazy && card.querySelector('details.detail[open]')) {
+          if (eager) card._draw();
+          else this.#drawer.observe(card);
+        }
+        this.#overview.add(entry);
+        this.#counts.total++;
+        this.#counts[card.dataset.status]++;
       }
-      this.#overview.add(entry);
-      this.#counts.total++;
-      this.#counts[card.dataset.status]++;
       show(i + 1, i === 0 || i === n - 1);
-      this.dispatchEvent(new CustomEvent('nianbao-result', { detail: { file, result }, bubbles: true, composed: true }));
+      this.dispatchEvent(new CustomEvent('nianbao-result', { detail: { file, result, results: reports }, bubbles: true, composed: true }));
       // Give the browser a turn now and then: the page stays responsive during a large batch.
       if (performance.now() - slice > SLICE_MS || n === 1) {
         await tick();
@@ -229,10 +236,15 @@ export class NianbaoCheck extends HTMLElement {
     }
     show(n, true);
     this.#progress.hide();
+    // Reports of the same agency in consecutive years (on the page, this batch or an earlier one):
+    // the later one is checked again beside the earlier.
+    await this.#pairAuto(true);
     this.#updateStatus(false, note);
-    if (batch === this.#batch) this.#setVerdict(verdictOf(results), results);
+    // The verdict covers every report of every file, as last checked (a pair's cross-year findings included).
+    const all = recs.flatMap((r) => r.results);
+    if (batch === this.#batch) this.#setVerdict(verdictOf(all), all);
     if (files.length === 1 && !this.#input) this.#ui.results.lastElementChild?.scrollIntoView({ block: 'start', behavior: 'smooth' });
-    return results;
+    return recs.map((r) => r.results[0]);
   }
 
   /** Removes every result card. */
@@ -241,6 +253,7 @@ export class NianbaoCheck extends HTMLElement {
     this.#ui.results.replaceChildren();
     this.#drawer?.disconnect();
     this.#entries = [];
+    this.#records = [];
     this.#overview.clear();
     this.#counts = { total: 0, pass: 0, fail: 0, rejected: 0 };
     this.#ui.status.textContent = '结果已清空。';
@@ -256,6 +269,7 @@ export class NianbaoCheck extends HTMLElement {
       this.#loading = load().then((info) => {
         if (this.#ui.status.textContent.startsWith('正在加载')) this.#ui.status.textContent = '检查程序已就绪。';
         this.dataset.ready = '1';
+        reportKinds().then((k) => { this.#kinds = k ?? []; }, () => {});
         this.dispatchEvent(new CustomEvent('nianbao-ready', { detail: info, bubbles: true, composed: true }));
         return info;
       }, (e) => {
@@ -277,7 +291,9 @@ export class NianbaoCheck extends HTMLElement {
   #updateStatus(busy, note = '') {
     const { total, pass, fail, rejected } = this.#counts;
     if (!total) return;
-    const parts = [`已检查 ${total} 个文件`];
+    // Counted by report (a card each); the files too when one holds several reports.
+    const files = this.#records.length;
+    const parts = [files && files !== total ? `已检查 ${files} 个文件（${total} 份年报）` : `已检查 ${total} 个文件`];
     if (pass) parts.push(`${pass} 个通过`);
     if (fail) parts.push(`${fail} 个有错误`);
     if (rejected) parts.push(`${rejected} 个无法检查`);
@@ -317,6 +333,7 @@ export class NianbaoCheck extends HTMLElement {
     const onChange = () => {
       this.#ui.results.replaceChildren();
       this.#entries = [];
+      this.#records = [];
       this.#overview.clear();
       this.#counts = { total: 0, pass: 0, fail: 0, rejected: 0 };
       this.#ui.blocked.hidden = true;
@@ -550,6 +567,136 @@ export class NianbaoCheck extends HTMLElement {
     card.focus({ preventScroll: true });
   }
 
+  // ---- Every report of a file, the report kind, last year's report
+
+  /** The cards of a file record's reports: entries {name, size, result, bytes, card, rec, uid}. */
+  #cardsFor(rec, bytes, { expand, lazy }) {
+    const say = (t) => { this.#ui.status.textContent = t; };
+    rec.entries = rec.results.map((result) => {
+      const id = ++uid;
+      const name = reportTitle(rec.name, result);
+      const card = renderResult({ name, size: rec.file.size }, result, id, { expand, compact: this.hasAttribute('compact'), lazy });
+      // The bytes are kept for the annotated copy only when there is something to annotate.
+      const entry = { name, size: rec.file.size, result, bytes: result.findings?.length ? bytes : null, card, rec, uid: id };
+      const tools = reportTools(result, rec, this.#kinds, {
+        kind: (kind) => { rec.kind = kind || null; this.#recheck(rec); },
+        previous: (file) => {
+          rec.previous = file ? { file, name: file.name, explicit: true, rec: null } : null;
+          this.#recheck(rec).then(() => this.#pairAuto());
+        },
+      });
+      const panel = textPanel(result, id, { previous: this.#previousEntry(entry), open: (target) => this.#openCell(target) });
+      card.querySelector('header.summary')?.after(...[tools, panel].filter(Boolean));
+      card.append(cardTools(el, entry, { say, print: () => this.#printOnly(card) }));
+      return entry;
+    });
+    return rec.entries;
+  }
+
+  /** Last year's report on the page that an entry was compared with: {name, result, uid, info} or null. */
+  #previousEntry(entry) {
+    const p = entry.result.previous;
+    const prev = entry.rec.previous?.rec;
+    if (!p || !prev) return null;
+    const e = prev.entries.find((x) => (x.result.report?.index ?? 0) === (p.report ?? 0)) ?? prev.entries[0];
+    return e ? { name: prev.name, result: e.result, uid: e.uid, info: p } : null;
+  }
+
+  #previousOf(card, finding) {
+    const entry = this.#entries.find((e) => e.card === card);
+    if (!entry?.result.findings.includes(finding)) return null;
+    return this.#previousEntry(entry) ?? { info: entry.result.previous };
+  }
+
+  /** Draws the card holding a cell (its tables may be drawn lazily) and opens its tables. */
+  #openCell(target) {
+    const id = target.split('-')[1];
+    const card = this.#root.getElementById(`file-${id}`);
+    card?.querySelector('details.detail')?.setAttribute('open', '');
+    card?._draw?.();
+  }
+
+  /**
+   * Pairs each file with last year's file of the same agency on the page (the first in the page's
+   * order, as the command line pairs a batch); re-checks those whose pair changed, each once beside its
+   * one previous file (so a large batch costs at most one more check per file). A file paired by the
+   * user keeps its pair. (The same agency and year twice is not re-checked for: checkBatch() says so.)
+   */
+  async #pairAuto(inBatch = false) {
+    const changed = [];
+    for (const rec of this.#records) {
+      if (rec.previous?.explicit) continue;
+      const prev = findPrevious(rec, this.#records);
+      if (prev === (rec.previous?.rec ?? null)) continue;
+      rec.previous = prev ? { file: prev.file, name: prev.name, explicit: false, rec: prev } : null;
+      changed.push(this.#recheck(rec, inBatch));
+    }
+    await Promise.all(changed);
+  }
+
+  /** Checks a file again (its kind, its previous year's file) and puts the new cards in place of its old ones. */
+  async #recheck(rec, inBatch = false) {
+    const seq = ++rec.seq;
+    this.#ui.status.textContent = `正在重新检查 ${rec.name}…`;
+    for (const e of rec.entries) e.card.setAttribute('aria-busy', 'true');
+    const out = await checkWithBytes(rec.file, { kind: rec.kind ?? undefined, previous: rec.previous?.file, previousName: rec.previous?.name });
+    if (seq !== rec.seq || !this.#records.includes(rec)) return;
+    // The page paired these itself (a batch pair, not a file the user named): as the contract says it.
+    if (rec.previous && !rec.previous.explicit) for (const r of out.results) if (r.previous) r.previous.explicit = false;
+    const old = rec.entries;
+    if (old.some((e) => e.card.contains(this.#popFor))) this.#hidePopover(true);
+    // The control the user worked (the kind select, a button) keeps the focus in the new card.
+    const active = this.#root.activeElement;
+    const refocus = old.some((e) => e.card.contains(active)) ? ['select.kind-select', 'button.add-previous'].find((q) => active.matches(q)) : null;
+    const wasOpen = old.some((e) => e.card.querySelector('details.detail[open]'));
+    const wasDrawn = old.some((e) => e.card.dataset.drawn);
+    rec.results = out.results;
+    rec.keys = out.keys;
+    // Drawn now when the old card was; otherwise (a large batch) when scrolled to, like the others.
+    const made = this.#cardsFor(rec, out.bytes, { expand: wasOpen, lazy: true });
+    for (const e of made) {
+      if (!e.card.querySelector('details.detail[open]')) continue;
+      if (wasDrawn) e.card._draw();
+      else this.#drawer.observe(e.card);
+    }
+    const at = old.length ? this.#entries.indexOf(old[0]) : -1;
+    for (const e of made) {
+      if (old[0]?.card.isConnected) old[0].card.before(e.card);
+      else this.#ui.results.append(e.card);
+      this.#counts.total++;
+      this.#counts[e.card.dataset.status]++;
+    }
+    for (const e of old) {
+      e.card.remove();
+      this.#counts.total--;
+      this.#counts[e.card.dataset.status]--;
+      const i = this.#entries.indexOf(e);
+      if (i >= 0) this.#entries.splice(i, 1);
+    }
+    this.#entries.splice(at >= 0 ? at : this.#entries.length, 0, ...made);
+    if (refocus) made[0]?.card.querySelector(refocus)?.focus();
+    this.#overview.clear();
+    for (const e of this.#entries) this.#overview.add(e);
+    this.#overview.flush();
+    // The later files compared with this one point at its new cards.
+    for (const other of this.#records) {
+      if (other !== rec && other.previous?.rec === rec) {
+        for (const e of other.entries) {
+          const panel = e.card.querySelector('.text-findings');
+          const fresh = textPanel(e.result, e.uid, { previous: this.#previousEntry(e), open: (t) => this.#openCell(t) });
+          if (panel && fresh) panel.replaceWith(fresh);
+        }
+      }
+    }
+    if (!inBatch) {
+      // A file checked again on its own (its kind, last year's report): the verdict of what is shown.
+      this.#updateStatus(false);
+      const all = this.#entries.map((e) => e.result);
+      this.#setVerdict(verdictOf(all), all);
+    }
+    this.dispatchEvent(new CustomEvent('nianbao-result', { detail: { file: rec.file, result: out.result, results: out.results }, bubbles: true, composed: true }));
+  }
+
   // ---- Popover for marked cells: hover, focus or click shows it; Escape, blur or leaving hides it.
 
   #wirePopover() {
@@ -579,6 +726,7 @@ export class NianbaoCheck extends HTMLElement {
     if (this.#popFor !== td) {
       this.#setRelated(this.#popFor, false);
       fillPopover(pop, td);
+      popoverText(pop, td._findings, (f) => this.#previousOf(td.closest('.file-card'), f));
       this.#popFor = td;
       this.#setRelated(td, true);
     }

@@ -44,7 +44,13 @@ export interface CheckResult {
   version?: number;
   status: 'checked' | 'rejected';
   rejection: Rejection | null;
-  report: { agency?: string | null; year?: number | null; format?: string | null };
+  report: {
+    agency?: string | null; year?: number | null; format?: string | null;
+    /** This report's index in its file and how many reports the file holds (contract version 2). */
+    index?: number; count?: number;
+    /** The report kind the deadline rule used: inferred (by_user false, reason says why) or chosen. */
+    kind?: { id: string; label: string; reason: string; by_user: boolean } | null;
+  };
   findings: Finding[];
   values: { table2?: Value[]; table3?: Value[]; table4?: Value[] };
   tables?: Table[];
@@ -67,10 +73,33 @@ export interface EngineInfo {
 /** Files larger than this (bytes) are refused before they are read. */
 export const MAX_BYTES: number;
 
-/** Checks one file. Never rejects for a bad file: the result says why it could not be checked. */
-export function check(input: Blob | File | ArrayBuffer | ArrayBufferView): Promise<CheckResult>;
-/** Like check(), and also gives back the file's bytes as read (null when they could not be read). */
-export function checkWithBytes(input: Blob | File | ArrayBuffer | ArrayBufferView): Promise<{ result: CheckResult; bytes: Uint8Array | null }>;
+/** A report kind the user can choose for the deadline rule (S.DEADLINE), as the checker names it. */
+export interface ReportKind { id: string; label: string }
+
+export type Input = Blob | File | ArrayBuffer | ArrayBufferView;
+
+export interface CheckOptions {
+  /** The report kind for the deadline rule: an id or label of reportKinds(); omitted or '': inferred. */
+  kind?: string;
+  /** Last year's report of the same agency: the results then hold the cross-year findings and `previous`. */
+  previous?: Input;
+  /** The name `previous.file` gives last year's report (default: the File's name). */
+  previousName?: string;
+}
+
+/** Checks one file (its first report). Never rejects for a bad file: the result says why it could not be checked. */
+export function check(input: Input): Promise<CheckResult>;
+/** Every report of one file (a file may hold several), with the options' kind and last year's report. */
+export function checkReports(input: Input, options?: CheckOptions): Promise<CheckResult[]>;
+/** Checks a batch and pairs it as the command line does: one array of report results per input, in order. */
+export function checkBatch(inputs: Iterable<Input>, options?: { names?: string[]; kind?: string }): Promise<CheckResult[][]>;
+/** The report kinds a user can choose: [{id, label}]. */
+export function reportKinds(): Promise<ReportKind[]>;
+/**
+ * Like checkReports(), and also gives back the first report's result, each report's agency key (as
+ * pairing compares agencies; null when unknown) and the file's bytes as read (null when they could not be read).
+ */
+export function checkWithBytes(input: Input, options?: CheckOptions): Promise<{ result: CheckResult; results: CheckResult[]; keys: (string | null)[]; bytes: Uint8Array | null }>;
 /** How many Web Workers the checks run in at most: the logical cores, at least 1, at most 4. */
 export function poolSize(): number;
 /** The rule catalogue. */
@@ -83,7 +112,8 @@ export function load(): Promise<EngineInfo>;
 /** The verdict of the files checked last: 'none' before any, 'pending' while checking. */
 export type Verdict = 'none' | 'pending' | 'pass' | 'warning' | 'error' | 'rejected';
 
-export interface NianbaoResultDetail { file: File; result: CheckResult }
+/** One per file (and again when a file is checked again: another kind, last year's report): the first report's result and every report's. */
+export interface NianbaoResultDetail { file: File; result: CheckResult; results?: CheckResult[] }
 
 /**
  * <nianbao-check> — attributes: compact, max-files="N", sample, for="file-input-id", block-on-error.
@@ -96,7 +126,9 @@ export declare class NianbaoCheck extends HTMLElement {
   /** Checks one file, draws its result and resolves to the result object. */
   check(file: Blob | File): Promise<CheckResult>;
   /** Checks several files (or the files and folders of a drop's DataTransfer), several at once in the
-   *  worker pool; the cards are drawn in the files' order and resolves to the results in that order. */
+   *  worker pool; the cards are drawn in the files' order (one per report) and resolves to each file's
+   *  first report's result in that order, as last checked (reports of the same agency in consecutive
+   *  years on the page are checked again beside each other); `nianbao-result` carries every report. */
   checkFiles(files: Iterable<Blob | File> | ArrayLike<Blob | File> | DataTransfer): Promise<CheckResult[]>;
   /** Removes every result. */
   clear(): void;

@@ -48,6 +48,9 @@ export function load() {
   return engine.then(({ version, rules, mode, size }) => ({ version, rules, mode, workers: size }));
 }
 
+/** The report kinds a user can choose for the deadline rule: [{id, label}] (loads the checker if needed). */
+export const reportKinds = () => load().then(() => engine).then((e) => e.kinds);
+
 /** The checker's version (loads it if needed). */
 export const version = () => load().then((e) => e.version);
 
@@ -65,17 +68,78 @@ export async function check(input) {
 }
 
 /**
- * Like check(), and also gives back the file's bytes as read (null when they could not be read), e.g.
- * to write an annotated copy later without reading the file again.
+ * Like checkReports(), resolving to {result, results, keys, bytes}: the first report's result, every
+ * report's, each report's agency key (as pairing compares agencies; null when unknown) and the file's
+ * bytes as read (null when they could not be read), e.g. to write an annotated copy later without
+ * reading the file again.
  */
-export async function checkWithBytes(input) {
+export async function checkWithBytes(input, options = {}) {
+  const { kind, previous, previousName } = options;
+  const read = await readInput(input);
+  if (read.rejected) return only(read.rejected, read.bytes ?? null);
+  const job = { op: 'reports', kind: kind || undefined };
+  // Last year's file, when it can be read (the checker says why it cannot be compared otherwise, M.PAIR).
+  const prev = previous != null ? await readInput(previous) : null;
+  if (prev?.bytes) {
+    job.op = 'pair';
+    job.previous = prev.bytes;
+    job.previousName = previousName ?? (typeof File !== 'undefined' && previous instanceof File ? previous.name : undefined);
+  }
+  const out = await runJob(read.bytes, job);
+  if (out.failed) return only(out.failed, out.bytes);
+  if (prev?.rejected) {
+    // Not read (too large, unreadable): checked alone, with the checker's M.PAIR wording and the reason.
+    for (const r of out.results) {
+      if (r.status !== 'checked') continue;
+      r.findings.push({
+        rule: 'M.PAIR', severity: 'warning', message: `指定的上一年度报告无法用于对比：${prev.rejected.rejection.message}；未做跨年度核对`,
+        table: null, row: [], column: [], expected: null, actual: null, cells: [], culprit: null, locations: [],
+      });
+    }
+  }
+  return { result: out.results[0], results: out.results, keys: out.keys, bytes: out.bytes };
+}
+
+/**
+ * Checks every report of one file (a file may hold several): resolves to an array of result objects,
+ * each with report.index and report.count. options.kind sets the report kind for the deadline rule
+ * (an id or label of reportKinds(); none: inferred). options.previous (File, Blob, ArrayBuffer or
+ * Uint8Array) is last year's report of the same agency: the results then hold the cross-year findings
+ * and `previous` (named options.previousName, or the File's name).
+ */
+export async function checkReports(input, options = {}) {
+  return (await checkWithBytes(input, options)).results;
+}
+
+/**
+ * Checks a batch and pairs it as the command line does (the same agency in consecutive years; the same
+ * agency and year twice is a warning): resolves to one array of report results per input, in order.
+ * options.names names the files (default: the File names, or 文件1 …); options.kind as checkReports.
+ */
+export async function checkBatch(inputs, options = {}) {
+  const list = [...inputs];
+  if (!list.length) return [];
+  const names = list.map((f, i) => options.names?.[i] ?? (typeof File !== 'undefined' && f instanceof File ? f.name : `文件${i + 1}`));
+  const reads = await Promise.all(list.map(readInput));
+  const ok = reads.map((r, i) => (r.rejected ? -1 : i)).filter((i) => i >= 0);
+  const out = list.map((_, i) => (reads[i].rejected ? [reads[i].rejected] : null));
+  if (ok.length) {
+    const [first, ...rest] = ok.map((i) => reads[i].bytes);
+    const done = await runJob(first, { op: 'files', files: rest, names: ok.map((i) => names[i]), kind: options.kind || undefined });
+    ok.forEach((i, n) => { out[i] = done.failed ? [done.failed] : done.results[n]; });
+  }
+  return out;
+}
+
+/** Reads a File, Blob, ArrayBuffer or Uint8Array into a new Uint8Array: {bytes} or {rejected, bytes?}. */
+async function readInput(input) {
   let bytes;
   if (typeof Blob !== 'undefined' && input instanceof Blob) {
-    if (input.size > MAX_BYTES) return { result: tooLarge(input.size), bytes: null };
+    if (input.size > MAX_BYTES) return { rejected: tooLarge(input.size) };
     try {
       bytes = new Uint8Array(await input.arrayBuffer());
     } catch (e) {
-      return { result: rejected('unreadable', `无法读取此文件（${short(e)}）。请确认文件仍在原处，然后重新选择。`), bytes: null };
+      return { rejected: rejected('unreadable', `无法读取此文件（${short(e)}）。请确认文件仍在原处，然后重新选择。`) };
     }
   } else if (input instanceof ArrayBuffer) {
     bytes = new Uint8Array(input.slice(0));
@@ -84,16 +148,23 @@ export async function checkWithBytes(input) {
   } else {
     throw new TypeError('nianbao.check() takes a File, Blob, ArrayBuffer or Uint8Array');
   }
-  if (bytes.byteLength > MAX_BYTES) return { result: tooLarge(bytes.byteLength), bytes: null };
+  if (bytes.byteLength > MAX_BYTES) return { rejected: tooLarge(bytes.byteLength) };
+  return { bytes };
+}
+
+const only = (result, bytes) => ({ result, results: [result], keys: [null], bytes });
+
+/** Runs a job on the engine: {results, keys, bytes} or {failed: a rejected result, bytes}. */
+async function runJob(bytes, job) {
   let e;
   try {
     e = await (load(), engine);
   } catch (err) {
     console.error(err);
-    return { result: rejected('unreadable', `无法加载检查程序（${short(err)}）。此浏览器可能过旧（需要支持 WebAssembly），或网页文件不完整。`), bytes };
+    return { failed: rejected('unreadable', `无法加载检查程序（${short(err)}）。此浏览器可能过旧（需要支持 WebAssembly），或网页文件不完整。`), bytes };
   }
   try {
-    return await e.run(bytes);
+    return await e.run(bytes, job);
   } catch (err) {
     console.error(err);
     if (e.mode === 'main' && engine && (await engine.catch(() => null)) === e) {
@@ -101,7 +172,7 @@ export async function checkWithBytes(input) {
       engine = null;
       generation++;
     }
-    return { result: rejected('internal', `检查时出现内部错误，未能完成检查（${short(err)}）。其他文件不受影响。`), bytes: err.bytes ?? null };
+    return { failed: rejected('internal', `检查时出现内部错误，未能完成检查（${short(err)}）。其他文件不受影响。`), bytes: err.bytes ?? null };
   }
 }
 
@@ -142,15 +213,15 @@ function spawn(module) {
       w.task = null;
       if (!t) return;
       if (typeof data.json === 'string') {
-        let result;
+        let out;
         try {
-          result = JSON.parse(data.json);
+          out = JSON.parse(data.json);
         } catch (e) {
           t.reject(e);
           w.onIdle?.(w);
           return;
         }
-        t.resolve({ result, bytes: data.bytes ?? null });
+        t.resolve({ results: out.results, keys: out.keys, bytes: data.bytes ?? null });
       } else {
         const err = new Error(data.error);
         t.reject(err);
@@ -172,7 +243,7 @@ async function startPool() {
   const first = await spawn(null);
   const module = first.info.module instanceof WebAssembly.Module ? first.info.module : null;
   const workers = [];
-  const waiting = []; // {bytes, resolve, reject}
+  const waiting = []; // {bytes, job, resolve, reject}
   let starting = 0;
   const pump = () => {
     for (const w of workers) {
@@ -180,7 +251,8 @@ async function startPool() {
       if (w.task || w.dead) continue;
       const t = waiting.shift();
       w.task = t;
-      w.worker.postMessage({ id: 1, bytes: t.bytes }, [t.bytes.buffer]);
+      const moved = [t.bytes, t.job?.previous, ...(t.job?.files ?? [])].filter(Boolean).map((b) => b.buffer);
+      w.worker.postMessage({ id: 1, bytes: t.bytes, job: t.job }, [...new Set(moved)]);
     }
     if (waiting.length > starting && workers.length + starting < size) grow();
   };
@@ -210,9 +282,10 @@ async function startPool() {
     size,
     version: first.info.version,
     rules: first.info.rules,
-    run(bytes) {
+    kinds: first.info.kinds ?? [],
+    run(bytes, job) {
       return new Promise((resolve, reject) => {
-        waiting.push({ bytes, resolve, reject });
+        waiting.push({ bytes, job, resolve, reject });
         if (!workers.length && !starting) grow();
         pump();
       });
@@ -238,18 +311,33 @@ async function startMain(gen) {
   const mod = await mainThreadGlue(gen);
   let catalogue;
   try { catalogue = mod.rules() ?? []; } catch { catalogue = []; }
+  let kinds;
+  try { kinds = mod.report_kinds() ?? []; } catch { kinds = []; }
   let queue = Promise.resolve(); // one instance: one file at a time
   return {
     mode: 'main',
     size: 0,
     version: mod.version(),
     rules: catalogue,
-    run(bytes) {
-      const run = queue.then(() => ({ result: mod.check(bytes), bytes }));
+    kinds,
+    run(bytes, job = {}) {
+      const run = queue.then(() => ({ ...mainJob(mod, bytes, job), bytes }));
       queue = run.catch(() => {});
       return run;
     },
   };
+}
+
+/** One job on the main thread's instance, as the worker runs it (worker.js, runJob). */
+function mainJob(glue, bytes, job) {
+  const kind = job.kind ?? undefined;
+  let results;
+  if (job.op === 'pair') results = glue.check_pair(bytes, job.previous, job.previousName ?? undefined, kind);
+  else if (job.op === 'files') results = glue.check_files([bytes, ...job.files], job.names, kind);
+  else results = glue.check_reports(bytes, kind);
+  const keyOf = (r) => (r?.report?.agency ? glue.agency_key(r.report.agency) : null);
+  const keys = job.op === 'files' ? results.map((rs) => rs.map(keyOf)) : results.map(keyOf);
+  return { results, keys };
 }
 
 const short = (e) => String(e?.message ?? e).slice(0, 120);

@@ -2,12 +2,12 @@
 // the page's main thread.
 // Protocol: the page first sends {init: null} (this worker compiles the .wasm itself and sends the
 // compiled module back, so that the pool's other workers need not compile it again) or
-// {init: WebAssembly.Module}; the worker answers {ready: true, version, rules, module?} or
-// {ready: false, error}. Then the page sends {id, bytes} (bytes transferred) and gets back
-// {id, json, bytes} (the result as JSON text; the same bytes, transferred back) or {id, error}; after
-// a trap the worker says
-// {id, error, broken: true} and is replaced.
-import init, { check, rules, version } from './pkg/nianbao.js';
+// {init: WebAssembly.Module}; the worker answers {ready: true, version, rules, kinds, module?} or
+// {ready: false, error}. Then the page sends {id, bytes, job} (bytes transferred; job as run() in
+// nianbao.js takes it: {op: 'reports' | 'pair' | 'files', kind?, previous?, previousName?, files?,
+// names?}) and gets back {id, json, bytes} (json: {results, keys} as JSON text; the same bytes,
+// transferred back) or {id, error}; after a trap the worker says {id, error, broken: true} and is replaced.
+import init, { agency_key, check_files, check_pair, check_reports, report_kinds, rules, version } from './pkg/nianbao.js';
 
 const WASM = new URL('./pkg/nianbao_bg.wasm', import.meta.url);
 
@@ -22,7 +22,20 @@ async function compile() {
   }
 }
 
+/** Runs one job on this instance: {results, keys} (nianbao.js's runJob does the same on the main thread). */
+function runJob(glue, bytes, job = {}) {
+  const kind = job.kind ?? undefined;
+  let results;
+  if (job.op === 'pair') results = glue.check_pair(bytes, job.previous, job.previousName ?? undefined, kind);
+  else if (job.op === 'files') results = glue.check_files([bytes, ...job.files], job.names, kind);
+  else results = glue.check_reports(bytes, kind);
+  const keyOf = (r) => (r?.report?.agency ? glue.agency_key(r.report.agency) : null);
+  const keys = job.op === 'files' ? results.map((rs) => rs.map(keyOf)) : results.map(keyOf);
+  return { results, keys };
+}
+
 let started = null;
+const glue = { agency_key, check_files, check_pair, check_reports };
 
 addEventListener('message', async ({ data }) => {
   if (!started) {
@@ -33,18 +46,20 @@ addEventListener('message', async ({ data }) => {
       await init({ module_or_path: module });
       let catalogue;
       try { catalogue = rules() ?? []; } catch { catalogue = []; }
-      postMessage({ ready: true, version: version(), rules: catalogue, module: given ? undefined : module });
+      let kinds;
+      try { kinds = report_kinds() ?? []; } catch { kinds = []; }
+      postMessage({ ready: true, version: version(), rules: catalogue, kinds, module: given ? undefined : module });
     })().catch((e) => postMessage({ ready: false, error: String(e?.message ?? e) }));
     return;
   }
   await started;
-  const { id, bytes } = data ?? {};
+  const { id, bytes, job } = data ?? {};
   if (typeof id !== 'number' || !(bytes instanceof Uint8Array)) return;
   let json;
   try {
     // Sent as JSON text: the page's JSON.parse is several times quicker than the structured
     // clone of the same object (a result with its tables is tens of KB of small objects).
-    json = JSON.stringify(check(bytes));
+    json = JSON.stringify(runJob(glue, bytes, job ?? {}));
   } catch (e) {
     // A Rust panic is a trap: this instance must not be used again.
     postMessage({ id, error: String(e?.message ?? e), broken: true });
