@@ -197,6 +197,10 @@ struct Sentence {
     /// The full sentence (up to its 。, across ；) speaks of applications (申请): needed before
     /// 答复/办结/办理 N 件 is read as processed applications.
     about_applications: bool,
+    /// Every character of `c` with its position, sorted by character then position: the
+    /// positions where a phrase can start are looked up once instead of scanning the sentence
+    /// for each of the ~120 cue words and ~40 phrase lists.
+    by_char: Vec<(char, usize)>,
 }
 
 /// Words that point at a subject, matched on the compact sentence.
@@ -352,15 +356,28 @@ const CUES: &[(&str, Cue)] = &[
     ("收费通知", Cue::Notice),
 ];
 
-/// The first characters of the cue words, so that most positions are skipped at once.
-fn cue_first_chars() -> &'static [char] {
-    static FIRSTS: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
-    FIRSTS.get_or_init(|| {
-        let mut v: Vec<char> = CUES.iter().filter_map(|(w, _)| w.chars().next()).collect();
+/// The cues by their first character: `(first character, index in CUES)`, sorted, so that at
+/// each position of a sentence only the cues starting with its character are compared. (A
+/// hand-written index rather than an automaton crate such as `aho-corasick`: the cue table is
+/// small, the callers ask for phrases over arbitrary ranges, and the page's wasm stays as it is.)
+fn cues_by_first_char() -> &'static [(char, usize)] {
+    static BY_FIRST: std::sync::OnceLock<Vec<(char, usize)>> = std::sync::OnceLock::new();
+    BY_FIRST.get_or_init(|| {
+        let mut v: Vec<(char, usize)> = CUES
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (w, _))| w.chars().next().map(|c| (c, i)))
+            .collect();
         v.sort_unstable();
-        v.dedup();
         v
     })
+}
+
+/// The entries of a `(char, …)` table sorted by character whose character is `c`.
+fn entries_of<T>(table: &[(char, T)], c: char) -> &[(char, T)] {
+    let lo = table.partition_point(|(x, _)| *x < c);
+    let hi = lo + table[lo..].partition_point(|(x, _)| *x <= c);
+    &table[lo..hi]
 }
 
 /// Words before a number that make it a comparison or a cumulative figure.
@@ -487,11 +504,14 @@ impl Sentence {
             map.push(k);
         }
         let about_applications = full_sentence(chars, s, e).contains("申请");
+        let mut by_char: Vec<(char, usize)> = c.iter().copied().zip(0..).collect();
+        by_char.sort_unstable();
         let mut sentence = Sentence {
             c,
             map,
             all_hits: Vec::new(),
             about_applications,
+            by_char,
         };
         sentence.all_hits = sentence.scan_hits();
         sentence
@@ -529,25 +549,40 @@ impl Sentence {
             .all(|(k, ch)| self.c.get(k) == Some(&ch))
     }
 
-    /// Positions where `w` occurs within `[from, to)`.
+    /// Positions where `w` occurs within `[from, to)`, in order.
     fn find(&self, w: &str, from: usize, to: usize) -> Vec<usize> {
-        let n = w.chars().count();
-        let to = to.min(self.c.len());
-        if to < n {
-            return Vec::new();
-        }
-        match w.chars().next() {
-            // The first character compared directly: this runs for every phrase over every
-            // sentence, and most positions differ there.
-            Some(first) => (from..=to - n)
-                .filter(|&k| self.c[k] == first && self.has_at(k, w))
-                .collect(),
-            None => (from..=to - n).collect(),
-        }
+        self.occurrences(w, from, to).collect()
     }
 
     fn contains(&self, w: &str, from: usize, to: usize) -> bool {
-        !self.find(w, from, to).is_empty()
+        self.occurrences(w, from, to).next().is_some()
+    }
+
+    /// Positions where `w` occurs within `[from, to)`, in order: only the positions holding
+    /// its first character (from the sentence's character index) are compared.
+    fn occurrences<'a>(
+        &'a self,
+        w: &'a str,
+        from: usize,
+        to: usize,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let n = w.chars().count();
+        let to = to.min(self.c.len());
+        let mut chars = w.chars();
+        // An empty phrase occurs everywhere; a phrase longer than the range nowhere.
+        let (entries, every): (&[(char, usize)], std::ops::Range<usize>) = match chars.next() {
+            _ if to < n => (&[], 0..0),
+            Some(first) => (entries_of(&self.by_char, first), 0..0),
+            None => (&[], from..to + 1),
+        };
+        let last_start = to.saturating_sub(n);
+        let from_index = entries.partition_point(|&(_, k)| k < from);
+        entries[from_index..]
+            .iter()
+            .map(|&(_, k)| k)
+            .take_while(move |&k| k <= last_start)
+            .filter(move |&k| self.has_at(k, w))
+            .chain(every)
     }
 
     /// Cue hits within `[from, to)`.
@@ -564,21 +599,15 @@ impl Sentence {
         let (from, to) = (0, self.c.len());
         let mut out = Vec::new();
         let mut k = from;
-        let firsts = cue_first_chars();
+        let by_first = cues_by_first_char();
         while k < to {
-            if self
-                .c
-                .get(k)
-                .is_none_or(|c| firsts.binary_search(c).is_err())
-            {
-                k += 1;
-                continue;
-            }
-            let best = CUES
+            let candidates = entries_of(by_first, self.c[k]);
+            let best = candidates
                 .iter()
+                .map(|&(_, i)| &CUES[i])
                 // has_at fails at the first differing character and past the end: count a cue's
-                // characters only when it matched (counting them for every cue at every position
-                // made this scan most of the check on long reports).
+                // characters only when it matched. Candidates are in CUES order, so that the
+                // longest cue wins ties as before (the last of equal length).
                 .filter(|(w, _)| self.has_at(k, w))
                 .max_by_key(|(w, _)| w.chars().count());
             match best {
