@@ -115,6 +115,22 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
 /// The text (blanks dropped) of the sentence around `[s, e)` up to full stops (。！？ or a line
 /// break), joining the parts that 、；split.
 fn full_sentence(chars: &[char], s: usize, e: usize) -> String {
+    let (from, to) = full_sentence_range(chars, s, e);
+    chars[from..to].iter().filter(|c| !is_blank(**c)).collect()
+}
+
+/// Whether the full sentence around `[s, e)` (blanks dropped) contains 申请, without building it.
+fn full_sentence_mentions_applications(chars: &[char], s: usize, e: usize) -> bool {
+    let (from, to) = full_sentence_range(chars, s, e);
+    let mut previous = None;
+    chars[from..to]
+        .iter()
+        .filter(|c| !is_blank(**c))
+        .any(|&c| previous.replace(c) == Some('申') && c == '请')
+}
+
+/// The character range of `full_sentence`.
+fn full_sentence_range(chars: &[char], s: usize, e: usize) -> (usize, usize) {
     let stop = |c: char| matches!(c, '。' | '！' | '？' | '!' | '?' | '\n' | '\r');
     let from = chars[..s]
         .iter()
@@ -123,10 +139,7 @@ fn full_sentence(chars: &[char], s: usize, e: usize) -> String {
     let to = (e.saturating_sub(1)..chars.len())
         .find(|&k| stop(chars[k]))
         .unwrap_or(chars.len());
-    chars[from..to.max(from)]
-        .iter()
-        .filter(|c| !is_blank(**c))
-        .collect()
+    (from, to.max(from))
 }
 
 /// Sentence ranges (character offsets) of a paragraph: split after 。！？；and at line breaks.
@@ -525,7 +538,7 @@ impl Sentence {
             c.push(fold_width(ch));
             map.push(k);
         }
-        let about_applications = full_sentence(chars, s, e).contains("申请");
+        let about_applications = full_sentence_mentions_applications(chars, s, e);
         let mut seen = CharSet::default();
         for &ch in &c {
             seen.insert(ch);
