@@ -115,6 +115,22 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
 /// The text (blanks dropped) of the sentence around `[s, e)` up to full stops (。！？ or a line
 /// break), joining the parts that 、；split.
 fn full_sentence(chars: &[char], s: usize, e: usize) -> String {
+    let (from, to) = full_sentence_range(chars, s, e);
+    chars[from..to].iter().filter(|c| !is_blank(**c)).collect()
+}
+
+/// Whether the full sentence around `[s, e)` (blanks dropped) contains 申请, without building it.
+fn full_sentence_mentions_applications(chars: &[char], s: usize, e: usize) -> bool {
+    let (from, to) = full_sentence_range(chars, s, e);
+    let mut previous = None;
+    chars[from..to]
+        .iter()
+        .filter(|c| !is_blank(**c))
+        .any(|&c| previous.replace(c) == Some('申') && c == '请')
+}
+
+/// The character range of `full_sentence`.
+fn full_sentence_range(chars: &[char], s: usize, e: usize) -> (usize, usize) {
     let stop = |c: char| matches!(c, '。' | '！' | '？' | '!' | '?' | '\n' | '\r');
     let from = chars[..s]
         .iter()
@@ -123,10 +139,7 @@ fn full_sentence(chars: &[char], s: usize, e: usize) -> String {
     let to = (e.saturating_sub(1)..chars.len())
         .find(|&k| stop(chars[k]))
         .unwrap_or(chars.len());
-    chars[from..to.max(from)]
-        .iter()
-        .filter(|c| !is_blank(**c))
-        .collect()
+    (from, to.max(from))
 }
 
 /// Sentence ranges (character offsets) of a paragraph: split after 。！？；and at line breaks.
@@ -197,6 +210,27 @@ struct Sentence {
     /// The full sentence (up to its 。, across ；) speaks of applications (申请): needed before
     /// 答复/办结/办理 N 件 is read as processed applications.
     about_applications: bool,
+    /// Which characters occur in `c`, as a 1,024-bit filter on the low bits of the code point
+    /// (no false negatives): most phrases asked for do not occur, and this answers that without
+    /// a search.
+    seen: CharSet,
+}
+
+/// A set of characters by the low 10 bits of their code point: `may_contain` is true for every
+/// inserted character and for few others.
+#[derive(Default)]
+struct CharSet([u64; 16]);
+
+impl CharSet {
+    fn insert(&mut self, c: char) {
+        let b = c as usize & 1023;
+        self.0[b >> 6] |= 1 << (b & 63);
+    }
+
+    fn may_contain(&self, c: char) -> bool {
+        let b = c as usize & 1023;
+        self.0[b >> 6] & (1 << (b & 63)) != 0
+    }
 }
 
 /// Words that point at a subject, matched on the compact sentence.
@@ -352,15 +386,33 @@ const CUES: &[(&str, Cue)] = &[
     ("收费通知", Cue::Notice),
 ];
 
-/// The first characters of the cue words, so that most positions are skipped at once.
-fn cue_first_chars() -> &'static [char] {
-    static FIRSTS: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
-    FIRSTS.get_or_init(|| {
-        let mut v: Vec<char> = CUES.iter().filter_map(|(w, _)| w.chars().next()).collect();
+/// The cues by their first character: `(first character, index in CUES)`, sorted, so that at
+/// each position of a sentence only the cues starting with its character are compared. (A
+/// hand-written index rather than an automaton crate such as `aho-corasick`: the cue table is
+/// small, the callers ask for phrases over arbitrary ranges, and the page's wasm stays as it is.)
+fn cues_by_first_char() -> &'static (CharSet, Vec<(char, usize)>) {
+    static BY_FIRST: std::sync::OnceLock<(CharSet, Vec<(char, usize)>)> =
+        std::sync::OnceLock::new();
+    BY_FIRST.get_or_init(|| {
+        let mut v: Vec<(char, usize)> = CUES
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (w, _))| w.chars().next().map(|c| (c, i)))
+            .collect();
         v.sort_unstable();
-        v.dedup();
-        v
+        let mut firsts = CharSet::default();
+        for &(c, _) in &v {
+            firsts.insert(c);
+        }
+        (firsts, v)
     })
+}
+
+/// The entries of a `(char, …)` table sorted by character whose character is `c`.
+fn entries_of<T>(table: &[(char, T)], c: char) -> &[(char, T)] {
+    let lo = table.partition_point(|(x, _)| *x < c);
+    let hi = lo + table[lo..].partition_point(|(x, _)| *x <= c);
+    &table[lo..hi]
 }
 
 /// Words before a number that make it a comparison or a cumulative figure.
@@ -486,12 +538,17 @@ impl Sentence {
             c.push(fold_width(ch));
             map.push(k);
         }
-        let about_applications = full_sentence(chars, s, e).contains("申请");
+        let about_applications = full_sentence_mentions_applications(chars, s, e);
+        let mut seen = CharSet::default();
+        for &ch in &c {
+            seen.insert(ch);
+        }
         let mut sentence = Sentence {
             c,
             map,
             all_hits: Vec::new(),
             about_applications,
+            seen,
         };
         sentence.all_hits = sentence.scan_hits();
         sentence
@@ -529,25 +586,35 @@ impl Sentence {
             .all(|(k, ch)| self.c.get(k) == Some(&ch))
     }
 
-    /// Positions where `w` occurs within `[from, to)`.
+    /// Positions where `w` occurs within `[from, to)`, in order.
     fn find(&self, w: &str, from: usize, to: usize) -> Vec<usize> {
-        let n = w.chars().count();
-        let to = to.min(self.c.len());
-        if to < n {
-            return Vec::new();
-        }
-        match w.chars().next() {
-            // The first character compared directly: this runs for every phrase over every
-            // sentence, and most positions differ there.
-            Some(first) => (from..=to - n)
-                .filter(|&k| self.c[k] == first && self.has_at(k, w))
-                .collect(),
-            None => (from..=to - n).collect(),
-        }
+        self.occurrences(w, from, to).collect()
     }
 
     fn contains(&self, w: &str, from: usize, to: usize) -> bool {
-        !self.find(w, from, to).is_empty()
+        self.occurrences(w, from, to).next().is_some()
+    }
+
+    /// Positions where `w` occurs within `[from, to)`, in order. A phrase whose first character
+    /// is not in the sentence (the common case: ~40 phrase lists are asked of every sentence) is
+    /// answered by the character filter without a scan.
+    fn occurrences<'a>(
+        &'a self,
+        w: &'a str,
+        from: usize,
+        to: usize,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let n = w.chars().count();
+        let to = to.min(self.c.len());
+        let first = w.chars().next();
+        // An empty phrase occurs everywhere; a phrase longer than the range nowhere.
+        let range = match first {
+            _ if to < n => 0..0,
+            Some(f) if !self.seen.may_contain(f) => 0..0,
+            _ => from..to - n + 1,
+        };
+        // The first character compared directly: most positions differ there.
+        range.filter(move |&k| first.is_none_or(|f| self.c[k] == f) && self.has_at(k, w))
     }
 
     /// Cue hits within `[from, to)`.
@@ -564,21 +631,19 @@ impl Sentence {
         let (from, to) = (0, self.c.len());
         let mut out = Vec::new();
         let mut k = from;
-        let firsts = cue_first_chars();
+        let (firsts, by_first) = cues_by_first_char();
         while k < to {
-            if self
-                .c
-                .get(k)
-                .is_none_or(|c| firsts.binary_search(c).is_err())
-            {
+            if !firsts.may_contain(self.c[k]) {
                 k += 1;
                 continue;
             }
-            let best = CUES
+            let candidates = entries_of(by_first, self.c[k]);
+            let best = candidates
                 .iter()
+                .map(|&(_, i)| &CUES[i])
                 // has_at fails at the first differing character and past the end: count a cue's
-                // characters only when it matched (counting them for every cue at every position
-                // made this scan most of the check on long reports).
+                // characters only when it matched. Candidates are in CUES order, so that the
+                // longest cue wins ties as before (the last of equal length).
                 .filter(|(w, _)| self.has_at(k, w))
                 .max_by_key(|(w, _)| w.chars().count());
             match best {
