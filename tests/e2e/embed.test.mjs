@@ -120,7 +120,11 @@ test('two elements on one page: nothing loads before they are visible, then one 
   assert.deepEqual((await results(page, 1, 'first')).map((e) => [e.name, e.errors]), [['a.docx', 0]]);
   assert.deepEqual((await results(page, 1, 'second')).map((e) => [e.name, e.errors]), [['b.docx', 2]]);
   assert.equal(portal.count('/nianbao_bg.wasm') - before, 1, `wasm fetches: ${portal.log.join(' ')}`);
-  assert.equal(portal.count('/worker.js') - workersBefore, 1, 'one worker');
+  // The pool starts one worker and grows only while checks wait (up to the machine's cores, at most 4):
+  // two checks queued together may start a second; every worker shares the one compiled module above.
+  const cores = await page.evaluate(() => Math.min(4, Math.max(1, navigator.hardwareConcurrency || 1)));
+  const workers = portal.count('/worker.js') - workersBefore;
+  assert.ok(workers >= 1 && workers <= Math.min(2, cores), `workers started: ${workers}`);
   // Attributes: compact shows the findings with the tables closed; max-files="1" takes one file.
   assert.equal(await page.locator('#first details.detail').getAttribute('open'), null);
   assert.equal(await page.locator('#first aside.findings').isVisible(), true);
