@@ -47,8 +47,27 @@ pub fn check_bytes_with(bytes: &[u8], options: &Options) -> CheckResult {
 /// Checks every report of one file: one result per report, in document order (`report.index`
 /// 0, 1, …, each with `report.count`). A rejected file gives one rejected result. Never empty.
 pub fn check_document(bytes: &[u8], options: &Options) -> Vec<CheckResult> {
+    check_document_noting(bytes, &[], options)
+}
+
+/// [`check_document`], saying (M.DUPYEAR) that the files or reports named in `same_year` are of
+/// the same agency and year as this file's reports (the page's batch knows it, one file at a time).
+pub fn check_document_noting(
+    bytes: &[u8],
+    same_year: &[String],
+    options: &Options,
+) -> Vec<CheckResult> {
     match analyse(bytes, options) {
-        Ok(a) => check_analysed(&a, options),
+        Ok(a) if same_year.is_empty() => check_analysed(&a, options),
+        Ok(a) => {
+            let links = Links {
+                same_year: same_year.to_vec(),
+                ..Links::default()
+            };
+            (0..a.reports.len())
+                .map(|i| check_report(&a, i, &links, options))
+                .collect()
+        }
         Err(rejection) => vec![CheckResult::rejected(rejection)],
     }
 }
@@ -209,6 +228,17 @@ pub fn check_with_previous(
     previous_name: Option<&str>,
     options: &Options,
 ) -> Vec<CheckResult> {
+    check_with_previous_noting(bytes, previous, previous_name, &[], options)
+}
+
+/// [`check_with_previous`], with `same_year` as for [`check_document_noting`].
+pub fn check_with_previous_noting(
+    bytes: &[u8],
+    previous: &[u8],
+    previous_name: Option<&str>,
+    same_year: &[String],
+    options: &Options,
+) -> Vec<CheckResult> {
     let current = match analyse(bytes, options) {
         Ok(a) => a,
         Err(rejection) => return vec![CheckResult::rejected(rejection)],
@@ -228,10 +258,12 @@ pub fn check_with_previous(
                         name: previous_name,
                         explicit: true,
                     }),
+                    same_year: same_year.to_vec(),
                     ..Links::default()
                 },
                 Err(rejection) => Links {
                     previous_unusable: Some(rejection.message.clone()),
+                    same_year: same_year.to_vec(),
                     ..Links::default()
                 },
             };

@@ -40,8 +40,9 @@ pub mod wasm;
 
 pub use check::{
     analyse, annotate_analysed, annotate_bytes, annotate_results, check_analysed, check_batch,
-    check_bytes, check_bytes_with, check_document, check_report, check_with_previous, pair_files,
-    previous_counterpart, Analysed, Links, Options, PreviousFile,
+    check_bytes, check_bytes_with, check_document, check_document_noting, check_report,
+    check_with_previous, check_with_previous_noting, pair_files, previous_counterpart, Analysed,
+    Links, Options, PreviousFile,
 };
 pub use contract::{CheckResult, PreviousInfo, Status};
 pub use intake::too_large_input;

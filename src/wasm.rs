@@ -1,11 +1,13 @@
 //! Browser binding: a thin wasm-bindgen layer over [`crate::check::check_bytes_with`] and
-//! [`crate::check::check_with_previous`].
+//! [`crate::check::check_with_previous_noting`].
 //!
 //! No logic lives here beyond turning results into plain JavaScript values (objects, arrays,
 //! numbers, strings) with serde-wasm-bindgen's JSON-compatible serializer, so the page receives
 //! exactly the JSON shape documented in docs/CONTRACT.md.
 
-use crate::check::{check_batch, check_bytes_with, check_document, check_with_previous, Options};
+use crate::check::{
+    check_batch, check_bytes_with, check_document_noting, check_with_previous_noting, Options,
+};
 use crate::report::ReportKind;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -29,15 +31,24 @@ pub fn check(bytes: &[u8]) -> Result<JsValue, JsValue> {
 /// Checks every report of one file (a file may hold several): an array of result objects,
 /// each with `report.index` and `report.count`, with the tables' grids. `kind` sets the report
 /// kind for the deadline rule (部门, 乡镇, 县级政府, 地市级政府, 省级政府, or the ids
-/// `department` …); `undefined` or an unknown value infers it.
+/// `department` …); `undefined` or an unknown value infers it. `same_year` (optional) names
+/// the other files of the same agency and year as this one: each report then says so (M.DUPYEAR).
 #[wasm_bindgen]
-pub fn check_reports(bytes: &[u8], kind: Option<String>) -> Result<JsValue, JsValue> {
+pub fn check_reports(
+    bytes: &[u8],
+    kind: Option<String>,
+    same_year: Option<Vec<String>>,
+) -> Result<JsValue, JsValue> {
     let options = Options {
         with_tables: true,
         report_kind: kind.as_deref().and_then(ReportKind::parse),
         ..Default::default()
     };
-    to_js(&check_document(bytes, &options))
+    to_js(&check_document_noting(
+        bytes,
+        &same_year.unwrap_or_default(),
+        &options,
+    ))
 }
 
 #[derive(Serialize)]
@@ -64,23 +75,25 @@ pub fn report_kinds() -> Result<JsValue, JsValue> {
 /// [`check_reports`] gives, with the cross-year findings (T3.XYEAR, T2.VALID, …) and
 /// `previous` saying which report each was compared with. Locations with `doc: 1` point into
 /// the previous file. When the previous file cannot be used, each result says why (M.PAIR).
-/// `kind` as for [`check_reports`].
+/// `kind` and `same_year` as for [`check_reports`].
 #[wasm_bindgen]
 pub fn check_pair(
     bytes: &[u8],
     previous: &[u8],
     previous_name: Option<String>,
     kind: Option<String>,
+    same_year: Option<Vec<String>>,
 ) -> Result<JsValue, JsValue> {
     let options = Options {
         with_tables: true,
         report_kind: kind.as_deref().and_then(ReportKind::parse),
         ..Default::default()
     };
-    to_js(&check_with_previous(
+    to_js(&check_with_previous_noting(
         bytes,
         previous,
         previous_name.as_deref(),
+        &same_year.unwrap_or_default(),
         &options,
     ))
 }

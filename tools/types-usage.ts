@@ -23,11 +23,13 @@ export async function twoYears(thisYear: File, lastYear: File): Promise<string[]
   const kinds = await reportKinds();
   const reports: CheckResult[] = await checkReports(thisYear, { kind: kinds[0]?.id, previous: lastYear });
   const paired: CheckResult[][] = await checkBatch([lastYear, thisYear], { names: ['2021.docx', '2022.docx'] });
-  const { keys } = await checkWithBytes(thisYear, { kind: '县级政府' });
+  const { keys } = await checkWithBytes(thisYear, { kind: '县级政府', sameYear: ['copy.docx'] });
   const n: number = reports[0]?.report.count ?? 1;
   const kind: string = reports[0]?.report.kind?.label ?? '';
   // @ts-expect-error previous is a file or buffer, not a name
   void checkReports(thisYear, { previous: 'last.docx' });
+  // @ts-expect-error sameYear is a list of names
+  void checkReports(thisYear, { sameYear: 'copy.docx' });
   return [...reports.map((r) => r.previous?.file ?? ''), String(paired[1]?.[0]?.previous?.explicit), ...keys.map(String), String(n), kind];
 }
 

@@ -10,7 +10,7 @@ import { el, renderResult, fillPopover } from './render.js';
 import { adoptStyles } from './styles.js';
 import { BatchOverview, Progress } from './batch.js';
 import { cardTools, exportCsv, exportXlsx, run, writerAvailable } from './exports.js';
-import { findPrevious, reportTitle, reportTools } from './pairing.js';
+import { findPrevious, findSameYear, reportTitle, reportTools } from './pairing.js';
 import { popoverText, textPanel } from './narrative.js';
 
 const MAX_FOLDER_FILES = 500;
@@ -68,7 +68,7 @@ export class NianbaoCheck extends HTMLElement {
   #overview = null;
   #progress = null;
   #drawer = null; // IntersectionObserver drawing the tables of open cards scrolled to
-  #records = []; // one per file: {file, name, kind, previous, results, keys, entries, seq}
+  #records = []; // one per file: {file, name, kind, previous, sameYear, results, keys, entries, seq}
   #kinds = []; // the report kinds of the core: [{id, label}]
 
   constructor() {
@@ -209,7 +209,7 @@ export class NianbaoCheck extends HTMLElement {
       const file = named[i];
       const eager = n <= EAGER_DRAW && this.#entries.length < EAGER_DRAW;
       // One card per report of the file (a file may hold several).
-      const rec = { file, name: file.name, kind: null, previous: null, results: reports, keys, entries: [], seq: 0 };
+      const rec = { file, name: file.name, kind: null, previous: null, sameYear: [], results: reports, keys, entries: [], seq: 0 };
       this.#records.push(rec);
       recs.push(rec);
       for (const entry of this.#cardsFor(rec, bytes, { expand: n === 1, lazy })) {
@@ -620,16 +620,23 @@ export class NianbaoCheck extends HTMLElement {
    * Pairs each file with last year's file of the same agency on the page (the first in the page's
    * order, as the command line pairs a batch); re-checks those whose pair changed, each once beside its
    * one previous file (so a large batch costs at most one more check per file). A file paired by the
-   * user keeps its pair. (The same agency and year twice is not re-checked for: checkBatch() says so.)
+   * user keeps its pair. A file holding the same agency and year as other files on the page is checked
+   * again naming them (M.DUPYEAR), in the same one re-check.
    */
   async #pairAuto(inBatch = false) {
     const changed = [];
     for (const rec of this.#records) {
-      if (rec.previous?.explicit) continue;
-      const prev = findPrevious(rec, this.#records);
-      if (prev === (rec.previous?.rec ?? null)) continue;
-      rec.previous = prev ? { file: prev.file, name: prev.name, explicit: false, rec: prev } : null;
-      changed.push(this.#recheck(rec, inBatch));
+      const same = findSameYear(rec, this.#records);
+      let again = same.join('\n') !== (rec.sameYear ?? []).join('\n');
+      rec.sameYear = same;
+      if (!rec.previous?.explicit) {
+        const prev = findPrevious(rec, this.#records);
+        if (prev !== (rec.previous?.rec ?? null)) {
+          rec.previous = prev ? { file: prev.file, name: prev.name, explicit: false, rec: prev } : null;
+          again = true;
+        }
+      }
+      if (again) changed.push(this.#recheck(rec, inBatch));
     }
     await Promise.all(changed);
   }
@@ -639,7 +646,9 @@ export class NianbaoCheck extends HTMLElement {
     const seq = ++rec.seq;
     this.#ui.status.textContent = `正在重新检查 ${rec.name}…`;
     for (const e of rec.entries) e.card.setAttribute('aria-busy', 'true');
-    const out = await checkWithBytes(rec.file, { kind: rec.kind ?? undefined, previous: rec.previous?.file, previousName: rec.previous?.name });
+    const out = await checkWithBytes(rec.file, {
+      kind: rec.kind ?? undefined, previous: rec.previous?.file, previousName: rec.previous?.name, sameYear: rec.sameYear?.length ? rec.sameYear : undefined,
+    });
     if (seq !== rec.seq || !this.#records.includes(rec)) return;
     // The page paired these itself (a batch pair, not a file the user named): as the contract says it.
     if (rec.previous && !rec.previous.explicit) for (const r of out.results) if (r.previous) r.previous.explicit = false;

@@ -85,6 +85,8 @@ export interface CheckOptions {
   previous?: Input;
   /** The name `previous.file` gives last year's report (default: the File's name). */
   previousName?: string;
+  /** Names of other files of the same agency and year: each report then has the M.DUPYEAR warning naming them. */
+  sameYear?: string[];
 }
 
 /** Checks one file (its first report). Never rejects for a bad file: the result says why it could not be checked. */

@@ -74,10 +74,12 @@ export async function check(input) {
  * reading the file again.
  */
 export async function checkWithBytes(input, options = {}) {
-  const { kind, previous, previousName } = options;
+  const { kind, previous, previousName, sameYear } = options;
   const read = await readInput(input);
   if (read.rejected) return only(read.rejected, read.bytes ?? null);
   const job = { op: 'reports', kind: kind || undefined };
+  // Other files of the same agency and year (M.DUPYEAR on each report): names, as strings.
+  if (Array.isArray(sameYear) && sameYear.length) job.sameYear = sameYear.slice(0, 1000).map((n) => String(n));
   // Last year's file, when it can be read (the checker says why it cannot be compared otherwise, M.PAIR).
   const prev = previous != null ? await readInput(previous) : null;
   if (prev?.bytes) {
@@ -105,7 +107,8 @@ export async function checkWithBytes(input, options = {}) {
  * each with report.index and report.count. options.kind sets the report kind for the deadline rule
  * (an id or label of reportKinds(); none: inferred). options.previous (File, Blob, ArrayBuffer or
  * Uint8Array) is last year's report of the same agency: the results then hold the cross-year findings
- * and `previous` (named options.previousName, or the File's name).
+ * and `previous` (named options.previousName, or the File's name). options.sameYear (array of file
+ * names) names other files of the same agency and year: each report then has the M.DUPYEAR warning.
  */
 export async function checkReports(input, options = {}) {
   return (await checkWithBytes(input, options)).results;
@@ -332,9 +335,9 @@ async function startMain(gen) {
 function mainJob(glue, bytes, job) {
   const kind = job.kind ?? undefined;
   let results;
-  if (job.op === 'pair') results = glue.check_pair(bytes, job.previous, job.previousName ?? undefined, kind);
+  if (job.op === 'pair') results = glue.check_pair(bytes, job.previous, job.previousName ?? undefined, kind, job.sameYear ?? undefined);
   else if (job.op === 'files') results = glue.check_files([bytes, ...job.files], job.names, kind);
-  else results = glue.check_reports(bytes, kind);
+  else results = glue.check_reports(bytes, kind, job.sameYear ?? undefined);
   const keyOf = (r) => (r?.report?.agency ? glue.agency_key(r.report.agency) : null);
   const keys = job.op === 'files' ? results.map((rs) => rs.map(keyOf)) : results.map(keyOf);
   return { results, keys };

@@ -29,6 +29,22 @@ function keysOf(rec) {
 }
 
 /**
+ * The names of the other records of `records` holding a report of the same agency key and year as
+ * one of rec's reports (M.DUPYEAR), in page order; [] when there is none.
+ */
+export function findSameYear(rec, records) {
+  const mine = keysOf(rec);
+  if (!mine.length) return [];
+  const out = [];
+  for (const other of records) {
+    if (other === rec || other.file === rec.file) continue;
+    const theirs = keysOf(other);
+    if (mine.some(([k, y]) => theirs.some(([k2, y2]) => k2 === k && y2 === y))) out.push(other.name);
+  }
+  return out;
+}
+
+/**
  * Last year's file for `rec` among `records` (page order): the first other record holding a report of
  * the same agency key one year earlier than one of rec's reports; null when there is none.
  */

@@ -85,9 +85,34 @@ test('a second drop pairs with last year\'s file already on the page; two copies
     await paired.waitFor();
     assert.match(await paired.textContent(), /「y2021\.docx」/);
     assert.equal(await card(page, name).locator('.text-item[data-rule="T3.XYEAR"]').count(), 2);
+    // The same agency and year twice: each copy names the other, in the same one re-check.
+    const other = name === 'y2022.docx' ? 'y2022副本.docx' : 'y2022.docx';
+    assert.ok((await card(page, name).locator('[data-rule="M.DUPYEAR"]').first().textContent()).includes(`（${other}）`));
   }
   assert.equal(await card(page, 'y2021').locator('.paired').count(), 0);
+  assert.equal(await card(page, 'y2021').locator('[data-rule="M.DUPYEAR"]').count(), 0);
   await page.waitForFunction(() => document.querySelector('nianbao-check').dataset.verdict === 'error');
+  noProblems(page);
+  await page.close();
+});
+
+test('the same report dropped twice under two names: each card has the M.DUPYEAR warning naming the other file', async () => {
+  const page = await env.open();
+  await dropFiles(page, [{ name: 'dup甲.docx', bytes: PAIR_2021() }, { name: 'dup乙.docx', bytes: PAIR_2021() }, { name: 'other2022.docx', bytes: consistent2022() }]);
+  await cards(page, 3);
+  for (const [name, other] of [['dup甲.docx', 'dup乙.docx'], ['dup乙.docx', 'dup甲.docx']]) {
+    const item = card(page, name).locator('[data-rule="M.DUPYEAR"]').first();
+    await item.waitFor({ state: 'attached' });
+    const text = await item.textContent();
+    assert.match(text, /同一批文件中还有另一份「某某县卫生健康局」2021 年度的报告/);
+    assert.ok(text.includes(`（${other}）`), `${name} names ${other}: ${text}`);
+    assert.ok(!text.includes('other2022'), 'another year is not a duplicate');
+    // A warning, not an error: the report itself is consistent.
+    assert.equal(await card(page, name).getAttribute('data-status'), 'pass');
+  }
+  // The next year's report pairs with one of the copies and is no duplicate.
+  assert.equal(await card(page, 'other2022').locator('[data-rule="M.DUPYEAR"]').count(), 0);
+  await card(page, 'other2022').locator('.paired').waitFor();
   noProblems(page);
   await page.close();
 });
