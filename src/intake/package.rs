@@ -274,9 +274,7 @@ impl Zip<'_> {
         if result.is_err() || produced != declared {
             return Err(corrupt());
         }
-        let mut crc = flate2::Crc::new();
-        crc.update(&buf);
-        if crc.sum() != crc_expected {
+        if crc32fast::hash(&buf) != crc_expected {
             return Err(corrupt());
         }
         Ok(buf)
