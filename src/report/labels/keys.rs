@@ -130,6 +130,9 @@ fn known_lists() -> [&'static [Official<'static>]; 6] {
     ]
 }
 
+/// A list of official labels and their keys.
+type KnownKeys = (&'static [Official<'static>], Vec<Vec<char>>);
+
 /// Calls `f` with the keys of `officials`: computed once per process for the lists of this
 /// module (recognised by their labels' addresses and lengths, so that a list with other text
 /// can never take their keys), else computed for this call.
@@ -137,7 +140,7 @@ pub(super) fn with_official_keys<R>(
     officials: &[Official],
     f: impl FnOnce(&[Vec<char>]) -> R,
 ) -> R {
-    static KEYS: OnceLock<Vec<(&'static [Official<'static>], Vec<Vec<char>>)>> = OnceLock::new();
+    static KEYS: OnceLock<Vec<KnownKeys>> = OnceLock::new();
     let known = KEYS.get_or_init(|| {
         known_lists()
             .into_iter()
