@@ -3,7 +3,7 @@
 //! resolved (from a typed [`Ambiguity`]). The stages hand over data; the text is written here,
 //! once.
 
-use crate::findings::{GroupKind, GroupShape};
+use crate::findings::{GroupKind, GroupShape, RuleId};
 use crate::rejection::{Other, Refusal, Rejection, RejectionCode};
 use crate::report::formats::T3_CORNER_NOTE;
 use crate::report::value::Extras;
@@ -854,8 +854,10 @@ pub fn empty_tables(tables: &[u8], cells: usize) -> String {
 pub fn group(shape: &GroupShape) -> String {
     let name = format!("表{}", cn_table(shape.table));
     let (what, hint) = match shape.rule {
-        "T2.BLANK" | "T3.BLANK" | "T4.BLANK" => ("为空", "；每一格都应填写数字，没有的填 0"),
-        "T2.INT" | "T3.INT" | "T4.INT" => ("不是有效的数字", ""),
+        RuleId::T2Blank | RuleId::T3Blank | RuleId::T4Blank => {
+            ("为空", "；每一格都应填写数字，没有的填 0")
+        }
+        RuleId::T2Int | RuleId::T3Int | RuleId::T4Int => ("不是有效的数字", ""),
         _ => ("含多余的文字", ""),
     };
     let n = shape.count;
@@ -1207,7 +1209,7 @@ mod tests {
         };
         assert_eq!(
             group(&shape(
-                "T3.BLANK",
+                RuleId::T3Blank,
                 3,
                 125,
                 GroupKind::WholeColumns { columns: orgs }
@@ -1219,19 +1221,19 @@ mod tests {
             rows: 21,
         };
         assert_eq!(
-            group(&shape("T3.BLANK", 3, 147, rows)),
+            group(&shape(RuleId::T3Blank, 3, 147, rows)),
             "表三「（一）予以公开」等 21 行全部为空，共 147 格；每一格都应填写数字，没有的填 0"
         );
         let t4: Vec<Vec<String>> = (0..14)
             .map(|i| vec!["行政复议".to_string(), format!("c{i}")])
             .collect();
-        assert_eq!(group(&shape("T4.BLANK", 4, 14, GroupKind::WholeColumns { columns: t4 })), "表四「行政复议·c0」「行政复议·c1」「行政复议·c2」等 14 栏全部为空，共 14 格；每一格都应填写数字，没有的填 0");
+        assert_eq!(group(&shape(RuleId::T4Blank, 4, 14, GroupKind::WholeColumns { columns: t4 })), "表四「行政复议·c0」「行政复议·c1」「行政复议·c2」等 14 栏全部为空，共 14 格；每一格都应填写数字，没有的填 0");
         let some = GroupKind::Scattered {
             row: vec!["规章".into()],
             column: vec!["本年制发件数".into()],
         };
         assert_eq!(
-            group(&shape("CELL.TEXT", 2, 8, some)),
+            group(&shape(RuleId::CellText, 2, 8, some)),
             "表二共 8 格含多余的文字，如「规章」行「本年制发件数」列"
         );
     }

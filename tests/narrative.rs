@@ -27,7 +27,7 @@ fn run(spec: &ReportSpec) -> CheckResult {
 fn tx(r: &CheckResult) -> Vec<&Finding> {
     r.findings
         .iter()
-        .filter(|f| f.rule.starts_with("TX."))
+        .filter(|f| f.rule.as_str().starts_with("TX."))
         .collect()
 }
 

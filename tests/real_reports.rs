@@ -101,7 +101,7 @@ fn summary(r: &CheckResult) -> String {
     let mut shown: BTreeMap<&str, usize> = BTreeMap::new();
     let mut out = Vec::new();
     for f in &r.findings {
-        let n = shown.entry(f.rule).or_insert(0);
+        let n = shown.entry(f.rule.as_str()).or_insert(0);
         *n += 1;
         if *n <= 3 {
             out.push(format!(

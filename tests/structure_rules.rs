@@ -729,7 +729,10 @@ fn many_reports_in_one_file_are_each_checked() {
         assert_eq!((r.report.index, r.report.count), (i, 12));
         assert_eq!(r.report.agency, Some(format!("第{i}县卫生健康局")));
         assert_eq!(
-            r.findings.iter().map(|f| f.rule).collect::<Vec<_>>(),
+            r.findings
+                .iter()
+                .map(|f| f.rule.as_str())
+                .collect::<Vec<_>>(),
             vec!["S.MULTI"],
             "report {i}\n{}",
             dump(r)
@@ -795,7 +798,7 @@ fn seeds_give_what_the_spec_lists() {
         assert!(
             !r.findings
                 .iter()
-                .any(|f| NEW.contains(&f.rule) && f.severity == Severity::Error),
+                .any(|f| NEW.contains(&f.rule.as_str()) && f.severity == Severity::Error),
             "seed {n}: no new error\n{}",
             dump(r)
         );
@@ -822,8 +825,8 @@ fn seeds_give_what_the_spec_lists() {
         let new: Vec<&str> = r
             .findings
             .iter()
-            .filter(|f| NEW.contains(&f.rule))
-            .map(|f| f.rule)
+            .filter(|f| NEW.contains(&f.rule.as_str()))
+            .map(|f| f.rule.as_str())
             .collect();
         let expected: &[&str] = if n == 0 {
             &["S.SEC5PART", "S.SEC6"]

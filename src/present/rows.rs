@@ -70,7 +70,7 @@ pub fn finding_rows(file: &str, result: &CheckResult) -> Vec<Vec<Field>> {
                 vec![
                     t(file),
                     t(status_label(result)),
-                    t(f.rule),
+                    t(f.rule.as_str()),
                     t(f.severity.label()),
                     Field::Text(table),
                     Field::Text(f.row.join(" / ")),
