@@ -291,7 +291,7 @@ pub fn pair_files<'a>(files: &[Option<&'a Analysed>], names: &'a [String]) -> Ve
         let file = names.get(e.file).map_or("", String::as_str);
         let count = files[e.file].map_or(1, |a| a.reports.len());
         if count > 1 {
-            format!("{file} 第 {} 份报告", e.report + 1)
+            crate::messages::batch_report_name(file, e.report)
         } else {
             file.to_string()
         }

@@ -50,7 +50,10 @@ fn run_rules(json: bool) -> i32 {
         match serde_json::to_string_pretty(&infos) {
             Ok(s) => println!("{s}"),
             Err(e) => {
-                eprintln!("无法输出规则目录：{e}");
+                eprintln!(
+                    "{}",
+                    nianbao::messages::cannot_write_catalogue(&e.to_string())
+                );
                 return exit::UNCHECKED;
             }
         }

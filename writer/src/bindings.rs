@@ -56,7 +56,7 @@ fn entries(value: JsValue) -> Result<Vec<Entry>, JsValue> {
     serde_wasm_bindgen::from_value(value).map_err(|e| {
         thrown(&Rejection::new(
             nianbao::RejectionCode::Internal,
-            format!("导出的数据格式不对（{e}）：需要 [{{name, result}}, …]"),
+            nianbao::messages::export_data_invalid(&e.to_string()),
         ))
     })
 }
