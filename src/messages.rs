@@ -8,9 +8,9 @@
 //! are re-exported here).
 
 mod annotate;
-mod cli;
+pub mod cli;
 mod cross_year;
-mod exports;
+pub mod exports;
 mod rejection;
 mod structure;
 mod tables;

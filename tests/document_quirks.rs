@@ -4,8 +4,8 @@
 
 mod support;
 
-use nianbao::docx;
-use nianbao::model::{Block, Document, Paragraph, Table};
+use nianbao::inspect::docx;
+use nianbao::inspect::model::{Block, Document, Paragraph, Table};
 use nianbao::Limits;
 use std::io::{Cursor, Read};
 use support::*;

@@ -3,9 +3,10 @@
 
 mod support;
 
-use nianbao::{check_bytes, check_bytes_with, Options};
+use nianbao::{check_bytes, Options};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeSet;
+use support::api::check_bytes_with;
 use support::paragraph_xml;
 use support::report::*;
 

@@ -3,8 +3,8 @@
 
 mod support;
 
-use nianbao::findings::{Quantity, Severity};
 use nianbao::{check_bytes, CheckResult, Status};
+use nianbao::{Quantity, Severity};
 use support::report::{docx_from_body, Format, ReportSpec};
 
 /// A consistent 2021 report with non-zero numbers in every table.

@@ -4,10 +4,10 @@
 
 mod support;
 
-use nianbao::contract::ValueEntry;
-use nianbao::findings::{Finding, Quantity, Severity};
 use nianbao::RejectionCode;
+use nianbao::ValueEntry;
 use nianbao::{check_bytes, CheckResult, Status};
+use nianbao::{Finding, Quantity, Severity};
 use support::report::*;
 
 fn run(spec: &ReportSpec) -> CheckResult {

@@ -6,7 +6,7 @@
 
 mod support;
 
-use nianbao::findings::Severity;
+use nianbao::Severity;
 use nianbao::{check_bytes, CheckResult};
 use std::collections::BTreeMap;
 use support::real::{load_all, RealFixture, Status};

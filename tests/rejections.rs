@@ -4,10 +4,11 @@
 
 mod support;
 
-use nianbao::intake::{self, Package};
-use nianbao::{check_bytes, check_bytes_with, Options, Status};
+use nianbao::inspect::intake::{self, Package};
+use nianbao::{check_bytes, Options, Status};
 use nianbao::{Limits, Rejection, RejectionCode};
 use std::time::{Duration, Instant};
+use support::api::check_bytes_with;
 use support::{p, Docx, CONTENT_TYPES, ROOT_RELS};
 
 /// Not a speed target (figures are in BENCHMARKS.md): a guard that tells a refusal from the work

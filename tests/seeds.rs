@@ -4,9 +4,9 @@
 
 mod support;
 
-use nianbao::contract::ValueEntry;
-use nianbao::findings::{CellRef, Finding, Quantity, Severity};
+use nianbao::ValueEntry;
 use nianbao::{check_bytes, CheckResult};
+use nianbao::{CellRef, Finding, Quantity, Severity};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use support::report::*;

@@ -5,9 +5,10 @@
 
 mod support;
 
-use nianbao::findings::{Finding, Location, Quantity, Severity};
-use nianbao::{check_bytes, check_bytes_with, check_document, CheckResult, Options, ReportKind};
+use nianbao::{check_bytes, CheckResult, Options, ReportKind};
+use nianbao::{Finding, Location, Quantity, Severity};
 use std::path::PathBuf;
+use support::api::{check_bytes_with, check_document};
 use support::report::*;
 
 fn run(spec: &ReportSpec) -> CheckResult {

@@ -5,13 +5,13 @@
 use crate::args::{self, CheckArgs, MAX_JOBS};
 use crate::{exit, walk};
 use indicatif::{ProgressBar, ProgressStyle};
-use nianbao::messages;
-use nianbao::present::annotate::{annotated_file_name, AnnotateOptions, Annotated};
-use nianbao::report::pairing::{self, BatchEntry, PairKey};
-use nianbao::{
-    analyse, annotate_analysed, check_report, present, previous_counterpart, too_large_input,
-    Analysed, CheckResult, Links, Options, PreviousFile, Rejection, RejectionCode, Status,
+use nianbao::batch::{self as pairing, BatchEntry, PairKey};
+use nianbao::batch::{
+    analyse, annotate_analysed, check_report, previous_counterpart, Analysed, Links, PreviousFile,
 };
+use nianbao::present::annotate::{annotated_file_name, AnnotateOptions, Annotated};
+use nianbao::words as messages;
+use nianbao::{present, too_large_input, CheckResult, Options, Rejection, RejectionCode, Status};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use std::collections::{BTreeMap, HashSet};
 use std::io::{self, IsTerminal, Read, Write};

@@ -26,7 +26,7 @@ pub fn collect(paths: &[PathBuf]) -> Files {
         } else {
             eprintln!(
                 "{}",
-                nianbao::messages::path_not_found(&p.display().to_string())
+                nianbao::words::path_not_found(&p.display().to_string())
             );
             out.missing = true;
         }
@@ -49,7 +49,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
             Ok(_) => {}
             Err(err) => eprintln!(
                 "{}",
-                nianbao::messages::cannot_read_folder(
+                nianbao::words::cannot_read_folder(
                     &err.path().unwrap_or(dir).display().to_string()
                 )
             ),

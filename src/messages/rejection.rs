@@ -30,7 +30,7 @@ fn other_name(o: Other) -> &'static str {
         Other::OdfText => "OpenDocument 文本",
         Other::OdfSpreadsheet => "OpenDocument 电子表格",
         Other::OdfPresentation => "OpenDocument 演示文稿",
-        Other::OdfOther => "OpenDocument 文档",
+        Other::OdfDocument => "OpenDocument 文档",
         _ => "",
     }
 }
@@ -71,7 +71,7 @@ pub fn rejection(r: &Refusal) -> String {
                 "这是{}，不是 Word 文档；请解压后逐个检查其中的 .docx 文件",
                 other_name(*kind)
             ),
-            Other::OdfText | Other::OdfSpreadsheet | Other::OdfPresentation | Other::OdfOther => {
+            Other::OdfText | Other::OdfSpreadsheet | Other::OdfPresentation | Other::OdfDocument => {
                 let ext = match kind {
                     Other::OdfText => ".odt",
                     Other::OdfSpreadsheet => ".ods",
@@ -165,7 +165,7 @@ pub fn rejection(r: &Refusal) -> String {
 }
 
 /// The check's fallback rejection when recognition returns no report at all (a file without
-/// report tables is normally refused with [`Refusal::NoReportTables`] and its own message).
+/// report tables is normally refused with `Refusal::NoReportTables` and its own message).
 pub const NO_REPORT: &str = "未找到年报";
 
 #[cfg(test)]

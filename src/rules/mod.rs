@@ -84,8 +84,8 @@ use culprits::*;
 pub use example::{Edit, Example};
 use t4::*;
 
+pub use crate::findings::RuleId;
 pub(crate) use crate::findings::{CellRef, Finding, Fix, Location, Quantity, Severity};
-pub use crate::findings::{RuleId, UnknownRule};
 pub(crate) use crate::messages::{self, CellProblem, HeadingProblem};
 pub(crate) use crate::model::Document;
 pub(crate) use crate::report::formats::{

@@ -7,9 +7,9 @@
 //! conversion of the page's result objects back into [`CheckResult`]s is plain Rust, tested
 //! natively.
 
-use nianbao::contract::{CheckResult, PreviousInfo, ReportInfo, Status, Values, CONTRACT_VERSION};
-use nianbao::findings::Finding;
+use nianbao::Finding;
 use nianbao::Rejection;
+use nianbao::{CheckResult, PreviousInfo, ReportInfo, Status, Values, CONTRACT_VERSION};
 use serde::Deserialize;
 
 #[cfg(target_arch = "wasm32")]
@@ -137,7 +137,7 @@ mod tests {
                 "culprit": null, "locations": []})
         };
         let known: Finding = serde_json::from_value(finding("T3.ROW")).unwrap();
-        assert_eq!(known.rule, nianbao::findings::RuleId::T3Row);
+        assert_eq!(known.rule, nianbao::RuleId::T3Row);
         assert!(serde_json::from_value::<Finding>(finding("NOT.A.RULE")).is_err());
     }
 }
