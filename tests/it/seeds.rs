@@ -2,7 +2,7 @@
 //! the report info of spec §2.7, the findings the spec predicts, and the same reports rebuilt
 //! from their text extraction by the builder giving the same results.
 
-mod support;
+use crate::support;
 
 use nianbao::ValueEntry;
 use nianbao::{check_bytes, CheckResult};

@@ -1,7 +1,7 @@
 //! Messy but valid documents from real offices, end to end: report tables inside a text box,
 //! blank columns around every table, a cover page before the report.
 
-mod support;
+use crate::support;
 
 use nianbao::{check_bytes, CheckResult, Status};
 use nianbao::{Quantity, Severity};

@@ -1,7 +1,7 @@
 //! The JSON shape of `CheckResult` (docs/CONTRACT.md): field names, types, and the values of a
 //! known finding, for checked and rejected files, with and without table grids.
 
-mod support;
+use crate::support;
 
 use nianbao::{check_bytes, Options};
 use serde_json::{json, Map, Value};

@@ -2,7 +2,7 @@
 //! here: OLE compound files written by a small CFB builder, zips written by the `Docx` builder
 //! or by a raw zip writer (for bombs and patched headers), and the sample reports mutated.
 
-mod support;
+use crate::support;
 
 use nianbao::inspect::intake::{self, Package};
 use nianbao::{check_bytes, Options, Status};

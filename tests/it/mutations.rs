@@ -2,7 +2,7 @@
 //! time: each change must give exactly the findings the contract (docs/CONTRACT.md) and the
 //! spec (formats-and-checks.md §2) call for, pointing at the right cells, and nothing else.
 
-mod support;
+use crate::support;
 
 use nianbao::RejectionCode;
 use nianbao::ValueEntry;

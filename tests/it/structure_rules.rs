@@ -3,7 +3,7 @@
 //! positives, negatives and the boundaries; the report kind inferred and set by the user; and
 //! every report of a file holding two checked on its own.
 
-mod support;
+use crate::support;
 
 use nianbao::{check_bytes, CheckResult, Options, ReportKind};
 use nianbao::{Finding, Location, Quantity, Severity};
@@ -35,7 +35,15 @@ fn one<'a>(r: &'a CheckResult, rule: &str, severity: Severity) -> &'a Finding {
     found[0]
 }
 
+/// No finding of `rule` on a report that was checked (a rejected file has no findings at all,
+/// so it proves nothing).
 fn none(r: &CheckResult, rule: &str) {
+    assert_eq!(
+        r.status,
+        nianbao::Status::Checked,
+        "the file is checked: {:?}",
+        r.rejection
+    );
     assert!(of(r, rule).is_empty(), "no {rule} finding:\n{}", dump(r));
 }
 

@@ -5,7 +5,7 @@
 
 use nianbao::inspect::report::narrative::{extract, Claim, Para, Part, Subject};
 
-const CORPUS: &str = include_str!("fixtures/narrative/sentences.tsv");
+const CORPUS: &str = include_str!("../fixtures/narrative/sentences.tsv");
 
 struct Row {
     line: usize,

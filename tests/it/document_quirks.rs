@@ -2,7 +2,7 @@
 //! .docx package, reads `word/document.xml` (and `word/styles.xml`) back out of the zip and
 //! parses it with `docx::parse`.
 
-mod support;
+use crate::support;
 
 use nianbao::inspect::docx;
 use nianbao::inspect::model::{Block, Document, Paragraph, Table};

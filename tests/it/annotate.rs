@@ -1,7 +1,7 @@
 //! The annotated report: comments on findings, corrections as tracked changes, and nothing
 //! else changed in the file.
 
-mod support;
+use crate::support;
 
 use nianbao::inspect::check::{annotate_bytes, cell_targets};
 use nianbao::present::annotate::{annotate, annotated_file_name, Anchor, AnnotateOptions, Target};

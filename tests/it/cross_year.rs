@@ -2,7 +2,7 @@
 //! batch (or explicitly), and the cross-year rules compare the later report with the earlier one.
 //! Every report here is a real .docx built by `support::report`.
 
-mod support;
+use crate::support;
 
 use nianbao::{check_batch, CheckResult, Options, Status};
 use nianbao::{Finding, Location, Severity};

@@ -5,7 +5,7 @@
 //! `NIANBAO_EXAMPLES=print cargo test --test rule_examples -- --nocapture` prints what each rule
 //! says on its example.
 
-mod support;
+use crate::support;
 
 use nianbao::inspect::report::formats::Format as CoreFormat;
 use nianbao::inspect::rules::{Edit, RuleId};

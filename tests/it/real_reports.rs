@@ -4,7 +4,7 @@
 //! exactly; `needs-issue-9` ones (readings the tolerant recognition is to fix) must only be
 //! checked without a panic, and their differences are printed.
 
-mod support;
+use crate::support;
 
 use nianbao::Severity;
 use nianbao::{check_bytes, CheckResult};

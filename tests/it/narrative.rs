@@ -4,7 +4,7 @@
 //! the severity §2.4 asks for (errors under the comparison's id, uncertain readings under
 //! TX.NEWCARRY, TX.PARTIAL or TX.VAGUE); consistent prose gives nothing.
 
-mod support;
+use crate::support;
 
 use nianbao::inspect::report::narrative::{Active, CaseKind, Subject};
 use nianbao::{check_bytes, CheckResult, Status};
