@@ -4,7 +4,7 @@
 //! checks, then `依据：` why), followed by its stable id, its one severity, its example (data:
 //! edits on the zero-filled official report, see [`example`]) and its check function. The
 //! [`RuleId`] enum lists them in the order they run; `docs/rules.md`, `nianbao rules` and the
-//! page's help panel are generated from it, and `tests/rule_examples.rs` runs every example.
+//! page's help panel are generated from it, and `tests/it/rule_examples.rs` runs every example.
 //!
 //! The ids themselves ([`RuleId`]: string form and severity) live at the bottom of the stage
 //! order, in `findings::rule_id`, so that findings, messages, presenters and the writer name
