@@ -45,6 +45,7 @@ pub use check::{
     Links, Options, PreviousFile,
 };
 pub use contract::{CheckResult, PreviousInfo, Status};
+pub use findings::Outcome;
 pub use intake::too_large_input;
 pub use limits::Limits;
 pub use rejection::{Rejection, RejectionCode};

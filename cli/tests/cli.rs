@@ -465,7 +465,7 @@ fn every_report_of_a_file_gets_its_own_line() {
     assert!(text.contains("（第 1/2 份年报）"), "{text}");
     assert!(text.contains("（第 2/2 份年报）"), "{text}");
     assert!(
-        text.contains("共检查 1 个文件：0 个无错误，1 个有错误"),
+        text.contains("共检查 1 个文件：1 个有错误，0 个有警告，0 个无法检查，0 个通过"),
         "{text}"
     );
 }

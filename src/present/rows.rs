@@ -48,16 +48,38 @@ pub fn finding_rows(file: &str, result: &CheckResult) -> Vec<Vec<Field>> {
                 .as_ref()
                 .map(|r| (r.code.as_str(), r.message.as_str()))
                 .unwrap_or(("", ""));
-            vec![[file, "无法检查", code, "", "", "", "", "", "", msg]
-                .iter()
-                .map(|s| t(s))
-                .collect()]
+            vec![[
+                file,
+                status_label(result),
+                code,
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                msg,
+            ]
+            .iter()
+            .map(|s| t(s))
+            .collect()]
         }
         Status::Checked if result.findings.is_empty() => {
-            vec![[file, "通过", "", "", "", "", "", "", "", "未发现问题"]
-                .iter()
-                .map(|s| t(s))
-                .collect()]
+            vec![[
+                file,
+                status_label(result),
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "未发现问题",
+            ]
+            .iter()
+            .map(|s| t(s))
+            .collect()]
         }
         Status::Checked => result
             .findings
@@ -130,11 +152,7 @@ pub const SUMMARY_HEADER: [&str; 8] = [
     "文件", "机关", "年度", "格式", "错误", "警告", "状态", "说明",
 ];
 
+/// The 状态 column: the report's [`crate::findings::Outcome`] in words (as the page shows it).
 fn status_label(r: &CheckResult) -> &'static str {
-    match (r.status, r.errors(), r.warnings()) {
-        (Status::Rejected, _, _) => "无法检查",
-        (_, 0, 0) => "通过",
-        (_, 0, _) => "有警告",
-        _ => "有错误",
-    }
+    crate::messages::outcome_label(r.outcome())
 }

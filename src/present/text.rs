@@ -1,7 +1,7 @@
 //! Readable text for the terminal.
 
 use crate::contract::{CheckResult, Status};
-use crate::findings::{Finding, Location, Severity};
+use crate::findings::{Finding, Location, Outcome, Severity};
 
 /// A readable report for one file.
 pub fn text(file: &str, result: &CheckResult) -> String {
@@ -27,12 +27,10 @@ pub fn text(file: &str, result: &CheckResult) -> String {
                 .as_deref()
                 .map(|f| format!("{f} 年版格式"))
                 .unwrap_or_else(|| "（未识别格式）".into());
-            let mark = if result.errors() > 0 {
-                "✖"
-            } else if result.warnings() > 0 {
-                "⚠"
-            } else {
-                "✔"
+            let mark = match result.outcome() {
+                Outcome::Error | Outcome::Rejected => "✖",
+                Outcome::Warning => "⚠",
+                Outcome::Pass => "✔",
             };
             s.push_str(&format!("{mark} {file}\n  {agency} · {year} · {format}\n"));
             if let Some(p) = &result.previous {
@@ -85,7 +83,8 @@ pub fn text(file: &str, result: &CheckResult) -> String {
                 s.push_str("  通过：未发现问题\n");
             } else {
                 s.push_str(&format!(
-                    "  共 {} 个错误，{} 个警告\n",
+                    "  {}：共 {} 个错误，{} 个警告\n",
+                    crate::messages::outcome_label(result.outcome()),
                     result.errors(),
                     result.warnings()
                 ));
