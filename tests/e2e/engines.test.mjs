@@ -267,6 +267,13 @@ for (const engine of ENGINES) {
       assert.equal(focused, '总计有误.docx', 'errors first');
       const top = await br.run(() => document.querySelector('nianbao-check').shadowRoot.activeElement.getBoundingClientRect().top);
       assert.ok(top >= -1 && top < 844, `the findings are on screen (top ${top})`);
+      // The report's row labels stay readable: no label cell narrower than five characters (the
+      // table scrolls sideways instead of wrapping labels one character per line).
+      const narrow = await br.run(() => [...document.querySelector('nianbao-check').shadowRoot.querySelectorAll('.file-card table.grid td:not(.num):not(.hole)')]
+        .filter((td) => td.textContent.trim().length > 4 && td.getBoundingClientRect().width > 0)
+        .filter((td) => td.getBoundingClientRect().width < 5 * parseFloat(getComputedStyle(td).fontSize))
+        .map((td) => td.textContent.trim()));
+      assert.deepEqual(narrow, [], 'row labels one character per line');
       await br.shot(`engines-${engine}-390`);
     } finally {
       await br.close();
