@@ -1,23 +1,27 @@
+// @ts-check
 // The batch overview of <nianbao-check>: from two files on, one table above the cards (file, agency,
 // year, format, errors, warnings, status, the previous year's report when the result was compared
 // with one), sortable by each column, filtered by status, each row leading to its card; and the
 // progress bar of a running batch. Text from documents goes in as text only (el()).
 import { el } from './render.js';
 import { statusLabel } from './exports.js';
+import { OUTCOMES, OUTCOME_LABEL, outcomeOf } from './outcome.js';
 
-const FILTERS = [
-  ['all', '全部'], ['error', '有错误'], ['warning', '有警告'], ['rejected', '无法检查'], ['pass', '通过'],
-];
+/** The filters: all, then one per outcome (its words). */
+const FILTERS = [['all', '全部'], ...OUTCOMES.map((o) => [o, OUTCOME_LABEL[o]])];
 const STATUS_ORDER = { error: 0, rejected: 1, warning: 2, pass: 3 };
 
-/** The status key of a result: 'error' | 'warning' | 'rejected' | 'pass'. */
-export function statusKey(result) {
-  return { 有错误: 'error', 有警告: 'warning', 无法检查: 'rejected', 通过: 'pass' }[statusLabel(result)];
-}
+/** The status key of a result: its outcome, 'error' | 'warning' | 'rejected' | 'pass'. */
+export const statusKey = outcomeOf;
 
 const count = (r, sev) => (r.status === 'checked' ? r.findings.filter((f) => f.severity === sev).length : null);
 
-/** The columns: [key, header, value of an entry (for sorting), cell text]. */
+/** A row of the summary, with the entry it shows. @typedef {HTMLTableRowElement & {_entry?: any}} Row */
+
+/**
+ * The columns: [key, header, value of an entry (for sorting), cell text].
+ * @type {[string, string, (e: any) => any, (e: any) => any][]}
+ */
 const COLUMNS = [
   ['name', '文件', (e) => e.name, (e) => e.name],
   ['agency', '机关', (e) => e.result.report?.agency ?? '', (e) => e.result.report?.agency ?? '—'],
@@ -95,11 +99,11 @@ export class BatchOverview {
       requestAnimationFrame(() => { queued = false; this.#draw(); });
     }, { passive: true });
     this.tbody.addEventListener('click', (e) => {
-      const tr = e.target instanceof Element ? e.target.closest('tr') : null;
+      const tr = /** @type {Row | null} */ (e.target instanceof Element ? e.target.closest('tr') : null);
       if (tr?._entry) this.open(tr._entry);
     });
     this.tbody.addEventListener('keydown', (e) => {
-      const tr = e.target instanceof Element ? e.target.closest('tr') : null;
+      const tr = /** @type {Row | null} */ (e.target instanceof Element ? e.target.closest('tr') : null);
       if (tr?._entry && (e.key === 'Enter' || e.key === ' ')) {
         e.preventDefault();
         this.open(tr._entry);
@@ -193,7 +197,8 @@ export class BatchOverview {
     let tr = this.rows.get(entry);
     if (!tr) {
       tr = el('tr', { tabindex: '0', data: { status: entry.status } });
-      for (const [key, , , text] of COLUMNS) tr.append(el('td', { data: { key } }, String(text(entry))));
+      // data-label: the column's name, shown before each cell where the rows are stacked (phones).
+      for (const [key, label, , text] of COLUMNS) tr.append(el('td', { data: { key, label } }, String(text(entry))));
       tr.firstChild.title = entry.name;
       tr._entry = entry;
       this.rows.set(entry, tr);
@@ -219,8 +224,8 @@ export class BatchOverview {
     });
     this.before.hidden = first === 0;
     this.after.hidden = last === n;
-    this.before.firstChild.style.height = `${first * h}px`;
-    this.after.firstChild.style.height = `${(n - last) * h}px`;
+    /** @type {HTMLElement} */ (this.before.firstChild).style.height = `${first * h}px`;
+    /** @type {HTMLElement} */ (this.after.firstChild).style.height = `${(n - last) * h}px`;
     this.tbody.replaceChildren(this.before, ...rows, this.after);
     if (!this.rowHeight && rows.length && !this.box.hidden) {
       this.rowHeight = rows[0].getBoundingClientRect().height || 0;
@@ -234,14 +239,14 @@ export class BatchOverview {
     // The 对比上年 column only when a result was compared with the previous year's report.
     this.table.classList.toggle('paired', Boolean(this.paired));
     const span = COLUMNS.length - (this.paired ? 0 : 1);
-    this.before.firstChild.colSpan = span;
-    this.after.firstChild.colSpan = span;
+    /** @type {HTMLTableCellElement} */ (this.before.firstChild).colSpan = span;
+    /** @type {HTMLTableCellElement} */ (this.after.firstChild).colSpan = span;
     const by = this.by;
     for (const [key, label] of FILTERS) {
       this.filterButtons.get(key).textContent = `${label}（${key === 'all' ? n : by[key]}）`;
     }
     const shown = this.filter === 'all' ? n : by[this.filter];
-    this.counts.textContent = `共 ${n} 个文件：${by.error} 个有错误，${by.warning} 个有警告，${by.rejected} 个无法检查，${by.pass} 个通过` +
+    this.counts.textContent = `共 ${n} 个文件：${OUTCOMES.map((o) => `${by[o]} 个${OUTCOME_LABEL[o]}`).join('，')}` +
       (shown !== n ? `；显示 ${shown} 个` : '') + '。';
   }
 }

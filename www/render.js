@@ -1,5 +1,9 @@
+// @ts-check
 // Draws one file's check result: summary card, the report tables with marked cells, findings list.
 // Text from documents is only ever inserted as text nodes (see el()); never as HTML.
+import { el } from './dom.js';
+import { OUTCOME_LABEL, outcomeOf } from './outcome.js';
+import { inTextPanel } from './narrative.js';
 
 const TITLES = {
   2: '表二　主动公开政府信息情况',
@@ -12,21 +16,7 @@ const SEVERITY = { error: { icon: '✖', label: '错误' }, warning: { icon: '�
 /** Findings of one rule from this many on are listed as one group. */
 const GROUP_MIN = 6;
 
-/** Creates an element; attrs go through setAttribute (or dataset/class), children strings become text nodes. */
-export function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v == null || v === false) continue;
-    if (k === 'class') node.className = v;
-    else if (k === 'data') Object.assign(node.dataset, v);
-    else node.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children.flat()) {
-    if (c == null || c === false) continue;
-    node.append(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
-  }
-  return node;
-}
+export { el };
 
 const key = (c) => `${c.table}:${c.row}:${c.col}`;
 const show = (q) => (q == null ? '—' : String(q));
@@ -61,10 +51,13 @@ export function renderResult(file, result, uid, { expand = true, compact = false
 
   const errors = result.findings.filter((f) => f.severity === 'error');
   const warnings = result.findings.filter((f) => f.severity !== 'error');
-  card.dataset.status = errors.length ? 'fail' : 'pass';
+  // The badges say the report's outcome (as the status line, the summary and the exports do):
+  // 通过 only when there is no finding at all.
+  const outcome = outcomeOf(result);
+  card.dataset.status = outcome;
   if (errors.length) head.append(el('span', { class: 'badge badge-error' }, `✖ ${errors.length} 个错误`));
-  else head.append(el('span', { class: 'badge badge-pass' }, '✓ 通过'));
   if (warnings.length) head.append(el('span', { class: 'badge badge-warning' }, `⚠ ${warnings.length} 个警告`));
+  if (outcome === 'pass') head.append(el('span', { class: 'badge badge-pass' }, `✓ ${OUTCOME_LABEL.pass}`));
 
   const info = result.report ?? {};
   head.append(el('dl', { class: 'facts' },
@@ -122,7 +115,7 @@ export function renderResult(file, result, uid, { expand = true, compact = false
     summary, body);
   card.append(details);
   if (lazy) {
-    card._draw = draw;
+    /** @type {any} */ (card)._draw = draw;
     // On the summary's activation (click, or Enter/Space), not on 'toggle': a details made open
     // also fires 'toggle', and an open card is drawn when it is scrolled to.
     summary.addEventListener('click', () => { if (!details.open) draw(); });
@@ -185,18 +178,21 @@ function drawCell(tableIndex, c, rs, cs, uid, byCell, culprits) {
   const label = `${culprit ? '最可能出错。' : ''}${text.trim() ? `单元格内容 ${text.trim()}` : '空白单元格'}。${words}`;
   td.setAttribute('aria-label', label);
   td.title = words;
-  td._findings = findings;
+  /** @type {any} */ (td)._findings = findings;
   // The other cells each finding adds up, highlighted while the popover is shown.
-  td._related = [...new Set(findings.flatMap((f) => f.cells ?? []).map((r) => `c-${uid}-${r.table}-${r.row}-${r.col}`))]
+  /** @type {any} */ (td)._related = [...new Set(findings.flatMap((f) => f.cells ?? []).map((r) => `c-${uid}-${r.table}-${r.row}-${r.col}`))]
     .filter((id) => id !== td.id);
   td.append(el('span', { class: 'icon', 'aria-hidden': 'true' }, SEVERITY[sev].icon), text);
   if (culprit) td.append(el('span', { class: 'culprit-badge', 'aria-hidden': 'true' }, '最可能出错'));
   return td;
 }
 
-function findingsList(findings, uid, drawn, groups = []) {
+function findingsList(all, uid, drawn, groups = []) {
   const aside = el('aside', { class: 'findings', 'aria-label': '问题清单' });
+  // Each finding once: those of the 正文 panel (text, last year's report) are listed there.
+  const findings = all.filter((f) => !inTextPanel(f));
   if (!findings.length) {
+    if (all.length) return aside;
     aside.append(el('p', { class: 'none' }, '✓ 未发现问题。'));
     return aside;
   }

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 /// The leading number of a label (`1.`, `1、`, `（1）`, `(一)`, `三、`), read from the raw text
 /// with blanks ignored (a label written one character per line keeps its number), and the
 /// rest of the text.
+#[cfg(test)]
 pub fn split_number(raw: &str) -> (Option<u32>, String) {
     let chars: Vec<char> = raw
         .chars()
@@ -82,6 +83,7 @@ fn number_end(chars: &[char], truncated: bool) -> Option<(u32, usize)> {
 const HEAD: usize = 8;
 
 /// The comparison key of a label: without its leading number, normalised, bounded.
+#[cfg(test)]
 pub fn key(raw: &str) -> String {
     let mut k = Vec::new();
     key_into(raw, &mut k);
