@@ -51,11 +51,17 @@ emit_group() { # group files...
   done
   printf 'BENCH-JSON {"bench":"download","group":"%s","file":"total","bytes":%d,"gzip":%d}\n' "$group" "$raw" "$gzt"
 }
-# The first check: the page, its CSS and JS, the worker, the checker's glue and wasm (the list of
-# scripts/build-web.sh's "page total"); the writer (writer.js + its module) loads only on demand.
-first=(www/index.html www/style.css www/app.js www/nianbao-check.js www/nianbao-check.css www/print.css
-  www/styles.js www/nianbao.js www/render.js www/batch.js www/exports.js www/pairing.js www/narrative.js
-  www/worker.js "$OUT/pkg/nianbao.js" "$OUT/pkg/nianbao_bg.wasm")
+# The first check: what SRC's scripts/build-web.sh counts as the page total (the page, its CSS
+# and JS, the worker, the checker's glue and wasm), read from that script so that each commit is
+# measured with its own file list; the writer (writer.js + its module) loads only on demand.
+eval "$(awk '/^(element_js|element_files|page_files)=\(/ {on = 1} on {print} on && /\)$/ {on = 0}' scripts/build-web.sh)"
+first=()
+for f in "${page_files[@]}"; do
+  case "$f" in
+    www/pkg/*) first+=("$OUT/pkg/${f#www/pkg/}") ;;
+    *) first+=("$f") ;;
+  esac
+done
 emit_group first-check "${first[@]}"
 emit_group writer www/writer.js "$OUT/pkg-writer/nianbao_writer.js" "$OUT/pkg-writer/nianbao_writer_bg.wasm"
 if command -v twiggy >/dev/null; then

@@ -24,10 +24,10 @@
 
 mod keys;
 
-pub use keys::{lcs_len, osa_distance};
 #[cfg(test)]
 pub use keys::split_number;
 use keys::{key_into, osa_within, with_official_keys};
+pub use keys::{lcs_len, osa_distance};
 
 /// Longest key compared (characters); longer text is cut, and no label is this long.
 pub const MAX_KEY: usize = 120;
