@@ -30,6 +30,7 @@ pub mod intake;
 pub mod limits;
 pub mod messages;
 pub mod model;
+pub mod opc;
 pub mod present;
 pub mod rejection;
 pub mod report;

@@ -16,6 +16,7 @@ const RANKS: &[(&str, u8)] = &[
     ("findings", 0),
     ("rejection", 0),
     ("model", 1),
+    ("opc", 1),
     ("intake", 2),
     ("docx", 2),
     ("report", 3),

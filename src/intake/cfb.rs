@@ -2,6 +2,7 @@
 //! OOXML, told apart by their directory entries without reading any stream in full.
 
 use super::find;
+use crate::opc::{le16, le32};
 use crate::rejection::{Refusal, Rejection};
 
 // ---------------------------------------------------------------------------------------------
@@ -40,21 +41,6 @@ const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
 /// Most directory entries looked at in a compound file.
 const MAX_CFB_ENTRIES: usize = 65_536;
 const MAX_REGULAR_SECTOR: u32 = 0xFFFF_FFFA;
-
-pub(super) fn le16(b: &[u8], at: usize) -> Option<u16> {
-    let s = b.get(at..at.checked_add(2)?)?;
-    Some(u16::from_le_bytes([*s.first()?, *s.get(1)?]))
-}
-
-pub(super) fn le32(b: &[u8], at: usize) -> Option<u32> {
-    let s = b.get(at..at.checked_add(4)?)?;
-    Some(u32::from_le_bytes([
-        *s.first()?,
-        *s.get(1)?,
-        *s.get(2)?,
-        *s.get(3)?,
-    ]))
-}
 
 fn ole_info(bytes: &[u8]) -> OleInfo {
     let mut info = OleInfo::default();

@@ -20,6 +20,7 @@
 //! from the file is checked or saturating, and every loop over file structures is bounded.
 
 use crate::limits::Limits;
+use crate::opc::utf16_with_bom;
 use crate::rejection::{Other, Refusal, Rejection};
 
 mod cfb;
@@ -200,30 +201,6 @@ fn is_plain_text(t: &str) -> bool {
     !t.is_empty()
         && t.chars()
             .all(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
-}
-
-/// The bytes decoded as UTF-16 when they begin with a UTF-16 byte order mark (either
-/// endianness; unpaired surrogates become U+FFFD, an odd last byte is dropped).
-pub(super) fn utf16_with_bom(bytes: &[u8]) -> Option<String> {
-    let le = match bytes {
-        [0xFF, 0xFE, ..] => true,
-        [0xFE, 0xFF, ..] => false,
-        _ => return None,
-    };
-    let units = bytes
-        .get(2..)
-        .unwrap_or(&[])
-        .chunks_exact(2)
-        .map(|c| match c {
-            [a, b] if le => u16::from_le_bytes([*a, *b]),
-            [a, b] => u16::from_be_bytes([*a, *b]),
-            _ => 0,
-        });
-    Some(
-        char::decode_utf16(units)
-            .map(|r| r.unwrap_or('\u{fffd}'))
-            .collect(),
-    )
 }
 
 fn head(bytes: &[u8], n: usize) -> &[u8] {
