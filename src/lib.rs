@@ -26,6 +26,8 @@ pub mod check;
 pub mod contract;
 pub mod docx;
 pub mod findings;
+#[cfg(feature = "readers")]
+pub mod html;
 pub mod intake;
 pub mod limits;
 pub mod messages;
@@ -35,10 +37,14 @@ pub mod present;
 pub mod rejection;
 pub mod report;
 pub mod rules;
+#[cfg(feature = "readers")]
+pub mod word97;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+#[cfg(feature = "readers")]
+pub use check::check_pasted;
 pub use check::{
     analyse, annotate_analysed, annotate_bytes, annotate_results, check_analysed, check_batch,
     check_bytes, check_bytes_with, check_document, check_document_noting, check_report,

@@ -27,7 +27,8 @@ pub enum RejectionCode {
     OtherText,
     /// A zip file that is not a Word document (.xlsx, .pptx, .zip, .odt, ...).
     NotWord,
-    /// A zip file that cannot be read: truncated (half-downloaded) or corrupt.
+    /// A zip file (or a Word 97 compound file) that cannot be read: truncated (half-downloaded)
+    /// or corrupt.
     CorruptZip,
     /// Not a format nianbao knows.
     UnknownFormat,
@@ -189,6 +190,23 @@ pub enum Refusal {
     OldLayout {
         year: Option<i32>,
     },
+    /// A problem of the .doc, HTML or MHT readers, or of a paste.
+    Reader(ReaderProblem),
+}
+
+/// Why the .doc, HTML or MHT reader (or a paste) could not give a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReaderProblem {
+    /// A Word 6.0/95 file (`nFib` below Word 97's).
+    Word95,
+    /// A Word 97-2003 file whose streams do not hold together.
+    DamagedDoc,
+    /// A web page (or pasted selection) without any table.
+    HtmlNoTables,
+    /// An MHT file without an HTML part.
+    MhtNoHtml,
+    /// A paste of plain text only (no `text/html`).
+    PlainTextPaste,
 }
 
 impl Refusal {
@@ -224,6 +242,14 @@ impl Refusal {
             | Refusal::GridTooLarge => RejectionCode::TooComplex,
             Refusal::NoReportTables { .. } => RejectionCode::NoReportTables,
             Refusal::OldLayout { .. } => RejectionCode::OldLayout,
+            Refusal::Reader(p) => match p {
+                ReaderProblem::Word95 => RejectionCode::LegacyOffice,
+                ReaderProblem::DamagedDoc => RejectionCode::CorruptZip,
+                ReaderProblem::HtmlNoTables => RejectionCode::NoReportTables,
+                ReaderProblem::MhtNoHtml | ReaderProblem::PlainTextPaste => {
+                    RejectionCode::OtherText
+                }
+            },
         }
     }
 }

@@ -25,8 +25,12 @@ use crate::rejection::{Other, Refusal, Rejection};
 
 mod cfb;
 mod package;
+#[cfg(feature = "readers")]
+mod web;
 
 use cfb::ole_rejection;
+#[cfg(feature = "readers")]
+pub use cfb::WordStreams;
 use package::open_zip;
 
 /// The parts of a .docx that the pipeline reads.
@@ -54,6 +58,57 @@ pub fn open(bytes: &[u8], limits: &Limits) -> Result<Package, Rejection> {
         Kind::Ole => Err(ole_rejection(bytes)),
         Kind::Rejected(r) => Err(r),
     }
+}
+
+/// What the bytes hold, for the readers beyond .docx (feature `readers`).
+#[cfg(feature = "readers")]
+#[derive(Debug, Clone)]
+pub enum Source {
+    Docx(Package),
+    /// A Word 97-2003 binary document (.doc, .wps).
+    Word97(WordStreams),
+    /// A web page (.html/.htm, or the HTML part of an .mht), decoded to text.
+    Html(String),
+}
+
+/// Opens the bytes as a .docx, a Word 97-2003 document, a web page or an .mht, or says what
+/// they are instead.
+#[cfg(feature = "readers")]
+pub fn open_any(bytes: &[u8], limits: &Limits) -> Result<Source, Rejection> {
+    if bytes.is_empty() {
+        return Err(Rejection::from(Refusal::Empty));
+    }
+    if bytes.len() as u64 > limits.max_input_bytes {
+        return Err(too_large_input(bytes.len() as u64, limits));
+    }
+    match sniff(bytes) {
+        Kind::Zip => open_zip(bytes, limits).map(Source::Docx),
+        Kind::Ole => {
+            let r = ole_rejection(bytes);
+            if r.reason == Some(Refusal::LegacyWord) {
+                cfb::word_streams(bytes, limits).map(Source::Word97)
+            } else {
+                Err(r)
+            }
+        }
+        Kind::Rejected(r) => match r.reason {
+            Some(Refusal::OtherText(Other::Html)) => Ok(Source::Html(web::decode_html(bytes))),
+            Some(Refusal::OtherText(Other::Mht)) => web::mht_html(bytes).map(Source::Html),
+            _ => match web::sniff_html_loosely(bytes) {
+                Some(html) => Ok(Source::Html(html)),
+                None => Err(r),
+            },
+        },
+    }
+}
+
+/// Decodes a pasted HTML fragment (already text) for the HTML reader: nothing to do but bound it.
+#[cfg(feature = "readers")]
+pub fn pasted_html(html: &str, limits: &Limits) -> Result<Source, Rejection> {
+    if html.len() as u64 > limits.max_input_bytes {
+        return Err(too_large_input(html.len() as u64, limits));
+    }
+    Ok(Source::Html(html.to_string()))
 }
 
 // ---------------------------------------------------------------------------------------------

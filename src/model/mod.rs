@@ -2,7 +2,10 @@
 //! table a rectangular grid of cells with their spans and their origin in the source. Readers
 //! of input formats (today [`crate::docx`]) build it; recognition reads it.
 
+mod builder;
 mod grid;
+
+pub use builder::Builder;
 
 pub use grid::{build_grid, GridError, Join, SpanCell, SpanRow, MAX_TOTAL_GRID_SLOTS};
 
