@@ -27,8 +27,7 @@ pub enum RejectionCode {
     OtherText,
     /// A zip file that is not a Word document (.xlsx, .pptx, .zip, .odt, ...).
     NotWord,
-    /// A zip file (or a Word 97 compound file) that cannot be read: truncated (half-downloaded)
-    /// or corrupt.
+    /// A zip file that cannot be read: truncated (half-downloaded) or corrupt.
     CorruptZip,
     /// Not a format nianbao knows.
     UnknownFormat,
@@ -243,12 +242,11 @@ impl Refusal {
             Refusal::NoReportTables { .. } => RejectionCode::NoReportTables,
             Refusal::OldLayout { .. } => RejectionCode::OldLayout,
             Refusal::Reader(p) => match p {
-                ReaderProblem::Word95 => RejectionCode::LegacyOffice,
-                ReaderProblem::DamagedDoc => RejectionCode::CorruptZip,
-                ReaderProblem::HtmlNoTables => RejectionCode::NoReportTables,
-                ReaderProblem::MhtNoHtml | ReaderProblem::PlainTextPaste => {
-                    RejectionCode::OtherText
-                }
+                // The codes the start module gives such files (which cannot read them).
+                ReaderProblem::Word95 | ReaderProblem::DamagedDoc => RejectionCode::LegacyOffice,
+                ReaderProblem::HtmlNoTables
+                | ReaderProblem::MhtNoHtml
+                | ReaderProblem::PlainTextPaste => RejectionCode::OtherText,
             },
         }
     }

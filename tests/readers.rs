@@ -158,6 +158,7 @@ fn a_damaged_doc_is_refused() {
     doc[blob + 33 * 8..blob + 33 * 8 + 4].copy_from_slice(&0x7FFF_FFFFu32.to_le_bytes());
     let r = check_document(&doc, &Options::default());
     let r = rejected(&r);
+    assert_eq!(r.code, RejectionCode::LegacyOffice);
     assert_eq!(r.reason, Some(Refusal::Reader(ReaderProblem::DamagedDoc)));
     assert!(has_cjk(&r.message));
 }
@@ -169,7 +170,7 @@ fn a_page_without_tables_is_refused() {
         <p><img src=\"table2.png\"></p></body></html>";
     let r = check_document(page.as_bytes(), &Options::default());
     let r = rejected(&r);
-    assert_eq!(r.code, RejectionCode::NoReportTables);
+    assert_eq!(r.code, RejectionCode::OtherText);
     assert_eq!(r.reason, Some(Refusal::Reader(ReaderProblem::HtmlNoTables)));
     assert!(r.message.contains("网页"), "{}", r.message);
     // A page with tables, but not the report's: the usual catalogue entry.

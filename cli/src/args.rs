@@ -71,7 +71,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     #[command(
-        about = "检查年报文件或文件夹（.docx/.doc/.wps/网页 .html/.htm/.mht；文件夹递归查找）",
+        about = "检查 .docx 文件或文件夹（也读 .doc/.wps 和网页 .html/.htm/.mht；文件夹递归查找）",
         override_usage = "nianbao check [选项] <路径>...",
         help_template = CHECK_TEMPLATE,
         after_help = EXIT_CODES,
