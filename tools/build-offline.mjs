@@ -87,6 +87,7 @@ return { adoptStyles };
   const block = /\/\/ <offline>[\s\S]*?\/\/ <\/offline>\n/;
   if (!block.test(api)) throw new Error('nianbao.js: the <offline> block is missing');
   api = api.replace(block, `const workerAllowed = () => false;
+const loadReaders = () => Promise.reject(new Error('离线版不含 .doc 和网页的读取'));
 const WASM_GZ_B64 = ${JSON.stringify(wasmB64)};
 let wasmBytes = null;
 async function mainThreadGlue() {
@@ -120,7 +121,7 @@ const loadWriter = () => Promise.reject(new Error('离线版不含此功能'));
     wrap('$narrative', read('narrative.js'), 'narrative.js'),
     wrap('$api', api, 'nianbao.js'),
     wrap('$element', read('nianbao-check.js'), 'nianbao-check.js'),
-    wrap('$app', read('app.js'), 'app.js'),
+    wrap('$app', read('app.js').replace(/\/\/ <offline-paste>[\s\S]*?\/\/ <\/offline-paste>\n/, ''), 'app.js'),
   ].join('\n')
     // Text that would end the inline script early (in this code, only in comments and strings,
     // where the escaped form means the same).

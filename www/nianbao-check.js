@@ -15,8 +15,8 @@ import { popoverText, textPanel } from './narrative.js';
 
 const MAX_FOLDER_FILES = 500;
 const MAX_DEPTH = 16;
-const REPORT_EXT = /\.(docx|doc|wps)$/i;
-const ACCEPT = '.docx,.doc,.wps,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const REPORT_EXT = /\.(docx|doc|wps|html?|mht(ml)?)$/i;
+const ACCEPT = '.docx,.doc,.wps,.html,.htm,.mht,.mhtml,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const SAMPLE = new URL('./samples/sample-with-errors.docx', import.meta.url).href;
 
 let uid = 0; // card ids stay unique across all elements of the page
@@ -383,7 +383,7 @@ export class NianbaoCheck extends HTMLElement {
     const own = !this.hasAttribute('for');
     ui.drop = el('div', { id: 'drop', class: 'dropzone', role: 'button', tabindex: '0', 'aria-describedby': 'drop-hint', hidden: !own },
       el('p', { class: 'drop-title' }, '把 .docx 年度报告拖到这里，或点击选择文件'),
-      el('p', { id: 'drop-hint', class: 'drop-hint' }, '可一次选择多个文件，也可以拖入整个文件夹。支持 Word 2007 及以后的 .docx 格式。'));
+      el('p', { id: 'drop-hint', class: 'drop-hint' }, '可一次选择多个文件，也可以拖入整个文件夹。支持 .docx、旧版 .doc/.wps 和保存的年报网页（.html/.htm/.mht）。'));
     ui.picker = el('input', { id: 'picker', type: 'file', multiple: this.#maxFiles() > 1, hidden: true, accept: ACCEPT });
     ui.sample = el('button', { id: 'sample', type: 'button', hidden: !this.hasAttribute('sample') || !own }, '示例报告');
     ui.clear = el('button', { id: 'clear', type: 'button', hidden: true }, '清空结果');

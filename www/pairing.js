@@ -4,7 +4,7 @@
 // deadline rule (报告类型), "加入上一年度报告对比" (choose last year's file), and which file the report
 // was compared with. Document text goes in as text only.
 
-const ACCEPT = '.docx,.doc,.wps,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const ACCEPT = '.docx,.doc,.wps,.html,.htm,.mht,.mhtml,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** A small element builder (strings become text nodes). */
 function h(tag, attrs = {}, ...children) {
