@@ -1,3 +1,4 @@
+// @ts-check
 // Paste: a selection copied from a report's web page (Ctrl+V anywhere on the page, or the visible
 // 粘贴网页内容 box) is checked like a saved page. The clipboard's text/html goes to the checker as
 // a page (the readers module reads it); a paste of plain text only gets a message that the tables
@@ -6,15 +7,19 @@
 //   import { attachPaste } from './paste.js';
 //   attachPaste(document.getElementById('checker'));
 
-import { el } from './render.js';
+import { el } from './dom.js';
 
 /** The pasted HTML as a page file (a fragment gets a document around it, UTF-8 declared). */
+/** @param {string} html */
 export function pastedFile(html) {
   const page = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${html}</body></html>`;
   return new File([page], '粘贴的网页内容.html', { type: 'text/html' });
 }
 
-/** Adds the paste box before `checker` and the page-wide Ctrl+V. */
+/**
+ * Adds the paste box before `checker` and the page-wide Ctrl+V.
+ * @param {HTMLElement & { checkFiles: (files: File[]) => Promise<unknown> }} checker
+ */
 export function attachPaste(checker) {
   const msg = el('p', { class: 'paste-msg', role: 'status', 'aria-live': 'polite' });
   const area = el('div', {
@@ -36,7 +41,7 @@ export function attachPaste(checker) {
     if (!box.hidden) area.focus();
   });
 
-  const take = async (e) => {
+  const take = async (/** @type {ClipboardEvent} */ e) => {
     const data = e.clipboardData;
     if (!data) return;
     const html = data.getData('text/html');
@@ -66,7 +71,7 @@ export function attachPaste(checker) {
   // Ctrl+V anywhere on the page (but not into a form field).
   document.addEventListener('paste', (e) => {
     const t = e.target;
-    if (t === area || area.contains(t)) return;
+    if (t instanceof Node && (t === area || area.contains(t))) return;
     if (t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
     take(e);
   });
