@@ -2,7 +2,15 @@
 
 use crate::rejection::ReaderProblem;
 
+/// Why a .doc, web page or paste could not be read. Only the readers (feature `readers`) make
+/// these refusals, so the page's start module, built without them, does not carry their text.
+#[cfg(not(feature = "readers"))]
+pub fn reader_problem(_: ReaderProblem) -> String {
+    String::new()
+}
+
 /// Why a .doc, web page or paste could not be read.
+#[cfg(feature = "readers")]
 pub fn reader_problem(p: ReaderProblem) -> String {
     match p {
         ReaderProblem::Word95 => "这是 Word 6.0/95 格式的旧文件，nianbao 只能读取 Word 97-2003（.doc）及更新的格式；\
