@@ -134,11 +134,6 @@ impl<'a> Zip<'a> {
         self.names.len()
     }
 
-    /// Whether the zip has no entries.
-    pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
-    }
-
     /// The declared (uncompressed) size of an entry.
     pub fn declared_size(&mut self, index: usize) -> Result<u64, ZipError> {
         self.archive.by_index_data(index).map(|e| e.size())

@@ -8,9 +8,14 @@
 //! Also the readers' rejections: encrypted .doc, Word 6/95 .doc, a page without tables, a
 //! plain-text paste.
 
-use nianbao::rejection::{ReaderProblem, Refusal};
-use nianbao::{check_document, check_pasted, CheckResult, Options, RejectionCode, Status};
+use nianbao::inspect::rejection::{ReaderProblem, Refusal};
+use nianbao::{check, check_pasted, CheckResult, Context, Options, RejectionCode, Status};
 use serde_json::Value;
+
+/// Every report of a file, checked alone.
+fn check_document(bytes: &[u8], options: &Options) -> Vec<CheckResult> {
+    check(bytes, options, &Context::default())
+}
 
 fn fixture(path: &str) -> Vec<u8> {
     let p = format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));

@@ -6,5 +6,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = nianbao::check::document(data, &nianbao::Limits::default());
+    let _ = nianbao::inspect::check::document(data, &nianbao::Limits::default());
 });

@@ -8,9 +8,9 @@ use nianbao::{check_pasted, Limits, Options};
 
 fuzz_target!(|data: &[u8]| {
     let limits = Limits::default();
-    let _ = nianbao::check::document(data, &limits);
+    let _ = nianbao::inspect::check::document(data, &limits);
     let text = String::from_utf8_lossy(data);
-    let _ = nianbao::html::parse(&text, &limits);
+    let _ = nianbao::inspect::html::parse(&text, &limits);
     if data.first() == Some(&b'<') {
         let _ = check_pasted(Some(&text), &Options::default());
     }

@@ -26,5 +26,5 @@ pub fn check_paste(html: Option<String>, kind: Option<String>) -> Result<JsValue
 /// What the page shows instead of the annotated-copy button for a file that is not a .docx.
 #[wasm_bindgen]
 pub fn save_as_docx_note() -> String {
-    nianbao::messages::SAVE_AS_DOCX_FOR_ANNOTATION.to_string()
+    nianbao::words::SAVE_AS_DOCX_FOR_ANNOTATION.to_string()
 }

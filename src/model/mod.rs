@@ -7,7 +7,7 @@ mod grid;
 
 pub use builder::Builder;
 
-pub use grid::{build_grid, GridError, Join, SpanCell, SpanRow, MAX_TOTAL_GRID_SLOTS};
+pub use grid::{build_grid, GridError, Join, SpanCell, SpanRow};
 
 use serde::Serialize;
 

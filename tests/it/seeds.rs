@@ -2,11 +2,11 @@
 //! the report info of spec §2.7, the findings the spec predicts, and the same reports rebuilt
 //! from their text extraction by the builder giving the same results.
 
-mod support;
+use crate::support;
 
-use nianbao::contract::ValueEntry;
-use nianbao::findings::{CellRef, Finding, Quantity, Severity};
+use nianbao::ValueEntry;
 use nianbao::{check_bytes, CheckResult};
+use nianbao::{CellRef, Finding, Quantity, Severity};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use support::report::*;

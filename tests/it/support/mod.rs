@@ -188,3 +188,35 @@ pub fn tool_missing(what: &str) {
     }
     eprintln!("NOTICE: {what} not found; skipping this test (it fails instead when CI=true)");
 }
+
+/// The public entry [`nianbao::check`] in the shapes the tests use.
+pub mod api {
+    use nianbao::{CheckResult, Context, Options, PreviousBytes};
+
+    /// The result of a file's first report (what the page shows for a one-report file).
+    pub fn check_bytes_with(bytes: &[u8], options: &Options) -> CheckResult {
+        nianbao::check(bytes, options, &Context::default()).remove(0)
+    }
+
+    /// Every report of a file, without context.
+    pub fn check_document(bytes: &[u8], options: &Options) -> Vec<CheckResult> {
+        nianbao::check(bytes, options, &Context::default())
+    }
+
+    /// Every report of a file, compared with the previous year's file named by the user.
+    pub fn check_with_previous(
+        bytes: &[u8],
+        previous: &[u8],
+        name: Option<&str>,
+        options: &Options,
+    ) -> Vec<CheckResult> {
+        let context = Context {
+            previous: Some(PreviousBytes {
+                bytes: previous,
+                name,
+            }),
+            same_year: &[],
+        };
+        nianbao::check(bytes, options, &context)
+    }
+}

@@ -1,10 +1,10 @@
 //! Messy but valid documents from real offices, end to end: report tables inside a text box,
 //! blank columns around every table, a cover page before the report.
 
-mod support;
+use crate::support;
 
-use nianbao::findings::{Quantity, Severity};
 use nianbao::{check_bytes, CheckResult, Status};
+use nianbao::{Quantity, Severity};
 use support::report::{docx_from_body, Format, ReportSpec};
 
 /// A consistent 2021 report with non-zero numbers in every table.

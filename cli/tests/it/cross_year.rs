@@ -1,9 +1,7 @@
 //! The command line pairs reports across years: automatically within a batch (same agency,
 //! consecutive years) and explicitly with `--previous`.
 
-mod common;
-#[path = "../../tests/support/mod.rs"]
-mod support;
+use crate::{common, support};
 
 use common::{bin, run, tmpdir};
 use std::path::Path;

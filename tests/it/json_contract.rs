@@ -1,11 +1,12 @@
 //! The JSON shape of `CheckResult` (docs/CONTRACT.md): field names, types, and the values of a
 //! known finding, for checked and rejected files, with and without table grids.
 
-mod support;
+use crate::support;
 
-use nianbao::{check_bytes, check_bytes_with, Options};
+use nianbao::{check_bytes, Options};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeSet;
+use support::api::check_bytes_with;
 use support::paragraph_xml;
 use support::report::*;
 

@@ -2,12 +2,13 @@
 //! here: OLE compound files written by a small CFB builder, zips written by the `Docx` builder
 //! or by a raw zip writer (for bombs and patched headers), and the sample reports mutated.
 
-mod support;
+use crate::support;
 
-use nianbao::intake::{self, Package};
-use nianbao::{check_bytes, check_bytes_with, Options, Status};
+use nianbao::inspect::intake::{self, Package};
+use nianbao::{check_bytes, Options, Status};
 use nianbao::{Limits, Rejection, RejectionCode};
 use std::time::{Duration, Instant};
+use support::api::check_bytes_with;
 use support::{p, Docx, CONTENT_TYPES, ROOT_RELS};
 
 /// Not a speed target (figures are in BENCHMARKS.md): a guard that tells a refusal from the work

@@ -4,7 +4,7 @@
 //! every shape, old layouts, blank templates. Consistent reports must get no error; each
 //! variant gets at most the one warning that names it.
 
-mod support;
+use crate::support;
 
 use nianbao::check_bytes;
 use nianbao::CheckResult;

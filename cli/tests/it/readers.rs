@@ -1,11 +1,7 @@
 //! The command-line tool reads .doc/.wps, web pages and .mht files given or found in a folder,
 //! each with the findings of the same report as .docx.
 
-mod common;
-#[path = "../../tests/support/mod.rs"]
-mod support;
-
-use common::{run, samples, tmpdir};
+use crate::common::{run, samples, tmpdir};
 use serde_json::Value;
 use std::path::Path;
 

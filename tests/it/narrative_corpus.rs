@@ -3,9 +3,9 @@
 //! and the flags the TX rules decide severity by (this year, approximate, subset, includes the
 //! carry-over, loose wording). A sentence that must yield nothing is listed with "-".
 
-use nianbao::report::narrative::{extract, Claim, Para, Part, Subject};
+use nianbao::inspect::report::narrative::{extract, Claim, Para, Part, Subject};
 
-const CORPUS: &str = include_str!("fixtures/narrative/sentences.tsv");
+const CORPUS: &str = include_str!("../fixtures/narrative/sentences.tsv");
 
 struct Row {
     line: usize,

@@ -2,10 +2,10 @@
 //! .docx package, reads `word/document.xml` (and `word/styles.xml`) back out of the zip and
 //! parses it with `docx::parse`.
 
-mod support;
+use crate::support;
 
-use nianbao::docx;
-use nianbao::model::{Block, Document, Paragraph, Table};
+use nianbao::inspect::docx;
+use nianbao::inspect::model::{Block, Document, Paragraph, Table};
 use nianbao::Limits;
 use std::io::{Cursor, Read};
 use support::*;

@@ -1,8 +1,6 @@
 //! End-to-end tests of the `nianbao` command-line tool on real .docx files.
 
-mod common;
-#[path = "../../tests/support/mod.rs"]
-mod support;
+use crate::{common, support};
 
 use common::{broken_total_docx, run, samples, tmpdir};
 use support::{read_part, with_part};

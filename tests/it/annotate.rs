@@ -1,12 +1,12 @@
 //! The annotated report: comments on findings, corrections as tracked changes, and nothing
 //! else changed in the file.
 
-mod support;
+use crate::support;
 
-use nianbao::check::{annotate_bytes, cell_targets};
-use nianbao::findings::{CellRef, Finding, Location, Quantity};
+use nianbao::inspect::check::{annotate_bytes, cell_targets};
 use nianbao::present::annotate::{annotate, annotated_file_name, Anchor, AnnotateOptions, Target};
 use nianbao::{check_bytes, RejectionCode};
+use nianbao::{CellRef, Finding, Location, Quantity};
 use std::collections::BTreeMap;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
@@ -1332,7 +1332,7 @@ fn a_text_finding_is_anchored_on_its_sentence_and_a_culprit_carries_its_fix() {
 /// last year's report it also names.
 #[test]
 fn every_report_of_a_file_in_one_copy_and_cross_year_cells_of_this_year_only() {
-    use nianbao::check::{annotate_results, check_batch, document};
+    use nianbao::inspect::check::{annotate_results, check_batch, document};
     use nianbao::present::annotate::{anchors_for, cell_target};
     use support::report::{multi_docx, Format};
 

@@ -1,6 +1,6 @@
 //! Helpers shared by the command-line tool's tests: running the binary, the checked-in
-//! samples, scratch folders and a sample with a known error. Each test file declares
-//! `mod support;` (tests/support) before `mod common;`.
+//! samples, scratch folders and a sample with a known error. `main.rs` declares `support`
+//! (tests/it/support of the root crate) next to it.
 #![allow(dead_code)]
 
 use crate::support::{read_part, with_part};

@@ -2,9 +2,7 @@
 //! back (the annotated .docx by nianbao itself and its zip, the workbook by calamine and, when
 //! installed, openpyxl).
 
-mod common;
-#[path = "../../tests/support/mod.rs"]
-mod support;
+use crate::{common, support};
 
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use common::{broken_total_docx, run, samples, tmpdir};

@@ -2,10 +2,11 @@
 //! batch (or explicitly), and the cross-year rules compare the later report with the earlier one.
 //! Every report here is a real .docx built by `support::report`.
 
-mod support;
+use crate::support;
 
-use nianbao::findings::{Finding, Location, Severity};
-use nianbao::{check_batch, check_with_previous, CheckResult, Options, Status};
+use nianbao::{check_batch, CheckResult, Options, Status};
+use nianbao::{Finding, Location, Severity};
+use support::api::check_with_previous;
 use support::report::*;
 
 const AGENCY: &str = "某某县卫生健康局";
@@ -130,7 +131,7 @@ fn a_consistent_2019_2020_pair_in_the_2019_format() {
     let found = of(&results[1], "T2.PREV19");
     assert_eq!(found.len(), 2, "{found:?}");
     assert!(found[0].message.contains("上一年项目数量为 9") && found[0].message.contains("应为 8"));
-    assert_eq!(found[0].expected, Some(nianbao::findings::Quantity::Int(8)));
+    assert_eq!(found[0].expected, Some(nianbao::Quantity::Int(8)));
     assert!(found[0]
         .locations
         .contains(&cell(1, y2019.t2_pos("行政许可", 0))));
@@ -159,8 +160,8 @@ fn a_broken_carry_over_is_an_error_naming_both_cells() {
     assert_eq!(f.table, Some(3));
     assert_eq!(f.row, vec!["二、上年结转政府信息公开申请数量".to_string()]);
     assert_eq!(f.column, t3_col_path(0));
-    assert_eq!(f.expected, Some(nianbao::findings::Quantity::Int(1)));
-    assert_eq!(f.actual, Some(nianbao::findings::Quantity::Int(2)));
+    assert_eq!(f.expected, Some(nianbao::Quantity::Int(1)));
+    assert_eq!(f.actual, Some(nianbao::Quantity::Int(2)));
     assert!(f
         .message
         .contains("上一年度（2021 年）报告表三「四、结转下年度继续办理」同列为 1"));
@@ -209,8 +210,8 @@ fn a_broken_roll_forward_is_a_warning() {
     assert_eq!(found.len(), 1, "{found:?}");
     let f = found[0];
     assert_eq!(f.severity, Severity::Warning);
-    assert_eq!(f.expected, Some(nianbao::findings::Quantity::Int(4)));
-    assert_eq!(f.actual, Some(nianbao::findings::Quantity::Int(6)));
+    assert_eq!(f.expected, Some(nianbao::Quantity::Int(4)));
+    assert_eq!(f.actual, Some(nianbao::Quantity::Int(6)));
     assert!(f
         .message
         .contains("现行有效 5 件加本年制发 1 件、减本年废止 2 件应为 4"));

@@ -311,8 +311,8 @@ pub enum T4Header {
 pub type Pos = (usize, usize, usize);
 
 /// A position as the result's cell reference.
-pub fn cref(p: Pos) -> nianbao::findings::CellRef {
-    nianbao::findings::CellRef {
+pub fn cref(p: Pos) -> nianbao::CellRef {
+    nianbao::CellRef {
         table: p.0,
         row: p.1,
         col: p.2,
@@ -320,10 +320,10 @@ pub fn cref(p: Pos) -> nianbao::findings::CellRef {
 }
 
 /// The findings of a result that are errors.
-pub fn errors(r: &nianbao::CheckResult) -> Vec<&nianbao::findings::Finding> {
+pub fn errors(r: &nianbao::CheckResult) -> Vec<&nianbao::Finding> {
     r.findings
         .iter()
-        .filter(|f| f.severity == nianbao::findings::Severity::Error)
+        .filter(|f| f.severity == nianbao::Severity::Error)
         .collect()
 }
 

@@ -5,11 +5,12 @@
 //! `NIANBAO_EXAMPLES=print cargo test --test rule_examples -- --nocapture` prints what each rule
 //! says on its example.
 
-mod support;
+use crate::support;
 
-use nianbao::report::formats::Format as CoreFormat;
-use nianbao::rules::{Edit, RuleId};
-use nianbao::{check_batch, check_bytes, check_with_previous, CheckResult, Options, Status};
+use nianbao::inspect::report::formats::Format as CoreFormat;
+use nianbao::inspect::rules::{Edit, RuleId};
+use nianbao::{check_batch, check_bytes, CheckResult, Options, Status};
+use support::api::check_with_previous;
 use support::report::*;
 
 fn zeros(format: CoreFormat) -> ReportSpec {
@@ -253,7 +254,7 @@ fn every_rule_fires_on_its_example_and_not_on_the_official_report() {
 
 #[test]
 fn examples_are_described_in_the_catalogue() {
-    let md = nianbao::rules::catalogue_markdown();
+    let md = nianbao::inspect::rules::catalogue_markdown();
     for &id in RuleId::ALL {
         let example = id.example();
         assert!(

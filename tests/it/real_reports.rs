@@ -4,9 +4,9 @@
 //! exactly; `needs-issue-9` ones (readings the tolerant recognition is to fix) must only be
 //! checked without a panic, and their differences are printed.
 
-mod support;
+use crate::support;
 
-use nianbao::findings::Severity;
+use nianbao::Severity;
 use nianbao::{check_bytes, CheckResult};
 use std::collections::BTreeMap;
 use support::real::{load_all, RealFixture, Status};
@@ -101,7 +101,7 @@ fn summary(r: &CheckResult) -> String {
     let mut shown: BTreeMap<&str, usize> = BTreeMap::new();
     let mut out = Vec::new();
     for f in &r.findings {
-        let n = shown.entry(f.rule).or_insert(0);
+        let n = shown.entry(f.rule.as_str()).or_insert(0);
         *n += 1;
         if *n <= 3 {
             out.push(format!(

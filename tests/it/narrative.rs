@@ -4,11 +4,11 @@
 //! the severity §2.4 asks for (errors under the comparison's id, uncertain readings under
 //! TX.NEWCARRY, TX.PARTIAL or TX.VAGUE); consistent prose gives nothing.
 
-mod support;
+use crate::support;
 
-use nianbao::findings::{Finding, Location, Quantity, Severity};
-use nianbao::report::narrative::{Active, CaseKind, Subject};
+use nianbao::inspect::report::narrative::{Active, CaseKind, Subject};
 use nianbao::{check_bytes, CheckResult, Status};
+use nianbao::{Finding, Location, Quantity, Severity};
 use support::paragraph_xml;
 use support::report::*;
 
@@ -27,7 +27,7 @@ fn run(spec: &ReportSpec) -> CheckResult {
 fn tx(r: &CheckResult) -> Vec<&Finding> {
     r.findings
         .iter()
-        .filter(|f| f.rule.starts_with("TX."))
+        .filter(|f| f.rule.as_str().starts_with("TX."))
         .collect()
 }
 
@@ -568,12 +568,14 @@ fn seed(name: &str) -> Vec<u8> {
     .expect("seed")
 }
 
-fn claims_of(bytes: &[u8]) -> Vec<nianbao::report::narrative::Claim> {
+fn claims_of(bytes: &[u8]) -> Vec<nianbao::inspect::report::narrative::Claim> {
     let limits = nianbao::Limits::default();
-    let pkg = nianbao::intake::open(bytes, &limits).expect("open");
-    let doc =
-        nianbao::docx::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), &limits).expect("parse");
-    nianbao::report::recognise(&doc).expect("report").claims
+    let pkg = nianbao::inspect::intake::open(bytes, &limits).expect("open");
+    let doc = nianbao::inspect::docx::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), &limits)
+        .expect("parse");
+    nianbao::inspect::report::recognise(&doc)
+        .expect("report")
+        .claims
 }
 
 #[test]
