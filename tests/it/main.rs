@@ -8,6 +8,7 @@
 mod support;
 
 mod annotate;
+mod cell_names;
 mod cross_year;
 mod docs;
 mod document_quirks;
@@ -16,6 +17,7 @@ mod messy;
 mod mutations;
 mod narrative;
 mod narrative_corpus;
+mod outcome;
 mod real_reports;
 mod rejections;
 mod rule_examples;
