@@ -10,3 +10,4 @@ mod batch_once;
 mod cli;
 mod cross_year;
 mod outputs;
+mod readers;
