@@ -2,6 +2,7 @@
 //! intake → docx → model → report → rules → findings → contract.
 
 mod annotate;
+pub mod batch;
 
 pub use annotate::{annotate_analysed, annotate_bytes, annotate_results, cell_targets};
 
@@ -9,14 +10,15 @@ use crate::contract::{
     CheckResult, PreviousInfo, ReportInfo, Status, TableView, Values, CONTRACT_VERSION,
 };
 use crate::docx;
-use crate::findings::{group_findings, Finding, Location};
+use crate::findings::{group_findings, Finding, Location, Severity};
 use crate::intake;
 use crate::limits::Limits;
 use crate::model::Document;
 use crate::rejection::Rejection;
-use crate::report::pairing::{self, BatchEntry, PairKey};
+use crate::report::pairing::{self, PairKey};
 use crate::report::{self, KindReading, Report, ReportKind};
-use crate::rules::{self, RuleContext, RuleOptions};
+use crate::rules::{self, RuleContext, RuleId, RuleOptions};
+use batch::Decision;
 
 /// Options for [`check_bytes_with`].
 #[derive(Debug, Clone, Default)]
@@ -47,22 +49,22 @@ pub fn check_bytes_with(bytes: &[u8], options: &Options) -> CheckResult {
 /// Checks every report of one file: one result per report, in document order (`report.index`
 /// 0, 1, …, each with `report.count`). A rejected file gives one rejected result. Never empty.
 pub fn check_document(bytes: &[u8], options: &Options) -> Vec<CheckResult> {
-    check_document_noting(bytes, &[], options)
+    check_document_noting(bytes, &Links::default(), options)
 }
 
-/// [`check_document`], saying (M.DUPYEAR) that the files or reports named in `same_year` are of
-/// the same agency and year as this file's reports (the page's batch knows it, one file at a time).
+/// [`check_document`] with what the batch says of this file's reports (`notes`: the other
+/// reports of the same agency and year, M.DUPYEAR; an ambiguous or likely last year, M.PAIR) —
+/// the page's batch knows it, one file at a time. `notes.previous` is not used.
 pub fn check_document_noting(
     bytes: &[u8],
-    same_year: &[String],
+    notes: &Links<'_>,
     options: &Options,
 ) -> Vec<CheckResult> {
     match analyse(bytes, options) {
-        Ok(a) if same_year.is_empty() => check_analysed(&a, options),
         Ok(a) => {
             let links = Links {
-                same_year: same_year.to_vec(),
-                ..Links::default()
+                previous: None,
+                ..notes.clone()
             };
             (0..a.reports.len())
                 .map(|i| check_report(&a, i, &links, options))
@@ -148,6 +150,10 @@ pub struct Links<'a> {
     pub same_year: Vec<String>,
     /// Why a previous-year file named by the user could not be used (M.PAIR).
     pub previous_unusable: Option<String>,
+    /// Names of several distinct last-year reports of the same agency: compared with none (M.PAIR).
+    pub previous_ambiguous: Vec<String>,
+    /// Names of last-year reports of a probably-same agency, not paired (M.PAIR offers them).
+    pub likely_previous: Vec<String>,
 }
 
 /// Checks every report of an analysed file alone.
@@ -181,9 +187,14 @@ pub fn check_report(
     cx.batch = rules::BatchNotes {
         same_year: &links.same_year,
         previous_unusable: links.previous_unusable.as_deref(),
+        previous_ambiguous: &links.previous_ambiguous,
+        likely_previous: &links.likely_previous,
     };
     let compared = cx.previous_year().is_some();
     let mut findings = rules::run_all(&cx);
+    if previous.is_some_and(|(p, _)| p.explicit) {
+        downgrade_unsure_pair(&mut findings);
+    }
     for f in &mut findings {
         for l in &mut f.locations {
             set_report(l, report.index);
@@ -204,18 +215,18 @@ pub fn check_report(
 /// The report of `previous` to compare report `index` of `current` with, when the user named
 /// the file: the one of the same agency a year earlier, else the only (or first) one.
 pub fn previous_counterpart(current: &Analysed, index: usize, previous: &Analysed) -> usize {
-    let wanted = current
-        .reports
-        .get(index)
-        .and_then(PairKey::of)
-        .map(|k| PairKey {
-            year: k.year.saturating_sub(1),
-            ..k
-        });
+    let Some(wanted) = current.reports.get(index).and_then(PairKey::of) else {
+        return 0;
+    };
     previous
         .reports
         .iter()
-        .position(|r| wanted.is_some() && PairKey::of(r) == wanted)
+        .position(|r| {
+            PairKey::of(r).is_some_and(|k| {
+                k.year.checked_add(1) == Some(wanted.year)
+                    && pairing::compare(&k.agency, &wanted.agency) == pairing::Likeness::Same
+            })
+        })
         .unwrap_or(0)
 }
 
@@ -228,15 +239,16 @@ pub fn check_with_previous(
     previous_name: Option<&str>,
     options: &Options,
 ) -> Vec<CheckResult> {
-    check_with_previous_noting(bytes, previous, previous_name, &[], options)
+    check_with_previous_noting(bytes, previous, previous_name, &Links::default(), options)
 }
 
-/// [`check_with_previous`], with `same_year` as for [`check_document_noting`].
+/// [`check_with_previous`], with `notes` as for [`check_document_noting`] (its ambiguous or
+/// likely last year left out: the named file is the previous year).
 pub fn check_with_previous_noting(
     bytes: &[u8],
     previous: &[u8],
     previous_name: Option<&str>,
-    same_year: &[String],
+    notes: &Links<'_>,
     options: &Options,
 ) -> Vec<CheckResult> {
     let current = match analyse(bytes, options) {
@@ -258,12 +270,12 @@ pub fn check_with_previous_noting(
                         name: previous_name,
                         explicit: true,
                     }),
-                    same_year: same_year.to_vec(),
+                    same_year: notes.same_year.clone(),
                     ..Links::default()
                 },
                 Err(rejection) => Links {
                     previous_unusable: Some(rejection.message.clone()),
-                    same_year: same_year.to_vec(),
+                    same_year: notes.same_year.clone(),
                     ..Links::default()
                 },
             };
@@ -272,38 +284,35 @@ pub fn check_with_previous_noting(
         .collect()
 }
 
-/// Pairs the reports of analysed files by agency and year (see [`report::pairing`]): for each
-/// file, the links of each of its reports. `names` name the files in messages and results.
-pub fn pair_files<'a>(files: &[Option<&'a Analysed>], names: &'a [String]) -> Vec<Vec<Links<'a>>> {
-    let mut entries = Vec::new();
+/// Pairs the reports of analysed files by agency and year ([`batch::decide`]): for each
+/// file, the links of each of its reports. `names` name the files in messages and results,
+/// `digests` ([`batch::digest`] of their bytes) tell identical files apart.
+pub fn pair_files<'a>(
+    files: &[Option<&'a Analysed>],
+    names: &'a [String],
+    digests: &[String],
+) -> Vec<Vec<Links<'a>>> {
+    let mut items = Vec::new();
     for (file, a) in files.iter().enumerate() {
-        for (report, key) in a
-            .map(Analysed::keys)
-            .unwrap_or_default()
-            .into_iter()
-            .enumerate()
-        {
-            entries.push(BatchEntry { file, report, key });
-        }
+        let reports = a.map_or(&[][..], |a| a.reports());
+        let digest = digests.get(file).cloned().unwrap_or_default();
+        items.extend(batch::items_of(file, reports, &digest));
     }
-    let links = pairing::pair(&entries);
-    let name = |e: &BatchEntry| -> String {
+    let decisions = batch::decide(&items);
+    let name = |j: usize| -> String {
+        let e = &items[j];
         let file = names.get(e.file).map_or("", String::as_str);
         let count = files[e.file].map_or(1, |a| a.reports.len());
-        if count > 1 {
-            format!("{file} 第 {} 份报告", e.report + 1)
-        } else {
-            file.to_string()
-        }
+        batch::report_name(file, e.report, count)
     };
     let mut out: Vec<Vec<Links<'a>>> = files
         .iter()
         .map(|a| vec![Links::default(); a.map_or(0, |a| a.reports.len())])
         .collect();
-    for (e, link) in entries.iter().zip(links) {
+    for (e, d) in items.iter().zip(&decisions) {
         let slot = &mut out[e.file][e.report];
-        if let Some(p) = link.previous {
-            let pe = &entries[p];
+        if let Some(p) = d.previous {
+            let pe = &items[p];
             if let Some(analysed) = files[pe.file] {
                 slot.previous = Some(PreviousFile {
                     analysed,
@@ -313,9 +322,17 @@ pub fn pair_files<'a>(files: &[Option<&'a Analysed>], names: &'a [String]) -> Ve
                 });
             }
         }
-        slot.same_year = link.same_year.iter().map(|&j| name(&entries[j])).collect();
+        fill_notes(slot, d, name);
     }
     out
+}
+
+/// Names what a decision says beyond the previous report: duplicates, an ambiguous or a likely
+/// last year.
+pub fn fill_notes(links: &mut Links<'_>, d: &Decision, name: impl Fn(usize) -> String) {
+    links.same_year = d.same_year.iter().map(|&j| name(j)).collect();
+    links.previous_ambiguous = d.previous_ambiguous.iter().map(|&j| name(j)).collect();
+    links.likely_previous = d.likely_previous.iter().map(|&j| name(j)).collect();
 }
 
 /// Checks a batch of files (name, bytes), pairing the reports of the same agency in
@@ -325,8 +342,9 @@ pub fn check_batch(files: &[(&str, &[u8])], options: &Options) -> Vec<Vec<CheckR
     let analysed: Vec<Result<Analysed, Rejection>> =
         files.iter().map(|(_, b)| analyse(b, options)).collect();
     let names: Vec<String> = files.iter().map(|(n, _)| n.to_string()).collect();
+    let digests: Vec<String> = files.iter().map(|(_, b)| batch::digest(b)).collect();
     let refs: Vec<Option<&Analysed>> = analysed.iter().map(|a| a.as_ref().ok()).collect();
-    let links = pair_files(&refs, &names);
+    let links = pair_files(&refs, &names, &digests);
     analysed
         .iter()
         .zip(links)
@@ -339,6 +357,25 @@ pub fn check_batch(files: &[(&str, &[u8])], options: &Options) -> Vec<Vec<CheckR
             Err(rejection) => vec![CheckResult::rejected(rejection.clone())],
         })
         .collect()
+}
+
+/// A previous-year report named by the user that M.PAIR doubts (another agency): the
+/// cross-year errors (those pointing into the other file) are only warnings.
+fn downgrade_unsure_pair(findings: &mut [Finding]) {
+    if !findings.iter().any(|f| f.rule == RuleId::MPair.as_str()) {
+        return;
+    }
+    for f in findings {
+        let cross = f.locations.iter().any(|l| {
+            matches!(
+                l,
+                Location::Cell { doc: 1, .. } | Location::Text { doc: 1, .. }
+            )
+        });
+        if cross {
+            f.severity = Severity::Warning;
+        }
+    }
 }
 
 /// The rejection of a file that holds no report.

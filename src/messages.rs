@@ -9,6 +9,9 @@ use crate::report::formats::T3_CORNER_NOTE;
 use crate::report::value::Extras;
 use crate::report::{Ambiguity, KindBasis, KindReading, ReportKind};
 
+mod batch;
+pub use batch::*;
+
 // ---------------------------------------------------------------------------------- rejections
 
 impl From<Refusal> for Rejection {

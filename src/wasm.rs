@@ -5,8 +5,10 @@
 //! numbers, strings) with serde-wasm-bindgen's JSON-compatible serializer, so the page receives
 //! exactly the JSON shape documented in docs/CONTRACT.md.
 
+use crate::check::batch::{self, PlanFile};
 use crate::check::{
-    check_batch, check_bytes_with, check_document_noting, check_with_previous_noting, Options,
+    check_batch, check_bytes_with, check_document_noting, check_with_previous_noting, Links,
+    Options,
 };
 use crate::report::ReportKind;
 use serde::Serialize;
@@ -33,22 +35,28 @@ pub fn check(bytes: &[u8]) -> Result<JsValue, JsValue> {
 /// kind for the deadline rule (部门, 乡镇, 县级政府, 地市级政府, 省级政府, or the ids
 /// `department` …); `undefined` or an unknown value infers it. `same_year` (optional) names
 /// the other files of the same agency and year as this one: each report then says so (M.DUPYEAR).
+/// `previous_ambiguous` and `likely_previous` (optional, names, as [`plan_batch`] gives them):
+/// last year's reports the batch could not decide between, or only likely of this agency (M.PAIR).
 #[wasm_bindgen]
 pub fn check_reports(
     bytes: &[u8],
     kind: Option<String>,
     same_year: Option<Vec<String>>,
+    previous_ambiguous: Option<Vec<String>>,
+    likely_previous: Option<Vec<String>>,
 ) -> Result<JsValue, JsValue> {
     let options = Options {
         with_tables: true,
         report_kind: kind.as_deref().and_then(ReportKind::parse),
         ..Default::default()
     };
-    to_js(&check_document_noting(
-        bytes,
-        &same_year.unwrap_or_default(),
-        &options,
-    ))
+    let notes = Links {
+        same_year: same_year.unwrap_or_default(),
+        previous_ambiguous: previous_ambiguous.unwrap_or_default(),
+        likely_previous: likely_previous.unwrap_or_default(),
+        ..Links::default()
+    };
+    to_js(&check_document_noting(bytes, &notes, &options))
 }
 
 #[derive(Serialize)]
@@ -93,7 +101,10 @@ pub fn check_pair(
         bytes,
         previous,
         previous_name.as_deref(),
-        &same_year.unwrap_or_default(),
+        &Links {
+            same_year: same_year.unwrap_or_default(),
+            ..Links::default()
+        },
         &options,
     ))
 }
@@ -121,6 +132,24 @@ pub fn check_files(
         .map(|(i, b)| (names.get(i).map_or("", String::as_str), b.as_slice()))
         .collect();
     to_js(&check_batch(&batch, &options))
+}
+
+/// The batch engine's decisions for the files of a page: `files` is `[{name, digest, reports:
+/// [{agency, year}]}]` (digest: [`file_digest`] of the file's bytes; reports: from its results);
+/// returns, for each file, for each report, `{previous: {file, report, name, agency, year} |
+/// null, previous_ambiguous: [name], likely_previous: [{file, report, name, agency, year}],
+/// same_year: [name], copies: [name]}` (file: an index into `files`).
+#[wasm_bindgen]
+pub fn plan_batch(files: JsValue) -> Result<JsValue, JsValue> {
+    let files: Vec<PlanFile> =
+        serde_wasm_bindgen::from_value(files).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    to_js(&batch::plan(&files))
+}
+
+/// A file's digest (equal for identical bytes), for [`plan_batch`].
+#[wasm_bindgen]
+pub fn file_digest(bytes: &[u8]) -> String {
+    batch::digest(bytes)
 }
 
 /// The agency name as pairing compares it (blanks and punctuation dropped, width folded):

@@ -182,7 +182,7 @@ struct KindInfo {
 }
 
 fn check_reports(bytes: &[u8], kind: Option<&str>) -> Vec<ReportResult> {
-    let value = nianbao::wasm::check_reports(bytes, kind.map(str::to_string), None)
+    let value = nianbao::wasm::check_reports(bytes, kind.map(str::to_string), None, None, None)
         .expect("check_reports returns a value");
     serde_wasm_bindgen::from_value(value).expect("an array of results")
 }

@@ -5,8 +5,8 @@
 use crate::args::{self, CheckArgs, MAX_JOBS};
 use crate::{exit, walk};
 use indicatif::{ProgressBar, ProgressStyle};
+use nianbao::check::batch::{self, BatchItem};
 use nianbao::present::annotate::{annotated_file_name, AnnotateOptions, Annotated};
-use nianbao::report::pairing::{self, BatchEntry, PairKey};
 use nianbao::{
     analyse, annotate_analysed, check_report, present, previous_counterpart, too_large_input,
     Analysed, CheckResult, Links, Options, PreviousFile, Rejection, RejectionCode, Status,
@@ -185,15 +185,7 @@ pub fn run(args: &CheckArgs) -> i32 {
                 for result in &results {
                     // Reports of one file: the text and CSV name which one; JSON keeps the
                     // file name and carries `report.index`/`report.count`.
-                    let named = if result.report.count > 1 {
-                        format!(
-                            "{name}（第 {}/{} 份年报）",
-                            result.report.index + 1,
-                            result.report.count
-                        )
-                    } else {
-                        name.clone()
-                    };
+                    let named = batch::report_name(&name, result.report.index, result.report.count);
                     text.push_str(&match output {
                         Output::Json => present::json_line(&name, result) + "\n",
                         Output::Csv => present::csv_rows(&named, result),
@@ -387,21 +379,11 @@ fn progress_bar(n_files: usize) -> ProgressBar {
 }
 
 /// Where the previous-year report of a report comes from: another file of the batch (its
-/// index) and the report's index in it.
+/// index) and the report's index in it; and what else the batch engine said of it, as names.
 #[derive(Clone, Default)]
 struct ReportLinks {
     previous: Option<(usize, usize)>,
-    /// The other reports of the same agency and year (as the output names them).
-    same_year: Vec<String>,
-}
-
-/// How the output names a report of a file holding `count` reports.
-fn report_name(file: &str, index: usize, count: usize) -> String {
-    if count > 1 {
-        format!("{file}（第 {}/{count} 份年报）", index + 1)
-    } else {
-        file.to_string()
-    }
+    notes: Links<'static>,
 }
 
 /// Reads every file of the batch once (in parallel) for its reports' agencies and years, and
@@ -412,44 +394,42 @@ fn pair_batch_files(
     options: &Options,
     progress: &ProgressBar,
 ) -> Vec<Vec<ReportLinks>> {
-    use rayon::iter::IntoParallelRefIterator;
-    let keys: Vec<Vec<Option<PairKey>>> = files
+    use rayon::iter::{IndexedParallelIterator, IntoParallelRefIterator};
+    // What the engine needs of each file: its reports' agencies and years, and its digest.
+    let seen: Vec<Vec<BatchItem>> = files
         .par_iter()
-        .map(|path| {
-            let keys = load(path, options).map(|a| a.keys()).unwrap_or_default();
+        .enumerate()
+        .map(|(file, path)| {
+            let items = read(path, options)
+                .ok()
+                .and_then(|bytes| {
+                    let analysed = std::panic::catch_unwind(|| analyse(&bytes, options)).ok()?;
+                    let digest = batch::digest(&bytes);
+                    Some(batch::items_of(file, analysed.ok()?.reports(), &digest).collect())
+                })
+                .unwrap_or_default();
             progress.inc(1);
-            keys
+            items
         })
         .collect();
-    let mut links: Vec<Vec<ReportLinks>> = keys
+    let mut links: Vec<Vec<ReportLinks>> = seen
         .iter()
         .map(|k| vec![ReportLinks::default(); k.len()])
         .collect();
-    let counts: Vec<usize> = keys.iter().map(Vec::len).collect();
-    let entries: Vec<BatchEntry> = keys
-        .into_iter()
-        .enumerate()
-        .flat_map(|(file, keys)| {
-            keys.into_iter()
-                .enumerate()
-                .map(move |(report, key)| BatchEntry { file, report, key })
-        })
-        .collect();
-    for (e, link) in entries.iter().zip(pairing::pair(&entries)) {
+    let counts: Vec<usize> = seen.iter().map(Vec::len).collect();
+    let items: Vec<BatchItem> = seen.into_iter().flatten().collect();
+    let name = |j: usize| {
+        let o: &BatchItem = &items[j];
+        batch::report_name(
+            &files[o.file].display().to_string(),
+            o.report,
+            counts[o.file],
+        )
+    };
+    for (e, d) in items.iter().zip(batch::decide(&items)) {
         let slot = &mut links[e.file][e.report];
-        slot.previous = link.previous.map(|p| (entries[p].file, entries[p].report));
-        slot.same_year = link
-            .same_year
-            .iter()
-            .map(|&j| {
-                let o = &entries[j];
-                report_name(
-                    &files[o.file].display().to_string(),
-                    o.report,
-                    counts[o.file],
-                )
-            })
-            .collect();
+        slot.previous = d.previous.map(|p| (items[p].file, items[p].report));
+        nianbao::check::fill_notes(&mut slot.notes, &d, name);
     }
     links
 }
@@ -564,10 +544,7 @@ fn check_reports(
                     .map(|k| (k, Some(report))),
                 (None, None) => None,
             };
-            let mut links = Links {
-                same_year: link.same_year,
-                ..Links::default()
-            };
+            let mut links = link.notes;
             if let Some((k, report)) = source {
                 match &sources[k].1 {
                     Ok(last) => {

@@ -306,6 +306,10 @@ pub struct BatchNotes<'a> {
     /// Why a previous-year report named by the user could not be used (M.PAIR), e.g. the file
     /// could not be read.
     pub previous_unusable: Option<&'a str>,
+    /// Names of several distinct last-year reports of the same agency: compared with none (M.PAIR).
+    pub previous_ambiguous: &'a [String],
+    /// Names of last-year reports of a probably-same agency, offered but not paired (M.PAIR).
+    pub likely_previous: &'a [String],
 }
 
 /// What a rule sees: the report under check and its document, and optionally the previous

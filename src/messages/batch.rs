@@ -1,0 +1,19 @@
+//! Messages of the batch engine: last year's report undecided or only likely.
+
+/// Several distinct last-year reports of the same agency: none compared.
+pub fn previous_ambiguous(year: Option<i32>, names: &[String]) -> String {
+    let year = year.map_or(String::new(), |y| format!("（{} 年度）", y - 1));
+    format!(
+        "同一批文件中有 {} 份同一机关上一年度{year}的报告（{}），无法确定与哪一份对比；未做跨年度核对。请去掉重复的文件，或用“加入上一年度报告对比”指定",
+        names.len(),
+        names.join("、")
+    )
+}
+
+/// Last-year reports of a probably-same agency, not paired.
+pub fn previous_likely(names: &[String]) -> String {
+    format!(
+        "同一批文件中「{}」可能是本机关上一年度的报告（机关名称相近但不完全相同），未自动配对；如确是同一机关，请指定为上一年度报告后对比",
+        names.join("」「")
+    )
+}
