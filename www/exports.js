@@ -126,7 +126,10 @@ export async function exportXlsx(entries) {
 export async function downloadAnnotated(entry, suggest) {
   const w = await loadWriter();
   // The writer copies the bytes into its own memory: the card keeps them for another download.
-  const out = await w.annotate(entry.bytes, { suggest, name: entry.name });
+  // The card's own results (every report of its file, paired with last year's, its kind…): the copy
+  // carries what the card shows, not a fresh check of the file alone.
+  const results = entry.rec?.results ?? (entry.result ? [entry.result] : undefined);
+  const out = await w.annotate(entry.bytes, { suggest, name: entry.rec?.name ?? entry.name, results });
   download(out.bytes, out.name || annotatedName(entry.name), DOCX);
   return { comments: out.comments, revisions: out.revisions };
 }

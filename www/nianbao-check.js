@@ -5,12 +5,12 @@
 //   <nianbao-check sample></nianbao-check>
 // Attributes: compact, max-files, sample, for="input-id", block-on-error. Events: nianbao-ready,
 // nianbao-result, nianbao-verdict. Method: check(fileOrBlob). Property: verdict. See docs/EMBEDDING.md.
-import { checkWithBytes, load, poolSize, reportKinds, MAX_BYTES } from './nianbao.js';
+import { checkWithBytes, load, planBatch, poolSize, reportKinds, MAX_BYTES } from './nianbao.js';
 import { el, renderResult, fillPopover } from './render.js';
 import { adoptStyles } from './styles.js';
 import { BatchOverview, Progress } from './batch.js';
 import { cardTools, exportCsv, exportXlsx, run, writerAvailable } from './exports.js';
-import { findPrevious, findSameYear, reportTitle, reportTools } from './pairing.js';
+import { notesOf, planRecords, reportTitle, reportTools } from './pairing.js';
 import { popoverText, textPanel } from './narrative.js';
 
 const MAX_FOLDER_FILES = 500;
@@ -203,13 +203,13 @@ export class NianbaoCheck extends HTMLElement {
     };
     let slice = performance.now();
     for (let i = 0; i < n; i++) {
-      const { result, results: reports, keys, bytes, ms } = await jobs[i];
+      const { result, results: reports, keys, digest, bytes, ms } = await jobs[i];
       jobs[i] = null;
       if (next < n) launch();
       const file = named[i];
       const eager = n <= EAGER_DRAW && this.#entries.length < EAGER_DRAW;
       // One card per report of the file (a file may hold several).
-      const rec = { file, name: file.name, kind: null, previous: null, sameYear: [], results: reports, keys, entries: [], seq: 0 };
+      const rec = { file, name: file.name, kind: null, previous: null, sameYear: [], results: reports, keys, digest, entries: [], seq: 0 };
       this.#records.push(rec);
       recs.push(rec);
       for (const entry of this.#cardsFor(rec, bytes, { expand: n === 1, lazy })) {
@@ -580,8 +580,8 @@ export class NianbaoCheck extends HTMLElement {
       const entry = { name, size: rec.file.size, result, bytes: result.findings?.length ? bytes : null, card, rec, uid: id };
       const tools = reportTools(result, rec, this.#kinds, {
         kind: (kind) => { rec.kind = kind || null; this.#recheck(rec); },
-        previous: (file) => {
-          rec.previous = file ? { file, name: file.name, explicit: true, rec: null } : null;
+        previous: (file, other = null) => {
+          rec.previous = file ? { file, name: other?.name ?? file.name, explicit: true, rec: other } : null;
           this.#recheck(rec).then(() => this.#pairAuto());
         },
       });
@@ -617,28 +617,19 @@ export class NianbaoCheck extends HTMLElement {
   }
 
   /**
-   * Pairs each file with last year's file of the same agency on the page (the first in the page's
-   * order, as the command line pairs a batch); re-checks those whose pair changed, each once beside its
-   * one previous file (so a large batch costs at most one more check per file). A file paired by the
-   * user keeps its pair. A file holding the same agency and year as other files on the page is checked
-   * again naming them (M.DUPYEAR), in the same one re-check.
+   * Asks the core's batch engine which file of the page is last year's of which (pairing.js,
+   * planRecords); re-checks those whose pair or notes changed, each once beside its one previous file
+   * (so a large batch costs at most one more check per file). A file paired by the user keeps its pair.
+   * Duplicates (M.DUPYEAR), an undecidable or a likely last year (M.PAIR) are named in the same re-check.
    */
   async #pairAuto(inBatch = false) {
-    const changed = [];
-    for (const rec of this.#records) {
-      const same = findSameYear(rec, this.#records);
-      let again = same.join('\n') !== (rec.sameYear ?? []).join('\n');
-      rec.sameYear = same;
-      if (!rec.previous?.explicit) {
-        const prev = findPrevious(rec, this.#records);
-        if (prev !== (rec.previous?.rec ?? null)) {
-          rec.previous = prev ? { file: prev.file, name: prev.name, explicit: false, rec: prev } : null;
-          again = true;
-        }
-      }
-      if (again) changed.push(this.#recheck(rec, inBatch));
+    let changed = [];
+    try {
+      changed = await planRecords(this.#records, planBatch);
+    } catch (e) {
+      console.error(e);
     }
-    await Promise.all(changed);
+    await Promise.all(changed.map((rec) => this.#recheck(rec, inBatch)));
   }
 
   /** Checks a file again (its kind, its previous year's file) and puts the new cards in place of its old ones. */
@@ -647,7 +638,7 @@ export class NianbaoCheck extends HTMLElement {
     this.#ui.status.textContent = `正在重新检查 ${rec.name}…`;
     for (const e of rec.entries) e.card.setAttribute('aria-busy', 'true');
     const out = await checkWithBytes(rec.file, {
-      kind: rec.kind ?? undefined, previous: rec.previous?.file, previousName: rec.previous?.name, sameYear: rec.sameYear?.length ? rec.sameYear : undefined,
+      kind: rec.kind ?? undefined, previous: rec.previous?.file, previousName: rec.previous?.name, ...notesOf(rec),
     });
     if (seq !== rec.seq || !this.#records.includes(rec)) return;
     // The page paired these itself (a batch pair, not a file the user named): as the contract says it.
@@ -661,6 +652,7 @@ export class NianbaoCheck extends HTMLElement {
     const wasDrawn = old.some((e) => e.card.dataset.drawn);
     rec.results = out.results;
     rec.keys = out.keys;
+    rec.digest = out.digest ?? rec.digest;
     // Drawn now when the old card was; otherwise (a large batch) when scrolled to, like the others.
     const made = this.#cardsFor(rec, out.bytes, { expand: wasOpen, lazy: true });
     for (const e of made) {

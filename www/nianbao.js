@@ -74,12 +74,15 @@ export async function check(input) {
  * reading the file again.
  */
 export async function checkWithBytes(input, options = {}) {
-  const { kind, previous, previousName, sameYear } = options;
+  const { kind, previous, previousName, sameYear, previousAmbiguous, likelyPrevious } = options;
   const read = await readInput(input);
   if (read.rejected) return only(read.rejected, read.bytes ?? null);
   const job = { op: 'reports', kind: kind || undefined };
   // Other files of the same agency and year (M.DUPYEAR on each report): names, as strings.
   if (Array.isArray(sameYear) && sameYear.length) job.sameYear = sameYear.slice(0, 1000).map((n) => String(n));
+  // Last year's reports the batch engine could not choose between, or only likely of this agency (M.PAIR).
+  if (Array.isArray(previousAmbiguous) && previousAmbiguous.length) job.previousAmbiguous = previousAmbiguous.slice(0, 1000).map(String);
+  if (Array.isArray(likelyPrevious) && likelyPrevious.length) job.likelyPrevious = likelyPrevious.slice(0, 1000).map(String);
   // Last year's file, when it can be read (the checker says why it cannot be compared otherwise, M.PAIR).
   const prev = previous != null ? await readInput(previous) : null;
   if (prev?.bytes) {
@@ -99,7 +102,20 @@ export async function checkWithBytes(input, options = {}) {
       });
     }
   }
-  return { result: out.results[0], results: out.results, keys: out.keys, bytes: out.bytes };
+  return { result: out.results[0], results: out.results, keys: out.keys, digest: out.digest ?? null, bytes: out.bytes };
+}
+
+/**
+ * The batch engine of the core (check::batch): which report of the page's files is compared with
+ * which last year's report, which are the same agency and year twice, which are copies, which are only
+ * likely last year's. `files` is [{name, digest, reports: [{agency, year}]}]; resolves to, per file, per
+ * report, {previous: {file, report, name, agency, year} | null, previous_ambiguous: [name],
+ * likely_previous: [{file, report, name, agency, year}], same_year: [name], copies: [name]}.
+ */
+export async function planBatch(files) {
+  const out = await runJob(new Uint8Array(0), { op: 'plan', plan: files });
+  if (out.failed) throw new Error(out.failed.rejection?.message ?? 'plan failed');
+  return out.results;
 }
 
 /**
@@ -224,7 +240,7 @@ function spawn(module) {
           w.onIdle?.(w);
           return;
         }
-        t.resolve({ results: out.results, keys: out.keys, bytes: data.bytes ?? null });
+        t.resolve({ results: out.results, keys: out.keys, digest: out.digest, bytes: data.bytes ?? null });
       } else {
         const err = new Error(data.error);
         t.reject(err);
@@ -335,12 +351,14 @@ async function startMain(gen) {
 function mainJob(glue, bytes, job) {
   const kind = job.kind ?? undefined;
   let results;
+  // The batch engine's decisions for the page's files (no bytes): {results: plans}.
+  if (job.op === 'plan') return { results: glue.plan_batch(job.plan ?? []), keys: [] };
   if (job.op === 'pair') results = glue.check_pair(bytes, job.previous, job.previousName ?? undefined, kind, job.sameYear ?? undefined);
   else if (job.op === 'files') results = glue.check_files([bytes, ...job.files], job.names, kind);
-  else results = glue.check_reports(bytes, kind, job.sameYear ?? undefined);
+  else results = glue.check_reports(bytes, kind, job.sameYear ?? undefined, job.previousAmbiguous ?? undefined, job.likelyPrevious ?? undefined);
   const keyOf = (r) => (r?.report?.agency ? glue.agency_key(r.report.agency) : null);
   const keys = job.op === 'files' ? results.map((rs) => rs.map(keyOf)) : results.map(keyOf);
-  return { results, keys };
+  return { results, keys, digest: glue.file_digest(bytes) };
 }
 
 const short = (e) => String(e?.message ?? e).slice(0, 120);

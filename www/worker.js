@@ -4,10 +4,10 @@
 // compiled module back, so that the pool's other workers need not compile it again) or
 // {init: WebAssembly.Module}; the worker answers {ready: true, version, rules, kinds, module?} or
 // {ready: false, error}. Then the page sends {id, bytes, job} (bytes transferred; job as run() in
-// nianbao.js takes it: {op: 'reports' | 'pair' | 'files', kind?, previous?, previousName?, sameYear?,
-// files?, names?}) and gets back {id, json, bytes} (json: {results, keys} as JSON text; the same bytes,
+// nianbao.js takes it: {op: 'reports' | 'pair' | 'files' | 'plan', kind?, previous?, previousName?, sameYear?,
+// previousAmbiguous?, likelyPrevious?, files?, names?, plan?}) and gets back {id, json, bytes} (json: {results, keys} as JSON text; the same bytes,
 // transferred back) or {id, error}; after a trap the worker says {id, error, broken: true} and is replaced.
-import init, { agency_key, check_files, check_pair, check_reports, report_kinds, rules, version } from './pkg/nianbao.js';
+import init, { agency_key, check_files, check_pair, check_reports, file_digest, plan_batch, report_kinds, rules, version } from './pkg/nianbao.js';
 
 const WASM = new URL('./pkg/nianbao_bg.wasm', import.meta.url);
 
@@ -26,16 +26,18 @@ async function compile() {
 function runJob(glue, bytes, job = {}) {
   const kind = job.kind ?? undefined;
   let results;
+  // The batch engine's decisions for the page's files (no bytes): {results: plans}.
+  if (job.op === 'plan') return { results: glue.plan_batch(job.plan ?? []), keys: [] };
   if (job.op === 'pair') results = glue.check_pair(bytes, job.previous, job.previousName ?? undefined, kind, job.sameYear ?? undefined);
   else if (job.op === 'files') results = glue.check_files([bytes, ...job.files], job.names, kind);
-  else results = glue.check_reports(bytes, kind, job.sameYear ?? undefined);
+  else results = glue.check_reports(bytes, kind, job.sameYear ?? undefined, job.previousAmbiguous ?? undefined, job.likelyPrevious ?? undefined);
   const keyOf = (r) => (r?.report?.agency ? glue.agency_key(r.report.agency) : null);
   const keys = job.op === 'files' ? results.map((rs) => rs.map(keyOf)) : results.map(keyOf);
-  return { results, keys };
+  return { results, keys, digest: glue.file_digest(bytes) };
 }
 
 let started = null;
-const glue = { agency_key, check_files, check_pair, check_reports };
+const glue = { agency_key, check_files, check_pair, check_reports, file_digest, plan_batch };
 
 addEventListener('message', async ({ data }) => {
   if (!started) {

@@ -1,0 +1,146 @@
+// End-to-end: the page asks the core's batch engine (plan_batch) which file is last year's of which —
+// a parent region in front of the agency still pairs, several distinct versions of last year pair with
+// none (M.PAIR names them, no cross-year finding), a near name is offered (与此报告对比) instead of
+// paired, a chosen file of another agency warns beside the 已与…对比 line with cross-year findings as
+// warnings — and the annotated download of a paired card carries its cross-year comments.
+// Fixtures: tests/fixtures/pairs (某某县卫生健康局; 2022's 上年结转 ≠ 2021's 结转下年度 in two cells).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start, dropFiles, cards, WWW } from './lib/harness.mjs';
+import { PAIR_2021, BROKEN_2022 } from './lib/pairs.mjs';
+import { editDocumentXml, readZip } from './lib/zip.mjs';
+
+const AGENCY = '某某县卫生健康局';
+let env;
+let tmp;
+before(async () => {
+  env = await start();
+  tmp = mkdtempSync(join(tmpdir(), 'nianbao-batch-'));
+});
+after(async () => {
+  await env?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+const card = (page, name) => page.locator('#results .file-card', { has: page.locator('.fname', { hasText: name }) });
+/** 2021 with the agency renamed everywhere. */
+const renamed2021 = (agency) => editDocumentXml(PAIR_2021(), (xml) => xml.replaceAll(AGENCY, agency));
+/** Another version of 2021 (not an identical file): one more sentence in 一、总体情况. */
+const version2021 = () => editDocumentXml(PAIR_2021(), (xml) => xml.replace('确保各项要求落到实处。', '确保各项要求落到实处，本报告为修订版。'));
+
+async function settled(page) {
+  await page.waitForFunction(() => {
+    const root = document.querySelector('nianbao-check').shadowRoot;
+    return !root.querySelector('#results .file-card[aria-busy]') && !/正在/.test(root.querySelector('#status').textContent);
+  });
+}
+
+test('a parent region in front of the agency: paired automatically', async () => {
+  const page = await env.open();
+  await dropFiles(page, [{ name: 'p2022.docx', bytes: BROKEN_2022() }, { name: 'p2021.docx', bytes: renamed2021(`某某市${AGENCY}`) }]);
+  await cards(page, 2);
+  const paired = card(page, 'p2022').locator('.paired');
+  await paired.waitFor();
+  assert.match(await paired.textContent(), /「p2021\.docx」（2021 年，某某市某某县卫生健康局）对比（同一机关相邻年度，自动配对）/);
+  assert.equal(await card(page, 'p2022').locator('.text-item[data-rule="T3.XYEAR"]').count(), 2);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('two distinct versions of last year: no pair, no cross-year finding, M.PAIR names both', async () => {
+  const page = await env.open();
+  await dropFiles(page, [
+    { name: 'd2022.docx', bytes: BROKEN_2022() },
+    { name: 'd2021甲.docx', bytes: PAIR_2021() },
+    { name: 'd2021乙.docx', bytes: version2021() },
+  ]);
+  await cards(page, 3);
+  const now = card(page, 'd2022');
+  await settled(page);
+  // The document-level findings are drawn when the card is opened.
+  await now.locator('details.detail > summary').first().click();
+  const note = now.locator('[data-rule="M.PAIR"]').first();
+  await note.waitFor({ state: 'attached' });
+  const text = await note.textContent();
+  assert.ok(text.includes('d2021甲.docx') && text.includes('d2021乙.docx'), text);
+  await settled(page);
+  assert.equal(await now.locator('.paired').count(), 0);
+  assert.equal(await now.locator('[data-rule="T3.XYEAR"]').count(), 0);
+  for (const [name, other] of [['d2021甲', 'd2021乙.docx'], ['d2021乙', 'd2021甲.docx']]) {
+    const dup = card(page, name).locator('[data-rule="M.DUPYEAR"]').first();
+    await dup.waitFor({ state: 'attached' });
+    assert.ok((await dup.textContent()).includes(other));
+  }
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a near agency name is offered, not paired; accepting it compares with warnings beside the pair', async () => {
+  const page = await env.open();
+  await dropFiles(page, [{ name: 'n2022.docx', bytes: BROKEN_2022() }, { name: 'n2021.docx', bytes: renamed2021(`中共${AGENCY}`) }]);
+  await cards(page, 2);
+  const offer = card(page, 'n2022').locator('.paired-likely');
+  await offer.waitFor();
+  assert.match(await offer.textContent(), /「n2021\.docx」（2021 年，中共某某县卫生健康局）可能是本机关上一年度的报告/);
+  assert.equal(await card(page, 'n2022').locator('.paired').count(), 1, 'only the offer line');
+  assert.equal(await card(page, 'n2022').locator('[data-rule="T3.XYEAR"]').count(), 0);
+  await offer.locator('button.pair-likely').click();
+  const paired = card(page, 'n2022').locator('.paired:not(.paired-likely)');
+  await paired.waitFor();
+  assert.match(await paired.textContent(), /已与上一年度报告「n2021\.docx」/);
+  // Another agency's name: the doubt stands beside the pair, the cross-year findings are warnings.
+  const warn = card(page, 'n2022').locator('.paired-warning');
+  await warn.waitFor();
+  assert.match(await warn.textContent(), /名称不同/);
+  const items = card(page, 'n2022').locator('.text-item[data-rule="T3.XYEAR"]');
+  assert.equal(await items.count(), 2);
+  assert.equal(await card(page, 'n2022').locator('td[data-mark="error"]').count(), 0);
+  assert.notEqual(await card(page, 'n2022').getAttribute('data-status'), 'fail');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('the annotated download of a paired card carries its cross-year comments', async (t) => {
+  if (!existsSync(join(WWW, 'pkg-writer'))) {
+    if (process.env.CI) assert.fail('www/pkg-writer is required when CI is set');
+    t.skip('www/pkg-writer (the writer module) is not built');
+    return;
+  }
+  const page = await env.open();
+  await dropFiles(page, [{ name: 'a2022.docx', bytes: BROKEN_2022() }, { name: 'a2021.docx', bytes: PAIR_2021() }]);
+  await cards(page, 2);
+  const later = card(page, 'a2022');
+  await later.locator('.paired').waitFor();
+  await settled(page);
+  assert.equal(await later.locator('.text-item[data-rule="T3.XYEAR"]').count(), 2);
+  const [d] = await Promise.all([page.waitForEvent('download'), later.locator('.annotate').click()]);
+  const path = join(tmp, d.suggestedFilename());
+  await d.saveAs(path);
+  const parts = Object.fromEntries(readZip(readFileSync(path)).map((e) => [e.name, e.data.toString('utf8')]));
+  const comments = [...parts['word/comments.xml'].matchAll(/<w:comment\b[^>]*>([\s\S]*?)<\/w:comment>/g)].map((m) => m[1].replace(/<[^>]+>/g, ''));
+  assert.equal(comments.filter((c) => c.includes('T3.XYEAR')).length, 2, comments.join('\n'));
+  assert.match(await page.locator('#status').textContent(), /已生成「a2022（检查意见）\.docx」：\d+ 条批注/);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('identical copies of last year count as one: paired, no M.DUPYEAR', async () => {
+  const page = await env.open();
+  await dropFiles(page, [
+    { name: 'c2022.docx', bytes: BROKEN_2022() },
+    { name: 'c2021.docx', bytes: PAIR_2021() },
+    { name: 'c2021副本.docx', bytes: PAIR_2021() },
+  ]);
+  await cards(page, 3);
+  const paired = card(page, 'c2022').locator('.paired');
+  await paired.waitFor();
+  assert.match(await paired.textContent(), /「c2021\.docx」/);
+  await settled(page);
+  assert.equal(await page.locator('#results [data-rule="M.DUPYEAR"]').count(), 0);
+  assert.equal(await card(page, 'c2022').locator('.text-item[data-rule="T3.XYEAR"]').count(), 2);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
