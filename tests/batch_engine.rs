@@ -150,3 +150,34 @@ fn a_manual_pair_of_another_agency_gives_warnings_only() {
         .iter()
         .all(|f| f.severity == Severity::Error));
 }
+
+#[test]
+fn a_table_copied_from_last_year_is_a_warning() {
+    let last = y2021("某某县教育局");
+    // This year's table 三 is last year's, number for number.
+    let mut copy = y2022("某某县教育局");
+    copy.table3 = last.table3.clone();
+    let results = batch(&[
+        ("2022.docx", copy.to_bytes()),
+        ("2021.docx", last.to_bytes()),
+    ]);
+    let dup = of(&results[0], "S.DUPTAB");
+    assert_eq!(dup.len(), 1, "{:?}", results[0].findings);
+    assert_eq!(dup[0].severity, Severity::Warning);
+    assert_eq!(dup[0].table, Some(3));
+    assert!(
+        dup[0].message.contains("表三的 10 个非零数字"),
+        "{}",
+        dup[0].message
+    );
+    // A real next year: nothing copied.
+    let results = batch(&[
+        ("2022.docx", y2022("某某县教育局").to_bytes()),
+        ("2021.docx", last.to_bytes()),
+    ]);
+    assert!(of(&results[0], "S.DUPTAB").is_empty());
+    assert!(
+        of(&results[1], "S.DUPTAB").is_empty(),
+        "the earlier year has no previous"
+    );
+}

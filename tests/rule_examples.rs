@@ -20,11 +20,11 @@ fn zeros(format: CoreFormat) -> ReportSpec {
 }
 
 /// What an example is checked as: one file, a file with its previous year's, or a batch
-/// holding the file twice.
+/// holding two versions of the report (identical files would count as one).
 enum Build {
     Alone(Vec<u8>),
     WithPrevious(Vec<u8>, Vec<u8>),
-    Twice(Vec<u8>),
+    Twice(Vec<u8>, Vec<u8>),
 }
 
 /// The example's .docx (and its previous year's, for a cross-year rule).
@@ -42,7 +42,7 @@ fn build(id: RuleId) -> Build {
             let (last, ..) = apply(base.reworded(), edits);
             Build::WithPrevious(bytes, last.to_bytes())
         }
-        None if again => Build::Twice(bytes),
+        None if again => Build::Twice(bytes, spec.clone().reworded().to_bytes()),
         None => Build::Alone(bytes),
     }
 }
@@ -167,8 +167,8 @@ fn check(build: &Build) -> CheckResult {
         Build::WithPrevious(bytes, last) => {
             check_with_previous(bytes, last, Some("上一年度.docx"), &options)
         }
-        Build::Twice(bytes) => {
-            check_batch(&[("甲.docx", bytes), ("乙.docx", bytes)], &options).swap_remove(0)
+        Build::Twice(bytes, other) => {
+            check_batch(&[("甲.docx", bytes), ("乙.docx", other)], &options).swap_remove(0)
         }
     };
     results.swap_remove(0)
@@ -185,7 +185,7 @@ fn clean(id: RuleId) -> CheckResult {
                 ReportSpec::zeros(support_format(example.format), spec.year - 1, &spec.agency);
             Build::WithPrevious(spec.to_bytes(), base.reworded().to_bytes())
         }
-        Build::Twice(_) => {
+        Build::Twice(..) => {
             let other = ReportSpec::zeros(
                 support_format(example.format),
                 spec.year,

@@ -17,3 +17,17 @@ pub fn previous_likely(names: &[String]) -> String {
         names.join("」「")
     )
 }
+
+/// S.DUPTAB: a table whose non-zero numbers are all last year's.
+pub fn tables_copied(table: u8, count: usize, previous: &str, named: &[String]) -> String {
+    let t = match table {
+        3 => "表三",
+        4 => "表四",
+        _ => "表格",
+    };
+    format!(
+        "{t}的 {count} 个非零数字与{previous}{t}完全相同（{}{}）；请确认是否沿用了上一年度的表格而未按本年度填报",
+        named.join("，"),
+        if count > named.len() { " 等" } else { "" }
+    )
+}

@@ -78,7 +78,7 @@ pub enum Edit {
         format: Format,
         edits: &'static [Edit],
     },
-    /// The same report a second time in the batch (another file).
+    /// Another version of the same report in the batch (another file, not identical).
     SameYearAgain,
 }
 

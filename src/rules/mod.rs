@@ -37,6 +37,7 @@ macro_rules! rule {
 }
 
 mod cells;
+mod copied;
 mod culprits;
 mod document;
 pub mod example;
@@ -161,6 +162,7 @@ registry! {
     T2Prev19 => xyear::T2Prev19,
     T2XFmt => xyear::T2XFmt,
     SDup => xyear::SDup,
+    SDupTab => copied::SDupTab,
 }
 
 /// A rule as declared by [`rule!`].
