@@ -154,6 +154,8 @@ pub struct Links<'a> {
     pub previous_ambiguous: Vec<String>,
     /// Names of last-year reports of a probably-same agency, not paired (M.PAIR offers them).
     pub likely_previous: Vec<String>,
+    /// For a consolidated report: its units' reports of the same year in the batch (M.HIER).
+    pub units: Vec<rules::Unit>,
 }
 
 /// Checks every report of an analysed file alone.
@@ -189,6 +191,7 @@ pub fn check_report(
         previous_unusable: links.previous_unusable.as_deref(),
         previous_ambiguous: &links.previous_ambiguous,
         likely_previous: &links.likely_previous,
+        units: &links.units,
     };
     let compared = cx.previous_year().is_some();
     let mut findings = rules::run_all(&cx);
@@ -271,11 +274,13 @@ pub fn check_with_previous_noting(
                         explicit: true,
                     }),
                     same_year: notes.same_year.clone(),
+                    units: notes.units.clone(),
                     ..Links::default()
                 },
                 Err(rejection) => Links {
                     previous_unusable: Some(rejection.message.clone()),
                     same_year: notes.same_year.clone(),
+                    units: notes.units.clone(),
                     ..Links::default()
                 },
             };
@@ -323,8 +328,39 @@ pub fn pair_files<'a>(
             }
         }
         fill_notes(slot, d, name);
+        slot.units = d
+            .units
+            .iter()
+            .filter_map(|&j| {
+                let u = &items[j];
+                let report = files[u.file]?.reports.get(u.report)?;
+                Some(rules::Unit {
+                    name: name(j),
+                    figures: rules::figures_of(report),
+                })
+            })
+            .collect();
     }
     out
+}
+
+/// The units of a consolidated report from their files' bytes (the page holds them): each
+/// `(name, bytes, report index)` read and its figures taken; unreadable ones are left out.
+pub fn units_of(files: &[(&str, &[u8], usize)], options: &Options) -> Vec<rules::Unit> {
+    let plain = Options {
+        with_tables: false,
+        ..options.clone()
+    };
+    files
+        .iter()
+        .filter_map(|(name, bytes, report)| {
+            let a = analyse(bytes, &plain).ok()?;
+            Some(rules::Unit {
+                name: name.to_string(),
+                figures: rules::figures_of(a.reports.get(*report)?),
+            })
+        })
+        .collect()
 }
 
 /// Names what a decision says beyond the previous report: duplicates, an ambiguous or a likely

@@ -25,12 +25,14 @@ enum Build {
     Alone(Vec<u8>),
     WithPrevious(Vec<u8>, Vec<u8>),
     Twice(Vec<u8>, Vec<u8>),
+    /// A consolidated report and a unit's report of the same year, in one batch.
+    WithUnit(Vec<u8>, Vec<u8>),
 }
 
 /// The example's .docx (and its previous year's, for a cross-year rule).
 fn build(id: RuleId) -> Build {
     let example = id.example();
-    let (spec, twice, previous, again) = apply(zeros(example.format), example.edits);
+    let (spec, twice, previous, again, unit) = apply(zeros(example.format), example.edits);
     let bytes = if twice {
         multi_docx(&[spec.clone(), spec.clone()]).build()
     } else {
@@ -43,6 +45,12 @@ fn build(id: RuleId) -> Build {
             Build::WithPrevious(bytes, last.to_bytes())
         }
         None if again => Build::Twice(bytes, spec.clone().reworded().to_bytes()),
+        None if unit.is_some() => {
+            let (agency, edits) = unit.unwrap_or_default();
+            let base = ReportSpec::zeros(support_format(example.format), spec.year, agency);
+            let (unit, ..) = apply(base.reworded(), edits);
+            Build::WithUnit(bytes, unit.to_bytes())
+        }
         None => Build::Alone(bytes),
     }
 }
@@ -59,6 +67,7 @@ type Applied = (
     bool,
     Option<(CoreFormat, &'static [Edit])>,
     bool,
+    Option<(&'static str, &'static [Edit])>,
 );
 
 /// Applies edits to a report: the report, whether it is repeated in its file, the previous
@@ -67,6 +76,7 @@ fn apply(mut spec: ReportSpec, edits: &'static [Edit]) -> Applied {
     let mut twice = false;
     let mut previous = None;
     let mut again = false;
+    let mut unit = None;
     for edit in edits {
         match *edit {
             Edit::T2 { row, col, text } => {
@@ -154,9 +164,10 @@ fn apply(mut spec: ReportSpec, edits: &'static [Edit]) -> Applied {
             }
             Edit::PreviousYear { format, edits } => previous = Some((format, edits)),
             Edit::SameYearAgain => again = true,
+            Edit::UnitReport { agency, edits } => unit = Some((agency, edits)),
         }
     }
-    (spec, twice, previous, again)
+    (spec, twice, previous, again, unit)
 }
 
 /// Checks what an example builds: the result of its (first) report.
@@ -169,6 +180,9 @@ fn check(build: &Build) -> CheckResult {
         }
         Build::Twice(bytes, other) => {
             check_batch(&[("甲.docx", bytes), ("乙.docx", other)], &options).swap_remove(0)
+        }
+        Build::WithUnit(bytes, unit) => {
+            check_batch(&[("汇总.docx", bytes), ("下属单位.docx", unit)], &options).swap_remove(0)
         }
     };
     results.swap_remove(0)
@@ -201,7 +215,7 @@ fn clean(id: RuleId) -> CheckResult {
             .swap_remove(0)
             .swap_remove(0);
         }
-        Build::Alone(_) => Build::Alone(spec.to_bytes()),
+        Build::Alone(_) | Build::WithUnit(..) => Build::Alone(spec.to_bytes()),
     };
     check(&build)
 }

@@ -426,12 +426,58 @@ fn pair_batch_files(
             counts[o.file],
         )
     };
-    for (e, d) in items.iter().zip(batch::decide(&items)) {
+    let decisions = batch::decide(&items);
+    let figures = unit_figures(files, options, &items, &decisions);
+    for (e, d) in items.iter().zip(&decisions) {
         let slot = &mut links[e.file][e.report];
         slot.previous = d.previous.map(|p| (items[p].file, items[p].report));
-        nianbao::check::fill_notes(&mut slot.notes, &d, name);
+        nianbao::check::fill_notes(&mut slot.notes, d, name);
+        slot.notes.units = d
+            .units
+            .iter()
+            .filter_map(|&j| {
+                Some(nianbao::rules::Unit {
+                    name: name(j),
+                    figures: figures.get(&j)?.clone(),
+                })
+            })
+            .collect();
     }
     links
+}
+
+/// The figures (M.HIER) of every report that is a unit of a consolidated report, by item: their
+/// files are read again (only those), in parallel.
+fn unit_figures(
+    files: &[PathBuf],
+    options: &Options,
+    items: &[BatchItem],
+    decisions: &[batch::Decision],
+) -> std::collections::HashMap<usize, Vec<nianbao::rules::Figure>> {
+    use rayon::iter::{IntoParallelIterator, ParallelIterator};
+    let mut wanted: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for d in decisions {
+        for &j in &d.units {
+            let list = wanted.entry(items[j].file).or_default();
+            if !list.contains(&j) {
+                list.push(j);
+            }
+        }
+    }
+    wanted
+        .into_iter()
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .flat_map_iter(|(file, js)| {
+            let analysed = load(&files[file], options).ok();
+            js.into_iter()
+                .filter_map(|j| {
+                    let report = analysed.as_ref()?.reports().get(items[j].report)?;
+                    Some((j, nianbao::rules::figures_of(report)))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// Reads and analyses one file; never panics (a bug in the core becomes an `internal`

@@ -101,3 +101,54 @@ fn previous_of_another_agency_gives_warnings() {
     assert_eq!(xyear[0]["severity"], "warning");
     assert_eq!(out.status.code(), Some(0), "warnings only");
 }
+
+/// A report whose 新收, 予以公开 and 办理结果总计 rows hold `received`.
+fn filled(agency: &str, received: [i64; 6]) -> ReportSpec {
+    let mut r = ReportSpec::zeros(Format::Format2021, 2022, agency).reworded();
+    r.set_t3_row("new_received", received)
+        .set_t3_row("granted", received)
+        .set_t3_row("results_total", received);
+    r
+}
+
+#[test]
+fn a_consolidated_report_is_compared_with_its_units() {
+    let dir = tmpdir("engine-hier");
+    let mut county = filled("某某县人民政府", [3, 0, 0, 0, 0, 0]);
+    county.sections[0].before.insert(
+        0,
+        "全县各级行政机关政府信息公开工作汇总情况如下。".to_string(),
+    );
+    let county = write(&dir, "汇总.docx", &county);
+    let unit = write(
+        &dir,
+        "教育局.docx",
+        &filled("某某县教育局", [2, 0, 0, 0, 0, 0]),
+    );
+    let town = write(
+        &dir,
+        "某镇.docx",
+        &filled("某某县某某镇人民政府", [2, 0, 0, 0, 0, 0]),
+    );
+    let other = write(
+        &dir,
+        "另一县.docx",
+        &filled("另一县教育局", [9, 0, 0, 0, 0, 0]),
+    );
+    let recs = json(&["check", "--json", &county, &unit, &town, &other]);
+    let hier = rules(&recs[0], "M.HIER");
+    // 2 + 2 > 3 in 自然人 and 总计 of three rows.
+    assert_eq!(hier.len(), 6, "{hier:?}");
+    let msg = hier[0]["message"].as_str().unwrap();
+    assert!(
+        msg.contains("汇总报告为 3，而本批下属单位报告合计为 4"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains(&unit) && msg.contains(&town) && !msg.contains(&other),
+        "{msg}"
+    );
+    // Without the town: 2 ≤ 3, nothing.
+    let recs = json(&["check", "--json", &county, &unit, &other]);
+    assert!(rules(&recs[0], "M.HIER").is_empty());
+}

@@ -30,6 +30,8 @@ pub struct BatchItem {
     pub year: Option<i32>,
     /// The file's digest ([`digest`]); files of equal digest are copies of each other.
     pub digest: String,
+    /// A government's consolidated report of its region (M.HIER compares it with its units).
+    pub consolidated: bool,
 }
 
 /// What the engine decided for one report (indices into the batch's items).
@@ -45,6 +47,10 @@ pub struct Decision {
     pub same_year: Vec<usize>,
     /// Identical copies of this report in other files.
     pub copies: Vec<usize>,
+    /// For a consolidated report: the reports of its units of the same year (M.HIER).
+    pub units: Vec<usize>,
+    /// For a unit: the consolidated report it is summed into.
+    pub consolidated_by: Option<usize>,
 }
 
 /// The items of the reports of file `file` (its digest `digest`).
@@ -62,6 +68,7 @@ pub fn items_of<'a>(
             agency: r.agency.clone(),
             year: r.year,
             digest: digest.to_string(),
+            consolidated: r.kind.as_ref().is_some_and(|k| k.consolidated()),
         })
 }
 
@@ -150,7 +157,7 @@ pub fn decide(items: &[BatchItem]) -> Vec<Decision> {
         }
         out
     };
-    (0..items.len())
+    let mut decisions: Vec<Decision> = (0..items.len())
         .map(|i| {
             let Some(year) = items[i].year.filter(|_| keys[i].is_some()) else {
                 return Decision::default();
@@ -193,7 +200,91 @@ pub fn decide(items: &[BatchItem]) -> Vec<Decision> {
             }
             d
         })
-        .collect()
+        .collect();
+    group_units(items, &keys, &mut decisions, copy);
+    decisions
+}
+
+/// The region a consolidated report's agency governs: 某某县 of 某某县人民政府 (or of its
+/// 人民政府办公室), and the region without a parent region in front (某市某某县 → 某某县).
+fn regions(key: &str) -> Vec<String> {
+    let Some(region) = [
+        "人民政府办公室",
+        "人民政府办公厅",
+        "人民政府",
+        "政府办公室",
+        "政府",
+    ]
+    .iter()
+    .find_map(|s| key.strip_suffix(s))
+    .or_else(|| key.ends_with(['县', '区', '市', '旗']).then_some(key)) else {
+        return Vec::new();
+    };
+    let chars: Vec<char> = region.chars().collect();
+    if chars.len() < 2 {
+        return Vec::new();
+    }
+    let mut out = vec![region.to_string()];
+    for at in 2..chars.len().saturating_sub(1) {
+        let (head, tail): (String, String) =
+            (chars[..at].iter().collect(), chars[at..].iter().collect());
+        if head.ends_with(['省', '市', '州', '盟']) && tail.chars().count() >= 2 {
+            out.push(tail);
+        }
+    }
+    out
+}
+
+/// Consolidation groups: for each consolidated report, the reports of the same year in other
+/// files whose agency falls under its region (某某县卫生健康局, 某某县某镇人民政府 under
+/// 某某县人民政府) — not the government's own reports (某某县人民政府…), not other regions
+/// or years, not a unit with several distinct versions (which one to sum?), copies once.
+fn group_units(
+    items: &[BatchItem],
+    keys: &[Option<String>],
+    decisions: &mut [Decision],
+    copy: impl Fn(usize, usize) -> bool,
+) {
+    use std::collections::HashMap;
+    let heads: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].consolidated && keys[i].is_some() && items[i].year.is_some())
+        .collect();
+    if heads.is_empty() {
+        return;
+    }
+    let mut by_year: HashMap<i32, Vec<usize>> = HashMap::new();
+    for (j, item) in items.iter().enumerate() {
+        if let (Some(year), Some(_)) = (item.year, &keys[j]) {
+            by_year.entry(year).or_default().push(j);
+        }
+    }
+    for i in heads {
+        let (Some(key), Some(year)) = (&keys[i], items[i].year) else {
+            continue;
+        };
+        let regions = regions(key);
+        let mut units: Vec<usize> = Vec::new();
+        for &j in by_year.get(&year).into_iter().flatten() {
+            let Some(other) = &keys[j] else { continue };
+            if items[j].file == items[i].file || copy(i, j) {
+                continue;
+            }
+            let under = regions.iter().any(|r| {
+                other.len() > r.len()
+                    && other.starts_with(r.as_str())
+                    && !other[r.len()..].starts_with("人民政府")
+                    && !other[r.len()..].starts_with("政府")
+            });
+            if !under || !decisions[j].same_year.is_empty() || units.iter().any(|&k| copy(j, k)) {
+                continue;
+            }
+            units.push(j);
+        }
+        for &j in &units {
+            decisions[j].consolidated_by.get_or_insert(i);
+        }
+        decisions[i].units = units;
+    }
 }
 
 #[cfg(test)]
@@ -290,6 +381,45 @@ mod tests {
         assert_eq!(d[0].previous, None);
     }
 
+    fn head(file: usize, agency: &str, year: i32) -> BatchItem {
+        BatchItem {
+            consolidated: true,
+            ..item(file, agency, year, &format!("h{file}"))
+        }
+    }
+
+    #[test]
+    fn a_consolidated_report_groups_its_units_and_no_distractor() {
+        let items = [
+            head(0, "某某县人民政府", 2022),
+            item(1, "某某县教育局", 2022, "a"),
+            item(2, "某某县某某镇人民政府", 2022, "b"),
+            item(3, "另一县教育局", 2022, "c"),
+            item(4, "某某县卫生健康局", 2021, "d"),
+            item(5, "某某县人民政府办公室", 2022, "e"),
+            item(6, "某某县人民政府", 2022, "f"),
+            item(7, "某某县教育局", 2022, "a"),
+        ];
+        let d = decide(&items);
+        assert_eq!(
+            d[0].units,
+            vec![1, 2],
+            "another county, another year, the government's own reports and a copy are left out"
+        );
+        assert_eq!(d[1].consolidated_by, Some(0));
+        assert_eq!(d[3].consolidated_by, None);
+        assert!(d[1].units.is_empty());
+    }
+
+    #[test]
+    fn a_parent_region_in_front_of_the_government_still_groups() {
+        let d = decide(&[
+            head(0, "某市某某县人民政府", 2022),
+            item(1, "某某县教育局", 2022, "a"),
+        ]);
+        assert_eq!(d[0].units, vec![1]);
+    }
+
     #[test]
     fn the_digest_is_stable() {
         assert_eq!(digest(b""), "cbf29ce484222325");
@@ -317,6 +447,9 @@ pub struct PlanReportIn {
     pub agency: Option<String>,
     #[serde(default)]
     pub year: Option<i32>,
+    /// `report.kind.consolidated` of the result.
+    #[serde(default)]
+    pub consolidated: bool,
 }
 
 /// Another report of the batch: its file (index into the files given to [`plan`]), its index in
@@ -338,6 +471,10 @@ pub struct PlanReport {
     pub likely_previous: Vec<PlanRef>,
     pub same_year: Vec<String>,
     pub copies: Vec<String>,
+    /// For a consolidated report: its units in the batch (M.HIER).
+    pub units: Vec<PlanRef>,
+    /// For a unit: the consolidated report it is summed into.
+    pub consolidated_by: Option<PlanRef>,
 }
 
 /// [`decide`] for files described by name, digest and reports: for each file, one plan per
@@ -356,6 +493,7 @@ pub fn plan(files: &[PlanFile]) -> Vec<Vec<PlanReport>> {
                     agency: r.agency.clone(),
                     year: r.year,
                     digest: f.digest.clone(),
+                    consolidated: r.consolidated,
                 })
         })
         .collect();
@@ -381,6 +519,8 @@ pub fn plan(files: &[PlanFile]) -> Vec<Vec<PlanReport>> {
             likely_previous: d.likely_previous.iter().map(|&j| reference(j)).collect(),
             same_year: d.same_year.iter().map(|&j| name(j)).collect(),
             copies: d.copies.iter().map(|&j| name(j)).collect(),
+            units: d.units.iter().map(|&j| reference(j)).collect(),
+            consolidated_by: d.consolidated_by.map(reference),
         };
     }
     out

@@ -31,3 +31,12 @@ pub fn tables_copied(table: u8, count: usize, previous: &str, named: &[String]) 
         if count > named.len() { " 等" } else { "" }
     )
 }
+
+/// M.HIER: the units' sum exceeds the consolidated figure.
+pub fn hier_excess(quantity: &str, total: i64, sum: i64, named: &[String], units: usize) -> String {
+    let more = if units > named.len() { " 等" } else { "" };
+    format!(
+        "{quantity}：汇总报告为 {total}，而本批下属单位报告合计为 {sum}（{}{more}），下属单位之和不应超过汇总数；请核对汇总是否漏计，或下属单位的数字是否有误",
+        named.join("、")
+    )
+}

@@ -41,6 +41,7 @@ mod copied;
 mod culprits;
 mod document;
 pub mod example;
+mod hier;
 mod structure;
 mod t2;
 mod t3;
@@ -50,6 +51,7 @@ mod xyear;
 
 use culprits::*;
 pub use example::{Edit, Example};
+pub use hier::{figures_of, Figure, Unit};
 use t4::*;
 
 pub(crate) use crate::findings::{CellRef, Finding, Fix, Location, Quantity, Severity};
@@ -163,6 +165,7 @@ registry! {
     T2XFmt => xyear::T2XFmt,
     SDup => xyear::SDup,
     SDupTab => copied::SDupTab,
+    MHier => hier::MHier,
 }
 
 /// A rule as declared by [`rule!`].
@@ -312,6 +315,8 @@ pub struct BatchNotes<'a> {
     pub previous_ambiguous: &'a [String],
     /// Names of last-year reports of a probably-same agency, offered but not paired (M.PAIR).
     pub likely_previous: &'a [String],
+    /// For a consolidated report: its units' reports of the same year in the batch (M.HIER).
+    pub units: &'a [Unit],
 }
 
 /// What a rule sees: the report under check and its document, and optionally the previous
