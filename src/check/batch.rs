@@ -298,6 +298,7 @@ mod tests {
             agency: Some(agency.to_string()),
             year: Some(year),
             digest: digest.to_string(),
+            consolidated: false,
         }
     }
 
