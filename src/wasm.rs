@@ -37,13 +37,19 @@ pub fn check(bytes: &[u8]) -> Result<JsValue, JsValue> {
 /// the other files of the same agency and year as this one: each report then says so (M.DUPYEAR).
 /// `previous_ambiguous` and `likely_previous` (optional, names, as [`plan_batch`] gives them):
 /// last year's reports the batch could not decide between, or only likely of this agency (M.PAIR).
+/// `units`, `unit_names`, `unit_reports` (optional): for a consolidated report, its units'
+/// files, names and report indices as [`plan_batch`] gives them (M.HIER).
 #[wasm_bindgen]
+#[allow(clippy::too_many_arguments)]
 pub fn check_reports(
     bytes: &[u8],
     kind: Option<String>,
     same_year: Option<Vec<String>>,
     previous_ambiguous: Option<Vec<String>>,
     likely_previous: Option<Vec<String>>,
+    units: Option<Vec<js_sys::Uint8Array>>,
+    unit_names: Option<Vec<String>>,
+    unit_reports: Option<Vec<u32>>,
 ) -> Result<JsValue, JsValue> {
     let options = Options {
         with_tables: true,
@@ -54,6 +60,7 @@ pub fn check_reports(
         same_year: same_year.unwrap_or_default(),
         previous_ambiguous: previous_ambiguous.unwrap_or_default(),
         likely_previous: likely_previous.unwrap_or_default(),
+        units: units_of(units, unit_names, unit_reports, &options),
         ..Links::default()
     };
     to_js(&check_document_noting(bytes, &notes, &options))
@@ -83,14 +90,18 @@ pub fn report_kinds() -> Result<JsValue, JsValue> {
 /// [`check_reports`] gives, with the cross-year findings (T3.XYEAR, T2.VALID, …) and
 /// `previous` saying which report each was compared with. Locations with `doc: 1` point into
 /// the previous file. When the previous file cannot be used, each result says why (M.PAIR).
-/// `kind` and `same_year` as for [`check_reports`].
+/// `kind`, `same_year` and the units (M.HIER) as for [`check_reports`].
 #[wasm_bindgen]
+#[allow(clippy::too_many_arguments)]
 pub fn check_pair(
     bytes: &[u8],
     previous: &[u8],
     previous_name: Option<String>,
     kind: Option<String>,
     same_year: Option<Vec<String>>,
+    units: Option<Vec<js_sys::Uint8Array>>,
+    unit_names: Option<Vec<String>>,
+    unit_reports: Option<Vec<u32>>,
 ) -> Result<JsValue, JsValue> {
     let options = Options {
         with_tables: true,
@@ -103,6 +114,7 @@ pub fn check_pair(
         previous_name.as_deref(),
         &Links {
             same_year: same_year.unwrap_or_default(),
+            units: units_of(units, unit_names, unit_reports, &options),
             ..Links::default()
         },
         &options,
@@ -132,6 +144,33 @@ pub fn check_files(
         .map(|(i, b)| (names.get(i).map_or("", String::as_str), b.as_slice()))
         .collect();
     to_js(&check_batch(&batch, &options))
+}
+
+/// The units of a consolidated report from the page's files (M.HIER).
+fn units_of(
+    units: Option<Vec<js_sys::Uint8Array>>,
+    names: Option<Vec<String>>,
+    reports: Option<Vec<u32>>,
+    options: &Options,
+) -> Vec<crate::rules::Unit> {
+    let bytes: Vec<Vec<u8>> = units
+        .unwrap_or_default()
+        .iter()
+        .map(|u| u.to_vec())
+        .collect();
+    let (names, reports) = (names.unwrap_or_default(), reports.unwrap_or_default());
+    let files: Vec<(&str, &[u8], usize)> = bytes
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            (
+                names.get(i).map_or("", String::as_str),
+                b.as_slice(),
+                reports.get(i).map_or(0, |&r| r as usize),
+            )
+        })
+        .collect();
+    crate::check::units_of(&files, options)
 }
 
 /// The batch engine's decisions for the files of a page: `files` is `[{name, digest, reports:

@@ -228,7 +228,7 @@ fn checked_result_json_shape() {
                "index": 0, "count": 1,
                "kind": {"id": "department", "label": "部门",
                         "reason": "机关名称“某某县卫生健康局”不是人民政府",
-                        "by_user": false}})
+                        "by_user": false, "consolidated": false}})
     );
     let findings = &v["findings"];
     assert!(!findings.as_array().expect("findings array").is_empty());

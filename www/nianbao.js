@@ -74,7 +74,7 @@ export async function check(input) {
  * reading the file again.
  */
 export async function checkWithBytes(input, options = {}) {
-  const { kind, previous, previousName, sameYear, previousAmbiguous, likelyPrevious } = options;
+  const { kind, previous, previousName, sameYear, previousAmbiguous, likelyPrevious, units } = options;
   const read = await readInput(input);
   if (read.rejected) return only(read.rejected, read.bytes ?? null);
   const job = { op: 'reports', kind: kind || undefined };
@@ -83,6 +83,16 @@ export async function checkWithBytes(input, options = {}) {
   // Last year's reports the batch engine could not choose between, or only likely of this agency (M.PAIR).
   if (Array.isArray(previousAmbiguous) && previousAmbiguous.length) job.previousAmbiguous = previousAmbiguous.slice(0, 1000).map(String);
   if (Array.isArray(likelyPrevious) && likelyPrevious.length) job.likelyPrevious = likelyPrevious.slice(0, 1000).map(String);
+  // A consolidated report's units in the batch ([{file, name, report}]): read here, summed by the checker (M.HIER).
+  if (Array.isArray(units) && units.length) {
+    const read = await Promise.all(units.slice(0, 1000).map((u) => readInput(u.file)));
+    const ok = units.slice(0, 1000).map((u, i) => [u, read[i]]).filter(([, r]) => r.bytes);
+    if (ok.length) {
+      job.units = ok.map(([, r]) => r.bytes);
+      job.unitNames = ok.map(([u]) => String(u.name));
+      job.unitReports = ok.map(([u]) => Number(u.report) || 0);
+    }
+  }
   // Last year's file, when it can be read (the checker says why it cannot be compared otherwise, M.PAIR).
   const prev = previous != null ? await readInput(previous) : null;
   if (prev?.bytes) {
@@ -353,9 +363,11 @@ function mainJob(glue, bytes, job) {
   let results;
   // The batch engine's decisions for the page's files (no bytes): {results: plans}.
   if (job.op === 'plan') return { results: glue.plan_batch(job.plan ?? []), keys: [] };
-  if (job.op === 'pair') results = glue.check_pair(bytes, job.previous, job.previousName ?? undefined, kind, job.sameYear ?? undefined);
+  // A consolidated report's units (M.HIER): their files, names and report indices.
+  const units = job.units?.length ? [job.units, job.unitNames, Uint32Array.from(job.unitReports ?? [])] : [undefined, undefined, undefined];
+  if (job.op === 'pair') results = glue.check_pair(bytes, job.previous, job.previousName ?? undefined, kind, job.sameYear ?? undefined, ...units);
   else if (job.op === 'files') results = glue.check_files([bytes, ...job.files], job.names, kind);
-  else results = glue.check_reports(bytes, kind, job.sameYear ?? undefined, job.previousAmbiguous ?? undefined, job.likelyPrevious ?? undefined);
+  else results = glue.check_reports(bytes, kind, job.sameYear ?? undefined, job.previousAmbiguous ?? undefined, job.likelyPrevious ?? undefined, ...units);
   const keyOf = (r) => (r?.report?.agency ? glue.agency_key(r.report.agency) : null);
   const keys = job.op === 'files' ? results.map((rs) => rs.map(keyOf)) : results.map(keyOf);
   return { results, keys, digest: glue.file_digest(bytes) };

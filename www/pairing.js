@@ -28,7 +28,7 @@ function describe(rec) {
     name: rec.name,
     digest: rec.digest ?? '',
     reports: (rec.results ?? []).map((r) => (r.status === 'checked'
-      ? { agency: r.report?.agency ?? null, year: Number.isInteger(r.report?.year) ? r.report.year : null }
+      ? { agency: r.report?.agency ?? null, year: Number.isInteger(r.report?.year) ? r.report.year : null, consolidated: !!r.report?.kind?.consolidated }
       : {})),
   };
 }
@@ -56,10 +56,17 @@ export async function planRecords(records, plan) {
       const other = records[l.file];
       if (other && other !== rec && !likely.some((x) => x.rec === other)) likely.push({ rec: other, name: l.name, agency: l.agency, year: l.year });
     }
+    // Consolidation (M.HIER): a consolidated report's units, a unit's consolidated report.
+    const units = reports.flatMap((p) => p.units ?? []).map((u) => ({ rec: records[u.file], name: u.name, report: u.report })).filter((u) => u.rec && u.rec !== rec);
+    const byRef = reports.map((p) => p.consolidated_by).find(Boolean);
     const prevRef = reports.map((p) => p.previous).find(Boolean);
     const prev = prevRef ? records[prevRef.file] ?? null : null;
     let again = !sameList(sameYear, rec.sameYear) || !sameList(ambiguous, rec.ambiguous)
-      || !sameList(likely.map((l) => l.name), (rec.likely ?? []).map((l) => l.name));
+      || !sameList(likely.map((l) => l.name), (rec.likely ?? []).map((l) => l.name))
+      || !sameList(units.map((u) => u.name), (rec.units ?? []).map((u) => u.name))
+      || (byRef?.name ?? null) !== (rec.consolidatedBy?.name ?? null);
+    rec.units = units;
+    rec.consolidatedBy = byRef ? { rec: records[byRef.file] ?? null, name: byRef.name } : null;
     rec.sameYear = sameYear;
     rec.ambiguous = ambiguous;
     rec.likely = likely;
@@ -79,6 +86,7 @@ export function notesOf(rec) {
     sameYear: list(rec.sameYear),
     previousAmbiguous: rec.previous ? undefined : list(rec.ambiguous),
     likelyPrevious: rec.previous ? undefined : list((rec.likely ?? []).map((l) => l.name)),
+    units: list((rec.units ?? []).map((u) => ({ file: u.rec.file, name: u.name, report: u.report }))),
   };
 }
 
@@ -140,7 +148,16 @@ export function reportTools(result, rec, kinds, act) {
     drop.addEventListener('click', () => act.previous(null));
     line.append(' ', drop);
     box.append(line);
-  } else if (rec.likely?.length) {
+  }
+  // Consolidation (M.HIER): the group this report belongs to.
+  if (rec.units?.length) {
+    const names = rec.units.map((u) => `「${u.name}」`);
+    box.append(h('p', { class: 'hier-group', data: { count: rec.units.length } },
+      `汇总核对：本报告为汇总报告，已与本批 ${rec.units.length} 份下属单位报告对比（${names.slice(0, 20).join('、')}${names.length > 20 ? ' 等' : ''}）；下属单位之和不应超过汇总数。`));
+  } else if (rec.consolidatedBy) {
+    box.append(h('p', { class: 'hier-unit' }, `汇总核对：本报告已计入汇总报告「${rec.consolidatedBy.name}」的核对。`));
+  }
+  if (!p && !rec.previous?.explicit && rec.likely?.length) {
     // Only likely last year's report (a near agency name): offered, not paired.
     for (const l of rec.likely.slice(0, 3)) {
       const what = [l.year != null ? `${l.year} 年` : null, l.agency].filter(Boolean).join('，');

@@ -28,9 +28,11 @@ function runJob(glue, bytes, job = {}) {
   let results;
   // The batch engine's decisions for the page's files (no bytes): {results: plans}.
   if (job.op === 'plan') return { results: glue.plan_batch(job.plan ?? []), keys: [] };
-  if (job.op === 'pair') results = glue.check_pair(bytes, job.previous, job.previousName ?? undefined, kind, job.sameYear ?? undefined);
+  // A consolidated report's units (M.HIER): their files, names and report indices.
+  const units = job.units?.length ? [job.units, job.unitNames, Uint32Array.from(job.unitReports ?? [])] : [undefined, undefined, undefined];
+  if (job.op === 'pair') results = glue.check_pair(bytes, job.previous, job.previousName ?? undefined, kind, job.sameYear ?? undefined, ...units);
   else if (job.op === 'files') results = glue.check_files([bytes, ...job.files], job.names, kind);
-  else results = glue.check_reports(bytes, kind, job.sameYear ?? undefined, job.previousAmbiguous ?? undefined, job.likelyPrevious ?? undefined);
+  else results = glue.check_reports(bytes, kind, job.sameYear ?? undefined, job.previousAmbiguous ?? undefined, job.likelyPrevious ?? undefined, ...units);
   const keyOf = (r) => (r?.report?.agency ? glue.agency_key(r.report.agency) : null);
   const keys = job.op === 'files' ? results.map((rs) => rs.map(keyOf)) : results.map(keyOf);
   return { results, keys, digest: glue.file_digest(bytes) };

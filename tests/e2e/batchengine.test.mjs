@@ -144,3 +144,44 @@ test('identical copies of last year count as one: paired, no M.DUPYEAR', async (
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+/** The 2022 report as `agency`'s (renamed everywhere); a county government's says 全县…汇总 (consolidated). */
+const as2022 = (agency, consolidated = false) => editDocumentXml(BROKEN_2022(), (xml) => {
+  const renamed = xml.replaceAll(AGENCY, agency);
+  return consolidated ? renamed.replace('扎实推进政务公开工作。', '扎实推进政务公开工作。全县各级行政机关政府信息公开工作汇总情况如下。') : renamed;
+});
+
+test('M.HIER: the consolidated card shows its group; units summing over it are warnings, another county is never summed', async () => {
+  const page = await env.open();
+  await dropFiles(page, [
+    { name: '县政府汇总.docx', bytes: as2022('某某县人民政府', true) },
+    { name: '教育局.docx', bytes: as2022('某某县教育局') },
+    { name: '另一县.docx', bytes: as2022('另一县教育局') },
+  ]);
+  await cards(page, 3);
+  const head = card(page, '县政府汇总');
+  const group = head.locator('.hier-group');
+  await group.waitFor();
+  await settled(page);
+  // One unit with the same numbers: its sum equals the consolidated figures, nothing exceeds.
+  assert.match(await group.textContent(), /已与本批 1 份下属单位报告对比（「教育局\.docx」）/);
+  assert.ok(!(await group.textContent()).includes('另一县'));
+  await head.evaluate((c) => { c.querySelector('details.detail').open = true; c._draw?.(); });
+  await head.locator('td[data-table="1"]').first().waitFor({ state: 'attached' });
+  assert.equal(await head.locator('td[data-mark]').count(), 0, 'drawn, nothing marked');
+  assert.match(await card(page, '教育局').locator('.hier-unit').textContent(), /已计入汇总报告「县政府汇总\.docx」的核对/);
+  // A second unit with the same numbers: every non-zero figure is now exceeded (M.HIER warnings on the consolidated card).
+  await dropFiles(page, [{ name: '某镇.docx', bytes: as2022('某某县某某镇人民政府') }]);
+  await cards(page, 4);
+  await page.waitForFunction(() => /2 份下属单位报告/.test(document.querySelector('nianbao-check').shadowRoot.querySelector('.hier-group')?.textContent ?? ''));
+  await settled(page);
+  const again = card(page, '县政府汇总');
+  // Open (it may be open already: it was, before its re-check) and drawn.
+  await again.evaluate((c) => { c.querySelector('details.detail').open = true; c._draw?.(); });
+  await again.locator('td[data-mark]').first().waitFor({ state: 'attached' });
+  const labels = await again.locator('td[data-mark]').evaluateAll((tds) => tds.map((td) => td.getAttribute('aria-label')));
+  assert.ok(labels.length > 0 && labels.every((l) => /M\.HIER/.test(l)), labels.join('\n'));
+  assert.ok(await again.locator('td[data-mark="error"]').count() === 0, 'warnings only');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
