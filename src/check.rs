@@ -10,7 +10,7 @@ use crate::contract::{
     CheckResult, PreviousInfo, ReportInfo, Status, TableView, Values, CONTRACT_VERSION,
 };
 use crate::docx;
-use crate::findings::{group_findings, Finding, Location, Severity};
+use crate::findings::{assign_problems, group_findings, Finding, Location, Severity};
 use crate::intake;
 use crate::limits::Limits;
 use crate::model::Document;
@@ -439,6 +439,7 @@ fn assemble(
     with_tables: bool,
 ) -> CheckResult {
     let groups = group_findings(&mut findings, crate::messages::group);
+    assign_problems(&mut findings);
     let tables = if with_tables {
         report
             .physical_tables()

@@ -278,6 +278,12 @@ impl CheckResult {
             .count()
     }
 
+    /// How many problems the findings hold (findings one culprit cell explains are one), and
+    /// how many of them hold an error.
+    pub fn problems(&self) -> (usize, usize) {
+        crate::findings::problem_counts(&self.findings)
+    }
+
     pub fn warnings(&self) -> usize {
         self.findings
             .iter()

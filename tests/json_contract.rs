@@ -64,11 +64,13 @@ fn assert_finding_shape(f: &Value) {
             "cells",
             "culprit",
             "fix",
-            "locations"
+            "locations",
+            "problem"
         ]),
         "finding fields: {f}"
     );
     assert!(f["rule"].is_string());
+    assert!(f["problem"].is_u64(), "problem: {f}");
     assert!(
         f["severity"] == json!("error") || f["severity"] == json!("warning"),
         "{f}"

@@ -44,7 +44,18 @@ pub fn text(file: &str, result: &CheckResult) -> String {
             }
             // Many findings of one rule in one table are one line (`--json` keeps them all).
             let mut shown = vec![false; result.groups.len()];
-            for f in &result.findings {
+            // One mistake, one problem: the findings one culprit cell explains are listed under
+            // the problem's first finding.
+            let member = |i: usize, f: &Finding| {
+                f.group.is_none()
+                    && result.findings[..i]
+                        .iter()
+                        .any(|g| g.problem == f.problem && g.group.is_none())
+            };
+            for (i, f) in result.findings.iter().enumerate() {
+                if member(i, f) {
+                    continue;
+                }
                 let group = f
                     .group
                     .and_then(|g| result.groups.get(g).map(|grp| (g, grp)));
@@ -80,12 +91,23 @@ pub fn text(file: &str, result: &CheckResult) -> String {
                     };
                     s.push_str(&format!("      {label}：{sentence}\n"));
                 }
+                for (j, g) in result.findings.iter().enumerate().skip(i + 1) {
+                    if g.problem == f.problem && member(j, g) {
+                        s.push_str(&format!(
+                            "      同一问题还不符合 {} {}：{}\n",
+                            g.rule,
+                            g.severity.label(),
+                            g.message
+                        ));
+                    }
+                }
             }
             if result.findings.is_empty() {
                 s.push_str("  通过：未发现问题\n");
             } else {
+                let (problems, with_errors) = result.problems();
                 s.push_str(&format!(
-                    "  共 {} 个错误，{} 个警告\n",
+                    "  共 {problems} 个问题（{with_errors} 个有错误）：{} 个错误，{} 个警告\n",
                     result.errors(),
                     result.warnings()
                 ));

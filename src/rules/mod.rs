@@ -397,6 +397,7 @@ fn finding(id: RuleId, message: String) -> Finding {
         fix: None,
         locations: Vec::new(),
         group: None,
+        problem: 0,
     }
 }
 
