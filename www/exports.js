@@ -7,7 +7,7 @@
 import { el } from './dom.js';
 
 /** The CSV header, as the command line writes it (src/present/csv.rs). */
-export const CSV_HEADER = '文件,状态,规则,级别,表,行,列,应为,实为,说明';
+export const CSV_HEADER = '文件,状态,规则,级别,表,行,列,应为,实为,说明,问题';
 const BOM = '\uFEFF';
 const CN_TABLE = { 2: '二', 3: '三', 4: '四' };
 
@@ -51,15 +51,15 @@ export function csvRows(file, result) {
   const row = (fields) => `${fields.map(csvField).join(',')}\r\n`;
   if (result.status !== 'checked') {
     const r = result.rejection ?? { code: '', message: '' };
-    return row([file, '无法检查', r.code, '', '', '', '', '', '', r.message]);
+    return row([file, '无法检查', r.code, '', '', '', '', '', '', r.message, '']);
   }
-  if (!result.findings.length) return row([file, '通过', '', '', '', '', '', '', '', '未发现问题']);
+  if (!result.findings.length) return row([file, '通过', '', '', '', '', '', '', '', '未发现问题', '']);
   const status = statusLabel(result);
   return result.findings.map((f) => row([
     file, status, f.rule, f.severity === 'error' ? '错误' : '警告',
     f.table != null ? `表${CN_TABLE[f.table] ?? ''}` : '',
     (f.row ?? []).join(' / '), (f.column ?? []).join(' / '),
-    quantity(f.expected), quantity(f.actual), f.message,
+    quantity(f.expected), quantity(f.actual), f.message, Number.isInteger(f.problem) ? String(f.problem + 1) : '',
   ])).join('');
 }
 

@@ -5,7 +5,9 @@ use super::rows::{finding_rows, Field};
 use crate::contract::CheckResult;
 
 /// The CSV header line (UTF-8; the caller writes the BOM once at the start).
-pub const CSV_HEADER: &str = "文件,状态,规则,级别,表,行,列,应为,实为,说明";
+/// The last column, 问题, numbers the problems of a file from 1 (findings one culprit cell
+/// explains share one: [`crate::findings::Finding::problem`]).
+pub const CSV_HEADER: &str = "文件,状态,规则,级别,表,行,列,应为,实为,说明,问题";
 
 /// A UTF-8 byte order mark, so that Excel and WPS open the CSV as UTF-8.
 pub const CSV_BOM: &str = "\u{FEFF}";

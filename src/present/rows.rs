@@ -48,13 +48,13 @@ pub fn finding_rows(file: &str, result: &CheckResult) -> Vec<Vec<Field>> {
                 .as_ref()
                 .map(|r| (r.code.as_str(), r.message.as_str()))
                 .unwrap_or(("", ""));
-            vec![[file, "无法检查", code, "", "", "", "", "", "", msg]
+            vec![[file, "无法检查", code, "", "", "", "", "", "", msg, ""]
                 .iter()
                 .map(|s| t(s))
                 .collect()]
         }
         Status::Checked if result.findings.is_empty() => {
-            vec![[file, "通过", "", "", "", "", "", "", "", "未发现问题"]
+            vec![[file, "通过", "", "", "", "", "", "", "", "未发现问题", ""]
                 .iter()
                 .map(|s| t(s))
                 .collect()]
@@ -78,6 +78,10 @@ pub fn finding_rows(file: &str, result: &CheckResult) -> Vec<Vec<Field>> {
                     quantity_field(f.expected.as_ref()),
                     quantity_field(f.actual.as_ref()),
                     t(&f.message),
+                    Field::Number {
+                        value: (f.problem + 1) as f64,
+                        text: (f.problem + 1).to_string(),
+                    },
                 ]
             })
             .collect(),
