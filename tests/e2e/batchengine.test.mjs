@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { start, dropFiles, cards, WWW } from './lib/harness.mjs';
 import { PAIR_2021, BROKEN_2022 } from './lib/pairs.mjs';
 import { editDocumentXml, readZip } from './lib/zip.mjs';
+import { wrongTotal, clean } from './lib/fixtures.mjs';
 
 const AGENCY = '某某县卫生健康局';
 let env;
@@ -182,6 +183,24 @@ test('M.HIER: the consolidated card shows its group; units summing over it are w
   const labels = await again.locator('td[data-mark]').evaluateAll((tds) => tds.map((td) => td.getAttribute('aria-label')));
   assert.ok(labels.length > 0 && labels.every((l) => /M\.HIER/.test(l)), labels.join('\n'));
   assert.ok(await again.locator('td[data-mark="error"]').count() === 0, 'warnings only');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('one mistake, one problem: the card and the summary table count problems', async () => {
+  const page = await env.open();
+  await dropFiles(page, [{ name: '总计有误.docx', bytes: wrongTotal() }, { name: '无误.docx', bytes: clean() }]);
+  await cards(page, 2);
+  const c = card(page, '总计有误');
+  const badge = c.locator('.badge-problems');
+  await badge.waitFor();
+  const n = Number((await badge.textContent()).match(/共 (\d+) 个问题/)[1]);
+  // Fewer problems than findings: the wrong total's T3.ROW and T3.BAL are one problem.
+  const counts = await c.evaluate((el) => [...el.querySelectorAll('.badge-error, .badge-warning')].map((b) => Number(b.textContent.match(/(\d+)/)[1])));
+  const findings = counts.reduce((a, b) => a + b, 0);
+  assert.ok(n >= 1 && n < findings, `${n} problems for ${findings} findings`);
+  const row = page.locator('.overview-table tbody tr', { hasText: '总计有误' });
+  assert.equal(Number(await row.locator('td[data-key="problems"]').textContent()), n);
   assert.deepEqual(page.problems, []);
   await page.close();
 });
