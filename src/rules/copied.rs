@@ -23,6 +23,9 @@ rule! {
     check: s_dup_tables,
 }
 
+/// A number's name and its value and cell this year and last year (when integers).
+type Pair = (String, Option<(i64, CellRef)>, Option<(i64, CellRef)>);
+
 /// One number of a table, in both years: its name, the value and both cells.
 struct Same {
     name: String,
@@ -34,7 +37,7 @@ struct Same {
 fn s_dup_tables(cx: &RuleContext<'_>, sink: &mut Sink) {
     let Some(p) = cx.previous_year() else { return };
     // Table 三: every row both formats have, every column.
-    let mut t3: Vec<(String, Option<(i64, CellRef)>, Option<(i64, CellRef)>)> = Vec::new();
+    let mut t3: Vec<Pair> = Vec::new();
     for (row, _) in t3_rows_of(cx.report.format.unwrap_or(Format::F2021)) {
         for col in 0..T3_COLUMNS.len() {
             t3.push((
@@ -58,8 +61,7 @@ fn s_dup_tables(cx: &RuleContext<'_>, sink: &mut Sink) {
 /// The repeated numbers of a table when it is copied: every non-zero number of this year equal
 /// to last year's at the same place, none of last year's non-zero numbers gone, at least
 /// [`COPY_MIN_CELLS`] of them.
-#[allow(clippy::type_complexity)]
-fn copied(cells: &[(String, Option<(i64, CellRef)>, Option<(i64, CellRef)>)]) -> Option<Vec<Same>> {
+fn copied(cells: &[Pair]) -> Option<Vec<Same>> {
     let mut same = Vec::new();
     for (name, now, then) in cells {
         let (now_v, then_v) = (now.map_or(0, |c| c.0), then.map_or(0, |c| c.0));
