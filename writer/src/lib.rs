@@ -66,6 +66,9 @@ pub struct FindingIn {
     pub locations: Vec<Location>,
     #[serde(default)]
     pub group: Option<usize>,
+    /// The finding's problem (absent from older results: each finding its own).
+    #[serde(default)]
+    pub problem: Option<usize>,
 }
 
 /// The rule id as the core names it; an id this build does not know (a result from another
@@ -85,7 +88,8 @@ impl ResultIn {
             findings: self
                 .findings
                 .into_iter()
-                .map(|f| Finding {
+                .enumerate()
+                .map(|(i, f)| Finding {
                     rule: rule_id(&f.rule),
                     severity: f.severity,
                     message: f.message,
@@ -99,6 +103,7 @@ impl ResultIn {
                     fix: f.fix,
                     locations: f.locations,
                     group: f.group,
+                    problem: f.problem.unwrap_or(i),
                 })
                 .collect(),
             groups: Vec::new(),
