@@ -20,7 +20,7 @@ use crate::report::{self, KindReading, Report, ReportKind};
 use crate::rules::{self, RuleContext, RuleId, RuleOptions};
 use batch::Decision;
 
-/// Options for [`check_bytes_with`].
+/// Options of a check.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     pub limits: Limits,
@@ -31,14 +31,56 @@ pub struct Options {
     pub report_kind: Option<ReportKind>,
 }
 
-/// Checks one file's bytes with default limits, without table grids.
-pub fn check_bytes(bytes: &[u8]) -> CheckResult {
-    check_bytes_with(bytes, &Options::default())
+/// What is known about a file beyond its bytes: the previous year's report named by the user,
+/// and what the batch engine ([`batch::decide`]) said of it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context<'a> {
+    /// The previous year's file to compare with (`nianbao check --previous`, the page's
+    /// 加入上一年度报告对比): cross-year rules, `CheckResult::previous`; when it cannot be read,
+    /// M.PAIR says why.
+    pub previous: Option<PreviousBytes<'a>>,
+    /// Names of the other files or reports of the same agency and year (M.DUPYEAR).
+    pub same_year: &'a [String],
+    /// Names of several distinct last-year reports of the agency: compared with none (M.PAIR).
+    pub previous_ambiguous: &'a [String],
+    /// Names of last-year reports of a probably-same agency, not paired (M.PAIR offers them).
+    pub likely_previous: &'a [String],
+    /// For a consolidated report: its units in the batch (M.HIER; [`batch::units_of`]).
+    pub units: &'a [rules::Unit],
 }
 
-/// Checks one file's bytes: the result of its first report (a file normally holds one; see
-/// [`check_document`] for every report of a file holding several).
-pub fn check_bytes_with(bytes: &[u8], options: &Options) -> CheckResult {
+/// The previous year's file of a [`Context`]: its bytes and the name results show.
+#[derive(Debug, Clone, Copy)]
+pub struct PreviousBytes<'a> {
+    pub bytes: &'a [u8],
+    pub name: Option<&'a str>,
+}
+
+/// Checks one file: one result per report, in document order (`report.index` 0, 1, …, each
+/// with `report.count`), with what `context` says about it. A rejected file gives one rejected
+/// result. Never empty.
+pub fn check(bytes: &[u8], options: &Options, context: &Context<'_>) -> Vec<CheckResult> {
+    let notes = Links {
+        same_year: context.same_year.to_vec(),
+        previous_ambiguous: context.previous_ambiguous.to_vec(),
+        likely_previous: context.likely_previous.to_vec(),
+        units: context.units.to_vec(),
+        ..Links::default()
+    };
+    match context.previous {
+        Some(p) => check_with_previous_noting(bytes, p.bytes, p.name, &notes, options),
+        None => check_document_noting(bytes, &notes, options),
+    }
+}
+
+/// Checks one file's bytes with default options and no context: the result of its first report
+/// (a file normally holds one; [`check`] gives every report of a file holding several).
+pub fn check_bytes(bytes: &[u8]) -> CheckResult {
+    check_first(bytes, &Options::default())
+}
+
+/// The result of the first report of [`check`] without context.
+pub(crate) fn check_first(bytes: &[u8], options: &Options) -> CheckResult {
     let mut results = check_document(bytes, options);
     if results.is_empty() {
         return CheckResult::rejected(no_report());
@@ -48,14 +90,14 @@ pub fn check_bytes_with(bytes: &[u8], options: &Options) -> CheckResult {
 
 /// Checks every report of one file: one result per report, in document order (`report.index`
 /// 0, 1, …, each with `report.count`). A rejected file gives one rejected result. Never empty.
-pub fn check_document(bytes: &[u8], options: &Options) -> Vec<CheckResult> {
+pub(crate) fn check_document(bytes: &[u8], options: &Options) -> Vec<CheckResult> {
     check_document_noting(bytes, &Links::default(), options)
 }
 
 /// [`check_document`] with what the batch says of this file's reports (`notes`: the other
 /// reports of the same agency and year, M.DUPYEAR; an ambiguous or likely last year, M.PAIR) —
 /// the page's batch knows it, one file at a time. `notes.previous` is not used.
-pub fn check_document_noting(
+pub(crate) fn check_document_noting(
     bytes: &[u8],
     notes: &Links<'_>,
     options: &Options,
@@ -86,7 +128,7 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<(intake::Package, Document), Re
     Ok((pkg, doc))
 }
 
-/// A file read and its reports recognised: checked alone ([`check_analysed`]) or against
+/// A file read and its reports recognised: checked alone or against
 /// another year's file ([`check_report`]) without reading it again.
 #[derive(Debug, Clone)]
 pub struct Analysed {
@@ -159,7 +201,7 @@ pub struct Links<'a> {
 }
 
 /// Checks every report of an analysed file alone.
-pub fn check_analysed(a: &Analysed, options: &Options) -> Vec<CheckResult> {
+pub(crate) fn check_analysed(a: &Analysed, options: &Options) -> Vec<CheckResult> {
     (0..a.reports.len())
         .map(|i| check_report(a, i, &Links::default(), options))
         .collect()
@@ -235,19 +277,9 @@ pub fn previous_counterpart(current: &Analysed, index: usize, previous: &Analyse
 
 /// Checks every report of `bytes` against the previous-year file `previous` named by the user
 /// (`nianbao check --previous`, the page's pair). When the previous file cannot be read, the
-/// reports are checked alone and M.PAIR says why.
-pub fn check_with_previous(
-    bytes: &[u8],
-    previous: &[u8],
-    previous_name: Option<&str>,
-    options: &Options,
-) -> Vec<CheckResult> {
-    check_with_previous_noting(bytes, previous, previous_name, &Links::default(), options)
-}
-
-/// [`check_with_previous`], with `notes` as for [`check_document_noting`] (its ambiguous or
-/// likely last year left out: the named file is the previous year).
-pub fn check_with_previous_noting(
+/// reports are checked alone and M.PAIR says why. `notes` as for [`check_document_noting`]
+/// (its ambiguous or likely last year left out: the named file is the previous year).
+pub(crate) fn check_with_previous_noting(
     bytes: &[u8],
     previous: &[u8],
     previous_name: Option<&str>,
@@ -292,7 +324,7 @@ pub fn check_with_previous_noting(
 /// Pairs the reports of analysed files by agency and year ([`batch::decide`]): for each
 /// file, the links of each of its reports. `names` name the files in messages and results,
 /// `digests` ([`batch::digest`] of their bytes) tell identical files apart.
-pub fn pair_files<'a>(
+pub(crate) fn pair_files<'a>(
     files: &[Option<&'a Analysed>],
     names: &'a [String],
     digests: &[String],
@@ -372,7 +404,7 @@ pub fn fill_notes(links: &mut Links<'_>, d: &Decision, name: impl Fn(usize) -> S
 }
 
 /// Checks a batch of files (name, bytes), pairing the reports of the same agency in
-/// consecutive years: for each file, its results (one per report, as [`check_document`]).
+/// consecutive years: for each file, its results (one per report, as [`check`]).
 /// Holds every file's document at once; the CLI pairs large batches without doing so.
 pub fn check_batch(files: &[(&str, &[u8])], options: &Options) -> Vec<Vec<CheckResult>> {
     let analysed: Vec<Result<Analysed, Rejection>> =

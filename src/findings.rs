@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+mod rule_id;
+pub use rule_id::{RuleId, UnknownRule};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -173,23 +176,27 @@ pub struct Fix {
     pub value: Quantity,
 }
 
-/// One thing a rule found.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One thing a rule found. Deserializes from its JSON form (the on-demand writer reads the
+/// page's results back; the checker's module does not carry it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
-    /// Stable rule id, e.g. `T3.ROW`.
-    pub rule: &'static str,
+    /// The rule, serialized as its stable id, e.g. `T3.ROW`.
+    pub rule: RuleId,
     pub severity: Severity,
     /// Chinese, complete: what is wrong, what the value should be, which cells disagree.
     pub message: String,
     /// 2, 3 or 4 for a finding about a standard table; `None` for the document as a whole.
     pub table: Option<u8>,
     /// Official row labels of the main cell, outermost first (empty when not about one row).
+    #[serde(default)]
     pub row: Vec<String>,
     /// Official column labels of the main cell, outermost first.
+    #[serde(default)]
     pub column: Vec<String>,
     pub expected: Option<Quantity>,
     pub actual: Option<Quantity>,
     /// The cells involved; the first is the main cell (the one that holds `actual`).
+    #[serde(default)]
     pub cells: Vec<CellRef>,
     /// The cell most likely to be wrong when it breaks more than one rule.
     pub culprit: Option<CellRef>,
@@ -198,6 +205,7 @@ pub struct Finding {
     pub fix: Option<Fix>,
     /// Where the finding points, the main location first: the cells (in the order of `cells`),
     /// then the text spans involved.
+    #[serde(default)]
     pub locations: Vec<Location>,
     /// Index of the [`FindingGroup`] this finding belongs to (many findings of one rule in
     /// one table, e.g. a blank column), shown as one line by the presenters.
@@ -205,8 +213,17 @@ pub struct Finding {
     pub group: Option<usize>,
     /// The problem this finding belongs to (0, 1, … in the result): findings that one culprit
     /// cell explains share one problem — one mistake, one problem, with the checks it breaks
-    /// listed under it ([`assign_problems`]).
+    /// listed under it ([`assign_problems`]). Absent from older results: read as
+    /// [`NO_PROBLEM`] (the writer then gives each such finding a problem of its own).
+    #[serde(default = "no_problem")]
     pub problem: usize,
+}
+
+/// The `problem` of a finding read back from a result that had none.
+pub const NO_PROBLEM: usize = usize::MAX;
+
+fn no_problem() -> usize {
+    NO_PROBLEM
 }
 
 /// Numbers the problems of a result's findings: findings with the same culprit cell share one
@@ -254,7 +271,7 @@ pub fn problem_counts(findings: &[Finding]) -> (usize, usize) {
 pub struct FindingGroup {
     /// Index in the result's `groups` (what [`Finding::group`] names).
     pub id: usize,
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub severity: Severity,
     pub table: Option<u8>,
     /// How many findings the group holds.
@@ -266,17 +283,6 @@ pub struct FindingGroup {
 /// Findings of one rule in one table from this many on form a group.
 pub const GROUP_MIN: usize = 6;
 
-/// Rules that give one finding per cell.
-const CELL_RULES: &[&str] = &[
-    "T2.BLANK",
-    "T3.BLANK",
-    "T4.BLANK",
-    "T2.INT",
-    "T3.INT",
-    "T4.INT",
-    "CELL.TEXT",
-];
-
 /// Data rows of table 三 in the 2019 format (the fewer of the two): this many distinct rows
 /// in a group means whole columns.
 const T3_MIN_ROWS: usize = 23;
@@ -284,7 +290,7 @@ const T3_MIN_ROWS: usize = 23;
 /// What a group of findings covers, for its one-line summary (written by `messages::group`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupShape {
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub table: u8,
     pub count: usize,
     pub kind: GroupKind,
@@ -310,9 +316,9 @@ pub fn group_findings(
     mut summary: impl FnMut(&GroupShape) -> String,
 ) -> Vec<FindingGroup> {
     let mut groups: Vec<FindingGroup> = Vec::new();
-    let mut keys: Vec<(&'static str, u8)> = Vec::new();
+    let mut keys: Vec<(RuleId, u8)> = Vec::new();
     for f in findings.iter() {
-        if let (true, Some(table)) = (CELL_RULES.contains(&f.rule), f.table) {
+        if let (true, Some(table)) = (f.rule.is_per_cell(), f.table) {
             if !keys.contains(&(f.rule, table)) {
                 keys.push((f.rule, table));
             }
@@ -398,7 +404,11 @@ mod tests {
 
     fn blank(table: u8, row: &[&str], col: &[&str]) -> Finding {
         Finding {
-            rule: if table == 3 { "T3.BLANK" } else { "T4.BLANK" },
+            rule: if table == 3 {
+                RuleId::T3Blank
+            } else {
+                RuleId::T4Blank
+            },
             severity: Severity::Error,
             message: String::new(),
             table: Some(table),

@@ -86,16 +86,12 @@ pub fn digest(bytes: &[u8]) -> String {
 /// How results and messages name report `index` of a file named `file` holding `count` reports.
 ///
 /// ```
-/// use nianbao::check::batch::report_name;
+/// use nianbao::batch::report_name;
 /// assert_eq!(report_name("a.docx", 0, 1), "a.docx");
 /// assert_eq!(report_name("a.docx", 1, 2), "a.docx（第 2/2 份年报）");
 /// ```
 pub fn report_name(file: &str, index: usize, count: usize) -> String {
-    if count > 1 {
-        format!("{file}（第 {}/{count} 份年报）", index + 1)
-    } else {
-        file.to_string()
-    }
+    crate::messages::report_name(file, index, count)
 }
 
 /// Decides pairs and duplicates for a batch: one decision per item, in the same order.

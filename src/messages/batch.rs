@@ -1,4 +1,14 @@
-//! Messages of the batch engine: last year's report undecided or only likely.
+//! Messages of the batch engine: how a report of a batch is named, last year's report undecided
+//! or only likely, copied tables, a consolidated report against its units.
+
+/// Report `index` of a file named `file` holding `count` reports, as every output names it.
+pub fn report_name(file: &str, index: usize, count: usize) -> String {
+    if count > 1 {
+        format!("{file}（第 {}/{count} 份年报）", index + 1)
+    } else {
+        file.to_string()
+    }
+}
 
 /// Several distinct last-year reports of the same agency: none compared.
 pub fn previous_ambiguous(year: Option<i32>, names: &[String]) -> String {
@@ -39,4 +49,19 @@ pub fn hier_excess(quantity: &str, total: i64, sum: i64, named: &[String], units
         "{quantity}：汇总报告为 {total}，而本批下属单位报告合计为 {sum}（{}{more}），下属单位之和不应超过汇总数；请核对汇总是否漏计，或下属单位的数字是否有误",
         named.join("、")
     )
+}
+
+/// The CLI text's totals: problems (one mistake, one problem) and findings.
+pub fn text_totals_problems(
+    problems: usize,
+    with_errors: usize,
+    errors: usize,
+    warnings: usize,
+) -> String {
+    format!("共 {problems} 个问题（{with_errors} 个有错误）：{errors} 个错误，{warnings} 个警告")
+}
+
+/// The CLI text: another finding of the same problem, listed under its first.
+pub fn same_problem(rule: &str, severity: &str, message: &str) -> String {
+    format!("同一问题还不符合 {rule} {severity}：{message}")
 }

@@ -1,6 +1,6 @@
 //! Presenters: readable text (`text.rs`), JSON Lines (`json.rs`) and CSV (`csv.rs`) for the
 //! command-line tool, each from the result contract; the rows the CSV and the spreadsheet share
-//! (`rows.rs`); the spreadsheet ([`xlsx`], feature `xlsx`); and the annotated report
+//! (`rows.rs`); the spreadsheet (`xlsx`, feature `xlsx`); and the annotated report
 //! ([`annotate`]: the user's own .docx with a Word comment on every finding).
 
 pub mod annotate;

@@ -23,7 +23,7 @@ const PLACE_ENDS: [char; 10] = ['省', '市', '县', '区', '州', '旗', '盟',
 /// The agency name as pairing compares it.
 ///
 /// ```
-/// use nianbao::report::pairing::agency_key;
+/// use nianbao::inspect::report::pairing::agency_key;
 /// assert_eq!(agency_key("宁海县 卫生健康局"), agency_key("宁海县卫生健康局"));
 /// assert_eq!(agency_key("（某某）市统计局"), agency_key("某某市统计局"));
 /// assert_eq!(agency_key("某某实验区2019年"), agency_key("某某实验区"));
