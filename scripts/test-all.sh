@@ -65,7 +65,11 @@ step "wasm tests (headless Chromium)" env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVE
   cargo test --locked --target wasm32-unknown-unknown --test wasm
 step "writer wasm tests (Node)" cargo test --locked -p nianbao-writer --target wasm32-unknown-unknown --test writer_wasm
 step "web build" bash scripts/build-web.sh
-step "end-to-end (node --test tests/e2e/)" node --test tests/e2e/
+step "end-to-end (node --test tests/e2e/, Chromium)" node --test tests/e2e/
+# The cross-engine subset (check, marks, popover, focus, batch summary and counts, CSV, annotated
+# download, 390 px, offline file) in Firefox ESR (geckodriver) and WebKitGTK (WebKitWebDriver, xvfb-run).
+step "end-to-end in Firefox ESR and WebKitGTK (tests/e2e/engines.test.mjs)" \
+  env NIANBAO_ENGINES=firefox,webkit NIANBAO_ENGINES_REQUIRED=1 node --test tests/e2e/engines.test.mjs
 step "fuzz smoke (cargo fuzz, ${FUZZ_SECONDS:-20}s per target)" bash scripts/fuzz-smoke.sh "${FUZZ_SECONDS:-20}"
 
 echo

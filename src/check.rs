@@ -7,7 +7,8 @@ pub mod batch;
 pub use annotate::{annotate_analysed, annotate_bytes, annotate_results, cell_targets};
 
 use crate::contract::{
-    CheckResult, PreviousInfo, ReportInfo, Status, TableView, Values, CONTRACT_VERSION,
+    CheckResult, PreviousCell, PreviousInfo, ReportInfo, Status, TableView, Values,
+    CONTRACT_VERSION,
 };
 use crate::docx;
 use crate::findings::{assign_problems, group_findings, Finding, Location, Severity};
@@ -253,8 +254,27 @@ pub fn check_report(
         year: r.year,
         format: r.format.map(|f| f.as_str().to_string()),
         explicit: p.explicit,
+        cells: PreviousCell::named(r, &previous_cells(&result.findings)),
     });
     result
+}
+
+/// The cells of the previous-year document the findings point at (locations with `doc: 1`).
+fn previous_cells(findings: &[Finding]) -> Vec<(usize, usize, usize)> {
+    findings
+        .iter()
+        .flat_map(|f| &f.locations)
+        .filter_map(|l| match l {
+            Location::Cell {
+                doc: 1,
+                table,
+                row,
+                col,
+                ..
+            } => Some((*table, *row, *col)),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The report of `previous` to compare report `index` of `current` with, when the user named

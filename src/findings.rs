@@ -28,6 +28,63 @@ impl Severity {
     }
 }
 
+/// How one report came out: the one definition every presenter uses (the page's status line,
+/// summary, filter and card badge; the CSV, the spreadsheet and the command line). `error` when a
+/// finding is an error, `warning` when there are findings and none is an error, `pass` when there is
+/// none, `rejected` when the file could not be checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    Error,
+    Rejected,
+    Warning,
+    Pass,
+}
+
+impl Outcome {
+    /// Every outcome, the worst first (the order of the page's summary and the command line's).
+    pub const ALL: [Outcome; 4] = [
+        Outcome::Error,
+        Outcome::Warning,
+        Outcome::Rejected,
+        Outcome::Pass,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Error => "error",
+            Outcome::Rejected => "rejected",
+            Outcome::Warning => "warning",
+            Outcome::Pass => "pass",
+        }
+    }
+
+    /// The outcome of a checked report with these findings, or of a rejected file.
+    pub fn of(rejected: bool, findings: &[Finding]) -> Outcome {
+        if rejected {
+            Outcome::Rejected
+        } else if findings.iter().any(|f| f.severity == Severity::Error) {
+            Outcome::Error
+        } else if findings.is_empty() {
+            Outcome::Pass
+        } else {
+            Outcome::Warning
+        }
+    }
+
+    /// The outcome of several reports (a file holding more than one, a batch): an error anywhere,
+    /// else a report that could not be checked, else a warning, else pass. `None` for no report.
+    pub fn worst(outcomes: impl IntoIterator<Item = Outcome>) -> Option<Outcome> {
+        let rank = |o: Outcome| match o {
+            Outcome::Error => 0,
+            Outcome::Rejected => 1,
+            Outcome::Warning => 2,
+            Outcome::Pass => 3,
+        };
+        outcomes.into_iter().min_by_key(|o| rank(*o))
+    }
+}
+
 /// A number, a decimal amount or a text, as found in or expected of a cell.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]

@@ -45,6 +45,7 @@ pub use check::{
 pub use contract::{
     CheckResult, PreviousInfo, ReportInfo, Status, TableView, ValueEntry, Values, CONTRACT_VERSION,
 };
+pub use findings::Outcome;
 pub use findings::{
     CellRef, Finding, FindingGroup, Fix, Location, Quantity, RuleId, Severity, UnknownRule,
     NO_PROBLEM,

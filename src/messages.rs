@@ -8,18 +8,22 @@
 //! are re-exported here).
 
 mod annotate;
+mod cells;
 pub mod cli;
 mod cross_year;
 pub mod exports;
+mod outcome;
 mod rejection;
 mod structure;
 mod tables;
 mod text;
 
 pub use annotate::*;
+pub use cells::cell_name;
 pub use cli::*;
 pub use cross_year::*;
 pub use exports::*;
+pub use outcome::{batch_tally, outcome_label};
 pub use rejection::*;
 pub use structure::*;
 pub use tables::*;

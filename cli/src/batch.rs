@@ -11,7 +11,9 @@ use nianbao::batch::{
 };
 use nianbao::present::annotate::{annotated_file_name, AnnotateOptions, Annotated};
 use nianbao::words as messages;
-use nianbao::{present, too_large_input, CheckResult, Options, Rejection, RejectionCode, Status};
+use nianbao::{
+    present, too_large_input, CheckResult, Options, Outcome, Rejection, RejectionCode, Status,
+};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use std::collections::{BTreeMap, HashSet};
 use std::io::{self, IsTerminal, Read, Write};
@@ -28,23 +30,26 @@ enum Output {
     Csv,
 }
 
-/// Files by outcome, for the summary line and the exit code.
+/// Files by outcome (as `Outcome::ALL` orders them), for the summary line and the exit code.
 #[derive(Default)]
 struct Tally {
-    ok: usize,
-    errors: usize,
+    counts: [usize; 4],
     rejected: usize,
+    errors: usize,
 }
 
 impl Tally {
-    /// Counts one file by its reports' results.
+    /// Counts one file by its reports' outcomes (the worst of them, as the page's verdict).
     fn add(&mut self, results: &[CheckResult]) {
+        if let Some(o) = Outcome::worst(results.iter().map(|r| r.outcome())) {
+            if let Some(i) = Outcome::ALL.iter().position(|x| *x == o) {
+                self.counts[i] += 1;
+            }
+        }
         if results.iter().any(|r| r.status == Status::Rejected) {
             self.rejected += 1;
         } else if results.iter().any(|r| r.errors() > 0) {
             self.errors += 1;
-        } else {
-            self.ok += 1;
         }
     }
 
@@ -262,11 +267,7 @@ pub fn run(args: &CheckArgs) -> i32 {
         }
     }
     if output == Output::Text {
-        let _ = writeln!(
-            out,
-            "{}",
-            messages::batch_totals(files.len(), tally.ok, tally.errors, tally.rejected)
-        );
+        let _ = writeln!(out, "{}", present::batch_tally(files.len(), tally.counts));
     }
     let _ = out.flush();
     tally.exit_code(missing || failed)

@@ -73,12 +73,12 @@ impl From<AnnotateProblem> for Rejection {
 pub fn annotate_problem(p: &AnnotateProblem) -> String {
     match p {
         AnnotateProblem::NotChecked => "文件未能检查，无法写入批注".into(),
-        AnnotateProblem::NotDocx => "这不是 Word 文档（.docx），无法写入批注；请上传 .docx 格式的年度报告（旧版 .doc/.wps 请先在 Word/WPS 中另存为 .docx）".into(),
+        AnnotateProblem::NotDocx => "这不是 Word 文档（.docx），无法写入批注；请选择 .docx 格式的年度报告（旧版 .doc/.wps 请先在 Word/WPS 中另存为 .docx）".into(),
         AnnotateProblem::CorruptZip => "文件已损坏或不完整（zip 结构无法读取），无法写入批注；请重新下载或在 Word/WPS 中重新保存后再试".into(),
         AnnotateProblem::TooManyEntries { max } => {
             format!("文件中的条目过多（超过 {max} 个），无法写入批注；请确认文件是 Word 文档")
         }
-        AnnotateProblem::NoMainPart => "文件中没有找到 Word 正文部分，无法写入批注；请确认上传的是 .docx 格式的报告".into(),
+        AnnotateProblem::NoMainPart => "文件中没有找到 Word 正文部分，无法写入批注；请确认选择的是 .docx 格式的报告".into(),
         AnnotateProblem::TooLargePart { name, max } => format!(
             "文件中的“{name}”解压后超过 {} MB 的上限，无法写入批注；请确认文件来源，或在 Word/WPS 中重新保存为 .docx 后再试",
             mb(*max)

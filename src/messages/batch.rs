@@ -51,14 +51,18 @@ pub fn hier_excess(quantity: &str, total: i64, sum: i64, named: &[String], units
     )
 }
 
-/// The CLI text's totals: problems (one mistake, one problem) and findings.
+/// The CLI text's totals: the outcome, problems (one mistake, one problem) and findings.
 pub fn text_totals_problems(
+    outcome: crate::findings::Outcome,
     problems: usize,
     with_errors: usize,
     errors: usize,
     warnings: usize,
 ) -> String {
-    format!("共 {problems} 个问题（{with_errors} 个有错误）：{errors} 个错误，{warnings} 个警告")
+    format!(
+        "{}：共 {problems} 个问题（{with_errors} 个有错误），{errors} 个错误，{warnings} 个警告",
+        super::outcome_label(outcome)
+    )
 }
 
 /// The CLI text: another finding of the same problem, listed under its first.

@@ -38,9 +38,12 @@ pub fn text_sentence_label(doc: u8) -> &'static str {
 /// A checked file without findings.
 pub const TEXT_PASSED: &str = "通过：未发现问题";
 
-/// The count of a file's findings.
-pub fn text_totals(errors: usize, warnings: usize) -> String {
-    format!("共 {errors} 个错误，{warnings} 个警告")
+/// The outcome and the count of a file's findings.
+pub fn text_totals(outcome: crate::findings::Outcome, errors: usize, warnings: usize) -> String {
+    format!(
+        "{}：共 {errors} 个错误，{warnings} 个警告",
+        super::outcome_label(outcome)
+    )
 }
 
 // ---------------------------------------------------------------- the batch run
@@ -86,11 +89,6 @@ pub fn xlsx_written(path: &str) -> String {
 
 pub fn xlsx_failed(path: &str, error: &str) -> String {
     format!("无法写入 Excel 文件 {path}：{error}")
-}
-
-/// The last line of the plain-text output.
-pub fn batch_totals(files: usize, ok: usize, errors: usize, rejected: usize) -> String {
-    format!("共检查 {files} 个文件：{ok} 个无错误，{errors} 个有错误，{rejected} 个无法检查")
 }
 
 pub const ANNOTATE_UNCHECKED: &str = "批注：文件无法检查，未生成批注文件";

@@ -22,17 +22,8 @@ pub const XLSX_TITLE: &str = "政府信息公开工作年度报告检查结果";
 pub const XLSX_TOO_MANY_ROWS: &str =
     "（行数超过 Excel 的上限，其余各行未列出；请分批检查或使用 CSV 导出）";
 
-/// The status of a file: rejected, passed, warnings only, errors.
-pub fn status_label(rejected: bool, errors: usize, warnings: usize) -> &'static str {
-    match (rejected, errors, warnings) {
-        (true, _, _) => "无法检查",
-        (_, 0, 0) => "通过",
-        (_, 0, _) => "有警告",
-        _ => "有错误",
-    }
-}
-
-/// The status and note of the one row of a checked file without findings.
+/// The note of the one row of a checked file without findings (its status is the outcome's
+/// word, `outcome_label`).
 pub const PASSED: (&str, &str) = ("通过", "未发现问题");
 
 /// A table's name: 表三.

@@ -40,27 +40,27 @@ pub fn rejection(r: &Refusal) -> String {
     match r {
         Refusal::Empty => "文件是空的（0 字节），可能没有下载完整或保存失败；请重新下载或重新保存后再检查".into(),
         Refusal::TooLarge { size, max } => format!(
-            "文件过大（{} MB），超过了 {} MB 的上限；年度报告的 .docx 通常只有几十 KB 到几 MB，请确认上传的是报告的 Word 文档",
+            "文件过大（{} MB），超过了 {} MB 的上限；年度报告的 .docx 通常只有几十 KB 到几 MB，请确认选择的是报告的 Word 文档",
             mb(*size),
             mb(*max)
         ),
         Refusal::Encrypted => "文档已加密（设置了打开密码），请在 Word/WPS 中去除密码后另存为 .docx 再检查".into(),
         Refusal::EncryptedLegacyWord => "这是设置了打开密码的旧版 Word/WPS 文件（.doc/.wps），请在 Word/WPS 中去除密码并另存为 .docx 后再检查".into(),
-        Refusal::LegacyExcel => "这是旧版 Excel/WPS 表格文件（.xls/.et），不是 Word 文档；请上传报告的 Word 文档（.docx），旧版 Word 文件请先另存为 .docx".into(),
-        Refusal::LegacyPowerPoint => "这是旧版 PowerPoint/WPS 演示文件（.ppt/.dps），不是 Word 文档；请上传报告的 Word 文档（.docx）".into(),
+        Refusal::LegacyExcel => "这是旧版 Excel/WPS 表格文件（.xls/.et），不是 Word 文档；请选择报告的 Word 文档（.docx），旧版 Word 文件请先另存为 .docx".into(),
+        Refusal::LegacyPowerPoint => "这是旧版 PowerPoint/WPS 演示文件（.ppt/.dps），不是 Word 文档；请选择报告的 Word 文档（.docx）".into(),
         Refusal::LegacyWord => "这是旧版 Word/WPS 文件（.doc/.wps），请在 Word/WPS 中另存为 .docx 后再检查".into(),
         Refusal::Pdf => "这是 PDF 文件，nianbao 只能检查 Word 文档（.docx）；请找到报告的 Word 原稿（.docx）再检查，\
              PDF 转换成的 Word 文件表格常常错乱，不建议使用"
             .into(),
         Refusal::Image(kind) => format!(
-            "这是一张图片（{}），不是 Word 文档；nianbao 无法识别图片中的表格，请上传报告的 Word 原稿（.docx）",
+            "这是一张图片（{}），不是 Word 文档；nianbao 无法识别图片中的表格，请选择报告的 Word 原稿（.docx）",
             other_name(*kind)
         ),
         Refusal::OtherText(kind) => match kind {
             Other::Rtf => "这是 RTF 文件（Word 的“RTF 格式”），不是 .docx；请在 Word/WPS 中打开后另存为 .docx 再检查".into(),
             Other::Mht => "这是单个网页文件（.mht/.mhtml，Word 的“单个文件网页”格式），不是 .docx；请在 Word/WPS 中打开后另存为 .docx 再检查".into(),
             Other::Html => "这是网页文件（HTML，可能是 Word 的“网页”格式或从网站直接保存的页面），不是 .docx；请在 Word/WPS 中打开后另存为 .docx 再检查".into(),
-            Other::PlainText => "这是纯文本文件（.txt），没有表格结构，无法检查；请上传报告的 Word 原稿（.docx）".into(),
+            Other::PlainText => "这是纯文本文件（.txt），没有表格结构，无法检查；请选择报告的 Word 原稿（.docx）".into(),
             other => format!(
                 "这是{}，不是 .docx；请在 Word/WPS 中打开后另存为 .docx（Word 文档）再检查",
                 other_name(*other)
@@ -83,19 +83,19 @@ pub fn rejection(r: &Refusal) -> String {
                     other_name(*kind)
                 )
             }
-            Other::Epub => "这是电子书（EPUB），不是 Word 文档；请上传报告的 Word 原稿（.docx）".into(),
+            Other::Epub => "这是电子书（EPUB），不是 Word 文档；请选择报告的 Word 原稿（.docx）".into(),
             Other::Ofd => "这是 OFD 版式文件，nianbao 只能检查 Word 文档（.docx）；请找到报告的 Word 原稿（.docx）再检查".into(),
-            Other::Excel => "这是 Excel 工作簿（.xlsx），不是 Word 文档；请上传报告的 Word 文档（.docx）".into(),
-            Other::PowerPoint => "这是 PowerPoint 演示文稿（.pptx），不是 Word 文档；请上传报告的 Word 文档（.docx）".into(),
-            Other::Visio => "这是 Visio 绘图文件，不是 Word 文档；请上传报告的 Word 文档（.docx）".into(),
-            Other::Xps => "这是 XPS 文件，不是 Word 文档；请上传报告的 Word 原稿（.docx）".into(),
-            Other::OfficeNotWord => "这是 Office 文件，但不是 Word 文档（找不到 Word 正文部分）；请上传报告的 Word 文档（.docx）".into(),
+            Other::Excel => "这是 Excel 工作簿（.xlsx），不是 Word 文档；请选择报告的 Word 文档（.docx）".into(),
+            Other::PowerPoint => "这是 PowerPoint 演示文稿（.pptx），不是 Word 文档；请选择报告的 Word 文档（.docx）".into(),
+            Other::Visio => "这是 Visio 绘图文件，不是 Word 文档；请选择报告的 Word 文档（.docx）".into(),
+            Other::Xps => "这是 XPS 文件，不是 Word 文档；请选择报告的 Word 原稿（.docx）".into(),
+            Other::OfficeNotWord => "这是 Office 文件，但不是 Word 文档（找不到 Word 正文部分）；请选择报告的 Word 文档（.docx）".into(),
             Other::Zip { docx } if *docx > 0 => {
                 format!("这是普通压缩包（.zip），里面有 {docx} 个 .docx 文件；请解压后逐个检查其中的 .docx")
             }
             _ => "这是普通压缩包（.zip），不是 Word 文档；请解压后逐个检查其中的 .docx".into(),
         },
-        Refusal::UnknownFormat => "无法识别的文件格式，这不是 Word 文档（.docx）；请上传 .docx 格式的年度报告（旧版 .doc/.wps 请先在 Word/WPS 中另存为 .docx）".into(),
+        Refusal::UnknownFormat => "无法识别的文件格式，这不是 Word 文档（.docx）；请选择 .docx 格式的年度报告（旧版 .doc/.wps 请先在 Word/WPS 中另存为 .docx）".into(),
         Refusal::CorruptZip => "文件不完整或已损坏（可能未下载完整），请重新下载或在 Word/WPS 中重新保存后再检查".into(),
         Refusal::MissingMainPart { name } => format!(
             "文件已损坏：找不到 Word 文档的正文部分（{name}），可能未下载完整；请重新下载或在 Word/WPS 中重新保存后再检查"

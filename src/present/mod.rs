@@ -13,6 +13,8 @@ mod text;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
 
+/// The command line's batch line, in the words of the outcomes.
+pub use crate::messages::{batch_tally, outcome_label};
 pub use csv::{csv_rows, CSV_BOM, CSV_HEADER};
 #[cfg(not(target_arch = "wasm32"))]
 pub use json::json_line;

@@ -50,7 +50,7 @@ pub fn finding_rows(file: &str, result: &CheckResult) -> Vec<Vec<Field>> {
                 .unwrap_or(("", ""));
             vec![[
                 file,
-                messages::status_label(true, 0, 0),
+                status_label(result),
                 code,
                 "",
                 "",
@@ -66,11 +66,23 @@ pub fn finding_rows(file: &str, result: &CheckResult) -> Vec<Vec<Field>> {
             .collect()]
         }
         Status::Checked if result.findings.is_empty() => {
-            let (status, note) = messages::PASSED;
-            vec![[file, status, "", "", "", "", "", "", "", note, ""]
-                .iter()
-                .map(|s| t(s))
-                .collect()]
+            let note = messages::PASSED.1;
+            vec![[
+                file,
+                status_label(result),
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                note,
+                "",
+            ]
+            .iter()
+            .map(|s| t(s))
+            .collect()]
         }
         Status::Checked => result
             .findings
@@ -142,6 +154,7 @@ pub fn summary_row(file: &str, result: &CheckResult) -> Vec<Field> {
 /// The columns of the batch summary ([`summary_row`]).
 pub use crate::messages::SUMMARY_HEADER;
 
+/// The 状态 column: the report's [`crate::findings::Outcome`] in words (as the page shows it).
 fn status_label(r: &CheckResult) -> &'static str {
-    messages::status_label(r.status == Status::Rejected, r.errors(), r.warnings())
+    crate::messages::outcome_label(r.outcome())
 }

@@ -1,7 +1,7 @@
 //! Readable text for the terminal.
 
 use crate::contract::{CheckResult, Status};
-use crate::findings::{Finding, Location, Severity};
+use crate::findings::{Finding, Location, Outcome, Severity};
 use crate::messages;
 
 /// A readable report for one file.
@@ -19,12 +19,10 @@ pub fn text(file: &str, result: &CheckResult) -> String {
         Status::Checked => {
             let r = &result.report;
             let line = messages::text_report_line(r.agency.as_deref(), r.year, r.format.as_deref());
-            let mark = if result.errors() > 0 {
-                "✖"
-            } else if result.warnings() > 0 {
-                "⚠"
-            } else {
-                "✔"
+            let mark = match result.outcome() {
+                Outcome::Error | Outcome::Rejected => "✖",
+                Outcome::Warning => "⚠",
+                Outcome::Pass => "✔",
             };
             s.push_str(&format!("{mark} {file}\n  {line}\n"));
             if let Some(p) = &result.previous {
@@ -95,6 +93,7 @@ pub fn text(file: &str, result: &CheckResult) -> String {
                 s.push_str(&format!(
                     "  {}\n",
                     messages::text_totals_problems(
+                        result.outcome(),
                         problems,
                         with_errors,
                         result.errors(),

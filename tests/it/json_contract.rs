@@ -209,6 +209,7 @@ fn checked_result_json_shape() {
         set(&[
             "version",
             "status",
+            "outcome",
             "rejection",
             "report",
             "findings",
@@ -224,6 +225,7 @@ fn checked_result_json_shape() {
         &text[..40]
     );
     assert_eq!(v["status"], json!("checked"));
+    assert_eq!(v["outcome"], json!("error"), "a finding is an error");
     assert!(v["rejection"].is_null());
     assert_eq!(
         v["report"],
@@ -321,6 +323,7 @@ fn rejected_result_json_shape() {
         set(&[
             "version",
             "status",
+            "outcome",
             "rejection",
             "report",
             "findings",
@@ -329,6 +332,7 @@ fn rejected_result_json_shape() {
     );
     assert_eq!(v["version"], json!(2));
     assert_eq!(v["status"], json!("rejected"));
+    assert_eq!(v["outcome"], json!("rejected"));
     assert_eq!(keys(&v["rejection"]), set(&["code", "message"]));
     assert_eq!(v["rejection"]["code"], json!("no_report_tables"));
     assert!(v["rejection"]["message"]
@@ -365,6 +369,7 @@ fn tables_json_shape_when_asked() {
         set(&[
             "version",
             "status",
+            "outcome",
             "rejection",
             "report",
             "findings",

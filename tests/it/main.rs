@@ -9,6 +9,7 @@ mod support;
 
 mod annotate;
 mod batch_engine;
+mod cell_names;
 mod cross_year;
 mod docs;
 mod document_quirks;
@@ -18,6 +19,7 @@ mod messy;
 mod mutations;
 mod narrative;
 mod narrative_corpus;
+mod outcome;
 mod real_reports;
 mod rejections;
 mod rule_examples;

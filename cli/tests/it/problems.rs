@@ -56,7 +56,7 @@ fn one_wrong_total_is_one_problem() {
     assert_eq!(text.matches("同一问题还不符合").count(), 2, "{text}");
     assert!(
         text.contains(&format!(
-            "共 {} 个问题（1 个有错误）：3 个错误",
+            "有错误：共 {} 个问题（1 个有错误），3 个错误",
             problems.len()
         )),
         "{text}"
