@@ -6,7 +6,7 @@
 // was compared with. Document text goes in as text only.
 import { el as h } from './dom.js';
 
-const ACCEPT = '.docx,.doc,.wps,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const ACCEPT = '.docx,.doc,.wps,.html,.htm,.mht,.mhtml,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The engine's description of a file record: {name, digest, reports: [{agency, year}]}. */
 function describe(rec) {

@@ -11,3 +11,4 @@ mod cli;
 mod cross_year;
 mod outputs;
 mod problems;
+mod readers;
