@@ -2,6 +2,7 @@
 //! intake → docx → model → report → rules → findings → contract.
 
 mod annotate;
+pub mod batch;
 
 pub use annotate::{annotate_analysed, annotate_bytes, annotate_results, cell_targets};
 
@@ -10,16 +11,17 @@ use crate::contract::{
     CONTRACT_VERSION,
 };
 use crate::docx;
-use crate::findings::{group_findings, Finding, Location};
+use crate::findings::{assign_problems, group_findings, Finding, Location, Severity};
 use crate::intake;
 use crate::limits::Limits;
 use crate::model::Document;
 use crate::rejection::Rejection;
-use crate::report::pairing::{self, BatchEntry, PairKey};
+use crate::report::pairing::{self, PairKey};
 use crate::report::{self, KindReading, Report, ReportKind};
-use crate::rules::{self, RuleContext, RuleOptions};
+use crate::rules::{self, RuleContext, RuleId, RuleOptions};
 #[cfg(feature = "readers")]
 use crate::{html, word97};
+use batch::Decision;
 
 /// Options of a check.
 #[derive(Debug, Clone, Default)]
@@ -33,7 +35,7 @@ pub struct Options {
 }
 
 /// What is known about a file beyond its bytes: the previous year's report named by the user,
-/// and the other files (or reports) of the same agency and year in the batch.
+/// and what the batch engine ([`batch::decide`]) said of it.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Context<'a> {
     /// The previous year's file to compare with (`nianbao check --previous`, the page's
@@ -42,6 +44,12 @@ pub struct Context<'a> {
     pub previous: Option<PreviousBytes<'a>>,
     /// Names of the other files or reports of the same agency and year (M.DUPYEAR).
     pub same_year: &'a [String],
+    /// Names of several distinct last-year reports of the agency: compared with none (M.PAIR).
+    pub previous_ambiguous: &'a [String],
+    /// Names of last-year reports of a probably-same agency, not paired (M.PAIR offers them).
+    pub likely_previous: &'a [String],
+    /// For a consolidated report: its units in the batch (M.HIER; [`batch::units_of`]).
+    pub units: &'a [rules::Unit],
 }
 
 /// The previous year's file of a [`Context`]: its bytes and the name results show.
@@ -55,9 +63,16 @@ pub struct PreviousBytes<'a> {
 /// with `report.count`), with what `context` says about it. A rejected file gives one rejected
 /// result. Never empty.
 pub fn check(bytes: &[u8], options: &Options, context: &Context<'_>) -> Vec<CheckResult> {
+    let notes = Links {
+        same_year: context.same_year.to_vec(),
+        previous_ambiguous: context.previous_ambiguous.to_vec(),
+        likely_previous: context.likely_previous.to_vec(),
+        units: context.units.to_vec(),
+        ..Links::default()
+    };
     match context.previous {
-        Some(p) => check_with_previous_noting(bytes, p.bytes, p.name, context.same_year, options),
-        None => check_document_noting(bytes, context.same_year, options),
+        Some(p) => check_with_previous_noting(bytes, p.bytes, p.name, &notes, options),
+        None => check_document_noting(bytes, &notes, options),
     }
 }
 
@@ -79,22 +94,22 @@ pub(crate) fn check_first(bytes: &[u8], options: &Options) -> CheckResult {
 /// Checks every report of one file: one result per report, in document order (`report.index`
 /// 0, 1, …, each with `report.count`). A rejected file gives one rejected result. Never empty.
 pub(crate) fn check_document(bytes: &[u8], options: &Options) -> Vec<CheckResult> {
-    check_document_noting(bytes, &[], options)
+    check_document_noting(bytes, &Links::default(), options)
 }
 
-/// [`check_document`], saying (M.DUPYEAR) that the files or reports named in `same_year` are of
-/// the same agency and year as this file's reports (the page's batch knows it, one file at a time).
+/// [`check_document`] with what the batch says of this file's reports (`notes`: the other
+/// reports of the same agency and year, M.DUPYEAR; an ambiguous or likely last year, M.PAIR) —
+/// the page's batch knows it, one file at a time. `notes.previous` is not used.
 pub(crate) fn check_document_noting(
     bytes: &[u8],
-    same_year: &[String],
+    notes: &Links<'_>,
     options: &Options,
 ) -> Vec<CheckResult> {
     match analyse(bytes, options) {
-        Ok(a) if same_year.is_empty() => check_analysed(&a, options),
         Ok(a) => {
             let links = Links {
-                same_year: same_year.to_vec(),
-                ..Links::default()
+                previous: None,
+                ..notes.clone()
             };
             (0..a.reports.len())
                 .map(|i| check_report(&a, i, &links, options))
@@ -226,6 +241,12 @@ pub struct Links<'a> {
     pub same_year: Vec<String>,
     /// Why a previous-year file named by the user could not be used (M.PAIR).
     pub previous_unusable: Option<String>,
+    /// Names of several distinct last-year reports of the same agency: compared with none (M.PAIR).
+    pub previous_ambiguous: Vec<String>,
+    /// Names of last-year reports of a probably-same agency, not paired (M.PAIR offers them).
+    pub likely_previous: Vec<String>,
+    /// For a consolidated report: its units' reports of the same year in the batch (M.HIER).
+    pub units: Vec<rules::Unit>,
 }
 
 /// Checks every report of an analysed file alone.
@@ -259,9 +280,15 @@ pub fn check_report(
     cx.batch = rules::BatchNotes {
         same_year: &links.same_year,
         previous_unusable: links.previous_unusable.as_deref(),
+        previous_ambiguous: &links.previous_ambiguous,
+        likely_previous: &links.likely_previous,
+        units: &links.units,
     };
     let compared = cx.previous_year().is_some();
     let mut findings = rules::run_all(&cx);
+    if previous.is_some_and(|(p, _)| p.explicit) {
+        downgrade_unsure_pair(&mut findings);
+    }
     for f in &mut findings {
         for l in &mut f.locations {
             set_report(l, report.index);
@@ -301,30 +328,30 @@ fn previous_cells(findings: &[Finding]) -> Vec<(usize, usize, usize)> {
 /// The report of `previous` to compare report `index` of `current` with, when the user named
 /// the file: the one of the same agency a year earlier, else the only (or first) one.
 pub fn previous_counterpart(current: &Analysed, index: usize, previous: &Analysed) -> usize {
-    let wanted = current
-        .reports
-        .get(index)
-        .and_then(PairKey::of)
-        .map(|k| PairKey {
-            year: k.year.saturating_sub(1),
-            ..k
-        });
+    let Some(wanted) = current.reports.get(index).and_then(PairKey::of) else {
+        return 0;
+    };
     previous
         .reports
         .iter()
-        .position(|r| wanted.is_some() && PairKey::of(r) == wanted)
+        .position(|r| {
+            PairKey::of(r).is_some_and(|k| {
+                k.year.checked_add(1) == Some(wanted.year)
+                    && pairing::compare(&k.agency, &wanted.agency) == pairing::Likeness::Same
+            })
+        })
         .unwrap_or(0)
 }
 
 /// Checks every report of `bytes` against the previous-year file `previous` named by the user
 /// (`nianbao check --previous`, the page's pair). When the previous file cannot be read, the
-/// reports are checked alone and M.PAIR says why. `same_year` as for
-/// [`check_document_noting`].
+/// reports are checked alone and M.PAIR says why. `notes` as for [`check_document_noting`]
+/// (its ambiguous or likely last year left out: the named file is the previous year).
 pub(crate) fn check_with_previous_noting(
     bytes: &[u8],
     previous: &[u8],
     previous_name: Option<&str>,
-    same_year: &[String],
+    notes: &Links<'_>,
     options: &Options,
 ) -> Vec<CheckResult> {
     let current = match analyse(bytes, options) {
@@ -346,12 +373,14 @@ pub(crate) fn check_with_previous_noting(
                         name: previous_name,
                         explicit: true,
                     }),
-                    same_year: same_year.to_vec(),
+                    same_year: notes.same_year.clone(),
+                    units: notes.units.clone(),
                     ..Links::default()
                 },
                 Err(rejection) => Links {
                     previous_unusable: Some(rejection.message.clone()),
-                    same_year: same_year.to_vec(),
+                    same_year: notes.same_year.clone(),
+                    units: notes.units.clone(),
                     ..Links::default()
                 },
             };
@@ -360,41 +389,35 @@ pub(crate) fn check_with_previous_noting(
         .collect()
 }
 
-/// Pairs the reports of analysed files by agency and year (see [`report::pairing`]): for each
-/// file, the links of each of its reports. `names` name the files in messages and results.
+/// Pairs the reports of analysed files by agency and year ([`batch::decide`]): for each
+/// file, the links of each of its reports. `names` name the files in messages and results,
+/// `digests` ([`batch::digest`] of their bytes) tell identical files apart.
 pub(crate) fn pair_files<'a>(
     files: &[Option<&'a Analysed>],
     names: &'a [String],
+    digests: &[String],
 ) -> Vec<Vec<Links<'a>>> {
-    let mut entries = Vec::new();
+    let mut items = Vec::new();
     for (file, a) in files.iter().enumerate() {
-        for (report, key) in a
-            .map(Analysed::keys)
-            .unwrap_or_default()
-            .into_iter()
-            .enumerate()
-        {
-            entries.push(BatchEntry { file, report, key });
-        }
+        let reports = a.map_or(&[][..], |a| a.reports());
+        let digest = digests.get(file).cloned().unwrap_or_default();
+        items.extend(batch::items_of(file, reports, &digest));
     }
-    let links = pairing::pair(&entries);
-    let name = |e: &BatchEntry| -> String {
+    let decisions = batch::decide(&items);
+    let name = |j: usize| -> String {
+        let e = &items[j];
         let file = names.get(e.file).map_or("", String::as_str);
         let count = files[e.file].map_or(1, |a| a.reports.len());
-        if count > 1 {
-            crate::messages::batch_report_name(file, e.report)
-        } else {
-            file.to_string()
-        }
+        batch::report_name(file, e.report, count)
     };
     let mut out: Vec<Vec<Links<'a>>> = files
         .iter()
         .map(|a| vec![Links::default(); a.map_or(0, |a| a.reports.len())])
         .collect();
-    for (e, link) in entries.iter().zip(links) {
+    for (e, d) in items.iter().zip(&decisions) {
         let slot = &mut out[e.file][e.report];
-        if let Some(p) = link.previous {
-            let pe = &entries[p];
+        if let Some(p) = d.previous {
+            let pe = &items[p];
             if let Some(analysed) = files[pe.file] {
                 slot.previous = Some(PreviousFile {
                     analysed,
@@ -404,9 +427,48 @@ pub(crate) fn pair_files<'a>(
                 });
             }
         }
-        slot.same_year = link.same_year.iter().map(|&j| name(&entries[j])).collect();
+        fill_notes(slot, d, name);
+        slot.units = d
+            .units
+            .iter()
+            .filter_map(|&j| {
+                let u = &items[j];
+                let report = files[u.file]?.reports.get(u.report)?;
+                Some(rules::Unit {
+                    name: name(j),
+                    figures: rules::figures_of(report),
+                })
+            })
+            .collect();
     }
     out
+}
+
+/// The units of a consolidated report from their files' bytes (the page holds them): each
+/// `(name, bytes, report index)` read and its figures taken; unreadable ones are left out.
+pub fn units_of(files: &[(&str, &[u8], usize)], options: &Options) -> Vec<rules::Unit> {
+    let plain = Options {
+        with_tables: false,
+        ..options.clone()
+    };
+    files
+        .iter()
+        .filter_map(|(name, bytes, report)| {
+            let a = analyse(bytes, &plain).ok()?;
+            Some(rules::Unit {
+                name: name.to_string(),
+                figures: rules::figures_of(a.reports.get(*report)?),
+            })
+        })
+        .collect()
+}
+
+/// Names what a decision says beyond the previous report: duplicates, an ambiguous or a likely
+/// last year.
+pub fn fill_notes(links: &mut Links<'_>, d: &Decision, name: impl Fn(usize) -> String) {
+    links.same_year = d.same_year.iter().map(|&j| name(j)).collect();
+    links.previous_ambiguous = d.previous_ambiguous.iter().map(|&j| name(j)).collect();
+    links.likely_previous = d.likely_previous.iter().map(|&j| name(j)).collect();
 }
 
 /// Checks a batch of files (name, bytes), pairing the reports of the same agency in
@@ -416,8 +478,9 @@ pub fn check_batch(files: &[(&str, &[u8])], options: &Options) -> Vec<Vec<CheckR
     let analysed: Vec<Result<Analysed, Rejection>> =
         files.iter().map(|(_, b)| analyse(b, options)).collect();
     let names: Vec<String> = files.iter().map(|(n, _)| n.to_string()).collect();
+    let digests: Vec<String> = files.iter().map(|(_, b)| batch::digest(b)).collect();
     let refs: Vec<Option<&Analysed>> = analysed.iter().map(|a| a.as_ref().ok()).collect();
-    let links = pair_files(&refs, &names);
+    let links = pair_files(&refs, &names, &digests);
     analysed
         .iter()
         .zip(links)
@@ -430,6 +493,25 @@ pub fn check_batch(files: &[(&str, &[u8])], options: &Options) -> Vec<Vec<CheckR
             Err(rejection) => vec![CheckResult::rejected(rejection.clone())],
         })
         .collect()
+}
+
+/// A previous-year report named by the user that M.PAIR doubts (another agency): the
+/// cross-year errors (those pointing into the other file) are only warnings.
+fn downgrade_unsure_pair(findings: &mut [Finding]) {
+    if !findings.iter().any(|f| f.rule == RuleId::MPair.as_str()) {
+        return;
+    }
+    for f in findings {
+        let cross = f.locations.iter().any(|l| {
+            matches!(
+                l,
+                Location::Cell { doc: 1, .. } | Location::Text { doc: 1, .. }
+            )
+        });
+        if cross {
+            f.severity = Severity::Warning;
+        }
+    }
 }
 
 /// The rejection of a file that holds no report.
@@ -457,6 +539,7 @@ fn assemble(
     with_tables: bool,
 ) -> CheckResult {
     let groups = group_findings(&mut findings, crate::messages::group);
+    assign_problems(&mut findings);
     let tables = if with_tables {
         report
             .physical_tables()

@@ -45,6 +45,9 @@ pub struct KindInfo {
     pub reason: String,
     /// Set by the user (`Options::report_kind`) rather than inferred.
     pub by_user: bool,
+    /// Inferred as a government's consolidated report of its region (全县/全区/全市, 汇总): the
+    /// batch compares it with its units' reports (M.HIER).
+    pub consolidated: bool,
 }
 
 /// Read back from a result (the on-demand writer): the id and label are the build's own
@@ -58,6 +61,8 @@ impl<'de> Deserialize<'de> for KindInfo {
             reason: String,
             #[serde(default)]
             by_user: bool,
+            #[serde(default)]
+            consolidated: bool,
         }
         let raw = Raw::deserialize(d)?;
         let kind = crate::report::ReportKind::parse(&raw.id);
@@ -66,6 +71,7 @@ impl<'de> Deserialize<'de> for KindInfo {
             label: kind.map_or("", |k| k.label()),
             reason: raw.reason,
             by_user: raw.by_user,
+            consolidated: raw.consolidated,
         })
     }
 }
@@ -83,6 +89,7 @@ impl ReportInfo {
                 label: k.kind.label(),
                 reason: messages::kind_reason(k),
                 by_user: k.by_user(),
+                consolidated: k.consolidated(),
             }),
         }
     }
@@ -362,6 +369,12 @@ impl CheckResult {
             .iter()
             .filter(|f| f.severity == Severity::Error)
             .count()
+    }
+
+    /// How many problems the findings hold (findings one culprit cell explains are one), and
+    /// how many of them hold an error.
+    pub fn problems(&self) -> (usize, usize) {
+        crate::findings::problem_counts(&self.findings)
     }
 
     pub fn warnings(&self) -> usize {

@@ -268,6 +268,58 @@ pub struct Finding {
     /// one table, e.g. a blank column), shown as one line by the presenters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<usize>,
+    /// The problem this finding belongs to (0, 1, … in the result): findings that one culprit
+    /// cell explains share one problem — one mistake, one problem, with the checks it breaks
+    /// listed under it ([`assign_problems`]). Absent from older results: read as
+    /// [`NO_PROBLEM`] (the writer then gives each such finding a problem of its own).
+    #[serde(default = "no_problem")]
+    pub problem: usize,
+}
+
+/// The `problem` of a finding read back from a result that had none.
+pub const NO_PROBLEM: usize = usize::MAX;
+
+fn no_problem() -> usize {
+    NO_PROBLEM
+}
+
+/// Numbers the problems of a result's findings: findings with the same culprit cell share one
+/// problem, and so does a finding without a culprit whose main cell is that culprit (the text
+/// that disagrees with the wrong total); every other finding is a problem of its own. Ids follow
+/// the order of the problems' first findings.
+pub fn assign_problems(findings: &mut [Finding]) {
+    let culprits: Vec<CellRef> = findings.iter().filter_map(|f| f.culprit).collect();
+    let mut keys: Vec<(CellRef, usize)> = Vec::new();
+    let mut next = 0usize;
+    for f in findings.iter_mut() {
+        let key = f
+            .culprit
+            .or_else(|| f.cells.first().copied().filter(|c| culprits.contains(c)));
+        let known = key.and_then(|c| keys.iter().find(|(k, _)| *k == c).map(|&(_, id)| id));
+        f.problem = match known {
+            Some(id) => id,
+            None => {
+                if let Some(c) = key {
+                    keys.push((c, next));
+                }
+                next += 1;
+                next - 1
+            }
+        };
+    }
+}
+
+/// How many problems `findings` hold ([`Finding::problem`]): in all, and those holding an error.
+pub fn problem_counts(findings: &[Finding]) -> (usize, usize) {
+    let mut seen: Vec<(usize, bool)> = Vec::new();
+    for f in findings {
+        let error = f.severity == Severity::Error;
+        match seen.iter_mut().find(|(id, _)| *id == f.problem) {
+            Some(slot) => slot.1 |= error,
+            None => seen.push((f.problem, error)),
+        }
+    }
+    (seen.len(), seen.iter().filter(|(_, e)| *e).count())
 }
 
 /// Many findings of one rule in one table (a blank column, a blank table), summed up in one
@@ -426,6 +478,7 @@ mod tests {
             fix: None,
             locations: Vec::new(),
             group: None,
+            problem: 0,
         }
     }
 

@@ -47,7 +47,8 @@ pub mod wasm;
 #[cfg(feature = "readers")]
 pub use check::check_pasted;
 pub use check::{
-    annotate_bytes as annotate, check, check_batch, check_bytes, Context, Options, PreviousBytes,
+    annotate_bytes as annotate, annotate_results, check, check_batch, check_bytes, Context,
+    Options, PreviousBytes,
 };
 pub use contract::{
     CheckResult, PreviousInfo, ReportInfo, Status, TableView, ValueEntry, Values, CONTRACT_VERSION,
@@ -55,6 +56,7 @@ pub use contract::{
 pub use findings::Outcome;
 pub use findings::{
     CellRef, Finding, FindingGroup, Fix, Location, Quantity, RuleId, Severity, UnknownRule,
+    NO_PROBLEM,
 };
 pub use intake::too_large_input;
 pub use limits::Limits;
@@ -62,16 +64,25 @@ pub use rejection::{Rejection, RejectionCode};
 pub use report::ReportKind;
 pub use rules::{catalogue, catalogue_markdown, Rule, RuleInfo};
 
-/// Checking a batch file by file, without holding every document at once (the command-line
-/// tool): [`analyse`](batch::analyse) each file, pair the reports by their
-/// [`PairKey`](batch::PairKey)s ([`pair`](batch::pair)), then [`check_report`](batch::check_report)
-/// each report with its [`Links`](batch::Links). [`check_batch`] does all of it in memory.
+/// The batch engine and checking a batch file by file, without holding every document at once
+/// (the command-line tool): [`analyse`](batch::analyse) each file, describe its reports
+/// ([`items_of`](batch::items_of), with its [`digest`](batch::digest)), let the engine
+/// [`decide`](batch::decide) pairs, duplicates and consolidation groups, then
+/// [`check_report`](batch::check_report) each report with its [`Links`](batch::Links)
+/// ([`fill_notes`](batch::fill_notes), the units' [`figures_of`](batch::figures_of)).
+/// [`check_batch`] does all of it in memory; the page asks [`plan`](batch::plan) through the
+/// browser binding.
 pub mod batch {
-    pub use crate::check::{
-        analyse, annotate_analysed, check_report, previous_counterpart, Analysed, Links,
-        PreviousFile,
+    pub use crate::check::batch::{
+        decide, digest, items_of, plan, report_name, BatchItem, Decision, PlanFile, PlanRef,
+        PlanReport, PlanReportIn,
     };
-    pub use crate::report::pairing::{agency_key, pair, BatchEntry, Link, PairKey};
+    pub use crate::check::{
+        analyse, annotate_analysed, check_report, fill_notes, previous_counterpart, units_of,
+        Analysed, Links, PreviousFile,
+    };
+    pub use crate::report::pairing::{agency_key, compare, Likeness, PairKey};
+    pub use crate::rules::{figures_of, Figure, Unit};
 }
 
 /// The Chinese text of the tools built on the core: the command-line tool's words and those of

@@ -31,6 +31,9 @@ pub use structure::*;
 pub use tables::*;
 pub use text::*;
 
+mod batch;
+pub use batch::*;
+
 /// Megabytes for messages: whole, or with up to two decimals (integer arithmetic only: float
 /// formatting is large in the wasm build).
 pub fn mb(bytes: u64) -> String {

@@ -5,6 +5,7 @@
 //! numbers, strings) with serde-wasm-bindgen's JSON-compatible serializer, so the page receives
 //! exactly the JSON shape documented in docs/CONTRACT.md.
 
+use crate::check::batch::{self, PlanFile};
 use crate::check::{check_batch, check_first, Context, Options, PreviousBytes};
 use crate::report::ReportKind;
 use serde::Serialize;
@@ -37,16 +38,34 @@ pub fn check(bytes: &[u8]) -> Result<JsValue, JsValue> {
 /// kind for the deadline rule (部门, 乡镇, 县级政府, 地市级政府, 省级政府, or the ids
 /// `department` …); `undefined` or an unknown value infers it. `same_year` (optional) names
 /// the other files of the same agency and year as this one: each report then says so (M.DUPYEAR).
+/// `previous_ambiguous` and `likely_previous` (optional, names, as [`plan_batch`] gives them):
+/// last year's reports the batch could not decide between, or only likely of this agency (M.PAIR).
+/// `units`, `unit_names`, `unit_reports` (optional): for a consolidated report, its units'
+/// files, names and report indices as [`plan_batch`] gives them (M.HIER).
 #[wasm_bindgen]
+#[allow(clippy::too_many_arguments)]
 pub fn check_reports(
     bytes: &[u8],
     kind: Option<String>,
     same_year: Option<Vec<String>>,
+    previous_ambiguous: Option<Vec<String>>,
+    likely_previous: Option<Vec<String>>,
+    units: Option<Vec<js_sys::Uint8Array>>,
+    unit_names: Option<Vec<String>>,
+    unit_reports: Option<Vec<u32>>,
 ) -> Result<JsValue, JsValue> {
     let same_year = same_year.unwrap_or_default();
+    let (previous_ambiguous, likely_previous) = (
+        previous_ambiguous.unwrap_or_default(),
+        likely_previous.unwrap_or_default(),
+    );
+    let units = units_of(units, unit_names, unit_reports, &options(kind.as_deref()));
     let context = Context {
-        previous: None,
         same_year: &same_year,
+        previous_ambiguous: &previous_ambiguous,
+        likely_previous: &likely_previous,
+        units: &units,
+        ..Context::default()
     };
     to_js(&crate::check::check(
         bytes,
@@ -79,22 +98,29 @@ pub fn report_kinds() -> Result<JsValue, JsValue> {
 /// [`check_reports`] gives, with the cross-year findings (T3.XYEAR, T2.VALID, …) and
 /// `previous` saying which report each was compared with. Locations with `doc: 1` point into
 /// the previous file. When the previous file cannot be used, each result says why (M.PAIR).
-/// `kind` and `same_year` as for [`check_reports`].
+/// `kind`, `same_year` and the units (M.HIER) as for [`check_reports`].
 #[wasm_bindgen]
+#[allow(clippy::too_many_arguments)]
 pub fn check_pair(
     bytes: &[u8],
     previous: &[u8],
     previous_name: Option<String>,
     kind: Option<String>,
     same_year: Option<Vec<String>>,
+    units: Option<Vec<js_sys::Uint8Array>>,
+    unit_names: Option<Vec<String>>,
+    unit_reports: Option<Vec<u32>>,
 ) -> Result<JsValue, JsValue> {
     let same_year = same_year.unwrap_or_default();
+    let units = units_of(units, unit_names, unit_reports, &options(kind.as_deref()));
     let context = Context {
         previous: Some(PreviousBytes {
             bytes: previous,
             name: previous_name.as_deref(),
         }),
         same_year: &same_year,
+        units: &units,
+        ..Context::default()
     };
     to_js(&crate::check::check(
         bytes,
@@ -121,6 +147,51 @@ pub fn check_files(
         .map(|(i, b)| (names.get(i).map_or("", String::as_str), b.as_slice()))
         .collect();
     to_js(&check_batch(&batch, &options(kind.as_deref())))
+}
+
+/// The units of a consolidated report from the page's files (M.HIER).
+fn units_of(
+    units: Option<Vec<js_sys::Uint8Array>>,
+    names: Option<Vec<String>>,
+    reports: Option<Vec<u32>>,
+    options: &Options,
+) -> Vec<crate::rules::Unit> {
+    let bytes: Vec<Vec<u8>> = units
+        .unwrap_or_default()
+        .iter()
+        .map(|u| u.to_vec())
+        .collect();
+    let (names, reports) = (names.unwrap_or_default(), reports.unwrap_or_default());
+    let files: Vec<(&str, &[u8], usize)> = bytes
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            (
+                names.get(i).map_or("", String::as_str),
+                b.as_slice(),
+                reports.get(i).map_or(0, |&r| r as usize),
+            )
+        })
+        .collect();
+    crate::check::units_of(&files, options)
+}
+
+/// The batch engine's decisions for the files of a page: `files` is `[{name, digest, reports:
+/// [{agency, year}]}]` (digest: [`file_digest`] of the file's bytes; reports: from its results);
+/// returns, for each file, for each report, `{previous: {file, report, name, agency, year} |
+/// null, previous_ambiguous: [name], likely_previous: [{file, report, name, agency, year}],
+/// same_year: [name], copies: [name]}` (file: an index into `files`).
+#[wasm_bindgen]
+pub fn plan_batch(files: JsValue) -> Result<JsValue, JsValue> {
+    let files: Vec<PlanFile> =
+        serde_wasm_bindgen::from_value(files).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    to_js(&batch::plan(&files))
+}
+
+/// A file's digest (equal for identical bytes), for [`plan_batch`].
+#[wasm_bindgen]
+pub fn file_digest(bytes: &[u8]) -> String {
+    batch::digest(bytes)
 }
 
 /// The agency name as pairing compares it (blanks and punctuation dropped, width folded):

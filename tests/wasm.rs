@@ -182,8 +182,17 @@ struct KindInfo {
 }
 
 fn check_reports(bytes: &[u8], kind: Option<&str>) -> Vec<ReportResult> {
-    let value = nianbao::wasm::check_reports(bytes, kind.map(str::to_string), None)
-        .expect("check_reports returns a value");
+    let value = nianbao::wasm::check_reports(
+        bytes,
+        kind.map(str::to_string),
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+    )
+    .expect("check_reports returns a value");
     serde_wasm_bindgen::from_value(value).expect("an array of results")
 }
 
@@ -261,8 +270,17 @@ const PAIR_2021: &[u8] = include_bytes!("fixtures/pairs/2021.docx");
 const PAIR_2022: &[u8] = include_bytes!("fixtures/pairs/2022.docx");
 
 fn check_pair(bytes: &[u8], previous: &[u8], name: Option<&str>) -> PairedResult {
-    let value = nianbao::wasm::check_pair(bytes, previous, name.map(str::to_string), None, None)
-        .expect("check_pair returns a value");
+    let value = nianbao::wasm::check_pair(
+        bytes,
+        previous,
+        name.map(str::to_string),
+        None,
+        None,
+        None,
+        None,
+        None,
+    )
+    .expect("check_pair returns a value");
     let mut results: Vec<PairedResult> =
         serde_wasm_bindgen::from_value(value).expect("results match the contract");
     assert_eq!(results.len(), 1, "one result per report");
@@ -287,9 +305,36 @@ fn dup_years(value: JsValue) -> Vec<Vec<PairedFinding>> {
 fn same_year_names_the_other_files_of_the_same_agency_and_year() {
     let names = vec!["副本.docx".to_string(), "另一份.docx".to_string()];
     for value in [
-        nianbao::wasm::check_reports(PAIR_2021, None, Some(names.clone())),
-        nianbao::wasm::check_pair(PAIR_2022, PAIR_2021, None, None, Some(names.clone())),
-        nianbao::wasm::check_pair(PAIR_2022, b"junk", None, None, Some(names.clone())),
+        nianbao::wasm::check_reports(
+            PAIR_2021,
+            None,
+            Some(names.clone()),
+            None,
+            None,
+            None,
+            None,
+            None,
+        ),
+        nianbao::wasm::check_pair(
+            PAIR_2022,
+            PAIR_2021,
+            None,
+            None,
+            Some(names.clone()),
+            None,
+            None,
+            None,
+        ),
+        nianbao::wasm::check_pair(
+            PAIR_2022,
+            b"junk",
+            None,
+            None,
+            Some(names.clone()),
+            None,
+            None,
+            None,
+        ),
     ] {
         let dups = dup_years(value.expect("a value"));
         assert_eq!(dups.len(), 1, "one report");
@@ -303,9 +348,18 @@ fn same_year_names_the_other_files_of_the_same_agency_and_year() {
     }
     // None, or no names: no M.DUPYEAR.
     for value in [
-        nianbao::wasm::check_reports(PAIR_2021, None, None),
-        nianbao::wasm::check_reports(PAIR_2021, None, Some(Vec::new())),
-        nianbao::wasm::check_pair(PAIR_2022, PAIR_2021, None, None, None),
+        nianbao::wasm::check_reports(PAIR_2021, None, None, None, None, None, None, None),
+        nianbao::wasm::check_reports(
+            PAIR_2021,
+            None,
+            Some(Vec::new()),
+            None,
+            None,
+            None,
+            None,
+            None,
+        ),
+        nianbao::wasm::check_pair(PAIR_2022, PAIR_2021, None, None, None, None, None, None),
     ] {
         assert!(dup_years(value.expect("a value"))[0].is_empty());
     }

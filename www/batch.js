@@ -15,6 +15,8 @@ const STATUS_ORDER = { error: 0, rejected: 1, warning: 2, pass: 3 };
 export const statusKey = outcomeOf;
 
 const count = (r, sev) => (r.status === 'checked' ? r.findings.filter((f) => f.severity === sev).length : null);
+/** How many problems a result's findings hold (the findings one culprit cell explains are one: `problem`). */
+export const problems = (r) => (r.status === 'checked' ? new Set(r.findings.map((f, i) => (Number.isInteger(f.problem) ? f.problem : `f${i}`))).size : null);
 
 /** A row of the summary, with the entry it shows. @typedef {HTMLTableRowElement & {_entry?: any}} Row */
 
@@ -27,6 +29,7 @@ const COLUMNS = [
   ['agency', '机关', (e) => e.result.report?.agency ?? '', (e) => e.result.report?.agency ?? '—'],
   ['year', '年度', (e) => e.result.report?.year ?? null, (e) => (e.result.report?.year != null ? String(e.result.report.year) : '—')],
   ['format', '格式', (e) => e.result.report?.format ?? '', (e) => (e.result.report?.format ? `${e.result.report.format} 年版` : '—')],
+  ['problems', '问题', (e) => problems(e.result), (e) => (problems(e.result) ?? '—')],
   ['errors', '错误', (e) => count(e.result, 'error'), (e) => (count(e.result, 'error') ?? '—')],
   ['warnings', '警告', (e) => count(e.result, 'warning'), (e) => (count(e.result, 'warning') ?? '—')],
   ['status', '状态', (e) => STATUS_ORDER[statusKey(e.result)], (e) => statusLabel(e.result)],

@@ -8,7 +8,7 @@ import { el } from './dom.js';
 import { OUTCOME_LABEL, outcomeOf } from './outcome.js';
 
 /** The CSV header, as the command line writes it (src/present/csv.rs). */
-export const CSV_HEADER = '文件,状态,规则,级别,表,行,列,应为,实为,说明';
+export const CSV_HEADER = '文件,状态,规则,级别,表,行,列,应为,实为,说明,问题';
 const BOM = '\uFEFF';
 const CN_TABLE = { 2: '二', 3: '三', 4: '四' };
 
@@ -49,15 +49,15 @@ export function csvRows(file, result) {
   const row = (fields) => `${fields.map(csvField).join(',')}\r\n`;
   if (result.status !== 'checked') {
     const r = result.rejection ?? { code: '', message: '' };
-    return row([file, statusLabel(result), r.code, '', '', '', '', '', '', r.message]);
+    return row([file, statusLabel(result), r.code, '', '', '', '', '', '', r.message, '']);
   }
-  if (!result.findings.length) return row([file, statusLabel(result), '', '', '', '', '', '', '', '未发现问题']);
+  if (!result.findings.length) return row([file, statusLabel(result), '', '', '', '', '', '', '', '未发现问题', '']);
   const status = statusLabel(result);
   return result.findings.map((f) => row([
     file, status, f.rule, f.severity === 'error' ? '错误' : '警告',
     f.table != null ? `表${CN_TABLE[f.table] ?? ''}` : '',
     (f.row ?? []).join(' / '), (f.column ?? []).join(' / '),
-    quantity(f.expected), quantity(f.actual), f.message,
+    quantity(f.expected), quantity(f.actual), f.message, Number.isInteger(f.problem) ? String(f.problem + 1) : '',
   ])).join('');
 }
 
@@ -126,7 +126,10 @@ export async function exportXlsx(entries) {
 export async function downloadAnnotated(entry, suggest) {
   const w = await loadWriter();
   // The writer copies the bytes into its own memory: the card keeps them for another download.
-  const out = await w.annotate(entry.bytes, { suggest, name: entry.name });
+  // The card's own results (every report of its file, paired with last year's, its kind…): the copy
+  // carries what the card shows, not a fresh check of the file alone.
+  const results = entry.rec?.results ?? (entry.result ? [entry.result] : undefined);
+  const out = await w.annotate(entry.bytes, { suggest, name: entry.rec?.name ?? entry.name, results });
   download(out.bytes, out.name || annotatedName(entry.name), DOCX);
   return { comments: out.comments, revisions: out.revisions };
 }

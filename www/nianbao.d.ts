@@ -51,7 +51,7 @@ export interface CheckResult {
     /** This report's index in its file and how many reports the file holds (contract version 2). */
     index?: number; count?: number;
     /** The report kind the deadline rule used: inferred (by_user false, reason says why) or chosen. */
-    kind?: { id: string; label: string; reason: string; by_user: boolean } | null;
+    kind?: { id: string; label: string; reason: string; by_user: boolean; consolidated?: boolean } | null;
   };
   findings: Finding[];
   values: { table2?: Value[]; table3?: Value[]; table4?: Value[] };
@@ -93,7 +93,30 @@ export interface CheckOptions {
   previousName?: string;
   /** Names of other files of the same agency and year: each report then has the M.DUPYEAR warning naming them. */
   sameYear?: string[];
+  /** Names of several distinct last-year reports of the agency (compared with none: M.PAIR names them). */
+  previousAmbiguous?: string[];
+  /** Names of last-year reports of a probably-same agency, not paired (M.PAIR offers them). */
+  likelyPrevious?: string[];
+  /** For a consolidated report: its units' files, as planBatch names them (M.HIER). */
+  units?: { file: Input; name: string; report: number }[];
 }
+
+/** A report of the batch as planBatch names it. */
+export interface PlanRef { file: number; report: number; name: string; agency: string | null; year: number | null }
+
+/** What the core's batch engine decided for one report. */
+export interface PlanReport {
+  previous: PlanRef | null;
+  previous_ambiguous: string[];
+  likely_previous: PlanRef[];
+  same_year: string[];
+  copies: string[];
+  units: PlanRef[];
+  consolidated_by: PlanRef | null;
+}
+
+/** The core's batch engine on files already checked: per file, per report, its decisions. */
+export function planBatch(files: { name: string; digest: string; reports: { agency?: string | null; year?: number | null; consolidated?: boolean }[] }[]): Promise<PlanReport[][]>;
 
 /** Checks one file (its first report). Never rejects for a bad file: the result says why it could not be checked. */
 export function check(input: Input): Promise<CheckResult>;
@@ -107,7 +130,7 @@ export function reportKinds(): Promise<ReportKind[]>;
  * Like checkReports(), and also gives back the first report's result, each report's agency key (as
  * pairing compares agencies; null when unknown) and the file's bytes as read (null when they could not be read).
  */
-export function checkWithBytes(input: Input, options?: CheckOptions): Promise<{ result: CheckResult; results: CheckResult[]; keys: (string | null)[]; bytes: Uint8Array | null }>;
+export function checkWithBytes(input: Input, options?: CheckOptions): Promise<{ result: CheckResult; results: CheckResult[]; keys: (string | null)[]; digest: string | null; bytes: Uint8Array | null }>;
 /** How many Web Workers the checks run in at most: the logical cores, at least 1, at most 4. */
 export function poolSize(): number;
 /** The rule catalogue. */

@@ -79,12 +79,25 @@ export async function check(input) {
  * reading the file again.
  */
 export async function checkWithBytes(input, options = {}) {
-  const { kind, previous, previousName, sameYear } = options;
+  const { kind, previous, previousName, sameYear, previousAmbiguous, likelyPrevious, units } = options;
   const read = await readInput(input);
   if (read.rejected) return only(read.rejected, read.bytes ?? null);
   const job = { op: 'reports', kind: kind || undefined };
   // Other files of the same agency and year (M.DUPYEAR on each report): names, as strings.
   if (Array.isArray(sameYear) && sameYear.length) job.sameYear = sameYear.slice(0, 1000).map((n) => String(n));
+  // Last year's reports the batch engine could not choose between, or only likely of this agency (M.PAIR).
+  if (Array.isArray(previousAmbiguous) && previousAmbiguous.length) job.previousAmbiguous = previousAmbiguous.slice(0, 1000).map(String);
+  if (Array.isArray(likelyPrevious) && likelyPrevious.length) job.likelyPrevious = likelyPrevious.slice(0, 1000).map(String);
+  // A consolidated report's units in the batch ([{file, name, report}]): read here, summed by the checker (M.HIER).
+  if (Array.isArray(units) && units.length) {
+    const read = await Promise.all(units.slice(0, 1000).map((u) => readInput(u.file)));
+    const ok = units.slice(0, 1000).map((u, i) => [u, read[i]]).filter(([, r]) => r.bytes);
+    if (ok.length) {
+      job.units = ok.map(([, r]) => r.bytes);
+      job.unitNames = ok.map(([u]) => String(u.name));
+      job.unitReports = ok.map(([u]) => Number(u.report) || 0);
+    }
+  }
   // Last year's file, when it can be read (the checker says why it cannot be compared otherwise, M.PAIR).
   const prev = previous != null ? await readInput(previous) : null;
   if (prev?.bytes) {
@@ -105,7 +118,20 @@ export async function checkWithBytes(input, options = {}) {
       if (r.outcome === 'pass') r.outcome = 'warning'; // as the core's Outcome: a warning, no error
     }
   }
-  return { result: out.results[0], results: out.results, keys: out.keys, bytes: out.bytes };
+  return { result: out.results[0], results: out.results, keys: out.keys, digest: out.digest ?? null, bytes: out.bytes };
+}
+
+/**
+ * The batch engine of the core (check::batch): which report of the page's files is compared with
+ * which last year's report, which are the same agency and year twice, which are copies, which are only
+ * likely last year's. `files` is [{name, digest, reports: [{agency, year}]}]; resolves to, per file, per
+ * report, {previous: {file, report, name, agency, year} | null, previous_ambiguous: [name],
+ * likely_previous: [{file, report, name, agency, year}], same_year: [name], copies: [name]}.
+ */
+export async function planBatch(files) {
+  const out = await runJob(new Uint8Array(0), { op: 'plan', plan: files });
+  if (out.failed) throw new Error(out.failed.rejection?.message ?? 'plan failed');
+  return out.results;
 }
 
 /**
@@ -246,7 +272,7 @@ function spawn(module) {
           w.onIdle?.(w);
           return;
         }
-        t.resolve({ results: out.results, keys: out.keys, bytes: data.bytes ?? null });
+        t.resolve({ results: out.results, keys: out.keys, digest: out.digest, bytes: data.bytes ?? null });
       } else {
         const err = new Error(data.error);
         t.reject(err);

@@ -1,12 +1,13 @@
 // @ts-check
 // The records of <nianbao-check>: one per file ({file, name, kind, previous, sameYear, results, keys,
-// entries, seq}), each with one card entry per report of the file ({name, size, result, bytes, card,
+// digest, entries, seq}, and what the core's batch engine said: ambiguous, likely, units,
+// consolidatedBy), each with one card entry per report of the file ({name, size, result, bytes, card,
 // rec, uid}); the counts by card status; pairing with last year's report on the page and the re-check
 // of a file when its kind or its pair changes (its new cards put in place of the old ones).
-import { checkWithBytes } from './nianbao.js';
+import { checkWithBytes, planBatch } from './nianbao.js';
 import { renderResult } from './render.js';
 import { cardTools } from './exports.js';
-import { findPrevious, findSameYear, reportTitle, reportTools } from './pairing.js';
+import { notesOf, planRecords, reportTitle, reportTools } from './pairing.js';
 import { textPanel } from './narrative.js';
 
 let uid = 0; // card ids stay unique across all elements of the page
@@ -22,6 +23,11 @@ let uid = 0; // card ids stay unique across all elements of the page
  * @property {string[]} sameYear  other files of the page with the same agency and year
  * @property {any[]} results
  * @property {any[]} keys
+ * @property {string | null} [digest]  the file's digest (identical files count once)
+ * @property {string[]} [ambiguous]  several distinct last years (compared with none)
+ * @property {{rec: FileRecord, name: string, agency: string | null, year: number | null}[]} [likely]  likely last years, offered
+ * @property {{rec: FileRecord, name: string, report: number}[]} [units]  a consolidated report's units (M.HIER)
+ * @property {{rec: FileRecord | null, name: string} | null} [consolidatedBy]  a unit's consolidated report
  * @property {Entry[]} entries
  * @property {number} seq
  */
@@ -70,11 +76,12 @@ export class Records {
 
   /**
    * A new record for a checked file.
-   * @param {File} file @param {any[]} results @param {any[]} keys
+   * @param {File} file @param {any[]} results @param {any[]} keys @param {string | null} [digest]
    * @returns {FileRecord}
    */
-  add(file, results, keys) {
-    const rec = { file, name: file.name, kind: null, previous: null, sameYear: [], results, keys, entries: [], seq: 0 };
+  add(file, results, keys, digest = null) {
+    /** @type {FileRecord} */
+    const rec = { file, name: file.name, kind: null, previous: null, sameYear: [], results, keys, digest, entries: [], seq: 0 };
     this.files.push(rec);
     return rec;
   }
@@ -95,8 +102,8 @@ export class Records {
       const entry = { name, size: rec.file.size, result, bytes: result.findings?.length ? bytes : null, card, rec, uid: id };
       const tools = reportTools(result, rec, this.host.kinds(), {
         kind: (/** @type {string} */ kind) => { rec.kind = kind || null; this.recheck(rec); },
-        previous: (/** @type {File | null} */ file) => {
-          rec.previous = file ? { file, name: file.name, explicit: true, rec: null } : null;
+        previous: (/** @type {File | null} */ file, /** @type {FileRecord | null} */ other = null) => {
+          rec.previous = file ? { file, name: other?.name ?? file.name, explicit: true, rec: other } : null;
           this.recheck(rec).then(() => this.pairAuto());
         },
       });
@@ -136,28 +143,21 @@ export class Records {
   }
 
   /**
-   * Pairs each file with last year's file of the same agency on the page (the first in the page's
-   * order, as the command line pairs a batch); re-checks those whose pair changed, each once beside its
-   * one previous file (so a large batch costs at most one more check per file). A file paired by the
-   * user keeps its pair. A file holding the same agency and year as other files on the page is checked
-   * again naming them (M.DUPYEAR), in the same one re-check.
+   * Asks the core's batch engine which file of the page is last year's of which, and which are a
+   * consolidated report's units (pairing.js, planRecords); re-checks those whose pair or notes changed,
+   * each once beside its one previous file (so a large batch costs at most one more check per file). A
+   * file paired by the user keeps its pair. Duplicates (M.DUPYEAR), an undecidable or a likely last year
+   * (M.PAIR) and a consolidated report's units (M.HIER) are named in the same re-check.
    */
   async pairAuto(inBatch = false) {
-    const changed = [];
-    for (const rec of this.files) {
-      const same = findSameYear(rec, this.files);
-      let again = same.join('\n') !== (rec.sameYear ?? []).join('\n');
-      rec.sameYear = same;
-      if (!rec.previous?.explicit) {
-        const prev = findPrevious(rec, this.files);
-        if (prev !== (rec.previous?.rec ?? null)) {
-          rec.previous = prev ? { file: prev.file, name: prev.name, explicit: false, rec: prev } : null;
-          again = true;
-        }
-      }
-      if (again) changed.push(this.recheck(rec, inBatch));
+    /** @type {FileRecord[]} */
+    let changed = [];
+    try {
+      changed = await planRecords(this.files, planBatch);
+    } catch (e) {
+      console.error(e);
     }
-    await Promise.all(changed);
+    await Promise.all(changed.map((rec) => this.recheck(rec, inBatch)));
   }
 
   /** Checks a file again (its kind, its previous year's file) and puts the new cards in place of its old ones. @param {FileRecord} rec */
@@ -167,7 +167,7 @@ export class Records {
     host.say(`正在重新检查 ${rec.name}…`);
     for (const e of rec.entries) e.card.setAttribute('aria-busy', 'true');
     const out = await checkWithBytes(rec.file, {
-      kind: rec.kind ?? undefined, previous: rec.previous?.file, previousName: rec.previous?.name, sameYear: rec.sameYear?.length ? rec.sameYear : undefined,
+      kind: rec.kind ?? undefined, previous: rec.previous?.file, previousName: rec.previous?.name, ...notesOf(rec),
     });
     if (seq !== rec.seq || !this.files.includes(rec)) return;
     // The page paired these itself (a batch pair, not a file the user named): as the contract says it.
@@ -181,6 +181,7 @@ export class Records {
     const wasDrawn = old.some((e) => e.card.dataset.drawn);
     rec.results = out.results;
     rec.keys = out.keys;
+    rec.digest = out.digest ?? rec.digest;
     // Drawn now when the old card was; otherwise (a large batch) when scrolled to, like the others.
     const made = this.cardsFor(rec, out.bytes, { expand: wasOpen, lazy: true });
     for (const e of made) {

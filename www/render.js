@@ -58,6 +58,11 @@ export function renderResult(file, result, uid, { expand = true, compact = false
   if (errors.length) head.append(el('span', { class: 'badge badge-error' }, `✖ ${errors.length} 个错误`));
   if (warnings.length) head.append(el('span', { class: 'badge badge-warning' }, `⚠ ${warnings.length} 个警告`));
   if (outcome === 'pass') head.append(el('span', { class: 'badge badge-pass' }, `✓ ${OUTCOME_LABEL.pass}`));
+  // One mistake, one problem: the findings one culprit cell explains count once.
+  const problems = new Set(result.findings.map((f, i) => (Number.isInteger(f.problem) ? f.problem : `f${i}`))).size;
+  if (problems && problems < result.findings.length) {
+    head.append(el('span', { class: 'badge badge-problems', title: '同一处错误引起的多条检查结果算作一个问题' }, `共 ${problems} 个问题`));
+  }
 
   const info = result.report ?? {};
   head.append(el('dl', { class: 'facts' },

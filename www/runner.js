@@ -70,13 +70,13 @@ export async function runBatch(b, named) {
   };
   let slice = performance.now();
   for (let i = 0; i < n; i++) {
-    const { result, results: reports, keys, bytes, ms } = await jobs[i];
+    const { result, results: reports, keys, digest, bytes, ms } = await jobs[i];
     jobs[i] = null;
     if (next < n) launch();
     const file = named[i];
     const eager = n <= EAGER_DRAW && records.entries.length < EAGER_DRAW;
     // One card per report of the file (a file may hold several).
-    const rec = records.add(file, reports, keys);
+    const rec = records.add(file, reports, keys, digest);
     recs.push(rec);
     for (const entry of records.cardsFor(rec, bytes, { expand: n === 1, lazy })) {
       const card = entry.card;

@@ -5,11 +5,10 @@
 // compiled module back, so that the pool's other workers need not compile it again) or
 // {init: WebAssembly.Module}; the worker answers {ready: true, version, rules, kinds, module?} or
 // {ready: false, error}. Then the page sends {id, bytes, job} (bytes transferred; job as run() in
-// nianbao.js takes it: {op: 'reports' | 'pair' | 'files', kind?, previous?, previousName?, sameYear?,
-// files?, names?}) and gets back {id, json, bytes} (json: {results, keys} as JSON text; the same bytes,
+// nianbao.js takes it: see jobs.js) and gets back {id, json, bytes} (json: {results, keys} as JSON text; the same bytes,
 // transferred back) or {id, error}; after a trap the worker says {id, error, broken: true} and is replaced.
 // @ts-ignore (built by scripts/build-web.sh; the glue has no type declarations)
-import init, { agency_key, check_files, check_pair, check_reports, report_kinds, rules, version } from './pkg/nianbao.js';
+import init, { agency_key, check_files, check_pair, check_reports, file_digest, plan_batch, report_kinds, rules, version } from './pkg/nianbao.js';
 import { runJob } from './jobs.js';
 
 const WASM = new URL('./pkg/nianbao_bg.wasm', import.meta.url);
@@ -26,7 +25,7 @@ async function compile() {
 }
 
 let started = null;
-const glue = { agency_key, check_files, check_pair, check_reports };
+const glue = { agency_key, check_files, check_pair, check_reports, file_digest, plan_batch };
 
 addEventListener('message', async ({ data }) => {
   if (!started) {

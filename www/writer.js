@@ -55,9 +55,16 @@ async function call(fn) {
 // copy's name "<原名>（检查意见）.docx". Resolves to {bytes: Uint8Array, name, comments,
 // revisions, findings}: every report of a file in the one copy, `findings` counting them all; a
 // file without findings comes back unchanged with comments 0.
-export async function annotate(bytes, { suggest = false, name = undefined, date = new Date() } = {}) {
+// With `results` (every report's result of the file, as the page's card holds them: its pair with
+// last year's report, its report kind…), the comments are those findings, not a fresh check of the
+// file alone: the download says what the card says.
+export async function annotate(bytes, { suggest = false, name = undefined, date = new Date(), results = undefined } = {}) {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   const iso = date instanceof Date ? date.toISOString().replace(/\.\d+Z$/, 'Z') : String(date);
+  if (Array.isArray(results) && results.length) {
+    const plainResults = plain(results.map((result) => ({ name: '', result }))).map((e) => e.result);
+    return call((mod) => mod.annotate_checked(data, plainResults, !!suggest, iso, name ?? undefined));
+  }
   return call((mod) => mod.annotate(data, !!suggest, iso, name ?? undefined));
 }
 

@@ -107,6 +107,8 @@ rule_ids! {
     T2Prev19 => "T2.PREV19", Warning;
     T2XFmt => "T2.XFMT", Warning;
     SDup => "S.DUP", Warning;
+    SDupTab => "S.DUPTAB", Warning;
+    MHier => "M.HIER", Warning;
 }
 
 impl RuleId {

@@ -121,8 +121,3 @@ pub fn compared_with(file: &str, year: Option<i32>, explicit: bool) -> String {
     };
     format!("与上一年度报告 {file}{year}对比（{how}）")
 }
-
-/// How the batch names a report of a file holding several (M.DUPYEAR lists them).
-pub fn batch_report_name(file: &str, index: usize) -> String {
-    format!("{file} 第 {} 份报告", index + 1)
-}

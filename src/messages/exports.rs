@@ -2,7 +2,9 @@
 //! spreadsheet's sheets and the status of a file.
 
 /// The CSV header line (UTF-8; the caller writes the BOM once at the start).
-pub const CSV_HEADER: &str = "文件,状态,规则,级别,表,行,列,应为,实为,说明";
+/// The last column, 问题, numbers the problems of a file from 1 (findings one culprit cell
+/// explains share one: `Finding::problem`).
+pub const CSV_HEADER: &str = "文件,状态,规则,级别,表,行,列,应为,实为,说明,问题";
 
 /// The columns of the batch summary.
 pub const SUMMARY_HEADER: [&str; 8] = [

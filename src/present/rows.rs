@@ -59,6 +59,7 @@ pub fn finding_rows(file: &str, result: &CheckResult) -> Vec<Vec<Field>> {
                 "",
                 "",
                 msg,
+                "",
             ]
             .iter()
             .map(|s| t(s))
@@ -66,12 +67,22 @@ pub fn finding_rows(file: &str, result: &CheckResult) -> Vec<Vec<Field>> {
         }
         Status::Checked if result.findings.is_empty() => {
             let note = messages::PASSED.1;
-            vec![
-                [file, status_label(result), "", "", "", "", "", "", "", note]
-                    .iter()
-                    .map(|s| t(s))
-                    .collect(),
+            vec![[
+                file,
+                status_label(result),
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                note,
+                "",
             ]
+            .iter()
+            .map(|s| t(s))
+            .collect()]
         }
         Status::Checked => result
             .findings
@@ -89,6 +100,10 @@ pub fn finding_rows(file: &str, result: &CheckResult) -> Vec<Vec<Field>> {
                     quantity_field(f.expected.as_ref()),
                     quantity_field(f.actual.as_ref()),
                     t(&f.message),
+                    Field::Number {
+                        value: (f.problem + 1) as f64,
+                        text: (f.problem + 1).to_string(),
+                    },
                 ]
             })
             .collect(),

@@ -34,7 +34,18 @@ pub fn text(file: &str, result: &CheckResult) -> String {
             }
             // Many findings of one rule in one table are one line (`--json` keeps them all).
             let mut shown = vec![false; result.groups.len()];
-            for f in &result.findings {
+            // One mistake, one problem: the findings one culprit cell explains are listed under
+            // the problem's first finding.
+            let member = |i: usize, f: &Finding| {
+                f.group.is_none()
+                    && result.findings[..i]
+                        .iter()
+                        .any(|g| g.problem == f.problem && g.group.is_none())
+            };
+            for (i, f) in result.findings.iter().enumerate() {
+                if member(i, f) {
+                    continue;
+                }
                 let group = f
                     .group
                     .and_then(|g| result.groups.get(g).map(|grp| (g, grp)));
@@ -66,13 +77,28 @@ pub fn text(file: &str, result: &CheckResult) -> String {
                     let label = messages::text_sentence_label(doc);
                     s.push_str(&format!("      {label}：{sentence}\n"));
                 }
+                for (j, g) in result.findings.iter().enumerate().skip(i + 1) {
+                    if g.problem == f.problem && member(j, g) {
+                        s.push_str(&format!(
+                            "      {}\n",
+                            messages::same_problem(g.rule.as_str(), g.severity.label(), &g.message)
+                        ));
+                    }
+                }
             }
             if result.findings.is_empty() {
                 s.push_str(&format!("  {}\n", messages::TEXT_PASSED));
             } else {
+                let (problems, with_errors) = result.problems();
                 s.push_str(&format!(
                     "  {}\n",
-                    messages::text_totals(result.outcome(), result.errors(), result.warnings())
+                    messages::text_totals_problems(
+                        result.outcome(),
+                        problems,
+                        with_errors,
+                        result.errors(),
+                        result.warnings()
+                    )
                 ));
             }
         }

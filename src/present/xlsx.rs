@@ -51,7 +51,7 @@ fn build(entries: &[(&str, &CheckResult)], date: Option<&str>) -> Result<Vec<u8>
         &CSV_HEADER.split(',').collect::<Vec<_>>(),
         rows,
         &header,
-        &[28.0, 8.0, 12.0, 6.0, 6.0, 36.0, 28.0, 8.0, 8.0, 80.0],
+        &[28.0, 8.0, 12.0, 6.0, 6.0, 36.0, 28.0, 8.0, 8.0, 80.0, 6.0],
     )?;
 
     let sheet = workbook.add_worksheet();

@@ -126,6 +126,17 @@ impl KindReading {
         }
     }
 
+    /// Inferred as a government's consolidated report of its whole region (全县/全区/全市 or
+    /// 汇总, or a bare region name).
+    pub fn consolidated(&self) -> bool {
+        matches!(
+            self.basis,
+            KindBasis::Consolidated { .. }
+                | KindBasis::OfficeConsolidated { .. }
+                | KindBasis::Region { .. }
+        )
+    }
+
     /// Set by the user rather than inferred.
     pub fn by_user(&self) -> bool {
         self.basis == KindBasis::User

@@ -78,8 +78,14 @@ pub enum Edit {
         format: Format,
         edits: &'static [Edit],
     },
-    /// The same report a second time in the batch (another file).
+    /// Another version of the same report in the batch (another file, not identical).
     SameYearAgain,
+    /// A unit's report of the same year in the batch (another file): the zero-filled report
+    /// of `agency` with `edits`.
+    UnitReport {
+        agency: &'static str,
+        edits: &'static [Edit],
+    },
 }
 
 /// The example of a rule: the format of the zero-filled report, the edits, and (an excerpt of)
@@ -198,6 +204,13 @@ impl Edit {
                 )
             }
             Edit::SameYearAgain => "同一批文件中再放一份同一机关、同一年度的报告".to_string(),
+            Edit::UnitReport { agency, edits } => {
+                let edits: Vec<String> = edits.iter().map(|e| e.describe(format)).collect();
+                format!(
+                    "同一批文件中再放一份下属单位「{agency}」同一年度的报告（{}）",
+                    edits.join("、")
+                )
+            }
         }
     }
 }

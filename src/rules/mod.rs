@@ -70,9 +70,11 @@ macro_rules! rule {
 }
 
 mod cells;
+mod copied;
 mod culprits;
 mod document;
 pub mod example;
+mod hier;
 mod structure;
 mod t2;
 mod t3;
@@ -82,6 +84,7 @@ mod xyear;
 
 use culprits::*;
 pub use example::{Edit, Example};
+pub use hier::{figures_of, Figure, Unit};
 use t4::*;
 
 pub use crate::findings::RuleId;
@@ -185,6 +188,8 @@ registry! {
     T2Prev19 => xyear::T2Prev19,
     T2XFmt => xyear::T2XFmt,
     SDup => xyear::SDup,
+    SDupTab => copied::SDupTab,
+    MHier => hier::MHier,
 }
 
 /// A rule as declared by [`rule!`].
@@ -304,6 +309,12 @@ pub struct BatchNotes<'a> {
     /// Why a previous-year report named by the user could not be used (M.PAIR), e.g. the file
     /// could not be read.
     pub previous_unusable: Option<&'a str>,
+    /// Names of several distinct last-year reports of the same agency: compared with none (M.PAIR).
+    pub previous_ambiguous: &'a [String],
+    /// Names of last-year reports of a probably-same agency, offered but not paired (M.PAIR).
+    pub likely_previous: &'a [String],
+    /// For a consolidated report: its units' reports of the same year in the batch (M.HIER).
+    pub units: &'a [Unit],
 }
 
 /// What a rule sees: the report under check and its document, and optionally the previous
@@ -401,6 +412,7 @@ fn finding(id: RuleId, message: String) -> Finding {
         fix: None,
         locations: Vec::new(),
         group: None,
+        problem: 0,
     }
 }
 

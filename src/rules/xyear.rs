@@ -7,7 +7,7 @@
 
 use super::t2::t2_get_int;
 use super::*;
-use crate::report::pairing::agency_key;
+use crate::report::pairing::{agency_key, compare, Likeness};
 
 /// Where a finding points in the previous-year document.
 fn prev_cell(p: &Previous<'_>, cell: CellRef) -> Location {
@@ -36,6 +36,18 @@ fn m_pair(cx: &RuleContext<'_>, sink: &mut Sink) {
         sink.push(finding(id, messages::pair_unusable(reason)));
         return;
     }
+    if !cx.batch.previous_ambiguous.is_empty() && cx.previous.is_none() {
+        sink.push(finding(
+            id,
+            messages::previous_ambiguous(cx.report.year, cx.batch.previous_ambiguous),
+        ));
+    }
+    if !cx.batch.likely_previous.is_empty() && cx.previous.is_none() {
+        sink.push(finding(
+            id,
+            messages::previous_likely(cx.batch.likely_previous),
+        ));
+    }
     let Some(p) = cx.previous.filter(|p| p.explicit) else {
         return;
     };
@@ -47,7 +59,7 @@ fn m_pair(cx: &RuleContext<'_>, sink: &mut Sink) {
         return;
     }
     if let (Some(then), Some(now)) = (&p.report.agency, &cx.report.agency) {
-        if agency_key(then) != agency_key(now) {
+        if compare(&agency_key(then), &agency_key(now)) != Likeness::Same {
             sink.push(finding(id, messages::pair_other_agency(then, now)));
         }
     }

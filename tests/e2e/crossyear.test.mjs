@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, shot, dropFiles, cards } from './lib/harness.mjs';
 import { notReport } from './lib/fixtures.mjs';
+import { editDocumentXml } from './lib/zip.mjs';
 import { PAIR_2021, BROKEN_2022, consistent2022, narrative2022, late2022, twoReports, NARRATIVE_CLAIM } from './lib/pairs.mjs';
 
 let env;
@@ -74,11 +75,13 @@ test('a consistent pair is paired and passes', async () => {
   await page.close();
 });
 
-test('a second drop pairs with last year\'s file already on the page; two copies of one year each pair with it', async () => {
+test('a second drop pairs with last year\'s file already on the page; two versions of one year each pair with it', async () => {
   const page = await env.open();
   await dropFiles(page, [{ name: 'y2021.docx', bytes: PAIR_2021() }]);
   await cards(page, 1);
-  await dropFiles(page, [{ name: 'y2022.docx', bytes: BROKEN_2022() }, { name: 'y2022副本.docx', bytes: BROKEN_2022() }]);
+  // Two versions of 2022 (identical files would count as one, with no M.DUPYEAR).
+  const version2022 = editDocumentXml(BROKEN_2022(), (xml) => xml.replace('扎实推进政务公开工作。', '扎实推进政务公开工作，本报告为修订版。'));
+  await dropFiles(page, [{ name: 'y2022.docx', bytes: BROKEN_2022() }, { name: 'y2022副本.docx', bytes: version2022 }]);
   await cards(page, 3);
   for (const name of ['y2022.docx', 'y2022副本.docx']) {
     const paired = card(page, name).locator('.paired');
@@ -96,9 +99,11 @@ test('a second drop pairs with last year\'s file already on the page; two copies
   await page.close();
 });
 
-test('the same report dropped twice under two names: each card has the M.DUPYEAR warning naming the other file', async () => {
+test('two versions of one report under two names: each card has the M.DUPYEAR warning naming the other file', async () => {
   const page = await env.open();
-  await dropFiles(page, [{ name: 'dup甲.docx', bytes: PAIR_2021() }, { name: 'dup乙.docx', bytes: PAIR_2021() }, { name: 'other2022.docx', bytes: consistent2022() }]);
+  // Two versions of one report (identical files count as one: no M.DUPYEAR).
+  const version2021 = editDocumentXml(PAIR_2021(), (xml) => xml.replace('确保各项要求落到实处。', '确保各项要求落到实处，本报告为修订版。'));
+  await dropFiles(page, [{ name: 'dup甲.docx', bytes: PAIR_2021() }, { name: 'dup乙.docx', bytes: version2021 }, { name: 'other2022.docx', bytes: consistent2022() }]);
   await cards(page, 3);
   for (const [name, other] of [['dup甲.docx', 'dup乙.docx'], ['dup乙.docx', 'dup甲.docx']]) {
     const item = card(page, name).locator('[data-rule="M.DUPYEAR"]').first();
@@ -110,9 +115,12 @@ test('the same report dropped twice under two names: each card has the M.DUPYEAR
     // A warning, not an error: the report itself is consistent (its outcome: 有警告).
     assert.equal(await card(page, name).getAttribute('data-status'), 'warning');
   }
-  // The next year's report pairs with one of the copies and is no duplicate.
+  // The next year's report is no duplicate, and is compared with neither version (no arbitrary choice): M.PAIR says so.
   assert.equal(await card(page, 'other2022').locator('[data-rule="M.DUPYEAR"]').count(), 0);
-  await card(page, 'other2022').locator('.paired').waitFor();
+  // Its document-level findings are drawn when the card is opened.
+  await card(page, 'other2022').locator('details.detail > summary').first().click();
+  await card(page, 'other2022').locator('[data-rule="M.PAIR"]').first().waitFor({ state: 'attached' });
+  assert.equal(await card(page, 'other2022').locator('.paired').count(), 0);
   noProblems(page);
   await page.close();
 });
@@ -260,7 +268,7 @@ test('the JS API: checkBatch pairs like the command line, checkReports takes las
       dept: [rules(dept[0]), dept[0].report.kind.id],
     };
   }, { y21: b64(PAIR_2021()), y22: b64(BROKEN_2022()), late: b64(late2022()) });
-  // The batch: both 2022 copies pair with 2021 and warn that the agency and year appear twice.
+  // The batch: both 2022 copies pair with 2021; identical files count as one (no M.DUPYEAR).
   assert.equal(out.batch.length, 3);
   assert.equal(out.batch[0][0].previous, null);
   assert.ok(!out.batch[0][0].rules.includes('M.DUPYEAR'));
@@ -268,7 +276,7 @@ test('the JS API: checkBatch pairs like the command line, checkReports takes las
     assert.equal(later.previous.file, '2021.docx');
     assert.equal(later.previous.explicit, false);
     assert.ok(later.rules.includes('T3.XYEAR'));
-    assert.ok(later.rules.includes('M.DUPYEAR'));
+    assert.ok(!later.rules.includes('M.DUPYEAR'));
   }
   assert.equal(out.pair[0].previous.file, '去年.docx');
   assert.equal(out.pair[0].previous.explicit, true);
@@ -293,14 +301,23 @@ test('without Web Workers (the main thread, as the offline file runs): pairs, re
   await page.goto(env.url);
   await page.waitForSelector('body[data-ready="1"]');
   assert.equal(await page.getAttribute('body', 'data-engine'), 'main');
-  await dropFiles(page, [{ name: 'm2021.docx', bytes: PAIR_2021() }, { name: 'm2022.docx', bytes: BROKEN_2022() }, { name: 'two.docx', bytes: twoReports() }]);
-  await cards(page, 4);
+  await dropFiles(page, [{ name: 'm2021.docx', bytes: PAIR_2021() }, { name: 'm2022.docx', bytes: BROKEN_2022() }]);
+  await cards(page, 2);
   const later = card(page, 'm2022');
   await later.locator('.paired').waitFor();
   await later.locator('td[data-mark]').first().waitFor();
   assert.deepEqual(await marks(later), ['1:4:3', '1:4:9']);
-  assert.equal(await page.locator('#results .file-card .fname', { hasText: 'two.docx（第 2/2 份年报）' }).count(), 1);
   assert.deepEqual(await later.locator('select.kind-select option').allTextContents(), ['自动判断（部门）', '部门', '乡镇', '县级政府', '地市级政府', '省级政府']);
+  // A file holding both years again (another 2021 report of the agency): m2022 now has two distinct
+  // last years and is compared with neither (the batch engine makes no arbitrary choice).
+  await dropFiles(page, [{ name: 'two.docx', bytes: twoReports() }]);
+  await cards(page, 4);
+  assert.equal(await page.locator('#results .file-card .fname', { hasText: 'two.docx（第 2/2 份年报）' }).count(), 1);
+  await page.waitForFunction(() => {
+    const all = [...document.querySelector('nianbao-check').shadowRoot.querySelectorAll('#results .file-card')];
+    const c = all.find((x) => x.querySelector('.fname')?.textContent.includes('m2022'));
+    return c && !c.querySelector('.paired');
+  });
   assert.deepEqual(errors, []);
   await page.close();
 });

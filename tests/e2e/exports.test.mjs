@@ -99,17 +99,17 @@ function parseCsv(text) {
   return rows;
 }
 
-const HEADER = ['文件', '状态', '规则', '级别', '表', '行', '列', '应为', '实为', '说明'];
+const HEADER = ['文件', '状态', '规则', '级别', '表', '行', '列', '应为', '实为', '说明', '问题'];
 const TABLE = { 2: '表二', 3: '表三', 4: '表四' };
 
 /** The rows a file should have: one per finding (or one for a clean or rejected file). */
 function expectedRows(r) {
-  if (r.status !== 'checked') return [[r.name, '无法检查', r.rejection.code, '', '', '', '', '', '', r.rejection.message]];
-  if (!r.findings.length) return [[r.name, '通过', '', '', '', '', '', '', '', '未发现问题']];
+  if (r.status !== 'checked') return [[r.name, '无法检查', r.rejection.code, '', '', '', '', '', '', r.rejection.message, '']];
+  if (!r.findings.length) return [[r.name, '通过', '', '', '', '', '', '', '', '未发现问题', '']];
   const status = r.findings.some((f) => f.severity === 'error') ? '有错误' : '有警告';
   return r.findings.map((f) => [r.name, status, f.rule, f.severity === 'error' ? '错误' : '警告', TABLE[f.table] ?? '',
     f.row.join(' / '), f.column.join(' / '), f.expected == null ? '' : String(f.expected),
-    f.actual == null ? '' : String(f.actual), f.message]);
+    f.actual == null ? '' : String(f.actual), f.message, String(f.problem + 1)]);
 }
 
 test('CSV of the batch: BOM, the command line\'s header, a row per finding of every file; as filtered; of one file', async () => {

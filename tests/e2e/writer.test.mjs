@@ -86,7 +86,7 @@ test('writer.js exports the batch as .xlsx and CSV from the checker results', as
     return { xlsx: [...xlsx], csv, findings: entries.map((e) => e.result.findings.length) };
   }, files);
   // CSV: BOM, the command line's header, a row per finding and one per file without findings.
-  assert.ok(out.csv.startsWith('\ufeff文件,状态,规则,级别,表,行,列,应为,实为,说明\r\n'));
+  assert.ok(out.csv.startsWith('\ufeff文件,状态,规则,级别,表,行,列,应为,实为,说明,问题\r\n'));
   const lines = out.csv.trimEnd().split('\r\n');
   const rows = out.findings.reduce((n, k) => n + Math.max(k, 1), 0);
   assert.equal(lines.length, 1 + rows);

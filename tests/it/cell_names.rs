@@ -22,7 +22,7 @@ fn previous_cells_are_named_by_their_labels() {
                 bytes: &previous,
                 name: Some("2021.docx"),
             }),
-            same_year: &[],
+            ..Context::default()
         },
     );
     let r = &results[0];

@@ -287,8 +287,9 @@ fn reports_of_different_agencies_or_non_consecutive_years_do_not_pair() {
 
 #[test]
 fn the_same_report_twice_is_a_warning_on_both() {
-    let y = year_2022();
-    let results = batch(&[("a.docx", &y), ("b.docx", &y), ("2021.docx", &year_2021())]);
+    // Two versions of one report (reworded): not identical files.
+    let (y, y2) = (year_2022(), year_2022().reworded());
+    let results = batch(&[("a.docx", &y), ("b.docx", &y2), ("2021.docx", &year_2021())]);
     for (r, other) in [(&results[0], "b.docx"), (&results[1], "a.docx")] {
         let found = of(r, "M.DUPYEAR");
         assert_eq!(found.len(), 1);
@@ -302,6 +303,9 @@ fn the_same_report_twice_is_a_warning_on_both() {
         );
     }
     assert!(of(&results[2], "M.DUPYEAR").is_empty());
+    // Identical files count as one: no M.DUPYEAR.
+    let results = batch(&[("a.docx", &y), ("b.docx", &y), ("2021.docx", &year_2021())]);
+    assert!(results.iter().all(|r| of(r, "M.DUPYEAR").is_empty()));
 }
 
 #[test]

@@ -65,11 +65,13 @@ fn assert_finding_shape(f: &Value) {
             "cells",
             "culprit",
             "fix",
-            "locations"
+            "locations",
+            "problem"
         ]),
         "finding fields: {f}"
     );
     assert!(f["rule"].is_string());
+    assert!(f["problem"].is_u64(), "problem: {f}");
     assert!(
         f["severity"] == json!("error") || f["severity"] == json!("warning"),
         "{f}"
@@ -231,7 +233,7 @@ fn checked_result_json_shape() {
                "index": 0, "count": 1,
                "kind": {"id": "department", "label": "部门",
                         "reason": "机关名称“某某县卫生健康局”不是人民政府",
-                        "by_user": false}})
+                        "by_user": false, "consolidated": false}})
     );
     let findings = &v["findings"];
     assert!(!findings.as_array().expect("findings array").is_empty());

@@ -8,10 +8,12 @@
 mod support;
 
 mod annotate;
+mod batch_engine;
 mod cell_names;
 mod cross_year;
 mod docs;
 mod document_quirks;
+mod hier;
 mod json_contract;
 mod messy;
 mod mutations;

@@ -21,17 +21,19 @@ fn zeros(format: CoreFormat) -> ReportSpec {
 }
 
 /// What an example is checked as: one file, a file with its previous year's, or a batch
-/// holding the file twice.
+/// holding two versions of the report (identical files would count as one).
 enum Build {
     Alone(Vec<u8>),
     WithPrevious(Vec<u8>, Vec<u8>),
-    Twice(Vec<u8>),
+    Twice(Vec<u8>, Vec<u8>),
+    /// A consolidated report and a unit's report of the same year, in one batch.
+    WithUnit(Vec<u8>, Vec<u8>),
 }
 
 /// The example's .docx (and its previous year's, for a cross-year rule).
 fn build(id: RuleId) -> Build {
     let example = id.example();
-    let (spec, twice, previous, again) = apply(zeros(example.format), example.edits);
+    let (spec, twice, previous, again, unit) = apply(zeros(example.format), example.edits);
     let bytes = if twice {
         multi_docx(&[spec.clone(), spec.clone()]).build()
     } else {
@@ -43,7 +45,13 @@ fn build(id: RuleId) -> Build {
             let (last, ..) = apply(base.reworded(), edits);
             Build::WithPrevious(bytes, last.to_bytes())
         }
-        None if again => Build::Twice(bytes),
+        None if again => Build::Twice(bytes, spec.clone().reworded().to_bytes()),
+        None if unit.is_some() => {
+            let (agency, edits) = unit.unwrap_or_default();
+            let base = ReportSpec::zeros(support_format(example.format), spec.year, agency);
+            let (unit, ..) = apply(base.reworded(), edits);
+            Build::WithUnit(bytes, unit.to_bytes())
+        }
         None => Build::Alone(bytes),
     }
 }
@@ -60,6 +68,7 @@ type Applied = (
     bool,
     Option<(CoreFormat, &'static [Edit])>,
     bool,
+    Option<(&'static str, &'static [Edit])>,
 );
 
 /// Applies edits to a report: the report, whether it is repeated in its file, the previous
@@ -68,6 +77,7 @@ fn apply(mut spec: ReportSpec, edits: &'static [Edit]) -> Applied {
     let mut twice = false;
     let mut previous = None;
     let mut again = false;
+    let mut unit = None;
     for edit in edits {
         match *edit {
             Edit::T2 { row, col, text } => {
@@ -155,9 +165,10 @@ fn apply(mut spec: ReportSpec, edits: &'static [Edit]) -> Applied {
             }
             Edit::PreviousYear { format, edits } => previous = Some((format, edits)),
             Edit::SameYearAgain => again = true,
+            Edit::UnitReport { agency, edits } => unit = Some((agency, edits)),
         }
     }
-    (spec, twice, previous, again)
+    (spec, twice, previous, again, unit)
 }
 
 /// Checks what an example builds: the result of its (first) report.
@@ -168,8 +179,11 @@ fn check(build: &Build) -> CheckResult {
         Build::WithPrevious(bytes, last) => {
             check_with_previous(bytes, last, Some("上一年度.docx"), &options)
         }
-        Build::Twice(bytes) => {
-            check_batch(&[("甲.docx", bytes), ("乙.docx", bytes)], &options).swap_remove(0)
+        Build::Twice(bytes, other) => {
+            check_batch(&[("甲.docx", bytes), ("乙.docx", other)], &options).swap_remove(0)
+        }
+        Build::WithUnit(bytes, unit) => {
+            check_batch(&[("汇总.docx", bytes), ("下属单位.docx", unit)], &options).swap_remove(0)
         }
     };
     results.swap_remove(0)
@@ -186,7 +200,7 @@ fn clean(id: RuleId) -> CheckResult {
                 ReportSpec::zeros(support_format(example.format), spec.year - 1, &spec.agency);
             Build::WithPrevious(spec.to_bytes(), base.reworded().to_bytes())
         }
-        Build::Twice(_) => {
+        Build::Twice(..) => {
             let other = ReportSpec::zeros(
                 support_format(example.format),
                 spec.year,
@@ -202,7 +216,7 @@ fn clean(id: RuleId) -> CheckResult {
             .swap_remove(0)
             .swap_remove(0);
         }
-        Build::Alone(_) => Build::Alone(spec.to_bytes()),
+        Build::Alone(_) | Build::WithUnit(..) => Build::Alone(spec.to_bytes()),
     };
     check(&build)
 }

@@ -1,7 +1,7 @@
 //! The JavaScript exports (wasm-bindgen). Errors are thrown as `{code, message}` objects with a
 //! Chinese message (www/writer.js turns them into `Error`s).
 
-use crate::{csv_of, xlsx_of, Entry};
+use crate::{annotate_of, csv_of, xlsx_of, Entry, ResultIn};
 use nianbao::present::annotate::{annotated_file_name, AnnotateOptions};
 use nianbao::{annotate as annotate_bytes, Rejection};
 use wasm_bindgen::prelude::*;
@@ -48,6 +48,44 @@ pub fn annotate(
     set(&o, "comments", &(annotated.comments as f64).into());
     set(&o, "revisions", &(annotated.revisions as f64).into());
     let findings: usize = results.iter().map(|r| r.findings.len()).sum();
+    set(&o, "findings", &(findings as f64).into());
+    Ok(o.into())
+}
+
+/// [`annotate`] with the findings of `results` (`[result, …]`: every report of the file as the
+/// page's card holds them, its previous-year pair and report kind included) instead of a fresh
+/// check: the download says what the card says. Same return value as [`annotate`].
+#[wasm_bindgen]
+pub fn annotate_checked(
+    bytes: &[u8],
+    results: JsValue,
+    suggest: bool,
+    date: String,
+    name: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let options = AnnotateOptions {
+        tracked_changes: suggest,
+        date: Some(date).filter(|d| !d.is_empty()),
+        ..AnnotateOptions::default()
+    };
+    let results: Vec<ResultIn> = serde_wasm_bindgen::from_value(results).map_err(|e| {
+        thrown(&Rejection::new(
+            nianbao::RejectionCode::Internal,
+            format!("批注的数据格式不对（{e}）"),
+        ))
+    })?;
+    let (annotated, findings) = annotate_of(bytes, results, &options).map_err(|r| thrown(&r))?;
+    let o = js_sys::Object::new();
+    set(
+        &o,
+        "bytes",
+        &js_sys::Uint8Array::from(annotated.bytes.as_slice()).into(),
+    );
+    if let Some(n) = name {
+        set(&o, "name", &annotated_file_name(&n).into());
+    }
+    set(&o, "comments", &(annotated.comments as f64).into());
+    set(&o, "revisions", &(annotated.revisions as f64).into());
     set(&o, "findings", &(findings as f64).into());
     Ok(o.into())
 }

@@ -48,13 +48,38 @@ impl ResultIn {
             status: self.status,
             rejection: self.rejection,
             report: self.report,
-            findings: self.findings,
+            // A result from before problems: each finding a problem of its own.
+            findings: self
+                .findings
+                .into_iter()
+                .enumerate()
+                .map(|(i, mut f)| {
+                    if f.problem == nianbao::NO_PROBLEM {
+                        f.problem = i;
+                    }
+                    f
+                })
+                .collect(),
             groups: Vec::new(),
             values: Values::default(),
             tables: Vec::new(),
             previous: self.previous,
         }
     }
+}
+
+/// The .docx `bytes` annotated with the findings of `results` as the page holds them (every
+/// report of the file, as its card shows them: its previous-year pair, its report kind…), not
+/// a fresh check of the file alone. Returns the annotated copy and how many findings it carries.
+pub fn annotate_of(
+    bytes: &[u8],
+    results: Vec<ResultIn>,
+    options: &nianbao::present::annotate::AnnotateOptions,
+) -> Result<(nianbao::present::annotate::Annotated, usize), Rejection> {
+    let results: Vec<CheckResult> = results.into_iter().map(ResultIn::into_result).collect();
+    let findings = results.iter().map(|r| r.findings.len()).sum();
+    let annotated = nianbao::annotate_results(bytes, &results, options)?;
+    Ok((annotated, findings))
 }
 
 /// The batch as an .xlsx workbook (问题清单 and 汇总 sheets).
@@ -87,6 +112,40 @@ pub fn csv_of(entries: Vec<Entry>) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    /// The annotated copy of a paired report carries its cross-year findings: the page's card
+    /// result (serialized, read back), not a fresh check of the file alone (which has none).
+    #[test]
+    fn a_paired_result_annotates_its_cross_year_findings() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/pairs");
+        let now = std::fs::read(dir.join("2022.docx")).expect("2022");
+        let last = std::fs::read(dir.join("2021.docx")).expect("2021");
+        let options = nianbao::Options::default();
+        let context = nianbao::Context {
+            previous: Some(nianbao::PreviousBytes {
+                bytes: &last,
+                name: Some("2021.docx"),
+            }),
+            ..nianbao::Context::default()
+        };
+        let paired = nianbao::check(&now, &options, &context);
+        let xyear = |rs: &[CheckResult]| -> usize {
+            rs.iter()
+                .flat_map(|r| &r.findings)
+                .filter(|f| f.rule == "T3.XYEAR")
+                .count()
+        };
+        assert_eq!(xyear(&paired), 2);
+        let back: Vec<ResultIn> =
+            serde_json::from_value(serde_json::to_value(&paired).unwrap()).unwrap();
+        let annotate = nianbao::present::annotate::AnnotateOptions::default();
+        let (annotated, findings) = annotate_of(&now, back, &annotate).expect("annotated");
+        assert_eq!(findings, paired[0].findings.len());
+        assert!(annotated.comments >= 2, "{}", annotated.comments);
+        // Alone, the file has no cross-year finding, hence fewer comments.
+        let (_, alone) = nianbao::annotate(&now, &annotate).expect("alone");
+        assert!(alone.comments < annotated.comments);
+    }
 
     /// A result as the checker serializes it converts back to the same findings.
     #[test]

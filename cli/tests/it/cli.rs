@@ -172,7 +172,7 @@ fn csv_has_bom_header_and_one_row_per_finding() {
     );
     let text = String::from_utf8(bytes).unwrap();
     let lines: Vec<&str> = text.trim_start_matches('\u{FEFF}').lines().collect();
-    assert_eq!(lines[0], "文件,状态,规则,级别,表,行,列,应为,实为,说明");
+    assert_eq!(lines[0], "文件,状态,规则,级别,表,行,列,应为,实为,说明,问题");
     // The same batch as JSON (both files are 宁海县 2021: M.DUPYEAR on each).
     let json = run(&[
         "check",

@@ -93,8 +93,11 @@ fn a_folder_pairs_consecutive_years_of_one_agency_and_keeps_the_order() {
 #[test]
 fn the_same_report_twice_in_a_batch_is_a_warning() {
     let dir = tmpdir("twice");
+    // Two versions of one report (identical files would count as one).
     let a = write(&dir, "a.docx", &y2021());
-    let b = write(&dir, "b.docx", &y2021());
+    let mut other = y2021();
+    other.preface.push("本报告为修订版。".to_string());
+    let b = write(&dir, "b.docx", &other);
     let out = run(&["check", "--json", &a, &b]);
     let recs = json_lines(&out);
     for (rec, other) in recs.iter().zip([&b, &a]) {

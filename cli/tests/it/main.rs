@@ -6,8 +6,10 @@ mod common;
 #[path = "../../../tests/it/support/mod.rs"]
 mod support;
 
+mod batch_engine;
 mod batch_once;
 mod cli;
 mod cross_year;
 mod outputs;
+mod problems;
 mod readers;

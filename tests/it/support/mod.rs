@@ -215,7 +215,7 @@ pub mod api {
                 bytes: previous,
                 name,
             }),
-            same_year: &[],
+            ..Context::default()
         };
         nianbao::check(bytes, options, &context)
     }
