@@ -7,7 +7,8 @@
 
 use super::numerals::{self, Mention, Unit};
 use super::{
-    Active, CaseKind, CasePart, Claim, Outcome, Para, Subject, MAX_CLAIMS, MAX_PARAGRAPH_CHARS,
+    Active, Applicant, CaseKind, CasePart, Claim, Outcome, Para, Subject, MAX_CLAIMS,
+    MAX_PARAGRAPH_CHARS,
 };
 use crate::report::normalize::{fold_width, is_blank};
 
@@ -52,7 +53,9 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
                     continue;
                 }
                 let (start, end) = (sentence.orig(cs), sentence.orig_end(ce));
-                let statement: String = sentence.c[cs.min(ce)..ce.min(sentence.c.len())]
+                // The statement and the few characters before it (结转2023年度继续办理 2 件).
+                let window: String = sentence.c
+                    [cs.saturating_sub(10).min(sentence.c.len())..ce.min(sentence.c.len())]
                     .iter()
                     .collect();
                 let loose = match subject {
@@ -65,6 +68,11 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
                             let full = full_sentence(&chars, s, e);
                             !CASE_ABOUT_DISCLOSURE.iter().any(|w| full.contains(w))
                         }
+                    }
+                    // Said of all cases, 均获维持 and 未发生 hold for the disclosure cases too,
+                    // but a paragraph that never names 政府信息公开 may speak of other cases.
+                    Subject::NoCase(_) | Subject::Upheld { .. } => {
+                        p.part != super::Part::Section(3) && !p.text.contains("政府信息公开")
                     }
                     // 正在办理 / 继续办理 N 件 without naming the next year.
                     Subject::CarryOut => {
@@ -80,7 +88,7 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
                                 "转至",
                             ]
                             .iter()
-                            .any(|w| statement.contains(w))
+                            .any(|w| window.contains(w))
                     }
                     _ => false,
                 };
@@ -90,7 +98,8 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
                     unit,
                     this_year: flags.this_year,
                     approx: flags.approx,
-                    subset: flags.subset,
+                    subset: flags.subset || flags.qualified,
+                    qualified: flags.qualified,
                     includes_carry_in: flags.includes_carry_in,
                     loose,
                     part: p.part,
@@ -194,6 +203,8 @@ struct Flags {
     this_year: bool,
     approx: bool,
     subset: bool,
+    /// A part by channel, part of the reporting body or sub-period.
+    qualified: bool,
     includes_carry_in: bool,
 }
 
@@ -246,6 +257,8 @@ enum Cue {
     Litigation,
     Part(CasePart),
     Noun(Noun),
+    /// 自然人, 法人或其他组织 …: an applicant column of 表三.
+    Applicant(Applicant),
     Made,
     Repealed,
     Valid,
@@ -292,6 +305,8 @@ const CUES: &[(&str, Cue)] = &[
     ("其他处理", Cue::Break(Outcome::Other)),
     ("上年结转", Cue::CarryIn),
     ("上年度结转", Cue::CarryIn),
+    ("上年度转结", Cue::CarryIn),
+    ("上年转结", Cue::CarryIn),
     ("上一年度结转", Cue::CarryIn),
     ("上一年结转", Cue::CarryIn),
     ("去年结转", Cue::CarryIn),
@@ -304,6 +319,8 @@ const CUES: &[(&str, Cue)] = &[
     ("结转至下一年", Cue::CarryOut),
     ("结转到下一年", Cue::CarryOut),
     ("结转至次年", Cue::CarryOut),
+    ("结转到", Cue::CarryOut),
+    ("结转至", Cue::CarryOut),
     ("结转次年", Cue::CarryOut),
     ("顺延至下年", Cue::CarryOut),
     ("顺延到下年", Cue::CarryOut),
@@ -340,6 +357,8 @@ const CUES: &[(&str, Cue)] = &[
     ("公开信息申请", Cue::App),
     ("依申请公开", Cue::App),
     ("依申请", Cue::App),
+    ("公开申请", Cue::App),
+    ("政府信息公开", Cue::App),
     ("申请", Cue::App),
     ("收到", Cue::Receive),
     ("受理", Cue::Receive),
@@ -347,6 +366,7 @@ const CUES: &[(&str, Cue)] = &[
     ("接到", Cue::Receive),
     ("新收", Cue::Receive),
     ("收悉", Cue::Receive),
+    ("接受", Cue::Receive),
     ("未经复议直接起诉", Cue::Litigation),
     ("复议后起诉", Cue::Litigation),
     ("行政复议", Cue::Review),
@@ -380,6 +400,18 @@ const CUES: &[(&str, Cue)] = &[
     ("废止", Cue::Repealed),
     ("废除", Cue::Repealed),
     ("现行有效", Cue::Valid),
+    ("自然人", Cue::Applicant(Applicant::Natural)),
+    ("公民", Cue::Applicant(Applicant::Natural)),
+    ("法人或其他组织", Cue::Applicant(Applicant::Legal)),
+    ("法人和其他组织", Cue::Applicant(Applicant::Legal)),
+    ("法人及其他组织", Cue::Applicant(Applicant::Legal)),
+    ("法人", Cue::Applicant(Applicant::Legal)),
+    ("商业企业", Cue::Applicant(Applicant::Business)),
+    ("企业", Cue::Applicant(Applicant::Business)),
+    ("其他组织", Cue::Applicant(Applicant::Other)),
+    ("科研机构", Cue::Applicant(Applicant::Research)),
+    ("社会公益组织", Cue::Applicant(Applicant::Social)),
+    ("法律服务机构", Cue::Applicant(Applicant::LawFirm)),
     ("信息处理费", Cue::FeeWord),
     ("处理费", Cue::FeeWord),
     ("缴费通知", Cue::Notice),
@@ -415,6 +447,10 @@ fn entries_of<T>(table: &[(char, T)], c: char) -> &[(char, T)] {
     &table[lo..hi]
 }
 
+/// Characters allowed between a case word (行政复议, 维持) and its number.
+const CASE_FILLER: &str =
+    "案件的共计为有数量起宗各达：:（）()政府信息公开类方面相关涉及被申请提起了均结果其中和及、";
+
 /// Words before a number that make it a comparison or a cumulative figure.
 const COMPARISON: &[&str] = &[
     "同比",
@@ -439,7 +475,7 @@ const COMPARISON: &[&str] = &[
 const NEGATIONS: &[&str] = &["没有", "暂无", "未", "无"];
 
 /// Characters allowed between 收到…申请 / 答复 and the number: 共计, 数量为, 总数达, 的, 信息, 各.
-const COUNT_FILLER: &str = "共计为了达有合总数量的政府信息公开件各：:（）()约近";
+const COUNT_FILLER: &str = "共计为了达有合总数量的政府信息公开件各：:（）()约近事项案书请求";
 
 /// Words after 未收到…申请 that make the sentence about something else (carry-over, overdue
 /// replies, cases).
@@ -481,11 +517,41 @@ const SUBSET_WORDS: &[&str] = &[
     "传真",
     "电子邮件",
     "邮件",
-    "自然人",
-    "法人",
-    "企业",
-    "其他组织",
+    "门户网站",
+    "纸质",
+    "快递",
+    "挂号",
+    "政务服务",
+    "政务网",
+    "窗口",
 ];
+
+/// Words of a part of the reporting body in a consolidated report (本级政府, 各部门, 乡镇街道):
+/// a figure after them in the clause is a part of the table's.
+const BODY_PART_WORDS: &[&str] = &[
+    "本级",
+    "各部门",
+    "政府部门",
+    "区直部门",
+    "县直部门",
+    "市直部门",
+    "直属部门",
+    "部门收到",
+    "部门受理",
+    "部门新收",
+    "各乡镇",
+    "各街道",
+    "乡镇（街道）",
+    "乡镇(街道)",
+    "乡镇街道",
+    "镇（街道）",
+    "镇(街道)",
+    "政府新收",
+];
+
+/// Characters allowed between an applicant word and its number (自然人申请 741 件, 涉及自然人
+/// 的申请共 3 件, 法人或其他组织提出申请 2 件).
+const APPLICANT_FILLER: &str = "提出的申请共计为有数量件占：:依政府信息公开";
 
 /// Words of a sum (合计 122 件) after the parts.
 const SUM_WORDS: &[&str] = &["合计", "共计", "总计", "共"];
@@ -496,11 +562,12 @@ const PERIOD_WORDS: &[&str] = &["季度", "上半年", "下半年", "月份"];
 /// Words of other kinds of requests (咨询, 留言, 信访 …): a 收到/答复 count next to them is not
 /// about information disclosure applications.
 const OTHER_REQUESTS: &[&str] = &[
-    "咨询", "留言", "信访", "投诉", "举报", "建议", "提案", "热线", "来电", "问政", "诉求",
+    "咨询", "留言", "信访", "投诉", "举报", "建议", "提案", "热线", "来电", "问政", "诉求", "信箱",
+    "协助", "协查", "配合", "指导",
 ];
 
 /// Words saying that 行政复议/行政诉讼 figures are about information disclosure.
-const CASE_ABOUT_DISCLOSURE: &[&str] = &["信息公开", "依申请", "公开申请", "申请公开", "政府信息"];
+const CASE_ABOUT_DISCLOSURE: &[&str] = &["政府信息公开"];
 
 /// Words between 均/全部 and 答复/办结 that make the statement one of timeliness (均在法定期限内
 /// 予以答复, 均已按时答复), not that every application was concluded.
@@ -514,6 +581,9 @@ const TIMELINESS: &[&str] = &[
     "限内",
     "规定时间",
     "工作日",
+    "规定",
+    "依法",
+    "依规",
 ];
 
 /// Words of a 未发生/无 statement that make it about corrected or lost cases (未发生被行政复议纠错
@@ -691,7 +761,12 @@ impl Sentence {
             if let Some(ds) = digits {
                 if !before_digit && self.c.get(k + 4) == Some(&'年') && k + 4 < to {
                     let y = ds.iter().fold(0i32, |a, d| a * 10 + *d as i32);
-                    let after_to = k > 0 && matches!(self.c.get(k - 1), Some('至' | '到'));
+                    // 结转至2024年, 结转2023年度, 2022年结转 27 件, 因2023年度…申请: the year
+                    // of the carry-over or of the cause, not of the figure.
+                    let after_to = k > 0 && matches!(self.c.get(k - 1), Some('至' | '到' | '因'))
+                        || k >= 2 && self.has_at(k - 2, "结转")
+                        || self.has_at(k + 5, "结转")
+                        || self.has_at(k + 5, "度结转");
                     if (2000..=2100).contains(&y) && !after_to {
                         found = Some(y);
                     }
@@ -725,6 +800,14 @@ impl Sentence {
             });
             carry_targets.extend(target);
         }
+        // （含2022年结转67件）: the year names the carry-over.
+        for k in self.occurrences("含", 0, self.c.len()) {
+            let dated = (1..5).all(|d| self.c.get(k + d).is_some_and(|c| c.is_ascii_digit()))
+                && (self.has_at(k + 5, "年结转") || self.has_at(k + 5, "年度结转"));
+            if dated {
+                carry_targets.extend(mentions.iter().rposition(|m| m.end <= k));
+            }
+        }
         for (i, m) in mentions.iter().enumerate() {
             let Some(&(cs, ce)) = clauses.iter().find(|(s, e)| *s <= m.start && m.start < *e)
             else {
@@ -744,7 +827,7 @@ impl Sentence {
             // 收到网上申请 105 件, 快递 17 件, 合计 122 件: a 合计/共计/总计 clause right after
             // partial receipts is their sum, the whole count.
             let after_parts = out.last().is_some_and(|f: &Found| {
-                f.0 == Subject::NewApplications && f.4.subset && f.3 .1 <= cs
+                f.0 == Subject::NewApplications && (f.4.subset || f.4.qualified) && f.3 .1 <= cs
             });
             let sum_word = SUM_WORDS
                 .iter()
@@ -759,6 +842,15 @@ impl Sentence {
             let Some((subject, (ss, se))) = classified else {
                 continue;
             };
+            // 其中，印发告知书 52 件，撤销申请 1 件，电话回复 2 件: the items of a breakdown
+            // whose first item is no table quantity are parts of that item's kind.
+            if let Some(p) = self.occurrences("其中", 0, cs).last() {
+                let earlier_item = mentions[..i].iter().any(|x| x.start > p);
+                let no_claim_after = !out.iter().any(|f| f.3 .1 > p);
+                if earlier_item && no_claim_after && !self.contains("。", p, m.start) {
+                    continue;
+                }
+            }
             let sum_of_parts = sum_word.is_some() && subject == Subject::NewApplications;
             let carry_word = matches!(subject, Subject::CarryIn);
             let mut this_year = true;
@@ -775,12 +867,21 @@ impl Sentence {
                 this_year = false;
             }
             // A breakdown by channel or by applicant (通过网络申请 N 件, 自然人申请 N 件) is a part.
-            let breakdown = SUBSET_WORDS.iter().any(|w| self.contains(w, cs, m.start))
-                || PERIOD_WORDS.iter().any(|w| self.contains(w, 0, m.start));
+            // 通过线上、信函等渠道收到: every channel, not a part.
+            let all_channels = ["等渠道", "等方式", "等途径"]
+                .iter()
+                .any(|w| self.contains(w, cs, m.start));
+            let breakdown = !all_channels && SUBSET_WORDS.iter().any(|w| self.contains(w, cs, m.start))
+                || PERIOD_WORDS.iter().any(|w| self.contains(w, 0, m.start))
+                || self.body_part_before(m.start);
+            // Table 二 figures named among published items (其中新制定规范性文件 15 件) are the
+            // table's own figures, not parts.
+            let active = matches!(subject, Subject::Active(_));
             let flags = Flags {
                 this_year,
                 approx: m.approx,
-                subset: !sum_of_parts && (self.contains("其中", 0, m.start) || breakdown),
+                subset: !sum_of_parts && !active && self.part_of_before(&out, subject, cs, m.start),
+                qualified: !sum_of_parts && !active && breakdown,
                 includes_carry_in: carry_targets.contains(&i)
                     && matches!(subject, Subject::NewApplications | Subject::Processed),
             };
@@ -822,9 +923,18 @@ impl Sentence {
                 return None;
             }
         }
+        // A clause opening with 其中 continues the clause before it (留言 77 条，其中答复 7 条).
+        let request_from = if self.has_at(cs, "其中") && cs > 0 {
+            self.c[..cs - 1]
+                .iter()
+                .rposition(|c| matches!(c, '，' | ',' | '：' | ':'))
+                .map_or(0, |k| k + 1)
+        } else {
+            cs
+        };
         let other_request = OTHER_REQUESTS
             .iter()
-            .any(|w| self.contains(w, clause_left.0, clause_left.1));
+            .any(|w| self.contains(w, request_from, clause_left.1));
         if m.unit.is_money() {
             let fee = self
                 .hits(0, self.c.len())
@@ -899,6 +1009,15 @@ impl Sentence {
                         let end = carried.map_or(h.end, |x| x.end);
                         return Some((Subject::CarryOut, (m.start, end)));
                     }
+                    // 受理的 37 件申请件已…予以答复: the answered applications.
+                    Cue::App
+                        if receive
+                            && self.hits(h.end, ce).iter().any(|x| {
+                                x.cue == Cue::Processed && self.contains("已", h.end, x.start)
+                            }) =>
+                    {
+                        Some(Subject::Processed)
+                    }
                     Cue::App if receive => Some(Subject::NewApplications),
                     Cue::App if has(&clause_hits, &|c| c == Cue::Processed) => {
                         Some(Subject::Processed)
@@ -924,6 +1043,9 @@ impl Sentence {
             }
         }
 
+        if let Some(found) = self.applicant(&left, m) {
+            return Some(found);
+        }
         // From the words before the number, by priority.
         if let Some(h) = left.iter().rev().find(|h| h.cue == Cue::Notice) {
             return Some((Subject::FeeNotices, span_from(h)));
@@ -949,16 +1071,36 @@ impl Sentence {
             Cue::Part(p) => Some((p, *h)),
             _ => None,
         });
+        // Only case words between the cue and the number (行政复议案件 3 件, 被纠错的 0 件), not
+        // another noun or an enumeration (…行政诉讼情况、…等六个部分).
+        let case_gap = |h: &Hit| {
+            let gap = self.c.get(h.end..m.start).unwrap_or(&[]);
+            gap.len() <= 12 && gap.iter().all(|c| CASE_FILLER.contains(*c))
+        };
         if let Some((p, ph)) = part {
             if let Some((kind, _)) = case_of(&sentence_hits) {
-                return Some((case_subject(kind, p), span_from(&ph)));
+                if case_gap(&ph) {
+                    return Some((case_subject(kind, p), span_from(&ph)));
+                }
+                return None;
             }
         } else if let Some((kind, h)) = case_of(&left) {
-            return Some((case_subject(kind, CasePart::Total), span_from(&h)));
+            if case_gap(&h) {
+                return Some((case_subject(kind, CasePart::Total), span_from(&h)));
+            }
+            return None;
         }
         if let Some(h) = left.iter().rev().find(|h| matches!(h.cue, Cue::Noun(_))) {
             let Cue::Noun(n) = h.cue else { return None };
             if self.category(h) {
+                return None;
+            }
+            // 行政处罚信息 5 条, 通知公告（其中行政处罚 27 条）: published items, not decisions.
+            let gap = self.c.get(h.end..m.start).unwrap_or(&[]);
+            let gap: String = gap.iter().collect();
+            if matches!(n, Noun::License | Noun::Penalty | Noun::Enforcement)
+                && (gap.contains("信息") || m.unit == Unit::Tiao && !gap.contains("决定"))
+            {
                 return None;
             }
             return self.active(n, &clause_hits).map(|s| (s, span_from(h)));
@@ -994,6 +1136,19 @@ impl Sentence {
             return None;
         }
         if let Some(h) = left.iter().rev().find(|h| h.cue == Cue::Processed) {
+            // 收到政府信息依申请公开办理事项 1 件: what was received.
+            let received_before = clause_hits
+                .iter()
+                .position(|x| x.cue == Cue::Receive)
+                .is_some_and(|r| {
+                    clause_hits[r..]
+                        .iter()
+                        .take_while(|x| x.start < h.start)
+                        .any(|x| x.cue == Cue::App)
+                });
+            if received_before {
+                return Some((Subject::NewApplications, span_from(h)));
+            }
             if self.about_applications {
                 return Some((Subject::Processed, span_from(h)));
             }
@@ -1009,8 +1164,139 @@ impl Sentence {
                     .unwrap_or(h.start);
                 return Some((Subject::NewApplications, (from, m.end)));
             }
+            // 网络申请 24 件, 其中信函申请 10 件: a channel's applications, read as a part.
+            let channel = SUBSET_WORDS
+                .iter()
+                .chain(PERIOD_WORDS)
+                .any(|w| self.contains(w, cs, m.start));
+            let application = self.contains("申请", h.start, h.end);
+            if channel && application && left.last().is_some_and(|x| x.cue == Cue::App) {
+                return Some((Subject::NewApplications, span_from(h)));
+            }
+        }
+        // 本年新收 421 件, 区政府本级共受理 206 件: the receiving verb next to the number in a
+        // sentence about applications.
+        if let Some(h) = left.last().filter(|h| h.cue == Cue::Receive) {
+            let negated = h.start >= 1 && matches!(self.c[h.start - 1], '不' | '未' | '无');
+            if self.about_applications && !negated {
+                return Some((Subject::NewApplications, span_from(h)));
+            }
         }
         None
+    }
+
+    /// Whether the figure at `at` (clause starting at `cs`, subject `subject`) is a part of a
+    /// figure before it: after 其中 in its own clause, or in the clauses after 其中 while the
+    /// figures stay of the same kind as the first one after 其中 (其中予以公开 2 件, 部分公开 2 件),
+    /// within the parentheses of a 其中 (…14件（其中信件申请10件，网络申请4件），已办结12件),
+    /// or inside parentheses right after a figure of the same kind (不予公开100件（过程性信息
+    /// 19件…）).
+    fn part_of_before(&self, out: &[Found], subject: Subject, cs: usize, at: usize) -> bool {
+        let open = |c: char| matches!(c, '（' | '(');
+        let close = |c: char| matches!(c, '）' | ')');
+        // The parenthesis `at` is in, if any: its opening position.
+        let mut depth = 0usize;
+        let mut opened_at = None;
+        for k in (0..at).rev() {
+            let c = self.c[k];
+            if close(c) {
+                depth += 1;
+            } else if open(c) {
+                if depth == 0 {
+                    opened_at = Some(k);
+                    break;
+                }
+                depth -= 1;
+            }
+        }
+        if let Some(q) = opened_at {
+            let before = out
+                .iter()
+                .rev()
+                .find(|f| f.3 .1 <= q && q - f.3 .1 <= 1);
+            // （另有 12 件申请顺延到下年度答复）: another figure, not a part.
+            if before.is_some_and(|f| family(f.0) == family(subject))
+                && !self.contains("另", q, at)
+            {
+                return true;
+            }
+        }
+        let Some(p) = self
+            .occurrences("其中", 0, at)
+            .chain(
+                self.occurrences("包括", 0, at)
+                    .filter(|&k| !self.has_at(k + 2, "上") && !self.has_at(k + 2, "结转")),
+            )
+            .max()
+        else {
+            return false;
+        };
+        // A parenthesis opened before 其中 and closed before the figure ends its scope.
+        let mut depth = 0i32;
+        for k in p..at {
+            let c = self.c[k];
+            if open(c) {
+                depth += 1;
+            } else if close(c) {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+            }
+        }
+        if p >= cs {
+            return true;
+        }
+        match out.iter().find(|f| f.3 .1 > p) {
+            Some(f) => family(f.0) == family(subject),
+            // The first figure after 其中 (其中：予以公开 4 条).
+            None => true,
+        }
+    }
+
+    /// A part of the reporting body (本级, 各部门, 乡镇街道) named before `at` in the sentence,
+    /// not as what the figure includes (含本级和各部门).
+    fn body_part_before(&self, at: usize) -> bool {
+        BODY_PART_WORDS.iter().any(|w| {
+            self.occurrences(w, 0, at).any(|p| {
+                let from = p.saturating_sub(4);
+                !["含", "包括", "包含"]
+                    .iter()
+                    .any(|x| self.contains(x, from, p))
+            })
+        })
+    }
+
+    /// 自然人申请 741 件, 法人或其他组织 3 件: an applicant word, then only application words and
+    /// fillers up to the number.
+    fn applicant(&self, left: &[Hit], m: &Mention) -> Option<(Subject, (usize, usize))> {
+        let k = left.iter().rposition(|h| matches!(h.cue, Cue::Applicant(_)))?;
+        let Cue::Applicant(a) = left[k].cue else {
+            return None;
+        };
+        // 收到公民政府信息公开申请 35 件: who applied, said of the whole count.
+        if left[..k].iter().any(|h| h.cue == Cue::Receive) && !self.contains("其中", 0, m.start) {
+            return None;
+        }
+        if !left[k + 1..]
+            .iter()
+            .all(|h| matches!(h.cue, Cue::App | Cue::Receive))
+        {
+            return None;
+        }
+        // 公民和法人或其他组织…申请 32 件: applicants together, the whole count.
+        let joined = |c: Option<&char>| matches!(c, Some('和' | '及' | '与' | '、' | '或'));
+        if left[k].start > 0 && joined(self.c.get(left[k].start - 1))
+            || joined(self.c.get(left[k].end))
+        {
+            return None;
+        }
+        let gap = self.c.get(left[k].end..m.start)?;
+        let in_hit = |at: usize| left[k + 1..].iter().any(|h| h.start <= at && at < h.end);
+        let filler = gap.iter().enumerate().all(|(j, ch)| {
+            in_hit(left[k].end + j) || APPLICANT_FILLER.contains(*ch)
+        });
+        (filler && gap.len() <= 12).then_some((Subject::Applicant(a), (left[k].start, m.end)))
     }
 
     /// 行政许可类信息 N 条, 规范性文件类: a category of published items, not a 表二 count.
@@ -1154,13 +1440,16 @@ impl Sentence {
                     {
                         if let Some(&d) = self.find(done, p, limit).first() {
                             let between: String = self.c[p..d].iter().collect();
-                            if between.contains(['，', ',', '未', '不'])
+                            let end = d + done.chars().count();
+                            // 均在答复时限内, 除 2 件结转下年办理外，均…答复.
+                            if ["时限", "期限"].iter().any(|w| self.has_at(end, w))
+                                || self.contains("除", 0, p)
+                                || between.contains(['，', ',', '未', '不'])
                                 || between.contains("公开")
                                 || TIMELINESS.iter().any(|w| between.contains(w))
                             {
                                 continue;
                             }
-                            let end = d + done.chars().count();
                             push(out, Subject::AllDone, None, (p, end), flags(p));
                             break 'all;
                         }
@@ -1180,7 +1469,7 @@ impl Sentence {
                 if mentions.iter().any(|m| m.start >= k && m.start < z + 6) {
                     continue;
                 }
-                let around: String = self.c[k..(z + 6).min(n)].iter().collect();
+                let around: String = self.c[k..(z + 8).min(n)].iter().collect();
                 let (subject, explicit) = if around.contains("上年") || around.contains("上一年")
                 {
                     (Subject::CarryIn, true)
@@ -1189,7 +1478,8 @@ impl Sentence {
                         Subject::CarryOut,
                         around.contains("下年")
                             || around.contains("下一年")
-                            || around.contains("次年"),
+                            || around.contains("次年")
+                            || year.is_some_and(|y| around.contains(&format!("{}年", y + 1))),
                     )
                 };
                 let end = (z + 2..(z + 6).min(n))
@@ -1390,6 +1680,20 @@ impl Sentence {
 }
 
 /// The last 复议/诉讼 named in `hits`.
+/// Kinds of figures that are parts of one another (其中…): receipts and their applicants,
+/// results, cases.
+fn family(s: Subject) -> u8 {
+    match s {
+        Subject::NewApplications | Subject::Applicant(_) => 1,
+        // 已办结 4 件，其中予以公开 0 件 … 结转下年度 0 件: the results and the carry-over.
+        Subject::Processed | Subject::Break(_) | Subject::CarryOut => 2,
+        Subject::CarryIn => 4,
+        Subject::Review(_) | Subject::Litigation(_) => 6,
+        Subject::Active(_) => 7,
+        _ => 8,
+    }
+}
+
 fn sentence_case(hits: &[Hit]) -> Option<CaseKind> {
     hits.iter().rev().find_map(|h| match h.cue {
         Cue::Review => Some(CaseKind::Review),

@@ -159,7 +159,37 @@ fn unit_is_word(unit: Unit, after: &[char]) -> bool {
         after.len() >= w.len() && after[..w.len()] == w[..]
     };
     match unit {
+        // 六个部分, 以下三个方面, 13个专栏, 5个部门: the parts of the report or counts of other
+        // things, never a table quantity.
         Unit::Ge => [
+            "部分",
+            "方面",
+            "章节",
+            "板块",
+            "版块",
+            "栏目",
+            "专栏",
+            "专题",
+            "平台",
+            "网站",
+            "部门",
+            "单位",
+            "乡镇",
+            "街道",
+            "镇街",
+            "村",
+            "社区",
+            "会议",
+            "渠道",
+            "窗口",
+            "环节",
+            "领域",
+            "类别",
+            "重点",
+            "账号",
+            "系统",
+            "小组",
+            "批次",
             "百分点",
             "工作日",
             "自然日",
