@@ -9,6 +9,9 @@ use crate::report::formats::T3_CORNER_NOTE;
 use crate::report::value::Extras;
 use crate::report::{Ambiguity, KindBasis, KindReading, ReportKind};
 
+mod prose;
+pub use prose::*;
+
 // ---------------------------------------------------------------------------------- rejections
 
 impl From<Refusal> for Rejection {

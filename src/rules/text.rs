@@ -19,7 +19,7 @@ rule! {
     ///
     /// 依据：正文与统计表应当一致（“数据精确、文字严谨”）；同一事实两个数字是公开发布的不一致。
     TxNew: "TX.NEW", Error,
-    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "2021年，本机关共收到政府信息公开申请2件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文“共收到政府信息公开申请2件”与表格不一致：正文为 2，已对照表三“一、本年新收政府信息公开申请数量”总计 1，均不相等" },
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "2021年，本机关共收到政府信息公开申请2件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文写 2 件（“共收到政府信息公开申请2件”），表三“一、本年新收政府信息公开申请数量”总计为 1 件" },
     check: tx_new,
 }
 
@@ -30,7 +30,7 @@ rule! {
     ///
     /// 依据：表三“一、本年新收”不含上年结转；正文含结转时应写明，读者才能与表格对上。
     TxNewCarry: "TX.NEWCARRY", Warning,
-    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "2021年，本机关共收到政府信息公开申请2件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "carried_over", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [2, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [2, 0, 0, 0, 0, 0] }], message: "正文“共收到政府信息公开申请2件”与表三“一、本年新收政府信息公开申请数量”总计 1 不一致；2 等于本年新收加上年结转，若是此意请写明“含上年结转1件”" },
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "2021年，本机关共收到政府信息公开申请2件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "carried_over", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [2, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [2, 0, 0, 0, 0, 0] }], message: "正文写 2 件（“共收到政府信息公开申请2件”），表三“一、本年新收政府信息公开申请数量”总计为 1 件；2 等于本年新收加上年结转，若是此意请写明“含上年结转1件”" },
     check: reported_by_the_comparisons,
 }
 
@@ -41,7 +41,7 @@ rule! {
     ///
     /// 依据：正文与统计表应当一致；办结数是表三第三项（本年度办理结果）的合计。
     TxDone: "TX.DONE", Error,
-    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "2021年共收到政府信息公开申请1件，办结2件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文“办结2件”与表三“（七）总计”总计 1 不一致" },
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "2021年共收到政府信息公开申请1件，办结2件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文写 2 件（“办结2件”），表三“（七）总计”总计为 1 件" },
     check: tx_done,
 }
 
@@ -52,7 +52,7 @@ rule! {
     ///
     /// 依据：正文与统计表应当一致。
     TxCarryIn: "TX.CARRYIN", Error,
-    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "上年结转政府信息公开申请2件。" }, Edit::T3Row { row: "carried_over", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文“上年结转政府信息公开申请2件”与表三“二、上年结转政府信息公开申请数量”总计 1 不一致" },
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "上年结转政府信息公开申请2件。" }, Edit::T3Row { row: "carried_over", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文写 2 件（“上年结转政府信息公开申请2件”），表三“二、上年结转政府信息公开申请数量”总计为 1 件" },
     check: tx_carry_in,
 }
 
@@ -63,7 +63,7 @@ rule! {
     ///
     /// 依据：正文与统计表应当一致。
     TxCarryOut: "TX.CARRYOUT", Error,
-    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "结转下年度继续办理1件。" }], message: "正文“结转下年度继续办理1件”与表三“四、结转下年度继续办理”总计 0 不一致" },
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "结转下年度继续办理1件。" }], message: "正文写 1 件（“结转下年度继续办理1件”），表三“四、结转下年度继续办理”总计为 0 件" },
     check: tx_carry_out,
 }
 
@@ -96,7 +96,7 @@ rule! {
     ///
     /// 依据：正文与统计表应当一致；分组合计是表三各小项之和。上海市 2019 年报正文“予以公开及部分公开258件”而表三为 272 + 3 = 275。
     TxBreak: "TX.BREAK", Error,
-    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "对收到的政府信息公开申请，予以公开2件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文“予以公开2件”与表三“（一）予以公开”总计 1 不一致" },
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "对收到的政府信息公开申请，予以公开2件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文写 2 件（“予以公开2件”），表三“（一）予以公开”总计为 1 件" },
     check: tx_break,
 }
 
@@ -107,7 +107,7 @@ rule! {
     ///
     /// 依据：正文与统计表应当一致。
     TxRev: "TX.REV", Error,
-    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "本年度因政府信息公开被申请行政复议2件。" }, Edit::T4 { col: "review.upheld", text: "1" }, Edit::T4 { col: "review.total", text: "1" }], message: "正文“行政复议2件”与表四“行政复议·总计” 1 不一致" },
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "本年度因政府信息公开被申请行政复议2件。" }, Edit::T4 { col: "review.upheld", text: "1" }, Edit::T4 { col: "review.total", text: "1" }], message: "正文写 2 件（“行政复议2件”），表四“行政复议·总计”为 1 件" },
     check: tx_review,
 }
 
@@ -118,7 +118,7 @@ rule! {
     ///
     /// 依据：正文与统计表应当一致；行政诉讼分两栏统计。
     TxLit: "TX.LIT", Error,
-    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "本年度因政府信息公开被提起行政诉讼2件。" }, Edit::T4 { col: "litigation_direct.upheld", text: "1" }, Edit::T4 { col: "litigation_direct.total", text: "1" }], message: "正文“行政诉讼2件”与表四行政诉讼“总计”（未经复议直接起诉与复议后起诉之和） 1 不一致" },
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "本年度因政府信息公开被提起行政诉讼2件。" }, Edit::T4 { col: "litigation_direct.upheld", text: "1" }, Edit::T4 { col: "litigation_direct.total", text: "1" }], message: "正文写 2 件（“行政诉讼2件”），表四行政诉讼“总计”（未经复议直接起诉与复议后起诉之和）为 1 件" },
     check: tx_litigation,
 }
 
@@ -151,18 +151,18 @@ rule! {
     ///
     /// 依据：正文与统计表应当一致；这类差异多是正文漏算了一部分，请核对后写明。
     TxPartial: "TX.PARTIAL", Warning,
-    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "对收到的政府信息公开申请，予以公开及部分公开1件。" }, Edit::T3Row { row: "new_received", values: [2, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "partially_granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [2, 0, 0, 0, 0, 0] }], message: "1 只等于“（一）予以公开” 1，未含部分公开" },
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "对收到的政府信息公开申请，予以公开及部分公开1件。" }, Edit::T3Row { row: "new_received", values: [2, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "partially_granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [2, 0, 0, 0, 0, 0] }], message: "正文写 1 件（“予以公开及部分公开1件”），表三“（一）予以公开”与“（二）部分公开（区分处理的，只计这一情形，不计其他情形）”之和为 2 件；1 只等于“（一）予以公开” 1 件，未含部分公开" },
     check: reported_by_the_comparisons,
 }
 
 rule! {
     /// 正文数字读法不确定
     ///
-    /// 正文数字与表格不一致，但正文是约数（近、约、余、多）、“其中”的一部分，或措辞可能另有所指（如“办结”等于收到的申请数、“无结转”未说明是哪一年、“正在办理”未说明结转下年度、句中的行政复议或行政诉讼未说明是因政府信息公开引起的），所以只作提示。
+    /// 正文数字与表格不一致，但正文是约数（近、约、余、多）、“其中”的一部分，或措辞可能另有所指（如“办结”等于收到的申请数、“无结转”未说明是哪一年、“正在办理”未说明结转下年度、句中的行政复议或行政诉讼未说明是因政府信息公开引起的），所以只作提示。也提示：正文按渠道、本级或部门、时段分列的件数之和与表格不同；按申请人类型（自然人、法人或其他组织等）的件数与表三该列不同；表三某行总计空白时，正文数字与该行已填各栏之和不同。
     ///
     /// 依据：读法不确定时说明所作的假设，而不报错误。
     TxVague: "TX.VAGUE", Warning,
-    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "2021年，本机关共收到政府信息公开申请约10件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文“共收到政府信息公开申请约10件”与表格不一致" },
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "2021年，本机关共收到政府信息公开申请约10件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文写 10 件（“共收到政府信息公开申请约10件”），表三“一、本年新收政府信息公开申请数量”总计为 1 件" },
     check: reported_by_the_comparisons,
 }
 
@@ -173,7 +173,7 @@ rule! {
     ///
     /// 依据：正文与统计表应当一致；国办公开办函〔2021〕30号：许可、处罚、强制数量包括已公开和依法未公开的全部处理决定。
     TxActive: "TX.ACTIVE", Warning,
-    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "本年度办理行政许可5件。" }, Edit::T2 { row: "行政许可", col: 0, text: "4" }], message: "正文“行政许可5件”与表二“行政许可”“本年处理决定数量” 4 不一致" },
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "本年度办理行政许可5件。" }, Edit::T2 { row: "行政许可", col: 0, text: "4" }], message: "正文写 5 件（“行政许可5件”），表二“行政许可”“本年处理决定数量”为 4 件；表二统计的是本年全部处理决定（含依法未公开的），若正文只计了其中一部分，请写明" },
     check: tx_active,
 }
 
@@ -225,6 +225,36 @@ fn t3_sum(report: &Report, keys: &[&str], name: String) -> Option<Figure> {
             Vec::new()
         },
         column: formats::t3_column_path(T3_TOTAL_COL),
+    })
+}
+
+/// When every 总计 of table 三 rows `keys` is blank: the sum of their written addend cells
+/// (自然人 … 其他), `None` when none is written.
+fn t3_written_sum(report: &Report, keys: &[&str], name: String) -> Option<Figure> {
+    let mut value = 0i64;
+    let mut cells = Vec::new();
+    for key in keys {
+        let row = formats::t3_row_index(key)?;
+        if t3_cell(report, row, T3_TOTAL_COL).is_some_and(|c| c.int().is_some()) {
+            return None;
+        }
+        for col in 0..T3_TOTAL_COL {
+            if let Some((v, c)) = t3_int(report, row, col) {
+                value += v;
+                cells.push(c);
+            }
+        }
+    }
+    if cells.is_empty() {
+        return None;
+    }
+    Some(Figure {
+        value,
+        cells,
+        name,
+        table: 3,
+        row: Vec::new(),
+        column: Vec::new(),
     })
 }
 
@@ -321,14 +351,38 @@ fn text_finding(id: RuleId, message: String, claim: &Claim, fig: Option<&Figure>
         f.table = Some(fig.table);
         f.row = fig.row.clone();
         f.column = fig.column.clone();
-        f.actual = Some(Quantity::Int(fig.value));
         f.cells = fig.cells.clone();
     }
-    if let Some(q) = claim.quantity {
-        f.expected = Some(Quantity::Int(q));
-    }
+    // No `expected`/`actual`: the text is not the cell's expected value (the cell may be the
+    // right one); the message states both figures. Nor a culprit or a fix: the annotated
+    // report comments on the sentence and proposes no change to the table.
     f.locations.push(claim_location(claim));
     f
+}
+
+/// The unit the sentence used (件, 条, 份 …).
+fn unit_of(c: &Claim) -> &'static str {
+    c.unit.map_or("件", |u| u.as_str())
+}
+
+/// 正文写 n 件（“…”），<figure>为 v 件.
+fn mismatch(c: &Claim, n: i64, fig: &Figure) -> String {
+    messages::prose_mismatch(&c.text, n, unit_of(c), &fig.name, fig.value)
+}
+
+/// A part (`qualified`: a channel, 本级/部门, a sub-period) is compared only with a cell that
+/// holds exactly that part, which the tables do not have; so only a part larger than the whole
+/// is reported, as a warning. Returns whether the claim was a part (and is done with).
+fn part_only(claim: &Claim, n: i64, fig: &Figure, sink: &mut Sink) -> bool {
+    if !claim.qualified {
+        return false;
+    }
+    if n > fig.value {
+        let m =
+            messages::prose_part_exceeds(&claim.text, n, unit_of(claim), &fig.name, fig.value, None);
+        sink.push(text_finding(RuleId::TxVague, m, claim, Some(fig)));
+    }
+    true
 }
 
 /// The claims of `report` that state this year's figure of a subject.
@@ -350,7 +404,7 @@ fn near(n: i64, v: i64) -> bool {
 /// The error rule `strict`, or [`RuleId::TxVague`] when the statement is approximate, a
 /// subset ("其中…") or loosely worded (a subject word that may name something else).
 fn strict_or_vague(c: &Claim, strict: RuleId) -> RuleId {
-    if c.approx || c.subset || c.loose {
+    if c.approx || c.subset || c.qualified || c.loose {
         RuleId::TxVague
     } else {
         strict
@@ -360,7 +414,7 @@ fn strict_or_vague(c: &Claim, strict: RuleId) -> RuleId {
 /// For breakdowns ("其中，予以公开 N 件", "其中维持 N 件") "其中" is the normal form: the error
 /// rule `strict` unless the figure is approximate or loosely worded.
 fn breakdown(c: &Claim, strict: RuleId) -> RuleId {
-    if c.approx || c.loose {
+    if c.approx || c.qualified || c.loose {
         RuleId::TxVague
     } else {
         strict
@@ -396,10 +450,11 @@ fn tx_new(cx: &RuleContext<'_>, sink: &mut Sink) {
     for claim in claims_of(report, |s| *s == Subject::NewApplications) {
         let Some(n) = claim.quantity else { continue };
         let q = &claim.text;
+        let unit = unit_of(claim);
         if claim.subset {
             // "其中…" names a part of the applications: it cannot exceed the whole.
             if n > ab.unwrap_or(a.value) {
-                let m = messages::tx_part_exceeds(q, &a.name, a.value, ab);
+                let m = messages::prose_part_exceeds(q, n, unit, &a.name, a.value, ab);
                 sink.push(text_finding(
                     RuleId::TxVague,
                     m,
@@ -415,11 +470,13 @@ fn tx_new(cx: &RuleContext<'_>, sink: &mut Sink) {
                     continue;
                 }
                 let (id, m) = if n == a.value {
-                    let m =
-                        messages::tx_new_carry_said_new_only(q, n, &a.name, a.value, bf.value, v);
+                    let m = messages::prose_new_carry_said_new_only(
+                        q, n, unit, &a.name, a.value, bf.value, v,
+                    );
                     (RuleId::TxNewCarry, m)
                 } else {
-                    let m = messages::tx_new_carry_said_mismatch(q, a.value, bf.value, v);
+                    let m =
+                        messages::prose_new_carry_said_mismatch(q, n, unit, a.value, bf.value, v);
                     (strict_or_vague(claim, RuleId::TxNew), m)
                 };
                 sink.push(text_finding(id, m, claim, Some(&with_carry_in)));
@@ -432,7 +489,8 @@ fn tx_new(cx: &RuleContext<'_>, sink: &mut Sink) {
         }
         if let (Some(v), Some(bf)) = (ab, &b) {
             if n == v && bf.value > 0 {
-                let m = messages::tx_new_is_new_plus_carry(q, &a.name, a.value, n, bf.value);
+                let m =
+                    messages::prose_new_is_new_plus_carry(q, n, unit, &a.name, a.value, bf.value);
                 sink.push(text_finding(
                     RuleId::TxNewCarry,
                     m,
@@ -444,8 +502,8 @@ fn tx_new(cx: &RuleContext<'_>, sink: &mut Sink) {
         }
         if let (Some(v), Some(rf), Some(cf)) = (rc, &r, &c) {
             if n == v {
-                let m = messages::tx_new_is_results_plus_carry(
-                    q, &a.name, a.value, n, rf.value, cf.value,
+                let m = messages::prose_new_is_results_plus_carry(
+                    q, n, unit, &a.name, a.value, rf.value, cf.value,
                 );
                 sink.push(text_finding(
                     RuleId::TxNewCarry,
@@ -458,14 +516,115 @@ fn tx_new(cx: &RuleContext<'_>, sink: &mut Sink) {
         }
         let shown_ab = ab.filter(|_| b.as_ref().is_some_and(|b| b.value > 0));
         let shown_rc = rc.filter(|v| Some(*v) != ab && *v != a.value);
-        let m =
-            messages::tx_new_mismatch(q, n, &a.name, a.value, shown_ab, shown_rc, stated_elsewhere);
+        let m = messages::prose_new_mismatch(
+            q,
+            n,
+            unit,
+            &a.name,
+            a.value,
+            shown_ab,
+            shown_rc,
+            stated_elsewhere,
+        );
         let id = if stated_elsewhere {
             RuleId::TxVague
         } else {
             strict_or_vague(claim, RuleId::TxNew)
         };
         sink.push(text_finding(id, m, claim, Some(&a)));
+    }
+    parts_sum(report, &a, ab, sink);
+    applicants(report, sink);
+}
+
+/// Parts of the applications stated side by side in one sentence (网上申请 105 件、信函申请
+/// 17 件) with no total beside them: a warning when they add up to neither 一 nor 一 + 二.
+fn parts_sum(report: &Report, a: &Figure, ab: Option<i64>, sink: &mut Sink) {
+    let news: Vec<&Claim> = claims_of(report, |s| *s == Subject::NewApplications).collect();
+    let mut k = 0;
+    while k < news.len() {
+        let key = (news[k].paragraph, news[k].sentence_start);
+        let same: Vec<&Claim> = news[k..]
+            .iter()
+            .take_while(|c| (c.paragraph, c.sentence_start) == key)
+            .copied()
+            .collect();
+        k += same.len();
+        let parts: Vec<&Claim> = same.iter().filter(|c| c.qualified).copied().collect();
+        let whole_stated = same.iter().any(|c| !c.subset);
+        if parts.len() < 2 || whole_stated || parts.iter().any(|c| c.approx) {
+            continue;
+        }
+        let values: Vec<i64> = parts.iter().filter_map(|c| c.quantity).collect();
+        let sum: i64 = values.iter().sum();
+        if sum == a.value || Some(sum) == ab {
+            continue;
+        }
+        let m = messages::prose_parts_sum(&values, unit_of(parts[0]), &a.name, a.value);
+        sink.push(text_finding(RuleId::TxVague, m, parts[0], Some(a)));
+    }
+}
+
+/// 自然人申请 N 件 / 法人或其他组织 N 件 against the applicant column of 表三 一 (or 一 + 二:
+/// the text may count the carried-over applications too): a warning when neither matches.
+fn applicants(report: &Report, sink: &mut Sink) {
+    use crate::report::narrative::Applicant;
+    let (Some(new_row), Some(carry_row)) = (
+        formats::t3_row_index("new_received"),
+        formats::t3_row_index("carried_over"),
+    ) else {
+        return;
+    };
+    for claim in claims_of(report, |s| matches!(s, Subject::Applicant(_))) {
+        let (Subject::Applicant(who), Some(n)) = (claim.subject, claim.quantity) else {
+            continue;
+        };
+        let cols: &[usize] = match who {
+            Applicant::Natural => &[0],
+            Applicant::Legal => &[1, 2, 3, 4, 5],
+            Applicant::Business => &[1],
+            Applicant::Research => &[2],
+            Applicant::Social => &[3],
+            Applicant::LawFirm => &[4],
+            Applicant::Other => &[5],
+        };
+        let sum = |row: usize| -> Option<(i64, Vec<CellRef>)> {
+            let mut v = 0;
+            let mut cells = Vec::new();
+            for &c in cols {
+                let (x, cell) = t3_int(report, row, c)?;
+                v += x;
+                cells.push(cell);
+            }
+            Some((v, cells))
+        };
+        let Some((value, cells)) = sum(new_row) else {
+            continue;
+        };
+        let with_carry = sum(carry_row).map(|(b, _)| value + b);
+        if n == value || with_carry == Some(n) || claim.approx && near(n, value) {
+            continue;
+        }
+        let column = match who {
+            Applicant::Legal => formats::T3_ORG_GROUP,
+            _ => formats::T3_COLUMNS[cols[0]],
+        };
+        let shown_carry = with_carry.filter(|v| *v != value);
+        let m =
+            messages::prose_applicant(&claim.text, n, unit_of(claim), column, value, shown_carry);
+        let fig = Figure {
+            value,
+            cells,
+            name: String::new(),
+            table: 3,
+            row: t3_row_path(new_row),
+            column: if cols.len() == 1 {
+                formats::t3_column_path(cols[0])
+            } else {
+                Vec::new()
+            },
+        };
+        sink.push(text_finding(RuleId::TxVague, m, claim, Some(&fig)));
     }
 }
 
@@ -489,7 +648,7 @@ fn tx_done(cx: &RuleContext<'_>, sink: &mut Sink) {
         let q = &claim.text;
         if claim.subset {
             if n > r.value {
-                let m = messages::tx_part_exceeds(q, &r.name, r.value, None);
+                let m = messages::prose_part_exceeds(q, n, unit_of(claim), &r.name, r.value, None);
                 sink.push(text_finding(RuleId::TxVague, m, claim, Some(&r)));
             }
             continue;
@@ -503,7 +662,7 @@ fn tx_done(cx: &RuleContext<'_>, sink: &mut Sink) {
         } else {
             (strict_or_vague(claim, RuleId::TxDone), DoneReading::None)
         };
-        let m = messages::tx_done(q, &r.name, r.value, reading);
+        let m = format!("{}{}", mismatch(claim, n, &r), messages::tx_done_reading(reading));
         sink.push(text_finding(id, m, claim, Some(&r)));
     }
 }
@@ -524,7 +683,10 @@ fn tx_carry_in(cx: &RuleContext<'_>, sink: &mut Sink) {
         if n == b.value || claim.approx && near(n, b.value) {
             continue;
         }
-        let m = messages::tx_mismatch(&claim.text, &b.name, b.value);
+        if part_only(claim, n, &b, sink) {
+            continue;
+        }
+        let m = mismatch(claim, n, &b);
         let id = breakdown(claim, RuleId::TxCarryIn);
         sink.push(text_finding(id, m, claim, Some(&b)));
     }
@@ -541,10 +703,13 @@ fn tx_carry_out(cx: &RuleContext<'_>, sink: &mut Sink) {
         if n == c.value || claim.approx && n > 0 && near(n, c.value) {
             continue;
         }
+        if part_only(claim, n, &c, sink) {
+            continue;
+        }
         let m = if n == 0 {
             messages::tx_no_carry_out(&claim.text, &c.name, c.value)
         } else {
-            messages::tx_mismatch(&claim.text, &c.name, c.value)
+            mismatch(claim, n, &c)
         };
         // 无结转 without 下年度 may mean either carry-over: marked approximate.
         let id = strict_or_vague(claim, RuleId::TxCarryOut);
@@ -577,8 +742,7 @@ fn tx_none(cx: &RuleContext<'_>, sink: &mut Sink) {
         } else {
             return;
         };
-        let mut f = text_finding(id, m, claim, Some(fig));
-        f.expected = Some(Quantity::Int(0));
+        let f = text_finding(id, m, claim, Some(fig));
         sink.push(f);
     }
 }
@@ -594,8 +758,7 @@ fn tx_all_done(cx: &RuleContext<'_>, sink: &mut Sink) {
     }
     if let Some(claim) = claims_of(report, |s| *s == Subject::AllDone).next() {
         let m = messages::tx_all_done(&claim.text, &c.name, c.value);
-        let mut f = text_finding(RuleId::TxAllDone, m, claim, Some(&c));
-        f.expected = Some(Quantity::Int(0));
+        let f = text_finding(RuleId::TxAllDone, m, claim, Some(&c));
         sink.push(f);
     }
 }
@@ -628,14 +791,35 @@ fn tx_break(cx: &RuleContext<'_>, sink: &mut Sink) {
             Outcome::NotProcessed => group(t3_group(report, "not_processed_")),
             Outcome::Other => group(t3_group(report, "other_")),
         };
-        let Some(fig) = t3_sum(report, &keys, name) else {
+        let Some(fig) = t3_sum(report, &keys, name.clone()) else {
+            // 总计 left blank: the sum of the written cells, as a warning.
+            if let Some(w) = t3_written_sum(report, &keys, name) {
+                if n != w.value && !(claim.approx && near(n, w.value)) && !claim.qualified {
+                    let m =
+                        messages::prose_blank_total(&claim.text, n, unit_of(claim), &w.name, w.value);
+                    sink.push(text_finding(RuleId::TxVague, m, claim, Some(&w)));
+                }
+            }
             continue;
         };
         if n == fig.value || claim.approx && near(n, fig.value) {
             continue;
         }
-        // A group stated by one of its items (本机关不掌握相关政府信息 2 件) matches that item.
-        if keys.len() > 1 && o != Outcome::GrantedOrPartial {
+        if part_only(claim, n, &fig, sink) {
+            continue;
+        }
+        // A group stated by one of its items (本机关不掌握相关政府信息 2 件) matches that item;
+        // a sentence naming the group itself (因本机关不掌握等原因无法提供 265 件) is about the
+        // group.
+        let group_word = match o {
+            Outcome::Withheld => "不予公开",
+            Outcome::Unable => "无法提供",
+            Outcome::NotProcessed => "不予处理",
+            Outcome::Other => "其他处理",
+            _ => "",
+        };
+        let names_group = !group_word.is_empty() && claim.text.contains(group_word);
+        if keys.len() > 1 && o != Outcome::GrantedOrPartial && !names_group {
             let one = keys
                 .iter()
                 .filter_map(|k| t3_row(report, k))
@@ -651,19 +835,13 @@ fn tx_break(cx: &RuleContext<'_>, sink: &mut Sink) {
         let (id, m) = match granted_only {
             Some(g) => (
                 RuleId::TxPartial,
-                messages::tx_granted_only(
-                    &claim.text,
-                    &fig.name,
-                    fig.value,
-                    n,
-                    t3_label("granted", 1),
-                    g.value,
+                format!(
+                    "{}{}",
+                    mismatch(claim, n, &fig),
+                    messages::tx_granted_only_note(n, t3_label("granted", 1), g.value)
                 ),
             ),
-            None => (
-                breakdown(claim, RuleId::TxBreak),
-                messages::tx_mismatch(&claim.text, &fig.name, fig.value),
-            ),
+            None => (breakdown(claim, RuleId::TxBreak), mismatch(claim, n, &fig)),
         };
         sink.push(text_finding(id, m, claim, Some(&fig)));
     }
@@ -747,7 +925,10 @@ fn tx_review(cx: &RuleContext<'_>, sink: &mut Sink) {
                 continue;
             }
         }
-        let m = messages::tx_mismatch(&claim.text, &fig.name, fig.value);
+        if part_only(claim, n, &fig, sink) {
+            continue;
+        }
+        let m = mismatch(claim, n, &fig);
         sink.push(text_finding(
             breakdown(claim, RuleId::TxRev),
             m,
@@ -776,6 +957,9 @@ fn tx_litigation(cx: &RuleContext<'_>, sink: &mut Sink) {
                 continue;
             }
         }
+        if part_only(claim, n, &fig, sink) {
+            continue;
+        }
         let one = ["litigation_direct", "litigation_after_review"]
             .iter()
             .filter_map(|g| litigation_column(report, g, p))
@@ -783,12 +967,13 @@ fn tx_litigation(cx: &RuleContext<'_>, sink: &mut Sink) {
         let (id, m) = match one {
             Some((_, column)) => (
                 RuleId::TxPartial,
-                messages::tx_one_litigation_column(&claim.text, &fig.name, fig.value, n, column),
+                format!(
+                    "{}{}",
+                    mismatch(claim, n, &fig),
+                    messages::tx_one_litigation_column_note(n, column)
+                ),
             ),
-            None => (
-                breakdown(claim, RuleId::TxLit),
-                messages::tx_mismatch(&claim.text, &fig.name, fig.value),
-            ),
+            None => (breakdown(claim, RuleId::TxLit), mismatch(claim, n, &fig)),
         };
         sink.push(text_finding(id, m, claim, Some(&fig)));
     }
@@ -819,9 +1004,13 @@ fn tx_upheld(cx: &RuleContext<'_>, sink: &mut Sink) {
         };
         if let Some(corr) = figs(CasePart::Corrected).filter(|f| f.value > 0) {
             let m = messages::tx_says_but(&claim.text, &corr.name, corr.value);
-            let mut f = text_finding(RuleId::TxUpheld, m, claim, Some(&corr));
-            f.expected = Some(Quantity::Int(0));
-            sink.push(f);
+            let id = if claim.loose {
+                RuleId::TxVague
+            } else {
+                RuleId::TxUpheld
+            };
+            let f = text_finding(id, m, claim, Some(&corr));
+                sink.push(f);
             continue;
         }
         if strict {
@@ -829,9 +1018,8 @@ fn tx_upheld(cx: &RuleContext<'_>, sink: &mut Sink) {
             let pending = figs(CasePart::Pending);
             if let Some(fig) = [other, pending].into_iter().flatten().find(|f| f.value > 0) {
                 let m = messages::tx_not_all_upheld(&claim.text, &fig.name, fig.value);
-                let mut f = text_finding(RuleId::TxPartial, m, claim, Some(&fig));
-                f.expected = Some(Quantity::Int(0));
-                sink.push(f);
+                let f = text_finding(RuleId::TxPartial, m, claim, Some(&fig));
+                        sink.push(f);
             }
         }
     }
@@ -853,9 +1041,13 @@ fn tx_no_case(cx: &RuleContext<'_>, sink: &mut Sink) {
         }
         for fig in figs.into_iter().filter(|f| f.value > 0) {
             let m = messages::tx_says_but(&claim.text, &fig.name, fig.value);
-            let mut f = text_finding(RuleId::TxNoCase, m, claim, Some(&fig));
-            f.expected = Some(Quantity::Int(0));
-            sink.push(f);
+            let id = if claim.loose {
+                RuleId::TxVague
+            } else {
+                RuleId::TxNoCase
+            };
+            let f = text_finding(id, m, claim, Some(&fig));
+                sink.push(f);
         }
     }
 }
@@ -890,7 +1082,7 @@ fn tx_active(cx: &RuleContext<'_>, sink: &mut Sink) {
         if n == fig.value || claim.approx && near(n, fig.value) {
             continue;
         }
-        let m = messages::tx_active(&claim.text, &fig.name, fig.value);
+        let m = format!("{}{}", mismatch(claim, n, &fig), messages::TX_ACTIVE_NOTE);
         sink.push(text_finding(RuleId::TxActive, m, claim, Some(&fig)));
     }
 }
@@ -929,9 +1121,8 @@ fn tx_fee(cx: &RuleContext<'_>, sink: &mut Sink) {
             (Subject::FeeNoticesNone, _) => {
                 if let Some(u) = unpaid.as_ref().filter(|u| u.value > 0) {
                     let m = messages::tx_fee_no_notice(&claim.text, &u.name, u.value);
-                    let mut f = text_finding(RuleId::TxFee, m, claim, Some(u));
-                    f.expected = Some(Quantity::Int(0));
-                    sink.push(f);
+                    let f = text_finding(RuleId::TxFee, m, claim, Some(u));
+                                sink.push(f);
                 }
             }
             _ => {}
