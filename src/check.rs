@@ -366,6 +366,7 @@ fn assemble(
     with_tables: bool,
 ) -> CheckResult {
     let groups = group_findings(&mut findings, crate::messages::group);
+    let claims = crate::contract::ClaimView::all(report, &findings);
     let tables = if with_tables {
         report
             .physical_tables()
@@ -385,5 +386,6 @@ fn assemble(
         values: Values::of(report),
         tables,
         previous: None,
+        claims,
     }
 }

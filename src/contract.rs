@@ -9,6 +9,9 @@ use crate::report::formats::{self, T3_ROWS, T4_COLUMNS};
 use crate::report::{NumCell, Report};
 use serde::{Deserialize, Serialize};
 
+mod claims;
+pub use claims::{notation, ClaimView};
+
 /// Whether the file was checked or rejected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -232,6 +235,10 @@ pub struct CheckResult {
     /// the report was checked alone.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous: Option<PreviousInfo>,
+    /// What the prose reader read and how each statement compares with the tables (added in
+    /// version 2 without a bump: a new field, absent when the report has no statement).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<ClaimView>,
 }
 
 /// The previous-year report a report was compared with.
@@ -261,6 +268,7 @@ impl CheckResult {
             values: Values::default(),
             tables: Vec::new(),
             previous: None,
+            claims: Vec::new(),
         }
     }
 

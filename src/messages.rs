@@ -607,6 +607,14 @@ pub mod figure {
     pub fn cases(part: &str) -> String {
         format!("表四行政复议与行政诉讼“{part}”之和")
     }
+    /// 表三“一、本年新收政府信息公开申请数量”“自然人”.
+    pub fn t3_applicant(row: &str, column: &str) -> String {
+        format!("表三“{row}”“{column}”")
+    }
+    /// 一 + 二 总计.
+    pub fn t3_new_plus_carry() -> String {
+        "表三本年新收加上年结转总计".to_string()
+    }
     /// 表二“行政许可”“本年处理决定数量”.
     pub fn t2(row: &str, column: &str) -> String {
         format!("表二“{row}”“{column}”")

@@ -241,3 +241,48 @@ fn prose_findings_comment_on_the_sentence_and_change_no_cell() {
     let at = at.expect("the sentence in the document");
     assert!(start < at && at < end, "the comment spans the sentence");
 }
+
+#[test]
+fn the_result_lists_every_statement_read_with_its_comparison() {
+    let r = run(&scenario(&[
+        "（二）依申请公开。2021年，本机关共收到政府信息公开申请16件，共办结18件。",
+        "因政府信息公开被申请行政复议3件。",
+        "区政府本级受理政府信息公开申请5件。",
+    ]));
+    let v = serde_json::to_value(&r).expect("serialize");
+    let claims = v["claims"].as_array().expect("claims");
+    let by_text = |t: &str| {
+        claims
+            .iter()
+            .find(|c| c["text"].as_str().is_some_and(|x| x.contains(t)))
+            .unwrap_or_else(|| panic!("{t} in {claims:#?}"))
+    };
+    // An agreement: 16 = 表三 一 总计 16, with its cell.
+    let new = by_text("共收到政府信息公开申请16件");
+    assert_eq!(new["subject"], "New");
+    assert_eq!(new["label"], "收到申请");
+    assert_eq!((new["value"].as_i64(), new["table_value"].as_i64()), (Some(16), Some(16)));
+    assert_eq!(new["agrees"], true);
+    assert_eq!(new["cells"].as_array().map(|c| c.len()), Some(1));
+    assert!(new["figure"].as_str().unwrap().starts_with("表三"));
+    // A disagreement: 18 against （七）总计 17, reported by TX.DONE.
+    let done = by_text("办结18件");
+    assert_eq!((done["agrees"].clone(), done["rule"].clone()), (false.into(), "TX.DONE".into()));
+    let rev = by_text("行政复议3件");
+    assert_eq!((rev["subject"].clone(), rev["agrees"].clone()), ("Review.Total".into(), true.into()));
+    // A part: read, not compared with one figure.
+    let part = by_text("受理政府信息公开申请5件");
+    assert_eq!(part["part"], true);
+    assert!(part["agrees"].is_null() && part["figure"].is_null());
+    // Character ranges are the statement's characters in its paragraph and sentence.
+    for c in claims {
+        let sentence: Vec<char> = c["sentence"].as_str().unwrap().chars().collect();
+        let (ss, s, e) = (
+            c["sentence_start"].as_u64().unwrap() as usize,
+            c["start"].as_u64().unwrap() as usize,
+            c["end"].as_u64().unwrap() as usize,
+        );
+        let text: String = sentence[s - ss..e - ss].iter().collect();
+        assert_eq!(text, c["text"].as_str().unwrap());
+    }
+}

@@ -183,3 +183,70 @@ pub fn tx_one_litigation_column_note(n: i64, column: &str) -> String {
 /// TX.ACTIVE: why the figures may differ.
 pub const TX_ACTIVE_NOTE: &str =
     "；表二统计的是本年全部处理决定（含依法未公开的），若正文只计了其中一部分，请写明";
+
+/// The Chinese name of a prose subject, for the list of what was read (正文核对).
+pub fn claim_label(s: &crate::report::narrative::Subject) -> String {
+    use crate::report::narrative::{Active, Applicant, CaseKind, CasePart, Outcome, Subject};
+    let part = |p: &CasePart| match p {
+        CasePart::Total => "",
+        CasePart::Upheld => "结果维持",
+        CasePart::Corrected => "结果纠正",
+        CasePart::Other => "其他结果",
+        CasePart::Pending => "尚未审结",
+    };
+    let kind = |k: &CaseKind| match k {
+        CaseKind::Review => "行政复议",
+        CaseKind::Litigation => "行政诉讼",
+        CaseKind::Both => "行政复议和行政诉讼",
+    };
+    match s {
+        Subject::NewApplications => "收到申请".into(),
+        Subject::Processed => "办结申请".into(),
+        Subject::CarryIn => "上年结转".into(),
+        Subject::CarryOut => "结转下年度".into(),
+        Subject::NoneReceived => "未收到申请".into(),
+        Subject::AllDone => "均已办结".into(),
+        Subject::Break(o) => match o {
+            Outcome::Granted => "予以公开",
+            Outcome::Partial => "部分公开",
+            Outcome::GrantedOrPartial => "予以公开及部分公开",
+            Outcome::Withheld => "不予公开",
+            Outcome::Unable => "无法提供",
+            Outcome::NotProcessed => "不予处理",
+            Outcome::Other => "其他处理",
+        }
+        .into(),
+        Subject::Review(p) => format!("行政复议{}", part(p)),
+        Subject::Litigation(p) => format!("行政诉讼{}", part(p)),
+        Subject::Upheld { scope, strict } => {
+            format!("{}{}", kind(scope), if *strict { "均获维持" } else { "未被纠错" })
+        }
+        Subject::NoCase(k) => format!("未发生{}", kind(k)),
+        Subject::Active(a) => match a {
+            Active::RulesMade => "制发规章",
+            Active::RulesRepealed => "废止规章",
+            Active::RulesValid => "现行有效规章",
+            Active::DocsMade => "制发规范性文件",
+            Active::DocsRepealed => "废止规范性文件",
+            Active::DocsValid => "现行有效规范性文件",
+            Active::License => "行政许可",
+            Active::Penalty => "行政处罚",
+            Active::Enforcement => "行政强制",
+        }
+        .into(),
+        Subject::Fee => "信息处理费".into(),
+        Subject::FeeNone => "未收取信息处理费".into(),
+        Subject::FeeNotices => "缴费通知".into(),
+        Subject::FeeNoticesNone => "未发出缴费通知".into(),
+        Subject::Applicant(a) => match a {
+            Applicant::Natural => "自然人申请",
+            Applicant::Legal => "法人或其他组织申请",
+            Applicant::Business => "商业企业申请",
+            Applicant::Research => "科研机构申请",
+            Applicant::Social => "社会公益组织申请",
+            Applicant::LawFirm => "法律服务机构申请",
+            Applicant::Other => "其他申请人申请",
+        }
+        .into(),
+    }
+}

@@ -43,12 +43,14 @@ pub mod example;
 mod structure;
 mod t2;
 mod t3;
+mod prose;
 mod t4;
 mod text;
 mod xyear;
 
 use culprits::*;
 pub use example::{Edit, Example};
+pub use prose::claim_figure;
 use t4::*;
 
 pub(crate) use crate::findings::{CellRef, Finding, Fix, Location, Quantity, Severity};

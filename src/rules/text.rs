@@ -10,7 +10,7 @@
 //! what the sentence names) and TX.VAGUE (approximate figures, "其中…" parts, loose wording).
 
 use super::*;
-use crate::report::narrative::{Active, CaseKind, CasePart, Claim, Outcome, Subject};
+use crate::report::narrative::{CaseKind, CasePart, Claim, Outcome, Subject};
 
 rule! {
     /// 正文收到申请数
@@ -194,18 +194,18 @@ fn reported_by_the_comparisons(_: &RuleContext<'_>, _: &mut Sink) {}
 
 /// A figure of the tables: its value, the cells it sums, and how to name it.
 #[derive(Debug, Clone)]
-struct Figure {
-    value: i64,
-    cells: Vec<CellRef>,
+pub(super) struct Figure {
+    pub(super) value: i64,
+    pub(super) cells: Vec<CellRef>,
     /// How messages name it (messages::figure), e.g. 表三“一、本年新收政府信息公开申请数量”总计.
-    name: String,
-    table: u8,
-    row: Vec<String>,
-    column: Vec<String>,
+    pub(super) name: String,
+    pub(super) table: u8,
+    pub(super) row: Vec<String>,
+    pub(super) column: Vec<String>,
 }
 
 /// The 总计 of table 三 rows `keys` summed; `None` when a cell is missing or not an integer.
-fn t3_sum(report: &Report, keys: &[&str], name: String) -> Option<Figure> {
+pub(super) fn t3_sum(report: &Report, keys: &[&str], name: String) -> Option<Figure> {
     let mut value = 0i64;
     let mut cells = Vec::new();
     for key in keys {
@@ -228,38 +228,8 @@ fn t3_sum(report: &Report, keys: &[&str], name: String) -> Option<Figure> {
     })
 }
 
-/// When every 总计 of table 三 rows `keys` is blank: the sum of their written addend cells
-/// (自然人 … 其他), `None` when none is written.
-fn t3_written_sum(report: &Report, keys: &[&str], name: String) -> Option<Figure> {
-    let mut value = 0i64;
-    let mut cells = Vec::new();
-    for key in keys {
-        let row = formats::t3_row_index(key)?;
-        if t3_cell(report, row, T3_TOTAL_COL).is_some_and(|c| c.int().is_some()) {
-            return None;
-        }
-        for col in 0..T3_TOTAL_COL {
-            if let Some((v, c)) = t3_int(report, row, col) {
-                value += v;
-                cells.push(c);
-            }
-        }
-    }
-    if cells.is_empty() {
-        return None;
-    }
-    Some(Figure {
-        value,
-        cells,
-        name,
-        table: 3,
-        row: Vec::new(),
-        column: Vec::new(),
-    })
-}
-
 /// The official label of a table 三 row at `depth` of its path (the last when shorter).
-fn t3_label(key: &str, depth: usize) -> &'static str {
+pub(super) fn t3_label(key: &str, depth: usize) -> &'static str {
     formats::t3_row_index(key)
         .and_then(|i| T3_ROWS.get(i))
         .and_then(|d| d.path.get(depth).or(d.path.last()))
@@ -268,7 +238,7 @@ fn t3_label(key: &str, depth: usize) -> &'static str {
 }
 
 /// One row of table 三 by key, named by its official label.
-fn t3_row(report: &Report, key: &str) -> Option<Figure> {
+pub(super) fn t3_row(report: &Report, key: &str) -> Option<Figure> {
     t3_sum(
         report,
         &[key],
@@ -277,7 +247,7 @@ fn t3_row(report: &Report, key: &str) -> Option<Figure> {
 }
 
 /// Rows of table 三 of the report's format whose key starts with `prefix` (withheld_, unable_ …).
-fn t3_group(report: &Report, prefix: &str) -> Vec<&'static str> {
+pub(super) fn t3_group(report: &Report, prefix: &str) -> Vec<&'static str> {
     t3_rows_of(report.t3_format())
         .map(|(_, r)| r.key)
         .filter(|k| *k == prefix.trim_end_matches('_') || k.starts_with(prefix))
@@ -285,7 +255,7 @@ fn t3_group(report: &Report, prefix: &str) -> Vec<&'static str> {
 }
 
 /// Table 四 columns summed by key (review.total, litigation_direct.total …).
-fn t4_sum(report: &Report, keys: &[&str], name: String) -> Option<Figure> {
+pub(super) fn t4_sum(report: &Report, keys: &[&str], name: String) -> Option<Figure> {
     let mut value = 0i64;
     let mut cells = Vec::new();
     let mut first = None;
@@ -311,7 +281,7 @@ fn t4_sum(report: &Report, keys: &[&str], name: String) -> Option<Figure> {
 }
 
 /// A table 二 cell by official row label and one of `columns` (2021 or 2019 wording).
-fn t2_fig(report: &Report, rows: &[&str], columns: &[&str]) -> Option<Figure> {
+pub(super) fn t2_fig(report: &Report, rows: &[&str], columns: &[&str]) -> Option<Figure> {
     let t2 = report.t2.as_ref()?;
     let format = report.t2_format();
     for row in rows {
@@ -345,7 +315,7 @@ fn claim_location(c: &Claim) -> Location {
 
 /// A finding about `claim` and the figure it disagrees with: the cell holds `actual`, the text
 /// states `expected`.
-fn text_finding(id: RuleId, message: String, claim: &Claim, fig: Option<&Figure>) -> Finding {
+pub(super) fn text_finding(id: RuleId, message: String, claim: &Claim, fig: Option<&Figure>) -> Finding {
     let mut f = finding(id, message);
     if let Some(fig) = fig {
         f.table = Some(fig.table);
@@ -361,7 +331,7 @@ fn text_finding(id: RuleId, message: String, claim: &Claim, fig: Option<&Figure>
 }
 
 /// The unit the sentence used (件, 条, 份 …).
-fn unit_of(c: &Claim) -> &'static str {
+pub(super) fn unit_of(c: &Claim) -> &'static str {
     c.unit.map_or("件", |u| u.as_str())
 }
 
@@ -386,7 +356,7 @@ fn part_only(claim: &Claim, n: i64, fig: &Figure, sink: &mut Sink) -> bool {
 }
 
 /// The claims of `report` that state this year's figure of a subject.
-fn claims_of<'a>(
+pub(super) fn claims_of<'a>(
     report: &'a Report,
     pick: impl Fn(&Subject) -> bool + 'a,
 ) -> impl Iterator<Item = &'a Claim> + 'a {
@@ -397,7 +367,7 @@ fn claims_of<'a>(
 }
 
 /// An approximate figure (近/约/余/多) is read as matching when within 20 % of a reading.
-fn near(n: i64, v: i64) -> bool {
+pub(super) fn near(n: i64, v: i64) -> bool {
     (n - v).abs() * 5 <= v.max(1)
 }
 
@@ -533,99 +503,8 @@ fn tx_new(cx: &RuleContext<'_>, sink: &mut Sink) {
         };
         sink.push(text_finding(id, m, claim, Some(&a)));
     }
-    parts_sum(report, &a, ab, sink);
-    applicants(report, sink);
-}
-
-/// Parts of the applications stated side by side in one sentence (网上申请 105 件、信函申请
-/// 17 件) with no total beside them: a warning when they add up to neither 一 nor 一 + 二.
-fn parts_sum(report: &Report, a: &Figure, ab: Option<i64>, sink: &mut Sink) {
-    let news: Vec<&Claim> = claims_of(report, |s| *s == Subject::NewApplications).collect();
-    let mut k = 0;
-    while k < news.len() {
-        let key = (news[k].paragraph, news[k].sentence_start);
-        let same: Vec<&Claim> = news[k..]
-            .iter()
-            .take_while(|c| (c.paragraph, c.sentence_start) == key)
-            .copied()
-            .collect();
-        k += same.len();
-        let parts: Vec<&Claim> = same.iter().filter(|c| c.qualified).copied().collect();
-        let whole_stated = same.iter().any(|c| !c.subset);
-        if parts.len() < 2 || whole_stated || parts.iter().any(|c| c.approx) {
-            continue;
-        }
-        let values: Vec<i64> = parts.iter().filter_map(|c| c.quantity).collect();
-        let sum: i64 = values.iter().sum();
-        if sum == a.value || Some(sum) == ab {
-            continue;
-        }
-        let m = messages::prose_parts_sum(&values, unit_of(parts[0]), &a.name, a.value);
-        sink.push(text_finding(RuleId::TxVague, m, parts[0], Some(a)));
-    }
-}
-
-/// 自然人申请 N 件 / 法人或其他组织 N 件 against the applicant column of 表三 一 (or 一 + 二:
-/// the text may count the carried-over applications too): a warning when neither matches.
-fn applicants(report: &Report, sink: &mut Sink) {
-    use crate::report::narrative::Applicant;
-    let (Some(new_row), Some(carry_row)) = (
-        formats::t3_row_index("new_received"),
-        formats::t3_row_index("carried_over"),
-    ) else {
-        return;
-    };
-    for claim in claims_of(report, |s| matches!(s, Subject::Applicant(_))) {
-        let (Subject::Applicant(who), Some(n)) = (claim.subject, claim.quantity) else {
-            continue;
-        };
-        let cols: &[usize] = match who {
-            Applicant::Natural => &[0],
-            Applicant::Legal => &[1, 2, 3, 4, 5],
-            Applicant::Business => &[1],
-            Applicant::Research => &[2],
-            Applicant::Social => &[3],
-            Applicant::LawFirm => &[4],
-            Applicant::Other => &[5],
-        };
-        let sum = |row: usize| -> Option<(i64, Vec<CellRef>)> {
-            let mut v = 0;
-            let mut cells = Vec::new();
-            for &c in cols {
-                let (x, cell) = t3_int(report, row, c)?;
-                v += x;
-                cells.push(cell);
-            }
-            Some((v, cells))
-        };
-        let Some((value, cells)) = sum(new_row) else {
-            continue;
-        };
-        let with_carry = sum(carry_row).map(|(b, _)| value + b);
-        if n == value || with_carry == Some(n) || claim.approx && near(n, value) {
-            continue;
-        }
-        let column = match who {
-            Applicant::Legal => formats::T3_ORG_GROUP,
-            _ => formats::T3_COLUMNS[cols[0]],
-        };
-        let shown_carry = with_carry.filter(|v| *v != value);
-        let m =
-            messages::prose_applicant(&claim.text, n, unit_of(claim), column, value, shown_carry);
-        let fig = Figure {
-            value,
-            cells,
-            name: String::new(),
-            table: 3,
-            row: t3_row_path(new_row),
-            column: if cols.len() == 1 {
-                formats::t3_column_path(cols[0])
-            } else {
-                Vec::new()
-            },
-        };
-        sink.push(text_finding(RuleId::TxVague, m, claim, Some(&fig)));
-    }
+    super::prose::parts_sum(report, &a, ab, sink);
+    super::prose::applicants(report, sink);
 }
 
 /// TX.DONE: 答复/办结 N 件 = 表三 （七）总计.
@@ -765,35 +644,15 @@ fn tx_all_done(cx: &RuleContext<'_>, sink: &mut Sink) {
 
 /// TX.BREAK: 予以公开 N 件 … = the result row (or group) of 表三 总计.
 fn tx_break(cx: &RuleContext<'_>, sink: &mut Sink) {
-    use messages::figure;
     let report = cx.report;
     for claim in claims_of(report, |s| matches!(s, Subject::Break(_))) {
         let (Subject::Break(o), Some(n)) = (claim.subject, claim.quantity) else {
             continue;
         };
-        // The group label (（三）不予公开 …) is the second element of its rows' paths.
-        let group = |keys: Vec<&'static str>| {
-            let name = figure::t3_group(keys.first().map_or("", |k| t3_label(k, 1)));
-            (keys, name)
-        };
-        let (keys, name) = match o {
-            Outcome::Granted => (vec!["granted"], figure::t3_row(t3_label("granted", 1))),
-            Outcome::Partial => (
-                vec!["partially_granted"],
-                figure::t3_row(t3_label("partially_granted", 1)),
-            ),
-            Outcome::GrantedOrPartial => (
-                vec!["granted", "partially_granted"],
-                figure::t3_pair(t3_label("granted", 1), t3_label("partially_granted", 1)),
-            ),
-            Outcome::Withheld => group(t3_group(report, "withheld_")),
-            Outcome::Unable => group(t3_group(report, "unable_")),
-            Outcome::NotProcessed => group(t3_group(report, "not_processed_")),
-            Outcome::Other => group(t3_group(report, "other_")),
-        };
+        let (keys, name) = super::prose::break_keys(report, o);
         let Some(fig) = t3_sum(report, &keys, name.clone()) else {
             // 总计 left blank: the sum of the written cells, as a warning.
-            if let Some(w) = t3_written_sum(report, &keys, name) {
+            if let Some(w) = super::prose::t3_written_sum(report, &keys, name) {
                 if n != w.value && !(claim.approx && near(n, w.value)) && !claim.qualified {
                     let m =
                         messages::prose_blank_total(&claim.text, n, unit_of(claim), &w.name, w.value);
@@ -858,7 +717,7 @@ fn part_key(p: CasePart) -> &'static str {
 }
 
 /// The official leaf label of a table 四 part (结果维持 …).
-fn part_name(p: CasePart) -> &'static str {
+pub(super) fn part_name(p: CasePart) -> &'static str {
     let key = format!("review.{}", part_key(p));
     T4_COLUMNS
         .iter()
@@ -868,13 +727,13 @@ fn part_name(p: CasePart) -> &'static str {
         .unwrap_or("")
 }
 
-fn review_fig(report: &Report, p: CasePart) -> Option<Figure> {
+pub(super) fn review_fig(report: &Report, p: CasePart) -> Option<Figure> {
     let key = format!("review.{}", part_key(p));
     let k = T4_COLUMNS.iter().position(|(kk, _)| *kk == key)?;
     t4_sum(report, &[&key], messages::figure::t4(&t4_name(k)))
 }
 
-fn litigation_fig(report: &Report, p: CasePart) -> Option<Figure> {
+pub(super) fn litigation_fig(report: &Report, p: CasePart) -> Option<Figure> {
     let k = part_key(p);
     let mut f = t4_sum(
         report,
@@ -1054,29 +913,12 @@ fn tx_no_case(cx: &RuleContext<'_>, sink: &mut Sink) {
 
 /// TX.ACTIVE: 制发规范性文件 N 件, 行政许可 N 件, 行政处罚 N 起 = the 表二 cell.
 fn tx_active(cx: &RuleContext<'_>, sink: &mut Sink) {
-    // Official labels of both formats (2021 first).
-    const MADE: &[&str] = &["本年制发件数", "本年新制作数量"];
-    const REPEALED: &[&str] = &["本年废止件数"];
-    const VALID: &[&str] = &["现行有效件数"];
-    const DECISIONS: &[&str] = &["本年处理决定数量", "处理决定数量"];
-    const DOCS: &[&str] = &["行政规范性文件", "规范性文件"];
     let report = cx.report;
     for claim in claims_of(report, |s| matches!(s, Subject::Active(_))) {
         let (Subject::Active(a), Some(n)) = (claim.subject, claim.quantity) else {
             continue;
         };
-        let (rows, columns): (&[&str], &[&str]) = match a {
-            Active::RulesMade => (&["规章"], MADE),
-            Active::RulesRepealed => (&["规章"], REPEALED),
-            Active::RulesValid => (&["规章"], VALID),
-            Active::DocsMade => (DOCS, MADE),
-            Active::DocsRepealed => (DOCS, REPEALED),
-            Active::DocsValid => (DOCS, VALID),
-            Active::License => (&["行政许可"], DECISIONS),
-            Active::Penalty => (&["行政处罚"], DECISIONS),
-            Active::Enforcement => (&["行政强制"], DECISIONS),
-        };
-        let Some(fig) = t2_fig(report, rows, columns) else {
+        let Some(fig) = super::prose::active_figure(report, a) else {
             continue;
         };
         if n == fig.value || claim.approx && near(n, fig.value) {
