@@ -120,7 +120,8 @@ fn tx_new_text_number_changed_is_an_error_pointing_at_sentence_and_cell() {
     // The message says what the text and the table say; no "应为/实为" against the cell.
     assert_eq!((&f.expected, &f.actual), (&None, &None));
     assert!(
-        f.message.starts_with("正文写 15 件（“共收到政府信息公开申请15件”），表三")
+        f.message
+            .starts_with("正文写 15 件（“共收到政府信息公开申请15件”），表三")
             && f.message.contains("总计为 16 件"),
         "{}",
         f.message
@@ -510,7 +511,8 @@ fn real_reports_text_and_tables() {
     let f = only(&r, "TX.NEW");
     assert_eq!(f.severity, Severity::Error);
     assert!(
-        f.message.starts_with("正文写 2 件（“共受理政府信息公开申请2件”），表三")
+        f.message
+            .starts_with("正文写 2 件（“共受理政府信息公开申请2件”），表三")
             && f.message.contains("总计为 3 件"),
         "{}",
         f.message
@@ -686,8 +688,7 @@ fn loosely_worded_figures_are_warnings() {
     let t = tx(&r);
     assert!(
         !t.is_empty()
-            && t
-                .iter()
+            && t.iter()
                 .all(|f| f.rule == "TX.VAGUE" && f.message.contains("结果纠正")),
         "{t:#?}"
     );

@@ -139,7 +139,8 @@ fn parts_are_never_errors_and_warn_only_when_they_cannot_fit() {
     assert_eq!(t.len(), 1, "{t:#?}");
     assert_eq!(t[0].severity, Severity::Warning);
     assert!(
-        t[0].message.starts_with("正文分项写 10 件、3 件，合计 13 件"),
+        t[0].message
+            .starts_with("正文分项写 10 件、3 件，合计 13 件"),
         "{}",
         t[0].message
     );
@@ -148,18 +149,25 @@ fn parts_are_never_errors_and_warn_only_when_they_cannot_fit() {
     let t = tx(&r);
     assert_eq!(t.len(), 1, "{t:#?}");
     assert_eq!(t[0].severity, Severity::Warning);
-    assert!(t[0].message.contains("是其中一部分，却大于"), "{}", t[0].message);
+    assert!(
+        t[0].message.contains("是其中一部分，却大于"),
+        "{}",
+        t[0].message
+    );
 }
 
 #[test]
 fn disagreements_of_the_issue_are_found() {
     // "予以公开及部分公开258件" where （一）+（二） gives 275: here 12 against 8 + 2.
-    let r = run(&scenario(&["2021年共收到政府信息公开申请16件，其中，予以公开及部分公开12件。"]));
+    let r = run(&scenario(&[
+        "2021年共收到政府信息公开申请16件，其中，予以公开及部分公开12件。",
+    ]));
     let t = tx(&r);
     assert_eq!(t.len(), 1, "{t:#?}");
     assert_eq!((t[0].rule, t[0].severity), ("TX.BREAK", Severity::Error));
     assert!(
-        t[0].message.starts_with("正文写 12 件（“予以公开及部分公开12件”），表三")
+        t[0].message
+            .starts_with("正文写 12 件（“予以公开及部分公开12件”），表三")
             && t[0].message.ends_with("之和为 10 件"),
         "{}",
         t[0].message
@@ -233,9 +241,14 @@ fn prose_findings_comment_on_the_sentence_and_change_no_cell() {
     assert!(comments.contains("正文写 15 件"), "{comments}");
     assert!(!comments.contains("应为"), "{comments}");
     assert_eq!(annotated.revisions, 0);
-    assert!(!main.contains("<w:ins "), "no tracked change for a prose finding");
+    assert!(
+        !main.contains("<w:ins "),
+        "no tracked change for a prose finding"
+    );
     // The comment is anchored on the sentence: its range holds the sentence's text.
-    let at = main.find(sentence).or_else(|| main.find("收到政府信息公开申请15件"));
+    let at = main
+        .find(sentence)
+        .or_else(|| main.find("收到政府信息公开申请15件"));
     let start = main.find("<w:commentRangeStart").expect("a comment range");
     let end = main.find("<w:commentRangeEnd").expect("its end");
     let at = at.expect("the sentence in the document");
@@ -261,15 +274,24 @@ fn the_result_lists_every_statement_read_with_its_comparison() {
     let new = by_text("共收到政府信息公开申请16件");
     assert_eq!(new["subject"], "New");
     assert_eq!(new["label"], "收到申请");
-    assert_eq!((new["value"].as_i64(), new["table_value"].as_i64()), (Some(16), Some(16)));
+    assert_eq!(
+        (new["value"].as_i64(), new["table_value"].as_i64()),
+        (Some(16), Some(16))
+    );
     assert_eq!(new["agrees"], true);
     assert_eq!(new["cells"].as_array().map(|c| c.len()), Some(1));
     assert!(new["figure"].as_str().unwrap().starts_with("表三"));
     // A disagreement: 18 against （七）总计 17, reported by TX.DONE.
     let done = by_text("办结18件");
-    assert_eq!((done["agrees"].clone(), done["rule"].clone()), (false.into(), "TX.DONE".into()));
+    assert_eq!(
+        (done["agrees"].clone(), done["rule"].clone()),
+        (false.into(), "TX.DONE".into())
+    );
     let rev = by_text("行政复议3件");
-    assert_eq!((rev["subject"].clone(), rev["agrees"].clone()), ("Review.Total".into(), true.into()));
+    assert_eq!(
+        (rev["subject"].clone(), rev["agrees"].clone()),
+        ("Review.Total".into(), true.into())
+    );
     // A part: read, not compared with one figure.
     let part = by_text("受理政府信息公开申请5件");
     assert_eq!(part["part"], true);

@@ -62,7 +62,7 @@ export function build() {
   const modules = {
     key: (from) => {
       const k = { './render.js': '$render', './nianbao.js': '$api', './styles.js': '$styles', './nianbao-check.js': '$element',
-        './batch.js': '$batch', './exports.js': '$exports', './pairing.js': '$pairing', './narrative.js': '$narrative' }[from];
+        './batch.js': '$batch', './exports.js': '$exports', './pairing.js': '$pairing', './narrative.js': '$narrative', './claims.js': '$claims' }[from];
       if (!k) throw new Error(`unknown module ${from}`);
       return k;
     },
@@ -118,6 +118,7 @@ const loadWriter = () => Promise.reject(new Error('离线版不含此功能'));
     wrap('$batch', read('batch.js'), 'batch.js'),
     wrap('$pairing', read('pairing.js'), 'pairing.js'),
     wrap('$narrative', read('narrative.js'), 'narrative.js'),
+    wrap('$claims', read('claims.js'), 'claims.js'),
     wrap('$api', api, 'nianbao.js'),
     wrap('$element', read('nianbao-check.js'), 'nianbao-check.js'),
     wrap('$app', read('app.js'), 'app.js'),

@@ -12,6 +12,7 @@ import { BatchOverview, Progress } from './batch.js';
 import { cardTools, exportCsv, exportXlsx, run, writerAvailable } from './exports.js';
 import { findPrevious, findSameYear, reportTitle, reportTools } from './pairing.js';
 import { popoverText, textPanel } from './narrative.js';
+import { claimsPanel } from './claims.js';
 
 const MAX_FOLDER_FILES = 500;
 const MAX_DEPTH = 16;
@@ -586,7 +587,8 @@ export class NianbaoCheck extends HTMLElement {
         },
       });
       const panel = textPanel(result, id, { previous: this.#previousEntry(entry), open: (target) => this.#openCell(target) });
-      card.querySelector('header.summary')?.after(...[tools, panel].filter(Boolean));
+      const claims = claimsPanel(result, id, { open: (target) => this.#openCell(target) });
+      card.querySelector('header.summary')?.after(...[tools, panel, claims].filter(Boolean));
       card.append(cardTools(el, entry, { say, print: () => this.#printOnly(card) }));
       return entry;
     });

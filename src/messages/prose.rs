@@ -9,10 +9,7 @@ pub fn prose_said(statement: &str, n: i64, unit: &str) -> String {
 
 /// 正文写 75 件（“…”），表三…总计为 74 件.
 pub fn prose_mismatch(statement: &str, n: i64, unit: &str, figure: &str, value: i64) -> String {
-    format!(
-        "{}，{figure}为 {value} 件",
-        prose_said(statement, n, unit)
-    )
+    format!("{}，{figure}为 {value} 件", prose_said(statement, n, unit))
 }
 
 /// TX.NEW: no reading matches; the other readings tried, with their values.
@@ -219,7 +216,15 @@ pub fn claim_label(s: &crate::report::narrative::Subject) -> String {
         Subject::Review(p) => format!("行政复议{}", part(p)),
         Subject::Litigation(p) => format!("行政诉讼{}", part(p)),
         Subject::Upheld { scope, strict } => {
-            format!("{}{}", kind(scope), if *strict { "均获维持" } else { "未被纠错" })
+            format!(
+                "{}{}",
+                kind(scope),
+                if *strict {
+                    "均获维持"
+                } else {
+                    "未被纠错"
+                }
+            )
         }
         Subject::NoCase(k) => format!("未发生{}", kind(k)),
         Subject::Active(a) => match a {

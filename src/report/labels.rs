@@ -22,7 +22,7 @@
 //! distances but not the core/ambiguity logic, and two small dynamic programmes on labels
 //! bounded to [`MAX_KEY`] characters are cheaper than a dependency in the wasm build.
 
-use super::normalize::{cn_digit, fold_width, is_blank, norm};
+use super::normalize::{fold_width, is_blank, norm};
 
 /// Longest key compared (characters); longer text is cut, and no label is this long.
 pub const MAX_KEY: usize = 120;
@@ -70,26 +70,9 @@ pub fn split_number(raw: &str) -> (Option<u32>, String) {
     if open {
         i += 1;
     }
-    let start = i;
-    let mut value = 0u32;
-    let mut arabic = false;
-    while let Some(&c) = chars.get(i) {
-        if let Some(d) = c.to_digit(10) {
-            arabic = true;
-            value = value.saturating_mul(10).saturating_add(d).min(1000);
-        } else if let Some(d) = cn_digit(c).filter(|_| !arabic) {
-            value = match d {
-                10 if value == 0 => 10,
-                10 => value * 10,
-                d if value >= 10 && value.is_multiple_of(10) => value + d,
-                d => value.saturating_mul(10).saturating_add(d).min(1000),
-            };
-        } else {
-            break;
-        }
-        i += 1;
-    }
-    let digits = i - start;
+    let (value, digits, arabic) = crate::report::numeral::leading_number(&chars[i..], 1000)
+        .map_or((0, 0, false), |(v, n, chinese)| (v, n, !chinese));
+    i += digits;
     if digits == 0 || digits > 3 {
         return (None, chars.into_iter().collect());
     }

@@ -224,7 +224,11 @@ pub(super) fn applicants(report: &Report, sink: &mut Sink) {
         if n == fig.value || with_carry == Some(n) || claim.approx && near(n, fig.value) {
             continue;
         }
-        let column = fig.column.last().cloned().unwrap_or_else(|| formats::T3_ORG_GROUP.to_string());
+        let column = fig
+            .column
+            .last()
+            .cloned()
+            .unwrap_or_else(|| formats::T3_ORG_GROUP.to_string());
         let shown_carry = with_carry.filter(|v| *v != fig.value);
         let m = messages::prose_applicant(
             &claim.text,

@@ -315,7 +315,12 @@ fn claim_location(c: &Claim) -> Location {
 
 /// A finding about `claim` and the figure it disagrees with: the cell holds `actual`, the text
 /// states `expected`.
-pub(super) fn text_finding(id: RuleId, message: String, claim: &Claim, fig: Option<&Figure>) -> Finding {
+pub(super) fn text_finding(
+    id: RuleId,
+    message: String,
+    claim: &Claim,
+    fig: Option<&Figure>,
+) -> Finding {
     let mut f = finding(id, message);
     if let Some(fig) = fig {
         f.table = Some(fig.table);
@@ -348,8 +353,14 @@ fn part_only(claim: &Claim, n: i64, fig: &Figure, sink: &mut Sink) -> bool {
         return false;
     }
     if n > fig.value {
-        let m =
-            messages::prose_part_exceeds(&claim.text, n, unit_of(claim), &fig.name, fig.value, None);
+        let m = messages::prose_part_exceeds(
+            &claim.text,
+            n,
+            unit_of(claim),
+            &fig.name,
+            fig.value,
+            None,
+        );
         sink.push(text_finding(RuleId::TxVague, m, claim, Some(fig)));
     }
     true
@@ -541,7 +552,11 @@ fn tx_done(cx: &RuleContext<'_>, sink: &mut Sink) {
         } else {
             (strict_or_vague(claim, RuleId::TxDone), DoneReading::None)
         };
-        let m = format!("{}{}", mismatch(claim, n, &r), messages::tx_done_reading(reading));
+        let m = format!(
+            "{}{}",
+            mismatch(claim, n, &r),
+            messages::tx_done_reading(reading)
+        );
         sink.push(text_finding(id, m, claim, Some(&r)));
     }
 }
@@ -654,8 +669,13 @@ fn tx_break(cx: &RuleContext<'_>, sink: &mut Sink) {
             // 总计 left blank: the sum of the written cells, as a warning.
             if let Some(w) = super::prose::t3_written_sum(report, &keys, name) {
                 if n != w.value && !(claim.approx && near(n, w.value)) && !claim.qualified {
-                    let m =
-                        messages::prose_blank_total(&claim.text, n, unit_of(claim), &w.name, w.value);
+                    let m = messages::prose_blank_total(
+                        &claim.text,
+                        n,
+                        unit_of(claim),
+                        &w.name,
+                        w.value,
+                    );
                     sink.push(text_finding(RuleId::TxVague, m, claim, Some(&w)));
                 }
             }
@@ -869,7 +889,7 @@ fn tx_upheld(cx: &RuleContext<'_>, sink: &mut Sink) {
                 RuleId::TxUpheld
             };
             let f = text_finding(id, m, claim, Some(&corr));
-                sink.push(f);
+            sink.push(f);
             continue;
         }
         if strict {
@@ -878,7 +898,7 @@ fn tx_upheld(cx: &RuleContext<'_>, sink: &mut Sink) {
             if let Some(fig) = [other, pending].into_iter().flatten().find(|f| f.value > 0) {
                 let m = messages::tx_not_all_upheld(&claim.text, &fig.name, fig.value);
                 let f = text_finding(RuleId::TxPartial, m, claim, Some(&fig));
-                        sink.push(f);
+                sink.push(f);
             }
         }
     }
@@ -906,7 +926,7 @@ fn tx_no_case(cx: &RuleContext<'_>, sink: &mut Sink) {
                 RuleId::TxNoCase
             };
             let f = text_finding(id, m, claim, Some(&fig));
-                sink.push(f);
+            sink.push(f);
         }
     }
 }
@@ -964,7 +984,7 @@ fn tx_fee(cx: &RuleContext<'_>, sink: &mut Sink) {
                 if let Some(u) = unpaid.as_ref().filter(|u| u.value > 0) {
                     let m = messages::tx_fee_no_notice(&claim.text, &u.name, u.value);
                     let f = text_finding(RuleId::TxFee, m, claim, Some(u));
-                                sink.push(f);
+                    sink.push(f);
                 }
             }
             _ => {}

@@ -871,7 +871,8 @@ impl Sentence {
             let all_channels = ["等渠道", "等方式", "等途径"]
                 .iter()
                 .any(|w| self.contains(w, cs, m.start));
-            let breakdown = !all_channels && SUBSET_WORDS.iter().any(|w| self.contains(w, cs, m.start))
+            let breakdown = !all_channels
+                && SUBSET_WORDS.iter().any(|w| self.contains(w, cs, m.start))
                 || PERIOD_WORDS.iter().any(|w| self.contains(w, 0, m.start))
                 || self.body_part_before(m.start);
             // Table 二 figures named among published items (其中新制定规范性文件 15 件) are the
@@ -1210,13 +1211,9 @@ impl Sentence {
             }
         }
         if let Some(q) = opened_at {
-            let before = out
-                .iter()
-                .rev()
-                .find(|f| f.3 .1 <= q && q - f.3 .1 <= 1);
+            let before = out.iter().rev().find(|f| f.3 .1 <= q && q - f.3 .1 <= 1);
             // （另有 12 件申请顺延到下年度答复）: another figure, not a part.
-            if before.is_some_and(|f| family(f.0) == family(subject))
-                && !self.contains("另", q, at)
+            if before.is_some_and(|f| family(f.0) == family(subject)) && !self.contains("另", q, at)
             {
                 return true;
             }
@@ -1270,7 +1267,9 @@ impl Sentence {
     /// 自然人申请 741 件, 法人或其他组织 3 件: an applicant word, then only application words and
     /// fillers up to the number.
     fn applicant(&self, left: &[Hit], m: &Mention) -> Option<(Subject, (usize, usize))> {
-        let k = left.iter().rposition(|h| matches!(h.cue, Cue::Applicant(_)))?;
+        let k = left
+            .iter()
+            .rposition(|h| matches!(h.cue, Cue::Applicant(_)))?;
         let Cue::Applicant(a) = left[k].cue else {
             return None;
         };
@@ -1293,9 +1292,10 @@ impl Sentence {
         }
         let gap = self.c.get(left[k].end..m.start)?;
         let in_hit = |at: usize| left[k + 1..].iter().any(|h| h.start <= at && at < h.end);
-        let filler = gap.iter().enumerate().all(|(j, ch)| {
-            in_hit(left[k].end + j) || APPLICANT_FILLER.contains(*ch)
-        });
+        let filler = gap
+            .iter()
+            .enumerate()
+            .all(|(j, ch)| in_hit(left[k].end + j) || APPLICANT_FILLER.contains(*ch));
         (filler && gap.len() <= 12).then_some((Subject::Applicant(a), (left[k].start, m.end)))
     }
 
@@ -1835,7 +1835,10 @@ mod tests {
         // incl. carry-over.
         let c = claims("2022年，全区各职能部门、镇街共收到政府信息依申请公开1499件。其中，通过网络申请1303件，占86.92%；通过信函申请172件，占11.47%。");
         let got: Vec<(Option<i64>, bool)> = c.iter().map(|c| (c.quantity, c.qualified)).collect();
-        assert_eq!(got, vec![(Some(1499), false), (Some(1303), true), (Some(172), true)]);
+        assert_eq!(
+            got,
+            vec![(Some(1499), false), (Some(1303), true), (Some(172), true)]
+        );
         let c = claims("2022年，全区各职能部门、镇街共完成政府信息依申请公开答复1453件，包括上年结转信息公开申请30件。其中，予以公开答复966件，占66.48%；部分公开67，占4.61%；不予公开81件，占5.57%；无法提供的182件，占12.53%；不予处理的61件，占4.20%；其他处理96件，占6.61%。");
         let got: Vec<(Subject, Option<i64>)> = c.iter().map(|c| (c.subject, c.quantity)).collect();
         assert_eq!(
