@@ -66,13 +66,16 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
                     Subject::Review(_) | Subject::Litigation(_) => {
                         p.part != super::Part::Section(3) && {
                             let full = full_sentence(&chars, s, e);
-                            !CASE_ABOUT_DISCLOSURE.iter().any(|w| full.contains(w))
+                            !CASE_ABOUT_DISCLOSURE
+                                .iter()
+                                .any(|w| full.contains(w) || p.text.contains(w))
                         }
                     }
                     // Said of all cases, 均获维持 and 未发生 hold for the disclosure cases too,
                     // but a paragraph that never names 政府信息公开 may speak of other cases.
                     Subject::NoCase(_) | Subject::Upheld { .. } => {
-                        p.part != super::Part::Section(3) && !p.text.contains("政府信息公开")
+                        p.part != super::Part::Section(3)
+                            && !CASE_ABOUT_DISCLOSURE.iter().any(|w| p.text.contains(w))
                     }
                     // 正在办理 / 继续办理 N 件 without naming the next year.
                     Subject::CarryOut => {
@@ -567,7 +570,7 @@ const OTHER_REQUESTS: &[&str] = &[
 ];
 
 /// Words saying that 行政复议/行政诉讼 figures are about information disclosure.
-const CASE_ABOUT_DISCLOSURE: &[&str] = &["政府信息公开"];
+const CASE_ABOUT_DISCLOSURE: &[&str] = &["信息公开"];
 
 /// Words between 均/全部 and 答复/办结 that make the statement one of timeliness (均在法定期限内
 /// 予以答复, 均已按时答复), not that every application was concluded.
