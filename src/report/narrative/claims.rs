@@ -282,6 +282,7 @@ enum Noun {
 const CUES: &[(&str, Cue)] = &[
     ("予以公开及部分公开", Cue::Break(Outcome::GrantedOrPartial)),
     ("予以公开和部分公开", Cue::Break(Outcome::GrantedOrPartial)),
+    ("予以公开与部分公开", Cue::Break(Outcome::GrantedOrPartial)),
     ("予以公开或部分公开", Cue::Break(Outcome::GrantedOrPartial)),
     ("同意公开或部分公开", Cue::Break(Outcome::GrantedOrPartial)),
     ("同意公开和部分公开", Cue::Break(Outcome::GrantedOrPartial)),
@@ -766,7 +767,8 @@ impl Sentence {
                     let y = ds.iter().fold(0i32, |a, d| a * 10 + *d as i32);
                     // 结转至2024年, 结转2023年度, 2022年结转 27 件, 因2023年度…申请: the year
                     // of the carry-over or of the cause, not of the figure.
-                    let after_to = k > 0 && matches!(self.c.get(k - 1), Some('至' | '到' | '因'))
+                    let after_to = k > 0
+                        && matches!(self.c.get(k - 1), Some('至' | '到' | '因' | '转'))
                         || k >= 2 && self.has_at(k - 2, "结转")
                         || self.has_at(k + 5, "结转")
                         || self.has_at(k + 5, "度结转");
@@ -790,6 +792,19 @@ impl Sentence {
         // when it comes first (含上年结转在内共收到 N 件), to the figure after its own.
         let mut carry_targets: Vec<usize> = Vec::new();
         for h in self.all_hits.iter().filter(|h| h.cue == Cue::CarryIn) {
+            // （其中 1 件为去年结转）right after a figure: that figure includes the carry-over.
+            let before_paren = mentions.iter().rposition(|m| {
+                let from = m.end;
+                from <= h.start
+                    && matches!(self.c.get(from), Some('（' | '('))
+                    && self.contains("其中", from, h.start)
+                    && !self.contains("）", from, h.start)
+                    && !self.contains(")", from, h.start)
+            });
+            if let Some(k) = before_paren {
+                carry_targets.push(k);
+                continue;
+            }
             let Some(w) = ["含", "包括", "包含", "其中"].iter().find(|w| {
                 h.start >= w.chars().count() && self.has_at(h.start - w.chars().count(), w)
             }) else {
@@ -1358,7 +1373,9 @@ impl Sentence {
             "收到",
             "接到",
             "受理",
+            "接收到",
             "接收",
+            "涉及",
             "发生",
             "产生",
             "新收",
@@ -1372,6 +1389,7 @@ impl Sentence {
             "依申请公开",
             "公开申请",
             "申请公开",
+            "政府信息申请",
         ];
         let mut none_done = false;
         for neg in NEGATIONS {
@@ -1410,18 +1428,24 @@ impl Sentence {
                         if !receiving {
                             return None;
                         }
-                        let limit = (k + 16).min(clause_end);
+                        let limit = (k + 24).min(clause_end);
                         self.find("申请", k, limit)
                             .into_iter()
                             .filter(|&q| !self.has_at(q, "申请人"))
-                            .find(|&q| self.contains("公开", k, q))
-                            .map(|q| q + 2)
+                            .find(|&q| self.contains("公开", k, q) || self.has_at(q + 2, "公开"))
+                            .map(|q| {
+                                if self.has_at(q + 2, "公开") {
+                                    q + 4
+                                } else {
+                                    q + 2
+                                }
+                            })
                     });
                 if let Some(end) = found {
                     // 无政府信息公开申请结转, 未发生依申请公开超期答复, 未发生依申请公开政府信息
                     // 方面的行政复议: about something else.
                     if NOT_NONE_AFTER.iter().any(|w| self.has_at(end, w))
-                        || ["复议", "诉讼", "起诉"]
+                        || ["复议", "诉讼", "起诉", "案例"]
                             .iter()
                             .any(|w| self.contains(w, end, clause_end))
                     {
@@ -1445,15 +1469,29 @@ impl Sentence {
                             let between: String = self.c[p..d].iter().collect();
                             let end = d + done.chars().count();
                             // 均在答复时限内, 除 2 件结转下年办理外，均…答复.
+                            // 全部按时办结, 均已按期答复: every application concluded, on time;
+                            // 均在法定期限内予以答复 speaks of timeliness only.
+                            let concluded = done != "答复";
                             if ["时限", "期限"].iter().any(|w| self.has_at(end, w))
                                 || self.contains("除", 0, p)
+                                || self.all_hits.iter().any(|h| {
+                                    h.cue == Cue::CarryOut
+                                        && !(h.start > 0
+                                            && matches!(self.c[h.start - 1], '无' | '未'))
+                                })
                                 || between.contains(['，', ',', '未', '不'])
                                 || between.contains("公开")
-                                || TIMELINESS.iter().any(|w| between.contains(w))
+                                || !concluded && TIMELINESS.iter().any(|w| between.contains(w))
                             {
                                 continue;
                             }
-                            push(out, Subject::AllDone, None, (p, end), flags(p));
+                            // Said of this year's applications, whatever year the sentence
+                            // names in passing (同比下降，主要原因为2022年…).
+                            let f = Flags {
+                                this_year: true,
+                                ..Flags::default()
+                            };
+                            push(out, Subject::AllDone, None, (p, end), f);
                             break 'all;
                         }
                     }
