@@ -3,8 +3,8 @@
 //! counts, a blank 总计.
 
 use super::text::{
-    claims_of, litigation_fig, near, part_name, review_fig, t2_fig, t3_group, t3_label, t3_row,
-    t3_sum, text_finding, unit_of, Figure,
+    claims_of, litigation_fig, mismatch, near, part_name, review_fig, t2_fig, t3_group, t3_label,
+    t3_row, t3_sum, text_finding, unit_of, Figure,
 };
 use super::*;
 use crate::report::narrative::{Active, CaseKind, CasePart, Claim, Outcome, Subject};
@@ -239,5 +239,139 @@ pub(super) fn applicants(report: &Report, sink: &mut Sink) {
             shown_carry,
         );
         sink.push(text_finding(RuleId::TxVague, m, claim, Some(&fig)));
+    }
+}
+
+/// TX.UPHELD: 均获维持 / 未被纠错 ⇒ 表四 结果纠正 = 0 (均获维持: 其他结果 = 尚未审结 = 0 too,
+/// else TX.PARTIAL).
+pub(super) fn tx_upheld(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
+    for claim in claims_of(report, |s| matches!(s, Subject::Upheld { .. })) {
+        let Subject::Upheld { scope, strict } = claim.subject else {
+            continue;
+        };
+        let figs = |p: CasePart| -> Option<Figure> {
+            match scope {
+                CaseKind::Review => review_fig(report, p),
+                CaseKind::Litigation => litigation_fig(report, p),
+                CaseKind::Both => {
+                    let mut f = review_fig(report, p)?;
+                    let l = litigation_fig(report, p)?;
+                    f.value += l.value;
+                    f.cells.extend(l.cells);
+                    f.name = messages::figure::cases(part_name(p));
+                    f.column = Vec::new();
+                    Some(f)
+                }
+            }
+        };
+        if let Some(corr) = figs(CasePart::Corrected).filter(|f| f.value > 0) {
+            let m = messages::tx_says_but(&claim.text, &corr.name, corr.value);
+            let id = if claim.loose {
+                RuleId::TxVague
+            } else {
+                RuleId::TxUpheld
+            };
+            let f = text_finding(id, m, claim, Some(&corr));
+            sink.push(f);
+            continue;
+        }
+        if strict {
+            let other = figs(CasePart::Other);
+            let pending = figs(CasePart::Pending);
+            if let Some(fig) = [other, pending].into_iter().flatten().find(|f| f.value > 0) {
+                let m = messages::tx_not_all_upheld(&claim.text, &fig.name, fig.value);
+                let f = text_finding(RuleId::TxPartial, m, claim, Some(&fig));
+                sink.push(f);
+            }
+        }
+    }
+}
+
+/// TX.NOCASE: 未发生行政复议、行政诉讼 ⇒ 表四 totals = 0.
+pub(super) fn tx_no_case(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
+    for claim in claims_of(report, |s| matches!(s, Subject::NoCase(_))) {
+        let Subject::NoCase(kind) = claim.subject else {
+            continue;
+        };
+        let mut figs = Vec::new();
+        if matches!(kind, CaseKind::Review | CaseKind::Both) {
+            figs.extend(review_fig(report, CasePart::Total));
+        }
+        if matches!(kind, CaseKind::Litigation | CaseKind::Both) {
+            figs.extend(litigation_fig(report, CasePart::Total));
+        }
+        for fig in figs.into_iter().filter(|f| f.value > 0) {
+            let m = messages::tx_says_but(&claim.text, &fig.name, fig.value);
+            let id = if claim.loose {
+                RuleId::TxVague
+            } else {
+                RuleId::TxNoCase
+            };
+            let f = text_finding(id, m, claim, Some(&fig));
+            sink.push(f);
+        }
+    }
+}
+
+/// TX.ACTIVE: 制发规范性文件 N 件, 行政许可 N 件, 行政处罚 N 起 = the 表二 cell.
+pub(super) fn tx_active(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
+    for claim in claims_of(report, |s| matches!(s, Subject::Active(_))) {
+        let (Subject::Active(a), Some(n)) = (claim.subject, claim.quantity) else {
+            continue;
+        };
+        let Some(fig) = super::prose::active_figure(report, a) else {
+            continue;
+        };
+        if n == fig.value || claim.approx && near(n, fig.value) {
+            continue;
+        }
+        let m = format!("{}{}", mismatch(claim, n, &fig), messages::TX_ACTIVE_NOTE);
+        sink.push(text_finding(RuleId::TxActive, m, claim, Some(&fig)));
+    }
+}
+
+/// TX.FEE: 信息处理费 in the text against table 三: a fee without any application, a fee
+/// notice count below （六）2 (逾期未缴费), or "no notice" while （六）2 > 0. 未收取 with
+/// （六）2 > 0 is consistent (a notice was sent and not paid).
+pub(super) fn tx_fee(cx: &RuleContext<'_>, sink: &mut Sink) {
+    let report = cx.report;
+    let a = t3_row(report, "new_received");
+    let b = t3_row(report, "carried_over");
+    let unpaid = t3_row(report, "other_2");
+    for claim in claims_of(report, |s| {
+        matches!(
+            s,
+            Subject::Fee | Subject::FeeNotices | Subject::FeeNoticesNone
+        )
+    }) {
+        match (claim.subject, claim.quantity) {
+            (Subject::Fee, Some(n)) if n > 0 => {
+                if let (Some(a), Some(b)) = (&a, &b) {
+                    if a.value + b.value == 0 {
+                        let m = messages::tx_fee_without_applications(&claim.text);
+                        let mut f = text_finding(RuleId::TxFee, m, claim, Some(a));
+                        f.cells.extend(b.cells.iter().copied());
+                        sink.push(f);
+                    }
+                }
+            }
+            (Subject::FeeNotices, Some(n)) => {
+                if let Some(u) = unpaid.as_ref().filter(|u| u.value > n) {
+                    let m = messages::tx_fee_notices_below(&claim.text, &u.name, u.value);
+                    sink.push(text_finding(RuleId::TxFee, m, claim, Some(u)));
+                }
+            }
+            (Subject::FeeNoticesNone, _) => {
+                if let Some(u) = unpaid.as_ref().filter(|u| u.value > 0) {
+                    let m = messages::tx_fee_no_notice(&claim.text, &u.name, u.value);
+                    let f = text_finding(RuleId::TxFee, m, claim, Some(u));
+                    sink.push(f);
+                }
+            }
+            _ => {}
+        }
     }
 }

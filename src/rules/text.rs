@@ -9,8 +9,9 @@
 //! TX.NEWCARRY (carry-over counted as received), TX.PARTIAL (the figure covers only part of
 //! what the sentence names) and TX.VAGUE (approximate figures, "其中…" parts, loose wording).
 
+use super::prose::{tx_active, tx_fee, tx_no_case, tx_upheld};
 use super::*;
-use crate::report::narrative::{CaseKind, CasePart, Claim, Outcome, Subject};
+use crate::report::narrative::{CasePart, Claim, Outcome, Subject};
 
 rule! {
     /// 正文收到申请数
@@ -341,7 +342,7 @@ pub(super) fn unit_of(c: &Claim) -> &'static str {
 }
 
 /// 正文写 n 件（“…”），<figure>为 v 件.
-fn mismatch(c: &Claim, n: i64, fig: &Figure) -> String {
+pub(super) fn mismatch(c: &Claim, n: i64, fig: &Figure) -> String {
     messages::prose_mismatch(&c.text, n, unit_of(c), &fig.name, fig.value)
 }
 
@@ -855,139 +856,5 @@ fn tx_litigation(cx: &RuleContext<'_>, sink: &mut Sink) {
             None => (breakdown(claim, RuleId::TxLit), mismatch(claim, n, &fig)),
         };
         sink.push(text_finding(id, m, claim, Some(&fig)));
-    }
-}
-
-/// TX.UPHELD: 均获维持 / 未被纠错 ⇒ 表四 结果纠正 = 0 (均获维持: 其他结果 = 尚未审结 = 0 too,
-/// else TX.PARTIAL).
-fn tx_upheld(cx: &RuleContext<'_>, sink: &mut Sink) {
-    let report = cx.report;
-    for claim in claims_of(report, |s| matches!(s, Subject::Upheld { .. })) {
-        let Subject::Upheld { scope, strict } = claim.subject else {
-            continue;
-        };
-        let figs = |p: CasePart| -> Option<Figure> {
-            match scope {
-                CaseKind::Review => review_fig(report, p),
-                CaseKind::Litigation => litigation_fig(report, p),
-                CaseKind::Both => {
-                    let mut f = review_fig(report, p)?;
-                    let l = litigation_fig(report, p)?;
-                    f.value += l.value;
-                    f.cells.extend(l.cells);
-                    f.name = messages::figure::cases(part_name(p));
-                    f.column = Vec::new();
-                    Some(f)
-                }
-            }
-        };
-        if let Some(corr) = figs(CasePart::Corrected).filter(|f| f.value > 0) {
-            let m = messages::tx_says_but(&claim.text, &corr.name, corr.value);
-            let id = if claim.loose {
-                RuleId::TxVague
-            } else {
-                RuleId::TxUpheld
-            };
-            let f = text_finding(id, m, claim, Some(&corr));
-            sink.push(f);
-            continue;
-        }
-        if strict {
-            let other = figs(CasePart::Other);
-            let pending = figs(CasePart::Pending);
-            if let Some(fig) = [other, pending].into_iter().flatten().find(|f| f.value > 0) {
-                let m = messages::tx_not_all_upheld(&claim.text, &fig.name, fig.value);
-                let f = text_finding(RuleId::TxPartial, m, claim, Some(&fig));
-                sink.push(f);
-            }
-        }
-    }
-}
-
-/// TX.NOCASE: 未发生行政复议、行政诉讼 ⇒ 表四 totals = 0.
-fn tx_no_case(cx: &RuleContext<'_>, sink: &mut Sink) {
-    let report = cx.report;
-    for claim in claims_of(report, |s| matches!(s, Subject::NoCase(_))) {
-        let Subject::NoCase(kind) = claim.subject else {
-            continue;
-        };
-        let mut figs = Vec::new();
-        if matches!(kind, CaseKind::Review | CaseKind::Both) {
-            figs.extend(review_fig(report, CasePart::Total));
-        }
-        if matches!(kind, CaseKind::Litigation | CaseKind::Both) {
-            figs.extend(litigation_fig(report, CasePart::Total));
-        }
-        for fig in figs.into_iter().filter(|f| f.value > 0) {
-            let m = messages::tx_says_but(&claim.text, &fig.name, fig.value);
-            let id = if claim.loose {
-                RuleId::TxVague
-            } else {
-                RuleId::TxNoCase
-            };
-            let f = text_finding(id, m, claim, Some(&fig));
-            sink.push(f);
-        }
-    }
-}
-
-/// TX.ACTIVE: 制发规范性文件 N 件, 行政许可 N 件, 行政处罚 N 起 = the 表二 cell.
-fn tx_active(cx: &RuleContext<'_>, sink: &mut Sink) {
-    let report = cx.report;
-    for claim in claims_of(report, |s| matches!(s, Subject::Active(_))) {
-        let (Subject::Active(a), Some(n)) = (claim.subject, claim.quantity) else {
-            continue;
-        };
-        let Some(fig) = super::prose::active_figure(report, a) else {
-            continue;
-        };
-        if n == fig.value || claim.approx && near(n, fig.value) {
-            continue;
-        }
-        let m = format!("{}{}", mismatch(claim, n, &fig), messages::TX_ACTIVE_NOTE);
-        sink.push(text_finding(RuleId::TxActive, m, claim, Some(&fig)));
-    }
-}
-
-/// TX.FEE: 信息处理费 in the text against table 三: a fee without any application, a fee
-/// notice count below （六）2 (逾期未缴费), or "no notice" while （六）2 > 0. 未收取 with
-/// （六）2 > 0 is consistent (a notice was sent and not paid).
-fn tx_fee(cx: &RuleContext<'_>, sink: &mut Sink) {
-    let report = cx.report;
-    let a = t3_row(report, "new_received");
-    let b = t3_row(report, "carried_over");
-    let unpaid = t3_row(report, "other_2");
-    for claim in claims_of(report, |s| {
-        matches!(
-            s,
-            Subject::Fee | Subject::FeeNotices | Subject::FeeNoticesNone
-        )
-    }) {
-        match (claim.subject, claim.quantity) {
-            (Subject::Fee, Some(n)) if n > 0 => {
-                if let (Some(a), Some(b)) = (&a, &b) {
-                    if a.value + b.value == 0 {
-                        let m = messages::tx_fee_without_applications(&claim.text);
-                        let mut f = text_finding(RuleId::TxFee, m, claim, Some(a));
-                        f.cells.extend(b.cells.iter().copied());
-                        sink.push(f);
-                    }
-                }
-            }
-            (Subject::FeeNotices, Some(n)) => {
-                if let Some(u) = unpaid.as_ref().filter(|u| u.value > n) {
-                    let m = messages::tx_fee_notices_below(&claim.text, &u.name, u.value);
-                    sink.push(text_finding(RuleId::TxFee, m, claim, Some(u)));
-                }
-            }
-            (Subject::FeeNoticesNone, _) => {
-                if let Some(u) = unpaid.as_ref().filter(|u| u.value > 0) {
-                    let m = messages::tx_fee_no_notice(&claim.text, &u.name, u.value);
-                    let f = text_finding(RuleId::TxFee, m, claim, Some(u));
-                    sink.push(f);
-                }
-            }
-            _ => {}
-        }
     }
 }

@@ -6,10 +6,16 @@
 //! decides which paragraphs are prose and which section each belongs to.
 
 mod claims;
+mod classify;
+mod lexicon;
 pub mod numerals;
+mod sentences;
+#[cfg(test)]
+mod tests;
+mod zero;
 
-pub use claims::extract;
 pub use numerals::Unit;
+pub use sentences::extract;
 
 use serde::Serialize;
 
