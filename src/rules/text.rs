@@ -130,7 +130,7 @@ rule! {
     ///
     /// 依据：正文与统计表应当一致。上海市 2019 年报正文说“均获维持”而表四有尚未审结的案件。
     TxUpheld: "TX.UPHELD", Error,
-    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "行政复议结果均获维持。" }, Edit::T4 { col: "review.corrected", text: "1" }, Edit::T4 { col: "review.total", text: "1" }], message: "正文说“均获维持”，但表四“行政复议·结果纠正”为 1" },
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "因政府信息公开被申请的行政复议结果均获维持。" }, Edit::T4 { col: "review.corrected", text: "1" }, Edit::T4 { col: "review.total", text: "1" }], message: "正文说“均获维持”，但表四“行政复议·结果纠正”为 1" },
     check: tx_upheld,
 }
 
