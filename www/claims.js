@@ -32,7 +32,7 @@ export function claimLine(c) {
     const why = c.part ? '其中一部分，不与表格总数直接比较'
       : c.other_year ? '不是本年度的数字，未比较'
         : '未与表格比较';
-    return `正文 ${said(c)}（${c.label}）：${why}`;
+    return c.value != null ? `正文 ${said(c)}（${c.label}）：${why}` : `正文${said(c)}：${why}`;
   }
   const table = `${c.figure} ${c.table_value} 件`;
   return c.agrees ? `正文 ${said(c)} = ${table} ✓` : `正文 ${said(c)} ≠ ${table} ✗`;
@@ -71,6 +71,6 @@ export function claimsPanel(result, uid, { open = () => {} } = {}) {
     }
     list.append(item);
   }
-  const summary = `正文核对（读到 ${claims.length} 处数字陈述：${agree} 处与表格一致，${differ} 处不一致）`;
+  const summary = `正文核对（读到 ${claims.length} 处陈述：${agree} 处与表格一致，${differ} 处不一致）`;
   return h('details', { class: 'claims', open: differ > 0 }, h('summary', {}, summary), list);
 }

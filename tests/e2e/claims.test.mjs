@@ -28,7 +28,7 @@ test('正文核对 lists agreements and disagreements, each with its sentence an
   const list = bad.locator('details.claims');
   await list.waitFor();
   assert.equal(await list.getAttribute('open'), '', 'open when a statement disagrees');
-  assert.match(await list.locator('summary').textContent(), /^正文核对（读到 \d+ 处数字陈述：\d+ 处与表格一致，1 处不一致）$/);
+  assert.match(await list.locator('summary').textContent(), /^正文核对（读到 \d+ 处陈述：\d+ 处与表格一致，1 处不一致）$/);
   const differ = list.locator('.claim-item[data-subject="New"]');
   assert.equal(await differ.getAttribute('data-state'), 'differ');
   assert.equal(await differ.locator('.claim-line').textContent(), `正文 9 件 ≠ ${FIGURE} 1 件 ✗ TX.NEW`);
