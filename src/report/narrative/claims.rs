@@ -96,9 +96,29 @@ impl Sentence {
                     let n = sum_word.filter(|n| cs + n == m.start)?;
                     Some((Subject::NewApplications, (m.start - n, m.end)))
                 });
-            let Some((subject, (ss, se))) = classified else {
+            let Some((mut subject, (ss, se))) = classified else {
                 continue;
             };
+            // 2020年结转办理 1 件, 2021年转办依申请公开 2 件 in a 2021/2022 report: last year's
+            // applications carried over.
+            // 其中线上办理 26 件，线下办理 5 件: applications by channel.
+            if subject == Subject::Processed
+                && ["线上", "线下"]
+                    .iter()
+                    .any(|w| self.contains(w, cs, m.start))
+            {
+                subject = Subject::NewApplications;
+            }
+            let last = year.map(|y| y - 1);
+            if matches!(subject, Subject::NewApplications | Subject::Processed)
+                && last.is_some_and(|y| {
+                    ["年结转", "年度结转", "年转办"]
+                        .iter()
+                        .any(|w| self.contains(&format!("{y}{w}"), cs, m.start))
+                })
+            {
+                subject = Subject::CarryIn;
+            }
             // 其中，印发告知书 52 件，撤销申请 1 件，电话回复 2 件: the items of a breakdown
             // whose first item is no table quantity are parts of that item's kind.
             if let Some(p) = self.occurrences("其中", 0, cs).last() {
@@ -112,7 +132,8 @@ impl Sentence {
             let carry_word = matches!(subject, Subject::CarryIn);
             let mut this_year = true;
             if let (Some(y), Some(ry)) = (self.last_year(m.start), year) {
-                if y != ry {
+                // The carry-over is last year's by nature.
+                if y != ry && !(carry_word && y == ry - 1) {
                     this_year = false;
                 }
             }
@@ -125,9 +146,15 @@ impl Sentence {
             }
             // A breakdown by channel or by applicant (通过网络申请 N 件, 自然人申请 N 件) is a part.
             // 通过线上、信函等渠道收到: every channel, not a part.
+            // 线上、线下共收到 821 件: every channel named before one figure, the whole.
             let all_channels = ["等渠道", "等方式", "等途径"]
                 .iter()
-                .any(|w| self.contains(w, cs, m.start));
+                .any(|w| self.contains(w, cs, m.start))
+                || SUBSET_WORDS
+                    .iter()
+                    .filter(|w| self.contains(w, prev_end, m.start))
+                    .count()
+                    >= 2;
             let breakdown = !all_channels
                 && SUBSET_WORDS.iter().any(|w| self.contains(w, cs, m.start))
                 || PERIOD_WORDS.iter().any(|w| self.contains(w, 0, m.start))
@@ -190,10 +217,17 @@ impl Sentence {
         if let Some(q) = opened_at {
             let before = out.iter().rev().find(|f| f.3 .1 <= q && q - f.3 .1 <= 1);
             // （另有 12 件申请顺延到下年度答复）: another figure, not a part.
-            if before.is_some_and(|f| family(f.0) == family(subject)) && !self.contains("另", q, at)
-            {
+            // （含上年结转 30 件）: what the figure includes, not a part of it.
+            let aside = ["另", "含", "包括"].iter().any(|w| self.contains(w, q, at));
+            if before.is_some_and(|f| family(f.0) == family(subject)) && !aside {
                 return true;
             }
+        }
+        if self.qizhong_before
+            && matches!(subject, Subject::Break(_))
+            && !self.contains("其中", 0, at)
+        {
+            return true;
         }
         let Some(p) = self
             .occurrences("其中", 0, at)
@@ -247,10 +281,11 @@ impl Sentence {
 /// results, cases.
 pub(super) fn family(s: Subject) -> u8 {
     match s {
-        Subject::NewApplications | Subject::Applicant(_) => 1,
+        // 受理 33 件，其中本年新收 33 件，上年结转 0 件: the two parts of what was handled.
+        Subject::NewApplications | Subject::CarryIn => 1,
+        Subject::Applicant(_) => 9,
         // 已办结 4 件，其中予以公开 0 件 … 结转下年度 0 件: the results and the carry-over.
         Subject::Processed | Subject::Break(_) | Subject::CarryOut => 2,
-        Subject::CarryIn => 4,
         Subject::Review(_) | Subject::Litigation(_) => 6,
         Subject::Active(_) => 7,
         _ => 8,

@@ -207,6 +207,8 @@ pub(super) struct Sentence {
     /// The full sentence (up to its 。, across ；) speaks of applications (申请): needed before
     /// 答复/办结/办理 N 件 is read as processed applications.
     pub(super) about_applications: bool,
+    /// An earlier piece of the same sentence (before a ；) says 其中.
+    pub(super) qizhong_before: bool,
     /// Which characters occur in `c`, as a 1,024-bit filter on the low bits of the code point
     /// (no false negatives): most phrases asked for do not occur, and this answers that without
     /// a search.
@@ -249,6 +251,13 @@ impl Sentence {
             map.push(k);
         }
         let about_applications = full_sentence_mentions_applications(chars, s, e);
+        // 其中 in an earlier piece of the same sentence (其中自然人…；予以公开…；无法提供…).
+        let (from, _) = full_sentence_range(chars, s, e);
+        let mut previous = None;
+        let qizhong_before = chars[from..s]
+            .iter()
+            .filter(|c| !is_blank(**c))
+            .any(|&c| previous.replace(c) == Some('其') && c == '中');
         let mut seen = CharSet::default();
         for &ch in &c {
             seen.insert(ch);
@@ -258,6 +267,7 @@ impl Sentence {
             map,
             all_hits: Vec::new(),
             about_applications,
+            qizhong_before,
             seen,
         };
         sentence.all_hits = sentence.scan_hits();

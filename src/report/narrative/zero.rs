@@ -342,6 +342,19 @@ impl Sentence {
             else {
                 continue;
             };
+            // 无因政府信息产生行政复议，提起行政诉讼情况发生: the next clause, without a number or
+            // a negation of its own, continues the list.
+            let ce = clauses
+                .iter()
+                .find(|&&(s, _)| s == ce + 1)
+                .filter(|&&(s, e)| {
+                    !mentions.iter().any(|m| m.start >= s && m.start < e)
+                        && !NEGATIONS.iter().any(|w| self.contains(w, s, e))
+                        && ["复议", "诉讼", "起诉"]
+                            .iter()
+                            .any(|w| self.contains(w, s, e))
+                })
+                .map_or(ce, |&(_, e)| e);
             let review: Vec<usize> = self.find("复议", p, ce);
             let lit: Vec<usize> = ["诉讼", "起诉"]
                 .iter()
