@@ -54,12 +54,12 @@ size_of() { # prints "raw gz" of the files given
   done
   echo "$raw $gz"
 }
-element_files=(www/nianbao-check.js www/nianbao-check.css www/print.css www/styles.js www/nianbao.js www/render.js
-  www/batch.js www/exports.js www/pairing.js www/narrative.js www/claims.js www/worker.js www/pkg/nianbao.js www/pkg/nianbao_bg.wasm)
+element_js=(www/nianbao-check.js www/dom.js www/intake.js www/runner.js www/records.js www/form.js www/popover.js
+  www/print.js www/styles.js www/nianbao.js www/jobs.js www/render.js www/batch.js www/exports.js www/pairing.js www/narrative.js www/claims.js)
+element_files=("${element_js[@]}" www/nianbao-check.css www/print.css www/worker.js www/pkg/nianbao.js www/pkg/nianbao_bg.wasm)
 # What the standalone page loads before it is idle: the worker, the glue and the .wasm load after
 # that (or on first use), writer.js only when an .xlsx or annotated copy is asked for.
-start_files=(www/index.html www/style.css www/app.js www/nianbao-check.js www/nianbao-check.css www/print.css
-  www/styles.js www/nianbao.js www/render.js www/batch.js www/exports.js www/pairing.js www/narrative.js www/claims.js)
+start_files=(www/index.html www/style.css www/app.js "${element_js[@]}" www/nianbao-check.css www/print.css)
 page_files=(www/index.html www/style.css www/app.js "${element_files[@]}")
 printf '%-28s %10s %10s\n' file bytes gzip-9
 for f in "${page_files[@]}"; do
@@ -72,7 +72,7 @@ read -r raw gz < <(size_of "${element_files[@]}")
 printf '%-28s %10d %10d\n' "element total (embedded)" "$raw" "$gz"
 read -r start_raw start_gz < <(size_of "${start_files[@]}")
 printf '%-28s %10d %10d\n' "page at start (no checker)" "$start_raw" "$start_gz"
-read -r raw gz < <(size_of www/nianbao-check.js www/nianbao-check.css www/print.css www/styles.js www/nianbao.js www/render.js www/batch.js www/exports.js www/pairing.js www/narrative.js www/claims.js www/worker.js)
+read -r raw gz < <(size_of "${element_js[@]}" www/nianbao-check.css www/print.css www/worker.js)
 printf '%-28s %10d %10d\n' "element JS+CSS (no wasm)" "$raw" "$gz"
 read -r off_raw off_gz < <(size_of www/nianbao.html)
 printf '%-28s %10d %10d  (%d%% / %d%% of the page total)\n' "www/nianbao.html (offline)" "$off_raw" "$off_gz" \

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Lints the JavaScript of www/ (the page, the element, the worker), the browser tests and the tools
 # with ESLint (pinned in tools/package.json; flat config tools/eslint.config.mjs), after a syntax
-# check of every file with `node --check`; then type-checks www/nianbao.d.ts (tools/types-usage.ts).
+# check of every file with `node --check`; then type-checks www/nianbao.d.ts (tools/types-usage.ts) and
+# www/*.js (// @ts-check, tools/tsconfig.www.json).
 #   bash scripts/lint-js.sh        (needs: npm ci --prefix tools, or bash tools/install.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,4 +22,15 @@ fi
 "$ESLINT" --config tools/eslint.config.mjs --max-warnings 0 www tests/e2e tools/*.mjs bench/*.mjs
 # The TypeScript declarations for portals (www/nianbao.d.ts) against their documented uses.
 tools/node_modules/.bin/tsc -p tools/tsconfig.json
-echo "lint-js: ${#files[@]} files clean; www/nianbao.d.ts type-checks"
+# Every file of www/ stays small enough to read in one sitting: split by concern, not grown.
+for f in $(git ls-files 'www/*.js' 'www/*.css' 'www/*.html'); do
+  [ -f "$f" ] || continue
+  n=$(wc -l <"$f")
+  if [ "$n" -gt 400 ]; then echo "lint-js: $f has $n lines (at most 400: split it by concern)" >&2; exit 1; fi
+done
+# The JavaScript of www/ itself: every file opts in with // @ts-check, and tsc checks it (JSDoc types).
+for f in www/*.js; do
+  head -n 1 "$f" | grep -q '^// @ts-check$' || { echo "lint-js: $f does not start with // @ts-check" >&2; exit 1; }
+done
+tools/node_modules/.bin/tsc -p tools/tsconfig.www.json
+echo "lint-js: ${#files[@]} files clean; www/*.js and www/nianbao.d.ts type-check"

@@ -48,7 +48,8 @@ export function transform(src, name, modules) {
   });
   const left = body.match(/^\s*(import|export)\b.*$/m);
   if (left) throw new Error(`${name}: statement left untransformed: ${left[0]}`);
-  if (/\bimport\s*\(/.test(body)) throw new Error(`${name}: dynamic import() cannot work from file://`);
+  // (JSDoc types may say import('./x.js').T: only code outside /* */ comments counts.)
+  if (/\bimport\s*\(/.test(body.replace(/\/\*[\s\S]*?\*\//g, ''))) throw new Error(`${name}: dynamic import() cannot work from file://`);
   return { body, exports };
 }
 
@@ -59,15 +60,14 @@ export function build() {
   const wasmB64 = gzipSync(wasm, { level: 9 }).toString('base64');
   const css = read('nianbao-check.css') + '\n' + read('print.css');
 
+  // Every module of the page is one scope named after its file ($render for ./render.js …).
   const modules = {
     key: (from) => {
-      const k = { './render.js': '$render', './nianbao.js': '$api', './styles.js': '$styles', './nianbao-check.js': '$element',
-        './batch.js': '$batch', './exports.js': '$exports', './pairing.js': '$pairing', './narrative.js': '$narrative', './claims.js': '$claims' }[from];
-      if (!k) throw new Error(`unknown module ${from}`);
-      return k;
+      const m = /^\.\/([\w-]+)\.js$/.exec(from);
+      if (!m) throw new Error(`unknown module ${from}`);
+      return `$${m[1].replace(/-/g, '_')}`;
     },
   };
-
   // The wasm-bindgen glue as a factory: each call is a fresh module state (a fresh instance after a trap).
   const glue = transform(read('pkg/nianbao.js'), 'pkg/nianbao.js', modules);
   const glueFactory = `const $glue = () => {\n${glue.body}\n${returnOf(glue.exports)}\n};`;
@@ -110,18 +110,22 @@ const loadWriter = () => Promise.reject(new Error('离线版不含此功能'));
     const t = transform(src, name, modules);
     return `const ${key} = (() => {\n${t.body}\n${returnOf(t.exports)}\n})();`;
   };
+  // The modules app.js needs, each after the modules it imports (styles.js is the one above).
+  const sources = { 'nianbao.js': api, 'exports.js': exportsSrc };
+  const order = [];
+  const visit = (file, path = []) => {
+    if (order.includes(file) || file === 'styles.js') return;
+    if (path.includes(file)) throw new Error(`import cycle: ${[...path, file].join(' → ')}`);
+    sources[file] ??= read(file);
+    const deps = [...sources[file].matchAll(/^import\s+(?:[^'\n]*?\s+from\s+)?'\.\/([\w-]+\.js)';?$/gm)].map((m) => m[1]);
+    for (const d of deps) visit(d, [...path, file]);
+    order.push(file);
+  };
+  visit('app.js');
   const script = [
     glueFactory,
     styles,
-    wrap('$render', read('render.js'), 'render.js'),
-    wrap('$exports', exportsSrc, 'exports.js'),
-    wrap('$batch', read('batch.js'), 'batch.js'),
-    wrap('$pairing', read('pairing.js'), 'pairing.js'),
-    wrap('$narrative', read('narrative.js'), 'narrative.js'),
-    wrap('$claims', read('claims.js'), 'claims.js'),
-    wrap('$api', api, 'nianbao.js'),
-    wrap('$element', read('nianbao-check.js'), 'nianbao-check.js'),
-    wrap('$app', read('app.js'), 'app.js'),
+    ...order.map((f) => wrap(modules.key(`./${f}`), sources[f], f)),
   ].join('\n')
     // Text that would end the inline script early (in this code, only in comments and strings,
     // where the escaped form means the same).

@@ -1,11 +1,12 @@
+// @ts-check
 // The standalone page: one <nianbao-check> (the same element portals embed), the rule catalogue
 // and version in the footer, drops anywhere on the page, and the iframe mode:
 //   index.html?parent=https://portal.example.gov.cn  posts each result to that origin only, and
 //   checks files that origin sends ({type: 'nianbao-check', name, bytes}); other origins are ignored.
 import './nianbao-check.js';
-import { el } from './render.js';
+import { el } from './dom.js';
 
-const checker = document.getElementById('checker');
+const checker = /** @type {import('./nianbao-check.js').NianbaoCheck} */ (document.getElementById('checker'));
 
 // A file dropped anywhere on the page goes to the checker (the element takes drops on itself).
 document.addEventListener('dragover', (e) => {
@@ -56,6 +57,6 @@ if (parentOrigin) {
     const { type, name, bytes } = e.data ?? {};
     if (type !== 'nianbao-check') return;
     if (!(bytes instanceof ArrayBuffer || ArrayBuffer.isView(bytes) || bytes instanceof Blob)) return;
-    checker.check(new File([bytes], typeof name === 'string' && name ? name : '未命名文件.docx'));
+    checker.check(new File([/** @type {BlobPart} */ (bytes)], typeof name === 'string' && name ? name : '未命名文件.docx'));
   });
 }

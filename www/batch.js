@@ -1,3 +1,4 @@
+// @ts-check
 // The batch overview of <nianbao-check>: from two files on, one table above the cards (file, agency,
 // year, format, errors, warnings, status, the previous year's report when the result was compared
 // with one), sortable by each column, filtered by status, each row leading to its card; and the
@@ -17,7 +18,12 @@ export function statusKey(result) {
 
 const count = (r, sev) => (r.status === 'checked' ? r.findings.filter((f) => f.severity === sev).length : null);
 
-/** The columns: [key, header, value of an entry (for sorting), cell text]. */
+/** A row of the summary, with the entry it shows. @typedef {HTMLTableRowElement & {_entry?: any}} Row */
+
+/**
+ * The columns: [key, header, value of an entry (for sorting), cell text].
+ * @type {[string, string, (e: any) => any, (e: any) => any][]}
+ */
 const COLUMNS = [
   ['name', '文件', (e) => e.name, (e) => e.name],
   ['agency', '机关', (e) => e.result.report?.agency ?? '', (e) => e.result.report?.agency ?? '—'],
@@ -95,11 +101,11 @@ export class BatchOverview {
       requestAnimationFrame(() => { queued = false; this.#draw(); });
     }, { passive: true });
     this.tbody.addEventListener('click', (e) => {
-      const tr = e.target instanceof Element ? e.target.closest('tr') : null;
+      const tr = /** @type {Row | null} */ (e.target instanceof Element ? e.target.closest('tr') : null);
       if (tr?._entry) this.open(tr._entry);
     });
     this.tbody.addEventListener('keydown', (e) => {
-      const tr = e.target instanceof Element ? e.target.closest('tr') : null;
+      const tr = /** @type {Row | null} */ (e.target instanceof Element ? e.target.closest('tr') : null);
       if (tr?._entry && (e.key === 'Enter' || e.key === ' ')) {
         e.preventDefault();
         this.open(tr._entry);
@@ -219,8 +225,8 @@ export class BatchOverview {
     });
     this.before.hidden = first === 0;
     this.after.hidden = last === n;
-    this.before.firstChild.style.height = `${first * h}px`;
-    this.after.firstChild.style.height = `${(n - last) * h}px`;
+    /** @type {HTMLElement} */ (this.before.firstChild).style.height = `${first * h}px`;
+    /** @type {HTMLElement} */ (this.after.firstChild).style.height = `${(n - last) * h}px`;
     this.tbody.replaceChildren(this.before, ...rows, this.after);
     if (!this.rowHeight && rows.length && !this.box.hidden) {
       this.rowHeight = rows[0].getBoundingClientRect().height || 0;
@@ -234,8 +240,8 @@ export class BatchOverview {
     // The 对比上年 column only when a result was compared with the previous year's report.
     this.table.classList.toggle('paired', Boolean(this.paired));
     const span = COLUMNS.length - (this.paired ? 0 : 1);
-    this.before.firstChild.colSpan = span;
-    this.after.firstChild.colSpan = span;
+    /** @type {HTMLTableCellElement} */ (this.before.firstChild).colSpan = span;
+    /** @type {HTMLTableCellElement} */ (this.after.firstChild).colSpan = span;
     const by = this.by;
     for (const [key, label] of FILTERS) {
       this.filterButtons.get(key).textContent = `${label}（${key === 'all' ? n : by[key]}）`;

@@ -1,32 +1,20 @@
+// @ts-check
 // The "正文核对" list of a result card: every statement the prose reader read (result.claims, see
 // docs/CONTRACT.md "Claims") with what it was compared with — agreements too ("正文 21 件 = 表三… 21 件
 // ✓") — so that a user sees what was checked. Sentences are document text: they go in as text nodes
 // (and <mark> elements holding text nodes), never as HTML.
+import { el as h } from './dom.js';
 
-/** A small element builder (strings become text nodes), kept here so this module stands alone. */
-function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v == null || v === false) continue;
-    if (k === 'class') node.className = v;
-    else if (k === 'data') Object.assign(node.dataset, v);
-    else node.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children.flat()) {
-    if (c == null || c === false) continue;
-    node.append(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
-  }
-  return node;
-}
-
-const chars = (s) => Array.from(s ?? '');
+const chars = (/** @type {string | undefined} */ s) => Array.from(s ?? '');
 
 /** What the text says: "21 件", or the statement's name for statements without a number. */
+/** @param {any} c a claim of result.claims */
 function said(c) {
   return c.value != null ? `${c.value} ${c.unit ?? '件'}` : `“${c.label}”`;
 }
 
 /** One line: 正文 21 件 = 表三… 21 件 ✓ / ≠ … ✗ / not compared (and why). */
+/** @param {any} c a claim of result.claims */
 export function claimLine(c) {
   if (c.agrees == null) {
     const why = c.part ? '其中一部分，不与表格总数直接比较'
@@ -39,6 +27,7 @@ export function claimLine(c) {
 }
 
 /** The sentence with the statement marked (offsets are characters of the paragraph). */
+/** @param {any} c a claim of result.claims */
 function sentenceNode(c) {
   const s = chars(c.sentence);
   const from = Math.max(0, Math.min(s.length, c.start - c.sentence_start));
@@ -50,6 +39,9 @@ function sentenceNode(c) {
  * The 正文核对 section of one result card (null when the prose states nothing the reader reads).
  * `uid`: the card's id number (cell ids are c-uid-table-row-col); `open(cellId)` draws the card that
  * holds a cell before the button's own handler (button.finding on the results list) flashes it.
+ * @param {any} result
+ * @param {number} uid
+ * @param {{ open?: (cellId: string) => void }} [options]
  */
 export function claimsPanel(result, uid, { open = () => {} } = {}) {
   const claims = result.claims ?? [];

@@ -1,8 +1,10 @@
+// @ts-check
 // What leaves the page, all made in this browser (no network): the findings as CSV (the command
 // line's --csv, byte for byte) and as .xlsx, and the user's own report with a Word comment on every
 // finding ("下载带批注的报告"). The .xlsx and the annotated report come from writer.js, a separate
 // module loaded only when one of them is asked for. Files are handed to the browser's downloads
 // through a Blob and a temporary object URL.
+import { el } from './dom.js';
 
 /** The CSV header, as the command line writes it (src/present/csv.rs). */
 export const CSV_HEADER = '文件,状态,规则,级别,表,行,列,应为,实为,说明';
@@ -136,10 +138,10 @@ export const failure = (e) => String(e?.message ?? e).slice(0, 120);
 
 /**
  * The tools of one file's card: 导出问题清单 (CSV, Excel), 下载带批注的报告 (with the 修订模式 option) for a
- * checked file with findings whose bytes are kept, and 打印. `el` builds elements (render.js);
- * `say(text)` reports in the element's status line; `print()` prints this card alone.
+ * checked file with findings whose bytes are kept, and 打印. `say(text)` reports in the element's
+ * status line; `print()` prints this card alone.
  */
-export function cardTools(el, entry, { say, print }) {
+export function cardTools(entry, { say, print }) {
   const box = el('div', { class: 'card-tools', role: 'group', 'aria-label': '导出与打印' });
   const entries = [entry];
   const csv = el('button', { type: 'button', class: 'export-csv' }, '导出问题清单（CSV）');
@@ -159,6 +161,26 @@ export function cardTools(el, entry, { say, print }) {
     box.append(annotate, el('label', { class: 'suggest-label' }, suggest, '同时给出修改建议（修订模式）'));
   }
   const printButton = el('button', { type: 'button', class: 'print' }, '打印');
+  printButton.addEventListener('click', print);
+  box.append(printButton);
+  return box;
+}
+
+/**
+ * The batch summary's tools: exports of the files shown (`shown()`: the summary's rows, filtered) and
+ * 打印汇总 (`print()`).
+ */
+export function batchTools(shown, { say, print }) {
+  const box = el('div', { class: 'batch-tools', role: 'group', 'aria-label': '导出与打印' });
+  const csv = el('button', { type: 'button', class: 'export-csv' }, '导出问题清单（CSV）');
+  csv.addEventListener('click', () => exportCsv(shown()));
+  box.append(csv);
+  if (writerAvailable) {
+    const xlsx = el('button', { type: 'button', class: 'export-xlsx' }, '导出问题清单（Excel）');
+    xlsx.addEventListener('click', () => run(xlsx, () => exportXlsx(shown()), say, '正在生成 Excel 文件…', () => '已导出 Excel 文件。'));
+    box.append(xlsx);
+  }
+  const printButton = el('button', { type: 'button', class: 'print' }, '打印汇总');
   printButton.addEventListener('click', print);
   box.append(printButton);
   return box;

@@ -1,27 +1,13 @@
+// @ts-check
 // The "正文" panel of a result card: every finding that points at text (the narrative rules TX.*,
 // the structure and date rules S.*) shows its sentence with the statement highlighted, linked to the
 // cell(s) the finding names; a cross-year finding says which file and cell of last year it compares
 // with. Also the text part of a marked cell's popover. Sentences are document text: they go in as text
 // nodes (and <mark> elements holding text nodes), never as HTML.
+import { el as h } from './dom.js';
 
 const SEVERITY = { error: { icon: '✖', label: '错误' }, warning: { icon: '⚠', label: '警告' } };
 const TABLE_NAMES = { 2: '表二', 3: '表三', 4: '表四' };
-
-/** A small element builder (strings become text nodes), kept here so this module stands alone. */
-function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v == null || v === false) continue;
-    if (k === 'class') node.className = v;
-    else if (k === 'data') Object.assign(node.dataset, v);
-    else node.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children.flat()) {
-    if (c == null || c === false) continue;
-    node.append(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
-  }
-  return node;
-}
 
 const chars = (s) => Array.from(s ?? '');
 
@@ -58,7 +44,10 @@ export function spanIn(sentence, loc, finding) {
   return null;
 }
 
-/** The sentence as a node: text with the statement in a <mark>. */
+/**
+ * The sentence as a node: text with the statement in a <mark>.
+ * @param {any} loc @param {any} finding @param {keyof HTMLElementTagNameMap} [tag]
+ */
 export function sentenceNode(loc, finding, tag = 'q') {
   const s = chars(loc.sentence);
   const span = spanIn(loc.sentence, loc, finding);
@@ -141,7 +130,10 @@ function cellButton(target, text, open) {
   return b;
 }
 
-/** Adds the sentences of a marked cell's findings (and last year's file) to its popover. */
+/**
+ * Adds the sentences of a marked cell's findings (and last year's file) to its popover.
+ * @param {HTMLElement} pop @param {any[] | undefined} findings @param {(finding: any) => any} [previousOf]
+ */
 export function popoverText(pop, findings, previousOf = () => null) {
   const items = pop.querySelectorAll('.pop-item');
   (findings ?? []).forEach((f, i) => {

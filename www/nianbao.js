@@ -1,3 +1,4 @@
+// @ts-check
 // nianbao's JavaScript API: check a report's bytes and get the result object documented in
 // docs/CONTRACT.md. Loaded on first use; the checks run in a pool of Web Workers sized to the
 // machine (the page's main thread stays free; the .wasm is compiled once and shared), each worker one
@@ -5,6 +6,8 @@
 //   import { check, rules, version } from './nianbao.js';
 //   const result = await check(file);   // File, Blob, ArrayBuffer or Uint8Array
 // Everything stays in this browser: the only requests are for this folder's own files.
+
+import { runJob as runOn } from './jobs.js';
 
 /** Files larger than this are refused before they are read. */
 export const MAX_BYTES = 100 * 1024 * 1024;
@@ -316,6 +319,7 @@ async function startMain(gen) {
   try { catalogue = mod.rules() ?? []; } catch { catalogue = []; }
   let kinds;
   try { kinds = mod.report_kinds() ?? []; } catch { kinds = []; }
+  /** @type {Promise<unknown>} */
   let queue = Promise.resolve(); // one instance: one file at a time
   return {
     mode: 'main',
@@ -324,23 +328,11 @@ async function startMain(gen) {
     rules: catalogue,
     kinds,
     run(bytes, job = {}) {
-      const run = queue.then(() => ({ ...mainJob(mod, bytes, job), bytes }));
+      const run = queue.then(() => ({ ...runOn(mod, bytes, job), bytes }));
       queue = run.catch(() => {});
       return run;
     },
   };
-}
-
-/** One job on the main thread's instance, as the worker runs it (worker.js, runJob). */
-function mainJob(glue, bytes, job) {
-  const kind = job.kind ?? undefined;
-  let results;
-  if (job.op === 'pair') results = glue.check_pair(bytes, job.previous, job.previousName ?? undefined, kind, job.sameYear ?? undefined);
-  else if (job.op === 'files') results = glue.check_files([bytes, ...job.files], job.names, kind);
-  else results = glue.check_reports(bytes, kind, job.sameYear ?? undefined);
-  const keyOf = (r) => (r?.report?.agency ? glue.agency_key(r.report.agency) : null);
-  const keys = job.op === 'files' ? results.map((rs) => rs.map(keyOf)) : results.map(keyOf);
-  return { results, keys };
 }
 
 const short = (e) => String(e?.message ?? e).slice(0, 120);

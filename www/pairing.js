@@ -1,26 +1,12 @@
+// @ts-check
 // Two years side by side and the report kind, on the page: which file of the page is last year's
 // report of a file (the same agency, as the core keys it, and the year before; the first such file in
 // the page's order, as the command line pairs a batch), and each card's tools: the report kind for the
 // deadline rule (报告类型), "加入上一年度报告对比" (choose last year's file), and which file the report
 // was compared with. Document text goes in as text only.
+import { el as h } from './dom.js';
 
 const ACCEPT = '.docx,.doc,.wps,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-/** A small element builder (strings become text nodes). */
-function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v == null || v === false) continue;
-    if (k === 'class') node.className = v;
-    else if (k === 'data') Object.assign(node.dataset, v);
-    else node.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children.flat()) {
-    if (c == null || c === false) continue;
-    node.append(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
-  }
-  return node;
-}
 
 /** The (agency key, year) of each report of a file record: [[key, year]] (checked reports only). */
 function keysOf(rec) {

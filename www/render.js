@@ -1,5 +1,7 @@
+// @ts-check
 // Draws one file's check result: summary card, the report tables with marked cells, findings list.
 // Text from documents is only ever inserted as text nodes (see el()); never as HTML.
+import { el } from './dom.js';
 
 const TITLES = {
   2: '表二　主动公开政府信息情况',
@@ -12,21 +14,7 @@ const SEVERITY = { error: { icon: '✖', label: '错误' }, warning: { icon: '�
 /** Findings of one rule from this many on are listed as one group. */
 const GROUP_MIN = 6;
 
-/** Creates an element; attrs go through setAttribute (or dataset/class), children strings become text nodes. */
-export function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v == null || v === false) continue;
-    if (k === 'class') node.className = v;
-    else if (k === 'data') Object.assign(node.dataset, v);
-    else node.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children.flat()) {
-    if (c == null || c === false) continue;
-    node.append(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
-  }
-  return node;
-}
+export { el };
 
 const key = (c) => `${c.table}:${c.row}:${c.col}`;
 const show = (q) => (q == null ? '—' : String(q));
@@ -122,7 +110,7 @@ export function renderResult(file, result, uid, { expand = true, compact = false
     summary, body);
   card.append(details);
   if (lazy) {
-    card._draw = draw;
+    /** @type {any} */ (card)._draw = draw;
     // On the summary's activation (click, or Enter/Space), not on 'toggle': a details made open
     // also fires 'toggle', and an open card is drawn when it is scrolled to.
     summary.addEventListener('click', () => { if (!details.open) draw(); });
@@ -185,9 +173,9 @@ function drawCell(tableIndex, c, rs, cs, uid, byCell, culprits) {
   const label = `${culprit ? '最可能出错。' : ''}${text.trim() ? `单元格内容 ${text.trim()}` : '空白单元格'}。${words}`;
   td.setAttribute('aria-label', label);
   td.title = words;
-  td._findings = findings;
+  /** @type {any} */ (td)._findings = findings;
   // The other cells each finding adds up, highlighted while the popover is shown.
-  td._related = [...new Set(findings.flatMap((f) => f.cells ?? []).map((r) => `c-${uid}-${r.table}-${r.row}-${r.col}`))]
+  /** @type {any} */ (td)._related = [...new Set(findings.flatMap((f) => f.cells ?? []).map((r) => `c-${uid}-${r.table}-${r.row}-${r.col}`))]
     .filter((id) => id !== td.id);
   td.append(el('span', { class: 'icon', 'aria-hidden': 'true' }, SEVERITY[sev].icon), text);
   if (culprit) td.append(el('span', { class: 'culprit-badge', 'aria-hidden': 'true' }, '最可能出错'));

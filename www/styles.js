@@ -1,3 +1,4 @@
+// @ts-check
 // The element's stylesheets: nianbao-check.css and print.css from this folder, linked inside the
 // shadow root (allowed by style-src 'self'). Resolves when the main one is applied (or failed). The
 // single-file build (tools/build-offline.mjs) replaces this module with one that adopts the CSS text

@@ -1,3 +1,4 @@
+// @ts-check
 // One of the checker's Web Workers (nianbao.js runs a pool of them): one WebAssembly instance, off
 // the page's main thread.
 // Protocol: the page first sends {init: null} (this worker compiles the .wasm itself and sends the
@@ -7,7 +8,9 @@
 // nianbao.js takes it: {op: 'reports' | 'pair' | 'files', kind?, previous?, previousName?, sameYear?,
 // files?, names?}) and gets back {id, json, bytes} (json: {results, keys} as JSON text; the same bytes,
 // transferred back) or {id, error}; after a trap the worker says {id, error, broken: true} and is replaced.
+// @ts-ignore (built by scripts/build-web.sh; the glue has no type declarations)
 import init, { agency_key, check_files, check_pair, check_reports, report_kinds, rules, version } from './pkg/nianbao.js';
+import { runJob } from './jobs.js';
 
 const WASM = new URL('./pkg/nianbao_bg.wasm', import.meta.url);
 
@@ -20,18 +23,6 @@ async function compile() {
     // A server that does not say application/wasm: compile from the bytes.
     return WebAssembly.compile(await res.arrayBuffer());
   }
-}
-
-/** Runs one job on this instance: {results, keys} (nianbao.js's runJob does the same on the main thread). */
-function runJob(glue, bytes, job = {}) {
-  const kind = job.kind ?? undefined;
-  let results;
-  if (job.op === 'pair') results = glue.check_pair(bytes, job.previous, job.previousName ?? undefined, kind, job.sameYear ?? undefined);
-  else if (job.op === 'files') results = glue.check_files([bytes, ...job.files], job.names, kind);
-  else results = glue.check_reports(bytes, kind, job.sameYear ?? undefined);
-  const keyOf = (r) => (r?.report?.agency ? glue.agency_key(r.report.agency) : null);
-  const keys = job.op === 'files' ? results.map((rs) => rs.map(keyOf)) : results.map(keyOf);
-  return { results, keys };
 }
 
 let started = null;
@@ -65,5 +56,6 @@ addEventListener('message', async ({ data }) => {
     postMessage({ id, error: String(e?.message ?? e), broken: true });
     return;
   }
+  // @ts-ignore (a worker's postMessage(message, transfer), not the window's)
   postMessage({ id, json, bytes }, [bytes.buffer]);
 });

@@ -1,3 +1,4 @@
+// @ts-check
 // The writer of downloads, loaded on demand so that the page's start download does not grow:
 // the user's .docx with a Word comment (批注) on every finding, and the findings of a batch as
 // .xlsx or CSV (the columns of the command line's --csv). Everything runs in this browser.
@@ -34,14 +35,14 @@ async function call(fn) {
     return fn(mod);
   } catch (e) {
     if (e && typeof e === 'object' && typeof e.message === 'string' && typeof e.code === 'string') {
-      const err = new Error(e.message);
+      const err = /** @type {Error & {code?: string}} */ (new Error(e.message));
       err.code = e.code;
       throw err;
     }
     if (e instanceof WebAssembly.RuntimeError) {
       writer = null;
       generation += 1;
-      const err = new Error('生成文件时出现内部错误，请重试；若仍失败请反馈此文件');
+      const err = /** @type {Error & {code?: string}} */ (new Error('生成文件时出现内部错误，请重试；若仍失败请反馈此文件'));
       err.code = 'internal';
       throw err;
     }
