@@ -171,13 +171,22 @@ impl Sentence {
                     && matches!(subject, Subject::NewApplications | Subject::Processed),
             };
             let quantity = Some(m.value);
-            out.push((
-                subject,
-                quantity,
-                Some(m.unit),
-                (self.with_gong(ss.min(m.start)), se.max(m.end)),
-                flags,
-            ));
+            let span = (self.with_gong(ss.min(m.start)), se.max(m.end));
+            // 收到和处理 / 受理并办结 N 件: one number for both.
+            let both = matches!(subject, Subject::NewApplications | Subject::Processed)
+                && self.received_and_processed(cs, m.start);
+            if both {
+                out.push((
+                    Subject::NewApplications,
+                    quantity,
+                    Some(m.unit),
+                    span,
+                    flags,
+                ));
+                out.push((Subject::Processed, quantity, Some(m.unit), span, flags));
+                continue;
+            }
+            out.push((subject, quantity, Some(m.unit), span, flags));
         }
         self.zero_statements(&mentions, &clauses, year, &mut out);
         out.sort_by_key(|f| f.3 .0);
@@ -260,6 +269,19 @@ impl Sentence {
             // The first figure after 其中 (其中：予以公开 4 条).
             None => true,
         }
+    }
+
+    /// 收到和处理, 受理并办结, 受理和办结: a receiving verb joined to a verb of processing in
+    /// `[from, to)`.
+    pub(super) fn received_and_processed(&self, from: usize, to: usize) -> bool {
+        let hits = self.hits(from, to);
+        hits.windows(2).any(|w| {
+            w[0].cue == Cue::Receive
+                && w[1].cue == Cue::Processed
+                && w[1].start > w[0].end
+                && w[1].start - w[0].end <= 8
+                && matches!(self.c.get(w[0].end), Some('和' | '并' | '及'))
+        })
     }
 
     /// A part of the reporting body (本级, 各部门, 乡镇街道) named before `at` in the sentence,

@@ -108,6 +108,7 @@ pub(super) const CUES: &[(&str, Cue)] = &[
     ("回复", Cue::Processed),
     ("办结", Cue::Processed),
     ("办理完毕", Cue::Processed),
+    ("已处理", Cue::Processed),
     ("处理完毕", Cue::Processed),
     ("办理完成", Cue::Processed),
     ("完成办理", Cue::Processed),

@@ -19,7 +19,13 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
         let chars: Vec<char> = p.text.chars().take(MAX_PARAGRAPH_CHARS).collect();
         // Result rows (予以公开 N 件 …) are about applications only when the paragraph or the one
         // before it speaks of applications, or the paragraph is in section 三.
-        let mentions_applications = p.text.contains("申请");
+        // A list of results (予以公开…，部分公开…，无法提供…) or 办理结果 is about applications too.
+        let results = ["部分公开", "不予公开", "无法提供", "不予处理", "其他处理"]
+            .iter()
+            .filter(|w| p.text.contains(*w))
+            .count();
+        let mentions_applications =
+            p.text.contains("申请") || results >= 2 || p.text.contains("办理结果");
         let about_applications = mentions_applications
             || previous_mentions_applications
             || p.part == super::Part::Section(2);
