@@ -413,10 +413,10 @@ impl Sentence {
             |out: &mut Vec<Found>, s: Subject, q: Option<i64>, span: (usize, usize), f: Flags| {
                 out.push((s, q, None, span, f))
             };
-        for fee in ["处理费", "费用"] {
+        for fee in ["处理费", "费用", "收费"] {
             let mut done = false;
             for f in self.find(fee, 0, n) {
-                if fee == "费用"
+                if fee != "处理费"
                     && !(self.contains("信息公开", 0, n) || self.contains("依申请", 0, n))
                 {
                     continue;
@@ -426,19 +426,31 @@ impl Sentence {
                     .iter()
                     .flat_map(|v| self.find(v, from, f))
                     .collect();
-                let Some(&v) = verbs.iter().max() else {
+                let verb = if fee == "收费" {
+                    Some(f)
+                } else {
+                    verbs.iter().max().copied()
+                };
+                let Some(v) = verb else {
                     continue;
                 };
+                // 未对公众依申请公开政府信息收取任何费用: the negation may stand a little before
+                // the verb, within the clause.
+                let clause_from = (0..v)
+                    .rev()
+                    .find(|&k| matches!(self.c[k], '，' | ',' | '；' | ';'))
+                    .map_or(0, |k| k + 1)
+                    .max(v.saturating_sub(20));
                 let negated = self.has_at(v, "免收")
                     || NEGATIONS
                         .iter()
                         .chain(["不"].iter())
-                        .any(|w| self.contains(w, v.saturating_sub(6), v));
+                        .any(|w| self.contains(w, clause_from, v));
                 if negated && !mentions.iter().any(|m| m.start > v && m.start < f + 3) {
                     let start = NEGATIONS
                         .iter()
                         .chain(["不"].iter())
-                        .flat_map(|w| self.find(w, v.saturating_sub(6), v))
+                        .flat_map(|w| self.find(w, clause_from, v))
                         .min()
                         .unwrap_or(v);
                     push(
