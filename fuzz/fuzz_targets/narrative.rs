@@ -64,7 +64,7 @@ fuzz_target!(|data: &[u8]| {
     let mut report = base.clone();
     report.claims = claims;
     let options = rules::RuleOptions::default();
-    let findings = rules::run_all(&rules::RuleContext::new(&report, doc, &options));
+    let findings = rules::run_prose(&rules::RuleContext::new(&report, doc, &options));
     for f in findings.iter().filter(|f| f.rule.starts_with("TX.")) {
         for l in &f.locations {
             if let Location::Text {
