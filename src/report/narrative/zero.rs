@@ -106,13 +106,19 @@ impl Sentence {
                         let receiving = verb.is_some_and(|v| {
                             matches!(
                                 *v,
-                                "收到" | "接到" | "受理" | "接收" | "收到过" | "实际收到"
+                                "收到"
+                                    | "接到"
+                                    | "受理"
+                                    | "接收"
+                                    | "接收到"
+                                    | "收到过"
+                                    | "实际收到"
                             )
                         });
                         if !receiving {
                             return None;
                         }
-                        let limit = (k + 24).min(clause_end);
+                        let limit = (k + 32).min(clause_end);
                         self.find("申请", k, limit)
                             .into_iter()
                             .filter(|&q| !self.has_at(q, "申请人"))
@@ -129,9 +135,13 @@ impl Sentence {
                     // 无政府信息公开申请结转, 未发生依申请公开超期答复, 未发生依申请公开政府信息
                     // 方面的行政复议: about something else.
                     if NOT_NONE_AFTER.iter().any(|w| self.has_at(end, w))
-                        || ["复议", "诉讼", "起诉", "案例"]
-                            .iter()
-                            .any(|w| self.contains(w, end, clause_end))
+                        || ["复议", "诉讼", "起诉", "案例"].iter().any(|w| {
+                            // 无政府信息公开申请、无信息公开行政复议: a second negation starts
+                            // another statement.
+                            self.find(w, end, clause_end).first().is_some_and(|&at| {
+                                !NEGATIONS.iter().any(|x| self.contains(x, end, at))
+                            })
+                        })
                     {
                         continue;
                     }
