@@ -275,12 +275,13 @@ impl Sentence {
     /// `[from, to)`.
     pub(super) fn received_and_processed(&self, from: usize, to: usize) -> bool {
         let hits = self.hits(from, to);
-        hits.windows(2).any(|w| {
-            w[0].cue == Cue::Receive
-                && w[1].cue == Cue::Processed
-                && w[1].start > w[0].end
-                && w[1].start - w[0].end <= 8
-                && matches!(self.c.get(w[0].end), Some('和' | '并' | '及'))
+        hits.iter().enumerate().any(|(k, h)| {
+            h.cue == Cue::Receive
+                && matches!(self.c.get(h.end), Some('和' | '并' | '及'))
+                && (self.has_at(h.end + 1, "处理")
+                    || hits.get(k + 1).is_some_and(|x| {
+                        x.cue == Cue::Processed && x.start > h.end && x.start - h.end <= 8
+                    }))
         })
     }
 

@@ -97,6 +97,28 @@ impl Sentence {
             (start, m.end)
         };
 
+        // 1132 件已按规定在法定期限内予以答复, 其余 54 件全部按时答复: a clause opening with the
+        // number, then what became of it.
+        if left.is_empty() && self.about_applications {
+            let mut r2 = m.end;
+            while matches!(self.c.get(r2), Some('已' | '均' | '都')) || self.has_at(r2, "全部")
+            {
+                r2 += if self.has_at(r2, "全部") { 2 } else { 1 };
+            }
+            let later = self.hits(m.end, ce);
+            let done = later
+                .iter()
+                .find(|x| x.cue == Cue::Processed)
+                .filter(|_| r2 > m.end)
+                .filter(|x| {
+                    !later
+                        .iter()
+                        .any(|y| y.start < x.start && !matches!(y.cue, Cue::Processed))
+                });
+            if let Some(x) = done {
+                return Some((Subject::Processed, (m.start, x.end)));
+            }
+        }
         if adjacent.is_none() {
             if let Some(h) = lead {
                 let verb = clause_hits.iter().rev().find(|x| {
