@@ -8,7 +8,11 @@
 
 mod common;
 
-use nianbao::{check_bytes_with, Options};
+use nianbao::{Context, Options};
+
+fn check_bytes_with(bytes: &[u8], options: &Options) -> Vec<nianbao::CheckResult> {
+    nianbao::check(bytes, options, &Context::default())
+}
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 

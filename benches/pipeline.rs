@@ -12,8 +12,13 @@ mod common;
 
 use common::{input, ALL};
 use divan::{black_box, Bencher};
-use nianbao::{check_bytes_with, Options};
-use nianbao::{docx, intake, report, rules, Limits};
+use nianbao::{Context, Options};
+
+fn check_bytes_with(bytes: &[u8], options: &Options) -> Vec<nianbao::CheckResult> {
+    nianbao::check(bytes, options, &Context::default())
+}
+use nianbao::inspect::{docx, intake, report, rules};
+use nianbao::Limits;
 use std::sync::OnceLock;
 
 fn main() {
@@ -46,7 +51,7 @@ fn limits() -> &'static Limits {
 /// Everything each stage needs as input, computed once per input.
 struct Staged {
     pkg: intake::Package,
-    doc: nianbao::model::Document,
+    doc: nianbao::inspect::model::Document,
     report: report::Report,
 }
 
@@ -170,7 +175,7 @@ mod floor {
 mod annotate {
     use super::*;
     use common::SEEDS;
-    use nianbao::annotate_results;
+    use nianbao::inspect::check::annotate_results;
     use nianbao::present::annotate::{anchors_for, annotate, AnnotateOptions};
 
     fn options() -> AnnotateOptions {
@@ -184,7 +189,7 @@ mod annotate {
     #[divan::bench(args = SEEDS)]
     fn write_only(b: Bencher, name: &str) {
         let bytes = input(name);
-        let results = nianbao::check_document(bytes, &nianbao::Options::default());
+        let results = check_bytes_with(bytes, &nianbao::Options::default());
         let anchors = anchors_for(&results, &staged(name).doc);
         let options = options();
         b.bench(|| annotate(black_box(bytes), &anchors, &options));
@@ -195,13 +200,13 @@ mod annotate {
     fn check_and_write(b: Bencher, name: &str) {
         let bytes = input(name);
         let options = options();
-        b.bench(|| nianbao::annotate_bytes(black_box(bytes), &options));
+        b.bench(|| nianbao::annotate(black_box(bytes), &options));
     }
 
     #[divan::bench(args = SEEDS)]
     fn after_check(b: Bencher, name: &str) {
         let bytes = input(name);
-        let results = nianbao::check_document(bytes, &nianbao::Options::default());
+        let results = check_bytes_with(bytes, &nianbao::Options::default());
         let options = options();
         b.bench(|| annotate_results(black_box(bytes), &results, &options));
     }

@@ -10,7 +10,8 @@
 
 mod common;
 
-use nianbao::{docx, intake, report, rules, Limits};
+use nianbao::inspect::{docx, intake, report, rules};
+use nianbao::Limits;
 use std::hint::black_box;
 
 fn main() {

@@ -19,7 +19,7 @@ trap 'rm -rf "$tmp"' EXIT
 done
 
 if [ "${WITH_TEST_FILES:-1}" = 1 ]; then
-    (cd "$root" && NIANBAO_FUZZ_SEEDS="$tmp/built" cargo test --quiet --test rejections >/dev/null 2>&1) \
+    (cd "$root" && NIANBAO_FUZZ_SEEDS="$tmp/built" cargo test --quiet --test it rejections:: >/dev/null 2>&1) \
         || echo "seed-corpus: rejection tests failed or did not build; using fixtures only" >&2
     if [ -d "$tmp/built" ]; then mv "$tmp"/built/* "$tmp"/ 2>/dev/null || true; rmdir "$tmp/built" 2>/dev/null || true; fi
 fi

@@ -6,7 +6,8 @@ mod annotate;
 pub use annotate::{annotate_analysed, annotate_bytes, annotate_results, cell_targets};
 
 use crate::contract::{
-    CheckResult, PreviousInfo, ReportInfo, Status, TableView, Values, CONTRACT_VERSION,
+    CheckResult, PreviousCell, PreviousInfo, ReportInfo, Status, TableView, Values,
+    CONTRACT_VERSION,
 };
 use crate::docx;
 use crate::findings::{group_findings, Finding, Location};
@@ -18,7 +19,7 @@ use crate::report::pairing::{self, BatchEntry, PairKey};
 use crate::report::{self, KindReading, Report, ReportKind};
 use crate::rules::{self, RuleContext, RuleOptions};
 
-/// Options for [`check_bytes_with`].
+/// Options of a check.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     pub limits: Limits,
@@ -29,14 +30,43 @@ pub struct Options {
     pub report_kind: Option<ReportKind>,
 }
 
-/// Checks one file's bytes with default limits, without table grids.
-pub fn check_bytes(bytes: &[u8]) -> CheckResult {
-    check_bytes_with(bytes, &Options::default())
+/// What is known about a file beyond its bytes: the previous year's report named by the user,
+/// and the other files (or reports) of the same agency and year in the batch.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context<'a> {
+    /// The previous year's file to compare with (`nianbao check --previous`, the page's
+    /// 加入上一年度报告对比): cross-year rules, `CheckResult::previous`; when it cannot be read,
+    /// M.PAIR says why.
+    pub previous: Option<PreviousBytes<'a>>,
+    /// Names of the other files or reports of the same agency and year (M.DUPYEAR).
+    pub same_year: &'a [String],
 }
 
-/// Checks one file's bytes: the result of its first report (a file normally holds one; see
-/// [`check_document`] for every report of a file holding several).
-pub fn check_bytes_with(bytes: &[u8], options: &Options) -> CheckResult {
+/// The previous year's file of a [`Context`]: its bytes and the name results show.
+#[derive(Debug, Clone, Copy)]
+pub struct PreviousBytes<'a> {
+    pub bytes: &'a [u8],
+    pub name: Option<&'a str>,
+}
+
+/// Checks one file: one result per report, in document order (`report.index` 0, 1, …, each
+/// with `report.count`), with what `context` says about it. A rejected file gives one rejected
+/// result. Never empty.
+pub fn check(bytes: &[u8], options: &Options, context: &Context<'_>) -> Vec<CheckResult> {
+    match context.previous {
+        Some(p) => check_with_previous_noting(bytes, p.bytes, p.name, context.same_year, options),
+        None => check_document_noting(bytes, context.same_year, options),
+    }
+}
+
+/// Checks one file's bytes with default options and no context: the result of its first report
+/// (a file normally holds one; [`check`] gives every report of a file holding several).
+pub fn check_bytes(bytes: &[u8]) -> CheckResult {
+    check_first(bytes, &Options::default())
+}
+
+/// The result of the first report of [`check`] without context.
+pub(crate) fn check_first(bytes: &[u8], options: &Options) -> CheckResult {
     let mut results = check_document(bytes, options);
     if results.is_empty() {
         return CheckResult::rejected(no_report());
@@ -46,13 +76,13 @@ pub fn check_bytes_with(bytes: &[u8], options: &Options) -> CheckResult {
 
 /// Checks every report of one file: one result per report, in document order (`report.index`
 /// 0, 1, …, each with `report.count`). A rejected file gives one rejected result. Never empty.
-pub fn check_document(bytes: &[u8], options: &Options) -> Vec<CheckResult> {
+pub(crate) fn check_document(bytes: &[u8], options: &Options) -> Vec<CheckResult> {
     check_document_noting(bytes, &[], options)
 }
 
 /// [`check_document`], saying (M.DUPYEAR) that the files or reports named in `same_year` are of
 /// the same agency and year as this file's reports (the page's batch knows it, one file at a time).
-pub fn check_document_noting(
+pub(crate) fn check_document_noting(
     bytes: &[u8],
     same_year: &[String],
     options: &Options,
@@ -84,7 +114,7 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<(intake::Package, Document), Re
     Ok((pkg, doc))
 }
 
-/// A file read and its reports recognised: checked alone ([`check_analysed`]) or against
+/// A file read and its reports recognised: checked alone or against
 /// another year's file ([`check_report`]) without reading it again.
 #[derive(Debug, Clone)]
 pub struct Analysed {
@@ -151,7 +181,7 @@ pub struct Links<'a> {
 }
 
 /// Checks every report of an analysed file alone.
-pub fn check_analysed(a: &Analysed, options: &Options) -> Vec<CheckResult> {
+pub(crate) fn check_analysed(a: &Analysed, options: &Options) -> Vec<CheckResult> {
     (0..a.reports.len())
         .map(|i| check_report(a, i, &Links::default(), options))
         .collect()
@@ -197,8 +227,27 @@ pub fn check_report(
         year: r.year,
         format: r.format.map(|f| f.as_str().to_string()),
         explicit: p.explicit,
+        cells: PreviousCell::named(r, &previous_cells(&result.findings)),
     });
     result
+}
+
+/// The cells of the previous-year document the findings point at (locations with `doc: 1`).
+fn previous_cells(findings: &[Finding]) -> Vec<(usize, usize, usize)> {
+    findings
+        .iter()
+        .flat_map(|f| &f.locations)
+        .filter_map(|l| match l {
+            Location::Cell {
+                doc: 1,
+                table,
+                row,
+                col,
+                ..
+            } => Some((*table, *row, *col)),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The report of `previous` to compare report `index` of `current` with, when the user named
@@ -221,18 +270,9 @@ pub fn previous_counterpart(current: &Analysed, index: usize, previous: &Analyse
 
 /// Checks every report of `bytes` against the previous-year file `previous` named by the user
 /// (`nianbao check --previous`, the page's pair). When the previous file cannot be read, the
-/// reports are checked alone and M.PAIR says why.
-pub fn check_with_previous(
-    bytes: &[u8],
-    previous: &[u8],
-    previous_name: Option<&str>,
-    options: &Options,
-) -> Vec<CheckResult> {
-    check_with_previous_noting(bytes, previous, previous_name, &[], options)
-}
-
-/// [`check_with_previous`], with `same_year` as for [`check_document_noting`].
-pub fn check_with_previous_noting(
+/// reports are checked alone and M.PAIR says why. `same_year` as for
+/// [`check_document_noting`].
+pub(crate) fn check_with_previous_noting(
     bytes: &[u8],
     previous: &[u8],
     previous_name: Option<&str>,
@@ -274,7 +314,10 @@ pub fn check_with_previous_noting(
 
 /// Pairs the reports of analysed files by agency and year (see [`report::pairing`]): for each
 /// file, the links of each of its reports. `names` name the files in messages and results.
-pub fn pair_files<'a>(files: &[Option<&'a Analysed>], names: &'a [String]) -> Vec<Vec<Links<'a>>> {
+pub(crate) fn pair_files<'a>(
+    files: &[Option<&'a Analysed>],
+    names: &'a [String],
+) -> Vec<Vec<Links<'a>>> {
     let mut entries = Vec::new();
     for (file, a) in files.iter().enumerate() {
         for (report, key) in a
@@ -291,7 +334,7 @@ pub fn pair_files<'a>(files: &[Option<&'a Analysed>], names: &'a [String]) -> Ve
         let file = names.get(e.file).map_or("", String::as_str);
         let count = files[e.file].map_or(1, |a| a.reports.len());
         if count > 1 {
-            format!("{file} 第 {} 份报告", e.report + 1)
+            crate::messages::batch_report_name(file, e.report)
         } else {
             file.to_string()
         }
@@ -319,7 +362,7 @@ pub fn pair_files<'a>(files: &[Option<&'a Analysed>], names: &'a [String]) -> Ve
 }
 
 /// Checks a batch of files (name, bytes), pairing the reports of the same agency in
-/// consecutive years: for each file, its results (one per report, as [`check_document`]).
+/// consecutive years: for each file, its results (one per report, as [`check`]).
 /// Holds every file's document at once; the CLI pairs large batches without doing so.
 pub fn check_batch(files: &[(&str, &[u8])], options: &Options) -> Vec<Vec<CheckResult>> {
     let analysed: Vec<Result<Analysed, Rejection>> =

@@ -1,7 +1,7 @@
 //! The result contract: what checking one file returns, serialized as JSON for the CLI and the
 //! page (docs/CONTRACT.md). Built by [`crate::check`] from the stages' outputs.
 
-use crate::findings::{CellRef, Finding, FindingGroup, Quantity, Severity};
+use crate::findings::{CellRef, Finding, FindingGroup, Outcome, Quantity, Severity};
 use crate::messages;
 use crate::model;
 use crate::rejection::Rejection;
@@ -10,7 +10,7 @@ use crate::report::{NumCell, Report};
 use serde::{Deserialize, Serialize};
 
 mod claims;
-pub use claims::{notation, ClaimView};
+pub use claims::ClaimView;
 
 /// Whether the file was checked or rejected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -214,8 +214,8 @@ pub struct CellView {
 /// `findings[].locations`.
 pub const CONTRACT_VERSION: u32 = 2;
 
-/// The result of checking one file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The result of checking one file. Serialized with its [`Outcome`] (`outcome`, after `status`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct CheckResult {
     /// [`CONTRACT_VERSION`].
     pub version: u32,
@@ -225,20 +225,51 @@ pub struct CheckResult {
     pub findings: Vec<Finding>,
     /// Many findings of one rule in one table summed up in one line each (the findings keep
     /// one per cell and name their group).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// (Omitted from the JSON when empty.)
     pub groups: Vec<FindingGroup>,
     pub values: Values,
-    /// The report's tables for drawing; filled only when asked for (the browser).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// The report's tables for drawing; filled only when asked for (the browser). (Omitted when empty.)
     pub tables: Vec<TableView>,
     /// The previous-year report this one was compared with (cross-year rules); absent when
     /// the report was checked alone.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub previous: Option<PreviousInfo>,
     /// What the prose reader read and how each statement compares with the tables (added in
-    /// version 2 without a bump: a new field, absent when the report has no statement).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// version 2 without a bump: a new field, omitted when the report has no statement).
     pub claims: Vec<ClaimView>,
+}
+
+impl Serialize for CheckResult {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("CheckResult", 11)?;
+        st.serialize_field("version", &self.version)?;
+        st.serialize_field("status", &self.status)?;
+        st.serialize_field("outcome", &self.outcome())?;
+        st.serialize_field("rejection", &self.rejection)?;
+        st.serialize_field("report", &self.report)?;
+        st.serialize_field("findings", &self.findings)?;
+        if self.groups.is_empty() {
+            st.skip_field("groups")?;
+        } else {
+            st.serialize_field("groups", &self.groups)?;
+        }
+        st.serialize_field("values", &self.values)?;
+        if self.tables.is_empty() {
+            st.skip_field("tables")?;
+        } else {
+            st.serialize_field("tables", &self.tables)?;
+        }
+        match &self.previous {
+            Some(p) => st.serialize_field("previous", p)?,
+            None => st.skip_field("previous")?,
+        }
+        if self.claims.is_empty() {
+            st.skip_field("claims")?;
+        } else {
+            st.serialize_field("claims", &self.claims)?;
+        }
+        st.end()
+    }
 }
 
 /// The previous-year report a report was compared with.
@@ -254,6 +285,67 @@ pub struct PreviousInfo {
     pub format: Option<String>,
     /// Named by the user (`--previous`, the page's pair) rather than paired by agency and year.
     pub explicit: bool,
+    /// The cells of that report the findings compare with (locations with `doc: 1`), each named
+    /// by its table's row and column labels; omitted when there is none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cells: Vec<PreviousCell>,
+}
+
+/// A cell of the previous-year report, named as people read it: 表三「四、结转下年度继续办理」「自然人」列.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreviousCell {
+    /// The physical table, row and column (as a location with `doc: 1` gives them).
+    pub table: usize,
+    pub row: usize,
+    pub col: usize,
+    /// The table and the cell's row and column labels, in words.
+    pub name: String,
+    /// The cell's text as written.
+    pub text: String,
+}
+
+impl PreviousCell {
+    /// Names the cells `wanted` (table, row, col) of a report by its tables' labels; a cell that
+    /// is not a number cell of tables 二 to 四 is left out.
+    pub fn named(report: &Report, wanted: &[(usize, usize, usize)]) -> Vec<PreviousCell> {
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        let values = Values::of(report);
+        let tables = [
+            (2u8, &values.table2),
+            (3, &values.table3),
+            (4, &values.table4),
+        ];
+        let mut out: Vec<PreviousCell> = Vec::new();
+        for &(table, row, col) in wanted {
+            if out
+                .iter()
+                .any(|c| (c.table, c.row, c.col) == (table, row, col))
+            {
+                continue;
+            }
+            let hit = tables.iter().find_map(|(kind, entries)| {
+                entries
+                    .iter()
+                    .find(|e| {
+                        e.cell
+                            .is_some_and(|c| (c.table, c.row, c.col) == (table, row, col))
+                    })
+                    .map(|e| (*kind, e))
+            });
+            if let Some((kind, e)) = hit {
+                out.push(PreviousCell {
+                    table,
+                    row,
+                    col,
+                    name: messages::cell_name(kind, &e.row, &e.column),
+                    text: e.raw.trim().to_string(),
+                });
+            }
+        }
+        out
+    }
 }
 
 impl CheckResult {
@@ -270,6 +362,11 @@ impl CheckResult {
             previous: None,
             claims: Vec::new(),
         }
+    }
+
+    /// How the report came out (pass, warning, error, rejected): what every presenter shows.
+    pub fn outcome(&self) -> Outcome {
+        Outcome::of(self.status == Status::Rejected, &self.findings)
     }
 
     pub fn errors(&self) -> usize {

@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+mod rule_id;
+pub use rule_id::{RuleId, UnknownRule};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -22,6 +25,63 @@ impl Severity {
             Severity::Error => "错误",
             Severity::Warning => "警告",
         }
+    }
+}
+
+/// How one report came out: the one definition every presenter uses (the page's status line,
+/// summary, filter and card badge; the CSV, the spreadsheet and the command line). `error` when a
+/// finding is an error, `warning` when there are findings and none is an error, `pass` when there is
+/// none, `rejected` when the file could not be checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    Error,
+    Rejected,
+    Warning,
+    Pass,
+}
+
+impl Outcome {
+    /// Every outcome, the worst first (the order of the page's summary and the command line's).
+    pub const ALL: [Outcome; 4] = [
+        Outcome::Error,
+        Outcome::Warning,
+        Outcome::Rejected,
+        Outcome::Pass,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Error => "error",
+            Outcome::Rejected => "rejected",
+            Outcome::Warning => "warning",
+            Outcome::Pass => "pass",
+        }
+    }
+
+    /// The outcome of a checked report with these findings, or of a rejected file.
+    pub fn of(rejected: bool, findings: &[Finding]) -> Outcome {
+        if rejected {
+            Outcome::Rejected
+        } else if findings.iter().any(|f| f.severity == Severity::Error) {
+            Outcome::Error
+        } else if findings.is_empty() {
+            Outcome::Pass
+        } else {
+            Outcome::Warning
+        }
+    }
+
+    /// The outcome of several reports (a file holding more than one, a batch): an error anywhere,
+    /// else a report that could not be checked, else a warning, else pass. `None` for no report.
+    pub fn worst(outcomes: impl IntoIterator<Item = Outcome>) -> Option<Outcome> {
+        let rank = |o: Outcome| match o {
+            Outcome::Error => 0,
+            Outcome::Rejected => 1,
+            Outcome::Warning => 2,
+            Outcome::Pass => 3,
+        };
+        outcomes.into_iter().min_by_key(|o| rank(*o))
     }
 }
 
@@ -173,23 +233,27 @@ pub struct Fix {
     pub value: Quantity,
 }
 
-/// One thing a rule found.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One thing a rule found. Deserializes from its JSON form (the on-demand writer reads the
+/// page's results back; the checker's module does not carry it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
-    /// Stable rule id, e.g. `T3.ROW`.
-    pub rule: &'static str,
+    /// The rule, serialized as its stable id, e.g. `T3.ROW`.
+    pub rule: RuleId,
     pub severity: Severity,
     /// Chinese, complete: what is wrong, what the value should be, which cells disagree.
     pub message: String,
     /// 2, 3 or 4 for a finding about a standard table; `None` for the document as a whole.
     pub table: Option<u8>,
     /// Official row labels of the main cell, outermost first (empty when not about one row).
+    #[serde(default)]
     pub row: Vec<String>,
     /// Official column labels of the main cell, outermost first.
+    #[serde(default)]
     pub column: Vec<String>,
     pub expected: Option<Quantity>,
     pub actual: Option<Quantity>,
     /// The cells involved; the first is the main cell (the one that holds `actual`).
+    #[serde(default)]
     pub cells: Vec<CellRef>,
     /// The cell most likely to be wrong when it breaks more than one rule.
     pub culprit: Option<CellRef>,
@@ -198,6 +262,7 @@ pub struct Finding {
     pub fix: Option<Fix>,
     /// Where the finding points, the main location first: the cells (in the order of `cells`),
     /// then the text spans involved.
+    #[serde(default)]
     pub locations: Vec<Location>,
     /// Index of the [`FindingGroup`] this finding belongs to (many findings of one rule in
     /// one table, e.g. a blank column), shown as one line by the presenters.
@@ -211,7 +276,7 @@ pub struct Finding {
 pub struct FindingGroup {
     /// Index in the result's `groups` (what [`Finding::group`] names).
     pub id: usize,
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub severity: Severity,
     pub table: Option<u8>,
     /// How many findings the group holds.
@@ -223,17 +288,6 @@ pub struct FindingGroup {
 /// Findings of one rule in one table from this many on form a group.
 pub const GROUP_MIN: usize = 6;
 
-/// Rules that give one finding per cell.
-const CELL_RULES: &[&str] = &[
-    "T2.BLANK",
-    "T3.BLANK",
-    "T4.BLANK",
-    "T2.INT",
-    "T3.INT",
-    "T4.INT",
-    "CELL.TEXT",
-];
-
 /// Data rows of table 三 in the 2019 format (the fewer of the two): this many distinct rows
 /// in a group means whole columns.
 const T3_MIN_ROWS: usize = 23;
@@ -241,7 +295,7 @@ const T3_MIN_ROWS: usize = 23;
 /// What a group of findings covers, for its one-line summary (written by `messages::group`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupShape {
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub table: u8,
     pub count: usize,
     pub kind: GroupKind,
@@ -267,9 +321,9 @@ pub fn group_findings(
     mut summary: impl FnMut(&GroupShape) -> String,
 ) -> Vec<FindingGroup> {
     let mut groups: Vec<FindingGroup> = Vec::new();
-    let mut keys: Vec<(&'static str, u8)> = Vec::new();
+    let mut keys: Vec<(RuleId, u8)> = Vec::new();
     for f in findings.iter() {
-        if let (true, Some(table)) = (CELL_RULES.contains(&f.rule), f.table) {
+        if let (true, Some(table)) = (f.rule.is_per_cell(), f.table) {
             if !keys.contains(&(f.rule, table)) {
                 keys.push((f.rule, table));
             }
@@ -355,7 +409,11 @@ mod tests {
 
     fn blank(table: u8, row: &[&str], col: &[&str]) -> Finding {
         Finding {
-            rule: if table == 3 { "T3.BLANK" } else { "T4.BLANK" },
+            rule: if table == 3 {
+                RuleId::T3Blank
+            } else {
+                RuleId::T4Blank
+            },
             severity: Severity::Error,
             message: String::new(),
             table: Some(table),

@@ -1,51 +1,134 @@
 //! nianbao: checks the tables of a 政府信息公开工作年度报告 (.docx) for consistency.
 //!
-//! The crate is a one-way pipeline, one folder per stage (docs/ARCHITECTURE.md):
+//! The crate is a one-way pipeline, one private module per stage (docs/ARCHITECTURE.md):
 //!
 //! `bytes → intake → docx → model → report → rules → findings → present`
 //!
-//! * [`intake`]: sniffs the file type, detects compound files, reads the OPC parts it needs
-//!   with bounded inflation.
-//! * [`docx`]: streams the Word main part with quick-xml into the [`model`].
-//! * [`model`]: the format-neutral document: paragraphs and rectangular table grids.
-//! * [`report`]: recognises the format version, the text and the three standard tables as
-//!   typed values.
-//! * [`rules`]: the catalogue of checks ([`rules::RuleId`]), run on a [`rules::RuleContext`];
-//!   each rule yields [`findings::Finding`]s pointing at [`findings::Location`]s.
-//! * [`messages`]: every Chinese message, rendered from the typed data the stages return
-//!   ([`rejection::Refusal`], [`report::Ambiguity`], the rules' values).
-//! * [`present`]: plain text, JSON Lines and CSV presenters for the command-line tool, and
-//!   [`present::annotate`]: the user's own .docx with a Word comment on every finding (and,
-//!   optionally, the suggested corrections as tracked changes).
+//! The public API is small:
 //!
-//! [`check::check_bytes`] runs the whole pipeline and returns the [`contract::CheckResult`].
-//! `wasm` is a thin browser binding over it. `tests/architecture.rs` keeps the stages from
-//! importing later ones.
+//! * [`check`]: one file's bytes, [`Options`] and the [`Context`] the batch knows (the previous
+//!   year's file, the other files of the same agency and year) → one [`CheckResult`] per
+//!   report (the JSON contract of docs/CONTRACT.md). [`check_bytes`] is the shorthand for the
+//!   first report with default options.
+//! * [`check_batch`]: many files at once, paired by agency and year; [`batch`] holds the pieces
+//!   for checking a large batch file by file (what the command-line tool does).
+//! * [`annotate`]: the user's .docx with a Word comment on every finding.
+//! * [`present`]: the presenters (plain text, JSON Lines, CSV, the spreadsheet, the annotated
+//!   report).
+//! * [`catalogue`]: the rules, each with its [`RuleId`], documentation and example.
+//! * [`words`]: the Chinese text of the tools built on the core.
+//! * [`inspect`]: the stages' own types, for the integration tests, benchmarks and fuzz
+//!   targets that look inside the pipeline; not a stable interface.
+//!
+//! `tests/architecture.rs` keeps the stages from importing later ones.
 
-pub mod check;
-pub mod contract;
-pub mod docx;
-pub mod findings;
-pub mod intake;
-pub mod limits;
-pub mod messages;
-pub mod model;
+mod check;
+mod contract;
+mod docx;
+mod findings;
+mod intake;
+mod limits;
+mod messages;
+mod model;
 pub mod present;
-pub mod rejection;
-pub mod report;
-pub mod rules;
+mod rejection;
+mod report;
+mod rules;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use check::{
-    analyse, annotate_analysed, annotate_bytes, annotate_results, check_analysed, check_batch,
-    check_bytes, check_bytes_with, check_document, check_document_noting, check_report,
-    check_with_previous, check_with_previous_noting, pair_files, previous_counterpart, Analysed,
-    Links, Options, PreviousFile,
+    annotate_bytes as annotate, check, check_batch, check_bytes, Context, Options, PreviousBytes,
 };
-pub use contract::{CheckResult, PreviousInfo, Status};
+pub use contract::{
+    CheckResult, ClaimView, PreviousInfo, ReportInfo, Status, TableView, ValueEntry, Values,
+    CONTRACT_VERSION,
+};
+pub use findings::Outcome;
+pub use findings::{
+    CellRef, Finding, FindingGroup, Fix, Location, Quantity, RuleId, Severity, UnknownRule,
+};
 pub use intake::too_large_input;
 pub use limits::Limits;
 pub use rejection::{Rejection, RejectionCode};
 pub use report::ReportKind;
+pub use rules::{catalogue, catalogue_markdown, Rule, RuleInfo};
+
+/// Checking a batch file by file, without holding every document at once (the command-line
+/// tool): [`analyse`](batch::analyse) each file, pair the reports by their
+/// [`PairKey`](batch::PairKey)s ([`pair`](batch::pair)), then [`check_report`](batch::check_report)
+/// each report with its [`Links`](batch::Links). [`check_batch`] does all of it in memory.
+pub mod batch {
+    pub use crate::check::{
+        analyse, annotate_analysed, check_report, previous_counterpart, Analysed, Links,
+        PreviousFile,
+    };
+    pub use crate::report::pairing::{agency_key, pair, BatchEntry, Link, PairKey};
+}
+
+/// The Chinese text of the tools built on the core: the command-line tool's words and those of
+/// the exports (the core's own messages are written by its stages through `messages`).
+pub mod words {
+    pub use crate::messages::cli::*;
+    pub use crate::messages::exports::*;
+}
+
+/// The stages' own types and functions, for the integration tests, the benchmarks and the fuzz
+/// targets, which look inside the pipeline (a stage's output, a recognised report, the
+/// narrative's claims, a rule's example). The submodules mirror the stages and hold only what
+/// those need; they follow the code and are not a stable interface: tools built on nianbao use
+/// the items at the crate root.
+pub mod inspect {
+    /// File type sniffing and the OPC package.
+    pub mod intake {
+        pub use crate::intake::{open, Package};
+    }
+    /// The Word reader.
+    pub mod docx {
+        pub use crate::docx::parse;
+    }
+    /// The format-neutral document.
+    pub mod model {
+        pub use crate::model::{Block, Cell, Document, Paragraph, Table};
+    }
+    /// Recognition: the report, its format, the narrative's claims, pairing.
+    pub mod report {
+        pub use crate::report::{recognise, Report};
+        /// The official formats.
+        pub mod formats {
+            pub use crate::report::formats::Format;
+        }
+        /// The narrative's numeric statements.
+        pub mod narrative {
+            pub use crate::report::narrative::{
+                extract, Active, Applicant, CaseKind, Claim, Para, Part, Subject,
+            };
+        }
+        /// Cell values.
+        pub mod value {
+            pub use crate::report::value::{read, Reading};
+        }
+        /// Text normalisation.
+        pub mod normalize {
+            pub use crate::report::normalize::norm;
+        }
+        /// Pairing reports across years.
+        pub mod pairing {
+            pub use crate::report::pairing::agency_key;
+        }
+    }
+    /// The rules run on one report, and the rules' examples.
+    pub mod rules {
+        pub use crate::rules::{
+            catalogue_markdown, run_all, run_prose, Edit, Example, RuleContext, RuleId, RuleOptions,
+        };
+    }
+    /// The pipeline run's pieces: the document model of a file, annotation from results,
+    /// annotation targets.
+    pub mod check {
+        pub use crate::check::{
+            annotate_bytes, annotate_results, cell_targets, check_batch, document,
+        };
+    }
+}

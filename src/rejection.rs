@@ -94,7 +94,7 @@ pub enum Other {
     OdfText,
     OdfSpreadsheet,
     OdfPresentation,
-    OdfOther,
+    OdfDocument,
     Epub,
     Ofd,
     Excel,

@@ -1,16 +1,24 @@
-//! Browser binding: a thin wasm-bindgen layer over [`crate::check::check_bytes_with`] and
-//! [`crate::check::check_with_previous_noting`].
+//! Browser binding: a thin wasm-bindgen layer over [`crate::check::check`] and
+//! [`crate::check::check_batch`].
 //!
 //! No logic lives here beyond turning results into plain JavaScript values (objects, arrays,
 //! numbers, strings) with serde-wasm-bindgen's JSON-compatible serializer, so the page receives
 //! exactly the JSON shape documented in docs/CONTRACT.md.
 
-use crate::check::{
-    check_batch, check_bytes_with, check_document_noting, check_with_previous_noting, Options,
-};
+use crate::check::{check_batch, check_first, Context, Options, PreviousBytes};
 use crate::report::ReportKind;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+/// The page's options: the tables' grids for drawing, and the report kind the user chose
+/// (`None`, or an unknown value, infers it).
+fn options(kind: Option<&str>) -> Options {
+    Options {
+        with_tables: true,
+        report_kind: kind.and_then(ReportKind::parse),
+        ..Default::default()
+    }
+}
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     value
@@ -21,11 +29,7 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 /// Checks one file's bytes; returns the result object with the tables' grids for drawing.
 #[wasm_bindgen]
 pub fn check(bytes: &[u8]) -> Result<JsValue, JsValue> {
-    let options = Options {
-        with_tables: true,
-        ..Default::default()
-    };
-    to_js(&check_bytes_with(bytes, &options))
+    to_js(&check_first(bytes, &options(None)))
 }
 
 /// Checks every report of one file (a file may hold several): an array of result objects,
@@ -39,15 +43,15 @@ pub fn check_reports(
     kind: Option<String>,
     same_year: Option<Vec<String>>,
 ) -> Result<JsValue, JsValue> {
-    let options = Options {
-        with_tables: true,
-        report_kind: kind.as_deref().and_then(ReportKind::parse),
-        ..Default::default()
+    let same_year = same_year.unwrap_or_default();
+    let context = Context {
+        previous: None,
+        same_year: &same_year,
     };
-    to_js(&check_document_noting(
+    to_js(&crate::check::check(
         bytes,
-        &same_year.unwrap_or_default(),
-        &options,
+        &options(kind.as_deref()),
+        &context,
     ))
 }
 
@@ -84,17 +88,18 @@ pub fn check_pair(
     kind: Option<String>,
     same_year: Option<Vec<String>>,
 ) -> Result<JsValue, JsValue> {
-    let options = Options {
-        with_tables: true,
-        report_kind: kind.as_deref().and_then(ReportKind::parse),
-        ..Default::default()
+    let same_year = same_year.unwrap_or_default();
+    let context = Context {
+        previous: Some(PreviousBytes {
+            bytes: previous,
+            name: previous_name.as_deref(),
+        }),
+        same_year: &same_year,
     };
-    to_js(&check_with_previous_noting(
+    to_js(&crate::check::check(
         bytes,
-        previous,
-        previous_name.as_deref(),
-        &same_year.unwrap_or_default(),
-        &options,
+        &options(kind.as_deref()),
+        &context,
     ))
 }
 
@@ -109,18 +114,13 @@ pub fn check_files(
     names: Vec<String>,
     kind: Option<String>,
 ) -> Result<JsValue, JsValue> {
-    let options = Options {
-        with_tables: true,
-        report_kind: kind.as_deref().and_then(ReportKind::parse),
-        ..Default::default()
-    };
     let bytes: Vec<Vec<u8>> = files.iter().map(|f| f.to_vec()).collect();
     let batch: Vec<(&str, &[u8])> = bytes
         .iter()
         .enumerate()
         .map(|(i, b)| (names.get(i).map_or("", String::as_str), b.as_slice()))
         .collect();
-    to_js(&check_batch(&batch, &options))
+    to_js(&check_batch(&batch, &options(kind.as_deref())))
 }
 
 /// The agency name as pairing compares it (blanks and punctuation dropped, width folded):

@@ -146,7 +146,11 @@ const loadWriter = () => Promise.reject(new Error('离线版不含此功能'));
   swap(/<link rel="stylesheet" href="style.css">/, `<style>${pageCss}</style>`);
   swap(/<script type="module" src="app.js"><\/script>/, `<script type="module">${script}</script>`);
   swap(/<nianbao-check id="checker" sample>/, '<nianbao-check id="checker">');
-  swap(/(<p class="privacy">[^<]*)(<\/p>)/, html.match(/(<p class="privacy">[^<]*)(<\/p>)/)?.[1] + '离线版：直接用浏览器打开本文件即可，无需网络。</p>');
+  swap(/(<p class="privacy">[^<]*)(<\/p>)/, html.match(/(<p class="privacy">[^<]*)(<\/p>)/)?.[1] + '离线版：直接用浏览器打开本文件即可，无需网络。</p>' +
+    // What this file lacks, and why (said on the page, not left to be discovered).
+    '<p class="offline-note" id="offline-note">离线版不含示例报告、导出 Excel 和下载带批注的报告：这些功能另需加载程序文件' +
+    '（生成 Excel 和批注的程序约 1.3 MB），单个离线文件无法从本机读取它们。检查、标注、汇总、导出 CSV 和打印都可以照常使用；' +
+    '需要 Excel 或带批注的报告时，请使用网页版或命令行工具（nianbao check --xlsx / --annotate）。</p>');
   if (/\bsrc="|href="(?!data:)/.test(html.replace(/<script type="module">[\s\S]*<\/script>/, ''))) {
     throw new Error('nianbao.html would load another file');
   }

@@ -2,7 +2,8 @@
 # Installs, idempotently, what building and testing the web page needs beyond Rust itself:
 #   the wasm32 target, wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen version, the npm tools
 #   (binaryen's wasm-opt, playwright-core) from tools/package-lock.json, and with --browser
-#   Debian's chromium + chromium-driver (for the browser tests) and the office software that the
+#   Debian's chromium + chromium-driver (for the browser tests), Firefox ESR + geckodriver and
+#   WebKitGTK's WebKitWebDriver + xvfb (the cross-engine tests), and the office software that the
 #   annotated-report and export tests open nianbao's output with.
 # Each step is skipped when what it installs is already there.
 set -euo pipefail
@@ -22,6 +23,21 @@ if [ $browser = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedri
   echo "install: chromium, chromium-driver"
   # A CJK font only makes the test screenshots legible; the tests do not depend on it.
   apt_install chromium chromium-driver fonts-wqy-microhei
+fi
+
+# The cross-engine tests (tests/e2e/engines.test.mjs): Firefox ESR driven by geckodriver (built
+# from crates.io), WebKitGTK — Safari's engine — driven by WebKitWebDriver (with MiniBrowser, in
+# libwebkit2gtk-4.1-0) on a virtual display (xvfb-run).
+if [ $browser = 1 ]; then
+  if ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null || ! command -v xvfb-run >/dev/null \
+    || [ ! -x /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser ]; then
+    echo "install: firefox-esr, webkit2gtk-driver, libwebkit2gtk-4.1-0, xvfb"
+    apt_install firefox-esr webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb xauth
+  fi
+  if ! command -v geckodriver >/dev/null; then
+    echo "install: geckodriver (cargo install --locked)"
+    cargo install geckodriver --locked
+  fi
 fi
 
 # The annotated-report tests open nianbao's .docx output in real office software and readers:

@@ -23,6 +23,7 @@ checker.addEventListener('nianbao-ready', (e) => {
   const { version, rules } = e.detail;
   document.getElementById('version').textContent = version;
   const list = document.getElementById('rules-list');
+  document.getElementById('rules-count').textContent = `共 ${rules?.length ?? 0} 条规则，逐条如下（✖ 错误：数字或结构确有问题；⚠ 警告：需要人工核对）。`;
   list.replaceChildren();
   for (const r of rules ?? []) {
     list.append(el('dt', {}, el('code', {}, r.id), ` ${r.severity === 'error' ? '错误' : '警告'}　${r.title}`),

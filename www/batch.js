@@ -5,16 +5,14 @@
 // progress bar of a running batch. Text from documents goes in as text only (el()).
 import { el } from './render.js';
 import { statusLabel } from './exports.js';
+import { OUTCOMES, OUTCOME_LABEL, outcomeOf } from './outcome.js';
 
-const FILTERS = [
-  ['all', '全部'], ['error', '有错误'], ['warning', '有警告'], ['rejected', '无法检查'], ['pass', '通过'],
-];
+/** The filters: all, then one per outcome (its words). */
+const FILTERS = [['all', '全部'], ...OUTCOMES.map((o) => [o, OUTCOME_LABEL[o]])];
 const STATUS_ORDER = { error: 0, rejected: 1, warning: 2, pass: 3 };
 
-/** The status key of a result: 'error' | 'warning' | 'rejected' | 'pass'. */
-export function statusKey(result) {
-  return { 有错误: 'error', 有警告: 'warning', 无法检查: 'rejected', 通过: 'pass' }[statusLabel(result)];
-}
+/** The status key of a result: its outcome, 'error' | 'warning' | 'rejected' | 'pass'. */
+export const statusKey = outcomeOf;
 
 const count = (r, sev) => (r.status === 'checked' ? r.findings.filter((f) => f.severity === sev).length : null);
 
@@ -199,7 +197,8 @@ export class BatchOverview {
     let tr = this.rows.get(entry);
     if (!tr) {
       tr = el('tr', { tabindex: '0', data: { status: entry.status } });
-      for (const [key, , , text] of COLUMNS) tr.append(el('td', { data: { key } }, String(text(entry))));
+      // data-label: the column's name, shown before each cell where the rows are stacked (phones).
+      for (const [key, label, , text] of COLUMNS) tr.append(el('td', { data: { key, label } }, String(text(entry))));
       tr.firstChild.title = entry.name;
       tr._entry = entry;
       this.rows.set(entry, tr);
@@ -247,7 +246,7 @@ export class BatchOverview {
       this.filterButtons.get(key).textContent = `${label}（${key === 'all' ? n : by[key]}）`;
     }
     const shown = this.filter === 'all' ? n : by[this.filter];
-    this.counts.textContent = `共 ${n} 个文件：${by.error} 个有错误，${by.warning} 个有警告，${by.rejected} 个无法检查，${by.pass} 个通过` +
+    this.counts.textContent = `共 ${n} 个文件：${OUTCOMES.map((o) => `${by[o]} 个${OUTCOME_LABEL[o]}`).join('，')}` +
       (shown !== n ? `；显示 ${shown} 个` : '') + '。';
   }
 }

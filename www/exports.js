@@ -5,6 +5,7 @@
 // module loaded only when one of them is asked for. Files are handed to the browser's downloads
 // through a Blob and a temporary object URL.
 import { el } from './dom.js';
+import { OUTCOME_LABEL, outcomeOf } from './outcome.js';
 
 /** The CSV header, as the command line writes it (src/present/csv.rs). */
 export const CSV_HEADER = '文件,状态,规则,级别,表,行,列,应为,实为,说明';
@@ -38,12 +39,9 @@ export function csvField(s) {
 // Rust's f64 parse: an optional sign, digits with an optional point and exponent, or inf/infinity/nan.
 const isNumber = (s) => /^[+-]?(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?|inf|infinity|nan)$/i.test(s);
 
-/** The status word of one result (文件 column 2). */
+/** The status word of one result (状态, column 2): its outcome's. */
 export function statusLabel(result) {
-  if (result.status !== 'checked') return '无法检查';
-  const errors = result.findings.filter((f) => f.severity === 'error').length;
-  if (errors) return '有错误';
-  return result.findings.length ? '有警告' : '通过';
+  return OUTCOME_LABEL[outcomeOf(result)];
 }
 
 /** The CSV rows of one file (CRLF-terminated), exactly as `nianbao check --csv`. */
@@ -51,9 +49,9 @@ export function csvRows(file, result) {
   const row = (fields) => `${fields.map(csvField).join(',')}\r\n`;
   if (result.status !== 'checked') {
     const r = result.rejection ?? { code: '', message: '' };
-    return row([file, '无法检查', r.code, '', '', '', '', '', '', r.message]);
+    return row([file, statusLabel(result), r.code, '', '', '', '', '', '', r.message]);
   }
-  if (!result.findings.length) return row([file, '通过', '', '', '', '', '', '', '', '未发现问题']);
+  if (!result.findings.length) return row([file, statusLabel(result), '', '', '', '', '', '', '', '未发现问题']);
   const status = statusLabel(result);
   return result.findings.map((f) => row([
     file, status, f.rule, f.severity === 'error' ? '错误' : '警告',
@@ -168,10 +166,14 @@ export function cardTools(entry, { say, print }) {
 
 /**
  * The batch summary's tools: exports of the files shown (`shown()`: the summary's rows, filtered) and
- * 打印汇总 (`print()`).
+ * 打印汇总 (`print()`); `jump()` goes to the first report with findings.
  */
-export function batchTools(shown, { say, print }) {
+export function batchTools(shown, { say, print, jump }) {
   const box = el('div', { class: 'batch-tools', role: 'group', 'aria-label': '导出与打印' });
+  // From the summary straight to the findings (on a phone the cards start far below).
+  const go = el('button', { type: 'button', class: 'jump-findings' }, '查看问题（从最严重的报告开始）');
+  go.addEventListener('click', jump);
+  box.append(go);
   const csv = el('button', { type: 'button', class: 'export-csv' }, '导出问题清单（CSV）');
   csv.addEventListener('click', () => exportCsv(shown()));
   box.append(csv);

@@ -2,6 +2,7 @@
 // <nianbao-check>'s verdict and its form integration: for="input-id" watches the host's own
 // <input type="file">; with block-on-error, a form is not submitted while its files are being checked,
 // have errors or cannot be checked (setCustomValidity, and a capturing submit listener).
+import { outcomeOf } from './outcome.js';
 
 /**
  * The verdict of a set of results: error > rejected > warning > pass.
@@ -9,10 +10,8 @@
  * @returns {'none' | 'error' | 'rejected' | 'warning' | 'pass'}
  */
 export function verdictOf(results) {
-  if (!results.length) return 'none';
-  if (results.some((r) => r.status === 'checked' && r.findings.some((/** @type {any} */ f) => f.severity === 'error'))) return 'error';
-  if (results.some((r) => r.status !== 'checked')) return 'rejected';
-  return results.some((r) => r.findings.length) ? 'warning' : 'pass';
+  const all = new Set(results.map(outcomeOf));
+  return /** @type {const} */ (['error', 'rejected', 'warning', 'pass']).find((o) => all.has(o)) ?? 'none';
 }
 
 export class Verdict {

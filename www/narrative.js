@@ -61,29 +61,32 @@ export function sentenceNode(loc, finding, tag = 'q') {
 }
 
 /**
- * Last year's cell a cross-year finding compares with, in words: file, table, row and column labels
- * (read from last year's drawn tables when that report is on the page) and the value.
- * `previous`: {name, result} of last year's report on the page, or null.
+ * Last year's cell a cross-year finding compares with, in words: file, the cell's name by its
+ * table's row and column labels (the core names it: result.previous.cells) and its value. `info`:
+ * the result's `previous`; `previous`: {name, result} of last year's report on the page, or null.
+ * @param {any} loc @param {any} finding @param {any} info @param {any} previous
  */
 export function previousCellText(loc, finding, info, previous) {
   const file = info?.file ?? previous?.name ?? '上一年度报告';
   const year = info?.year != null ? `（${info.year} 年）` : '';
-  const grid = previous?.result?.tables?.find((t) => t.table === loc.table);
   const parts = [`${file}${year}`];
-  if (grid) {
-    const at = (r, c) => grid.cells.find((x) => x.row <= r && r < x.row + Math.max(1, x.row_span) && x.col <= c && c < x.col + Math.max(1, x.col_span));
-    const cell = at(loc.row, loc.col);
-    const rowLabel = [...new Set(grid.cells.filter((x) => x.row <= loc.row && loc.row < x.row + Math.max(1, x.row_span) && x.col < 3)
-      .sort((a, b) => a.col - b.col).map((x) => (x.text ?? '').trim()).filter(Boolean))].join(' › ');
-    const kind = TABLE_NAMES[grid.kind] ?? '';
-    const column = finding.column?.at(-1);
-    parts.push(`${kind}${rowLabel ? `「${rowLabel}」` : ''}${column ? `「${column}」列` : ''}`);
-    if (cell) parts.push(`为 ${(cell.text ?? '').trim() || '空白'}`);
-  } else if (loc.kind === 'cell') {
-    parts.push(`第 ${loc.row + 1} 行第 ${loc.col + 1} 列`);
+  const named = (info?.cells ?? []).find((/** @type {any} */ c) => c.table === loc.table && c.row === loc.row && c.col === loc.col);
+  if (named) {
+    parts.push(named.name);
+    parts.push(`为 ${named.text || '空白'}`);
+  } else if (finding.table) {
+    // Not a number cell the core could name (it always names those): the table only.
+    parts.push(TABLE_NAMES[finding.table] ?? '表格');
   }
   return parts.join(' ');
 }
+
+/**
+ * Whether a finding is shown in the 正文 panel (it points at text or at last year's report): the
+ * card's findings list then leaves it out, so that each finding is shown once.
+ * @param {any} f
+ */
+export const inTextPanel = (f) => (f.locations ?? []).some((/** @type {any} */ l) => l.kind === 'text' || l.doc === 1);
 
 /**
  * The 正文 panel of one result card (null when no finding points at text or at last year's report).
@@ -92,7 +95,7 @@ export function previousCellText(loc, finding, info, previous) {
  * tables may be drawn lazily) before the element's own handler flashes it (button.finding).
  */
 export function textPanel(result, uid, { previous = null, open = () => {} } = {}) {
-  const shown = (result.findings ?? []).filter((f) => (f.locations ?? []).some((l) => l.kind === 'text' || l.doc === 1));
+  const shown = (result.findings ?? []).filter(inTextPanel);
   if (!shown.length) return null;
   const order = (a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1);
   const list = h('ol', { class: 'text-list' });

@@ -19,6 +19,7 @@ import { runBatch } from './runner.js';
 import { Verdict, verdictOf } from './form.js';
 import { Popover } from './popover.js';
 import { Printer } from './print.js';
+import { OUTCOMES, OUTCOME_LABEL } from './outcome.js';
 
 /** Resolves once the page has loaded and the browser is idle (the checker then loads without delaying the page). */
 function whenIdle() {
@@ -231,14 +232,14 @@ export class NianbaoCheck extends HTMLElement {
   }
 
   #updateStatus(busy = false, note = '') {
-    const { total, pass, fail, rejected } = this.#records.counts;
+    const counts = this.#records.counts;
+    const total = counts.total;
     if (!total) return;
-    // Counted by report (a card each); the files too when one holds several reports.
+    // Counted by report (a card each), by outcome as the summary counts them; the files too when
+    // one holds several reports.
     const files = this.#records.files.length;
     const parts = [files && files !== total ? `已检查 ${files} 个文件（${total} 份年报）` : `已检查 ${total} 个文件`];
-    if (pass) parts.push(`${pass} 个通过`);
-    if (fail) parts.push(`${fail} 个有错误`);
-    if (rejected) parts.push(`${rejected} 个无法检查`);
+    for (const o of OUTCOMES) if (counts[o]) parts.push(`${counts[o]} 个${OUTCOME_LABEL[o]}`);
     this.#ui.status.textContent = (busy ? '正在检查…　' : '') + parts.join('，') + '。' + note;
     if (!this.#verdict.input) this.#ui.clear.hidden = false;
   }
@@ -257,7 +258,17 @@ export class NianbaoCheck extends HTMLElement {
     ui.results = el('div', { id: 'results' });
     ui.pop = el('div', { id: 'popover', class: 'popover', role: 'tooltip', hidden: true });
     this.#progress = new Progress();
-    const tools = batchTools(() => this.#overview.visible(), { say, print: () => this.#printer.only('overview') });
+    const tools = batchTools(() => this.#overview.visible(), {
+      say,
+      print: () => this.#printer.only('overview'),
+      jump: () => {
+        // The first report with errors, else with warnings, else that could not be checked, else the first.
+        const shown = this.#overview.visible();
+        const rank = (/** @type {any} */ e) => ['error', 'warning', 'rejected', 'pass'].indexOf(e.status);
+        const first = [...shown].sort((a, b) => rank(a) - rank(b))[0];
+        if (first) this.#openCard(first, true);
+      },
+    });
     this.#overview = new BatchOverview((entry) => this.#openCard(entry), tools);
     this.#printer = new Printer(this, this.#root, ui.results, this.#overview);
     this.#drawer = typeof IntersectionObserver === 'function'
@@ -318,14 +329,20 @@ export class NianbaoCheck extends HTMLElement {
     }
   }
 
-  /** Opens an entry's card (its tables drawn) and scrolls to it. @param {{card: import('./records.js').Card}} entry */
-  #openCard(entry) {
+  /**
+   * Opens an entry's card (its tables drawn), scrolls to it and focuses it (with `findings`, its
+   * findings list, or its 正文 panel when the list is empty).
+   * @param {{card: import('./records.js').Card}} entry
+   */
+  #openCard(entry, findings = false) {
     const card = entry.card;
     card.querySelector('details.detail')?.setAttribute('open', '');
     card._draw?.();
-    card.scrollIntoView({ block: 'start' });
-    card.tabIndex = -1;
-    card.focus({ preventScroll: true });
+    const list = findings ? [...card.querySelectorAll('aside.findings, .text-findings, .rejection')].find((x) => x.childElementCount || x.textContent) : null;
+    const target = /** @type {HTMLElement} */ (list ?? card);
+    target.scrollIntoView({ block: 'start' });
+    target.tabIndex = -1;
+    target.focus({ preventScroll: true });
   }
 }
 

@@ -43,6 +43,8 @@ export interface Value { row: string[]; column: string[]; value: number | null; 
 export interface CheckResult {
   version?: number;
   status: 'checked' | 'rejected';
+  /** How the report came out: 'error' (an error), 'warning' (findings, no error), 'pass' (no finding), 'rejected'. */
+  outcome: 'error' | 'warning' | 'pass' | 'rejected';
   rejection: Rejection | null;
   report: {
     agency?: string | null; year?: number | null; format?: string | null;
@@ -56,7 +58,11 @@ export interface CheckResult {
   tables?: Table[];
   groups?: FindingGroup[];
   /** The previous year's report this one was compared with (only when compared). */
-  previous?: { file: string | null; report: number; agency: string | null; year: number | null; format: string | null; explicit: boolean };
+  previous?: {
+    file: string | null; report: number; agency: string | null; year: number | null; format: string | null; explicit: boolean;
+    /** The cells of that report the findings compare with, named by its table's labels. */
+    cells?: { table: number; row: number; col: number; name: string; text: string }[];
+  };
 }
 
 export interface RuleInfo { id: string; severity: 'error' | 'warning'; title: string; checks: string; why?: string; example?: string }

@@ -100,6 +100,7 @@ export async function checkWithBytes(input, options = {}) {
         rule: 'M.PAIR', severity: 'warning', message: `指定的上一年度报告无法用于对比：${prev.rejected.rejection.message}；未做跨年度核对`,
         table: null, row: [], column: [], expected: null, actual: null, cells: [], culprit: null, locations: [],
       });
+      if (r.outcome === 'pass') r.outcome = 'warning'; // as the core's Outcome: a warning, no error
     }
   }
   return { result: out.results[0], results: out.results, keys: out.keys, bytes: out.bytes };
@@ -343,5 +344,5 @@ function tooLarge(size) {
 
 /** A result made here (not by the checker) for a file that could not be checked. */
 function rejected(code, message) {
-  return { status: 'rejected', rejection: { code, message }, report: {}, findings: [], values: {} };
+  return { status: 'rejected', outcome: 'rejected', rejection: { code, message }, report: {}, findings: [], values: {} };
 }

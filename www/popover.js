@@ -96,6 +96,8 @@ export class Popover {
     if (!td) return;
     td.closest('details')?.setAttribute('open', '');
     td.scrollIntoView({ block: 'center', inline: 'center' });
+    // The focus follows the jump (a cell without a mark is made focusable for it).
+    if (!td.hasAttribute('tabindex')) td.tabIndex = -1;
     td.focus({ preventScroll: true });
     td.classList.remove('flash');
     void td.offsetWidth; // restart the animation

@@ -46,7 +46,8 @@ export class Records {
   files = [];
   /** @type {Entry[]} every card shown, in page order */
   entries = [];
-  counts = { total: 0, pass: 0, fail: 0, rejected: 0 };
+  /** Cards by outcome (data-status). */
+  counts = { total: 0, error: 0, warning: 0, rejected: 0, pass: 0 };
 
   /** @param {Host} host */
   constructor(host) {
@@ -58,13 +59,13 @@ export class Records {
     this.entries = [];
     this.files = [];
     this.host.overview.clear();
-    this.counts = { total: 0, pass: 0, fail: 0, rejected: 0 };
+    this.counts = { total: 0, error: 0, warning: 0, rejected: 0, pass: 0 };
   }
 
   /** Counts a card in (+1) or out (-1). @param {Card} card @param {number} by */
   count(card, by) {
     this.counts.total += by;
-    const k = /** @type {'pass' | 'fail' | 'rejected'} */ (card.dataset.status);
+    const k = /** @type {import('./outcome.js').Outcome} */ (card.dataset.status);
     this.counts[k] += by;
   }
 
@@ -102,8 +103,13 @@ export class Records {
       });
       const panel = textPanel(result, id, { previous: this.previousEntry(entry), open: (target) => this.openCell(target) });
       const claims = claimsPanel(result, id, { open: (target) => this.openCell(target) });
-      card.querySelector('header.summary')?.after(...[tools, panel, claims].filter((x) => x != null));
-      card.append(cardTools(entry, { say, print: () => this.host.print(card) }));
+      if (tools) card.querySelector('header.summary')?.after(tools);
+      // The tables and their findings (errors first) come first; the 正文 panel after them.
+      const after = card.querySelector(':scope > aside.findings') ?? card.querySelector(':scope > details.detail') ?? card.lastElementChild;
+      // The 正文 panel, then the 正文核对 list of what the prose reader read.
+      if (panel || claims) after?.after(...[panel, claims].filter((x) => x != null));
+      // A file that could not be checked has nothing to export or print.
+      if (result.status === 'checked') card.append(cardTools(entry, { say, print: () => this.host.print(card) }));
       return entry;
     });
     return rec.entries;

@@ -2,6 +2,8 @@
 // Draws one file's check result: summary card, the report tables with marked cells, findings list.
 // Text from documents is only ever inserted as text nodes (see el()); never as HTML.
 import { el } from './dom.js';
+import { OUTCOME_LABEL, outcomeOf } from './outcome.js';
+import { inTextPanel } from './narrative.js';
 
 const TITLES = {
   2: '表二　主动公开政府信息情况',
@@ -49,10 +51,13 @@ export function renderResult(file, result, uid, { expand = true, compact = false
 
   const errors = result.findings.filter((f) => f.severity === 'error');
   const warnings = result.findings.filter((f) => f.severity !== 'error');
-  card.dataset.status = errors.length ? 'fail' : 'pass';
+  // The badges say the report's outcome (as the status line, the summary and the exports do):
+  // 通过 only when there is no finding at all.
+  const outcome = outcomeOf(result);
+  card.dataset.status = outcome;
   if (errors.length) head.append(el('span', { class: 'badge badge-error' }, `✖ ${errors.length} 个错误`));
-  else head.append(el('span', { class: 'badge badge-pass' }, '✓ 通过'));
   if (warnings.length) head.append(el('span', { class: 'badge badge-warning' }, `⚠ ${warnings.length} 个警告`));
+  if (outcome === 'pass') head.append(el('span', { class: 'badge badge-pass' }, `✓ ${OUTCOME_LABEL.pass}`));
 
   const info = result.report ?? {};
   head.append(el('dl', { class: 'facts' },
@@ -182,9 +187,12 @@ function drawCell(tableIndex, c, rs, cs, uid, byCell, culprits) {
   return td;
 }
 
-function findingsList(findings, uid, drawn, groups = []) {
+function findingsList(all, uid, drawn, groups = []) {
   const aside = el('aside', { class: 'findings', 'aria-label': '问题清单' });
+  // Each finding once: those of the 正文 panel (text, last year's report) are listed there.
+  const findings = all.filter((f) => !inTextPanel(f));
   if (!findings.length) {
+    if (all.length) return aside;
     aside.append(el('p', { class: 'none' }, '✓ 未发现问题。'));
     return aside;
   }

@@ -234,7 +234,7 @@ pub fn report_usage_error(e: &clap::Error) -> i32 {
                 .filter(|a| matches!(a.as_str(), "check" | "rules"))
                 .map(|a| format!(" {a}"))
                 .unwrap_or_default();
-            eprintln!("运行 nianbao{command} --help 查看用法。");
+            eprintln!("{}", nianbao::words::see_help(&command));
             exit::USAGE
         }
     }

@@ -5,11 +5,14 @@
 use crate::args::{self, CheckArgs, MAX_JOBS};
 use crate::{exit, walk};
 use indicatif::{ProgressBar, ProgressStyle};
+use nianbao::batch::{self as pairing, BatchEntry, PairKey};
+use nianbao::batch::{
+    analyse, annotate_analysed, check_report, previous_counterpart, Analysed, Links, PreviousFile,
+};
 use nianbao::present::annotate::{annotated_file_name, AnnotateOptions, Annotated};
-use nianbao::report::pairing::{self, BatchEntry, PairKey};
+use nianbao::words as messages;
 use nianbao::{
-    analyse, annotate_analysed, check_report, present, previous_counterpart, too_large_input,
-    Analysed, CheckResult, Links, Options, PreviousFile, Rejection, RejectionCode, Status,
+    present, too_large_input, CheckResult, Options, Outcome, Rejection, RejectionCode, Status,
 };
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use std::collections::{BTreeMap, HashSet};
@@ -27,23 +30,26 @@ enum Output {
     Csv,
 }
 
-/// Files by outcome, for the summary line and the exit code.
+/// Files by outcome (as `Outcome::ALL` orders them), for the summary line and the exit code.
 #[derive(Default)]
 struct Tally {
-    ok: usize,
-    errors: usize,
+    counts: [usize; 4],
     rejected: usize,
+    errors: usize,
 }
 
 impl Tally {
-    /// Counts one file by its reports' results.
+    /// Counts one file by its reports' outcomes (the worst of them, as the page's verdict).
     fn add(&mut self, results: &[CheckResult]) {
+        if let Some(o) = Outcome::worst(results.iter().map(|r| r.outcome())) {
+            if let Some(i) = Outcome::ALL.iter().position(|x| *x == o) {
+                self.counts[i] += 1;
+            }
+        }
         if results.iter().any(|r| r.status == Status::Rejected) {
             self.rejected += 1;
         } else if results.iter().any(|r| r.errors() > 0) {
             self.errors += 1;
-        } else {
-            self.ok += 1;
         }
     }
 
@@ -68,10 +74,7 @@ struct Done {
 
 pub fn run(args: &CheckArgs) -> i32 {
     if args.paths.is_empty() {
-        eprintln!(
-            "请指定要检查的文件或文件夹\n\n{}",
-            args::command_help("check")
-        );
+        eprintln!("{}", messages::no_paths(&args::command_help("check")));
         return exit::USAGE;
     }
     let output = if args.csv {
@@ -82,17 +85,23 @@ pub fn run(args: &CheckArgs) -> i32 {
         Output::Text
     };
     if args.previous.is_some() && (args.paths.len() != 1 || args.paths[0].is_dir()) {
-        eprintln!("--previous 只能与一个要检查的文件一起使用（不能是文件夹或多个文件）");
-        eprintln!("运行 nianbao check --help 查看用法。");
+        eprintln!("{}", messages::PREVIOUS_WITH_ONE_FILE);
+        eprintln!("{}", messages::see_help(" check"));
         return exit::USAGE;
     }
     if let Some(previous) = args.previous.as_ref().filter(|p| !p.exists()) {
-        eprintln!("找不到上一年度的报告：{}", previous.display());
+        eprintln!(
+            "{}",
+            messages::previous_not_found(&previous.display().to_string())
+        );
         return exit::UNCHECKED;
     }
     if let Some(dir) = &args.annotate {
         if let Err(e) = std::fs::create_dir_all(dir) {
-            eprintln!("无法创建批注文件夹 {}：{e}", dir.display());
+            eprintln!(
+                "{}",
+                messages::cannot_create_folder(&dir.display().to_string(), &e.to_string())
+            );
             return exit::UNCHECKED;
         }
     }
@@ -122,7 +131,7 @@ pub fn run(args: &CheckArgs) -> i32 {
     let pool = match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
         Ok(pool) => pool,
         Err(e) => {
-            eprintln!("无法启动检查线程：{e}");
+            eprintln!("{}", messages::cannot_start_threads(&e.to_string()));
             return exit::UNCHECKED;
         }
     };
@@ -186,11 +195,7 @@ pub fn run(args: &CheckArgs) -> i32 {
                     // Reports of one file: the text and CSV name which one; JSON keeps the
                     // file name and carries `report.index`/`report.count`.
                     let named = if result.report.count > 1 {
-                        format!(
-                            "{name}（第 {}/{} 份年报）",
-                            result.report.index + 1,
-                            result.report.count
-                        )
+                        messages::report_in_file(&name, result.report.index, result.report.count)
                     } else {
                         name.clone()
                     };
@@ -237,11 +242,7 @@ pub fn run(args: &CheckArgs) -> i32 {
     progress.finish_and_clear();
     let mut failed = writer.failed;
     if let Some(dir) = &writer.dir {
-        let line = format!(
-            "已在 {} 写入 {} 个带批注的报告",
-            dir.display(),
-            writer.written
-        );
+        let line = messages::annotated_written(&dir.display().to_string(), writer.written);
         if writer.to_stdout {
             let _ = writeln!(out, "{line}");
         } else {
@@ -256,7 +257,7 @@ pub fn run(args: &CheckArgs) -> i32 {
             .and_then(|bytes| std::fs::write(path, bytes).map_err(|e| e.to_string()));
         match written {
             Ok(()) => {
-                let line = format!("已写入 Excel 文件 {}", path.display());
+                let line = messages::xlsx_written(&path.display().to_string());
                 if writer.to_stdout {
                     let _ = writeln!(out, "{line}");
                 } else {
@@ -264,20 +265,13 @@ pub fn run(args: &CheckArgs) -> i32 {
                 }
             }
             Err(e) => {
-                eprintln!("无法写入 Excel 文件 {}：{e}", path.display());
+                eprintln!("{}", messages::xlsx_failed(&path.display().to_string(), &e));
                 failed = true;
             }
         }
     }
     if output == Output::Text {
-        let _ = writeln!(
-            out,
-            "共检查 {} 个文件：{} 个无错误，{} 个有错误，{} 个无法检查",
-            files.len(),
-            tally.ok,
-            tally.errors,
-            tally.rejected
-        );
+        let _ = writeln!(out, "{}", present::batch_tally(files.len(), tally.counts));
     }
     let _ = out.flush();
     tally.exit_code(missing || failed)
@@ -306,13 +300,13 @@ impl AnnotationWriter {
     ) -> Option<String> {
         let dir = self.dir.as_ref()?;
         if results.iter().any(|r| r.status == Status::Rejected) {
-            return Some("批注：文件无法检查，未生成批注文件".to_string());
+            return Some(messages::ANNOTATE_UNCHECKED.to_string());
         }
         let annotated = match annotated {
-            None => return Some("批注：未发现问题，未生成批注文件".to_string()),
+            None => return Some(messages::ANNOTATE_NOTHING.to_string()),
             Some(Err(r)) => {
                 self.failed = true;
-                return Some(format!("批注：未能生成批注文件（{}）", r.message));
+                return Some(messages::annotate_failed(&r.message));
             }
             Some(Ok(a)) => a,
         };
@@ -321,23 +315,21 @@ impl AnnotationWriter {
         let mut n = 2;
         while !self.used.insert(path.to_string_lossy().to_lowercase()) {
             let (stem, ext) = name.rsplit_once('.').unwrap_or((&name, "docx"));
-            path = dir.join(format!("{stem}（{n}）.{ext}"));
+            path = dir.join(messages::numbered_file_name(stem, n, ext));
             n += 1;
         }
         if let Err(e) = std::fs::write(&path, &annotated.bytes) {
             self.failed = true;
-            return Some(format!("批注：无法写入 {}：{e}", path.display()));
+            return Some(messages::annotate_write_failed(
+                &path.display().to_string(),
+                &e.to_string(),
+            ));
         }
         self.written += 1;
-        let revisions = if annotated.revisions > 0 {
-            format!("，{} 处修订", annotated.revisions)
-        } else {
-            String::new()
-        };
-        Some(format!(
-            "批注：已写入 {}（{} 条批注{revisions}）",
-            path.display(),
-            annotated.comments
+        Some(messages::annotate_written(
+            &path.display().to_string(),
+            annotated.comments,
+            annotated.revisions,
         ))
     }
 }
@@ -378,9 +370,7 @@ fn progress_bar(n_files: usize) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(n_files as u64);
-    if let Ok(style) = ProgressStyle::with_template(
-        "检查中 [{bar:40}] {pos}/{len} 个文件，已用 {elapsed}，约剩 {eta}",
-    ) {
+    if let Ok(style) = ProgressStyle::with_template(messages::PROGRESS_TEMPLATE) {
         bar.set_style(style.progress_chars("=> "));
     }
     bar
@@ -398,7 +388,7 @@ struct ReportLinks {
 /// How the output names a report of a file holding `count` reports.
 fn report_name(file: &str, index: usize, count: usize) -> String {
     if count > 1 {
-        format!("{file}（第 {}/{count} 份年报）", index + 1)
+        messages::report_in_file(file, index, count)
     } else {
         file.to_string()
     }
@@ -468,16 +458,13 @@ fn read(path: &Path, options: &Options) -> Result<Vec<u8>, Rejection> {
         Ok(Err(size)) => Err(too_large_input(size, &options.limits)),
         Err(e) => Err(Rejection::new(
             RejectionCode::Unreadable,
-            format!("无法读取文件：{e}"),
+            messages::unreadable_file(&e.to_string()),
         )),
     }
 }
 
 fn internal() -> Rejection {
-    Rejection::new(
-        RejectionCode::Internal,
-        "nianbao 处理此文件时出现内部错误，请将文件反馈给开发者",
-    )
+    Rejection::new(RejectionCode::Internal, messages::INTERNAL_CHECK)
 }
 
 /// Checks one file: one result per report it holds (one rejected result when it cannot be
@@ -518,7 +505,7 @@ fn check_file(
                     .unwrap_or_else(|_| {
                         Err(Rejection::new(
                             RejectionCode::Internal,
-                            "nianbao 写入批注时出现内部错误，请将文件反馈给开发者",
+                            messages::INTERNAL_ANNOTATE,
                         ))
                     }),
             )

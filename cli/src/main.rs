@@ -46,16 +46,16 @@ fn main() {
 /// `nianbao rules`: the rule catalogue as Markdown, or as a JSON array.
 fn run_rules(json: bool) -> i32 {
     if json {
-        let infos: Vec<_> = nianbao::rules::catalogue().iter().map(|r| r.info).collect();
+        let infos: Vec<_> = nianbao::catalogue().iter().map(|r| r.info).collect();
         match serde_json::to_string_pretty(&infos) {
             Ok(s) => println!("{s}"),
             Err(e) => {
-                eprintln!("无法输出规则目录：{e}");
+                eprintln!("{}", nianbao::words::cannot_write_catalogue(&e.to_string()));
                 return exit::UNCHECKED;
             }
         }
     } else {
-        print!("{}", nianbao::rules::catalogue_markdown());
+        print!("{}", nianbao::catalogue_markdown());
     }
     exit::OK
 }

@@ -24,7 +24,10 @@ pub fn collect(paths: &[PathBuf]) -> Files {
         } else if p.exists() {
             out.files.push(p.clone());
         } else {
-            eprintln!("找不到文件或文件夹：{}", p.display());
+            eprintln!(
+                "{}",
+                nianbao::words::path_not_found(&p.display().to_string())
+            );
             out.missing = true;
         }
     }
@@ -44,7 +47,12 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
                 files.push(e.into_path())
             }
             Ok(_) => {}
-            Err(err) => eprintln!("无法读取文件夹：{}", err.path().unwrap_or(dir).display()),
+            Err(err) => eprintln!(
+                "{}",
+                nianbao::words::cannot_read_folder(
+                    &err.path().unwrap_or(dir).display().to_string()
+                )
+            ),
         }
     }
 }

@@ -5,12 +5,12 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use nianbao::{check_bytes_with, Options};
+use nianbao::{Context, Options};
 
 fuzz_target!(|data: &[u8]| {
     let docx = stored_docx(data);
     let options = Options { with_tables: true, ..Options::default() };
-    let _ = check_bytes_with(&docx, &options);
+    let _ = nianbao::check(&docx, &options, &Context::default());
 });
 
 const ROOT_RELS: &[u8] = br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;

@@ -7,10 +7,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use nianbao::contract::ClaimView;
-use nianbao::findings::Location;
-use nianbao::report::narrative::{extract, Para, Part};
-use nianbao::{docx, intake, model, report, rules, Limits};
+use nianbao::inspect::report::narrative::{extract, Para, Part};
+use nianbao::inspect::{docx, intake, model, report, rules};
+use nianbao::{ClaimView, Limits, Location};
 use std::sync::OnceLock;
 
 const SEED: &[u8] = include_bytes!("../../tests/fixtures/samples/seed_001.docx");
@@ -65,7 +64,7 @@ fuzz_target!(|data: &[u8]| {
     report.claims = claims;
     let options = rules::RuleOptions::default();
     let findings = rules::run_prose(&rules::RuleContext::new(&report, doc, &options));
-    for f in findings.iter().filter(|f| f.rule.starts_with("TX.")) {
+    for f in findings.iter().filter(|f| f.rule.as_str().starts_with("TX.")) {
         for l in &f.locations {
             if let Location::Text {
                 paragraph,

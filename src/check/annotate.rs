@@ -11,7 +11,7 @@ use crate::present::annotate::{
 use crate::rejection::Rejection;
 
 /// Checks every report of `bytes` (each alone) and writes their findings into one annotated
-/// copy (the file read and parsed once). The results are those of [`super::check_document`]
+/// copy (the file read and parsed once). The results are those of [`super::check`] (without context)
 /// without table grids.
 pub fn annotate_bytes(
     bytes: &[u8],

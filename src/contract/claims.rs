@@ -63,7 +63,7 @@ impl ClaimView {
 
     fn of(report: &Report, c: &Claim, findings: &[Finding]) -> ClaimView {
         let about = |f: &&Finding| {
-            f.rule.starts_with("TX.")
+            f.rule.as_str().starts_with("TX.")
                 && f.locations.iter().any(|l| {
                     matches!(l, Location::Text { doc: 0, paragraph, start, end, .. }
                         if *paragraph == c.paragraph && *start == c.start && *end == c.end)

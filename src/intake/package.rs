@@ -332,7 +332,7 @@ fn not_word(zip: &mut Zip<'_>, content_types: Option<&[u8]>, limits: &Limits) ->
                     } else if kind.starts_with("presentation") {
                         Other::OdfPresentation
                     } else {
-                        Other::OdfOther
+                        Other::OdfDocument
                     };
                     return Rejection::from(Refusal::NotWord(kind));
                 }

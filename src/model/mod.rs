@@ -4,7 +4,7 @@
 
 mod grid;
 
-pub use grid::{build_grid, GridError, Join, SpanCell, SpanRow, MAX_TOTAL_GRID_SLOTS};
+pub use grid::{build_grid, GridError, Join, SpanCell, SpanRow};
 
 use serde::Serialize;
 

@@ -5,7 +5,7 @@ use super::rows::{finding_rows, Field};
 use crate::contract::CheckResult;
 
 /// The CSV header line (UTF-8; the caller writes the BOM once at the start).
-pub const CSV_HEADER: &str = "文件,状态,规则,级别,表,行,列,应为,实为,说明";
+pub use crate::messages::CSV_HEADER;
 
 /// A UTF-8 byte order mark, so that Excel and WPS open the CSV as UTF-8.
 pub const CSV_BOM: &str = "\u{FEFF}";

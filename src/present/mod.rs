@@ -1,6 +1,6 @@
 //! Presenters: readable text (`text.rs`), JSON Lines (`json.rs`) and CSV (`csv.rs`) for the
 //! command-line tool, each from the result contract; the rows the CSV and the spreadsheet share
-//! (`rows.rs`); the spreadsheet ([`xlsx`], feature `xlsx`); and the annotated report
+//! (`rows.rs`); the spreadsheet (`xlsx`, feature `xlsx`); and the annotated report
 //! ([`annotate`]: the user's own .docx with a Word comment on every finding).
 
 pub mod annotate;
@@ -13,6 +13,8 @@ mod text;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
 
+/// The command line's batch line, in the words of the outcomes.
+pub use crate::messages::{batch_tally, outcome_label};
 pub use csv::{csv_rows, CSV_BOM, CSV_HEADER};
 #[cfg(not(target_arch = "wasm32"))]
 pub use json::json_line;

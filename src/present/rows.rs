@@ -3,7 +3,7 @@
 
 use crate::contract::{CheckResult, Status};
 use crate::findings::Quantity;
-use crate::messages::cn_table;
+use crate::messages;
 
 /// One field of a findings-list row: text, or a number (a spreadsheet writes it as a number).
 #[derive(Debug, Clone, PartialEq)]
@@ -48,29 +48,40 @@ pub fn finding_rows(file: &str, result: &CheckResult) -> Vec<Vec<Field>> {
                 .as_ref()
                 .map(|r| (r.code.as_str(), r.message.as_str()))
                 .unwrap_or(("", ""));
-            vec![[file, "无法检查", code, "", "", "", "", "", "", msg]
-                .iter()
-                .map(|s| t(s))
-                .collect()]
+            vec![[
+                file,
+                status_label(result),
+                code,
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                msg,
+            ]
+            .iter()
+            .map(|s| t(s))
+            .collect()]
         }
         Status::Checked if result.findings.is_empty() => {
-            vec![[file, "通过", "", "", "", "", "", "", "", "未发现问题"]
-                .iter()
-                .map(|s| t(s))
-                .collect()]
+            let note = messages::PASSED.1;
+            vec![
+                [file, status_label(result), "", "", "", "", "", "", "", note]
+                    .iter()
+                    .map(|s| t(s))
+                    .collect(),
+            ]
         }
         Status::Checked => result
             .findings
             .iter()
             .map(|f| {
-                let table = f
-                    .table
-                    .map(|n| format!("表{}", cn_table(n)))
-                    .unwrap_or_default();
+                let table = f.table.map(messages::table_name).unwrap_or_default();
                 vec![
                     t(file),
                     t(status_label(result)),
-                    t(f.rule),
+                    t(f.rule.as_str()),
                     t(f.severity.label()),
                     Field::Text(table),
                     Field::Text(f.row.join(" / ")),
@@ -115,7 +126,7 @@ pub fn summary_row(file: &str, result: &CheckResult) -> Vec<Field> {
         Field::Text(
             r.format
                 .as_deref()
-                .map(|f| format!("{f} 年版"))
+                .map(messages::format_name)
                 .unwrap_or_default(),
         ),
         count(result.errors()),
@@ -126,15 +137,9 @@ pub fn summary_row(file: &str, result: &CheckResult) -> Vec<Field> {
 }
 
 /// The columns of the batch summary ([`summary_row`]).
-pub const SUMMARY_HEADER: [&str; 8] = [
-    "文件", "机关", "年度", "格式", "错误", "警告", "状态", "说明",
-];
+pub use crate::messages::SUMMARY_HEADER;
 
+/// The 状态 column: the report's [`crate::findings::Outcome`] in words (as the page shows it).
 fn status_label(r: &CheckResult) -> &'static str {
-    match (r.status, r.errors(), r.warnings()) {
-        (Status::Rejected, _, _) => "无法检查",
-        (_, 0, 0) => "通过",
-        (_, 0, _) => "有警告",
-        _ => "有错误",
-    }
+    crate::messages::outcome_label(r.outcome())
 }

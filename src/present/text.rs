@@ -1,7 +1,8 @@
 //! Readable text for the terminal.
 
 use crate::contract::{CheckResult, Status};
-use crate::findings::{Finding, Location, Severity};
+use crate::findings::{Finding, Location, Outcome, Severity};
+use crate::messages;
 
 /// A readable report for one file.
 pub fn text(file: &str, result: &CheckResult) -> String {
@@ -13,33 +14,22 @@ pub fn text(file: &str, result: &CheckResult) -> String {
                 .as_ref()
                 .map(|r| format!("{}（{}）", r.message, r.code.as_str()))
                 .unwrap_or_default();
-            s.push_str(&format!("✖ {file}\n  无法检查：{msg}\n"));
+            s.push_str(&format!("✖ {file}\n  {}\n", messages::text_unchecked(&msg)));
         }
         Status::Checked => {
             let r = &result.report;
-            let agency = r.agency.as_deref().unwrap_or("（未识别机关）");
-            let year = r
-                .year
-                .map(|y| format!("{y} 年度"))
-                .unwrap_or_else(|| "（未识别年度）".into());
-            let format = r
-                .format
-                .as_deref()
-                .map(|f| format!("{f} 年版格式"))
-                .unwrap_or_else(|| "（未识别格式）".into());
-            let mark = if result.errors() > 0 {
-                "✖"
-            } else if result.warnings() > 0 {
-                "⚠"
-            } else {
-                "✔"
+            let line = messages::text_report_line(r.agency.as_deref(), r.year, r.format.as_deref());
+            let mark = match result.outcome() {
+                Outcome::Error | Outcome::Rejected => "✖",
+                Outcome::Warning => "⚠",
+                Outcome::Pass => "✔",
             };
-            s.push_str(&format!("{mark} {file}\n  {agency} · {year} · {format}\n"));
+            s.push_str(&format!("{mark} {file}\n  {line}\n"));
             if let Some(p) = &result.previous {
                 let what = p.file.as_deref().or(p.agency.as_deref()).unwrap_or("");
                 s.push_str(&format!(
                     "  {}\n",
-                    crate::messages::compared_with(what, p.year, p.explicit)
+                    messages::compared_with(what, p.year, p.explicit)
                 ));
             }
             // Many findings of one rule in one table are one line (`--json` keeps them all).
@@ -54,7 +44,7 @@ pub fn text(file: &str, result: &CheckResult) -> String {
                         if let Some(slot) = shown.get_mut(g) {
                             *slot = true;
                         }
-                        format!("{}（逐条见 --json 或 --csv）", grp.message)
+                        messages::text_group(&grp.message)
                     }
                     None => f.message.clone(),
                 };
@@ -73,21 +63,16 @@ pub fn text(file: &str, result: &CheckResult) -> String {
                     }
                     _ => None,
                 }) {
-                    let label = if doc == 0 {
-                        "正文"
-                    } else {
-                        "上一年度正文"
-                    };
+                    let label = messages::text_sentence_label(doc);
                     s.push_str(&format!("      {label}：{sentence}\n"));
                 }
             }
             if result.findings.is_empty() {
-                s.push_str("  通过：未发现问题\n");
+                s.push_str(&format!("  {}\n", messages::TEXT_PASSED));
             } else {
                 s.push_str(&format!(
-                    "  共 {} 个错误，{} 个警告\n",
-                    result.errors(),
-                    result.warnings()
+                    "  {}\n",
+                    messages::text_totals(result.outcome(), result.errors(), result.warnings())
                 ));
             }
         }

@@ -10,8 +10,7 @@ use crate::rejection::Rejection;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 /// Sheet names.
-pub const FINDINGS_SHEET: &str = "问题清单";
-pub const SUMMARY_SHEET: &str = "汇总";
+pub use crate::messages::{FINDINGS_SHEET, SUMMARY_SHEET};
 
 /// The most rows a sheet holds (Excel's limit, less the header and a note).
 const MAX_ROWS: usize = 1_048_576 - 2;
@@ -36,7 +35,7 @@ fn build(entries: &[(&str, &CheckResult)], date: Option<&str>) -> Result<Vec<u8>
         .map_or_else(|| ExcelDateTime::from_ymd(1970, 1, 1), Ok)?;
     workbook.set_properties(
         &DocProperties::new()
-            .set_title("政府信息公开工作年度报告检查结果")
+            .set_title(crate::messages::XLSX_TITLE)
             .set_author("nianbao")
             .set_creation_datetime(&created),
     );
@@ -84,11 +83,7 @@ fn write_sheet(
     let mut n = 0usize;
     for row in rows {
         if n == MAX_ROWS {
-            sheet.write_string(
-                (n + 1) as u32,
-                0,
-                "（行数超过 Excel 的上限，其余各行未列出；请分批检查或使用 CSV 导出）",
-            )?;
+            sheet.write_string((n + 1) as u32, 0, crate::messages::XLSX_TOO_MANY_ROWS)?;
             break;
         }
         let r = (n + 1) as u32;

@@ -295,7 +295,8 @@ pub fn match_section(text: &str) -> LabelMatch {
 }
 
 /// Table 三 data rows as official labels (the most specific label of each row) with their
-/// cores, aligned with [`super::formats::T3_ROWS`].
+/// cores, index-aligned with [`super::formats::T3_ROWS`] (the lengths are checked when
+/// compiling, the labels by `official_label_sets_align_with_the_formats`).
 pub const T3_ROWS: [Official<'static>; 26] = [
     Official {
         label: "一、本年新收政府信息公开申请数量",
@@ -598,6 +599,14 @@ pub fn decide(phrase: Option<usize>, fuzzy: LabelMatch) -> Decision {
         (None, LabelMatch::NoMatch) => Decision::Skip,
     }
 }
+
+// The label sets and the formats' tables are index-aligned: same lengths (here), same labels
+// (the test `official_label_sets_align_with_the_formats`).
+const _: () = assert!(T3_ROWS.len() == super::formats::T3_ROWS.len());
+const _: () = assert!(T3_COLUMNS.len() == super::formats::T3_COLUMNS.len());
+const _: () = assert!(SECTIONS.len() == super::formats::SECTIONS.len());
+const _: () =
+    assert!(T4_LEAVES.len() * super::formats::T4_GROUPS.len() == super::formats::T4_COLUMNS.len());
 
 #[cfg(test)]
 mod tests {
@@ -915,5 +924,36 @@ mod tests {
         );
         assert_eq!(match_section("（一）加强组织领导"), LabelMatch::NoMatch);
         assert_eq!(match_section("联系电话"), LabelMatch::NoMatch);
+    }
+
+    /// Each label set here names, index by index, the rows and columns of the formats' tables
+    /// (`formats.rs`), which the rules and the contract use: a row added to one and not the
+    /// other would shift every later row.
+    #[test]
+    fn official_label_sets_align_with_the_formats() {
+        use crate::report::formats;
+        for (i, (label, row)) in T3_ROWS.iter().zip(formats::T3_ROWS).enumerate() {
+            assert_eq!(Some(&label.label), row.path.last(), "table 三 row {i}");
+        }
+        for (i, (label, col)) in T3_COLUMNS.iter().zip(formats::T3_COLUMNS).enumerate() {
+            assert_eq!(label.label, col, "table 三 column {i}");
+        }
+        for (i, (label, title)) in SECTIONS.iter().zip(formats::SECTIONS).enumerate() {
+            assert!(title.ends_with(label.label), "section {i}: {title}");
+        }
+        for (k, (_, path)) in formats::T4_COLUMNS.iter().enumerate() {
+            let leaf = T4_LEAVES[k % T4_LEAVES.len()].label;
+            assert_eq!(path.last(), Some(&leaf), "table 四 column {k}");
+        }
+        let t2_rows = formats::T2_ROWS_2021.iter().chain(formats::T2_ROWS_2019);
+        for row in t2_rows {
+            assert!(
+                T2_ROWS
+                    .iter()
+                    .any(|o| o.label == row.label || row.label.ends_with(o.label)),
+                "table 二 row {} has an official label",
+                row.label
+            );
+        }
     }
 }

@@ -17,11 +17,11 @@ pub mod value;
 
 pub use kind::{KindBasis, KindReading, ReportKind};
 pub use recognise::{recognise, recognise_all};
-pub use text::{detect_section, find_year, parse_date_line, text_span};
+pub use text::text_span;
 
 use crate::findings::{CellRef, Quantity};
 use crate::model;
-use formats::{Format, T2Kind};
+use formats::Format;
 use normalize::HeadingNumber;
 use value::{Extras, Reading};
 
@@ -352,7 +352,7 @@ impl Report {
             .min_by_key(|s| (!self.is_firm(s), s.block))
     }
 
-    /// A heading is firm when it is among the strongest ([`Section::strength`]) of its section
+    /// A heading is firm when it is among the strongest (`Section::strength`) of its section
     /// and at least numbered as it: the report's own heading, not a sub-heading reading like
     /// one. Only firm headings decide the order of the sections.
     pub fn is_firm(&self, s: &Section) -> bool {
@@ -384,14 +384,4 @@ impl Report {
     pub fn t3_format(&self) -> Format {
         self.format_t3.unwrap_or_else(|| self.effective_format())
     }
-}
-
-/// Kind of value expected in a table 二 column.
-pub fn t2_kind(format: Format, row: &str, column: &str) -> T2Kind {
-    formats::t2_rows(format)
-        .iter()
-        .find(|r| r.label == row)
-        .and_then(|r| r.columns.iter().find(|(c, _)| *c == column))
-        .map(|(_, k)| *k)
-        .unwrap_or(T2Kind::Count)
 }

@@ -31,7 +31,7 @@ pub fn is_blank(c: char) -> bool {
 /// ideographs kept (all whitespace and punctuation dropped).
 ///
 /// ```
-/// use nianbao::report::normalize::norm;
+/// use nianbao::inspect::report::normalize::norm;
 /// assert_eq!(norm("（三）不予公开"), "三不予公开");
 /// assert_eq!(norm("1.属于国家秘密"), norm("1、属于 国家\n秘密"));
 /// assert_eq!(norm("３.危及“三安全一稳定”"), "3危及三安全一稳定");

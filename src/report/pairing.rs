@@ -12,7 +12,7 @@ use super::Report;
 /// The agency name as pairing compares it: width folded, blanks and punctuation dropped.
 ///
 /// ```
-/// use nianbao::report::pairing::agency_key;
+/// use nianbao::inspect::report::pairing::agency_key;
 /// assert_eq!(agency_key("宁海县 卫生健康局"), agency_key("宁海县卫生健康局"));
 /// assert_eq!(agency_key("（某某）市统计局"), agency_key("某某市统计局"));
 /// assert_ne!(agency_key("某某县人民政府"), agency_key("某某县政府"));

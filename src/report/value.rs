@@ -76,7 +76,7 @@ const UNITS: &[&str] = &[
 /// Reads a cell's text as a number.
 ///
 /// ```
-/// use nianbao::report::value::{read, Reading};
+/// use nianbao::inspect::report::value::{read, Reading};
 /// assert_eq!(read("\u{3000}\u{3000}0").0, Reading::Int(0));
 /// assert_eq!(read("１２").0, Reading::Int(12));
 /// assert!(read("１２").1.full_width);

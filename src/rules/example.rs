@@ -1,6 +1,6 @@
 //! Rule examples as data: edits applied to the zero-filled official report (every number 0,
 //! every heading and table as the official format prints them). The catalogue renders them
-//! (docs/rules.md) and `tests/rule_examples.rs` builds each as a real .docx, checks that the
+//! (docs/rules.md) and `tests/it/rule_examples.rs` builds each as a real .docx, checks that the
 //! rule fires on it with the documented message, and that it does not fire on the untouched
 //! report.
 

@@ -4,18 +4,43 @@
 //! checks, then `依据：` why), followed by its stable id, its one severity, its example (data:
 //! edits on the zero-filled official report, see [`example`]) and its check function. The
 //! [`RuleId`] enum lists them in the order they run; `docs/rules.md`, `nianbao rules` and the
-//! page's help panel are generated from it, and `tests/rule_examples.rs` runs every example.
+//! page's help panel are generated from it, and `tests/it/rule_examples.rs` runs every example.
 //!
-//! Adding a rule: a `rule!` block and its check in the family's file (or a new file), and one
-//! line in the registry below.
+//! The ids themselves ([`RuleId`]: string form and severity) live at the bottom of the stage
+//! order, in `findings::rule_id`, so that findings, messages, presenters and the writer name
+//! rules as a type; each `rule!` block repeats its id and severity, checked when compiling.
+//! A check function may only give findings of its own id, or of a rule declared
+//! `reported_by` it (checked by the [`Sink`] in debug builds).
+//!
+//! Adding a rule: a `rule!` block and its check in the family's file (or a new file), one line
+//! in the id table (`src/findings/rule_id.rs`) and one in the registry below.
 
 /// Declares a rule; see the module documentation.
 macro_rules! rule {
+    // A rule without a check of its own: its findings come from the checks of the rules named
+    // (a warning for what those checks cannot read with certainty).
+    (
+        $(#[doc = $doc:literal])*
+        $name:ident: $id:literal, $severity:ident,
+        example: $example:expr,
+        reported_by: [$($by:ident),+ $(,)?] $(,)?
+    ) => {
+        rule! {
+            @def $(#[doc = $doc])* $name: $id, $severity, $example,
+            |_: &RuleContext<'_>, _: &mut Sink| {}, &[$(RuleId::$by),+]
+        }
+    };
     (
         $(#[doc = $doc:literal])*
         $name:ident: $id:literal, $severity:ident,
         example: $example:expr,
         check: $check:path $(,)?
+    ) => {
+        rule! { @def $(#[doc = $doc])* $name: $id, $severity, $example, $check, &[] }
+    };
+    (
+        @def $(#[doc = $doc:literal])*
+        $name:ident: $id:literal, $severity:ident, $example:expr, $check:expr, $by:expr
     ) => {
         $(#[doc = $doc])*
         #[allow(non_snake_case)]
@@ -23,11 +48,19 @@ macro_rules! rule {
             use super::*;
 
             pub(in crate::rules) static DEF: RuleDef = RuleDef {
-                id: $id,
-                severity: Severity::$severity,
+                id: RuleId::$name,
                 doc: concat!($($doc, "\n"),*),
                 check: $check,
+                reported_by: $by,
             };
+
+            // The id and severity written here are the ones of the id table
+            // (`findings::RuleId`): checked when compiling.
+            const _: () = assert!(
+                same_str(RuleId::$name.as_str(), $id)
+                    && matches!(RuleId::$name.severity(), Severity::$severity),
+                concat!("rule ", stringify!($name), ": id or severity differs from findings::RuleId")
+            );
 
             /// Kept apart from `DEF` so that code that never shows examples (the browser
             /// build) does not carry them.
@@ -53,6 +86,7 @@ pub use example::{Edit, Example};
 pub use prose::claim_figure;
 use t4::*;
 
+pub use crate::findings::RuleId;
 pub(crate) use crate::findings::{CellRef, Finding, Fix, Location, Quantity, Severity};
 pub(crate) use crate::messages::{self, CellProblem, HeadingProblem};
 pub(crate) use crate::model::Document;
@@ -65,20 +99,10 @@ pub(crate) use crate::report::{self, NumCell, Report, TextSpan};
 use serde::Serialize;
 use std::sync::LazyLock;
 
-/// Declares [`RuleId`] from the rules' definitions, in the order they run.
+/// Ties every [`RuleId`] to its rule's definition (the match must name every id).
 macro_rules! registry {
     ($($variant:ident => $family:ident::$rule:ident,)*) => {
-        /// The id of a rule. Its string form ([`RuleId::as_str`], e.g. `T3.ROW`) is stable and
-        /// part of the result contract; each id has one severity.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum RuleId {
-            $($variant,)*
-        }
-
         impl RuleId {
-            /// Every rule, in the order they run.
-            pub const ALL: &'static [RuleId] = &[$(RuleId::$variant,)*];
-
             fn def(self) -> &'static RuleDef {
                 match self {
                     $(RuleId::$variant => &$family::$rule::DEF,)*
@@ -167,23 +191,32 @@ registry! {
 
 /// A rule as declared by [`rule!`].
 pub(crate) struct RuleDef {
-    id: &'static str,
-    severity: Severity,
+    /// The id the rule's findings carry ([`Sink`] checks it).
+    id: RuleId,
+    /// For a rule without a check of its own: the rules whose checks give its findings.
+    reported_by: &'static [RuleId],
     /// The doc comment: title, what it checks, `依据：` why — one paragraph each.
     doc: &'static str,
     check: fn(&RuleContext<'_>, &mut Sink),
 }
 
+/// `a == b` for the compile-time checks of [`rule!`].
+const fn same_str(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 impl RuleId {
-    /// The stable id, e.g. `T3.ROW`.
-    pub fn as_str(self) -> &'static str {
-        self.def().id
-    }
-
-    pub fn severity(self) -> Severity {
-        self.def().severity
-    }
-
     /// The paragraphs of the rule's doc comment.
     fn doc_paragraphs(self) -> impl Iterator<Item = &'static str> {
         self.def()
@@ -219,41 +252,6 @@ impl RuleId {
             why: self.why(),
             example: self.example().message,
         }
-    }
-}
-
-impl std::fmt::Display for RuleId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// A string that is not a rule id.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownRule(pub String);
-
-impl std::fmt::Display for UnknownRule {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "unknown rule id {}", self.0)
-    }
-}
-
-impl std::error::Error for UnknownRule {}
-
-impl std::str::FromStr for RuleId {
-    type Err = UnknownRule;
-    fn from_str(s: &str) -> Result<RuleId, UnknownRule> {
-        RuleId::ALL
-            .iter()
-            .copied()
-            .find(|r| r.as_str() == s)
-            .ok_or_else(|| UnknownRule(s.to_string()))
-    }
-}
-
-impl Serialize for RuleId {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
     }
 }
 
@@ -356,26 +354,43 @@ impl Equation {
 }
 
 /// Collects findings (and, for arithmetic rules, their identities).
-#[derive(Default)]
+///
+/// The sink knows which rule is running: a check function may only give findings of its own
+/// id, or of a rule declared `reported_by` it (checked in debug builds, so every test run
+/// checks it).
 pub(crate) struct Sink {
+    rule: RuleId,
     findings: Vec<Finding>,
     equations: Vec<(usize, Equation)>,
 }
 
 impl Sink {
+    fn new(rule: RuleId) -> Sink {
+        Sink {
+            rule,
+            findings: Vec::new(),
+            equations: Vec::new(),
+        }
+    }
     fn push(&mut self, f: Finding) {
+        debug_assert!(
+            f.rule == self.rule || f.rule.def().reported_by.contains(&self.rule),
+            "the check of {} gave a finding of {}",
+            self.rule,
+            f.rule
+        );
         self.findings.push(f);
     }
     fn push_eq(&mut self, f: Finding, eq: Equation) {
         self.equations.push((self.findings.len(), eq));
-        self.findings.push(f);
+        self.push(f);
     }
 }
 
 /// A finding of rule `id`, with the rule's severity.
 fn finding(id: RuleId, message: String) -> Finding {
     Finding {
-        rule: id.as_str(),
+        rule: id,
         severity: id.severity(),
         message,
         table: None,
@@ -414,11 +429,15 @@ pub fn run_prose(cx: &RuleContext<'_>) -> Vec<Finding> {
 }
 
 fn run_where(cx: &RuleContext<'_>, wanted: impl Fn(RuleId) -> bool) -> Vec<Finding> {
-    let mut sink = Sink::default();
+    let mut sink = Sink::new(RuleId::ALL[0]);
     for &id in RuleId::ALL {
-        if wanted(id) {
-            (id.def().check)(cx, &mut sink);
+        if !wanted(id) {
+            continue;
         }
+        sink.rule = id;
+        let def = id.def();
+        debug_assert_eq!(def.id, id);
+        (def.check)(cx, &mut sink);
     }
     attach_culprits(cx.report, &mut sink);
     let mut findings = sink.findings;

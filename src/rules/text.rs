@@ -32,7 +32,7 @@ rule! {
     /// 依据：表三“一、本年新收”不含上年结转；正文含结转时应写明，读者才能与表格对上。
     TxNewCarry: "TX.NEWCARRY", Warning,
     example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "2021年，本机关共收到政府信息公开申请2件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "carried_over", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [2, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [2, 0, 0, 0, 0, 0] }], message: "正文写 2 件（“共收到政府信息公开申请2件”），表三“一、本年新收政府信息公开申请数量”总计为 1 件；2 等于本年新收加上年结转，若是此意请写明“含上年结转1件”" },
-    check: reported_by_the_comparisons,
+    reported_by: [TxNew],
 }
 
 rule! {
@@ -153,7 +153,7 @@ rule! {
     /// 依据：正文与统计表应当一致；这类差异多是正文漏算了一部分，请核对后写明。
     TxPartial: "TX.PARTIAL", Warning,
     example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "对收到的政府信息公开申请，予以公开及部分公开1件。" }, Edit::T3Row { row: "new_received", values: [2, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "partially_granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [2, 0, 0, 0, 0, 0] }], message: "正文写 1 件（“予以公开及部分公开1件”），表三“（一）予以公开”与“（二）部分公开（区分处理的，只计这一情形，不计其他情形）”之和为 2 件；1 只等于“（一）予以公开” 1 件，未含部分公开" },
-    check: reported_by_the_comparisons,
+    reported_by: [TxNone, TxBreak, TxLit, TxUpheld],
 }
 
 rule! {
@@ -164,7 +164,7 @@ rule! {
     /// 依据：读法不确定时说明所作的假设，而不报错误。
     TxVague: "TX.VAGUE", Warning,
     example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "2021年，本机关共收到政府信息公开申请约10件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文写 10 件（“共收到政府信息公开申请约10件”），表三“一、本年新收政府信息公开申请数量”总计为 1 件" },
-    check: reported_by_the_comparisons,
+    reported_by: [TxNew, TxDone, TxCarryIn, TxCarryOut, TxBreak, TxRev, TxLit, TxUpheld, TxNoCase],
 }
 
 rule! {
@@ -188,10 +188,6 @@ rule! {
     example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 5, text: "本机关未发出缴费通知书。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "other_2", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "逾期未缴费的申请都应收到过缴费通知" },
     check: tx_fee,
 }
-
-/// The warning ids TX.NEWCARRY, TX.PARTIAL and TX.VAGUE are reported by the comparison rules
-/// (TX.NEW, TX.BREAK …) when their reading is uncertain; they have no check of their own.
-fn reported_by_the_comparisons(_: &RuleContext<'_>, _: &mut Sink) {}
 
 /// A figure of the tables: its value, the cells it sums, and how to name it.
 #[derive(Debug, Clone)]

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, seed, shot, dropFiles, pickFiles, cards } from './lib/harness.mjs';
-import { wrongTotal, xss, XSS } from './lib/fixtures.mjs';
+import { wrongTotal, xss, XSS, clean } from './lib/fixtures.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -17,7 +17,7 @@ test('a wrong 总计 in 表三 marks exactly the right cells and explains the ex
   const page = await env.open();
   await pickFiles(page, [{ name: '总计有误.docx', bytes: wrongTotal() }]);
   const [c] = await cards(page, 1);
-  assert.equal(c.status, 'fail');
+  assert.equal(c.status, 'error');
   assert.match(c.summary, /✖ 2 个错误/);
   // 表三 is physical table 1. Row （一）予以公开 (grid row 5): its 总计 (col 9) says 2, the sum is 1:
   // T3.ROW marks it, and it is the culprit. The 总计 column's （七）总计 (row 26) disagrees with
@@ -57,12 +57,17 @@ test('a wrong 总计 in 表三 marks exactly the right cells and explains the ex
   await page.close();
 });
 
-test('a clean report shows 通过 and no marked cells', async () => {
+test('a clean report shows 通过 and no marked cells; one with warnings only says 有警告, never 通过', async () => {
   const page = await env.open();
-  await dropFiles(page, [{ name: 'seed_000.docx', bytes: seed(0) }]);
+  await dropFiles(page, [{ name: 'clean.docx', bytes: clean() }]);
   const [c] = await cards(page, 1);
   assert.equal(c.status, 'pass');
   assert.match(c.summary, /✓ 通过/);
+  await dropFiles(page, [{ name: 'seed_000.docx', bytes: seed(0) }]);
+  const [, w] = await cards(page, 2);
+  assert.equal(w.status, 'warning');
+  assert.match(w.summary, /⚠ \d+ 个警告/);
+  assert.doesNotMatch(w.summary, /通过/);
   assert.doesNotMatch(c.summary, /个错误/);
   assert.equal((await page.$$('#results td.mark-error')).length, 0);
   noProblems(page);
@@ -95,7 +100,7 @@ test('many findings of one rule are one group, built when opened, whose entries 
   // Seed 003 (a 2020 report) left every result row of 表三 and 14 cells of 表四 blank.
   await pickFiles(page, [{ name: 'seed_003.docx', bytes: seed(3) }]);
   const [c] = await cards(page, 1);
-  assert.equal(c.status, 'fail');
+  assert.equal(c.status, 'error');
   // Every blank cell is still marked in the tables.
   await page.locator('#results td.mark-error').nth(147 + 14 - 1).waitFor();
   assert.equal((await marked(page, '#results td.mark-error')).length, 147 + 14);

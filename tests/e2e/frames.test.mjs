@@ -95,7 +95,7 @@ test('offline file: nianbao.html opened from file:// checks a picked file with n
       { name: 'seed_000.docx', mimeType: 'application/octet-stream', buffer: seed(0) },
     ]);
     const cs = await cards(page, 2);
-    assert.deepEqual(cs.map((c) => [c.name, c.status]), [['总计有误.docx', 'fail'], ['seed_000.docx', 'pass']]);
+    assert.deepEqual(cs.map((c) => [c.name, c.status]), [['总计有误.docx', 'error'], ['seed_000.docx', 'warning']]);
     assert.match(cs[0].summary, /✖ 2 个错误/);
     // Offline: the CSV export and printing, no Excel or annotated report (their writer is not inside).
     assert.deepEqual(await page.$$eval('.file-card:first-child .card-tools button', (bs) => bs.map((b) => b.textContent)),

@@ -23,7 +23,7 @@ const COUNT_WASM = () => {
 async function checkTwo(page) {
   await pickFiles(page, [{ name: '总计有误.docx', bytes: wrongTotal() }, { name: 'seed_000.docx', bytes: seed(0) }]);
   const cs = await cards(page, 2);
-  assert.deepEqual(cs.map((c) => [c.name, c.status]), [['总计有误.docx', 'fail'], ['seed_000.docx', 'pass']]);
+  assert.deepEqual(cs.map((c) => [c.name, c.status]), [['总计有误.docx', 'error'], ['seed_000.docx', 'warning']]);
   assert.match(cs[0].summary, /✖ 2 个错误/);
 }
 
@@ -79,7 +79,7 @@ test('a portal whose policy forbids workers (worker-src \'none\') still gets its
     assert.equal(ready.mode, 'main');
     await pickFiles(page, [{ name: '总计有误.docx', bytes: wrongTotal() }]);
     const [c] = await cards(page, 1);
-    assert.equal(c.status, 'fail');
+    assert.equal(c.status, 'error');
     assert.equal(portal.count('/worker.js'), 0);
     // The only violation is the refused worker itself.
     const violations = await page.evaluate(() => window.__violations);

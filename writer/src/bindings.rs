@@ -3,7 +3,7 @@
 
 use crate::{csv_of, xlsx_of, Entry};
 use nianbao::present::annotate::{annotated_file_name, AnnotateOptions};
-use nianbao::{annotate_bytes, Rejection};
+use nianbao::{annotate as annotate_bytes, Rejection};
 use wasm_bindgen::prelude::*;
 
 fn thrown(r: &Rejection) -> JsValue {
@@ -56,7 +56,7 @@ fn entries(value: JsValue) -> Result<Vec<Entry>, JsValue> {
     serde_wasm_bindgen::from_value(value).map_err(|e| {
         thrown(&Rejection::new(
             nianbao::RejectionCode::Internal,
-            format!("导出的数据格式不对（{e}）：需要 [{{name, result}}, …]"),
+            nianbao::words::export_data_invalid(&e.to_string()),
         ))
     })
 }

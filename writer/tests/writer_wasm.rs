@@ -139,7 +139,7 @@ fn xlsx_has_both_sheets_with_every_finding_and_file() {
     for (name, r) in &native {
         assert!(strings.contains(&name.replace('&', "&amp;")), "{name}");
         for f in &r.findings {
-            assert!(strings.contains(f.rule), "{}", f.rule);
+            assert!(strings.contains(f.rule.as_str()), "{}", f.rule);
         }
     }
     // One row per finding (at least one per file) plus the header; one per file in 汇总.

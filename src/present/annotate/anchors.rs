@@ -3,6 +3,7 @@
 use super::{Anchor, Target};
 use crate::contract::CheckResult;
 use crate::findings::{CellRef, Finding, Location};
+use crate::messages;
 use crate::model::{Block, Document};
 use std::collections::BTreeMap;
 
@@ -19,14 +20,14 @@ pub fn anchors_for(results: &[CheckResult], doc: &Document) -> Vec<Anchor> {
     let mut anchors = Vec::new();
     let mut culprits: BTreeMap<CellRef, (Vec<&Finding>, Option<String>)> = BTreeMap::new();
     let findings = results.iter().flat_map(|r| {
-        let which = (r.report.count > 1)
-            .then(|| format!("（第 {}/{} 份年报）", r.report.index + 1, r.report.count));
+        let which =
+            (r.report.count > 1).then(|| messages::which_report(r.report.index, r.report.count));
         r.findings.iter().map(move |f| (which.clone(), f))
     });
     for (which, f) in findings {
         // A prose finding (TX.*) is about what the text says: its comment goes on the sentence,
         // even when the compared cells are listed first.
-        let prose = f.rule.starts_with("TX.");
+        let prose = f.rule.as_str().starts_with("TX.");
         let main = f
             .locations
             .iter()
@@ -49,22 +50,8 @@ pub fn anchors_for(results: &[CheckResult], doc: &Document) -> Vec<Anchor> {
             }),
             _ => None,
         };
-        let mut text = format!(
-            "【{}】{}{}（{}）",
-            f.severity.label(),
-            which.as_deref().unwrap_or(""),
-            f.message,
-            f.rule
-        );
-        match (&f.expected, &f.actual) {
-            (Some(e), Some(a)) => text.push_str(&format!("\n应为：{e}；实为：{a}")),
-            (Some(e), None) => text.push_str(&format!("\n应为：{e}")),
-            (None, Some(a)) => text.push_str(&format!("\n实为：{a}")),
-            (None, None) => {}
-        }
-        if main_cell.is_some() && f.culprit == main_cell {
-            text.push_str("\n此格最可能出错。");
-        }
+        let culprit_here = main_cell.is_some() && f.culprit == main_cell;
+        let text = messages::finding_comment(f, which.as_deref(), culprit_here);
         anchors.push(Anchor {
             target,
             text,
@@ -86,18 +73,7 @@ pub fn anchors_for(results: &[CheckResult], doc: &Document) -> Vec<Anchor> {
         let Some(target) = cell_target(doc, &cell) else {
             continue;
         };
-        let mut text = format!(
-            "【最可能出错】此格同时涉及 {} 处勾稽关系错误，最可能出错的是这一格",
-            findings.len()
-        );
-        match &fix {
-            Some(v) => text.push_str(&format!("：若改为 {v}，相关的各条勾稽关系都能成立。")),
-            None => text.push('。'),
-        }
-        for f in &findings {
-            let first = f.message.split('。').next().unwrap_or(&f.message);
-            text.push_str(&format!("\n· {first}（{}）", f.rule));
-        }
+        let text = messages::culprit_comment(&findings, fix.as_deref());
         anchors.push(Anchor {
             target,
             text,

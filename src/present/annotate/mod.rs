@@ -101,12 +101,7 @@ pub fn annotated_file_name(original: &str) -> String {
         }
         _ => name,
     };
-    let stem = if stem.trim().is_empty() {
-        "报告"
-    } else {
-        stem
-    };
-    format!("{stem}（检查意见）.{ext}")
+    crate::messages::annotated_file_name(stem, ext)
 }
 
 /// Writes `anchors` into the .docx `bytes`.
