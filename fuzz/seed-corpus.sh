@@ -7,7 +7,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 max="${MAX_SEED_BYTES:-262144}"
-targets="${*:-check_bytes package_open document_xml narrative}"
+targets="${*:-check_bytes package_open document_xml doc_reader html_reader narrative}"
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
@@ -49,6 +49,14 @@ for t in $targets; do
     mkdir -p "$here/corpus/$t"
     if [ "$t" = narrative ]; then
         find "$tmp/prose" -type f -size +0 -exec cp -f {} "$here/corpus/$t/" \;
+        echo "seed-corpus: $(find "$here/corpus/$t" -type f | wc -l) files in fuzz/corpus/$t"
+        continue
+    fi
+    # The readers' targets: their own fixtures (tests/fixtures/readers/), .doc/.wps or web pages.
+    if [ "$t" = doc_reader ] || [ "$t" = html_reader ]; then
+        if [ "$t" = doc_reader ]; then pat='.*\.(doc|wps)$|.*_doc\.docx$'; else pat='.*\.(html?|mht)$'; fi
+        find "$root/tests/fixtures/readers" -type f -regextype posix-extended -regex "$pat" -size -"$((max + 1))"c \
+            -exec cp -f {} "$here/corpus/$t/" \;
         echo "seed-corpus: $(find "$here/corpus/$t" -type f | wc -l) files in fuzz/corpus/$t"
         continue
     fi

@@ -5,6 +5,9 @@
 #   bash scripts/bench.sh            # everything (~6–8 min warm; installs what is missing first)
 #   QUICK=1 bash scripts/bench.sh    # fewer runs (a smoke test of the whole chain, ~3 min)
 #   NO_MD=1 bash scripts/bench.sh    # don't touch BENCHMARKS.md
+#   BEFORE=68af0ce bash scripts/bench.sh   # also: that commit and this checkout side by side,
+#                                          # interleaved (bench/side_by_side.sh; the 2026-12-06 section)
+#   ONLY_SIDE_BY_SIDE=1 BEFORE=68af0ce bash scripts/bench.sh   # only that
 #
 # Installs (each skipped when already there): Debian `time` and `chromium`, the wasm32 target,
 # wasm-bindgen-cli (the version pinned in Cargo.lock), `npm ci` in bench/ (docx-preview, mammoth,
@@ -18,6 +21,7 @@ OUT="$ROOT/target/bench"
 LARGE_DIR="$OUT/large"
 CORPUS="${CORPUS:-/tmp/nianbao-bench-corpus}"
 CORPUS_N="${CORPUS_N:-1000}"
+CORPUS_DISTINCT="${CORPUS_DISTINCT:-/tmp/nianbao-bench-distinct}"
 VENV="${VENV:-/tmp/nianbao-bench-venv}"
 PKG="$CARGO_TARGET_DIR/bench-pkg"
 QUICK="${QUICK:-}"
@@ -49,6 +53,11 @@ if ! "$VENV/bin/python" -c 'import docx' 2>/dev/null; then
   "$VENV/bin/pip" install -q python-docx==1.2.0
 fi
 
+if [ -n "${ONLY_SIDE_BY_SIDE:-}" ]; then
+  CORPUS="$CORPUS_DISTINCT" bash bench/side_by_side.sh "${BEFORE:-68af0ce}"
+  exit 0
+fi
+
 # ---------------------------------------------------------------------------------------------
 log "native: per stage, end to end, floor (divan; cargo bench --bench pipeline)"
 # Colleagues' builds and browser tests share the 2 cores: the whole bench runs PIPELINE_RUNS times
@@ -71,6 +80,11 @@ cargo build --locked --release --bin nianbao
 python3 bench/make_corpus.py "$CORPUS" "$CORPUS_N"
 python3 bench/cli.py "$CARGO_TARGET_DIR/release/nianbao" "$CORPUS" "$([ -n "$QUICK" ] && echo 3 || echo 9)" \
   tests/fixtures/samples/seed_000.docx "$LARGE_DIR/large.docx" | tee "$OUT/cli.txt"
+# The same over 1,000 reports of distinct agencies (nothing pairs or duplicates: the check
+# itself, not M.DUPYEAR's lists of hundreds of names).
+python3 bench/make_corpus.py --distinct "$CORPUS_DISTINCT" "$CORPUS_N"
+python3 bench/cli.py "$CARGO_TARGET_DIR/release/nianbao" "$CORPUS_DISTINCT" "$([ -n "$QUICK" ] && echo 3 || echo 9)" \
+  tests/fixtures/samples/seed_000.docx | tee "$OUT/cli-distinct.txt"
 
 # ---------------------------------------------------------------------------------------------
 log "wasm build (as scripts/build-web.sh, into $PKG; www/ is not touched)"
@@ -100,6 +114,9 @@ mv "$PKG/nianbao_bg.wasm.opt" "$PKG/nianbao_bg.wasm"
   printf 'BENCH-JSON {"bench":"page-size","file":"total","bytes":%d,"gzip":%d}\n' "$total_raw" "$total_gz"
 } | tee "$OUT/size.txt"
 
+log "first-check download, writer module, twiggy top ten (bench/size.sh)"
+bash bench/size.sh "$ROOT" "$OUT/size" | tee "$OUT/download.txt"
+
 # ---------------------------------------------------------------------------------------------
 log "browser: nianbao wasm vs docx-preview vs mammoth, drop → drawn (Chromium)"
 node bench/browser.mjs --pkg "$PKG" --large "$LARGE_DIR" ${QUICK:+--quick} | tee "$OUT/browser.txt"
@@ -112,3 +129,8 @@ log "python-docx: open + all table cells' text"
 # ---------------------------------------------------------------------------------------------
 log "results"
 "$VENV/bin/python" bench/report.py "$OUT" ${NO_MD:+--no-md}
+
+if [ -n "${BEFORE:-}" ]; then
+  log "side by side with $BEFORE (bench/side_by_side.sh)"
+  CORPUS="$CORPUS_DISTINCT" bash bench/side_by_side.sh "$BEFORE"
+fi

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the browser page's WebAssembly into www/pkg/ (the checker, loaded at start), the single
-# offline file www/nianbao.html, and www/pkg-writer/ (the writer of the annotated .docx and the
-# .xlsx, loaded on demand by www/writer.js), and prints the download sizes.
+# offline file www/nianbao.html, www/pkg-writer/ (the writer of the annotated .docx and the
+# .xlsx, loaded on demand by www/writer.js) and www/pkg-readers/ (the .doc/.wps/HTML/MHT/paste
+# readers, loaded on demand by www/readers.js), and prints the download sizes.
 #   cargo (wasm32, release) → wasm-bindgen (--target web) → wasm-opt -Oz (npm binaryen)
 # Needs: rustup target wasm32-unknown-unknown, wasm-bindgen-cli matching Cargo.lock, npm ci --prefix tools.
 set -euo pipefail
@@ -39,6 +40,18 @@ wasm-bindgen --target web --no-typescript --out-dir www/pkg-writer \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   -o www/pkg-writer/nianbao_writer_bg.wasm.opt www/pkg-writer/nianbao_writer_bg.wasm
 mv www/pkg-writer/nianbao_writer_bg.wasm.opt www/pkg-writer/nianbao_writer_bg.wasm
+
+# The on-demand readers (readers/): the checker with the .doc/.wps, HTML/MHT and paste readers,
+# loaded by www/readers.js only when such a file or a paste arrives.
+cargo build --locked --release -p nianbao-readers --lib --target wasm32-unknown-unknown
+rm -rf www/pkg-readers
+wasm-bindgen --target web --no-typescript --out-dir www/pkg-readers \
+  target/wasm32-unknown-unknown/release/nianbao_readers.wasm
+"$WASM_OPT" -Oz --strip-debug --strip-producers \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  -o www/pkg-readers/nianbao_readers_bg.wasm.opt www/pkg-readers/nianbao_readers_bg.wasm
+mv www/pkg-readers/nianbao_readers_bg.wasm.opt www/pkg-readers/nianbao_readers_bg.wasm
 
 # The single offline file (www/nianbao.html): everything inline, for file:// use.
 node tools/build-offline.mjs
@@ -86,6 +99,14 @@ for f in "${writer_files[@]}"; do
 done
 read -r raw gz < <(size_of "${writer_files[@]}")
 printf '%-28s %10d %10d\n' "writer (on demand)" "$raw" "$gz"
+# The readers, downloaded only when a .doc/.wps, a web page or a paste arrives.
+readers_files=(www/readers.js www/paste.js www/pkg-readers/nianbao_readers.js www/pkg-readers/nianbao_readers_bg.wasm)
+for f in "${readers_files[@]}"; do
+  read -r raw gz < <(size_of "$f")
+  printf '%-28s %10d %10d\n' "$f" "$raw" "$gz"
+done
+read -r raw gz < <(size_of "${readers_files[@]}")
+printf '%-28s %10d %10d\n' "readers (on demand)" "$raw" "$gz"
 budget=$((150 * 1024))
 if [ "$total_gz" -gt "$budget" ]; then
   echo "build-web: note: the page with its checker is ${total_gz} bytes gzipped (the checker loads when the page is idle)" >&2

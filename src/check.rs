@@ -18,6 +18,8 @@ use crate::rejection::Rejection;
 use crate::report::pairing::{self, BatchEntry, PairKey};
 use crate::report::{self, KindReading, Report, ReportKind};
 use crate::rules::{self, RuleContext, RuleOptions};
+#[cfg(feature = "readers")]
+use crate::{html, word97};
 
 /// Options of a check.
 #[derive(Debug, Clone, Default)]
@@ -104,7 +106,44 @@ pub(crate) fn check_document_noting(
 
 /// The document model of a file (intake and Word reader), as the check reads it.
 pub fn document(bytes: &[u8], limits: &Limits) -> Result<Document, Rejection> {
+    #[cfg(feature = "readers")]
+    return read_any(bytes, limits);
+    #[cfg(not(feature = "readers"))]
     read(bytes, limits).map(|(_, doc)| doc)
+}
+
+/// The document model of a .docx, a Word 97-2003 .doc/.wps, a web page (.html/.htm) or an
+/// .mht/.mhtml, recognised by content.
+#[cfg(feature = "readers")]
+fn read_any(bytes: &[u8], limits: &Limits) -> Result<Document, Rejection> {
+    match intake::open_any(bytes, limits)? {
+        intake::Source::Docx(pkg) => docx::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), limits),
+        intake::Source::Word97(s) => {
+            let (t0, t1, data) = (s.table0.as_deref(), s.table1.as_deref(), s.data.as_deref());
+            word97::parse(&s.word, t0, t1, data, limits)
+        }
+        intake::Source::Html(text) => html::parse(&text, limits),
+    }
+}
+
+/// Checks a selection pasted into the page: its `text/html` through the HTML reader; a paste
+/// without HTML (plain text only) is refused with a message saying the tables are needed.
+#[cfg(feature = "readers")]
+pub fn check_pasted(html: Option<&str>, options: &Options) -> Vec<CheckResult> {
+    let html = html.filter(|h| !h.trim().is_empty());
+    let Some(html) = html else {
+        return vec![CheckResult::rejected(Rejection::from(
+            crate::rejection::Refusal::Reader(crate::rejection::ReaderProblem::PlainTextPaste),
+        ))];
+    };
+    let analysed = intake::pasted_html(html, &options.limits).and_then(|src| match src {
+        intake::Source::Html(text) => html::parse(&text, &options.limits),
+        _ => Err(no_report()),
+    });
+    match analysed.and_then(|doc| analysed_of(doc, options)) {
+        Ok(a) => check_analysed(&a, options),
+        Err(r) => vec![CheckResult::rejected(r)],
+    }
 }
 
 /// [`document`], keeping the package read on the way (for writers that need the source too).
@@ -134,8 +173,12 @@ impl Analysed {
     }
 }
 
-/// Reads a file and recognises its reports (stages intake → docx → model → report).
+/// Reads a file and recognises its reports (stages intake → docx → model → report; with the
+/// `readers` feature, .doc/.wps, web pages and .mht too).
 pub fn analyse(bytes: &[u8], options: &Options) -> Result<Analysed, Rejection> {
+    #[cfg(feature = "readers")]
+    return read_any(bytes, &options.limits).and_then(|doc| analysed_of(doc, options));
+    #[cfg(not(feature = "readers"))]
     analyse_package(bytes, options).map(|(_, a)| a)
 }
 
@@ -145,6 +188,11 @@ fn analyse_package(
     options: &Options,
 ) -> Result<(intake::Package, Analysed), Rejection> {
     let (pkg, doc) = read(bytes, &options.limits)?;
+    Ok((pkg, analysed_of(doc, options)?))
+}
+
+/// Recognises the reports of a document model.
+fn analysed_of(doc: Document, options: &Options) -> Result<Analysed, Rejection> {
     let mut reports = report::recognise_all(&doc)?;
     if reports.is_empty() {
         return Err(no_report());
@@ -154,7 +202,7 @@ fn analyse_package(
             report.kind = Some(KindReading::chosen(kind));
         }
     }
-    Ok((pkg, Analysed { doc, reports }))
+    Ok(Analysed { doc, reports })
 }
 
 /// The previous-year report a report is checked against.

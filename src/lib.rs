@@ -26,18 +26,26 @@ mod check;
 mod contract;
 mod docx;
 mod findings;
+#[cfg(feature = "readers")]
+mod html;
 mod intake;
 mod limits;
 mod messages;
 mod model;
+mod opc;
 pub mod present;
 mod rejection;
 mod report;
 mod rules;
+#[cfg(feature = "readers")]
+mod word97;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+/// A pasted selection (the clipboard's `text/html`) checked through the HTML reader.
+#[cfg(feature = "readers")]
+pub use check::check_pasted;
 pub use check::{
     annotate_bytes as annotate, check, check_batch, check_bytes, Context, Options, PreviousBytes,
 };
@@ -72,6 +80,7 @@ pub mod batch {
 pub mod words {
     pub use crate::messages::cli::*;
     pub use crate::messages::exports::*;
+    pub use crate::messages::SAVE_AS_DOCX_FOR_ANNOTATION;
 }
 
 /// The stages' own types and functions, for the integration tests, the benchmarks and the fuzz
@@ -87,6 +96,15 @@ pub mod inspect {
     /// The Word reader.
     pub mod docx {
         pub use crate::docx::parse;
+    }
+    /// Why a file is refused, as data (the readers' problems included).
+    pub mod rejection {
+        pub use crate::rejection::{Other, ReaderProblem, Refusal};
+    }
+    /// The HTML reader (feature `readers`).
+    #[cfg(feature = "readers")]
+    pub mod html {
+        pub use crate::html::parse;
     }
     /// The format-neutral document.
     pub mod model {

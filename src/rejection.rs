@@ -189,6 +189,23 @@ pub enum Refusal {
     OldLayout {
         year: Option<i32>,
     },
+    /// A problem of the .doc, HTML or MHT readers, or of a paste.
+    Reader(ReaderProblem),
+}
+
+/// Why the .doc, HTML or MHT reader (or a paste) could not give a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReaderProblem {
+    /// A Word 6.0/95 file (`nFib` below Word 97's).
+    Word95,
+    /// A Word 97-2003 file whose streams do not hold together.
+    DamagedDoc,
+    /// A web page (or pasted selection) without any table.
+    HtmlNoTables,
+    /// An MHT file without an HTML part.
+    MhtNoHtml,
+    /// A paste of plain text only (no `text/html`).
+    PlainTextPaste,
 }
 
 impl Refusal {
@@ -224,6 +241,13 @@ impl Refusal {
             | Refusal::GridTooLarge => RejectionCode::TooComplex,
             Refusal::NoReportTables { .. } => RejectionCode::NoReportTables,
             Refusal::OldLayout { .. } => RejectionCode::OldLayout,
+            Refusal::Reader(p) => match p {
+                // The codes the start module gives such files (which cannot read them).
+                ReaderProblem::Word95 | ReaderProblem::DamagedDoc => RejectionCode::LegacyOffice,
+                ReaderProblem::HtmlNoTables
+                | ReaderProblem::MhtNoHtml
+                | ReaderProblem::PlainTextPaste => RejectionCode::OtherText,
+            },
         }
     }
 }

@@ -16,8 +16,11 @@ const RANKS: &[(&str, u8)] = &[
     ("findings", 0),
     ("rejection", 0),
     ("model", 1),
+    ("opc", 1),
     ("intake", 2),
     ("docx", 2),
+    ("word97", 2),
+    ("html", 2),
     ("report", 3),
     ("messages", 4),
     ("rules", 5),
@@ -28,7 +31,7 @@ const RANKS: &[(&str, u8)] = &[
 ];
 
 /// Modules that only the pipeline run may name.
-const READERS: &[&str] = &["intake", "docx"];
+const READERS: &[&str] = &["intake", "docx", "word97", "html"];
 
 /// The binary (`main.rs`, `cli.rs`) is not part of the library's layering.
 const NOT_LIBRARY: &[&str] = &["main", "cli", "lib"];

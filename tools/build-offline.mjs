@@ -87,6 +87,7 @@ return { adoptStyles };
   const block = /\/\/ <offline>[\s\S]*?\/\/ <\/offline>\n/;
   if (!block.test(api)) throw new Error('nianbao.js: the <offline> block is missing');
   api = api.replace(block, `const workerAllowed = () => false;
+const loadReaders = () => Promise.reject(new Error('离线版不含 .doc 和网页的读取'));
 const WASM_GZ_B64 = ${JSON.stringify(wasmB64)};
 let wasmBytes = null;
 async function mainThreadGlue() {
@@ -111,7 +112,9 @@ const loadWriter = () => Promise.reject(new Error('离线版不含此功能'));
     return `const ${key} = (() => {\n${t.body}\n${returnOf(t.exports)}\n})();`;
   };
   // The modules app.js needs, each after the modules it imports (styles.js is the one above).
-  const sources = { 'nianbao.js': api, 'exports.js': exportsSrc };
+  // No paste offline (paste.js is loaded with import()).
+  const appSrc = read('app.js').replace(/\/\/ <offline-paste>[\s\S]*?\/\/ <\/offline-paste>\n/, '');
+  const sources = { 'nianbao.js': api, 'exports.js': exportsSrc, 'app.js': appSrc };
   const order = [];
   const visit = (file, path = []) => {
     if (order.includes(file) || file === 'styles.js') return;

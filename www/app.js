@@ -19,6 +19,11 @@ document.addEventListener('drop', (e) => {
   if (e.dataTransfer) checker.checkFiles(e.dataTransfer);
 });
 
+// <offline-paste> The single-file build (tools/build-offline.mjs) drops this block: no paste there.
+// The paste box and Ctrl+V (paste.js), loaded after the start so that the start download does not grow.
+import('./paste.js').then(({ attachPaste }) => attachPaste(checker)).catch((e) => console.error(e));
+// </offline-paste>
+
 checker.addEventListener('nianbao-ready', (e) => {
   const { version, rules } = e.detail;
   document.getElementById('version').textContent = version;

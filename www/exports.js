@@ -150,7 +150,12 @@ export function cardTools(entry, { say, print }) {
     xlsx.addEventListener('click', () => run(xlsx, () => exportXlsx(entries), say, '正在生成 Excel 文件…', () => '已导出 Excel 文件。'));
     box.append(xlsx);
   }
-  if (writerAvailable && entry.bytes && entry.result.status === 'checked' && entry.result.findings.length) {
+  // The annotated copy is written into a .docx only (a zip); a .doc/.wps or a page says how to get one.
+  const docx = !!entry.bytes && entry.bytes[0] === 0x50 && entry.bytes[1] === 0x4b;
+  if (entry.bytes && !docx && entry.result.status === 'checked' && entry.result.findings.length) {
+    box.append(el('p', { class: 'annotate-note' }, '批注版下载只支持 .docx：请在 Word/WPS 中把这个文件另存为 .docx，再检查并下载批注版。'));
+  }
+  if (writerAvailable && docx && entry.result.status === 'checked' && entry.result.findings.length) {
     const suggest = el('input', { type: 'checkbox', class: 'suggest' });
     const annotate = el('button', { type: 'button', class: 'annotate' }, '下载带批注的报告');
     annotate.addEventListener('click', () => run(annotate, () => downloadAnnotated(entry, suggest.checked), say,

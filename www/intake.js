@@ -6,8 +6,8 @@ import { MAX_BYTES } from './nianbao.js';
 
 const MAX_FOLDER_FILES = 500;
 const MAX_DEPTH = 16;
-const REPORT_EXT = /\.(docx|doc|wps)$/i;
-export const ACCEPT = '.docx,.doc,.wps,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const REPORT_EXT = /\.(docx|doc|wps|html?|mht(ml)?)$/i;
+export const ACCEPT = '.docx,.doc,.wps,.html,.htm,.mht,.mhtml,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const SAMPLE = new URL('./samples/sample-with-errors.docx', import.meta.url).href;
 
 /**
@@ -17,7 +17,7 @@ const SAMPLE = new URL('./samples/sample-with-errors.docx', import.meta.url).hre
 export function intakeControls({ own, sample, multiple }) {
   const drop = el('div', { id: 'drop', class: 'dropzone', role: 'button', tabindex: '0', 'aria-describedby': 'drop-hint', hidden: !own },
     el('p', { class: 'drop-title' }, '把 .docx 年度报告拖到这里，或点击选择文件'),
-    el('p', { id: 'drop-hint', class: 'drop-hint' }, '可一次选择多个文件，也可以拖入整个文件夹。支持 Word 2007 及以后的 .docx 格式。'));
+    el('p', { id: 'drop-hint', class: 'drop-hint' }, '可一次选择多个文件，也可以拖入整个文件夹。支持 .docx、旧版 .doc/.wps 和保存的年报网页（.html/.htm/.mht）。'));
   const picker = el('input', { id: 'picker', type: 'file', multiple, hidden: true, accept: ACCEPT });
   const sampleButton = el('button', { id: 'sample', type: 'button', hidden: !sample || !own }, '示例报告');
   const clear = el('button', { id: 'clear', type: 'button', hidden: true }, '清空结果');

@@ -20,6 +20,8 @@ async function mainThreadGlue(generation) {
   await mod.default();
   return mod;
 }
+/** The readers of .doc/.wps files, web pages and pastes (readers.js), loaded on demand. */
+const loadReaders = () => import('./readers.js');
 // </offline>
 
 let engine = null; // Promise<Engine>, shared by every caller on the page
@@ -161,6 +163,22 @@ async function readInput(input) {
 
 const only = (result, bytes) => ({ result, results: [result], keys: [null], bytes });
 
+/**
+ * A file the start module refused as a legacy Office file or another text format (a .doc/.wps, a web
+ * page, an .mht) is read again by the readers module (readers.js, loaded only then).
+ */
+async function withReaders(out, job) {
+  const other = (rs) => (rs ?? []).flat().some((r) => r?.status === 'rejected' && /^(legacy_office|other_text)$/.test(r.rejection?.code));
+  if (!out.bytes || !other(out.results)) return out;
+  try {
+    const readers = await loadReaders();
+    return await readers.checkOther(out.bytes, job);
+  } catch (err) {
+    console.error(err);
+    return out;
+  }
+}
+
 /** Runs a job on the engine: {results, keys, bytes} or {failed: a rejected result, bytes}. */
 async function runJob(bytes, job) {
   let e;
@@ -171,7 +189,7 @@ async function runJob(bytes, job) {
     return { failed: rejected('unreadable', `无法加载检查程序（${short(err)}）。此浏览器可能过旧（需要支持 WebAssembly），或网页文件不完整。`), bytes };
   }
   try {
-    return await e.run(bytes, job);
+    return await withReaders(await e.run(bytes, job), job);
   } catch (err) {
     console.error(err);
     if (e.mode === 'main' && engine && (await engine.catch(() => null)) === e) {

@@ -6,7 +6,7 @@
 // was compared with. Document text goes in as text only.
 import { el as h } from './dom.js';
 
-const ACCEPT = '.docx,.doc,.wps,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const ACCEPT = '.docx,.doc,.wps,.html,.htm,.mht,.mhtml,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The (agency key, year) of each report of a file record: [[key, year]] (checked reports only). */
 function keysOf(rec) {

@@ -71,7 +71,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     #[command(
-        about = "检查 .docx 文件或文件夹（文件夹递归查找 .docx/.doc/.wps）",
+        about = "检查 .docx 文件或文件夹（也读 .doc/.wps 和网页 .html/.htm/.mht；文件夹递归查找）",
         override_usage = "nianbao check [选项] <路径>...",
         help_template = CHECK_TEMPLATE,
         after_help = EXIT_CODES,
@@ -101,7 +101,7 @@ pub enum Command {
 pub struct CheckArgs {
     #[arg(
         value_name = "路径",
-        help = "要检查的文件或文件夹，可以有多个；文件夹中的 .docx/.docm/.doc/.wps 文件按名称顺序逐个检查"
+        help = "要检查的文件或文件夹，可以有多个；文件夹中的 .docx/.docm/.doc/.wps/.html/.htm/.mht/.mhtml 文件按名称顺序逐个检查"
     )]
     pub paths: Vec<PathBuf>,
     #[arg(

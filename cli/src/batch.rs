@@ -41,14 +41,16 @@ struct Tally {
 impl Tally {
     /// Counts one file by its reports' outcomes (the worst of them, as the page's verdict).
     fn add(&mut self, results: &[CheckResult]) {
-        if let Some(o) = Outcome::worst(results.iter().map(|r| r.outcome())) {
-            if let Some(i) = Outcome::ALL.iter().position(|x| *x == o) {
-                self.counts[i] += 1;
-            }
+        self.count(Counted::of(results));
+    }
+
+    fn count(&mut self, c: Counted) {
+        if let Some(i) = c.outcome {
+            self.counts[i] += 1;
         }
-        if results.iter().any(|r| r.status == Status::Rejected) {
+        if c.rejected {
             self.rejected += 1;
-        } else if results.iter().any(|r| r.errors() > 0) {
+        } else if c.errors {
             self.errors += 1;
         }
     }
@@ -64,12 +66,37 @@ impl Tally {
     }
 }
 
+/// What one file adds to the [`Tally`] (kept for a file whose output was spilled).
+#[derive(Clone, Copy)]
+struct Counted {
+    /// Index in `Outcome::ALL` of its worst outcome.
+    outcome: Option<usize>,
+    rejected: bool,
+    errors: bool,
+}
+
+impl Counted {
+    fn of(results: &[CheckResult]) -> Counted {
+        Counted {
+            outcome: Outcome::worst(results.iter().map(|r| r.outcome()))
+                .and_then(|o| Outcome::ALL.iter().position(|x| *x == o)),
+            rejected: results.iter().any(|r| r.status == Status::Rejected),
+            errors: results.iter().any(|r| r.errors() > 0),
+        }
+    }
+}
+
 /// One file done: its results (one per report) and, with `--annotate`, the annotated copy
 /// carrying the findings of all its reports (none for a file that could not be checked or has
 /// nothing to say).
-struct Done {
-    results: Vec<CheckResult>,
-    annotated: Option<Result<Annotated, Rejection>>,
+enum Done {
+    Checked {
+        results: Vec<CheckResult>,
+        annotated: Option<Result<Annotated, Rejection>>,
+    },
+    /// Checked alone during the pairing pass, its output kept in the spill file: nothing of it
+    /// paired, so checking it again with its (empty) links would print the same.
+    Spilled(Spilled),
 }
 
 pub fn run(args: &CheckArgs) -> i32 {
@@ -148,10 +175,20 @@ pub fn run(args: &CheckArgs) -> i32 {
     // same agency in consecutive years, found by reading every file once before checking.
     let pair_batch = args.previous.is_none() && files.len() > 1;
     let progress = progress_bar(files.len() * if pair_batch { 2 } else { 1 });
-    let links: Vec<Vec<ReportLinks>> = if pair_batch {
-        pool.install(|| pair_batch_files(&files, &options, &progress))
+    let render_file =
+        |name: &str, results: &[CheckResult]| render(output, args.quiet, name, results);
+    // The pairing pass reads and analyses every file; it also checks each alone and keeps the
+    // output in a spill file, so that a file nothing pairs with (most of a batch) is not read
+    // and analysed a second time. Not with --annotate or --xlsx (they need the results).
+    let spill = if pair_batch && annotate.is_none() && args.xlsx.is_none() {
+        SpillFile::create()
     } else {
-        Vec::new()
+        None
+    };
+    let (links, spilled): (Vec<Vec<ReportLinks>>, Vec<Option<Spilled>>) = if pair_batch {
+        pool.install(|| pair_batch_files(&files, &options, &progress, spill.as_ref(), &render_file))
+    } else {
+        (Vec::new(), Vec::new())
     };
     let explicit = args.previous.as_deref();
     let mut tally = Tally::default();
@@ -159,6 +196,7 @@ pub fn run(args: &CheckArgs) -> i32 {
     let (tx, rx) = mpsc::sync_channel::<(usize, Done)>(jobs * 4);
     std::thread::scope(|scope| {
         let (files, options, pool, links, annotate) = (&files, &options, &pool, &links, &annotate);
+        let spilled = &spilled;
         scope.spawn(move || {
             // `par_bridge` hands out files in order as workers become free, so results arrive
             // roughly in input order and few wait in `pending` below.
@@ -170,6 +208,12 @@ pub fn run(args: &CheckArgs) -> i32 {
                     .par_bridge()
                     .try_for_each_with(tx, |tx, (i, path)| {
                         let file_links = links.get(i).map_or(&[][..], Vec::as_slice);
+                        let unlinked = file_links
+                            .iter()
+                            .all(|l| l.previous.is_none() && l.same_year.is_empty());
+                        if let Some(Some(s)) = spilled.get(i).filter(|_| unlinked) {
+                            return tx.send((i, Done::Spilled(*s))).map_err(drop);
+                        }
                         let done = check_file(
                             path,
                             options,
@@ -187,32 +231,35 @@ pub fn run(args: &CheckArgs) -> i32 {
         for (i, done) in rx {
             pending.insert(i, done);
             progress.inc(1);
-            while let Some(Done { results, annotated }) = pending.remove(&printed) {
+            while let Some(done) = pending.remove(&printed) {
                 let name = files[printed].display().to_string();
-                tally.add(&results);
-                let mut text = String::new();
-                for result in &results {
-                    // Reports of one file: the text and CSV name which one; JSON keeps the
-                    // file name and carries `report.index`/`report.count`.
-                    let named = if result.report.count > 1 {
-                        messages::report_in_file(&name, result.report.index, result.report.count)
-                    } else {
-                        name.clone()
-                    };
-                    text.push_str(&match output {
-                        Output::Json => present::json_line(&name, result) + "\n",
-                        Output::Csv => present::csv_rows(&named, result),
-                        Output::Text
-                            if args.quiet
-                                && result.status == Status::Checked
-                                && result.findings.is_empty() =>
-                        {
-                            String::new()
+                let (results, annotated) = match done {
+                    Done::Checked { results, annotated } => (results, annotated),
+                    Done::Spilled(s) => {
+                        tally.count(s.counted);
+                        let text = spill
+                            .as_ref()
+                            .map(|f| f.take(&s))
+                            .unwrap_or_else(|| Err(io::Error::other("spill file missing")));
+                        let written = text.and_then(|text| {
+                            if progress.is_hidden() {
+                                out.write_all(&text)
+                            } else {
+                                progress.suspend(|| out.write_all(&text).and_then(|()| out.flush()))
+                            }
+                        });
+                        if written.is_err() {
+                            std::process::exit(tally.exit_code(missing));
                         }
-                        Output::Text => present::text(&named, result) + "\n",
-                    });
-                    if args.xlsx.is_some() {
-                        for_xlsx.push((named, result.clone()));
+                        printed += 1;
+                        continue;
+                    }
+                };
+                tally.add(&results);
+                let mut text = render_file(&name, &results);
+                if args.xlsx.is_some() {
+                    for result in &results {
+                        for_xlsx.push((report_label(&name, result), result.clone()));
                     }
                 }
                 if let Some(note) = writer.write(&files[printed], &results, annotated) {
@@ -275,6 +322,111 @@ pub fn run(args: &CheckArgs) -> i32 {
     }
     let _ = out.flush();
     tally.exit_code(missing || failed)
+}
+
+/// How the text and CSV outputs name a report of a file (JSON keeps the file name and carries
+/// `report.index`/`report.count`).
+fn report_label(name: &str, result: &CheckResult) -> String {
+    if result.report.count > 1 {
+        messages::report_in_file(name, result.report.index, result.report.count)
+    } else {
+        name.to_string()
+    }
+}
+
+/// What is printed for one file's results.
+fn render(output: Output, quiet: bool, name: &str, results: &[CheckResult]) -> String {
+    let mut text = String::new();
+    for result in results {
+        match output {
+            Output::Json => {
+                text.push_str(&present::json_line(name, result));
+                text.push('\n');
+            }
+            Output::Csv => text.push_str(&present::csv_rows(&report_label(name, result), result)),
+            Output::Text
+                if quiet && result.status == Status::Checked && result.findings.is_empty() => {}
+            Output::Text => {
+                text.push_str(&present::text(&report_label(name, result), result));
+                text.push('\n');
+            }
+        }
+    }
+    text
+}
+
+/// Where a file's output, written during the pairing pass, is in the spill file.
+#[derive(Clone, Copy)]
+struct Spilled {
+    at: u64,
+    len: usize,
+    counted: Counted,
+}
+
+/// An unnamed temporary file holding the outputs written during the pairing pass (a batch's
+/// output may be tens of megabytes: it is not kept in memory). Removed when dropped.
+struct SpillFile {
+    file: std::sync::Mutex<(std::fs::File, u64)>,
+    path: PathBuf,
+}
+
+impl SpillFile {
+    /// A new file in the temporary folder, or `None` (then files are checked in the second
+    /// pass as before).
+    fn create() -> Option<SpillFile> {
+        let dir = std::env::temp_dir();
+        (0..16).find_map(|n| {
+            let path = dir.join(format!("nianbao-batch-{}-{n}.tmp", std::process::id()));
+            let file = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create_new(true)
+                .open(&path)
+                .ok()?;
+            // Unnamed from now on where the system allows it (nothing left behind even when
+            // the run ends early); else removed when dropped.
+            let _ = std::fs::remove_file(&path);
+            Some(SpillFile {
+                file: std::sync::Mutex::new((file, 0)),
+                path,
+            })
+        })
+    }
+
+    /// Appends `text`; `None` when it could not be written (the file is checked again).
+    fn put(&self, text: &[u8], counted: Counted) -> Option<Spilled> {
+        let mut guard = self.file.lock().ok()?;
+        let (file, end) = &mut *guard;
+        let at = *end;
+        file.write_all(text).ok()?;
+        *end += text.len() as u64;
+        Some(Spilled {
+            at,
+            len: text.len(),
+            counted,
+        })
+    }
+
+    /// The text at `s`.
+    fn take(&self, s: &Spilled) -> io::Result<Vec<u8>> {
+        use std::io::{Seek, SeekFrom};
+        let mut guard = self
+            .file
+            .lock()
+            .map_err(|_| io::Error::other("spill file lock"))?;
+        let (file, end) = &mut *guard;
+        let mut buf = vec![0u8; s.len];
+        file.seek(SeekFrom::Start(s.at))?;
+        file.read_exact(&mut buf)?;
+        file.seek(SeekFrom::Start(*end))?;
+        Ok(buf)
+    }
+}
+
+impl Drop for SpillFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
 }
 
 /// Writes the annotated files of `--annotate` into their folder, in input order, each under a
@@ -401,16 +553,29 @@ fn pair_batch_files(
     files: &[PathBuf],
     options: &Options,
     progress: &ProgressBar,
-) -> Vec<Vec<ReportLinks>> {
-    use rayon::iter::IntoParallelRefIterator;
-    let keys: Vec<Vec<Option<PairKey>>> = files
+    spill: Option<&SpillFile>,
+    render: &(dyn Fn(&str, &[CheckResult]) -> String + Sync),
+) -> (Vec<Vec<ReportLinks>>, Vec<Option<Spilled>>) {
+    use rayon::iter::{IndexedParallelIterator, IntoParallelRefIterator};
+    let (keys, spilled): (Vec<Vec<Option<PairKey>>>, Vec<Option<Spilled>>) = files
         .par_iter()
-        .map(|path| {
-            let keys = load(path, options).map(|a| a.keys()).unwrap_or_default();
+        .enumerate()
+        .map(|(i, path)| {
+            let analysed = load(path, options);
+            let keys = analysed.as_ref().map(Analysed::keys).unwrap_or_default();
+            let spilled = spill.and_then(|spill| {
+                // As `check_file` with no links.
+                let results = match &analysed {
+                    Ok(a) => check_reports(a, options, &[], None, files),
+                    Err(rejection) => vec![CheckResult::rejected(rejection.clone())],
+                };
+                let text = render(&files[i].display().to_string(), &results);
+                spill.put(text.as_bytes(), Counted::of(&results))
+            });
             progress.inc(1);
-            keys
+            (keys, spilled)
         })
-        .collect();
+        .unzip();
     let mut links: Vec<Vec<ReportLinks>> = keys
         .iter()
         .map(|k| vec![ReportLinks::default(); k.len()])
@@ -441,7 +606,7 @@ fn pair_batch_files(
             })
             .collect();
     }
-    links
+    (links, spilled)
 }
 
 /// Reads and analyses one file; never panics (a bug in the core becomes an `internal`
@@ -480,7 +645,7 @@ fn check_file(
     files: &[PathBuf],
     annotate: Option<&AnnotateOptions>,
 ) -> Done {
-    let rejected = |rejection| Done {
+    let rejected = |rejection| Done::Checked {
         results: vec![CheckResult::rejected(rejection)],
         annotated: None,
     };
@@ -512,7 +677,7 @@ fn check_file(
         }
         _ => None,
     };
-    Done { results, annotated }
+    Done::Checked { results, annotated }
 }
 
 /// The results of every report of an analysed file (see [`check_file`]).

@@ -57,7 +57,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
     }
 }
 
-/// A Word/WPS document by its extension, except Word's and WPS's lock files.
+/// A Word/WPS document or a saved web page by its extension, except Word's and WPS's lock files.
 fn is_report_file(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     if name.starts_with("~$") || name.starts_with(".~") {
@@ -68,7 +68,10 @@ fn is_report_file(path: &Path) -> bool {
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    matches!(ext.as_str(), "docx" | "docm" | "doc" | "wps")
+    matches!(
+        ext.as_str(),
+        "docx" | "docm" | "doc" | "wps" | "html" | "htm" | "mht" | "mhtml"
+    )
 }
 
 #[cfg(test)]
@@ -77,7 +80,18 @@ mod tests {
 
     #[test]
     fn report_files_by_extension_without_lock_files() {
-        for yes in ["a.docx", "b.DOCX", "c.docm", "d.doc", "e.wps", "报告.Docx"] {
+        for yes in [
+            "a.docx",
+            "b.DOCX",
+            "c.docm",
+            "d.doc",
+            "e.wps",
+            "报告.Docx",
+            "f.html",
+            "g.HTM",
+            "h.mht",
+            "i.mhtml",
+        ] {
             assert!(is_report_file(Path::new(yes)), "{yes}");
         }
         for no in [

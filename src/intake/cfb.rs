@@ -2,6 +2,7 @@
 //! OOXML, told apart by their directory entries without reading any stream in full.
 
 use super::find;
+use crate::opc::{le16, le32};
 use crate::rejection::{Refusal, Rejection};
 
 // ---------------------------------------------------------------------------------------------
@@ -40,21 +41,6 @@ const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
 /// Most directory entries looked at in a compound file.
 const MAX_CFB_ENTRIES: usize = 65_536;
 const MAX_REGULAR_SECTOR: u32 = 0xFFFF_FFFA;
-
-pub(super) fn le16(b: &[u8], at: usize) -> Option<u16> {
-    let s = b.get(at..at.checked_add(2)?)?;
-    Some(u16::from_le_bytes([*s.first()?, *s.get(1)?]))
-}
-
-pub(super) fn le32(b: &[u8], at: usize) -> Option<u32> {
-    let s = b.get(at..at.checked_add(4)?)?;
-    Some(u32::from_le_bytes([
-        *s.first()?,
-        *s.get(1)?,
-        *s.get(2)?,
-        *s.get(3)?,
-    ]))
-}
 
 fn ole_info(bytes: &[u8]) -> OleInfo {
     let mut info = OleInfo::default();
@@ -242,4 +228,52 @@ fn word_fib_encrypted(bytes: &[u8], e: &DirEntry) -> bool {
         .checked_add(10)
         .and_then(|at| le16(bytes, at))
         .is_some_and(|f| f & 0x0100 != 0)
+}
+
+/// The streams of a Word 97-2003 document (.doc/.wps), taken out of the compound file with the
+/// `cfb` crate, each bounded by the input's size.
+#[cfg(feature = "readers")]
+#[derive(Debug, Clone, Default)]
+pub struct WordStreams {
+    pub word: Vec<u8>,
+    pub table0: Option<Vec<u8>>,
+    pub table1: Option<Vec<u8>>,
+    pub data: Option<Vec<u8>>,
+}
+
+#[cfg(feature = "readers")]
+pub(super) fn word_streams(
+    bytes: &[u8],
+    limits: &crate::limits::Limits,
+) -> Result<WordStreams, Rejection> {
+    use std::io::Read;
+    let damaged = || Rejection::from(Refusal::Reader(crate::rejection::ReaderProblem::DamagedDoc));
+    let mut file = ::cfb::CompoundFile::open(std::io::Cursor::new(bytes)).map_err(|_| damaged())?;
+    // A stream can never be larger than the file that holds it (nor than a part may be).
+    let cap = (bytes.len() as u64).min(limits.max_part_bytes);
+    let mut read = |name: &str| -> Result<Option<Vec<u8>>, Rejection> {
+        if !file.is_stream(name) {
+            return Ok(None);
+        }
+        let stream = file.open_stream(name).map_err(|_| damaged())?;
+        if stream.len() > cap {
+            return Err(damaged());
+        }
+        let mut buf = Vec::with_capacity(usize::try_from(stream.len()).unwrap_or(0));
+        stream
+            .take(cap)
+            .read_to_end(&mut buf)
+            .map_err(|_| damaged())?;
+        Ok(Some(buf))
+    };
+    let word = read("/WordDocument")?.ok_or_else(damaged)?;
+    let table0 = read("/0Table")?;
+    let table1 = read("/1Table")?;
+    let data = read("/Data")?;
+    Ok(WordStreams {
+        word,
+        table0,
+        table1,
+        data,
+    })
 }

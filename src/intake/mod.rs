@@ -20,12 +20,17 @@
 //! from the file is checked or saturating, and every loop over file structures is bounded.
 
 use crate::limits::Limits;
+use crate::opc::utf16_with_bom;
 use crate::rejection::{Other, Refusal, Rejection};
 
 mod cfb;
 mod package;
+#[cfg(feature = "readers")]
+mod web;
 
 use cfb::ole_rejection;
+#[cfg(feature = "readers")]
+pub use cfb::WordStreams;
 use package::open_zip;
 
 /// The parts of a .docx that the pipeline reads.
@@ -53,6 +58,57 @@ pub fn open(bytes: &[u8], limits: &Limits) -> Result<Package, Rejection> {
         Kind::Ole => Err(ole_rejection(bytes)),
         Kind::Rejected(r) => Err(r),
     }
+}
+
+/// What the bytes hold, for the readers beyond .docx (feature `readers`).
+#[cfg(feature = "readers")]
+#[derive(Debug, Clone)]
+pub enum Source {
+    Docx(Package),
+    /// A Word 97-2003 binary document (.doc, .wps).
+    Word97(WordStreams),
+    /// A web page (.html/.htm, or the HTML part of an .mht), decoded to text.
+    Html(String),
+}
+
+/// Opens the bytes as a .docx, a Word 97-2003 document, a web page or an .mht, or says what
+/// they are instead.
+#[cfg(feature = "readers")]
+pub fn open_any(bytes: &[u8], limits: &Limits) -> Result<Source, Rejection> {
+    if bytes.is_empty() {
+        return Err(Rejection::from(Refusal::Empty));
+    }
+    if bytes.len() as u64 > limits.max_input_bytes {
+        return Err(too_large_input(bytes.len() as u64, limits));
+    }
+    match sniff(bytes) {
+        Kind::Zip => open_zip(bytes, limits).map(Source::Docx),
+        Kind::Ole => {
+            let r = ole_rejection(bytes);
+            if r.reason == Some(Refusal::LegacyWord) {
+                cfb::word_streams(bytes, limits).map(Source::Word97)
+            } else {
+                Err(r)
+            }
+        }
+        Kind::Rejected(r) => match r.reason {
+            Some(Refusal::OtherText(Other::Html)) => Ok(Source::Html(web::decode_html(bytes))),
+            Some(Refusal::OtherText(Other::Mht)) => web::mht_html(bytes).map(Source::Html),
+            _ => match web::sniff_html_loosely(bytes) {
+                Some(html) => Ok(Source::Html(html)),
+                None => Err(r),
+            },
+        },
+    }
+}
+
+/// Decodes a pasted HTML fragment (already text) for the HTML reader: nothing to do but bound it.
+#[cfg(feature = "readers")]
+pub fn pasted_html(html: &str, limits: &Limits) -> Result<Source, Rejection> {
+    if html.len() as u64 > limits.max_input_bytes {
+        return Err(too_large_input(html.len() as u64, limits));
+    }
+    Ok(Source::Html(html.to_string()))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -200,30 +256,6 @@ fn is_plain_text(t: &str) -> bool {
     !t.is_empty()
         && t.chars()
             .all(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
-}
-
-/// The bytes decoded as UTF-16 when they begin with a UTF-16 byte order mark (either
-/// endianness; unpaired surrogates become U+FFFD, an odd last byte is dropped).
-pub(super) fn utf16_with_bom(bytes: &[u8]) -> Option<String> {
-    let le = match bytes {
-        [0xFF, 0xFE, ..] => true,
-        [0xFE, 0xFF, ..] => false,
-        _ => return None,
-    };
-    let units = bytes
-        .get(2..)
-        .unwrap_or(&[])
-        .chunks_exact(2)
-        .map(|c| match c {
-            [a, b] if le => u16::from_le_bytes([*a, *b]),
-            [a, b] => u16::from_be_bytes([*a, *b]),
-            _ => 0,
-        });
-    Some(
-        char::decode_utf16(units)
-            .map(|r| r.unwrap_or('\u{fffd}'))
-            .collect(),
-    )
 }
 
 fn head(bytes: &[u8], n: usize) -> &[u8] {

@@ -45,6 +45,7 @@ pub fn rejection(r: &Refusal) -> String {
             mb(*max)
         ),
         Refusal::Encrypted => "文档已加密（设置了打开密码），请在 Word/WPS 中去除密码后另存为 .docx 再检查".into(),
+        Refusal::Reader(p) => super::reader_problem(*p),
         Refusal::EncryptedLegacyWord => "这是设置了打开密码的旧版 Word/WPS 文件（.doc/.wps），请在 Word/WPS 中去除密码并另存为 .docx 后再检查".into(),
         Refusal::LegacyExcel => "这是旧版 Excel/WPS 表格文件（.xls/.et），不是 Word 文档；请选择报告的 Word 文档（.docx），旧版 Word 文件请先另存为 .docx".into(),
         Refusal::LegacyPowerPoint => "这是旧版 PowerPoint/WPS 演示文件（.ppt/.dps），不是 Word 文档；请选择报告的 Word 文档（.docx）".into(),

@@ -2,7 +2,12 @@
 //! table a rectangular grid of cells with their spans and their origin in the source. Readers
 //! of input formats (today [`crate::docx`]) build it; recognition reads it.
 
+#[cfg(feature = "readers")]
+mod builder;
 mod grid;
+
+#[cfg(feature = "readers")]
+pub use builder::Builder;
 
 pub use grid::{build_grid, GridError, Join, SpanCell, SpanRow};
 

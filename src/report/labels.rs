@@ -22,7 +22,12 @@
 //! distances but not the core/ambiguity logic, and two small dynamic programmes on labels
 //! bounded to [`MAX_KEY`] characters are cheaper than a dependency in the wasm build.
 
-use super::normalize::{fold_width, is_blank, norm};
+mod keys;
+
+#[cfg(test)]
+pub use keys::split_number;
+use keys::{key_into, osa_within, with_official_keys};
+pub use keys::{lcs_len, osa_distance};
 
 /// Longest key compared (characters); longer text is cut, and no label is this long.
 pub const MAX_KEY: usize = 120;
@@ -56,101 +61,6 @@ impl LabelMatch {
     }
 }
 
-/// The leading number of a label (`1.`, `1、`, `（1）`, `(一)`, `三、`), read from the raw text
-/// with blanks ignored (a label written one character per line keeps its number), and the
-/// rest of the text.
-pub fn split_number(raw: &str) -> (Option<u32>, String) {
-    let chars: Vec<char> = raw
-        .chars()
-        .filter(|c| !is_blank(*c))
-        .map(fold_width)
-        .collect();
-    let mut i = 0;
-    let open = matches!(chars.first(), Some('(' | '（' | '〔' | '['));
-    if open {
-        i += 1;
-    }
-    let (value, digits, arabic) = crate::report::numeral::leading_number(&chars[i..], 1000)
-        .map_or((0, 0, false), |(v, n, chinese)| (v, n, !chinese));
-    i += digits;
-    if digits == 0 || digits > 3 {
-        return (None, chars.into_iter().collect());
-    }
-    let separated = match chars.get(i) {
-        Some(')' | '）' | '〕' | ']') if open => {
-            i += 1;
-            // "（一）、" happens too.
-            if matches!(chars.get(i), Some('、' | '.' | '．')) {
-                i += 1;
-            }
-            true
-        }
-        Some('、' | '.' | '．' | ',' | '，' | ':' | '：') if !open => {
-            i += 1;
-            true
-        }
-        // Arabic digits directly followed by the label: "1属于国家秘密".
-        Some(_) if !open && arabic => true,
-        _ => false,
-    };
-    if !separated || i >= chars.len() {
-        return (None, chars.into_iter().collect());
-    }
-    (Some(value), chars[i..].iter().collect())
-}
-
-/// The comparison key of a label: without its leading number, normalised, bounded.
-pub fn key(raw: &str) -> String {
-    let (_, rest) = split_number(raw);
-    norm(&rest).chars().take(MAX_KEY).collect()
-}
-
-/// Optimal string alignment distance (Levenshtein with adjacent transpositions).
-pub fn osa_distance(a: &[char], b: &[char]) -> usize {
-    let (n, m) = (a.len(), b.len());
-    if n == 0 || m == 0 {
-        return n.max(m);
-    }
-    let w = m + 1;
-    let mut d = vec![0usize; (n + 1) * w];
-    for i in 0..=n {
-        d[i * w] = i;
-    }
-    for (j, slot) in d.iter_mut().enumerate().take(m + 1) {
-        *slot = j;
-    }
-    for i in 1..=n {
-        for j in 1..=m {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[(i - 1) * w + j] + 1)
-                .min(d[i * w + j - 1] + 1)
-                .min(d[(i - 1) * w + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[(i - 2) * w + j - 2] + 1);
-            }
-            d[i * w + j] = v;
-        }
-    }
-    d[n * w + m]
-}
-
-/// Length of the longest common subsequence.
-pub fn lcs_len(a: &[char], b: &[char]) -> usize {
-    let mut prev = vec![0usize; b.len() + 1];
-    let mut cur = vec![0usize; b.len() + 1];
-    for x in a {
-        for (j, y) in b.iter().enumerate() {
-            cur[j + 1] = if x == y {
-                prev[j] + 1
-            } else {
-                prev[j + 1].max(cur[j])
-            };
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
-}
-
 /// Edit distance allowed for a typo in an official key of `len` characters.
 fn typo_allowance(len: usize) -> usize {
     match len {
@@ -172,24 +82,30 @@ struct Evidence {
 }
 
 /// Matches a written label against official labels.
+///
+/// Equal keys are looked for first (the usual case: an official label as written, numbering
+/// and spacing aside), then the evidence of each official label; the edit distance is computed
+/// in full only where it is used (a core was found), else only as far as the typo allowance.
 pub fn match_label(written: &str, officials: &[Official]) -> LabelMatch {
-    let w = key(written);
-    if w.is_empty() {
+    let mut wc = Vec::with_capacity(32);
+    key_into(written, &mut wc);
+    if wc.is_empty() {
         return LabelMatch::NoMatch;
     }
-    let wc: Vec<char> = w.chars().collect();
+    with_official_keys(officials, |keys| evidence(&wc, officials, keys))
+}
+
+/// [`match_label`] once the keys are known (`keys[i]` is the key of `officials[i]`).
+fn evidence(wc: &[char], officials: &[Official], keys: &[Vec<char>]) -> LabelMatch {
+    if let Some(index) = keys.iter().position(|k| k.as_slice() == wc) {
+        return LabelMatch::Exact(index);
+    }
+    let w: String = wc.iter().collect();
     let mut found: Vec<Evidence> = Vec::new();
-    for (index, o) in officials.iter().enumerate() {
-        let ok = key(o.label);
-        if ok == w {
-            return LabelMatch::Exact(index);
-        }
-        let oc: Vec<char> = ok.chars().collect();
+    for (index, (o, oc)) in officials.iter().zip(keys).enumerate() {
         if oc.is_empty() {
             continue;
         }
-        let distance = osa_distance(&wc, &oc);
-        let typo = distance <= typo_allowance(oc.len());
         let core = if wc.len() <= 3 * oc.len() + 4 {
             o.cores
                 .iter()
@@ -199,16 +115,24 @@ pub fn match_label(written: &str, officials: &[Official]) -> LabelMatch {
         } else {
             None
         };
-        if typo || core.is_some() {
-            let dice = 2000 * lcs_len(&wc, &oc) / (wc.len() + oc.len());
-            found.push(Evidence {
-                index,
-                typo,
-                distance,
-                dice,
-                core,
-            });
-        }
+        let allowance = typo_allowance(oc.len());
+        let (distance, typo) = if core.is_some() {
+            let d = osa_distance(wc, oc);
+            (d, d <= allowance)
+        } else {
+            match osa_within(wc, oc, allowance) {
+                Some(d) => (d, true),
+                None => continue,
+            }
+        };
+        let dice = 2000 * lcs_len(wc, oc) / (wc.len() + oc.len());
+        found.push(Evidence {
+            index,
+            typo,
+            distance,
+            dice,
+            core,
+        });
     }
     // Typo-close first, then the closest by shared characters.
     found.sort_by(|a, b| {

@@ -53,7 +53,7 @@ pub fn norm(s: &str) -> String {
 /// symbols (the CJK symbols block, vertical, small and half/full-width forms). Decided by
 /// code point ranges rather than Unicode tables: labels are Chinese and ASCII, and this keeps
 /// the WebAssembly build small.
-fn is_cjk_word_char(c: char) -> bool {
+pub(crate) fn is_cjk_word_char(c: char) -> bool {
     let u = c as u32;
     if u < 0x2E80 {
         return false;

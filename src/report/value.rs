@@ -89,7 +89,9 @@ const UNITS: &[&str] = &[
 pub fn read(raw: &str) -> (Reading, Extras) {
     let mut extras = Extras::default();
     // Fold widths and drop every blank (a number split over lines or padded with U+3000).
-    let mut s = String::with_capacity(raw.len());
+    // Built on the stack: anything longer than 160 bytes is no number.
+    let mut buf = [0u8; 168];
+    let mut len = 0;
     for c in raw.chars() {
         if is_blank(c) {
             continue;
@@ -98,23 +100,26 @@ pub fn read(raw: &str) -> (Reading, Extras) {
         if f != c && f.is_ascii_digit() {
             extras.full_width = true;
         }
-        s.push(match f {
+        let f = match f {
             '−' | '﹣' => '-',
             '．' => '.',
             _ => f,
-        });
-        if s.len() > 160 {
+        };
+        len += f.encode_utf8(&mut buf[len..]).len();
+        if len > 160 {
             return (Reading::Invalid, extras);
         }
     }
+    let s = std::str::from_utf8(&buf[..len]).unwrap_or_default();
     if s.is_empty() {
         return (Reading::Blank, extras);
     }
-    let lower = s.to_ascii_lowercase();
-    if PLACEHOLDERS.contains(&lower.as_str()) {
+    // The placeholders have no upper-case letters: comparing without ASCII case is comparing
+    // the lower-cased text.
+    if PLACEHOLDERS.iter().any(|p| s.eq_ignore_ascii_case(p)) {
         return (Reading::Placeholder, extras);
     }
-    let mut body: &str = &s;
+    let mut body: &str = s;
     // A number followed by a note in brackets: "22（其中修订16件）".
     if let Some(open) = body.find(['（', '(']) {
         if open > 0 && body.ends_with(['）', ')']) {
@@ -149,7 +154,7 @@ pub fn read(raw: &str) -> (Reading, Extras) {
         Some((i, f)) => (i, Some(f)),
         None => (body, None),
     };
-    let digits: String = if int_part.contains(',') {
+    let digits: std::borrow::Cow<str> = if int_part.contains(',') {
         // Thousands separators only in their proper places: 1,234,567.
         let groups: Vec<&str> = int_part.split(',').collect();
         let ok = groups.first().is_some_and(|g| (1..=3).contains(&g.len()))
@@ -159,9 +164,9 @@ pub fn read(raw: &str) -> (Reading, Extras) {
             return (Reading::Invalid, extras);
         }
         extras.thousands = true;
-        groups.concat()
+        groups.concat().into()
     } else {
-        int_part.to_string()
+        int_part.into()
     };
     // More than 12 digits is no count of applications, and bounding the size keeps every sum
     // the rules compute far from overflow.
@@ -208,6 +213,23 @@ pub fn read(raw: &str) -> (Reading, Extras) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholders_have_no_upper_case_letters() {
+        for p in PLACEHOLDERS {
+            assert_eq!(p.to_ascii_lowercase(), *p);
+        }
+        assert_eq!(read("N/A").0, Reading::Placeholder);
+        assert_eq!(read(" Null ").0, Reading::Placeholder);
+    }
+
+    #[test]
+    fn long_text_is_no_number() {
+        let long = "1".repeat(161);
+        assert_eq!(read(&long).0, Reading::Invalid);
+        let wide = "１".repeat(54);
+        assert_eq!(read(&wide).0, Reading::Invalid);
+    }
 
     #[test]
     fn plain_and_padded_integers() {

@@ -6,6 +6,8 @@ mod common;
 #[path = "../../../tests/it/support/mod.rs"]
 mod support;
 
+mod batch_once;
 mod cli;
 mod cross_year;
 mod outputs;
+mod readers;

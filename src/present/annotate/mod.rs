@@ -19,10 +19,11 @@ pub use anchors::{anchors_for, cell_target};
 
 use crate::limits::Limits;
 use crate::messages::AnnotateProblem;
+use crate::opc::{self, Zip};
 use crate::rejection::{too_large_input, Rejection};
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipArchive, ZipWriter};
+use zip::{CompressionMethod, ZipWriter};
 
 /// Where a comment goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -127,40 +128,36 @@ pub fn annotate_with(
         return Err(too_large_input(bytes.len() as u64, limits.max_input_bytes));
     }
     let date = options.date.as_deref().filter(|d| valid_date(d));
-    let mut archive = match ZipArchive::new(Cursor::new(bytes)) {
-        Ok(a) => a,
+    if !bytes.starts_with(b"PK") {
         // Not a zip at all (the check, run first, says what the file is: .doc, PDF, ...).
-        Err(_) if !bytes.starts_with(b"PK") => return Err(not_docx()),
-        Err(_) => return Err(corrupt()),
-    };
-    if archive.len() > limits.max_zip_entries {
-        return Err(Rejection::from(AnnotateProblem::TooManyEntries {
-            max: limits.max_zip_entries,
-        }));
+        return Err(not_docx());
     }
-    let names: Vec<String> = (0..archive.len())
+    // The same bounded reader as the intake: entry count, sizes, ratio and total budget.
+    let mut zip = Zip::open(bytes, limits)?;
+    let names: Vec<String> = (0..zip.len())
         .map(|i| {
-            archive
+            zip.archive_mut()
                 .name_for_index(i)
                 .and_then(Result::ok)
                 .map(|n| n.into_owned())
                 .unwrap_or_default()
         })
         .collect();
-    let find = |name: &str| names.iter().position(|n| n.eq_ignore_ascii_case(name));
+    let find = |zip: &Zip<'_>, name: &str| zip.index(name);
 
-    let root_rels = match find("_rels/.rels") {
-        Some(i) => Some(read_entry(&mut archive, i, limits)?),
+    let root_rels = match find(&zip, "_rels/.rels") {
+        Some(i) => Some(zip.read(i, "_rels/.rels", limits)?),
         None => None,
     };
     let main_name = root_rels
         .as_deref()
-        .and_then(|r| parts::relationship_target(r, "/officeDocument", ""))
+        .and_then(|r| opc::relationship_target(r, "officeDocument", ""))
         .unwrap_or_else(|| "word/document.xml".to_string());
-    let main_idx = find(&main_name).ok_or_else(|| Rejection::from(AnnotateProblem::NoMainPart))?;
+    let main_idx =
+        find(&zip, &main_name).ok_or_else(|| Rejection::from(AnnotateProblem::NoMainPart))?;
     let main_xml: std::borrow::Cow<[u8]> = match main {
         Some((name, xml)) if name.eq_ignore_ascii_case(&main_name) => xml.into(),
-        _ => read_entry(&mut archive, main_idx, limits)?.into(),
+        _ => zip.read(main_idx, &main_name, limits)?.into(),
     };
     let scan = main_part::scan(&main_xml, anchors, options.tracked_changes, date, limits)?;
 
@@ -170,18 +167,18 @@ pub fn annotate_with(
         None => ("", main_name.as_str()),
     };
     let rels_name = format!("{dir}_rels/{file}.rels");
-    let rels_idx = find(&rels_name);
+    let rels_idx = find(&zip, &rels_name);
     let rels = match rels_idx {
-        Some(i) => Some(read_entry(&mut archive, i, limits)?),
+        Some(i) => Some(zip.read(i, &rels_name, limits)?),
         None => None,
     };
     let existing_comments = rels
         .as_deref()
-        .and_then(|r| parts::relationship_target(r, "/comments", dir));
-    let comments_idx = existing_comments.as_deref().and_then(find);
-    let old_comments = match comments_idx {
-        Some(i) => Some(read_entry(&mut archive, i, limits)?),
-        None => None,
+        .and_then(|r| opc::relationship_target(r, "comments", dir));
+    let comments_idx = existing_comments.as_deref().and_then(|n| find(&zip, n));
+    let old_comments = match (comments_idx, existing_comments.as_deref()) {
+        (Some(i), Some(n)) => Some(zip.read(i, n, limits)?),
+        _ => None,
     };
     let comments_max = old_comments.as_deref().map(parts::max_w_id).unwrap_or(0);
     let base = scan.max_id.max(comments_max) + 1;
@@ -214,7 +211,7 @@ pub fn annotate_with(
         None => {
             let mut name = format!("{dir}comments.xml");
             let mut n = 1;
-            while find(&name).is_some() {
+            while find(&zip, &name).is_some() {
                 name = format!("{dir}comments{n}.xml");
                 n += 1;
             }
@@ -232,15 +229,16 @@ pub fn annotate_with(
             )?)
         }
     };
-    let ct_idx = find("[Content_Types].xml");
+    let ct_idx = find(&zip, "[Content_Types].xml");
     let new_ct = match ct_idx {
         Some(i) => {
-            let ct = read_entry(&mut archive, i, limits)?;
+            let ct = zip.read(i, "[Content_Types].xml", limits)?;
             parts::add_override(&ct, &format!("/{comments_name}"))?
         }
         None => return Err(corrupt()),
     };
 
+    let archive = zip.archive_mut();
     let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len() + 16 * 1024)));
     for (i, original_name) in names.iter().enumerate() {
         let replaced: Option<&[u8]> = if i == main_idx {
@@ -298,29 +296,6 @@ pub fn annotate_with(
     })
 }
 
-/// Reads one entry, bounded by the part limit.
-fn read_entry(
-    archive: &mut ZipArchive<Cursor<&[u8]>>,
-    index: usize,
-    limits: &Limits,
-) -> Result<Vec<u8>, Rejection> {
-    let entry = archive.by_index(index).map_err(|_| corrupt())?;
-    let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
-    let limit = limits.max_part_bytes;
-    if entry.size() > limit {
-        return Err(too_large_part(&name, limit));
-    }
-    let mut buf = Vec::with_capacity(entry.size().min(limit) as usize);
-    entry
-        .take(limit + 1)
-        .read_to_end(&mut buf)
-        .map_err(|_| corrupt())?;
-    if buf.len() as u64 > limit {
-        return Err(too_large_part(&name, limit));
-    }
-    Ok(buf)
-}
-
 fn valid_date(d: &str) -> bool {
     d.len() <= 40
         && !d.is_empty()
@@ -340,9 +315,25 @@ fn write_failed() -> Rejection {
     Rejection::from(AnnotateProblem::WriteFailed)
 }
 
-fn too_large_part(name: &str, limit: u64) -> Rejection {
-    Rejection::from(AnnotateProblem::TooLargePart {
-        name: name.to_string(),
-        max: limit,
-    })
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The writer reads the package through the intake's bounded reader: the total budget
+    /// applies to it too.
+    #[test]
+    fn writer_reads_within_the_total_budget() {
+        let bytes = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/samples/seed_000.docx"
+        ))
+        .expect("fixture");
+        let anchors = [];
+        let mut options = AnnotateOptions::default();
+        options.limits.max_total_inflated = 1024;
+        let err = annotate_with(&bytes, &anchors, &options, None).expect_err("over budget");
+        assert_eq!(err.code, crate::rejection::RejectionCode::TooLargeInflated);
+        options.limits = Limits::default();
+        assert!(annotate_with(&bytes, &anchors, &options, None).is_ok());
+    }
 }

@@ -27,59 +27,6 @@ fn local(qname: &[u8]) -> &[u8] {
     }
 }
 
-/// The part a relationship of a type ending with `type_suffix` points at, resolved against
-/// `dir` (the source part's folder, with its trailing `/`).
-pub(crate) fn relationship_target(rels: &[u8], type_suffix: &str, dir: &str) -> Option<String> {
-    let mut reader = Reader::from_reader(rels);
-    loop {
-        match reader.read_event() {
-            Ok(Event::Start(e)) | Ok(Event::Empty(e))
-                if local(e.name().as_ref().as_bytes()) == b"Relationship" =>
-            {
-                let mut ty = None;
-                let mut target = None;
-                let mut external = false;
-                for a in e.attributes().with_checks(false).flatten() {
-                    let v = a.value.to_string();
-                    match a.key.as_ref().as_bytes() {
-                        b"Type" => ty = Some(v),
-                        b"Target" => target = Some(v),
-                        b"TargetMode" => external = v == "External",
-                        _ => {}
-                    }
-                }
-                if let (Some(ty), Some(target), false) = (ty, target, external) {
-                    if ty.ends_with(type_suffix) {
-                        return Some(resolve(dir, &target));
-                    }
-                }
-            }
-            Ok(Event::Eof) | Err(_) => return None,
-            _ => {}
-        }
-    }
-}
-
-/// Resolves a relative part reference against a folder (`..` and `.` segments, a leading `/`).
-fn resolve(dir: &str, target: &str) -> String {
-    let joined = if let Some(abs) = target.strip_prefix('/') {
-        abs.to_string()
-    } else {
-        format!("{dir}{target}")
-    };
-    let mut segs: Vec<&str> = Vec::new();
-    for s in joined.split('/') {
-        match s {
-            "" | "." => {}
-            ".." => {
-                segs.pop();
-            }
-            s => segs.push(s),
-        }
-    }
-    segs.join("/")
-}
-
 /// Largest numeric `w:id`-like attribute (`*:id`) in a part.
 pub(crate) fn max_w_id(xml: &[u8]) -> u64 {
     let mut reader = Reader::from_reader(xml);
@@ -296,13 +243,6 @@ pub(crate) fn add_override(ct: &[u8], part: &str) -> Result<Option<String>, Reje
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn resolves_relative_targets() {
-        assert_eq!(resolve("word/", "comments.xml"), "word/comments.xml");
-        assert_eq!(resolve("word/", "../custom/c.xml"), "custom/c.xml");
-        assert_eq!(resolve("word/", "/word/c.xml"), "word/c.xml");
-    }
 
     #[test]
     fn appends_to_an_empty_root() {
