@@ -7,7 +7,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 max="${MAX_SEED_BYTES:-262144}"
-targets="${*:-check_bytes package_open document_xml doc_reader html_reader}"
+targets="${*:-check_bytes package_open document_xml doc_reader html_reader narrative}"
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
@@ -32,8 +32,26 @@ find "$root/tests/fixtures" -type f -name '*.docx' -print0 | while IFS= read -r 
         || rm -f "$tmp/xml/$(basename "$f" .docx).document.xml"
 done
 
+# For narrative: every labelled sentence of the prose corpora, one file each, and the real
+# reports' texts with their lines as paragraphs (the target splits paragraphs at NUL).
+mkdir -p "$tmp/prose"
+for f in "$root"/tests/fixtures/narrative/*.tsv; do
+    grep -v '^#' "$f" | cut -f2 | while IFS= read -r line; do
+        [ -n "$line" ] || continue
+        printf '%s' "$line" > "$tmp/prose/$(basename "$f" .tsv)-$(printf '%s' "$line" | md5sum | cut -c1-12)"
+    done
+done
+for f in "$root"/tests/fixtures/real/*.txt; do
+    tr '\n' '\000' < "$f" > "$tmp/prose/real-$(basename "$f" .txt)"
+done
+
 for t in $targets; do
     mkdir -p "$here/corpus/$t"
+    if [ "$t" = narrative ]; then
+        find "$tmp/prose" -type f -size +0 -exec cp -f {} "$here/corpus/$t/" \;
+        echo "seed-corpus: $(find "$here/corpus/$t" -type f | wc -l) files in fuzz/corpus/$t"
+        continue
+    fi
     # The readers' targets: their own fixtures (tests/fixtures/readers/), .doc/.wps or web pages.
     if [ "$t" = doc_reader ] || [ "$t" = html_reader ]; then
         if [ "$t" = doc_reader ]; then pat='.*\.(doc|wps)$|.*_doc\.docx$'; else pat='.*\.(html?|mht)$'; fi

@@ -68,7 +68,7 @@ size_of() { # prints "raw gz" of the files given
   echo "$raw $gz"
 }
 element_js=(www/nianbao-check.js www/dom.js www/intake.js www/runner.js www/records.js www/form.js www/popover.js
-  www/print.js www/styles.js www/nianbao.js www/jobs.js www/render.js www/batch.js www/exports.js www/pairing.js www/narrative.js)
+  www/print.js www/styles.js www/nianbao.js www/jobs.js www/render.js www/batch.js www/exports.js www/pairing.js www/narrative.js www/claims.js)
 element_files=("${element_js[@]}" www/nianbao-check.css www/print.css www/worker.js www/pkg/nianbao.js www/pkg/nianbao_bg.wasm)
 # What the standalone page loads before it is idle: the worker, the glue and the .wasm load after
 # that (or on first use), writer.js only when an .xlsx or annotated copy is asked for.

@@ -12,7 +12,7 @@ set -euo pipefail
 secs="${1:-${FUZZ_SECONDS:-30}}"
 shift || true
 root="$(cd "$(dirname "$0")/.." && pwd)"
-targets="${*:-package_open check_bytes document_xml doc_reader html_reader}"
+targets="${*:-package_open check_bytes document_xml doc_reader html_reader narrative}"
 sanitizer="${FUZZ_SANITIZER:-address}"
 export RUSTC_BOOTSTRAP=1
 

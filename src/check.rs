@@ -540,6 +540,7 @@ fn assemble(
 ) -> CheckResult {
     let groups = group_findings(&mut findings, crate::messages::group);
     assign_problems(&mut findings);
+    let claims = crate::contract::ClaimView::all(report, &findings);
     let tables = if with_tables {
         report
             .physical_tables()
@@ -559,5 +560,6 @@ fn assemble(
         values: Values::of(report),
         tables,
         previous: None,
+        claims,
     }
 }

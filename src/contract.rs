@@ -9,6 +9,9 @@ use crate::report::formats::{self, T3_ROWS, T4_COLUMNS};
 use crate::report::{NumCell, Report};
 use serde::{Deserialize, Serialize};
 
+mod claims;
+pub use claims::ClaimView;
+
 /// Whether the file was checked or rejected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -237,12 +240,15 @@ pub struct CheckResult {
     /// The previous-year report this one was compared with (cross-year rules); absent when
     /// the report was checked alone.
     pub previous: Option<PreviousInfo>,
+    /// What the prose reader read and how each statement compares with the tables (added in
+    /// version 2 without a bump: a new field, omitted when the report has no statement).
+    pub claims: Vec<ClaimView>,
 }
 
 impl Serialize for CheckResult {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("CheckResult", 10)?;
+        let mut st = s.serialize_struct("CheckResult", 11)?;
         st.serialize_field("version", &self.version)?;
         st.serialize_field("status", &self.status)?;
         st.serialize_field("outcome", &self.outcome())?;
@@ -263,6 +269,11 @@ impl Serialize for CheckResult {
         match &self.previous {
             Some(p) => st.serialize_field("previous", p)?,
             None => st.skip_field("previous")?,
+        }
+        if self.claims.is_empty() {
+            st.skip_field("claims")?;
+        } else {
+            st.serialize_field("claims", &self.claims)?;
         }
         st.end()
     }
@@ -356,6 +367,7 @@ impl CheckResult {
             values: Values::default(),
             tables: Vec::new(),
             previous: None,
+            claims: Vec::new(),
         }
     }
 

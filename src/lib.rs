@@ -51,7 +51,8 @@ pub use check::{
     Options, PreviousBytes,
 };
 pub use contract::{
-    CheckResult, PreviousInfo, ReportInfo, Status, TableView, ValueEntry, Values, CONTRACT_VERSION,
+    CheckResult, ClaimView, PreviousInfo, ReportInfo, Status, TableView, ValueEntry, Values,
+    CONTRACT_VERSION,
 };
 pub use findings::Outcome;
 pub use findings::{
@@ -130,7 +131,7 @@ pub mod inspect {
         /// The narrative's numeric statements.
         pub mod narrative {
             pub use crate::report::narrative::{
-                extract, Active, CaseKind, Claim, Para, Part, Subject,
+                extract, Active, Applicant, CaseKind, Claim, Para, Part, Subject,
             };
         }
         /// Cell values.
@@ -149,7 +150,7 @@ pub mod inspect {
     /// The rules run on one report, and the rules' examples.
     pub mod rules {
         pub use crate::rules::{
-            catalogue_markdown, run_all, Edit, Example, RuleContext, RuleId, RuleOptions,
+            catalogue_markdown, run_all, run_prose, Edit, Example, RuleContext, RuleId, RuleOptions,
         };
     }
     /// The pipeline run's pieces: the document model of a file, annotation from results,

@@ -9,6 +9,7 @@ import { renderResult } from './render.js';
 import { cardTools } from './exports.js';
 import { notesOf, planRecords, reportTitle, reportTools } from './pairing.js';
 import { textPanel } from './narrative.js';
+import { claimsPanel } from './claims.js';
 
 let uid = 0; // card ids stay unique across all elements of the page
 
@@ -108,9 +109,12 @@ export class Records {
         },
       });
       const panel = textPanel(result, id, { previous: this.previousEntry(entry), open: (target) => this.openCell(target) });
+      const claims = claimsPanel(result, id, { open: (target) => this.openCell(target) });
       if (tools) card.querySelector('header.summary')?.after(tools);
       // The tables and their findings (errors first) come first; the 正文 panel after them.
-      if (panel) (card.querySelector(':scope > aside.findings') ?? card.querySelector(':scope > details.detail') ?? card.lastElementChild)?.after(panel);
+      const after = card.querySelector(':scope > aside.findings') ?? card.querySelector(':scope > details.detail') ?? card.lastElementChild;
+      // The 正文 panel, then the 正文核对 list of what the prose reader read.
+      if (panel || claims) after?.after(...[panel, claims].filter((x) => x != null));
       // A file that could not be checked has nothing to export or print.
       if (result.status === 'checked') card.append(cardTools(entry, { say, print: () => this.host.print(card) }));
       return entry;

@@ -9,6 +9,7 @@ pub mod kind;
 pub mod labels;
 pub mod narrative;
 pub mod normalize;
+pub mod numeral;
 pub mod pairing;
 mod recognise;
 mod text;

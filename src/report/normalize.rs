@@ -70,22 +70,12 @@ pub fn trim_blank(s: &str) -> &str {
     s.trim_matches(is_blank)
 }
 
-/// Chinese numerals 一 to 十 as numbers.
+/// Chinese numerals 〇 to 十 as numbers (十 = 10), for callers reading one character.
 pub fn cn_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '〇' | '零' => 0,
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        '十' => 10,
-        _ => return None,
-    })
+    if c == '十' {
+        return Some(10);
+    }
+    crate::report::numeral::chinese_digit(c).filter(|_| c != '两')
 }
 
 /// The heading number in front of a title: `一、`, `三.`, `2、`, `（一）`, `(1)`, `第三部分`.
@@ -102,30 +92,18 @@ pub enum HeadingNumber {
 /// Splits a leading heading number off `text`, returning it and the rest.
 pub fn split_heading_number(text: &str) -> (Option<HeadingNumber>, &str) {
     let t = trim_blank(text);
-    let mut chars = t.char_indices().peekable();
-    let Some((_, first)) = chars.peek().copied() else {
+    let Some(first) = t.chars().next() else {
         return (None, t);
     };
     let first_f = fold_width(first);
+    let cs: Vec<char> = t.chars().collect();
     if first_f == '(' {
-        chars.next();
-        let mut n = 0u32;
-        let mut any = false;
-        while let Some(&(_, c)) = chars.peek() {
-            let cf = fold_width(c);
-            if let Some(d) = cf.to_digit(10).or_else(|| cn_digit(c)) {
-                n = n.saturating_mul(10).saturating_add(d).min(1000);
-                any = true;
-                chars.next();
-            } else {
-                break;
-            }
-        }
-        if let Some(&(i, c)) = chars.peek() {
-            if any && fold_width(c) == ')' {
-                let rest = &t[i + c.len_utf8()..];
-                return (Some(HeadingNumber::Parenthesized(n)), trim_blank(rest));
-            }
+        let Some((n, len, _)) = crate::report::numeral::leading_number(&cs[1..], 1000) else {
+            return (None, t);
+        };
+        if cs.get(1 + len).map(|c| fold_width(*c)) == Some(')') {
+            let end: usize = cs[..len + 2].iter().map(|c| c.len_utf8()).sum();
+            return (Some(HeadingNumber::Parenthesized(n)), trim_blank(&t[end..]));
         }
         return (None, t);
     }
@@ -134,33 +112,10 @@ pub fn split_heading_number(text: &str) -> (Option<HeadingNumber>, &str) {
     if !chinese && !arabic {
         return (None, t);
     }
-    let mut value = 0u32;
-    let mut end = 0;
-    for (i, c) in t.char_indices() {
-        let cf = fold_width(c);
-        if chinese {
-            match cn_digit(c) {
-                Some(10) => value = if value == 0 { 10 } else { value * 10 },
-                Some(d) => {
-                    value = if value >= 10 && value.is_multiple_of(10) {
-                        value + d
-                    } else {
-                        value.saturating_mul(10).saturating_add(d)
-                    }
-                }
-                None => {
-                    end = i;
-                    break;
-                }
-            }
-        } else if let Some(d) = cf.to_digit(10) {
-            value = value.saturating_mul(10).saturating_add(d).min(1000);
-        } else {
-            end = i;
-            break;
-        }
-        end = i + c.len_utf8();
-    }
+    let Some((value, len, _)) = crate::report::numeral::leading_number(&cs, 1000) else {
+        return (None, t);
+    };
+    let end: usize = cs[..len].iter().map(|c| c.len_utf8()).sum();
     let rest = &t[end..];
     let mut rc = rest.chars();
     match rc.next().map(fold_width) {

@@ -472,8 +472,8 @@ fn find_cn_year(text: &str) -> Option<(i32, usize)> {
         };
         let mut v = 0i32;
         for (_, c) in w.iter().take(4) {
-            match crate::report::normalize::cn_digit(*c) {
-                Some(d) if d < 10 => v = v * 10 + d as i32,
+            match crate::report::numeral::chinese_digit(*c) {
+                Some(d) => v = v * 10 + d as i32,
                 _ => {
                     v = -1;
                     break;
@@ -600,25 +600,10 @@ pub fn parse_date_line(text: &str) -> Option<(i32, u32, u32)> {
             return s.parse().ok();
         }
         // Chinese numerals: digit by digit for years (二〇二二), with 十 for months and days.
-        let digits: Vec<u32> = s
-            .chars()
-            .map(crate::report::normalize::cn_digit)
-            .collect::<Option<Vec<_>>>()?;
-        if digits.contains(&10) {
-            let mut v = 0;
-            let mut cur = 0;
-            for d in digits {
-                if d == 10 {
-                    v += if cur == 0 { 10 } else { cur * 10 };
-                    cur = 0;
-                } else {
-                    cur = d;
-                }
-            }
-            Some(v + cur)
-        } else {
-            Some(digits.iter().fold(0, |a, d| a * 10 + d))
-        }
+        let cs: Vec<char> = s.chars().collect();
+        let v = crate::report::numeral::parse_chinese(&cs)
+            .or_else(|| crate::report::numeral::parse_digitwise(&cs))?;
+        u32::try_from(v).ok()
     };
     let (y, m, d) = (num(y)? as i32, num(m)?, num(d)?);
     ((2000..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))

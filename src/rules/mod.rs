@@ -75,6 +75,7 @@ mod culprits;
 mod document;
 pub mod example;
 mod hier;
+mod prose;
 mod structure;
 mod t2;
 mod t3;
@@ -85,6 +86,7 @@ mod xyear;
 use culprits::*;
 pub use example::{Edit, Example};
 pub use hier::{figures_of, Figure, Unit};
+pub use prose::claim_figure;
 use t4::*;
 
 pub use crate::findings::RuleId;
@@ -430,8 +432,20 @@ fn text_location(span: &TextSpan) -> Location {
 
 /// Runs every rule on the context, then names likely culprit cells.
 pub fn run_all(cx: &RuleContext<'_>) -> Vec<Finding> {
+    run_where(cx, |_| true)
+}
+
+/// Runs the prose rules (TX.*) only: what the narrative fuzz target exercises.
+pub fn run_prose(cx: &RuleContext<'_>) -> Vec<Finding> {
+    run_where(cx, |id| id.as_str().starts_with("TX."))
+}
+
+fn run_where(cx: &RuleContext<'_>, wanted: impl Fn(RuleId) -> bool) -> Vec<Finding> {
     let mut sink = Sink::new(RuleId::ALL[0]);
     for &id in RuleId::ALL {
+        if !wanted(id) {
+            continue;
+        }
         sink.rule = id;
         let def = id.def();
         debug_assert_eq!(def.id, id);

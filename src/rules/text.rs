@@ -9,8 +9,9 @@
 //! TX.NEWCARRY (carry-over counted as received), TX.PARTIAL (the figure covers only part of
 //! what the sentence names) and TX.VAGUE (approximate figures, "其中…" parts, loose wording).
 
+use super::prose::{tx_active, tx_fee, tx_no_case, tx_upheld};
 use super::*;
-use crate::report::narrative::{Active, CaseKind, CasePart, Claim, Outcome, Subject};
+use crate::report::narrative::{CasePart, Claim, Outcome, Subject};
 
 rule! {
     /// 正文收到申请数
@@ -19,7 +20,7 @@ rule! {
     ///
     /// 依据：正文与统计表应当一致（“数据精确、文字严谨”）；同一事实两个数字是公开发布的不一致。
     TxNew: "TX.NEW", Error,
-    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "2021年，本机关共收到政府信息公开申请2件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文“共收到政府信息公开申请2件”与表格不一致：正文为 2，已对照表三“一、本年新收政府信息公开申请数量”总计 1，均不相等" },
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "2021年，本机关共收到政府信息公开申请2件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文写 2 件（“共收到政府信息公开申请2件”），表三“一、本年新收政府信息公开申请数量”总计为 1 件" },
     check: tx_new,
 }
 
@@ -30,7 +31,7 @@ rule! {
     ///
     /// 依据：表三“一、本年新收”不含上年结转；正文含结转时应写明，读者才能与表格对上。
     TxNewCarry: "TX.NEWCARRY", Warning,
-    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "2021年，本机关共收到政府信息公开申请2件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "carried_over", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [2, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [2, 0, 0, 0, 0, 0] }], message: "正文“共收到政府信息公开申请2件”与表三“一、本年新收政府信息公开申请数量”总计 1 不一致；2 等于本年新收加上年结转，若是此意请写明“含上年结转1件”" },
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "2021年，本机关共收到政府信息公开申请2件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "carried_over", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [2, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [2, 0, 0, 0, 0, 0] }], message: "正文写 2 件（“共收到政府信息公开申请2件”），表三“一、本年新收政府信息公开申请数量”总计为 1 件；2 等于本年新收加上年结转，若是此意请写明“含上年结转1件”" },
     reported_by: [TxNew],
 }
 
@@ -41,7 +42,7 @@ rule! {
     ///
     /// 依据：正文与统计表应当一致；办结数是表三第三项（本年度办理结果）的合计。
     TxDone: "TX.DONE", Error,
-    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "2021年共收到政府信息公开申请1件，办结2件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文“办结2件”与表三“（七）总计”总计 1 不一致" },
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "2021年共收到政府信息公开申请1件，办结2件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文写 2 件（“办结2件”），表三“（七）总计”总计为 1 件" },
     check: tx_done,
 }
 
@@ -52,7 +53,7 @@ rule! {
     ///
     /// 依据：正文与统计表应当一致。
     TxCarryIn: "TX.CARRYIN", Error,
-    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "上年结转政府信息公开申请2件。" }, Edit::T3Row { row: "carried_over", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文“上年结转政府信息公开申请2件”与表三“二、上年结转政府信息公开申请数量”总计 1 不一致" },
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "上年结转政府信息公开申请2件。" }, Edit::T3Row { row: "carried_over", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文写 2 件（“上年结转政府信息公开申请2件”），表三“二、上年结转政府信息公开申请数量”总计为 1 件" },
     check: tx_carry_in,
 }
 
@@ -63,7 +64,7 @@ rule! {
     ///
     /// 依据：正文与统计表应当一致。
     TxCarryOut: "TX.CARRYOUT", Error,
-    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "结转下年度继续办理1件。" }], message: "正文“结转下年度继续办理1件”与表三“四、结转下年度继续办理”总计 0 不一致" },
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "结转下年度继续办理1件。" }], message: "正文写 1 件（“结转下年度继续办理1件”），表三“四、结转下年度继续办理”总计为 0 件" },
     check: tx_carry_out,
 }
 
@@ -96,7 +97,7 @@ rule! {
     ///
     /// 依据：正文与统计表应当一致；分组合计是表三各小项之和。上海市 2019 年报正文“予以公开及部分公开258件”而表三为 272 + 3 = 275。
     TxBreak: "TX.BREAK", Error,
-    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "对收到的政府信息公开申请，予以公开2件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文“予以公开2件”与表三“（一）予以公开”总计 1 不一致" },
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "对收到的政府信息公开申请，予以公开2件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文写 2 件（“予以公开2件”），表三“（一）予以公开”总计为 1 件" },
     check: tx_break,
 }
 
@@ -107,7 +108,7 @@ rule! {
     ///
     /// 依据：正文与统计表应当一致。
     TxRev: "TX.REV", Error,
-    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "本年度因政府信息公开被申请行政复议2件。" }, Edit::T4 { col: "review.upheld", text: "1" }, Edit::T4 { col: "review.total", text: "1" }], message: "正文“行政复议2件”与表四“行政复议·总计” 1 不一致" },
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "本年度因政府信息公开被申请行政复议2件。" }, Edit::T4 { col: "review.upheld", text: "1" }, Edit::T4 { col: "review.total", text: "1" }], message: "正文写 2 件（“行政复议2件”），表四“行政复议·总计”为 1 件" },
     check: tx_review,
 }
 
@@ -118,7 +119,7 @@ rule! {
     ///
     /// 依据：正文与统计表应当一致；行政诉讼分两栏统计。
     TxLit: "TX.LIT", Error,
-    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "本年度因政府信息公开被提起行政诉讼2件。" }, Edit::T4 { col: "litigation_direct.upheld", text: "1" }, Edit::T4 { col: "litigation_direct.total", text: "1" }], message: "正文“行政诉讼2件”与表四行政诉讼“总计”（未经复议直接起诉与复议后起诉之和） 1 不一致" },
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "本年度因政府信息公开被提起行政诉讼2件。" }, Edit::T4 { col: "litigation_direct.upheld", text: "1" }, Edit::T4 { col: "litigation_direct.total", text: "1" }], message: "正文写 2 件（“行政诉讼2件”），表四行政诉讼“总计”（未经复议直接起诉与复议后起诉之和）为 1 件" },
     check: tx_litigation,
 }
 
@@ -129,7 +130,7 @@ rule! {
     ///
     /// 依据：正文与统计表应当一致。上海市 2019 年报正文说“均获维持”而表四有尚未审结的案件。
     TxUpheld: "TX.UPHELD", Error,
-    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "行政复议结果均获维持。" }, Edit::T4 { col: "review.corrected", text: "1" }, Edit::T4 { col: "review.total", text: "1" }], message: "正文说“均获维持”，但表四“行政复议·结果纠正”为 1" },
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "因政府信息公开被申请的行政复议结果均获维持。" }, Edit::T4 { col: "review.corrected", text: "1" }, Edit::T4 { col: "review.total", text: "1" }], message: "正文说“均获维持”，但表四“行政复议·结果纠正”为 1" },
     check: tx_upheld,
 }
 
@@ -151,19 +152,19 @@ rule! {
     ///
     /// 依据：正文与统计表应当一致；这类差异多是正文漏算了一部分，请核对后写明。
     TxPartial: "TX.PARTIAL", Warning,
-    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "对收到的政府信息公开申请，予以公开及部分公开1件。" }, Edit::T3Row { row: "new_received", values: [2, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "partially_granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [2, 0, 0, 0, 0, 0] }], message: "1 只等于“（一）予以公开” 1，未含部分公开" },
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "对收到的政府信息公开申请，予以公开及部分公开1件。" }, Edit::T3Row { row: "new_received", values: [2, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "partially_granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [2, 0, 0, 0, 0, 0] }], message: "正文写 1 件（“予以公开及部分公开1件”），表三“（一）予以公开”与“（二）部分公开（区分处理的，只计这一情形，不计其他情形）”之和为 2 件；1 只等于“（一）予以公开” 1 件，未含部分公开" },
     reported_by: [TxNone, TxBreak, TxLit, TxUpheld],
 }
 
 rule! {
     /// 正文数字读法不确定
     ///
-    /// 正文数字与表格不一致，但正文是约数（近、约、余、多）、“其中”的一部分，或措辞可能另有所指（如“办结”等于收到的申请数、“无结转”未说明是哪一年、“正在办理”未说明结转下年度、句中的行政复议或行政诉讼未说明是因政府信息公开引起的），所以只作提示。
+    /// 正文数字与表格不一致，但正文是约数（近、约、余、多）、“其中”的一部分，或措辞可能另有所指（如“办结”等于收到的申请数、“无结转”未说明是哪一年、“正在办理”未说明结转下年度、句中的行政复议或行政诉讼未说明是因政府信息公开引起的），所以只作提示。也提示：正文按渠道、本级或部门、时段分列的件数之和与表格不同；按申请人类型（自然人、法人或其他组织等）的件数与表三该列不同；表三某行总计空白时，正文数字与该行已填各栏之和不同。
     ///
     /// 依据：读法不确定时说明所作的假设，而不报错误。
     TxVague: "TX.VAGUE", Warning,
-    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "2021年，本机关共收到政府信息公开申请约10件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文“共收到政府信息公开申请约10件”与表格不一致" },
-    reported_by: [TxNew, TxDone, TxCarryIn, TxCarryOut, TxBreak, TxRev, TxLit],
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "2021年，本机关共收到政府信息公开申请约10件。" }, Edit::T3Row { row: "new_received", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "granted", values: [1, 0, 0, 0, 0, 0] }, Edit::T3Row { row: "results_total", values: [1, 0, 0, 0, 0, 0] }], message: "正文写 10 件（“共收到政府信息公开申请约10件”），表三“一、本年新收政府信息公开申请数量”总计为 1 件" },
+    reported_by: [TxNew, TxDone, TxCarryIn, TxCarryOut, TxBreak, TxRev, TxLit, TxUpheld, TxNoCase],
 }
 
 rule! {
@@ -173,7 +174,7 @@ rule! {
     ///
     /// 依据：正文与统计表应当一致；国办公开办函〔2021〕30号：许可、处罚、强制数量包括已公开和依法未公开的全部处理决定。
     TxActive: "TX.ACTIVE", Warning,
-    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "本年度办理行政许可5件。" }, Edit::T2 { row: "行政许可", col: 0, text: "4" }], message: "正文“行政许可5件”与表二“行政许可”“本年处理决定数量” 4 不一致" },
+    example: Example { format: Format::F2021, edits: &[Edit::Paragraph { section: 0, text: "本年度办理行政许可5件。" }, Edit::T2 { row: "行政许可", col: 0, text: "4" }], message: "正文写 5 件（“行政许可5件”），表二“行政许可”“本年处理决定数量”为 4 件；表二统计的是本年全部处理决定（含依法未公开的），若正文只计了其中一部分，请写明" },
     check: tx_active,
 }
 
@@ -190,18 +191,18 @@ rule! {
 
 /// A figure of the tables: its value, the cells it sums, and how to name it.
 #[derive(Debug, Clone)]
-struct Figure {
-    value: i64,
-    cells: Vec<CellRef>,
+pub(super) struct Figure {
+    pub(super) value: i64,
+    pub(super) cells: Vec<CellRef>,
     /// How messages name it (messages::figure), e.g. 表三“一、本年新收政府信息公开申请数量”总计.
-    name: String,
-    table: u8,
-    row: Vec<String>,
-    column: Vec<String>,
+    pub(super) name: String,
+    pub(super) table: u8,
+    pub(super) row: Vec<String>,
+    pub(super) column: Vec<String>,
 }
 
 /// The 总计 of table 三 rows `keys` summed; `None` when a cell is missing or not an integer.
-fn t3_sum(report: &Report, keys: &[&str], name: String) -> Option<Figure> {
+pub(super) fn t3_sum(report: &Report, keys: &[&str], name: String) -> Option<Figure> {
     let mut value = 0i64;
     let mut cells = Vec::new();
     for key in keys {
@@ -225,7 +226,7 @@ fn t3_sum(report: &Report, keys: &[&str], name: String) -> Option<Figure> {
 }
 
 /// The official label of a table 三 row at `depth` of its path (the last when shorter).
-fn t3_label(key: &str, depth: usize) -> &'static str {
+pub(super) fn t3_label(key: &str, depth: usize) -> &'static str {
     formats::t3_row_index(key)
         .and_then(|i| T3_ROWS.get(i))
         .and_then(|d| d.path.get(depth).or(d.path.last()))
@@ -234,7 +235,7 @@ fn t3_label(key: &str, depth: usize) -> &'static str {
 }
 
 /// One row of table 三 by key, named by its official label.
-fn t3_row(report: &Report, key: &str) -> Option<Figure> {
+pub(super) fn t3_row(report: &Report, key: &str) -> Option<Figure> {
     t3_sum(
         report,
         &[key],
@@ -243,7 +244,7 @@ fn t3_row(report: &Report, key: &str) -> Option<Figure> {
 }
 
 /// Rows of table 三 of the report's format whose key starts with `prefix` (withheld_, unable_ …).
-fn t3_group(report: &Report, prefix: &str) -> Vec<&'static str> {
+pub(super) fn t3_group(report: &Report, prefix: &str) -> Vec<&'static str> {
     t3_rows_of(report.t3_format())
         .map(|(_, r)| r.key)
         .filter(|k| *k == prefix.trim_end_matches('_') || k.starts_with(prefix))
@@ -251,7 +252,7 @@ fn t3_group(report: &Report, prefix: &str) -> Vec<&'static str> {
 }
 
 /// Table 四 columns summed by key (review.total, litigation_direct.total …).
-fn t4_sum(report: &Report, keys: &[&str], name: String) -> Option<Figure> {
+pub(super) fn t4_sum(report: &Report, keys: &[&str], name: String) -> Option<Figure> {
     let mut value = 0i64;
     let mut cells = Vec::new();
     let mut first = None;
@@ -277,7 +278,7 @@ fn t4_sum(report: &Report, keys: &[&str], name: String) -> Option<Figure> {
 }
 
 /// A table 二 cell by official row label and one of `columns` (2021 or 2019 wording).
-fn t2_fig(report: &Report, rows: &[&str], columns: &[&str]) -> Option<Figure> {
+pub(super) fn t2_fig(report: &Report, rows: &[&str], columns: &[&str]) -> Option<Figure> {
     let t2 = report.t2.as_ref()?;
     let format = report.t2_format();
     for row in rows {
@@ -311,24 +312,59 @@ fn claim_location(c: &Claim) -> Location {
 
 /// A finding about `claim` and the figure it disagrees with: the cell holds `actual`, the text
 /// states `expected`.
-fn text_finding(id: RuleId, message: String, claim: &Claim, fig: Option<&Figure>) -> Finding {
+pub(super) fn text_finding(
+    id: RuleId,
+    message: String,
+    claim: &Claim,
+    fig: Option<&Figure>,
+) -> Finding {
     let mut f = finding(id, message);
     if let Some(fig) = fig {
         f.table = Some(fig.table);
         f.row = fig.row.clone();
         f.column = fig.column.clone();
-        f.actual = Some(Quantity::Int(fig.value));
         f.cells = fig.cells.clone();
     }
-    if let Some(q) = claim.quantity {
-        f.expected = Some(Quantity::Int(q));
-    }
+    // No `expected`/`actual`: the text is not the cell's expected value (the cell may be the
+    // right one); the message states both figures. Nor a culprit or a fix: the annotated
+    // report comments on the sentence and proposes no change to the table.
     f.locations.push(claim_location(claim));
     f
 }
 
+/// The unit the sentence used (件, 条, 份 …).
+pub(super) fn unit_of(c: &Claim) -> &'static str {
+    c.unit.map_or("件", |u| u.as_str())
+}
+
+/// 正文写 n 件（“…”），<figure>为 v 件.
+pub(super) fn mismatch(c: &Claim, n: i64, fig: &Figure) -> String {
+    messages::prose_mismatch(&c.text, n, unit_of(c), &fig.name, fig.value)
+}
+
+/// A part (`qualified`: a channel, 本级/部门, a sub-period) is compared only with a cell that
+/// holds exactly that part, which the tables do not have; so only a part larger than the whole
+/// is reported, as a warning. Returns whether the claim was a part (and is done with).
+fn part_only(claim: &Claim, n: i64, fig: &Figure, sink: &mut Sink) -> bool {
+    if !claim.qualified {
+        return false;
+    }
+    if n > fig.value {
+        let m = messages::prose_part_exceeds(
+            &claim.text,
+            n,
+            unit_of(claim),
+            &fig.name,
+            fig.value,
+            None,
+        );
+        sink.push(text_finding(RuleId::TxVague, m, claim, Some(fig)));
+    }
+    true
+}
+
 /// The claims of `report` that state this year's figure of a subject.
-fn claims_of<'a>(
+pub(super) fn claims_of<'a>(
     report: &'a Report,
     pick: impl Fn(&Subject) -> bool + 'a,
 ) -> impl Iterator<Item = &'a Claim> + 'a {
@@ -339,14 +375,14 @@ fn claims_of<'a>(
 }
 
 /// An approximate figure (近/约/余/多) is read as matching when within 20 % of a reading.
-fn near(n: i64, v: i64) -> bool {
+pub(super) fn near(n: i64, v: i64) -> bool {
     (n - v).abs() * 5 <= v.max(1)
 }
 
 /// The error rule `strict`, or [`RuleId::TxVague`] when the statement is approximate, a
 /// subset ("其中…") or loosely worded (a subject word that may name something else).
 fn strict_or_vague(c: &Claim, strict: RuleId) -> RuleId {
-    if c.approx || c.subset || c.loose {
+    if c.approx || c.subset || c.qualified || c.loose {
         RuleId::TxVague
     } else {
         strict
@@ -356,7 +392,7 @@ fn strict_or_vague(c: &Claim, strict: RuleId) -> RuleId {
 /// For breakdowns ("其中，予以公开 N 件", "其中维持 N 件") "其中" is the normal form: the error
 /// rule `strict` unless the figure is approximate or loosely worded.
 fn breakdown(c: &Claim, strict: RuleId) -> RuleId {
-    if c.approx || c.loose {
+    if c.approx || c.qualified || c.loose {
         RuleId::TxVague
     } else {
         strict
@@ -392,10 +428,11 @@ fn tx_new(cx: &RuleContext<'_>, sink: &mut Sink) {
     for claim in claims_of(report, |s| *s == Subject::NewApplications) {
         let Some(n) = claim.quantity else { continue };
         let q = &claim.text;
+        let unit = unit_of(claim);
         if claim.subset {
             // "其中…" names a part of the applications: it cannot exceed the whole.
             if n > ab.unwrap_or(a.value) {
-                let m = messages::tx_part_exceeds(q, &a.name, a.value, ab);
+                let m = messages::prose_part_exceeds(q, n, unit, &a.name, a.value, ab);
                 sink.push(text_finding(
                     RuleId::TxVague,
                     m,
@@ -411,11 +448,13 @@ fn tx_new(cx: &RuleContext<'_>, sink: &mut Sink) {
                     continue;
                 }
                 let (id, m) = if n == a.value {
-                    let m =
-                        messages::tx_new_carry_said_new_only(q, n, &a.name, a.value, bf.value, v);
+                    let m = messages::prose_new_carry_said_new_only(
+                        q, n, unit, &a.name, a.value, bf.value, v,
+                    );
                     (RuleId::TxNewCarry, m)
                 } else {
-                    let m = messages::tx_new_carry_said_mismatch(q, a.value, bf.value, v);
+                    let m =
+                        messages::prose_new_carry_said_mismatch(q, n, unit, a.value, bf.value, v);
                     (strict_or_vague(claim, RuleId::TxNew), m)
                 };
                 sink.push(text_finding(id, m, claim, Some(&with_carry_in)));
@@ -428,7 +467,8 @@ fn tx_new(cx: &RuleContext<'_>, sink: &mut Sink) {
         }
         if let (Some(v), Some(bf)) = (ab, &b) {
             if n == v && bf.value > 0 {
-                let m = messages::tx_new_is_new_plus_carry(q, &a.name, a.value, n, bf.value);
+                let m =
+                    messages::prose_new_is_new_plus_carry(q, n, unit, &a.name, a.value, bf.value);
                 sink.push(text_finding(
                     RuleId::TxNewCarry,
                     m,
@@ -440,8 +480,8 @@ fn tx_new(cx: &RuleContext<'_>, sink: &mut Sink) {
         }
         if let (Some(v), Some(rf), Some(cf)) = (rc, &r, &c) {
             if n == v {
-                let m = messages::tx_new_is_results_plus_carry(
-                    q, &a.name, a.value, n, rf.value, cf.value,
+                let m = messages::prose_new_is_results_plus_carry(
+                    q, n, unit, &a.name, a.value, rf.value, cf.value,
                 );
                 sink.push(text_finding(
                     RuleId::TxNewCarry,
@@ -454,8 +494,16 @@ fn tx_new(cx: &RuleContext<'_>, sink: &mut Sink) {
         }
         let shown_ab = ab.filter(|_| b.as_ref().is_some_and(|b| b.value > 0));
         let shown_rc = rc.filter(|v| Some(*v) != ab && *v != a.value);
-        let m =
-            messages::tx_new_mismatch(q, n, &a.name, a.value, shown_ab, shown_rc, stated_elsewhere);
+        let m = messages::prose_new_mismatch(
+            q,
+            n,
+            unit,
+            &a.name,
+            a.value,
+            shown_ab,
+            shown_rc,
+            stated_elsewhere,
+        );
         let id = if stated_elsewhere {
             RuleId::TxVague
         } else {
@@ -463,6 +511,8 @@ fn tx_new(cx: &RuleContext<'_>, sink: &mut Sink) {
         };
         sink.push(text_finding(id, m, claim, Some(&a)));
     }
+    super::prose::parts_sum(report, &a, ab, sink);
+    super::prose::applicants(report, sink);
 }
 
 /// TX.DONE: 答复/办结 N 件 = 表三 （七）总计.
@@ -485,7 +535,7 @@ fn tx_done(cx: &RuleContext<'_>, sink: &mut Sink) {
         let q = &claim.text;
         if claim.subset {
             if n > r.value {
-                let m = messages::tx_part_exceeds(q, &r.name, r.value, None);
+                let m = messages::prose_part_exceeds(q, n, unit_of(claim), &r.name, r.value, None);
                 sink.push(text_finding(RuleId::TxVague, m, claim, Some(&r)));
             }
             continue;
@@ -499,7 +549,11 @@ fn tx_done(cx: &RuleContext<'_>, sink: &mut Sink) {
         } else {
             (strict_or_vague(claim, RuleId::TxDone), DoneReading::None)
         };
-        let m = messages::tx_done(q, &r.name, r.value, reading);
+        let m = format!(
+            "{}{}",
+            mismatch(claim, n, &r),
+            messages::tx_done_reading(reading)
+        );
         sink.push(text_finding(id, m, claim, Some(&r)));
     }
 }
@@ -520,7 +574,10 @@ fn tx_carry_in(cx: &RuleContext<'_>, sink: &mut Sink) {
         if n == b.value || claim.approx && near(n, b.value) {
             continue;
         }
-        let m = messages::tx_mismatch(&claim.text, &b.name, b.value);
+        if part_only(claim, n, &b, sink) {
+            continue;
+        }
+        let m = mismatch(claim, n, &b);
         let id = breakdown(claim, RuleId::TxCarryIn);
         sink.push(text_finding(id, m, claim, Some(&b)));
     }
@@ -537,10 +594,13 @@ fn tx_carry_out(cx: &RuleContext<'_>, sink: &mut Sink) {
         if n == c.value || claim.approx && n > 0 && near(n, c.value) {
             continue;
         }
+        if part_only(claim, n, &c, sink) {
+            continue;
+        }
         let m = if n == 0 {
             messages::tx_no_carry_out(&claim.text, &c.name, c.value)
         } else {
-            messages::tx_mismatch(&claim.text, &c.name, c.value)
+            mismatch(claim, n, &c)
         };
         // 无结转 without 下年度 may mean either carry-over: marked approximate.
         let id = strict_or_vague(claim, RuleId::TxCarryOut);
@@ -573,8 +633,7 @@ fn tx_none(cx: &RuleContext<'_>, sink: &mut Sink) {
         } else {
             return;
         };
-        let mut f = text_finding(id, m, claim, Some(fig));
-        f.expected = Some(Quantity::Int(0));
+        let f = text_finding(id, m, claim, Some(fig));
         sink.push(f);
     }
 }
@@ -590,48 +649,53 @@ fn tx_all_done(cx: &RuleContext<'_>, sink: &mut Sink) {
     }
     if let Some(claim) = claims_of(report, |s| *s == Subject::AllDone).next() {
         let m = messages::tx_all_done(&claim.text, &c.name, c.value);
-        let mut f = text_finding(RuleId::TxAllDone, m, claim, Some(&c));
-        f.expected = Some(Quantity::Int(0));
+        let f = text_finding(RuleId::TxAllDone, m, claim, Some(&c));
         sink.push(f);
     }
 }
 
 /// TX.BREAK: 予以公开 N 件 … = the result row (or group) of 表三 总计.
 fn tx_break(cx: &RuleContext<'_>, sink: &mut Sink) {
-    use messages::figure;
     let report = cx.report;
     for claim in claims_of(report, |s| matches!(s, Subject::Break(_))) {
         let (Subject::Break(o), Some(n)) = (claim.subject, claim.quantity) else {
             continue;
         };
-        // The group label (（三）不予公开 …) is the second element of its rows' paths.
-        let group = |keys: Vec<&'static str>| {
-            let name = figure::t3_group(keys.first().map_or("", |k| t3_label(k, 1)));
-            (keys, name)
-        };
-        let (keys, name) = match o {
-            Outcome::Granted => (vec!["granted"], figure::t3_row(t3_label("granted", 1))),
-            Outcome::Partial => (
-                vec!["partially_granted"],
-                figure::t3_row(t3_label("partially_granted", 1)),
-            ),
-            Outcome::GrantedOrPartial => (
-                vec!["granted", "partially_granted"],
-                figure::t3_pair(t3_label("granted", 1), t3_label("partially_granted", 1)),
-            ),
-            Outcome::Withheld => group(t3_group(report, "withheld_")),
-            Outcome::Unable => group(t3_group(report, "unable_")),
-            Outcome::NotProcessed => group(t3_group(report, "not_processed_")),
-            Outcome::Other => group(t3_group(report, "other_")),
-        };
-        let Some(fig) = t3_sum(report, &keys, name) else {
+        let (keys, name) = super::prose::break_keys(report, o);
+        let Some(fig) = t3_sum(report, &keys, name.clone()) else {
+            // 总计 left blank: the sum of the written cells, as a warning.
+            if let Some(w) = super::prose::t3_written_sum(report, &keys, name) {
+                if n != w.value && !(claim.approx && near(n, w.value)) && !claim.qualified {
+                    let m = messages::prose_blank_total(
+                        &claim.text,
+                        n,
+                        unit_of(claim),
+                        &w.name,
+                        w.value,
+                    );
+                    sink.push(text_finding(RuleId::TxVague, m, claim, Some(&w)));
+                }
+            }
             continue;
         };
         if n == fig.value || claim.approx && near(n, fig.value) {
             continue;
         }
-        // A group stated by one of its items (本机关不掌握相关政府信息 2 件) matches that item.
-        if keys.len() > 1 && o != Outcome::GrantedOrPartial {
+        if part_only(claim, n, &fig, sink) {
+            continue;
+        }
+        // A group stated by one of its items (本机关不掌握相关政府信息 2 件) matches that item;
+        // a sentence naming the group itself (因本机关不掌握等原因无法提供 265 件) is about the
+        // group.
+        let group_word = match o {
+            Outcome::Withheld => "不予公开",
+            Outcome::Unable => "无法提供",
+            Outcome::NotProcessed => "不予处理",
+            Outcome::Other => "其他处理",
+            _ => "",
+        };
+        let names_group = !group_word.is_empty() && claim.text.contains(group_word);
+        if keys.len() > 1 && o != Outcome::GrantedOrPartial && !names_group {
             let one = keys
                 .iter()
                 .filter_map(|k| t3_row(report, k))
@@ -647,19 +711,13 @@ fn tx_break(cx: &RuleContext<'_>, sink: &mut Sink) {
         let (id, m) = match granted_only {
             Some(g) => (
                 RuleId::TxPartial,
-                messages::tx_granted_only(
-                    &claim.text,
-                    &fig.name,
-                    fig.value,
-                    n,
-                    t3_label("granted", 1),
-                    g.value,
+                format!(
+                    "{}{}",
+                    mismatch(claim, n, &fig),
+                    messages::tx_granted_only_note(n, t3_label("granted", 1), g.value)
                 ),
             ),
-            None => (
-                breakdown(claim, RuleId::TxBreak),
-                messages::tx_mismatch(&claim.text, &fig.name, fig.value),
-            ),
+            None => (breakdown(claim, RuleId::TxBreak), mismatch(claim, n, &fig)),
         };
         sink.push(text_finding(id, m, claim, Some(&fig)));
     }
@@ -676,7 +734,7 @@ fn part_key(p: CasePart) -> &'static str {
 }
 
 /// The official leaf label of a table 四 part (结果维持 …).
-fn part_name(p: CasePart) -> &'static str {
+pub(super) fn part_name(p: CasePart) -> &'static str {
     let key = format!("review.{}", part_key(p));
     T4_COLUMNS
         .iter()
@@ -686,13 +744,13 @@ fn part_name(p: CasePart) -> &'static str {
         .unwrap_or("")
 }
 
-fn review_fig(report: &Report, p: CasePart) -> Option<Figure> {
+pub(super) fn review_fig(report: &Report, p: CasePart) -> Option<Figure> {
     let key = format!("review.{}", part_key(p));
     let k = T4_COLUMNS.iter().position(|(kk, _)| *kk == key)?;
     t4_sum(report, &[&key], messages::figure::t4(&t4_name(k)))
 }
 
-fn litigation_fig(report: &Report, p: CasePart) -> Option<Figure> {
+pub(super) fn litigation_fig(report: &Report, p: CasePart) -> Option<Figure> {
     let k = part_key(p);
     let mut f = t4_sum(
         report,
@@ -743,7 +801,10 @@ fn tx_review(cx: &RuleContext<'_>, sink: &mut Sink) {
                 continue;
             }
         }
-        let m = messages::tx_mismatch(&claim.text, &fig.name, fig.value);
+        if part_only(claim, n, &fig, sink) {
+            continue;
+        }
+        let m = mismatch(claim, n, &fig);
         sink.push(text_finding(
             breakdown(claim, RuleId::TxRev),
             m,
@@ -772,6 +833,9 @@ fn tx_litigation(cx: &RuleContext<'_>, sink: &mut Sink) {
                 continue;
             }
         }
+        if part_only(claim, n, &fig, sink) {
+            continue;
+        }
         let one = ["litigation_direct", "litigation_after_review"]
             .iter()
             .filter_map(|g| litigation_column(report, g, p))
@@ -779,158 +843,14 @@ fn tx_litigation(cx: &RuleContext<'_>, sink: &mut Sink) {
         let (id, m) = match one {
             Some((_, column)) => (
                 RuleId::TxPartial,
-                messages::tx_one_litigation_column(&claim.text, &fig.name, fig.value, n, column),
+                format!(
+                    "{}{}",
+                    mismatch(claim, n, &fig),
+                    messages::tx_one_litigation_column_note(n, column)
+                ),
             ),
-            None => (
-                breakdown(claim, RuleId::TxLit),
-                messages::tx_mismatch(&claim.text, &fig.name, fig.value),
-            ),
+            None => (breakdown(claim, RuleId::TxLit), mismatch(claim, n, &fig)),
         };
         sink.push(text_finding(id, m, claim, Some(&fig)));
-    }
-}
-
-/// TX.UPHELD: 均获维持 / 未被纠错 ⇒ 表四 结果纠正 = 0 (均获维持: 其他结果 = 尚未审结 = 0 too,
-/// else TX.PARTIAL).
-fn tx_upheld(cx: &RuleContext<'_>, sink: &mut Sink) {
-    let report = cx.report;
-    for claim in claims_of(report, |s| matches!(s, Subject::Upheld { .. })) {
-        let Subject::Upheld { scope, strict } = claim.subject else {
-            continue;
-        };
-        let figs = |p: CasePart| -> Option<Figure> {
-            match scope {
-                CaseKind::Review => review_fig(report, p),
-                CaseKind::Litigation => litigation_fig(report, p),
-                CaseKind::Both => {
-                    let mut f = review_fig(report, p)?;
-                    let l = litigation_fig(report, p)?;
-                    f.value += l.value;
-                    f.cells.extend(l.cells);
-                    f.name = messages::figure::cases(part_name(p));
-                    f.column = Vec::new();
-                    Some(f)
-                }
-            }
-        };
-        if let Some(corr) = figs(CasePart::Corrected).filter(|f| f.value > 0) {
-            let m = messages::tx_says_but(&claim.text, &corr.name, corr.value);
-            let mut f = text_finding(RuleId::TxUpheld, m, claim, Some(&corr));
-            f.expected = Some(Quantity::Int(0));
-            sink.push(f);
-            continue;
-        }
-        if strict {
-            let other = figs(CasePart::Other);
-            let pending = figs(CasePart::Pending);
-            if let Some(fig) = [other, pending].into_iter().flatten().find(|f| f.value > 0) {
-                let m = messages::tx_not_all_upheld(&claim.text, &fig.name, fig.value);
-                let mut f = text_finding(RuleId::TxPartial, m, claim, Some(&fig));
-                f.expected = Some(Quantity::Int(0));
-                sink.push(f);
-            }
-        }
-    }
-}
-
-/// TX.NOCASE: 未发生行政复议、行政诉讼 ⇒ 表四 totals = 0.
-fn tx_no_case(cx: &RuleContext<'_>, sink: &mut Sink) {
-    let report = cx.report;
-    for claim in claims_of(report, |s| matches!(s, Subject::NoCase(_))) {
-        let Subject::NoCase(kind) = claim.subject else {
-            continue;
-        };
-        let mut figs = Vec::new();
-        if matches!(kind, CaseKind::Review | CaseKind::Both) {
-            figs.extend(review_fig(report, CasePart::Total));
-        }
-        if matches!(kind, CaseKind::Litigation | CaseKind::Both) {
-            figs.extend(litigation_fig(report, CasePart::Total));
-        }
-        for fig in figs.into_iter().filter(|f| f.value > 0) {
-            let m = messages::tx_says_but(&claim.text, &fig.name, fig.value);
-            let mut f = text_finding(RuleId::TxNoCase, m, claim, Some(&fig));
-            f.expected = Some(Quantity::Int(0));
-            sink.push(f);
-        }
-    }
-}
-
-/// TX.ACTIVE: 制发规范性文件 N 件, 行政许可 N 件, 行政处罚 N 起 = the 表二 cell.
-fn tx_active(cx: &RuleContext<'_>, sink: &mut Sink) {
-    // Official labels of both formats (2021 first).
-    const MADE: &[&str] = &["本年制发件数", "本年新制作数量"];
-    const REPEALED: &[&str] = &["本年废止件数"];
-    const VALID: &[&str] = &["现行有效件数"];
-    const DECISIONS: &[&str] = &["本年处理决定数量", "处理决定数量"];
-    const DOCS: &[&str] = &["行政规范性文件", "规范性文件"];
-    let report = cx.report;
-    for claim in claims_of(report, |s| matches!(s, Subject::Active(_))) {
-        let (Subject::Active(a), Some(n)) = (claim.subject, claim.quantity) else {
-            continue;
-        };
-        let (rows, columns): (&[&str], &[&str]) = match a {
-            Active::RulesMade => (&["规章"], MADE),
-            Active::RulesRepealed => (&["规章"], REPEALED),
-            Active::RulesValid => (&["规章"], VALID),
-            Active::DocsMade => (DOCS, MADE),
-            Active::DocsRepealed => (DOCS, REPEALED),
-            Active::DocsValid => (DOCS, VALID),
-            Active::License => (&["行政许可"], DECISIONS),
-            Active::Penalty => (&["行政处罚"], DECISIONS),
-            Active::Enforcement => (&["行政强制"], DECISIONS),
-        };
-        let Some(fig) = t2_fig(report, rows, columns) else {
-            continue;
-        };
-        if n == fig.value || claim.approx && near(n, fig.value) {
-            continue;
-        }
-        let m = messages::tx_active(&claim.text, &fig.name, fig.value);
-        sink.push(text_finding(RuleId::TxActive, m, claim, Some(&fig)));
-    }
-}
-
-/// TX.FEE: 信息处理费 in the text against table 三: a fee without any application, a fee
-/// notice count below （六）2 (逾期未缴费), or "no notice" while （六）2 > 0. 未收取 with
-/// （六）2 > 0 is consistent (a notice was sent and not paid).
-fn tx_fee(cx: &RuleContext<'_>, sink: &mut Sink) {
-    let report = cx.report;
-    let a = t3_row(report, "new_received");
-    let b = t3_row(report, "carried_over");
-    let unpaid = t3_row(report, "other_2");
-    for claim in claims_of(report, |s| {
-        matches!(
-            s,
-            Subject::Fee | Subject::FeeNotices | Subject::FeeNoticesNone
-        )
-    }) {
-        match (claim.subject, claim.quantity) {
-            (Subject::Fee, Some(n)) if n > 0 => {
-                if let (Some(a), Some(b)) = (&a, &b) {
-                    if a.value + b.value == 0 {
-                        let m = messages::tx_fee_without_applications(&claim.text);
-                        let mut f = text_finding(RuleId::TxFee, m, claim, Some(a));
-                        f.cells.extend(b.cells.iter().copied());
-                        sink.push(f);
-                    }
-                }
-            }
-            (Subject::FeeNotices, Some(n)) => {
-                if let Some(u) = unpaid.as_ref().filter(|u| u.value > n) {
-                    let m = messages::tx_fee_notices_below(&claim.text, &u.name, u.value);
-                    sink.push(text_finding(RuleId::TxFee, m, claim, Some(u)));
-                }
-            }
-            (Subject::FeeNoticesNone, _) => {
-                if let Some(u) = unpaid.as_ref().filter(|u| u.value > 0) {
-                    let m = messages::tx_fee_no_notice(&claim.text, &u.name, u.value);
-                    let mut f = text_finding(RuleId::TxFee, m, claim, Some(u));
-                    f.expected = Some(Quantity::Int(0));
-                    sink.push(f);
-                }
-            }
-            _ => {}
-        }
     }
 }

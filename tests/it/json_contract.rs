@@ -213,7 +213,9 @@ fn checked_result_json_shape() {
             "rejection",
             "report",
             "findings",
-            "values"
+            "values",
+            // The statements the prose reader read (docs/CONTRACT.md "Claims").
+            "claims"
         ]),
         "top level (no tables by default)"
     );
@@ -374,6 +376,7 @@ fn tables_json_shape_when_asked() {
             "report",
             "findings",
             "values",
+            "claims",
             "tables"
         ])
     );

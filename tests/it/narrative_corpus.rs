@@ -60,6 +60,7 @@ fn subject(s: &Subject) -> String {
         Subject::FeeNone => "FeeNone".into(),
         Subject::FeeNotices => "FeeNotices".into(),
         Subject::FeeNoticesNone => "FeeNoticesNone".into(),
+        Subject::Applicant(a) => format!("Applicant.{a:?}"),
     }
 }
 
@@ -70,7 +71,7 @@ fn render(c: &Claim) -> String {
         s.push_str(&format!("={q}"));
     }
     let flags: String = [
-        (c.subset, 's'),
+        (c.subset || c.qualified, 's'),
         (c.approx, 'a'),
         (c.includes_carry_in, 'c'),
         (!c.this_year, 'p'),

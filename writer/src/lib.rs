@@ -64,6 +64,8 @@ impl ResultIn {
             values: Values::default(),
             tables: Vec::new(),
             previous: self.previous,
+            // The statements read are shown by the page; the writers do not need them.
+            claims: Vec::new(),
         }
     }
 }

@@ -25,7 +25,14 @@ pub fn anchors_for(results: &[CheckResult], doc: &Document) -> Vec<Anchor> {
         r.findings.iter().map(move |f| (which.clone(), f))
     });
     for (which, f) in findings {
-        let main = f.locations.iter().find(|l| location_doc(l) == 0);
+        // A prose finding (TX.*) is about what the text says: its comment goes on the sentence,
+        // even when the compared cells are listed first.
+        let prose = f.rule.as_str().starts_with("TX.");
+        let main = f
+            .locations
+            .iter()
+            .find(|l| prose && location_doc(l) == 0 && matches!(l, Location::Text { .. }))
+            .or_else(|| f.locations.iter().find(|l| location_doc(l) == 0));
         let target = match main {
             Some(l) => location_target(doc, l),
             None => first_paragraph(doc),

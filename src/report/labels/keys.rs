@@ -4,7 +4,7 @@
 //! kept on the stack.
 
 use super::{Official, MAX_KEY};
-use crate::report::normalize::{cn_digit, fold_width, is_blank, is_cjk_word_char};
+use crate::report::normalize::{fold_width, is_blank, is_cjk_word_char};
 use std::sync::OnceLock;
 
 /// The leading number of a label (`1.`, `1、`, `（1）`, `(一)`, `三、`), read from the raw text
@@ -32,26 +32,9 @@ fn number_end(chars: &[char], truncated: bool) -> Option<(u32, usize)> {
     if open {
         i += 1;
     }
-    let start = i;
-    let mut value = 0u32;
-    let mut arabic = false;
-    while let Some(&c) = chars.get(i) {
-        if let Some(d) = c.to_digit(10) {
-            arabic = true;
-            value = value.saturating_mul(10).saturating_add(d).min(1000);
-        } else if let Some(d) = cn_digit(c).filter(|_| !arabic) {
-            value = match d {
-                10 if value == 0 => 10,
-                10 => value * 10,
-                d if value >= 10 && value.is_multiple_of(10) => value + d,
-                d => value.saturating_mul(10).saturating_add(d).min(1000),
-            };
-        } else {
-            break;
-        }
-        i += 1;
-    }
-    let digits = i - start;
+    let (value, digits, arabic) = crate::report::numeral::leading_number(&chars[i..], 1000)
+        .map_or((0, 0, false), |(v, n, chinese)| (v, n, !chinese));
+    i += digits;
     if digits == 0 || digits > 3 {
         return None;
     }

@@ -6,10 +6,16 @@
 //! decides which paragraphs are prose and which section each belongs to.
 
 mod claims;
+mod classify;
+mod lexicon;
 pub mod numerals;
+mod sentences;
+#[cfg(test)]
+mod tests;
+mod zero;
 
-pub use claims::extract;
 pub use numerals::Unit;
+pub use sentences::extract;
 
 use serde::Serialize;
 
@@ -89,6 +95,25 @@ pub enum Active {
     Enforcement,
 }
 
+/// The applicant columns of table 三 a sentence may name (自然人申请 N 件).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Applicant {
+    /// 自然人.
+    Natural,
+    /// 法人或其他组织 as a whole.
+    Legal,
+    /// 商业企业.
+    Business,
+    /// 科研机构.
+    Research,
+    /// 社会公益组织.
+    Social,
+    /// 法律服务机构.
+    LawFirm,
+    /// 其他.
+    Other,
+}
+
 /// What a statement is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Subject {
@@ -124,6 +149,8 @@ pub enum Subject {
     FeeNotices,
     /// 未发出缴费通知 (no number).
     FeeNoticesNone,
+    /// 自然人申请 N 件, 法人或其他组织 N 件 — an applicant column of 表三 一.
+    Applicant(Applicant),
 }
 
 /// One numeric (or zero-stating) statement of the prose.
@@ -139,8 +166,12 @@ pub struct Claim {
     pub this_year: bool,
     /// 近/约/余/多/左右 next to the number.
     pub approx: bool,
-    /// A part of a larger figure: "其中…" before it in the sentence.
+    /// A part of a larger figure: "其中…" before it in the sentence, or one of `qualified`.
     pub subset: bool,
+    /// A part by channel (网上申请 N 件), by part of the reporting body (本级, 各部门, 乡镇街道)
+    /// or by sub-period (上半年): never the table's figure, compared only with a cell holding
+    /// exactly that part, and never an error (spec §2.4 "Scope"). Implies `subset`.
+    pub qualified: bool,
     /// The sentence says the figure includes last year's carry-over (含上年结转…, bound to the
     /// figure it follows, or to the next one when it comes first).
     pub includes_carry_in: bool,

@@ -69,70 +69,7 @@ fn digit(c: char) -> Option<u32> {
     crate::report::normalize::fold_width(c).to_digit(10)
 }
 
-/// Reads a Chinese numeral (`二十一`, `一千零九十四`, `两`, `十`, `三万五千`); digit-by-digit forms
-/// (`二〇二二`, `一一`) give `None`: those are years or codes, not counts.
-pub fn parse_chinese(s: &[char]) -> Option<i64> {
-    if s.is_empty() || s.len() > 16 {
-        return None;
-    }
-    let has_mult = s.iter().any(|c| matches!(c, '十' | '百' | '千' | '万'));
-    if s.len() > 1 && !has_mult {
-        return None;
-    }
-    let mut total: i64 = 0; // completed 万 groups
-    let mut section: i64 = 0; // within the current 万 group
-    let mut cur: Option<i64> = None; // pending digit
-    let mut last_mult = i64::MAX;
-    for &c in s {
-        match c {
-            '十' | '百' | '千' => {
-                let m = match c {
-                    '十' => 10,
-                    '百' => 100,
-                    _ => 1000,
-                };
-                if m >= last_mult {
-                    return None;
-                }
-                last_mult = m;
-                section += cur.take().unwrap_or(1) * m;
-            }
-            '万' => {
-                let group = section + cur.take().unwrap_or(0);
-                if group == 0 || total != 0 {
-                    return None;
-                }
-                total = group * 10_000;
-                section = 0;
-                last_mult = i64::MAX;
-            }
-            '零' | '〇' => {
-                if cur.is_some() {
-                    return None;
-                }
-            }
-            _ => {
-                let d = match c {
-                    '一' => 1,
-                    '二' | '两' => 2,
-                    '三' => 3,
-                    '四' => 4,
-                    '五' => 5,
-                    '六' => 6,
-                    '七' => 7,
-                    '八' => 8,
-                    '九' => 9,
-                    _ => return None,
-                };
-                if cur.is_some() {
-                    return None;
-                }
-                cur = Some(d);
-            }
-        }
-    }
-    Some(total + section + cur.unwrap_or(0))
-}
+pub use crate::report::numeral::parse_chinese;
 
 /// The unit starting at `i`, with its length in characters.
 fn unit_at(text: &[char], i: usize) -> Option<(Unit, usize)> {
@@ -159,7 +96,37 @@ fn unit_is_word(unit: Unit, after: &[char]) -> bool {
         after.len() >= w.len() && after[..w.len()] == w[..]
     };
     match unit {
+        // 六个部分, 以下三个方面, 13个专栏, 5个部门: the parts of the report or counts of other
+        // things, never a table quantity.
         Unit::Ge => [
+            "部分",
+            "方面",
+            "章节",
+            "板块",
+            "版块",
+            "栏目",
+            "专栏",
+            "专题",
+            "平台",
+            "网站",
+            "部门",
+            "单位",
+            "乡镇",
+            "街道",
+            "镇街",
+            "村",
+            "社区",
+            "会议",
+            "渠道",
+            "窗口",
+            "环节",
+            "领域",
+            "类别",
+            "重点",
+            "账号",
+            "系统",
+            "小组",
+            "批次",
             "百分点",
             "工作日",
             "自然日",

@@ -1,0 +1,438 @@
+//! Sentences and their character index: a paragraph cut into sentences, each kept as a compact
+//! copy (blanks dropped, full-width folded) that maps every character back to its place in the
+//! paragraph, with the cue words found in it; and `extract`, which reads every paragraph.
+
+use super::lexicon::*;
+use super::numerals::Mention;
+use super::{Claim, Para, Subject, MAX_CLAIMS, MAX_PARAGRAPH_CHARS};
+use crate::report::normalize::{fold_width, is_blank};
+
+/// Every claim of the paragraphs, in document order. `year` is the report year (numbers under
+/// another year are marked `this_year = false`).
+pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
+    let mut out = Vec::new();
+    let mut previous_mentions_applications = false;
+    for p in paras {
+        if out.len() >= MAX_CLAIMS {
+            break;
+        }
+        let chars: Vec<char> = p.text.chars().take(MAX_PARAGRAPH_CHARS).collect();
+        // Result rows (予以公开 N 件 …) are about applications only when the paragraph or the one
+        // before it speaks of applications, or the paragraph is in section 三.
+        // A list of results (予以公开…，部分公开…，无法提供…) or 办理结果 is about applications too.
+        let results = ["部分公开", "不予公开", "无法提供", "不予处理", "其他处理"]
+            .iter()
+            .filter(|w| p.text.contains(*w))
+            .count();
+        let mentions_applications =
+            p.text.contains("申请") || results >= 2 || p.text.contains("办理结果");
+        let about_applications = mentions_applications
+            || previous_mentions_applications
+            || p.part == super::Part::Section(2);
+        previous_mentions_applications = mentions_applications;
+        for (s, e) in sentences(&chars) {
+            let sentence = Sentence::new(&chars, s, e);
+            // The sentence as shown: without its closing punctuation and trailing blanks.
+            let mut shown_end = e;
+            while shown_end > s
+                && (is_blank(chars[shown_end - 1])
+                    || matches!(
+                        chars[shown_end - 1],
+                        '。' | '！' | '？' | '；' | '!' | '?' | ';'
+                    ))
+            {
+                shown_end -= 1;
+            }
+            if sentence.c.is_empty() {
+                continue;
+            }
+            let mut found = sentence.claims(year);
+            for (subject, quantity, unit, (cs, ce), flags) in found.drain(..) {
+                if matches!(subject, Subject::Break(_))
+                    && (!about_applications || sentence.contains("主动公开", 0, sentence.c.len()))
+                {
+                    continue;
+                }
+                let (start, end) = (sentence.orig(cs), sentence.orig_end(ce));
+                // The statement and the few characters before it (结转2023年度继续办理 2 件).
+                let window: String = sentence.c
+                    [cs.saturating_sub(10).min(sentence.c.len())..ce.min(sentence.c.len())]
+                    .iter()
+                    .collect();
+                let loose = match subject {
+                    // Section 四 is about 政府信息公开 cases by its title; elsewhere the full
+                    // sentence (up to its 。) must say so: a government also decides or faces
+                    // other cases, whose count is another figure. (均获维持 and 未发生 are not
+                    // loose: said of all cases they hold for the disclosure cases too.)
+                    Subject::Review(_) | Subject::Litigation(_) => {
+                        p.part != super::Part::Section(3) && {
+                            let full = full_sentence(&chars, s, e);
+                            !CASE_ABOUT_DISCLOSURE
+                                .iter()
+                                .any(|w| full.contains(w) || p.text.contains(w))
+                        }
+                    }
+                    // Said of all cases, 均获维持 and 未发生 hold for the disclosure cases too,
+                    // but a paragraph that never names 政府信息公开 may speak of other cases.
+                    Subject::NoCase(_) | Subject::Upheld { .. } => {
+                        p.part != super::Part::Section(3)
+                            && !CASE_ABOUT_DISCLOSURE.iter().any(|w| p.text.contains(w))
+                    }
+                    // 正在办理 / 继续办理 N 件 without naming the next year.
+                    Subject::CarryOut => {
+                        quantity.is_some_and(|q| q > 0)
+                            && ![
+                                "下年",
+                                "下一年",
+                                "次年",
+                                "明年",
+                                "结转",
+                                "顺延",
+                                "转入",
+                                "转至",
+                            ]
+                            .iter()
+                            .any(|w| window.contains(w))
+                    }
+                    _ => false,
+                };
+                out.push(Claim {
+                    subject,
+                    quantity,
+                    unit,
+                    this_year: flags.this_year,
+                    approx: flags.approx,
+                    subset: flags.subset || flags.qualified,
+                    qualified: flags.qualified,
+                    includes_carry_in: flags.includes_carry_in,
+                    loose,
+                    part: p.part,
+                    paragraph: p.source,
+                    start,
+                    end,
+                    text: chars
+                        .get(start..end)
+                        .map(|c| c.iter().collect())
+                        .unwrap_or_default(),
+                    sentence: chars[s..shown_end].iter().collect(),
+                    sentence_start: s,
+                    sentence_end: shown_end,
+                });
+            }
+        }
+    }
+    out.truncate(MAX_CLAIMS);
+    out
+}
+
+/// The text (blanks dropped) of the sentence around `[s, e)` up to full stops (。！？ or a line
+/// break), joining the parts that 、；split.
+pub(super) fn full_sentence(chars: &[char], s: usize, e: usize) -> String {
+    let (from, to) = full_sentence_range(chars, s, e);
+    chars[from..to].iter().filter(|c| !is_blank(**c)).collect()
+}
+
+/// Whether the full sentence around `[s, e)` (blanks dropped) contains 申请, without building it.
+pub(super) fn full_sentence_mentions_applications(chars: &[char], s: usize, e: usize) -> bool {
+    let (from, to) = full_sentence_range(chars, s, e);
+    let mut previous = None;
+    chars[from..to]
+        .iter()
+        .filter(|c| !is_blank(**c))
+        .any(|&c| previous.replace(c) == Some('申') && c == '请')
+}
+
+/// The character range of `full_sentence`.
+pub(super) fn full_sentence_range(chars: &[char], s: usize, e: usize) -> (usize, usize) {
+    let stop = |c: char| matches!(c, '。' | '！' | '？' | '!' | '?' | '\n' | '\r');
+    let from = chars[..s]
+        .iter()
+        .rposition(|&c| stop(c))
+        .map_or(0, |k| k + 1);
+    let to = (e.saturating_sub(1)..chars.len())
+        .find(|&k| stop(chars[k]))
+        .unwrap_or(chars.len());
+    (from, to.max(from))
+}
+
+/// Sentence ranges (character offsets) of a paragraph: split after 。！？；and at line breaks.
+pub(super) fn sentences(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        let end = match c {
+            '。' | '！' | '？' | '；' | '!' | '?' | ';' => i + 1,
+            '\n' | '\r' => i,
+            _ => continue,
+        };
+        if end > start {
+            out.push((start, end));
+        }
+        start = i + 1;
+    }
+    if start < chars.len() {
+        out.push((start, chars.len()));
+    }
+    // Very long "sentences" (text without full stops) are cut at a comma, so that the work per
+    // sentence stays bounded.
+    let mut bounded = Vec::with_capacity(out.len());
+    for (mut s, e) in out {
+        while e - s > MAX_SENTENCE_CHARS {
+            let limit = s + MAX_SENTENCE_CHARS;
+            let cut = (s + MAX_SENTENCE_CHARS / 2..limit)
+                .rev()
+                .find(|&k| matches!(chars[k], '，' | ','))
+                .map(|k| k + 1)
+                .unwrap_or(limit);
+            bounded.push((s, cut));
+            s = cut;
+        }
+        bounded.push((s, e));
+    }
+    let out = bounded;
+    // Drop blank-only ranges; keep offsets of the others, trimmed of leading blanks.
+    out.into_iter()
+        .filter_map(|(s, e)| {
+            let s2 = (s..e).find(|&k| !is_blank(chars[k]))?;
+            Some((s2, e))
+        })
+        .collect()
+}
+
+/// Longest sentence read as one; longer runs are cut at a comma.
+pub(super) const MAX_SENTENCE_CHARS: usize = 400;
+
+/// A sentence in compact form.
+pub(super) struct Sentence {
+    /// Folded, non-blank characters.
+    pub(super) c: Vec<char>,
+    /// Paragraph character index of each compact character.
+    pub(super) map: Vec<usize>,
+    /// Every cue of the sentence, computed once.
+    pub(super) all_hits: Vec<Hit>,
+    /// The full sentence (up to its 。, across ；) speaks of applications (申请): needed before
+    /// 答复/办结/办理 N 件 is read as processed applications.
+    pub(super) about_applications: bool,
+    /// An earlier piece of the same sentence (before a ；) says 其中.
+    pub(super) qizhong_before: bool,
+    /// Which characters occur in `c`, as a 1,024-bit filter on the low bits of the code point
+    /// (no false negatives): most phrases asked for do not occur, and this answers that without
+    /// a search.
+    pub(super) seen: CharSet,
+}
+
+/// A set of characters by the low 10 bits of their code point: `may_contain` is true for every
+/// inserted character and for few others.
+#[derive(Default)]
+pub(super) struct CharSet([u64; 16]);
+
+impl CharSet {
+    pub(super) fn insert(&mut self, c: char) {
+        let b = c as usize & 1023;
+        self.0[b >> 6] |= 1 << (b & 63);
+    }
+
+    pub(super) fn may_contain(&self, c: char) -> bool {
+        let b = c as usize & 1023;
+        self.0[b >> 6] & (1 << (b & 63)) != 0
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Hit {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) cue: Cue,
+}
+
+impl Sentence {
+    pub(super) fn new(chars: &[char], s: usize, e: usize) -> Self {
+        let mut c = Vec::new();
+        let mut map = Vec::new();
+        for (k, &ch) in chars.iter().enumerate().take(e).skip(s) {
+            if is_blank(ch) {
+                continue;
+            }
+            c.push(fold_width(ch));
+            map.push(k);
+        }
+        let about_applications = full_sentence_mentions_applications(chars, s, e);
+        // 其中 in an earlier piece of the same sentence (其中自然人…；予以公开…；无法提供…).
+        let (from, _) = full_sentence_range(chars, s, e);
+        let mut previous = None;
+        let qizhong_before = chars[from..s]
+            .iter()
+            .filter(|c| !is_blank(**c))
+            .any(|&c| previous.replace(c) == Some('其') && c == '中');
+        let mut seen = CharSet::default();
+        for &ch in &c {
+            seen.insert(ch);
+        }
+        let mut sentence = Sentence {
+            c,
+            map,
+            all_hits: Vec::new(),
+            about_applications,
+            qizhong_before,
+            seen,
+        };
+        sentence.all_hits = sentence.scan_hits();
+        sentence
+    }
+
+    /// A statement starting right after 共 (共收到…) includes it.
+    pub(super) fn with_gong(&self, start: usize) -> usize {
+        if start > 0 && self.c.get(start - 1) == Some(&'共') {
+            start - 1
+        } else {
+            start
+        }
+    }
+
+    pub(super) fn orig(&self, compact: usize) -> usize {
+        self.map
+            .get(compact)
+            .copied()
+            .unwrap_or_else(|| self.map.last().map(|m| m + 1).unwrap_or(0))
+    }
+
+    pub(super) fn orig_end(&self, compact_end: usize) -> usize {
+        if compact_end == 0 {
+            return self.orig(0);
+        }
+        self.map
+            .get(compact_end - 1)
+            .map(|m| m + 1)
+            .unwrap_or_else(|| self.map.last().map(|m| m + 1).unwrap_or(0))
+    }
+
+    pub(super) fn has_at(&self, at: usize, w: &str) -> bool {
+        (at..)
+            .zip(w.chars())
+            .all(|(k, ch)| self.c.get(k) == Some(&ch))
+    }
+
+    /// Positions where `w` occurs within `[from, to)`, in order.
+    pub(super) fn find(&self, w: &str, from: usize, to: usize) -> Vec<usize> {
+        self.occurrences(w, from, to).collect()
+    }
+
+    pub(super) fn contains(&self, w: &str, from: usize, to: usize) -> bool {
+        self.occurrences(w, from, to).next().is_some()
+    }
+
+    /// Positions where `w` occurs within `[from, to)`, in order. A phrase whose first character
+    /// is not in the sentence (the common case: ~40 phrase lists are asked of every sentence) is
+    /// answered by the character filter without a scan.
+    pub(super) fn occurrences<'a>(
+        &'a self,
+        w: &'a str,
+        from: usize,
+        to: usize,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let n = w.chars().count();
+        let to = to.min(self.c.len());
+        let first = w.chars().next();
+        // An empty phrase occurs everywhere; a phrase longer than the range nowhere.
+        let range = match first {
+            _ if to < n => 0..0,
+            Some(f) if !self.seen.may_contain(f) => 0..0,
+            _ => from..to - n + 1,
+        };
+        // The first character compared directly: most positions differ there.
+        range.filter(move |&k| first.is_none_or(|f| self.c[k] == f) && self.has_at(k, w))
+    }
+
+    /// Cue hits within `[from, to)`.
+    pub(super) fn hits(&self, from: usize, to: usize) -> Vec<Hit> {
+        self.all_hits
+            .iter()
+            .filter(|h| h.start >= from && h.end <= to)
+            .copied()
+            .collect()
+    }
+
+    /// Cue hits of the sentence, longest match at each position, not overlapping.
+    pub(super) fn scan_hits(&self) -> Vec<Hit> {
+        let (from, to) = (0, self.c.len());
+        let mut out = Vec::new();
+        let mut k = from;
+        let (firsts, by_first) = cues_by_first_char();
+        while k < to {
+            if !firsts.may_contain(self.c[k]) {
+                k += 1;
+                continue;
+            }
+            let candidates = entries_of(by_first, self.c[k]);
+            let best = candidates
+                .iter()
+                .map(|&(_, i)| &CUES[i])
+                // has_at fails at the first differing character and past the end: count a cue's
+                // characters only when it matched. Candidates are in CUES order, so that the
+                // longest cue wins ties as before (the last of equal length).
+                .filter(|(w, _)| self.has_at(k, w))
+                .max_by_key(|(w, _)| w.chars().count());
+            match best {
+                Some((w, cue)) => {
+                    let n = w.chars().count();
+                    out.push(Hit {
+                        start: k,
+                        end: k + n,
+                        cue: *cue,
+                    });
+                    k += n;
+                }
+                None => k += 1,
+            }
+        }
+        out
+    }
+
+    /// Clause ranges: split at commas and colons that are not thousands separators.
+    pub(super) fn clauses(&self, mentions: &[Mention]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (k, &ch) in self.c.iter().enumerate() {
+            if matches!(ch, '，' | ',' | '：' | ':')
+                && !mentions.iter().any(|m| m.start <= k && k < m.end)
+            {
+                out.push((start, k));
+                start = k + 1;
+            }
+        }
+        out.push((start, self.c.len()));
+        out
+    }
+
+    /// The last year (`YYYY年`) written in `[0, to)`, skipping years after 至/到 (结转至2024年).
+    pub(super) fn last_year(&self, to: usize) -> Option<i32> {
+        let mut found = None;
+        let to = to.min(self.c.len());
+        let mut k = 0;
+        while k + 4 < to + 1 && k + 4 <= self.c.len() {
+            let digits: Option<Vec<u32>> = (0..4)
+                .map(|d| self.c.get(k + d).and_then(|c| c.to_digit(10)))
+                .collect();
+            let before_digit = k > 0 && self.c.get(k - 1).is_some_and(|c| c.is_ascii_digit());
+            if let Some(ds) = digits {
+                if !before_digit && self.c.get(k + 4) == Some(&'年') && k + 4 < to {
+                    let y = ds.iter().fold(0i32, |a, d| a * 10 + *d as i32);
+                    // 结转至2024年, 结转2023年度, 2022年结转 27 件, 因2023年度…申请: the year
+                    // of the carry-over or of the cause, not of the figure.
+                    let after_to = k > 0
+                        && matches!(self.c.get(k - 1), Some('至' | '到' | '因' | '转'))
+                        || k >= 2 && self.has_at(k - 2, "结转")
+                        || self.has_at(k + 5, "结转")
+                        || self.has_at(k + 5, "度结转");
+                    if (2000..=2100).contains(&y) && !after_to {
+                        found = Some(y);
+                    }
+                    k += 5;
+                    continue;
+                }
+            }
+            k += 1;
+        }
+        found
+    }
+}

@@ -1,0 +1,509 @@
+//! Statements without a number that state a zero (未收到政府信息公开申请, 均已办结, 无结转,
+//! 均获维持, 未发生行政复议, 未收取信息处理费, 未发出缴费通知): one function per family.
+
+use super::claims::{Flags, Found};
+use super::lexicon::*;
+use super::numerals::Mention;
+use super::sentences::Sentence;
+use super::{CaseKind, Subject};
+
+impl Sentence {
+    /// Every zero statement of the sentence, family by family.
+    pub(super) fn zero_statements(
+        &self,
+        mentions: &[Mention],
+        clauses: &[(usize, usize)],
+        year: Option<i32>,
+        out: &mut Vec<Found>,
+    ) {
+        self.none_received(mentions, clauses, year, out);
+        self.all_done(mentions, clauses, year, out);
+        self.no_carry(mentions, clauses, year, out);
+        self.cases(mentions, clauses, year, out);
+        self.fee_none(mentions, clauses, year, out);
+        self.fee_notices_none(mentions, clauses, year, out);
+    }
+
+    /// Flags of a zero statement at `at`: this year unless another year is named before it.
+    fn zero_flags(&self, at: usize, year: Option<i32>) -> Flags {
+        let this_year = match (self.last_year(at), year) {
+            (Some(y), Some(ry)) => y == ry,
+            _ => true,
+        };
+        Flags {
+            this_year,
+            ..Flags::default()
+        }
+    }
+
+    /// 未收到政府信息公开申请 / 无依申请公开 / 没有接到政府信息公开申请.
+    fn none_received(
+        &self,
+        _mentions: &[Mention],
+        clauses: &[(usize, usize)],
+        year: Option<i32>,
+        out: &mut Vec<Found>,
+    ) {
+        let n = self.c.len();
+        let flags = |at: usize| self.zero_flags(at, year);
+        let push =
+            |out: &mut Vec<Found>, s: Subject, q: Option<i64>, span: (usize, usize), f: Flags| {
+                out.push((s, q, None, span, f))
+            };
+        const VERBS: &[&str] = &[
+            "实际发生",
+            "实际收到",
+            "收到过",
+            "收到",
+            "接到",
+            "受理",
+            "接收到",
+            "接收",
+            "涉及",
+            "发生",
+            "产生",
+            "新收",
+            "有",
+        ];
+        const APPS: &[&str] = &[
+            "政府信息公开申请",
+            "政府信息依申请公开",
+            "信息公开申请",
+            "公开信息申请",
+            "依申请公开",
+            "公开申请",
+            "申请公开",
+            "政府信息申请",
+        ];
+        let mut none_done = false;
+        for neg in NEGATIONS {
+            if none_done {
+                break;
+            }
+            for p in self.find(neg, 0, n) {
+                if *neg == "未" && self.has_at(p + 1, "经") {
+                    continue;
+                }
+                let clause_end = clauses
+                    .iter()
+                    .find(|(s, e)| *s <= p && p < *e)
+                    .map_or(n, |c| c.1);
+                let mut k = p + neg.chars().count();
+                let verb = VERBS.iter().find(|v| self.has_at(k, v));
+                if let Some(v) = verb {
+                    k += v.chars().count();
+                }
+                if self.has_at(k, "任何") {
+                    k += 2;
+                }
+                let found = APPS
+                    .iter()
+                    .find(|a| self.has_at(k, a))
+                    .map(|a| k + a.chars().count())
+                    .or_else(|| {
+                        // 未收到申请人提出的依申请公开申请, 未接到提出公开政府信息的申请: a
+                        // receiving verb, a short qualifier, then the application.
+                        let receiving = verb.is_some_and(|v| {
+                            matches!(
+                                *v,
+                                "收到"
+                                    | "接到"
+                                    | "受理"
+                                    | "接收"
+                                    | "接收到"
+                                    | "收到过"
+                                    | "实际收到"
+                            )
+                        });
+                        if !receiving {
+                            return None;
+                        }
+                        let limit = (k + 32).min(clause_end);
+                        self.find("申请", k, limit)
+                            .into_iter()
+                            .filter(|&q| !self.has_at(q, "申请人"))
+                            .find(|&q| self.contains("公开", k, q) || self.has_at(q + 2, "公开"))
+                            .map(|q| {
+                                if self.has_at(q + 2, "公开") {
+                                    q + 4
+                                } else {
+                                    q + 2
+                                }
+                            })
+                    });
+                if let Some(end) = found {
+                    // 无政府信息公开申请结转, 未发生依申请公开超期答复, 未发生依申请公开政府信息
+                    // 方面的行政复议: about something else.
+                    if NOT_NONE_AFTER.iter().any(|w| self.has_at(end, w))
+                        || ["复议", "诉讼", "起诉", "案例"].iter().any(|w| {
+                            // 无政府信息公开申请、无信息公开行政复议: a second negation starts
+                            // another statement.
+                            self.find(w, end, clause_end).first().is_some_and(|&at| {
+                                !NEGATIONS.iter().any(|x| self.contains(x, end, at))
+                            })
+                        })
+                    {
+                        continue;
+                    }
+                    push(out, Subject::NoneReceived, None, (p, end), flags(p));
+                    none_done = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    /// 均已办结 / 都在法定期限内予以答复 / 全部办结.
+    fn all_done(
+        &self,
+        _mentions: &[Mention],
+        _clauses: &[(usize, usize)],
+        _year: Option<i32>,
+        out: &mut Vec<Found>,
+    ) {
+        let n = self.c.len();
+        let push =
+            |out: &mut Vec<Found>, s: Subject, q: Option<i64>, span: (usize, usize), f: Flags| {
+                out.push((s, q, None, span, f))
+            };
+        if self.about_applications {
+            'all: for q in ["均", "全部", "都", "皆"] {
+                for p in self.find(q, 0, n) {
+                    let limit = (p + 12).min(n);
+                    for done in ["办结", "答复", "办理完毕", "办理完成", "处理完毕"]
+                    {
+                        if let Some(&d) = self.find(done, p, limit).first() {
+                            let between: String = self.c[p..d].iter().collect();
+                            let end = d + done.chars().count();
+                            // 均在答复时限内, 除 2 件结转下年办理外，均…答复.
+                            // 全部按时办结, 均已按期答复: every application concluded, on time;
+                            // 均在法定期限内予以答复 speaks of timeliness only.
+                            let concluded = done != "答复";
+                            if ["时限", "期限"].iter().any(|w| self.has_at(end, w))
+                                || self.contains("除", 0, p)
+                                || self.all_hits.iter().any(|h| {
+                                    h.cue == Cue::CarryOut
+                                        && !(h.start > 0
+                                            && matches!(self.c[h.start - 1], '无' | '未'))
+                                })
+                                || between.contains(['，', ',', '未', '不'])
+                                || between.contains("公开")
+                                || !concluded && TIMELINESS.iter().any(|w| between.contains(w))
+                            {
+                                continue;
+                            }
+                            // Said of this year's applications, whatever year the sentence
+                            // names in passing (同比下降，主要原因为2022年…).
+                            let f = Flags {
+                                this_year: true,
+                                ..Flags::default()
+                            };
+                            push(out, Subject::AllDone, None, (p, end), f);
+                            break 'all;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// 无结转 / 无下年度结转 (carry-out 0); 无上年结转 (carry-in 0).
+    fn no_carry(
+        &self,
+        mentions: &[Mention],
+        _clauses: &[(usize, usize)],
+        year: Option<i32>,
+        out: &mut Vec<Found>,
+    ) {
+        let n = self.c.len();
+        let flags = |at: usize| self.zero_flags(at, year);
+        let push =
+            |out: &mut Vec<Found>, s: Subject, q: Option<i64>, span: (usize, usize), f: Flags| {
+                out.push((s, q, None, span, f))
+            };
+        for neg in ["没有", "无需", "不存在", "未有", "无"] {
+            let mut done = false;
+            for p in self.find(neg, 0, n) {
+                let k = p + neg.chars().count();
+                let Some(&z) = self.find("结转", k, (k + 6).min(n)).first() else {
+                    continue;
+                };
+                if mentions.iter().any(|m| m.start >= k && m.start < z + 6) {
+                    continue;
+                }
+                let around: String = self.c[k..(z + 8).min(n)].iter().collect();
+                let (subject, explicit) = if around.contains("上年") || around.contains("上一年")
+                {
+                    (Subject::CarryIn, true)
+                } else {
+                    (
+                        Subject::CarryOut,
+                        around.contains("下年")
+                            || around.contains("下一年")
+                            || around.contains("次年")
+                            || year.is_some_and(|y| around.contains(&format!("{}年", y + 1))),
+                    )
+                };
+                let end = (z + 2..(z + 6).min(n))
+                    .find(|&e| matches!(self.c.get(e), Some('，' | ',' | '。' | '；')))
+                    .unwrap_or(z + 2)
+                    .max(z + 2);
+                push(
+                    out,
+                    subject,
+                    Some(0),
+                    (p, end),
+                    Flags {
+                        approx: !explicit,
+                        ..flags(p)
+                    },
+                );
+                done = true;
+                break;
+            }
+            if done {
+                break;
+            }
+        }
+    }
+
+    /// 均获维持 / 未被纠错 / 零败诉, then 未发生行政复议、行政诉讼 (not where 均获维持 was read).
+    fn cases(
+        &self,
+        mentions: &[Mention],
+        clauses: &[(usize, usize)],
+        year: Option<i32>,
+        out: &mut Vec<Found>,
+    ) {
+        let n = self.c.len();
+        let flags = |at: usize| self.zero_flags(at, year);
+        let push =
+            |out: &mut Vec<Found>, s: Subject, q: Option<i64>, span: (usize, usize), f: Flags| {
+                out.push((s, q, None, span, f))
+            };
+        let scope = {
+            let review = self.contains("复议", 0, n);
+            let lit = self.contains("诉讼", 0, n)
+                || self.contains("起诉", 0, n)
+                || self.contains("败诉", 0, n);
+            match (review, lit) {
+                (true, false) => CaseKind::Review,
+                (false, true) => CaseKind::Litigation,
+                _ => CaseKind::Both,
+            }
+        };
+        let upheld_phrases: &[(&str, bool)] = &[
+            ("均获维持", true),
+            ("均被维持", true),
+            ("均予以维持", true),
+            ("均予维持", true),
+            ("均为维持", true),
+            ("均维持", true),
+            ("全部维持", true),
+            ("全部获得维持", true),
+            ("未被纠错", false),
+            ("无被纠错", false),
+            ("没有被纠错", false),
+            ("未被纠正", false),
+            ("零败诉", false),
+            ("无败诉", false),
+            ("未败诉", false),
+            ("没有败诉", false),
+        ];
+        let mut upheld_at = Vec::new();
+        for (ph, strict) in upheld_phrases {
+            if let Some(&p) = self.find(ph, 0, n).first() {
+                if upheld_at.iter().any(|&(s, e)| p >= s && p < e) {
+                    continue;
+                }
+                let end = p + ph.chars().count();
+                upheld_at.push((p, end));
+                push(
+                    out,
+                    Subject::Upheld {
+                        scope,
+                        strict: *strict,
+                    },
+                    None,
+                    (p, end),
+                    flags(p),
+                );
+            }
+        }
+
+        // 未发生行政复议、行政诉讼 (a clause without a number).
+        for &(cs, ce) in clauses {
+            if mentions.iter().any(|m| m.start >= cs && m.start < ce)
+                || upheld_at.iter().any(|&(s, _)| s >= cs && s < ce)
+            {
+                continue;
+            }
+            let Some(p) = NEGATIONS
+                .iter()
+                .flat_map(|w| self.find(w, cs, ce))
+                .filter(|&p| {
+                    !(self.has_at(p, "未经")
+                        || self.has_at(p, "未审结")
+                        || self.has_at(p, "未被")
+                        || self.has_at(p, "未结")
+                        || p > cs && self.has_at(p - 1, "尚"))
+                })
+                .min()
+            else {
+                continue;
+            };
+            // 无因政府信息产生行政复议，提起行政诉讼情况发生: the next clause, without a number or
+            // a negation of its own, continues the list.
+            let ce = clauses
+                .iter()
+                .find(|&&(s, _)| s == ce + 1)
+                .filter(|&&(s, e)| {
+                    !mentions.iter().any(|m| m.start >= s && m.start < e)
+                        && !NEGATIONS.iter().any(|w| self.contains(w, s, e))
+                        && ["复议", "诉讼", "起诉"]
+                            .iter()
+                            .any(|w| self.contains(w, s, e))
+                })
+                .map_or(ce, |&(_, e)| e);
+            let review: Vec<usize> = self.find("复议", p, ce);
+            let lit: Vec<usize> = ["诉讼", "起诉"]
+                .iter()
+                .flat_map(|w| self.find(w, p, ce))
+                .collect();
+            let kind = match (review.is_empty(), lit.is_empty()) {
+                (false, false) => CaseKind::Both,
+                (false, true) => CaseKind::Review,
+                (true, false) => CaseKind::Litigation,
+                (true, true) => continue,
+            };
+            let end = review
+                .iter()
+                .chain(lit.iter())
+                .max()
+                .map(|&e| e + 2)
+                .unwrap_or(ce);
+            // 未发生被行政复议纠错或行政诉讼败诉情形: no case was corrected or lost, which says
+            // nothing about how many cases there were.
+            let corrections: Vec<usize> = CORRECTION_WORDS
+                .iter()
+                .flat_map(|w| {
+                    self.find(w, p, ce)
+                        .into_iter()
+                        .map(move |q| q + w.chars().count())
+                })
+                .collect();
+            if let Some(&cend) = corrections.iter().max() {
+                push(
+                    out,
+                    Subject::Upheld {
+                        scope: kind,
+                        strict: false,
+                    },
+                    None,
+                    (p, cend.max(end)),
+                    flags(p),
+                );
+                continue;
+            }
+            push(out, Subject::NoCase(kind), None, (p, end), flags(p));
+        }
+    }
+
+    /// 未收取信息处理费 / 无收取信息处理费 / 未对申请人收取信息处理费 / 免收.
+    fn fee_none(
+        &self,
+        mentions: &[Mention],
+        _clauses: &[(usize, usize)],
+        year: Option<i32>,
+        out: &mut Vec<Found>,
+    ) {
+        let n = self.c.len();
+        let flags = |at: usize| self.zero_flags(at, year);
+        let push =
+            |out: &mut Vec<Found>, s: Subject, q: Option<i64>, span: (usize, usize), f: Flags| {
+                out.push((s, q, None, span, f))
+            };
+        for fee in ["处理费", "费用", "收费"] {
+            let mut done = false;
+            for f in self.find(fee, 0, n) {
+                if fee != "处理费"
+                    && !(self.contains("信息公开", 0, n) || self.contains("依申请", 0, n))
+                {
+                    continue;
+                }
+                let from = f.saturating_sub(16);
+                let verbs: Vec<usize> = ["收取", "收费", "产生", "发生", "征收", "免收"]
+                    .iter()
+                    .flat_map(|v| self.find(v, from, f))
+                    .collect();
+                let verb = if fee == "收费" {
+                    Some(f)
+                } else {
+                    verbs.iter().max().copied()
+                };
+                let Some(v) = verb else {
+                    continue;
+                };
+                // 未对公众依申请公开政府信息收取任何费用: the negation may stand a little before
+                // the verb, within the clause.
+                let clause_from = (0..v)
+                    .rev()
+                    .find(|&k| matches!(self.c[k], '，' | ',' | '；' | ';'))
+                    .map_or(0, |k| k + 1)
+                    .max(v.saturating_sub(20));
+                let negated = self.has_at(v, "免收")
+                    || NEGATIONS
+                        .iter()
+                        .chain(["不"].iter())
+                        .any(|w| self.contains(w, clause_from, v));
+                if negated && !mentions.iter().any(|m| m.start > v && m.start < f + 3) {
+                    let start = NEGATIONS
+                        .iter()
+                        .chain(["不"].iter())
+                        .flat_map(|w| self.find(w, clause_from, v))
+                        .min()
+                        .unwrap_or(v);
+                    push(
+                        out,
+                        Subject::FeeNone,
+                        None,
+                        (start, f + fee.chars().count()),
+                        flags(start),
+                    );
+                    done = true;
+                    break;
+                }
+            }
+            if done {
+                break;
+            }
+        }
+    }
+
+    /// 未发出缴费通知（书）.
+    fn fee_notices_none(
+        &self,
+        mentions: &[Mention],
+        _clauses: &[(usize, usize)],
+        year: Option<i32>,
+        out: &mut Vec<Found>,
+    ) {
+        let n = self.c.len();
+        let flags = |at: usize| self.zero_flags(at, year);
+        let push =
+            |out: &mut Vec<Found>, s: Subject, q: Option<i64>, span: (usize, usize), f: Flags| {
+                out.push((s, q, None, span, f))
+            };
+        for w in ["缴费通知", "收费通知"] {
+            if let Some(&f) = self.find(w, 0, n).first() {
+                let from = f.saturating_sub(12);
+                if let Some(p) = NEGATIONS.iter().flat_map(|w| self.find(w, from, f)).min() {
+                    if !mentions.iter().any(|m| m.start > p && m.start < f + 6) {
+                        push(out, Subject::FeeNoticesNone, None, (p, f + 4), flags(p));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+}
