@@ -79,7 +79,7 @@ pub enum Likeness {
 /// Compares two agency keys (as [`agency_key`] gives them).
 ///
 /// ```
-/// use nianbao::report::pairing::{agency_key, compare, Likeness};
+/// use nianbao::batch::{agency_key, compare, Likeness};
 /// let k = |s| agency_key(s);
 /// assert_eq!(compare(&k("某市某某区人民政府"), &k("某某区人民政府")), Likeness::Same);
 /// assert_eq!(compare(&k("某某区人民政府"), &k("某某区政府")), Likeness::Likely);
