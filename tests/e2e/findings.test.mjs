@@ -110,6 +110,8 @@ test('many findings of one rule are one group, built when opened, whose entries 
   assert.match(await group.locator('summary').textContent(), /T3\.BLANK 表三「（一）予以公开」等 21 行全部为空，共 147 格/);
   assert.equal(await group.locator('button.finding').count(), 0, 'entries are built on opening');
   await group.locator('summary').click();
+  // The entries are built on the details' 'toggle' event, which follows the click as a task.
+  await group.locator('button.finding').nth(146).waitFor({ timeout: 5000 });
   assert.equal(await group.locator('button.finding').count(), 147);
   // An entry of the group scrolls to and flashes its cell, like any other.
   const entry = group.locator('button.finding').nth(10);
