@@ -3,7 +3,7 @@
 
 use crate::findings::{CellRef, Finding, Location};
 use crate::messages;
-use crate::report::narrative::{Claim, Subject};
+use crate::report::narrative::Claim;
 use crate::report::Report;
 use serde::{Deserialize, Serialize};
 
@@ -88,7 +88,7 @@ impl ClaimView {
             start: c.start,
             end: c.end,
             text: c.text.clone(),
-            subject: notation(&c.subject),
+            subject: c.subject.notation(),
             label: messages::claim_label(&c.subject),
             value: c.quantity,
             unit: c.unit.map(|u| u.as_str().to_string()),
@@ -103,30 +103,5 @@ impl ClaimView {
             agrees,
             rule: finding.map(|f| f.rule.to_string()),
         }
-    }
-}
-
-/// A subject in the corpus notation (tests/fixtures/narrative/sentences.tsv).
-pub fn notation(s: &Subject) -> String {
-    match s {
-        Subject::NewApplications => "New".into(),
-        Subject::Processed => "Processed".into(),
-        Subject::CarryIn => "CarryIn".into(),
-        Subject::CarryOut => "CarryOut".into(),
-        Subject::NoneReceived => "None".into(),
-        Subject::AllDone => "AllDone".into(),
-        Subject::Break(o) => format!("Break.{o:?}"),
-        Subject::Review(p) => format!("Review.{p:?}"),
-        Subject::Litigation(p) => format!("Litigation.{p:?}"),
-        Subject::Upheld { scope, strict } => {
-            format!("Upheld.{scope:?}{}", if *strict { "!" } else { "" })
-        }
-        Subject::NoCase(k) => format!("NoCase.{k:?}"),
-        Subject::Active(a) => format!("Active.{a:?}"),
-        Subject::Fee => "Fee".into(),
-        Subject::FeeNone => "FeeNone".into(),
-        Subject::FeeNotices => "FeeNotices".into(),
-        Subject::FeeNoticesNone => "FeeNoticesNone".into(),
-        Subject::Applicant(a) => format!("Applicant.{a:?}"),
     }
 }

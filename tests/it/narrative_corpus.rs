@@ -3,7 +3,7 @@
 //! and the flags the TX rules decide severity by (this year, approximate, subset, includes the
 //! carry-over, loose wording). A sentence that must yield nothing is listed with "-".
 
-use nianbao::inspect::report::narrative::{extract, Claim, Para, Part, Subject};
+use nianbao::inspect::report::narrative::{extract, Claim, Para, Part};
 
 const CORPUS: &str = include_str!("../fixtures/narrative/sentences.tsv");
 
@@ -40,54 +40,6 @@ fn rows() -> Vec<Row> {
     out
 }
 
-fn subject(s: &Subject) -> String {
-    match s {
-        Subject::NewApplications => "New".into(),
-        Subject::Processed => "Processed".into(),
-        Subject::CarryIn => "CarryIn".into(),
-        Subject::CarryOut => "CarryOut".into(),
-        Subject::NoneReceived => "None".into(),
-        Subject::AllDone => "AllDone".into(),
-        Subject::Break(o) => format!("Break.{o:?}"),
-        Subject::Review(p) => format!("Review.{p:?}"),
-        Subject::Litigation(p) => format!("Litigation.{p:?}"),
-        Subject::Upheld { scope, strict } => {
-            format!("Upheld.{scope:?}{}", if *strict { "!" } else { "" })
-        }
-        Subject::NoCase(k) => format!("NoCase.{k:?}"),
-        Subject::Active(a) => format!("Active.{a:?}"),
-        Subject::Fee => "Fee".into(),
-        Subject::FeeNone => "FeeNone".into(),
-        Subject::FeeNotices => "FeeNotices".into(),
-        Subject::FeeNoticesNone => "FeeNoticesNone".into(),
-        Subject::Applicant(a) => format!("Applicant.{a:?}"),
-    }
-}
-
-/// A claim in the corpus notation: Subject[=N][/flags].
-fn render(c: &Claim) -> String {
-    let mut s = subject(&c.subject);
-    if let Some(q) = c.quantity {
-        s.push_str(&format!("={q}"));
-    }
-    let flags: String = [
-        (c.subset || c.qualified, 's'),
-        (c.approx, 'a'),
-        (c.includes_carry_in, 'c'),
-        (!c.this_year, 'p'),
-        (c.loose, 'l'),
-    ]
-    .iter()
-    .filter(|(on, _)| *on)
-    .map(|(_, f)| *f)
-    .collect();
-    if !flags.is_empty() {
-        s.push('/');
-        s.push_str(&flags);
-    }
-    s
-}
-
 fn read(row: &Row) -> String {
     let claims = extract(
         &[Para {
@@ -100,7 +52,11 @@ fn read(row: &Row) -> String {
     if claims.is_empty() {
         return "-".into();
     }
-    claims.iter().map(render).collect::<Vec<_>>().join("; ")
+    claims
+        .iter()
+        .map(Claim::notation)
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 #[test]

@@ -196,3 +196,59 @@ pub struct Claim {
 /// Limits on the prose read, so a huge document cannot make the stage slow.
 pub const MAX_PARAGRAPH_CHARS: usize = 20_000;
 pub const MAX_CLAIMS: usize = 2_000;
+
+impl Subject {
+    /// The subject in the corpus notation (tests/fixtures/narrative/corpus.tsv): `New`,
+    /// `Break.Granted`, `Upheld.Both!`, `Applicant.Natural`, … (the JSON `claims[].subject`).
+    pub fn notation(&self) -> String {
+        match self {
+            Subject::NewApplications => "New".into(),
+            Subject::Processed => "Processed".into(),
+            Subject::CarryIn => "CarryIn".into(),
+            Subject::CarryOut => "CarryOut".into(),
+            Subject::NoneReceived => "None".into(),
+            Subject::AllDone => "AllDone".into(),
+            Subject::Break(o) => format!("Break.{o:?}"),
+            Subject::Review(p) => format!("Review.{p:?}"),
+            Subject::Litigation(p) => format!("Litigation.{p:?}"),
+            Subject::Upheld { scope, strict } => {
+                format!("Upheld.{scope:?}{}", if *strict { "!" } else { "" })
+            }
+            Subject::NoCase(k) => format!("NoCase.{k:?}"),
+            Subject::Active(a) => format!("Active.{a:?}"),
+            Subject::Fee => "Fee".into(),
+            Subject::FeeNone => "FeeNone".into(),
+            Subject::FeeNotices => "FeeNotices".into(),
+            Subject::FeeNoticesNone => "FeeNoticesNone".into(),
+            Subject::Applicant(a) => format!("Applicant.{a:?}"),
+        }
+    }
+}
+
+impl Claim {
+    /// The claim in the corpus notation: `Subject[=N][/flags]`, flags in the order s (a part),
+    /// a (approximate), c (includes the carry-over), p (not this year's), l (loose wording).
+    pub fn notation(&self) -> String {
+        let mut s = self.subject.notation();
+        if let Some(q) = self.quantity {
+            s.push('=');
+            s.push_str(&q.to_string());
+        }
+        let flags: String = [
+            (self.subset || self.qualified, 's'),
+            (self.approx, 'a'),
+            (self.includes_carry_in, 'c'),
+            (!self.this_year, 'p'),
+            (self.loose, 'l'),
+        ]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, f)| *f)
+        .collect();
+        if !flags.is_empty() {
+            s.push('/');
+            s.push_str(&flags);
+        }
+        s
+    }
+}
