@@ -210,7 +210,7 @@ pub fn mentions(text: &[char]) -> Vec<Mention> {
                 let mut scaled = value.saturating_mul(10_000);
                 let mut place = 1000;
                 for d in &frac_digits {
-                    scaled += *d as i64 * place;
+                    scaled = scaled.saturating_add(*d as i64 * place);
                     place /= 10;
                 }
                 if !frac_digits.is_empty() {

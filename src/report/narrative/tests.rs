@@ -485,3 +485,12 @@ fn bounded() {
     let c = claims(&long);
     assert!(c.len() <= MAX_CLAIMS);
 }
+
+#[test]
+fn a_huge_number_before_a_decimal_wan_saturates_without_overflow() {
+    // Found by the `narrative` fuzz target: digits past i64 then "20.30万条" overflowed while
+    // adding the fraction to the saturated value.
+    let text = format!("省直部门公开{}20.30万条，占比2.82%。", "9".repeat(100));
+    let _ = claims(&text);
+    let _ = claims("主动公开7.9万条，占比0.94%；省直部门公开99999999999999999999.30万条。");
+}
