@@ -46,10 +46,6 @@ impl Sentence {
     ) {
         let n = self.c.len();
         let flags = |at: usize| self.zero_flags(at, year);
-        let push =
-            |out: &mut Vec<Found>, s: Subject, q: Option<i64>, span: (usize, usize), f: Flags| {
-                out.push((s, q, None, span, f))
-            };
         const VERBS: &[&str] = &[
             "实际发生",
             "实际收到",
@@ -162,10 +158,6 @@ impl Sentence {
         out: &mut Vec<Found>,
     ) {
         let n = self.c.len();
-        let push =
-            |out: &mut Vec<Found>, s: Subject, q: Option<i64>, span: (usize, usize), f: Flags| {
-                out.push((s, q, None, span, f))
-            };
         if self.about_applications {
             'all: for q in ["均", "全部", "都", "皆"] {
                 for p in self.find(q, 0, n) {
@@ -217,10 +209,6 @@ impl Sentence {
     ) {
         let n = self.c.len();
         let flags = |at: usize| self.zero_flags(at, year);
-        let push =
-            |out: &mut Vec<Found>, s: Subject, q: Option<i64>, span: (usize, usize), f: Flags| {
-                out.push((s, q, None, span, f))
-            };
         for neg in ["没有", "无需", "不存在", "未有", "无"] {
             let mut done = false;
             for p in self.find(neg, 0, n) {
@@ -277,10 +265,6 @@ impl Sentence {
     ) {
         let n = self.c.len();
         let flags = |at: usize| self.zero_flags(at, year);
-        let push =
-            |out: &mut Vec<Found>, s: Subject, q: Option<i64>, span: (usize, usize), f: Flags| {
-                out.push((s, q, None, span, f))
-            };
         let scope = {
             let review = self.contains("复议", 0, n);
             let lit = self.contains("诉讼", 0, n)
@@ -419,10 +403,6 @@ impl Sentence {
     ) {
         let n = self.c.len();
         let flags = |at: usize| self.zero_flags(at, year);
-        let push =
-            |out: &mut Vec<Found>, s: Subject, q: Option<i64>, span: (usize, usize), f: Flags| {
-                out.push((s, q, None, span, f))
-            };
         for fee in ["处理费", "费用", "收费"] {
             let mut done = false;
             for f in self.find(fee, 0, n) {
@@ -490,10 +470,6 @@ impl Sentence {
     ) {
         let n = self.c.len();
         let flags = |at: usize| self.zero_flags(at, year);
-        let push =
-            |out: &mut Vec<Found>, s: Subject, q: Option<i64>, span: (usize, usize), f: Flags| {
-                out.push((s, q, None, span, f))
-            };
         for w in ["缴费通知", "收费通知"] {
             if let Some(&f) = self.find(w, 0, n).first() {
                 let from = f.saturating_sub(12);
@@ -506,4 +482,9 @@ impl Sentence {
             }
         }
     }
+}
+
+/// Records a zero statement (no unit): what every family below reports.
+fn push(out: &mut Vec<Found>, s: Subject, q: Option<i64>, span: (usize, usize), f: Flags) {
+    out.push((s, q, None, span, f))
 }
