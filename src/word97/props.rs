@@ -280,3 +280,55 @@ fn table_def(op: &[u8]) -> Option<TableDef> {
     }
     Some(TableDef { edges, cells })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One FKP page of 29 runs (as many as fit) whose paragraphs all name a 64 KB `sprmPHugePapx` in the Data
+    /// stream, and a `PlcBtePapx` naming that page 100,000 times (2.9 million runs, each of which
+    /// copied its 64 KB of properties before).
+    fn hostile() -> (Vec<u8>, Vec<u8>, Vec<u8>) {
+        let mut word = vec![0u8; 512];
+        let crun = 29usize;
+        word[511] = crun as u8;
+        for r in 0..=crun {
+            word[r * 4..r * 4 + 4].copy_from_slice(&(r as u32 * 2).to_le_bytes());
+        }
+        // Every BxPap points at one PapxInFkp near the end of the page: cb 5 (9 bytes), istd,
+        // sprmPHugePapx with its Data offset 0.
+        let papx_at = 498usize;
+        for r in 0..crun {
+            word[(crun + 1) * 4 + r * 13] = (papx_at / 2) as u8;
+        }
+        word[papx_at] = 5;
+        word[papx_at + 3..papx_at + 5].copy_from_slice(&SPRM_P_HUGE_PAPX.to_le_bytes());
+        let mut data = vec![0u8; 2 + 65_535];
+        data[..2].copy_from_slice(&u16::MAX.to_le_bytes());
+        let n = 100_000usize;
+        let mut table = vec![0u8; 4 + 8 * n];
+        for i in 0..=n {
+            table[i * 4..i * 4 + 4].copy_from_slice(&(i as u32).to_le_bytes());
+        }
+        (word, table, data)
+    }
+
+    #[test]
+    fn a_page_named_many_times_is_bounded() {
+        let (word, table, data) = hostile();
+        let mut runs = papx_runs(&word, &table, Some(&data), 0, table.len() as u32);
+        assert_eq!(runs.runs.len(), MAX_RUNS);
+        // Each paragraph's properties cost 64 KB to read: the budget (64 MB; 1 MB here, to keep
+        // the test quick) stops that.
+        runs.budget = 1 << 20;
+        let mut read = 0usize;
+        for _ in 0..100 {
+            if runs.budget > 0 {
+                read += 1;
+            }
+            let _ = runs.props_at(0);
+        }
+        assert!(read <= (1 << 20) / 65_535 + 1, "{read}");
+        assert_eq!(runs.budget, 0);
+    }
+}
