@@ -240,6 +240,19 @@ fn a_word95_doc_is_refused() {
 }
 
 #[test]
+fn a_fast_saved_doc_is_refused() {
+    let mut doc = fixture("readers/seed_000.doc");
+    let at = fib_at(&doc);
+    doc[at + 0x0A] |= 0x04; // FibBase fComplex: saved with "fast save"
+    let r = check_document(&doc, &Options::default());
+    let r = rejected(&r);
+    assert_eq!(r.code, RejectionCode::LegacyOffice);
+    assert_eq!(r.reason, Some(Refusal::Reader(ReaderProblem::FastSavedDoc)));
+    assert!(r.message.contains("快速保存"), "{}", r.message);
+    assert!(r.message.contains(".docx"), "{}", r.message);
+}
+
+#[test]
 fn a_damaged_doc_is_refused() {
     let mut doc = fixture("readers/seed_000.doc");
     let at = fib_at(&doc);

@@ -3,7 +3,7 @@
 //! compound file ([MS-DOC]).
 //!
 //! * The FIB at the start of the WordDocument stream: its identifier and version (`nFib`; Word
-//!   6/95 files are refused), the encryption flags, which table stream holds the tables, the
+//!   6/95 files are refused), the encryption flags, the fast-save flag (`fComplex`; refused), which table stream holds the tables, the
 //!   length of the main text (`ccpText`) and where the piece table (`Clx`) and the paragraph
 //!   property index (`PlcBtePapx`) are.
 //! * The piece table maps character positions to file offsets; each piece is 8-bit (Windows
@@ -69,6 +69,13 @@ fn fib(word: &[u8]) -> Result<Fib, Rejection> {
     let flags = le16(word, 0x0A).ok_or_else(damaged)?;
     if flags & 0x0100 != 0 || flags & 0x8000 != 0 {
         return Err(Rejection::from(Refusal::EncryptedLegacyWord));
+    }
+    // fComplex: a fast-saved file, whose appended pieces carry property changes (Prm) that
+    // are not read here; refused rather than read with possibly wrong table structure.
+    if flags & 0x0004 != 0 {
+        return Err(Rejection::from(Refusal::Reader(
+            ReaderProblem::FastSavedDoc,
+        )));
     }
     let table_one = flags & 0x0200 != 0;
     // FibBase (32 bytes), csw + fibRgW, cslw + fibRgLw, cbRgFcLcb + fibRgFcLcbBlob.
