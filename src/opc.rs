@@ -221,7 +221,11 @@ impl Zip<'_> {
             let data = raw
                 .data_start()
                 .and_then(|start| bytes.get(usize::try_from(start).ok()?..))
-                .map(|d| &d[..d.len().min(usize::try_from(compressed).unwrap_or(usize::MAX))])
+                .map(|d| {
+                    &d[..d
+                        .len()
+                        .min(usize::try_from(compressed).unwrap_or(usize::MAX))]
+                })
                 .ok_or_else(corrupt)?;
             (raw.crc32(), data)
         };
