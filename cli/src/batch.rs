@@ -731,6 +731,38 @@ mod tests {
     }
 
     #[test]
+    fn only_links_without_anything_print_what_the_file_alone_prints() {
+        assert!(ReportLinks::default().is_plain());
+        let name = || vec!["甲.docx".to_string()];
+        let mut linked: Vec<ReportLinks> = vec![ReportLinks {
+            previous: Some((1, 0)),
+            ..ReportLinks::default()
+        }];
+        for set in [
+            |l: &mut Links<'static>, n: Vec<String>| l.same_year = n,
+            |l: &mut Links<'static>, n: Vec<String>| l.previous_ambiguous = n,
+            |l: &mut Links<'static>, n: Vec<String>| l.likely_previous = n,
+            |l: &mut Links<'static>, n: Vec<String>| l.previous_unusable = n.into_iter().next(),
+            |l: &mut Links<'static>, n: Vec<String>| {
+                l.units = n
+                    .into_iter()
+                    .map(|name| nianbao::batch::Unit {
+                        name,
+                        figures: Vec::new(),
+                    })
+                    .collect()
+            },
+        ] {
+            let mut l = ReportLinks::default();
+            set(&mut l.notes, name());
+            linked.push(l);
+        }
+        for l in &linked {
+            assert!(!l.is_plain());
+        }
+    }
+
+    #[test]
     fn files_over_the_limit_are_not_read() {
         let path = std::env::temp_dir().join(format!("nianbao-bounded-{}", std::process::id()));
         std::fs::write(&path, vec![0u8; 100]).unwrap();
