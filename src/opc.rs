@@ -5,9 +5,10 @@
 
 use crate::limits::Limits;
 use crate::rejection::{Refusal, Rejection};
-use std::io::Read;
-
-mod central;
+use std::io::{Cursor, Read};
+use zip::result::ZipError;
+use zip::CompressionMethod;
+use zip::ZipArchive;
 
 pub(crate) fn le16(b: &[u8], at: usize) -> Option<u16> {
     let s = b.get(at..at.checked_add(2)?)?;
@@ -97,8 +98,7 @@ fn declared_entry_count(bytes: &[u8]) -> Option<u64> {
 
 /// A zip package opened for bounded reading of its parts.
 pub struct Zip<'a> {
-    bytes: &'a [u8],
-    entries: Vec<central::Entry>,
+    pub(crate) archive: ZipArchive<Cursor<&'a [u8]>>,
     /// Normalised (lower case, `/` separators, no leading `/`) name of each entry, by index.
     pub(crate) names: Vec<String>,
     /// Inflated bytes still allowed in total.
@@ -114,20 +114,16 @@ impl<'a> Zip<'a> {
                 return Err(too_complex_entries(n, limits));
             }
         }
-        let entries = central::read(bytes).map_err(|e| match e {
-            central::DirError::MultiDisk => Rejection::from(Refusal::ZipMultiDisk),
-            central::DirError::Corrupt => corrupt(),
-        })?;
-        if entries.len() > limits.max_zip_entries {
-            return Err(too_complex_entries(entries.len() as u64, limits));
+        let archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| zip_error(&e))?;
+        if archive.len() > limits.max_zip_entries {
+            return Err(too_complex_entries(archive.len() as u64, limits));
         }
-        let names = entries
-            .iter()
-            .map(|e| normalise(&String::from_utf8_lossy(&e.name)))
+        let names = archive
+            .file_names_raw()
+            .map(|raw| normalise(&String::from_utf8_lossy(raw)))
             .collect::<Vec<_>>();
         Ok(Zip {
-            bytes,
-            entries,
+            archive,
             names,
             budget: limits.max_total_inflated,
         })
@@ -139,8 +135,13 @@ impl<'a> Zip<'a> {
     }
 
     /// The declared (uncompressed) size of an entry.
-    pub fn declared_size(&self, index: usize) -> Option<u64> {
-        self.entries.get(index).map(|e| e.size)
+    pub fn declared_size(&mut self, index: usize) -> Result<u64, ZipError> {
+        self.archive.by_index_data(index).map(|e| e.size())
+    }
+
+    /// The underlying archive (for copying entries raw).
+    pub fn archive_mut(&mut self) -> &mut ZipArchive<Cursor<&'a [u8]>> {
+        &mut self.archive
     }
 }
 
@@ -148,7 +149,7 @@ impl Zip<'_> {
     /// Index of the entry with this part name: exact match first, then case-insensitive with
     /// `\` taken as `/` (OPC part names are case-insensitive; some tools write backslashes).
     pub fn index(&self, name: &str) -> Option<usize> {
-        if let Some(i) = self.entries.iter().position(|e| e.name == name.as_bytes()) {
+        if let Some(i) = self.archive.index_for_name(name) {
             return Some(i);
         }
         let want = normalise(name);
@@ -167,18 +168,25 @@ impl Zip<'_> {
         name: &str,
         limits: &Limits,
     ) -> Result<Vec<u8>, Rejection> {
-        let entry = self.entries.get(index).ok_or_else(corrupt)?;
-        let (declared, compressed, encrypted, method) = (
-            entry.size,
-            entry.compressed,
-            entry.encrypted(),
-            entry.method,
-        );
+        let (declared, compressed, encrypted, method) = {
+            let e = self
+                .archive
+                .by_index_data(index)
+                .map_err(|e| zip_error(&e))?;
+            (
+                e.size(),
+                e.compressed_size(),
+                e.encrypted(),
+                e.compression(),
+            )
+        };
         if encrypted {
             return Err(Rejection::from(Refusal::ZipEncrypted));
         }
-        // Stored (0) or deflated (8).
-        if method != 0 && method != 8 {
+        if !matches!(
+            method,
+            CompressionMethod::Stored | CompressionMethod::Deflated
+        ) {
             return Err(Rejection::from(Refusal::ZipMethod));
         }
         let cap = limits.max_part_bytes.min(self.budget);
@@ -196,8 +204,13 @@ impl Zip<'_> {
                 size: declared,
             }));
         }
-        let crc_expected = entry.crc;
-        let raw = entry.data(self.bytes).ok_or_else(corrupt)?;
+        let (crc_expected, raw) = {
+            let raw = self
+                .archive
+                .by_index_raw(index)
+                .map_err(|e| zip_error(&e))?;
+            (raw.crc32(), raw)
+        };
         // Inflate ourselves from the raw compressed bytes, so that the bound is ours alone:
         // never more than `cap` bytes, and never much more than the declared size (a part
         // that overshoots its declared size is corrupt or hostile either way; reading up to
@@ -211,7 +224,7 @@ impl Zip<'_> {
             .min(bound)
             .min(compressed.saturating_mul(16).saturating_add(64 * 1024));
         let mut buf = Vec::with_capacity(usize::try_from(initial).unwrap_or(0));
-        let result = if method == 0 {
+        let result = if method == CompressionMethod::Stored {
             raw.take(bound.saturating_add(1)).read_to_end(&mut buf)
         } else {
             flate2::read::DeflateDecoder::new(raw)
@@ -260,6 +273,19 @@ fn too_large_part(name: &str, size: u64, limit: u64) -> Rejection {
 
 fn too_large_total(limit: u64) -> Rejection {
     Rejection::from(Refusal::TooLargeTotal { max: limit })
+}
+
+fn zip_error(e: &ZipError) -> Rejection {
+    match e {
+        ZipError::UnsupportedArchive(msg) if msg.contains("multi-disk") => {
+            Rejection::from(Refusal::ZipMultiDisk)
+        }
+        ZipError::UnsupportedArchive(msg) if msg.to_ascii_lowercase().contains("password") => {
+            Rejection::from(Refusal::ZipEncrypted)
+        }
+        ZipError::CompressionMethodNotSupported(_) => Rejection::from(Refusal::ZipMethod),
+        _ => corrupt(),
+    }
 }
 
 pub(crate) fn rel_type_is(rel_type: &str, suffix: &str) -> bool {

@@ -23,7 +23,7 @@ use crate::opc::{self, Zip};
 use crate::rejection::{too_large_input, Rejection};
 use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipArchive, ZipWriter};
+use zip::{CompressionMethod, ZipWriter};
 
 /// Where a comment goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,15 +134,9 @@ pub fn annotate_with(
     }
     // The same bounded reader as the intake: entry count, sizes, ratio and total budget.
     let mut zip = Zip::open(bytes, limits)?;
-    // The zip crate copies the entries that stay as they are; its directory is the one the
-    // bounded reader read (the same entries in the same order), or the file is not used.
-    let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|_| corrupt())?;
-    if archive.len() != zip.len() {
-        return Err(corrupt());
-    }
     let names: Vec<String> = (0..zip.len())
         .map(|i| {
-            archive
+            zip.archive_mut()
                 .name_for_index(i)
                 .and_then(Result::ok)
                 .map(|n| n.into_owned())
@@ -244,6 +238,7 @@ pub fn annotate_with(
         None => return Err(corrupt()),
     };
 
+    let archive = zip.archive_mut();
     let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len() + 16 * 1024)));
     for (i, original_name) in names.iter().enumerate() {
         let replaced: Option<&[u8]> = if i == main_idx {
