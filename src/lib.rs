@@ -33,6 +33,7 @@ mod limits;
 mod messages;
 mod model;
 mod opc;
+mod order;
 pub mod present;
 mod rejection;
 mod report;

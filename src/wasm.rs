@@ -5,7 +5,7 @@
 //! numbers, strings) with serde-wasm-bindgen's JSON-compatible serializer, so the page receives
 //! exactly the JSON shape documented in docs/CONTRACT.md.
 
-use crate::check::batch::{self, PlanFile};
+use crate::check::batch::{self, PlanFile, PlanReportIn};
 use crate::check::{check_batch, check_first, Context, Options, PreviousBytes};
 use crate::report::ReportKind;
 use serde::Serialize;
@@ -183,9 +183,37 @@ fn units_of(
 /// same_year: [name], copies: [name]}` (file: an index into `files`).
 #[wasm_bindgen]
 pub fn plan_batch(files: JsValue) -> Result<JsValue, JsValue> {
-    let files: Vec<PlanFile> =
-        serde_wasm_bindgen::from_value(files).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    to_js(&batch::plan(&files))
+    to_js(&batch::plan(&plan_files(&files)))
+}
+
+/// The page's `[{name, digest, reports: [{agency, year, consolidated}]}]` read field by field
+/// (a missing or mistyped field reads as absent). Not serde: its deserializer's error messages
+/// would bring float formatting into the start module (about 20 KB of wasm).
+fn plan_files(files: &JsValue) -> Vec<PlanFile> {
+    let get = |o: &JsValue, key: &str| js_sys::Reflect::get(o, &JsValue::from_str(key)).ok();
+    let string = |o: &JsValue, key: &str| get(o, key).and_then(|v| v.as_string());
+    let list = |v: Option<JsValue>| match v {
+        Some(v) if js_sys::Array::is_array(&v) => js_sys::Array::from(&v).to_vec(),
+        _ => Vec::new(),
+    };
+    list(Some(files.clone()))
+        .iter()
+        .map(|f| PlanFile {
+            name: string(f, "name").unwrap_or_default(),
+            digest: string(f, "digest").unwrap_or_default(),
+            reports: list(get(f, "reports"))
+                .iter()
+                .map(|r| PlanReportIn {
+                    agency: string(r, "agency"),
+                    year: get(r, "year")
+                        .and_then(|v| v.as_f64())
+                        .filter(|y| y.fract() == 0.0 && y.abs() <= f64::from(i32::MAX))
+                        .map(|y| y as i32),
+                    consolidated: get(r, "consolidated").and_then(|v| v.as_bool()) == Some(true),
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// A file's digest (equal for identical bytes), for [`plan_batch`].

@@ -157,7 +157,7 @@ pub fn decide(items: &[BatchItem]) -> Vec<Decision> {
                 }
             }
         }
-        found.sort_unstable();
+        crate::order::sort_unstable(&mut found);
         found
             .into_iter()
             .filter_map(|j| {

@@ -189,7 +189,7 @@ impl Sentence {
             out.push((subject, quantity, Some(m.unit), span, flags));
         }
         self.zero_statements(&mentions, &clauses, year, &mut out);
-        out.sort_by_key(|f| f.3 .0);
+        crate::order::sort_by_key(&mut out, |f| f.3 .0);
         out
     }
 
