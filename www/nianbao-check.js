@@ -61,7 +61,7 @@ export class NianbaoCheck extends HTMLElement {
   #overview = /** @type {any} */ (null);
   /** @type {Progress} */
   #progress = /** @type {any} */ (null);
-  /** @type {{observe(card: Element): void, unobserve(card: Element): void, disconnect(): void}} draws the tables of open cards scrolled to */
+  /** @type {{observe(card: Element): void, unobserve(card: Element): void, disconnect(): void}} builds cards scrolled to and draws the tables of open ones */
   #drawer = /** @type {any} */ (null);
   /** @type {Records} */
   #records = /** @type {any} */ (null);
@@ -271,15 +271,21 @@ export class NianbaoCheck extends HTMLElement {
     });
     this.#overview = new BatchOverview((entry) => this.#openCard(entry), tools);
     this.#printer = new Printer(this, this.#root, ui.results, this.#overview);
+    // A card near the screen: its parts below the summary are built (records.js, cardsFor) and, when
+    // it is open, its tables drawn.
+    const near = (/** @type {import('./records.js').Card} */ card) => {
+      card._wake?.();
+      if (card.querySelector('details.detail[open]')) card._draw?.();
+    };
     this.#drawer = typeof IntersectionObserver === 'function'
       ? new IntersectionObserver((seen) => {
         for (const e of seen) {
           if (!e.isIntersecting) continue;
           this.#drawer.unobserve(e.target);
-          /** @type {import('./records.js').Card} */ (e.target)._draw?.();
+          near(/** @type {import('./records.js').Card} */ (e.target));
         }
       }, { rootMargin: '400px 0px' })
-      : { observe: (card) => /** @type {import('./records.js').Card} */ (card)._draw?.(), unobserve() {}, disconnect() {} };
+      : { observe: near, unobserve() {}, disconnect() {} };
     this.#pop = new Popover(this.#root, ui.results, ui.pop, (card, f) => this.#records.previousOf(card, f));
     this.#records = new Records({
       root: this.#root, results: ui.results, overview: this.#overview, drawer: this.#drawer, popover: this.#pop, say,
@@ -337,6 +343,7 @@ export class NianbaoCheck extends HTMLElement {
   #openCard(entry, findings = false) {
     const card = entry.card;
     card.querySelector('details.detail')?.setAttribute('open', '');
+    card._wake?.();
     card._draw?.();
     const list = findings ? [...card.querySelectorAll('aside.findings, .text-findings, .rejection')].find((x) => x.childElementCount || x.textContent) : null;
     const target = /** @type {HTMLElement} */ (list ?? card);
