@@ -51,7 +51,7 @@ pub use check::{
     Options, PreviousBytes,
 };
 pub use contract::{
-    CheckResult, ClaimView, PreviousInfo, ReportInfo, Status, TableView, ValueEntry, Values,
+    CheckResult, ClaimView, Label, PreviousInfo, ReportInfo, Status, TableView, ValueEntry, Values,
     CONTRACT_VERSION,
 };
 pub use findings::Outcome;
