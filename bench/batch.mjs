@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '../tools/node_modules/playwright-core/index.mjs';
+import { launchChromium } from './chromium.mjs';
 import { serve } from '../tools/serve.mjs';
 
 const args = process.argv.slice(2);
@@ -31,11 +31,7 @@ const names = readdirSync(corpus).filter((f) => f.endsWith('.docx')).sort().slic
 if (names.length < n) throw new Error(`${corpus} has ${names.length} reports, fewer than ${n}: run bench/make_corpus.py`);
 
 const { server, url } = await serve({ root: root + '/', port: 0 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 
 /** CPU time (user + system, seconds) of every process under this one (the browser and its children). */
 function cpuSeconds() {

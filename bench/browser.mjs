@@ -17,6 +17,7 @@ import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MIME } from '../tools/serve.mjs';
+import { launchChromium } from './chromium.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repo = resolve(here, '..');
@@ -32,8 +33,6 @@ const outFile = opt('--out', null);
 const quick = args.includes('--quick');
 const pageOnly = opt('--only', null) === 'page';
 const wwwDir = resolve(opt('--www', join(repo, 'www')));
-// playwright-core from bench/node_modules (npm ci in bench/), else the one of tools/node_modules.
-const { chromium } = await import('playwright-core').catch(() => import(join(repo, 'tools/node_modules/playwright-core/index.mjs')));
 
 const SEEDS = ['seed_000', 'seed_001', 'seed_002', 'seed_003', 'seed_004'];
 const LARGE = largeDir ? ['large_images', 'large_text', 'large'] : [];
@@ -82,11 +81,7 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${server.address().port}`;
 const url = (name) => (SEEDS.includes(name) ? `/samples/${name}.docx` : `/large/${name}.docx`);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const results = [];
 const record = (figure) => {
   results.push(figure);

@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '../tools/node_modules/playwright-core/index.mjs';
+import { launchChromium } from './chromium.mjs';
 import { serve } from '../tools/serve.mjs';
 import { CATEGORIES, summarise } from './trace-summary.mjs';
 
@@ -32,11 +32,7 @@ if (args.includes('--summarise')) {
   process.exit(0);
 }
 const { server, url } = await serve({ root: root + '/', port: 0 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '../tools/node_modules/playwright-core/index.mjs';
+import { launchChromium } from './chromium.mjs';
 import { serve } from '../tools/serve.mjs';
 import { CATEGORIES, summarise } from './trace-summary.mjs';
 
@@ -23,11 +23,7 @@ const traceFile = opt('--trace', join(root, 'trace.json'));
 for (const name of readdirSync(WWW)) symlinkSync(join(WWW, name), join(root, name));
 
 const { server, url } = await serve({ root: root + '/', port: 0 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   await page.goto(url);
