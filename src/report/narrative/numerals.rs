@@ -15,6 +15,10 @@ pub enum Unit {
     Ge,
     Ci,
     Zong,
+    /// 项 (依申请公开事项 5 项, 行政复议 1 项).
+    Xiang,
+    /// 部 (制定规章 6 部).
+    Bu,
     Yuan,
     WanYuan,
 }
@@ -29,6 +33,8 @@ impl Unit {
             Unit::Ge => "个",
             Unit::Ci => "次",
             Unit::Zong => "宗",
+            Unit::Xiang => "项",
+            Unit::Bu => "部",
             Unit::Yuan => "元",
             Unit::WanYuan => "万元",
         }
@@ -83,6 +89,8 @@ fn unit_at(text: &[char], i: usize) -> Option<(Unit, usize)> {
         '个' => (Unit::Ge, 1),
         '次' => (Unit::Ci, 1),
         '宗' => (Unit::Zong, 1),
+        '项' => (Unit::Xiang, 1),
+        '部' => (Unit::Bu, 1),
         '元' => (Unit::Yuan, 1),
         '万' if next == Some('元') => (Unit::WanYuan, 2),
         _ => return None,
@@ -141,6 +149,12 @@ fn unit_is_word(unit: Unit, after: &[char]) -> bool {
         .iter()
         .any(|w| starts(w)),
         Unit::Ci => starts("性") || starts("数"),
+        // 三项制度, 第一项, 两部分, 各部门, 三部曲: a kind of thing, not a count of it.
+        Unit::Xiang => starts("制度") || starts("工作") || starts("措施") || starts("规定"),
+        Unit::Bu => !matches!(
+            after.first(),
+            None | Some('，' | ',' | '、' | '。' | '；' | ';' | '（' | '(' | '）' | ')')
+        ),
         Unit::Tiao => starts("例") || starts("款") || starts("第") || starts("规定"),
         Unit::Qi => starts("草") || starts("诉") || starts("点") || starts("止") || starts("至"),
         _ => false,

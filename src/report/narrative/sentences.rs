@@ -20,10 +20,7 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
         // Result rows (予以公开 N 件 …) are about applications only when the paragraph or the one
         // before it speaks of applications, or the paragraph is in section 三.
         // A list of results (予以公开…，部分公开…，无法提供…) or 办理结果 is about applications too.
-        let results = ["部分公开", "不予公开", "无法提供", "不予处理", "其他处理"]
-            .iter()
-            .filter(|w| p.text.contains(*w))
-            .count();
+        let results = result_words(p.text);
         let mentions_applications =
             p.text.contains("申请") || results >= 2 || p.text.contains("办理结果");
         let about_applications = mentions_applications
@@ -93,6 +90,7 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
                             ]
                             .iter()
                             .any(|w| window.contains(w))
+                            && !year.is_some_and(|y| window.contains(&format!("{}年", y + 1)))
                     }
                     _ => false,
                 };
@@ -123,6 +121,22 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
     }
     out.truncate(MAX_CLAIMS);
     out
+}
+
+/// How many kinds of results of table 三 a text names (予以公开, 部分公开, 不予公开, 无法提供 /
+/// 不掌握, 不予处理, 其他处理): two or more make a list of results, about applications.
+pub(super) fn result_words(text: &str) -> usize {
+    [
+        &["予以公开", "同意公开"][..],
+        &["部分公开"],
+        &["不予公开", "禁止公开", "国家秘密"],
+        &["无法提供", "不掌握"],
+        &["不予处理"],
+        &["其他处理"],
+    ]
+    .iter()
+    .filter(|ws| ws.iter().any(|w| text.contains(*w)))
+    .count()
 }
 
 /// The text (blanks dropped) of the sentence around `[s, e)` up to full stops (。！？ or a line
@@ -215,6 +229,8 @@ pub(super) struct Sentence {
     pub(super) about_applications: bool,
     /// An earlier piece of the same sentence (before a ；) says 其中.
     pub(super) qizhong_before: bool,
+    /// An earlier piece of the same sentence (before a ；) counts received applications.
+    pub(super) receipt_before: bool,
     /// Which characters occur in `c`, as a 1,024-bit filter on the low bits of the code point
     /// (no false negatives): most phrases asked for do not occur, and this answers that without
     /// a search.
@@ -264,6 +280,11 @@ impl Sentence {
             .iter()
             .filter(|c| !is_blank(**c))
             .any(|&c| previous.replace(c) == Some('其') && c == '中');
+        // 受理…226 件…；历年累计 1525 件: an earlier piece of the sentence counts receipts.
+        let piece: String = chars[from..s].iter().filter(|c| !is_blank(**c)).collect();
+        let receipt_before = ["收到", "受理", "接收", "新收"]
+            .iter()
+            .any(|w| piece.contains(w));
         let mut seen = CharSet::default();
         for &ch in &c {
             seen.insert(ch);
@@ -274,9 +295,19 @@ impl Sentence {
             all_hits: Vec::new(),
             about_applications,
             qizhong_before,
+            receipt_before,
             seen,
         };
         sentence.all_hits = sentence.scan_hits();
+        // 受理政府信息公开 1 件，办结 1 件 / 办结 59 件，其中予以公开 18 件，部分公开 2 件: a
+        // receipt of disclosure, or a list of results, speaks of applications without 申请.
+        if !sentence.about_applications {
+            let received = sentence.all_hits.windows(2).any(|w| {
+                w[0].cue == Cue::Receive && w[1].cue == Cue::App && w[1].start <= w[0].end + 2
+            });
+            sentence.about_applications =
+                received || result_words(&full_sentence(chars, s, e)) >= 2;
+        }
         sentence
     }
 
@@ -424,7 +455,15 @@ impl Sentence {
                         || k >= 2 && self.has_at(k - 2, "结转")
                         || self.has_at(k + 5, "结转")
                         || self.has_at(k + 5, "度结转");
-                    if (2000..=2100).contains(&y) && !after_to {
+                    // （其中 1 件为2023年信息公开件）: a year inside a parenthesis closed
+                    // before `to` qualifies what is inside it.
+                    let enclosed = self.c[..k]
+                        .iter()
+                        .rev()
+                        .take_while(|c| !matches!(c, '）' | ')'))
+                        .any(|c| matches!(c, '（' | '('))
+                        && self.c[k..to].iter().any(|c| matches!(c, '）' | ')'));
+                    if (2000..=2100).contains(&y) && !after_to && !enclosed {
                         found = Some(y);
                     }
                     k += 5;
