@@ -115,6 +115,8 @@ pub(super) const CUES: &[(&str, Cue)] = &[
     ("办理完成", Cue::Processed),
     ("完成办理", Cue::Processed),
     ("已完成", Cue::Processed),
+    ("回复处理", Cue::Processed),
+    ("答复处理", Cue::Processed),
     // 共办理 718 件 (only next to its number, in a sentence about applications).
     ("办理", Cue::Processed),
     ("政府信息公开申请", Cue::App),

@@ -412,3 +412,33 @@ fn case_phrases() {
         label("Review.Total=1; Upheld.Review!")
     );
 }
+
+/// Holdout sentences (read after the corpus was met): 没有收取任何费用 after 公开政府信息,
+/// 回复处理 N 件, 未接到…要求公开的信息 (sources in the corpus's holdout section).
+#[test]
+fn holdout_readings() {
+    // http://www.pj.gov.cn/art/2023/1/16/art_1229198604_4053542.html (浦江县卫生健康局 2022)
+    assert_eq!(
+        read(2022, "严格按照《条例》规定公开政府信息,没有收取任何费用。"),
+        label("FeeNone")
+    );
+    // http://zwgk.changchun.gov.cn/ng/xzjdrmzf/ngqyjjdbsc/zfxxgknb/202501/t20250117_3376028.html
+    // (长春市南关区永吉街道办事处 2024)
+    assert_eq!(
+        read(
+            2024,
+            "(三)认真规范处理依申请公开。2024年度,我街受理依申请公开政府信息0件,回复处理0件。"
+        ),
+        label("New=0; Processed=0")
+    );
+    // http://www.gsgz.gov.cn/gzzfxxgk/zfxxgknb/2025n/bmnb2025/202601/t20260123_1501783.html (北街街道 2025)
+    assert_eq!(
+        read(2025, "本年度,未接到群众要求公开的信息。"),
+        label("None")
+    );
+    // A fee word in a sentence about something else stays unread.
+    assert_eq!(
+        read(2022, "严格控制会议费用,没有收取任何费用。"),
+        label("-")
+    );
+}

@@ -178,6 +178,11 @@ impl Sentence {
                                     self.find("公开", q + 2, to).first().map(|&x| x + 2)
                                 }
                             })
+                            // 未接到群众要求公开的信息: a request for disclosure without 申请.
+                            .or_else(|| {
+                                let q = *self.find("要求公开", k, limit).first()?;
+                                (q - k <= 6).then_some(q + 4)
+                            })
                     });
                 if let Some(end) = found {
                     // 无政府信息公开申请结转, 未发生依申请公开超期答复, 未发生依申请公开政府信息
@@ -490,7 +495,9 @@ impl Sentence {
             let mut done = false;
             for f in self.find(fee, 0, n) {
                 if fee != "处理费"
-                    && !(self.contains("信息公开", 0, n) || self.contains("依申请", 0, n))
+                    && !(self.contains("信息公开", 0, n)
+                        || self.contains("依申请", 0, n)
+                        || self.contains("公开政府信息", 0, n))
                 {
                     continue;
                 }
