@@ -333,6 +333,10 @@ impl Sentence {
         year: Option<i32>,
     ) -> Option<(Subject, (usize, usize))> {
         let y = year?;
+        // Every form below has 转 (结转, 转结, 转至): most sentences have none.
+        if !self.seen.may_contain('转') {
+            return None;
+        }
         let (cs, ce) = clause;
         let near_before = |w: &str| {
             self.occurrences(w, prev_end.max(cs), m.start)
@@ -383,6 +387,9 @@ impl Sentence {
         prev_end: usize,
         out: &[Found],
     ) -> Option<(Subject, (usize, usize))> {
+        if !self.seen.may_contain('累') {
+            return None;
+        }
         let p = self
             .occurrences("历年累计", prev_end.max(cs), m.start)
             .last()?;

@@ -28,7 +28,7 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
             || p.part == super::Part::Section(2);
         previous_mentions_applications = mentions_applications;
         for (s, e) in sentences(&chars) {
-            let sentence = Sentence::new(&chars, s, e);
+            let sentence = Sentence::new(&chars, s, e, results >= 2);
             // The sentence as shown: without its closing punctuation and trailing blanks.
             let mut shown_end = e;
             while shown_end > s
@@ -126,17 +126,32 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
 /// How many kinds of results of table 三 a text names (予以公开, 部分公开, 不予公开, 无法提供 /
 /// 不掌握, 不予处理, 其他处理): two or more make a list of results, about applications.
 pub(super) fn result_words(text: &str) -> usize {
-    [
-        &["予以公开", "同意公开"][..],
-        &["部分公开"],
-        &["不予公开", "禁止公开", "国家秘密"],
-        &["无法提供", "不掌握"],
-        &["不予处理"],
-        &["其他处理"],
-    ]
-    .iter()
-    .filter(|ws| ws.iter().any(|w| text.contains(*w)))
-    .count()
+    // One pass over the text: the kinds seen, by the words starting at each character.
+    const WORDS: [(&str, u8); 10] = [
+        ("予以公开", 0),
+        ("同意公开", 0),
+        ("部分公开", 1),
+        ("不予公开", 2),
+        ("禁止公开", 2),
+        ("国家秘密", 2),
+        ("无法提供", 3),
+        ("不掌握", 3),
+        ("不予处理", 4),
+        ("其他处理", 5),
+    ];
+    let mut kinds = 0u8;
+    for (at, c) in text.char_indices() {
+        if !matches!(c, '予' | '同' | '部' | '不' | '禁' | '国' | '无' | '其') {
+            continue;
+        }
+        let rest = &text[at..];
+        for (w, kind) in WORDS {
+            if rest.starts_with(w) {
+                kinds |= 1 << kind;
+            }
+        }
+    }
+    kinds.count_ones() as usize
 }
 
 /// The text (blanks dropped) of the sentence around `[s, e)` up to full stops (。！？ or a line
@@ -262,7 +277,8 @@ pub(super) struct Hit {
 }
 
 impl Sentence {
-    pub(super) fn new(chars: &[char], s: usize, e: usize) -> Self {
+    /// `results_listed`: the paragraph names two or more kinds of results (`result_words`).
+    pub(super) fn new(chars: &[char], s: usize, e: usize, results_listed: bool) -> Self {
         let mut c = Vec::new();
         let mut map = Vec::new();
         for (k, &ch) in chars.iter().enumerate().take(e).skip(s) {
@@ -275,16 +291,19 @@ impl Sentence {
         let about_applications = full_sentence_mentions_applications(chars, s, e);
         // 其中 in an earlier piece of the same sentence (其中自然人…；予以公开…；无法提供…).
         let (from, _) = full_sentence_range(chars, s, e);
-        let mut previous = None;
-        let qizhong_before = chars[from..s]
-            .iter()
-            .filter(|c| !is_blank(**c))
-            .any(|&c| previous.replace(c) == Some('其') && c == '中');
         // 受理…226 件…；历年累计 1525 件: an earlier piece of the sentence counts receipts.
-        let piece: String = chars[from..s].iter().filter(|c| !is_blank(**c)).collect();
-        let receipt_before = ["收到", "受理", "接收", "新收"]
-            .iter()
-            .any(|w| piece.contains(w));
+        let (mut qizhong_before, mut receipt_before) = (false, false);
+        let mut previous = None;
+        for &c in chars[from..s].iter().filter(|c| !is_blank(**c)) {
+            match (previous.replace(c), c) {
+                (Some('其'), '中') => qizhong_before = true,
+                (Some('收'), '到')
+                | (Some('受'), '理')
+                | (Some('接'), '收')
+                | (Some('新'), '收') => receipt_before = true,
+                _ => {}
+            }
+        }
         let mut seen = CharSet::default();
         for &ch in &c {
             seen.insert(ch);
@@ -305,8 +324,9 @@ impl Sentence {
             let received = sentence.all_hits.windows(2).any(|w| {
                 w[0].cue == Cue::Receive && w[1].cue == Cue::App && w[1].start <= w[0].end + 2
             });
+            // (Only a paragraph naming two kinds of results can hold such a sentence.)
             sentence.about_applications =
-                received || result_words(&full_sentence(chars, s, e)) >= 2;
+                received || results_listed && result_words(&full_sentence(chars, s, e)) >= 2;
         }
         sentence
     }
