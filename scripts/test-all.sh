@@ -65,12 +65,16 @@ step "wasm tests (headless Chromium)" env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVE
   cargo test --locked --target wasm32-unknown-unknown --test wasm
 step "writer wasm tests (Node)" cargo test --locked -p nianbao-writer --target wasm32-unknown-unknown --test writer_wasm
 step "web build" bash scripts/build-web.sh
-step "end-to-end (node --test tests/e2e/, Chromium)" node --test tests/e2e/
+# Each e2e file starts its own server (free port) and browser profile, so files run side by side:
+# most of their time is waiting for the page, and three at a time roughly halves the step.
+step "end-to-end (node --test tests/e2e/, Chromium, ${E2E_CONCURRENCY:-3} files at a time)" \
+  node --test --test-concurrency="${E2E_CONCURRENCY:-3}" tests/e2e/
 # The cross-engine subset (check, marks, popover, focus, batch summary and counts, CSV, annotated
 # download, 390 px, offline file) in Firefox ESR (geckodriver) and WebKitGTK (WebKitWebDriver, xvfb-run).
 step "end-to-end in Firefox ESR and WebKitGTK (tests/e2e/engines.test.mjs)" \
   env NIANBAO_ENGINES=firefox,webkit NIANBAO_ENGINES_REQUIRED=1 node --test tests/e2e/engines.test.mjs
-step "fuzz smoke (cargo fuzz, ${FUZZ_SECONDS:-20}s per target)" bash scripts/fuzz-smoke.sh "${FUZZ_SECONDS:-20}"
+# A smoke run (the seeds and a few thousand mutations per target); the long campaigns are in fuzz/README.md.
+step "fuzz smoke (cargo fuzz, ${FUZZ_SECONDS:-10}s per target)" bash scripts/fuzz-smoke.sh "${FUZZ_SECONDS:-10}"
 
 echo
 echo "test-all: all ${#steps[@]} steps passed in $((SECONDS - started))s:"

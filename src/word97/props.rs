@@ -76,7 +76,7 @@ pub(super) fn papx_runs(word: &[u8], table: &[u8], data: Option<&[u8]>, fc: u32,
             runs.push((start, end, grpprl));
         }
     }
-    runs.sort_by_key(|r| r.0);
+    crate::order::sort_by_key(&mut runs, |r| r.0);
     Runs { runs }
 }
 

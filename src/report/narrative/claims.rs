@@ -217,7 +217,7 @@ impl Sentence {
             }
         }
         self.zero_statements(&mentions, &clauses, year, &mut out);
-        out.sort_by_key(|f| f.3 .0);
+        crate::order::sort_by_key(&mut out, |f| f.3 .0);
         out
     }
 

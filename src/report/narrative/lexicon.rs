@@ -201,7 +201,7 @@ pub(super) fn cues_by_first_char() -> &'static (CharSet, Vec<(char, usize)>) {
             .enumerate()
             .filter_map(|(i, (w, _))| w.chars().next().map(|c| (c, i)))
             .collect();
-        v.sort_unstable();
+        crate::order::sort_unstable(&mut v);
         let mut firsts = CharSet::default();
         for &(c, _) in &v {
             firsts.insert(c);
