@@ -52,7 +52,9 @@ fn stable<T>(v: &mut [T], compare: &mut dyn FnMut(&T, &T) -> Ordering) {
         return;
     }
     let mut order: Vec<usize> = (0..v.len()).collect();
-    merge_sort(&mut order, &mut |a, b| compare(&v[a], &v[b]) == Ordering::Greater);
+    merge_sort(&mut order, &mut |a, b| {
+        compare(&v[a], &v[b]) == Ordering::Greater
+    });
     permute(&mut order, &mut |a, b| v.swap(a, b));
 }
 
