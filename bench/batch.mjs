@@ -4,14 +4,15 @@
 // what the page loads at start (before it is idle) versus later. A benchmark, not a test: nothing
 // is asserted.
 //   python3 bench/make_corpus.py /tmp/nianbao-bench-corpus 1000
-//   node bench/batch.mjs [--corpus /tmp/nianbao-bench-corpus] [--n 1000] [--runs 3] [--out FILE]
+//   node bench/batch.mjs [--corpus /tmp/nianbao-bench-corpus] [--n 1000] [--runs 3] [--out FILE] [--www DIR]
+// --www serves another copy of the page (e.g. an earlier commit's www/ with its pkg/) for a before/after.
 // Needs www/pkg built (bash scripts/build-web.sh) and tools/node_modules (bash tools/install.sh).
 import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '../tools/node_modules/playwright-core/index.mjs';
+import { launchChromium } from './chromium.mjs';
 import { serve } from '../tools/serve.mjs';
 
 const args = process.argv.slice(2);
@@ -20,7 +21,7 @@ const corpus = opt('--corpus', '/tmp/nianbao-bench-corpus');
 const n = Number(opt('--n', 1000));
 const runs = Number(opt('--runs', 3));
 const outFile = opt('--out', null);
-const WWW = fileURLToPath(new URL('../www/', import.meta.url));
+const WWW = opt('--www', fileURLToPath(new URL('../www/', import.meta.url))).replace(/\/?$/, '/');
 
 // The page's files and the corpus under one root (symlinks), served with the page's own policy.
 const root = mkdtempSync(join(tmpdir(), 'nianbao-batch-bench-'));
@@ -30,11 +31,7 @@ const names = readdirSync(corpus).filter((f) => f.endsWith('.docx')).sort().slic
 if (names.length < n) throw new Error(`${corpus} has ${names.length} reports, fewer than ${n}: run bench/make_corpus.py`);
 
 const { server, url } = await serve({ root: root + '/', port: 0 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 
 /** CPU time (user + system, seconds) of every process under this one (the browser and its children). */
 function cpuSeconds() {

@@ -5,16 +5,19 @@
 //     (DOM built and laid out; and the next frame);
 //   * the real page's load: navigation → checker ready.
 //
-//   node bench/browser.mjs --pkg DIR --samples DIR [--large DIR] [--out FILE] [--quick]
+//   node bench/browser.mjs --pkg DIR --samples DIR [--large DIR] [--out FILE] [--quick] [--only page]
+//                          [--www DIR] [--runs N]
 //
 // --pkg is the wasm-bindgen output served as /www/pkg/ (default: www/pkg). Prints a table and
-// one `BENCH-JSON` line per figure; --out also writes them as a JSON array.
+// one `BENCH-JSON` line per figure; --out also writes them as a JSON array. --only page: the real
+// page's figures only (no peers: bench/node_modules is not needed); --www serves another copy of
+// the page (with its pkg/, e.g. an earlier commit's build) for a before/after; --runs: drops per file.
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { MIME } from '../tools/serve.mjs';
+import { launchChromium } from './chromium.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repo = resolve(here, '..');
@@ -28,6 +31,8 @@ const samplesDir = resolve(opt('--samples', join(repo, 'tests/fixtures/samples')
 const largeDir = opt('--large', null);
 const outFile = opt('--out', null);
 const quick = args.includes('--quick');
+const pageOnly = opt('--only', null) === 'page';
+const wwwDir = resolve(opt('--www', join(repo, 'www')));
 
 const SEEDS = ['seed_000', 'seed_001', 'seed_002', 'seed_003', 'seed_004'];
 const LARGE = largeDir ? ['large_images', 'large_text', 'large'] : [];
@@ -35,12 +40,13 @@ const LARGE = largeDir ? ['large_images', 'large_text', 'large'] : [];
 const RUNS = quick
   ? { nianbao: 10, peer: 3, drop: 5, load: 2, largeNianbao: 3, largePeer: 1 }
   : { nianbao: 60, peer: 15, drop: 30, load: 7, largeNianbao: 15, largePeer: 3 };
+if (opt('--runs', null)) RUNS.drop = Number(opt('--runs'));
 
 // ---- Static server: /www/pkg → --pkg, /www → www/, /bench → bench/, /samples → samples + large.
 function mapPath(path) {
   const roots = [
-    ['/www/pkg/', pkgDir],
-    ['/www/', join(repo, 'www')],
+    ...(opt('--www', null) && !opt('--pkg', null) ? [] : [['/www/pkg/', pkgDir]]),
+    ['/www/', wwwDir],
     ['/bench/', join(repo, 'bench')],
     ['/samples/', samplesDir],
     ...(largeDir ? [['/large/', resolve(largeDir)]] : []),
@@ -75,11 +81,7 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${server.address().port}`;
 const url = (name) => (SEEDS.includes(name) ? `/samples/${name}.docx` : `/large/${name}.docx`);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const results = [];
 const record = (figure) => {
   results.push(figure);
@@ -94,13 +96,13 @@ try {
   page.on('pageerror', (e) => errors.push(String(e)));
 
   // ---- Side by side in the bench page.
-  await page.goto(`${origin}/bench/page.html`);
-  const nianbaoVersion = await page.evaluate(() => window.bench.ready);
   const chromiumVersion = browser.version();
+  if (!pageOnly) await page.goto(`${origin}/bench/page.html`);
+  const nianbaoVersion = pageOnly ? null : await page.evaluate(() => window.bench.ready);
   record({ bench: 'browser-env', chromium: chromiumVersion, nianbao: nianbaoVersion });
   console.log(`chromium ${chromiumVersion}, nianbao ${nianbaoVersion}`);
-  console.log(`${'input'.padEnd(14)} ${'tool'.padEnd(34)} ${'median ms'.padStart(10)} ${'p10'.padStart(8)} ${'p90'.padStart(8)} ${'runs'.padStart(5)}`);
-  for (const name of [...SEEDS, ...LARGE]) {
+  if (!pageOnly) console.log(`${'input'.padEnd(14)} ${'tool'.padEnd(34)} ${'median ms'.padStart(10)} ${'p10'.padStart(8)} ${'p90'.padStart(8)} ${'runs'.padStart(5)}`);
+  for (const name of pageOnly ? [] : [...SEEDS, ...LARGE]) {
     const large = !SEEDS.includes(name);
     const nRuns = large ? RUNS.largeNianbao : RUNS.nianbao;
     const pRuns = large ? RUNS.largePeer : RUNS.peer;
@@ -135,8 +137,14 @@ try {
     const large = !SEEDS.includes(name);
     const r = await app.evaluate(async ([u, warmup, runs]) => {
       const bytes = new Uint8Array(await (await fetch(u)).arrayBuffer());
-      const root = document.querySelector('nianbao-check')?.shadowRoot ?? document;
+      const checker = document.querySelector('nianbao-check');
+      const root = checker?.shadowRoot ?? document;
       const results = root.getElementById('results');
+      // Each drop on an empty page, as a user's first file: the cards and records of the drop
+      // before cleared, and its check finished (the pairing pass after the card included).
+      const settled = async () => {
+        while (checker?.dataset.verdict === 'pending') await pause(10);
+      };
       const drop = root.getElementById('drop');
       const pause = (ms) => new Promise((res) => setTimeout(res, ms));
       const one = () =>
@@ -149,19 +157,26 @@ try {
             if (!card || !(card.querySelector('table') || card.dataset.status === 'rejected')) return;
             mo.disconnect();
             const tl = performance.now();
-            void results.offsetHeight; // style + layout of the drawn tables
+            // Style + layout of the drawn tables: the geometry of the last cell of the last table
+            // (the card is content-visibility: auto, so the list's own height would not lay out
+            // what is inside a card the browser has not found on screen yet).
+            const cells = card.querySelectorAll('td');
+            void (cells[cells.length - 1] ?? results).getBoundingClientRect();
             const dom = performance.now() - t0;
             const layout = performance.now() - tl;
-            const built = Number(card.dataset.ms); // app.js: file read + check + DOM built
+            const built = Number(card.dataset.sinceDrop); // runner.js: drop → the card built (file read, check, DOM)
+            const checked = Number(card.dataset.ms); // runner.js: file read + check (worker, result parsed)
             requestAnimationFrame(() =>
               setTimeout(() => resolve({
                 dom,
                 layout,
                 built,
+                checked,
                 frame: performance.now() - t0,
                 tables: card.querySelectorAll('table').length,
                 marked: card.querySelectorAll('td[data-mark]').length,
                 status: card.dataset.status,
+                top: Math.round(card.getBoundingClientRect().top),
               }), 0));
           });
           mo.observe(results, { childList: true, subtree: true });
@@ -172,9 +187,12 @@ try {
       const frame = [];
       const layout = [];
       const built = [];
+      const checked = [];
       let last = null;
       for (let i = 0; i < warmup + runs; i++) {
-        results.replaceChildren();
+        await settled();
+        if (checker?.clear) checker.clear();
+        else results.replaceChildren();
         await pause(30);
         last = await one();
         if (i >= warmup) {
@@ -182,18 +200,21 @@ try {
           frame.push(last.frame);
           layout.push(last.layout);
           built.push(last.built);
+          checked.push(last.checked);
         }
       }
-      results.replaceChildren();
+      await settled();
+      if (checker?.clear) checker.clear();
+      else results.replaceChildren();
       const med = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
       const sorted = [...dom].sort((x, y) => x - y);
       return {
         n: dom.length, median: med(dom), p10: sorted[Math.floor(dom.length * 0.1)], p90: sorted[Math.floor(dom.length * 0.9)],
-        frame_median: med(frame), layout_median: med(layout), built_median: med(built), tables: last.tables, marked: last.marked, status: last.status,
+        frame_median: med(frame), layout_median: med(layout), built_median: med(built), checked_median: med(checked), tables: last.tables, marked: last.marked, status: last.status, top: last.top,
       };
     }, [url(name), large ? 1 : 3, large ? RUNS.largeNianbao : RUNS.drop]);
     record({ bench: 'drop', tool: 'nianbao page: drop → tables drawn', input: name, ...r });
-    console.log(`${name.padEnd(14)} ${'nianbao page: drop → tables drawn'.padEnd(34)} ${fmt(r.median).padStart(10)} ${fmt(r.p10).padStart(8)} ${fmt(r.p90).padStart(8)} ${String(r.n).padStart(5)}  (app: read+check+DOM ${fmt(r.built_median)} ms, style+layout ${fmt(r.layout_median)} ms; next frame ${fmt(r.frame_median)} ms; ${r.tables} tables, ${r.marked} marked cells, ${r.status})`);
+    console.log(`${name.padEnd(14)} ${'nianbao page: drop → tables drawn'.padEnd(34)} ${fmt(r.median).padStart(10)} ${fmt(r.p10).padStart(8)} ${fmt(r.p90).padStart(8)} ${String(r.n).padStart(5)}  (read+check ${fmt(r.checked_median)} ms, card built ${fmt(r.built_median)} ms after the drop, style+layout ${fmt(r.layout_median)} ms; next frame ${fmt(r.frame_median)} ms; card at y=${r.top}; ${r.tables} tables, ${r.marked} marked cells, ${r.status})`);
   }
   if (errors.length) {
     console.error(`page errors:\n  ${errors.join('\n  ')}`);

@@ -1,71 +1,72 @@
-// CPU profile of the page's drop → drawn path (Chrome DevTools protocol): which functions the
-// time goes to. Prints the top self-time functions.
-//   node bench/profile-drop.mjs --pkg DIR [--file tests/fixtures/samples/seed_003.docx] [--runs 20]
-import { createServer } from 'node:http';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+// Where the time of the page's drop → card drawn goes: a Chromium trace (timeline + V8 sampling
+// profiler) of RUNS drops of one file on the real page (each on an empty page, the card's tables
+// drawn and laid out, as bench/browser.mjs measures it), summarised per thread — the page's main
+// thread and the checker's workers — per drop: CPU, kinds of work, top functions by self time.
+//   node bench/profile-drop.mjs [--file tests/fixtures/samples/seed_003.docx] [--runs 20] [--www DIR] [--trace FILE]
+import { mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
+import { serve } from '../tools/serve.mjs';
+import { CATEGORIES, summarise } from './trace-summary.mjs';
 
 const repo = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const args = process.argv.slice(2);
 const opt = (n, d) => (args.includes(n) ? args[args.indexOf(n) + 1] : d);
-const pkg = resolve(opt('--pkg', join(repo, 'www/pkg')));
 const file = resolve(opt('--file', join(repo, 'tests/fixtures/samples/seed_003.docx')));
 const runs = Number(opt('--runs', 20));
-const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
-const server = createServer((req, res) => {
-  const p = new URL(req.url, 'http://x').pathname;
-  const [prefix, root] = p.startsWith('/www/pkg/') ? ['/www/pkg/', pkg] : ['/www/', join(repo, 'www')];
-  const f = normalize(join(root, p.slice(prefix.length)));
-  if (!f.startsWith(normalize(root + sep)) || !existsSync(f) || !statSync(f).isFile()) return res.writeHead(404).end();
-  res.writeHead(200, { 'Content-Type': MIME[extname(f)] ?? 'application/octet-stream' });
-  createReadStream(f).pipe(res);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const top = Number(opt('--top', 25));
+const WWW = resolve(opt('--www', join(repo, 'www')));
+const root = mkdtempSync(join(tmpdir(), 'nianbao-profile-drop-'));
+const traceFile = opt('--trace', join(root, 'trace.json'));
+for (const name of readdirSync(WWW)) symlinkSync(join(WWW, name), join(root, name));
+
+const { server, url } = await serve({ root: root + '/', port: 0 });
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${server.address().port}/www/index.html`);
-  await page.waitForFunction(() => document.body.dataset.ready === '1');
-  const bytes = [...readFileSync(file)];
-  await page.evaluate((b) => { window.__bytes = new Uint8Array(b); }, bytes);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
-  await page.evaluate(async (runs) => {
-    const results = document.getElementById('results');
-    for (let i = 0; i < runs; i++) {
-      results.replaceChildren();
-      await new Promise((r) => setTimeout(r, 20));
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="1"]');
+  await page.evaluate((b) => { window.__bytes = new Uint8Array(b); }, [...readFileSync(file)]);
+  const drops = (n) => page.evaluate(async (n) => {
+    const checker = document.querySelector('nianbao-check');
+    const results = checker.shadowRoot.getElementById('results');
+    const drop = checker.shadowRoot.getElementById('drop');
+    const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+    const times = [];
+    for (let i = 0; i < n; i++) {
+      while (checker.dataset.verdict === 'pending') await pause(10);
+      checker.clear();
+      await pause(30);
+      const t0 = performance.now();
       await new Promise((resolve) => {
-        const mo = new MutationObserver(() => { if (results.querySelector('table')) { mo.disconnect(); void results.offsetHeight; resolve(); } });
+        const mo = new MutationObserver(() => {
+          const card = results.lastElementChild;
+          if (!card?.querySelector('table')) return;
+          mo.disconnect();
+          const cells = card.querySelectorAll('td');
+          void cells[cells.length - 1].getBoundingClientRect();
+          times.push(performance.now() - t0);
+          resolve();
+        });
         mo.observe(results, { childList: true, subtree: true });
         const dt = new DataTransfer();
-        dt.items.add(new File([window.__bytes], 'r.docx'));
-        document.getElementById('drop').dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+        dt.items.add(new File([window.__bytes], 'report.docx'));
+        drop.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
       });
     }
-  }, runs);
-  const { profile } = await cdp.send('Profiler.stop');
-  const self = new Map();
-  const dt = profile.timeDeltas;
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  profile.samples.forEach((id, i) => {
-    const n = byId.get(id);
-    const cf = n.callFrame;
-    const key = `${cf.functionName || '(anonymous)'} ${cf.url.split('/').slice(-1)[0]}:${cf.lineNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
-  });
-  const total = [...self.values()].reduce((a, b) => a + b, 0);
-  console.log(`self time over ${runs} drops, ms per drop (total sampled ${(total / runs).toFixed(1)} ms per drop):`);
-  for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
-    console.log(`${(v / runs).toFixed(2).padStart(8)}  ${k}`);
-  }
+    while (checker.dataset.verdict === 'pending') await pause(10);
+    return times.sort((a, b) => a - b)[times.length >> 1];
+  }, n);
+  await drops(3); // warm-up
+  await browser.startTracing(page, { path: traceFile, categories: CATEGORIES });
+  const median = await drops(runs);
+  await browser.stopTracing();
+  summarise(JSON.parse(readFileSync(traceFile, 'utf8')).traceEvents,
+    { n: runs, unit: 'drop', top, heading: `${runs} drops of ${file.split('/').pop()}: drop → tables laid out, median ${median.toFixed(1)} ms (traced)` });
 } finally {
   await browser.close();
-  server.close();
+  await new Promise((r) => server.close(r));
+  rmSync(root, { recursive: true, force: true });
 }

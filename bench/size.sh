@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The download a first check costs and the writer module, built exactly as scripts/build-web.sh
-# builds them (opt-level z, wasm-bindgen --target web, wasm-opt -Oz), into OUT instead of www/,
+# builds them (opt-level z, wasm-bindgen --target web, wasm-opt with the script's passes), into OUT instead of www/,
 # plus the top ten size contributors of the checker wasm (twiggy top on the same -Oz build with
 # its names kept: `wasm-opt -Oz -g`; the shipped file is that minus the name section).
 #
@@ -28,16 +28,21 @@ cd "$SRC"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$SRC/target}"
 WEB_OPT=$(sed -n 's/.*CARGO_PROFILE_RELEASE_OPT_LEVEL:-\([a-z0-9]*\)}.*/\1/p' scripts/build-web.sh | head -1)
 export CARGO_PROFILE_RELEASE_OPT_LEVEL="${WEB_OPT:-z}"
-build() { # crate-package wasm-name out-dir
-  cargo build --locked --release -p "$1" --lib --target wasm32-unknown-unknown
-  rm -rf "$3"
-  wasm-bindgen --target web --no-typescript --out-dir "$3" "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/$2.wasm"
-  "$WASM_OPT" -Oz -g "${FEATURES[@]}" -o "$3/$2_bg.named.wasm" "$3/$2_bg.wasm"
-  "$WASM_OPT" -Oz --strip-debug --strip-producers "${FEATURES[@]}" -o "$3/$2_bg.wasm.opt" "$3/$2_bg.wasm"
-  mv "$3/$2_bg.wasm.opt" "$3/$2_bg.wasm"
+# The checker's wasm-opt passes as SRC's build-web.sh names them (`checker_opt=(…)`; -Oz before).
+checker_opt=(-Oz)
+eval "$(grep -E '^checker_opt=\(' scripts/build-web.sh || true)"
+build() { # crate-package wasm-name out-dir wasm-opt-passes...
+  local pkg=$1 name=$2 dir=$3
+  shift 3
+  cargo build --locked --release -p "$pkg" --lib --target wasm32-unknown-unknown
+  rm -rf "$dir"
+  wasm-bindgen --target web --no-typescript --out-dir "$dir" "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/$name.wasm"
+  "$WASM_OPT" "$@" -g "${FEATURES[@]}" -o "$dir/${name}_bg.named.wasm" "$dir/${name}_bg.wasm"
+  "$WASM_OPT" "$@" --strip-debug --strip-producers "${FEATURES[@]}" -o "$dir/${name}_bg.wasm.opt" "$dir/${name}_bg.wasm"
+  mv "$dir/${name}_bg.wasm.opt" "$dir/${name}_bg.wasm"
 }
-build nianbao nianbao "$OUT/pkg"
-build nianbao-writer nianbao_writer "$OUT/pkg-writer"
+build nianbao nianbao "$OUT/pkg" "${checker_opt[@]}"
+build nianbao-writer nianbao_writer "$OUT/pkg-writer" -Oz
 
 gz() { gzip -9c "$1" | wc -c; }
 emit_group() { # group files...

@@ -55,12 +55,7 @@ const report = (where, what, input, ms, extra = {}) => {
 
 // ---- Chromium: through www/writer.js, as the page calls it.
 if (!args.includes('--node-only')) {
-  let chromium;
-  try {
-    ({ chromium } = await import('playwright-core'));
-  } catch {
-    ({ chromium } = await import(pathToFileURL(join(repo, 'tools/node_modules/playwright-core/index.mjs')).href));
-  }
+  const { launchChromium } = await import('./chromium.mjs');
   const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.docx': 'application/octet-stream' };
   const roots = [['/www/', join(repo, 'www')], ['/samples/', join(repo, 'tests/fixtures/samples')]];
   const server = createServer((req, res) => {
@@ -81,11 +76,7 @@ if (!args.includes('--node-only')) {
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.goto(origin + '/');

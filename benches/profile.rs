@@ -36,6 +36,8 @@ fn main() {
                 &limits,
             ))),
             "recognise" => drop(black_box(report::recognise(&doc))),
+            // The floor: inflate document.xml (zip crate) and run quick-xml over it.
+            "floor" => drop(black_box(common::floor_inflate_tokenise(black_box(bytes)))),
             "rules" => drop(black_box(rules::run_all(&rules::RuleContext::new(
                 &rep,
                 &doc,

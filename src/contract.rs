@@ -98,11 +98,15 @@ impl ReportInfo {
     }
 }
 
+/// An official label of a row or column: borrowed from the label tables (a result holds a few
+/// hundred of them; none is allocated), serialized as a string.
+pub type Label = std::borrow::Cow<'static, str>;
+
 /// One number cell of a standard table, keyed by its official labels.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ValueEntry {
-    pub row: Vec<String>,
-    pub column: Vec<String>,
+    pub row: Vec<Label>,
+    pub column: Vec<Label>,
     /// The number read, or `None` when blank or not a number.
     pub value: Option<Quantity>,
     /// The cell text as written.
@@ -128,8 +132,8 @@ impl Values {
                 for (col, _) in row.columns {
                     if let Some(e) = t2.get(format, row.label, col) {
                         v.table2.push(entry(
-                            vec![row.caption.to_string(), row.label.to_string()],
-                            vec![col.to_string()],
+                            vec![Label::Borrowed(row.caption), Label::Borrowed(row.label)],
+                            vec![Label::Borrowed(col)],
                             &e.value,
                         ));
                     }
@@ -141,8 +145,12 @@ impl Values {
                 if let Some(Some(cells)) = t3.rows.get(i) {
                     for (c, cell) in cells.iter().enumerate() {
                         if let Some(cell) = cell {
-                            let path = def.path.iter().map(|s| s.to_string()).collect();
-                            v.table3.push(entry(path, formats::t3_column_path(c), cell));
+                            let path = def.path.iter().map(|&s| Label::Borrowed(s)).collect();
+                            let column = formats::t3_column_labels(c)
+                                .iter()
+                                .map(|&s| Label::Borrowed(s))
+                                .collect();
+                            v.table3.push(entry(path, column, cell));
                         }
                     }
                 }
@@ -153,7 +161,7 @@ impl Values {
                 if let Some(Some(cell)) = t4.cells.get(i) {
                     v.table4.push(entry(
                         Vec::new(),
-                        path.iter().map(|s| s.to_string()).collect(),
+                        path.iter().map(|&s| Label::Borrowed(s)).collect(),
                         cell,
                     ));
                 }
@@ -163,7 +171,7 @@ impl Values {
     }
 }
 
-fn entry(row: Vec<String>, column: Vec<String>, cell: &NumCell) -> ValueEntry {
+fn entry(row: Vec<Label>, column: Vec<Label>, cell: &NumCell) -> ValueEntry {
     ValueEntry {
         row,
         column,

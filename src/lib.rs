@@ -33,6 +33,7 @@ mod limits;
 mod messages;
 mod model;
 mod opc;
+mod order;
 pub mod present;
 mod rejection;
 mod report;
@@ -51,7 +52,7 @@ pub use check::{
     Options, PreviousBytes,
 };
 pub use contract::{
-    CheckResult, ClaimView, PreviousInfo, ReportInfo, Status, TableView, ValueEntry, Values,
+    CheckResult, ClaimView, Label, PreviousInfo, ReportInfo, Status, TableView, ValueEntry, Values,
     CONTRACT_VERSION,
 };
 pub use findings::Outcome;

@@ -5,7 +5,7 @@
 
 use crate::limits::Limits;
 use crate::rejection::{Refusal, Rejection};
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 use zip::result::ZipError;
 use zip::CompressionMethod;
 use zip::ZipArchive;
@@ -99,6 +99,10 @@ fn declared_entry_count(bytes: &[u8]) -> Option<u64> {
 /// A zip package opened for bounded reading of its parts.
 pub struct Zip<'a> {
     pub(crate) archive: ZipArchive<Cursor<&'a [u8]>>,
+    /// The archive's bytes (a part's compressed data is inflated straight from them).
+    bytes: &'a [u8],
+    /// One inflater for every part, reset between parts (not allocated and zeroed anew).
+    inflater: Option<flate2::Decompress>,
     /// Normalised (lower case, `/` separators, no leading `/`) name of each entry, by index.
     pub(crate) names: Vec<String>,
     /// Inflated bytes still allowed in total.
@@ -124,6 +128,8 @@ impl<'a> Zip<'a> {
             .collect::<Vec<_>>();
         Ok(Zip {
             archive,
+            bytes,
+            inflater: None,
             names,
             budget: limits.max_total_inflated,
         })
@@ -204,12 +210,24 @@ impl Zip<'_> {
                 size: declared,
             }));
         }
-        let (crc_expected, raw) = {
+        let bytes = self.bytes;
+        let (crc_expected, data) = {
             let raw = self
                 .archive
                 .by_index_raw(index)
                 .map_err(|e| zip_error(&e))?;
-            (raw.crc32(), raw)
+            // The compressed data as the raw reader would give it: `compressed` bytes from
+            // where the data starts, fewer where the archive ends sooner.
+            let data = raw
+                .data_start()
+                .and_then(|start| bytes.get(usize::try_from(start).ok()?..))
+                .map(|d| {
+                    &d[..d
+                        .len()
+                        .min(usize::try_from(compressed).unwrap_or(usize::MAX))]
+                })
+                .ok_or_else(corrupt)?;
+            (raw.crc32(), data)
         };
         // Inflate ourselves from the raw compressed bytes, so that the bound is ours alone:
         // never more than `cap` bytes, and never much more than the declared size (a part
@@ -224,12 +242,17 @@ impl Zip<'_> {
             .min(bound)
             .min(compressed.saturating_mul(16).saturating_add(64 * 1024));
         let mut buf = Vec::with_capacity(usize::try_from(initial).unwrap_or(0));
+        let limit = bound.saturating_add(1);
         let result = if method == CompressionMethod::Stored {
-            raw.take(bound.saturating_add(1)).read_to_end(&mut buf)
+            let n = data.len().min(usize::try_from(limit).unwrap_or(usize::MAX));
+            buf.extend_from_slice(&data[..n]);
+            Ok(())
         } else {
-            flate2::read::DeflateDecoder::new(raw)
-                .take(bound.saturating_add(1))
-                .read_to_end(&mut buf)
+            let inflater = self
+                .inflater
+                .get_or_insert_with(|| flate2::Decompress::new(false));
+            inflater.reset(false);
+            inflate(inflater, data, &mut buf, limit)
         };
         let produced = buf.len() as u64;
         // Work done counts against the total even when the part is then refused.
@@ -257,6 +280,45 @@ impl Zip<'_> {
         }
         Ok(buf)
     }
+}
+
+/// Inflates raw deflate `data` into `buf` (appending), stopping after `limit` bytes: what
+/// `DeflateDecoder::new(data).take(limit).read_to_end(buf)` gives, without zeroing the buffer
+/// nor allocating an inflater and its window per part. A stream cut short ends without error
+/// (the caller compares the size with the declared one); corrupt data is an error.
+fn inflate(
+    inflater: &mut flate2::Decompress,
+    mut data: &[u8],
+    buf: &mut Vec<u8>,
+    limit: u64,
+) -> Result<(), ()> {
+    use flate2::{FlushDecompress, Status};
+    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
+    let result = loop {
+        if buf.len() >= limit {
+            break Ok(());
+        }
+        if buf.len() == buf.capacity() {
+            let room = (limit - buf.len()).min(buf.len().max(32 * 1024));
+            buf.reserve_exact(room);
+        }
+        let (was_in, was_out) = (inflater.total_in(), inflater.total_out());
+        match inflater.decompress_vec(data, buf, FlushDecompress::None) {
+            Ok(Status::StreamEnd) => break Ok(()),
+            Ok(Status::Ok | Status::BufError) => {
+                let used = usize::try_from(inflater.total_in() - was_in).unwrap_or(data.len());
+                data = &data[used.min(data.len())..];
+                let stuck = used == 0 && inflater.total_out() == was_out;
+                if stuck && buf.len() < buf.capacity() {
+                    // No input left to make progress with: the stream is cut short.
+                    break Ok(());
+                }
+            }
+            Err(_) => break Err(()),
+        }
+    };
+    buf.truncate(limit);
+    result
 }
 
 /// How far past its declared size a part may inflate before it is called a bomb rather than

@@ -1,12 +1,16 @@
 //! Browser binding: a thin wasm-bindgen layer over [`crate::check::check`] and
 //! [`crate::check::check_batch`].
 //!
-//! No logic lives here beyond turning results into plain JavaScript values (objects, arrays,
-//! numbers, strings) with serde-wasm-bindgen's JSON-compatible serializer, so the page receives
-//! exactly the JSON shape documented in docs/CONTRACT.md.
+//! No logic lives here beyond turning results into what the page takes. The check results go out
+//! as JSON text (serde_json, the same serialisation as the command line's `--json`): one string
+//! crosses into JavaScript instead of thousands of small objects and strings built one call at a
+//! time, and the page's worker hands that text to the page as it is (`JSON.parse` there gives
+//! exactly the shape documented in docs/CONTRACT.md). The small answers (rules, report kinds, the
+//! batch plan) are plain JavaScript values (serde-wasm-bindgen's JSON-compatible serializer).
 
-use crate::check::batch::{self, PlanFile};
+use crate::check::batch::{self, PlanFile, PlanReportIn};
 use crate::check::{check_batch, check_first, Context, Options, PreviousBytes};
+use crate::contract::CheckResult;
 use crate::report::ReportKind;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -27,14 +31,48 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-/// Checks one file's bytes; returns the result object with the tables' grids for drawing.
-#[wasm_bindgen]
-pub fn check(bytes: &[u8]) -> Result<JsValue, JsValue> {
-    to_js(&check_first(bytes, &options(None)))
+fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, JsValue> {
+    serde_json::to_string(value).map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-/// Checks every report of one file (a file may hold several): an array of result objects,
-/// each with `report.index` and `report.count`, with the tables' grids. `kind` sets the report
+/// What the page gets for one file: every report's result and its agency key ([`agency_key`] of
+/// `report.agency`; null when the agency is unknown), as pairing on the page compares them.
+#[derive(Serialize)]
+struct Checked<'a> {
+    results: &'a [CheckResult],
+    keys: Vec<Option<String>>,
+}
+
+fn keys_of(results: &[CheckResult]) -> Vec<Option<String>> {
+    results
+        .iter()
+        .map(|r| {
+            r.report
+                .agency
+                .as_deref()
+                .filter(|a| !a.is_empty())
+                .map(crate::report::pairing::agency_key)
+        })
+        .collect()
+}
+
+fn checked(results: &[CheckResult]) -> Result<String, JsValue> {
+    to_json(&Checked {
+        results,
+        keys: keys_of(results),
+    })
+}
+
+/// Checks one file's bytes; returns the first report's result with the tables' grids for
+/// drawing, as JSON text.
+#[wasm_bindgen]
+pub fn check(bytes: &[u8]) -> Result<String, JsValue> {
+    to_json(&check_first(bytes, &options(None)))
+}
+
+/// Checks every report of one file (a file may hold several): JSON text of `{results, keys}`,
+/// `results` the array of result objects, each with `report.index` and `report.count`, with the
+/// tables' grids, and `keys` each report's agency key ([`agency_key`]; null when unknown). `kind` sets the report
 /// kind for the deadline rule (部门, 乡镇, 县级政府, 地市级政府, 省级政府, or the ids
 /// `department` …); `undefined` or an unknown value infers it. `same_year` (optional) names
 /// the other files of the same agency and year as this one: each report then says so (M.DUPYEAR).
@@ -53,7 +91,7 @@ pub fn check_reports(
     units: Option<Vec<js_sys::Uint8Array>>,
     unit_names: Option<Vec<String>>,
     unit_reports: Option<Vec<u32>>,
-) -> Result<JsValue, JsValue> {
+) -> Result<String, JsValue> {
     let same_year = same_year.unwrap_or_default();
     let (previous_ambiguous, likely_previous) = (
         previous_ambiguous.unwrap_or_default(),
@@ -67,7 +105,7 @@ pub fn check_reports(
         units: &units,
         ..Context::default()
     };
-    to_js(&crate::check::check(
+    checked(&crate::check::check(
         bytes,
         &options(kind.as_deref()),
         &context,
@@ -94,8 +132,8 @@ pub fn report_kinds() -> Result<JsValue, JsValue> {
 }
 
 /// Checks every report of one file against the previous year's report of the same agency
-/// (`previous`, named `previous_name` in the results): an array of result objects as
-/// [`check_reports`] gives, with the cross-year findings (T3.XYEAR, T2.VALID, …) and
+/// (`previous`, named `previous_name` in the results): `{results, keys}` as [`check_reports`]
+/// gives, with the cross-year findings (T3.XYEAR, T2.VALID, …) and
 /// `previous` saying which report each was compared with. Locations with `doc: 1` point into
 /// the previous file. When the previous file cannot be used, each result says why (M.PAIR).
 /// `kind`, `same_year` and the units (M.HIER) as for [`check_reports`].
@@ -110,7 +148,7 @@ pub fn check_pair(
     units: Option<Vec<js_sys::Uint8Array>>,
     unit_names: Option<Vec<String>>,
     unit_reports: Option<Vec<u32>>,
-) -> Result<JsValue, JsValue> {
+) -> Result<String, JsValue> {
     let same_year = same_year.unwrap_or_default();
     let units = units_of(units, unit_names, unit_reports, &options(kind.as_deref()));
     let context = Context {
@@ -122,7 +160,7 @@ pub fn check_pair(
         units: &units,
         ..Context::default()
     };
-    to_js(&crate::check::check(
+    checked(&crate::check::check(
         bytes,
         &options(kind.as_deref()),
         &context,
@@ -130,23 +168,32 @@ pub fn check_pair(
 }
 
 /// Checks a batch of files (`files[i]` named `names[i]`), pairing the reports of the same
-/// agency in consecutive years as the command line does: an array with, for each file, the
-/// array of its reports' results (as [`check_reports`]); a later report compared with its
-/// previous year's has `previous` and the cross-year findings, the same agency and year twice
-/// gives M.DUPYEAR on each. `kind` as for [`check_reports`].
+/// agency in consecutive years as the command line does: JSON text of `{results, keys}` with, for
+/// each file, the array of its reports' results (as [`check_reports`]) and of their agency keys;
+/// a later report compared with its previous year's has `previous` and the cross-year findings,
+/// the same agency and year twice gives M.DUPYEAR on each. `kind` as for [`check_reports`].
 #[wasm_bindgen]
 pub fn check_files(
     files: Vec<js_sys::Uint8Array>,
     names: Vec<String>,
     kind: Option<String>,
-) -> Result<JsValue, JsValue> {
+) -> Result<String, JsValue> {
     let bytes: Vec<Vec<u8>> = files.iter().map(|f| f.to_vec()).collect();
     let batch: Vec<(&str, &[u8])> = bytes
         .iter()
         .enumerate()
         .map(|(i, b)| (names.get(i).map_or("", String::as_str), b.as_slice()))
         .collect();
-    to_js(&check_batch(&batch, &options(kind.as_deref())))
+    let results = check_batch(&batch, &options(kind.as_deref()));
+    #[derive(Serialize)]
+    struct CheckedFiles<'a> {
+        results: &'a [Vec<CheckResult>],
+        keys: Vec<Vec<Option<String>>>,
+    }
+    to_json(&CheckedFiles {
+        keys: results.iter().map(|r| keys_of(r)).collect(),
+        results: &results,
+    })
 }
 
 /// The units of a consolidated report from the page's files (M.HIER).
@@ -183,9 +230,37 @@ fn units_of(
 /// same_year: [name], copies: [name]}` (file: an index into `files`).
 #[wasm_bindgen]
 pub fn plan_batch(files: JsValue) -> Result<JsValue, JsValue> {
-    let files: Vec<PlanFile> =
-        serde_wasm_bindgen::from_value(files).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    to_js(&batch::plan(&files))
+    to_js(&batch::plan(&plan_files(&files)))
+}
+
+/// The page's `[{name, digest, reports: [{agency, year, consolidated}]}]` read field by field
+/// (a missing or mistyped field reads as absent). Not serde: its deserializer's error messages
+/// would bring float formatting into the start module (about 20 KB of wasm).
+fn plan_files(files: &JsValue) -> Vec<PlanFile> {
+    let get = |o: &JsValue, key: &str| js_sys::Reflect::get(o, &JsValue::from_str(key)).ok();
+    let string = |o: &JsValue, key: &str| get(o, key).and_then(|v| v.as_string());
+    let list = |v: Option<JsValue>| match v {
+        Some(v) if js_sys::Array::is_array(&v) => js_sys::Array::from(&v).to_vec(),
+        _ => Vec::new(),
+    };
+    list(Some(files.clone()))
+        .iter()
+        .map(|f| PlanFile {
+            name: string(f, "name").unwrap_or_default(),
+            digest: string(f, "digest").unwrap_or_default(),
+            reports: list(get(f, "reports"))
+                .iter()
+                .map(|r| PlanReportIn {
+                    agency: string(r, "agency"),
+                    year: get(r, "year")
+                        .and_then(|v| v.as_f64())
+                        .filter(|y| y.fract() == 0.0 && y.abs() <= f64::from(i32::MAX))
+                        .map(|y| y as i32),
+                    consolidated: get(r, "consolidated").and_then(|v| v.as_bool()) == Some(true),
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// A file's digest (equal for identical bytes), for [`plan_batch`].

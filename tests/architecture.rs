@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 /// Rank of each module of the library, in pipeline order. Equal ranks may not import each other.
 const RANKS: &[(&str, u8)] = &[
     ("limits", 0),
+    ("order", 0),
     ("findings", 0),
     ("rejection", 0),
     ("model", 1),

@@ -3,6 +3,7 @@
 //!   WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver cargo test … (headless Chromium)
 #![cfg(target_arch = "wasm32")]
 
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -64,10 +65,20 @@ const SEED: &[u8] = include_bytes!("fixtures/samples/seed_001.docx");
 const SAMPLE: &[u8] = include_bytes!("../www/samples/sample-with-errors.docx");
 
 fn check(bytes: &[u8]) -> CheckResult {
-    let value: JsValue = nianbao::wasm::check(bytes).expect("check returns a value");
-    // json_compatible(): maps must arrive as plain objects, not Map.
-    assert!(value.is_object());
-    serde_wasm_bindgen::from_value(value).expect("result matches the contract")
+    let json = nianbao::wasm::check(bytes).expect("check returns a value");
+    serde_json::from_str(&json).expect("result matches the contract")
+}
+
+/// What the check exports answer: the JSON text of `{results, keys}`.
+#[derive(Deserialize)]
+struct Checked<T> {
+    results: T,
+    keys: serde_json::Value,
+}
+
+fn checked<T: DeserializeOwned>(json: Result<String, JsValue>) -> Checked<T> {
+    let json = json.expect("the check returns a value");
+    serde_json::from_str(&json).expect("{results, keys} matching the contract")
 }
 
 #[wasm_bindgen_test]
@@ -191,9 +202,14 @@ fn check_reports(bytes: &[u8], kind: Option<&str>) -> Vec<ReportResult> {
         None,
         None,
         None,
-    )
-    .expect("check_reports returns a value");
-    serde_wasm_bindgen::from_value(value).expect("an array of results")
+    );
+    let out: Checked<Vec<ReportResult>> = checked(value);
+    assert_eq!(
+        out.keys.as_array().map(Vec::len),
+        Some(out.results.len()),
+        "a key per report"
+    );
+    out.results
 }
 
 #[wasm_bindgen_test]
@@ -279,17 +295,14 @@ fn check_pair(bytes: &[u8], previous: &[u8], name: Option<&str>) -> PairedResult
         None,
         None,
         None,
-    )
-    .expect("check_pair returns a value");
-    let mut results: Vec<PairedResult> =
-        serde_wasm_bindgen::from_value(value).expect("results match the contract");
+    );
+    let mut results: Vec<PairedResult> = checked(value).results;
     assert_eq!(results.len(), 1, "one result per report");
     results.remove(0)
 }
 
-fn dup_years(value: JsValue) -> Vec<Vec<PairedFinding>> {
-    let results: Vec<PairedResult> =
-        serde_wasm_bindgen::from_value(value).expect("results match the contract");
+fn dup_years(value: Result<String, JsValue>) -> Vec<Vec<PairedFinding>> {
+    let results: Vec<PairedResult> = checked(value).results;
     results
         .into_iter()
         .map(|r| {
@@ -336,7 +349,7 @@ fn same_year_names_the_other_files_of_the_same_agency_and_year() {
             None,
         ),
     ] {
-        let dups = dup_years(value.expect("a value"));
+        let dups = dup_years(value);
         assert_eq!(dups.len(), 1, "one report");
         assert_eq!(dups[0].len(), 1, "{:?}", dups[0]);
         assert_eq!(dups[0][0].severity, "warning");
@@ -361,7 +374,7 @@ fn same_year_names_the_other_files_of_the_same_agency_and_year() {
         ),
         nianbao::wasm::check_pair(PAIR_2022, PAIR_2021, None, None, None, None, None, None),
     ] {
-        assert!(dup_years(value.expect("a value"))[0].is_empty());
+        assert!(dup_years(value)[0].is_empty());
     }
 }
 
@@ -410,10 +423,14 @@ fn a_batch_pairs_the_two_years() {
         "2022.docx".to_string(),
         "seed.docx".to_string(),
     ];
-    let value =
-        nianbao::wasm::check_files(files, names, None).expect("check_files returns a value");
-    let mut results: Vec<Vec<PairedResult>> =
-        serde_wasm_bindgen::from_value(value).expect("results match the contract");
+    let out: Checked<Vec<Vec<PairedResult>>> =
+        checked(nianbao::wasm::check_files(files, names, None));
+    // Each report's agency key, as pairing compares agencies: the two years' are equal.
+    let keys = out.keys.as_array().expect("keys per file");
+    assert_eq!(keys.len(), 3);
+    assert!(keys[0][0].is_string());
+    assert_eq!(keys[0][0], keys[1][0]);
+    let mut results = out.results;
     assert_eq!(results.len(), 3);
     let later = results.remove(1).remove(0);
     let p = later.previous.expect("paired");

@@ -222,14 +222,20 @@ export class BatchOverview {
     }
     const rows = this.order.slice(first, last).map((e, i) => {
       const tr = this.#row(e);
-      tr.setAttribute('aria-rowindex', String(first + i + 2));
+      const index = String(first + i + 2);
+      if (tr.getAttribute('aria-rowindex') !== index) tr.setAttribute('aria-rowindex', index);
       return tr;
     });
     this.before.hidden = first === 0;
     this.after.hidden = last === n;
     /** @type {HTMLElement} */ (this.before.firstChild).style.height = `${first * h}px`;
     /** @type {HTMLElement} */ (this.after.firstChild).style.height = `${(n - last) * h}px`;
-    this.tbody.replaceChildren(this.before, ...rows, this.after);
+    // The same rows in the same order (a batch adding files below the window): left in place, so
+    // that the browser does not lay the table out again for every flush.
+    const kids = this.tbody.children;
+    const same = kids.length === rows.length + 2 && kids[0] === this.before && kids[kids.length - 1] === this.after &&
+      rows.every((tr, i) => kids[i + 1] === tr);
+    if (!same) this.tbody.replaceChildren(this.before, ...rows, this.after);
     if (!this.rowHeight && rows.length && !this.box.hidden) {
       this.rowHeight = rows[0].getBoundingClientRect().height || 0;
       if (this.rowHeight && n > WINDOW) this.#draw();

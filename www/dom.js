@@ -26,4 +26,3 @@ export function el(tag, attrs = {}, ...children) {
 }
 
 /** The element an event started at (inside a shadow root too), or null when it is not an Element. */
-export const targetOf = (/** @type {Event} */ e) => (e.target instanceof Element ? e.target : null);

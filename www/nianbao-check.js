@@ -31,6 +31,39 @@ function whenIdle() {
 }
 
 /**
+ * Calls `near(card)` once when a card (observed before it is put in `list`) comes near the screen.
+ * Where the browser says so itself — the cards are content-visibility: auto, and it fires
+ * contentvisibilityautostatechange when one starts being rendered — that event, at no cost of ours;
+ * else an IntersectionObserver (whose work each frame grows with the cards it watches: a thousand
+ * in a large batch); without either, at once.
+ * @param {HTMLElement} list @param {(card: any) => void} near
+ * @returns {{observe(card: Element): void, unobserve(card: Element): void, disconnect(): void}}
+ */
+function nearScreen(list, near) {
+  if (typeof ContentVisibilityAutoStateChangeEvent === 'function') {
+    let waiting = new WeakSet();
+    list.addEventListener('contentvisibilityautostatechange', (e) => {
+      const card = e.target;
+      if (/** @type {any} */ (e).skipped || !waiting.has(card)) return;
+      waiting.delete(card);
+      near(card);
+    }, { capture: true });
+    return { observe: (card) => waiting.add(card), unobserve: (card) => waiting.delete(card), disconnect: () => { waiting = new WeakSet(); } };
+  }
+  if (typeof IntersectionObserver === 'function') {
+    const io = new IntersectionObserver((seen) => {
+      for (const e of seen) {
+        if (!e.isIntersecting) continue;
+        io.unobserve(e.target);
+        near(e.target);
+      }
+    }, { rootMargin: '400px 0px' });
+    return io;
+  }
+  return { observe: near, unobserve() {}, disconnect() {} };
+}
+
+/**
  * @typedef {object} UI
  * @property {HTMLElement} drop
  * @property {HTMLInputElement} picker
@@ -61,7 +94,7 @@ export class NianbaoCheck extends HTMLElement {
   #overview = /** @type {any} */ (null);
   /** @type {Progress} */
   #progress = /** @type {any} */ (null);
-  /** @type {{observe(card: Element): void, unobserve(card: Element): void, disconnect(): void}} draws the tables of open cards scrolled to */
+  /** @type {{observe(card: Element): void, unobserve(card: Element): void, disconnect(): void}} builds cards scrolled to and draws the tables of open ones */
   #drawer = /** @type {any} */ (null);
   /** @type {Records} */
   #records = /** @type {any} */ (null);
@@ -271,15 +304,13 @@ export class NianbaoCheck extends HTMLElement {
     });
     this.#overview = new BatchOverview((entry) => this.#openCard(entry), tools);
     this.#printer = new Printer(this, this.#root, ui.results, this.#overview);
-    this.#drawer = typeof IntersectionObserver === 'function'
-      ? new IntersectionObserver((seen) => {
-        for (const e of seen) {
-          if (!e.isIntersecting) continue;
-          this.#drawer.unobserve(e.target);
-          /** @type {import('./records.js').Card} */ (e.target)._draw?.();
-        }
-      }, { rootMargin: '400px 0px' })
-      : { observe: (card) => /** @type {import('./records.js').Card} */ (card)._draw?.(), unobserve() {}, disconnect() {} };
+    // A card near the screen: its parts below the summary are built (records.js, cardsFor) and, when
+    // it is open, its tables drawn.
+    const near = (/** @type {import('./records.js').Card} */ card) => {
+      card._wake?.();
+      if (card.querySelector('details.detail[open]')) card._draw?.();
+    };
+    this.#drawer = nearScreen(ui.results, near);
     this.#pop = new Popover(this.#root, ui.results, ui.pop, (card, f) => this.#records.previousOf(card, f));
     this.#records = new Records({
       root: this.#root, results: ui.results, overview: this.#overview, drawer: this.#drawer, popover: this.#pop, say,
@@ -337,6 +368,7 @@ export class NianbaoCheck extends HTMLElement {
   #openCard(entry, findings = false) {
     const card = entry.card;
     card.querySelector('details.detail')?.setAttribute('open', '');
+    card._wake?.();
     card._draw?.();
     const list = findings ? [...card.querySelectorAll('aside.findings, .text-findings, .rejection')].find((x) => x.childElementCount || x.textContent) : null;
     const target = /** @type {HTMLElement} */ (list ?? card);

@@ -272,7 +272,7 @@ function spawn(module) {
           w.onIdle?.(w);
           return;
         }
-        t.resolve({ results: out.results, keys: out.keys, digest: out.digest, bytes: data.bytes ?? null });
+        t.resolve({ results: out.results, keys: out.keys, digest: data.digest, bytes: data.bytes ?? null });
       } else {
         const err = new Error(data.error);
         t.reject(err);

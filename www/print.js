@@ -2,7 +2,7 @@
 // Printing <nianbao-check>: on paper every card is open and drawn and the summary shows every row;
 // "打印" on a card prints that card alone, "打印汇总" the batch summary alone (print.css hides the rest).
 
-/** @typedef {HTMLElement & {_draw?: () => void}} Card */
+/** @typedef {HTMLElement & {_draw?: () => void, _wake?: () => void}} Card */
 
 export class Printer {
   /**
@@ -31,7 +31,11 @@ export class Printer {
         d.dataset.printOpened = '1';
       }
       const cards = /** @type {Card[]} */ (only ? [only] : [...list.querySelectorAll('.file-card')]);
-      for (const card of cards) card._draw?.();
+      // Every part of a card on paper: those built when it comes near the screen too (records.js).
+      for (const card of cards) {
+        card._wake?.();
+        card._draw?.();
+      }
     } else {
       for (const d of list.querySelectorAll('details[data-print-opened]')) {
         if (!(d instanceof HTMLElement)) continue;

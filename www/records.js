@@ -13,7 +13,7 @@ import { claimsPanel } from './claims.js';
 
 let uid = 0; // card ids stay unique across all elements of the page
 
-/** @typedef {HTMLElement & {_draw?: () => void}} Card */
+/** @typedef {HTMLElement & {_draw?: () => void, _wake?: () => void, _woken?: boolean}} Card */
 /** @typedef {{name: string, size: number, result: any, bytes: Uint8Array | null, card: Card, rec: FileRecord, uid: number, status?: string}} Entry */
 /**
  * @typedef {object} FileRecord
@@ -88,11 +88,16 @@ export class Records {
   }
 
   /**
-   * The cards of a file record's reports.
-   * @param {FileRecord} rec @param {Uint8Array | null} bytes @param {{expand: boolean, lazy: boolean}} opts
+   * The cards of a file record's reports. `lazy`: the tables are drawn by `card._draw()` (render.js);
+   * `defer`: the rest of the card below its summary (report tools, 正文 panels, exports) is built by
+   * `card._wake()`, when the card comes near the screen or is opened. In a large batch most cards are
+   * never seen, and their form controls are costly: the browser's autofill looks at every <select> and
+   * <input> put into the page, a forced style and layout of the page each time (the main thread's
+   * largest cost in a batch of hundreds of files before these were deferred).
+   * @param {FileRecord} rec @param {Uint8Array | null} bytes @param {{expand: boolean, lazy: boolean, defer?: boolean}} opts
    * @returns {Entry[]}
    */
-  cardsFor(rec, bytes, { expand, lazy }) {
+  cardsFor(rec, bytes, { expand, lazy, defer = false }) {
     const { say } = this.host;
     rec.entries = rec.results.map((result) => {
       const id = ++uid;
@@ -101,25 +106,36 @@ export class Records {
       // The bytes are kept for the annotated copy only when there is something to annotate.
       /** @type {Entry} */
       const entry = { name, size: rec.file.size, result, bytes: result.findings?.length ? bytes : null, card, rec, uid: id };
-      const tools = reportTools(result, rec, this.host.kinds(), {
-        kind: (/** @type {string} */ kind) => { rec.kind = kind || null; this.recheck(rec); },
-        previous: (/** @type {File | null} */ file, /** @type {FileRecord | null} */ other = null) => {
-          rec.previous = file ? { file, name: other?.name ?? file.name, explicit: true, rec: other } : null;
-          this.recheck(rec).then(() => this.pairAuto());
-        },
-      });
-      const panel = textPanel(result, id, { previous: this.previousEntry(entry), open: (target) => this.openCell(target) });
-      const claims = claimsPanel(result, id, { open: (target) => this.openCell(target) });
-      if (tools) card.querySelector('header.summary')?.after(tools);
-      // The tables and their findings (errors first) come first; the 正文 panel after them.
-      const after = card.querySelector(':scope > aside.findings') ?? card.querySelector(':scope > details.detail') ?? card.lastElementChild;
-      // The 正文 panel, then the 正文核对 list of what the prose reader read.
-      if (panel || claims) after?.after(...[panel, claims].filter((x) => x != null));
-      // A file that could not be checked has nothing to export or print.
-      if (result.status === 'checked') card.append(cardTools(entry, { say, print: () => this.host.print(card) }));
+      card._wake = () => {
+        if (card._woken) return;
+        card._woken = true;
+        this.#dress(entry, say);
+      };
+      if (!defer) card._wake();
       return entry;
     });
     return rec.entries;
+  }
+
+  /** Builds a card's parts below its summary (see cardsFor). @param {Entry} entry @param {(text: string) => void} say */
+  #dress(entry, say) {
+    const { card, result, rec, uid: id } = entry;
+    const tools = reportTools(result, rec, this.host.kinds(), {
+      kind: (/** @type {string} */ kind) => { rec.kind = kind || null; this.recheck(rec); },
+      previous: (/** @type {File | null} */ file, /** @type {FileRecord | null} */ other = null) => {
+        rec.previous = file ? { file, name: other?.name ?? file.name, explicit: true, rec: other } : null;
+        this.recheck(rec).then(() => this.pairAuto());
+      },
+    });
+    const panel = textPanel(result, id, { previous: this.previousEntry(entry), open: (target) => this.openCell(target) });
+    const claims = claimsPanel(result, id, { open: (target) => this.openCell(target) });
+    if (tools) card.querySelector('header.summary')?.after(tools);
+    // The tables and their findings (errors first) come first; the 正文 panel after them.
+    const after = card.querySelector(':scope > aside.findings') ?? card.querySelector(':scope > details.detail') ?? card.lastElementChild;
+    // The 正文 panel, then the 正文核对 list of what the prose reader read.
+    if (panel || claims) after?.after(...[panel, claims].filter((x) => x != null));
+    // A file that could not be checked has nothing to export or print.
+    if (result.status === 'checked') card.append(cardTools(entry, { say, print: () => this.host.print(card) }));
   }
 
   /** Last year's report on the page that an entry was compared with: {name, result, uid, info} or null. @param {Entry} entry */
@@ -143,6 +159,7 @@ export class Records {
     const id = target.split('-')[1];
     const card = /** @type {Card | null} */ (this.host.root.getElementById(`file-${id}`));
     card?.querySelector('details.detail')?.setAttribute('open', '');
+    card?._wake?.();
     card?._draw?.();
   }
 
@@ -186,12 +203,13 @@ export class Records {
     rec.results = out.results;
     rec.keys = out.keys;
     rec.digest = out.digest ?? rec.digest;
-    // Drawn now when the old card was; otherwise (a large batch) when scrolled to, like the others.
-    const made = this.cardsFor(rec, out.bytes, { expand: wasOpen, lazy: true });
+    // Drawn (and built) now when the old card was; otherwise (a large batch) when scrolled to, like the others.
+    const wasWoken = !old.length || old.some((e) => e.card._woken);
+    const made = this.cardsFor(rec, out.bytes, { expand: wasOpen, lazy: true, defer: !wasWoken });
     for (const e of made) {
-      if (!e.card.querySelector('details.detail[open]')) continue;
-      if (wasDrawn) e.card._draw?.();
-      else host.drawer.observe(e.card);
+      const open = !!e.card.querySelector('details.detail[open]');
+      if (open && wasDrawn) e.card._draw?.();
+      if ((open && !wasDrawn) || !e.card._woken) host.drawer.observe(e.card);
     }
     const at = old.length ? this.entries.indexOf(old[0]) : -1;
     for (const e of made) {

@@ -75,19 +75,19 @@ export async function runBatch(b, named) {
     if (next < n) launch();
     const file = named[i];
     const eager = n <= EAGER_DRAW && records.entries.length < EAGER_DRAW;
-    // One card per report of the file (a file may hold several).
+    // One card per report of the file (a file may hold several). In a large batch each card is
+    // built below its summary, and its tables drawn, when it comes near the screen (records.js).
     const rec = records.add(file, reports, keys, digest);
     recs.push(rec);
-    for (const entry of records.cardsFor(rec, bytes, { expand: n === 1, lazy })) {
+    for (const entry of records.cardsFor(rec, bytes, { expand: n === 1, lazy, defer: !eager })) {
       const card = entry.card;
       card.dataset.ms = String(Math.round(ms));
       card.dataset.sinceDrop = String(Math.round(performance.now() - b.startedAt));
       records.entries.push(entry);
       buffer.append(card);
-      if (lazy && card.querySelector('details.detail[open]')) {
-        if (eager) card._draw?.();
-        else b.drawer.observe(card);
-      }
+      const open = lazy && card.querySelector('details.detail[open]');
+      if (open && eager) card._draw?.();
+      if ((open && !eager) || !card._woken) b.drawer.observe(card);
       b.overview.add(entry);
       records.count(card, 1);
     }

@@ -5,11 +5,11 @@
 // compiled module back, so that the pool's other workers need not compile it again) or
 // {init: WebAssembly.Module}; the worker answers {ready: true, version, rules, kinds, module?} or
 // {ready: false, error}. Then the page sends {id, bytes, job} (bytes transferred; job as run() in
-// nianbao.js takes it: see jobs.js) and gets back {id, json, bytes} (json: {results, keys} as JSON text; the same bytes,
-// transferred back) or {id, error}; after a trap the worker says {id, error, broken: true} and is replaced.
+// nianbao.js takes it: see jobs.js) and gets back {id, json, digest, bytes} (json: {results, keys} as JSON text,
+// as the checker wrote it; digest: the file's; the same bytes, transferred back) or {id, error}; after a trap the worker says {id, error, broken: true} and is replaced.
 // @ts-ignore (built by scripts/build-web.sh; the glue has no type declarations)
-import init, { agency_key, check_files, check_pair, check_reports, file_digest, plan_batch, report_kinds, rules, version } from './pkg/nianbao.js';
-import { runJob } from './jobs.js';
+import init, { check_files, check_pair, check_reports, file_digest, plan_batch, report_kinds, rules, version } from './pkg/nianbao.js';
+import { runJobText } from './jobs.js';
 
 const WASM = new URL('./pkg/nianbao_bg.wasm', import.meta.url);
 
@@ -25,7 +25,7 @@ async function compile() {
 }
 
 let started = null;
-const glue = { agency_key, check_files, check_pair, check_reports, file_digest, plan_batch };
+const glue = { check_files, check_pair, check_reports, file_digest, plan_batch };
 
 addEventListener('message', async ({ data }) => {
   if (!started) {
@@ -45,16 +45,16 @@ addEventListener('message', async ({ data }) => {
   await started;
   const { id, bytes, job } = data ?? {};
   if (typeof id !== 'number' || !(bytes instanceof Uint8Array)) return;
-  let json;
+  let out;
   try {
-    // Sent as JSON text: the page's JSON.parse is several times quicker than the structured
-    // clone of the same object (a result with its tables is tens of KB of small objects).
-    json = JSON.stringify(runJob(glue, bytes, job ?? {}));
+    // Sent as the checker's JSON text: the page's JSON.parse is several times quicker than the
+    // structured clone of the same object (a result with its tables is tens of KB of small objects).
+    out = runJobText(glue, bytes, job ?? {});
   } catch (e) {
     // A Rust panic is a trap: this instance must not be used again.
     postMessage({ id, error: String(e?.message ?? e), broken: true });
     return;
   }
   // @ts-ignore (a worker's postMessage(message, transfer), not the window's)
-  postMessage({ id, json, bytes }, [bytes.buffer]);
+  postMessage({ id, json: out.json, digest: out.digest, bytes }, [bytes.buffer]);
 });

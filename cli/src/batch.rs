@@ -3,6 +3,7 @@
 //! report (one JSON line each, `report.index`/`report.count` telling them apart).
 
 use crate::args::{self, CheckArgs, MAX_JOBS};
+use crate::spill::{Counted, SpillFile, Spilled};
 use crate::{exit, walk};
 use indicatif::{ProgressBar, ProgressStyle};
 use nianbao::batch::{self, BatchItem};
@@ -40,15 +41,13 @@ struct Tally {
 
 impl Tally {
     /// Counts one file by its reports' outcomes (the worst of them, as the page's verdict).
-    fn add(&mut self, results: &[CheckResult]) {
-        if let Some(o) = Outcome::worst(results.iter().map(|r| r.outcome())) {
-            if let Some(i) = Outcome::ALL.iter().position(|x| *x == o) {
-                self.counts[i] += 1;
-            }
+    fn add(&mut self, c: Counted) {
+        if let Some(i) = c.outcome {
+            self.counts[i] += 1;
         }
-        if results.iter().any(|r| r.status == Status::Rejected) {
+        if c.rejected {
             self.rejected += 1;
-        } else if results.iter().any(|r| r.errors() > 0) {
+        } else if c.errors {
             self.errors += 1;
         }
     }
@@ -64,12 +63,26 @@ impl Tally {
     }
 }
 
+/// What one file adds to the tally.
+fn counted(results: &[CheckResult]) -> Counted {
+    Counted {
+        outcome: Outcome::worst(results.iter().map(|r| r.outcome()))
+            .and_then(|o| Outcome::ALL.iter().position(|x| *x == o)),
+        rejected: results.iter().any(|r| r.status == Status::Rejected),
+        errors: results.iter().any(|r| r.errors() > 0),
+    }
+}
+
 /// One file done: its results (one per report) and, with `--annotate`, the annotated copy
 /// carrying the findings of all its reports (none for a file that could not be checked or has
-/// nothing to say).
-struct Done {
-    results: Vec<CheckResult>,
-    annotated: Option<Result<Annotated, Rejection>>,
+/// nothing to say); or, for a file checked alone in the pairing pass that nothing paired with,
+/// where its output is in the spill file.
+enum Done {
+    Checked {
+        results: Vec<CheckResult>,
+        annotated: Option<Result<Annotated, Rejection>>,
+    },
+    Spilled(Spilled),
 }
 
 pub fn run(args: &CheckArgs) -> i32 {
@@ -148,10 +161,20 @@ pub fn run(args: &CheckArgs) -> i32 {
     // same agency in consecutive years, found by reading every file once before checking.
     let pair_batch = args.previous.is_none() && files.len() > 1;
     let progress = progress_bar(files.len() * if pair_batch { 2 } else { 1 });
-    let links: Vec<Vec<ReportLinks>> = if pair_batch {
-        pool.install(|| pair_batch_files(&files, &options, &progress))
+    let render_file =
+        |name: &str, results: &[CheckResult]| render(output, args.quiet, name, results);
+    // The pairing pass reads and analyses every file; it also checks each alone and keeps what
+    // would be printed in a spill file, so that a file nothing pairs with (most of a batch) is
+    // read and analysed once. Not with --annotate or --xlsx (they need the results).
+    let spill = if pair_batch && annotate.is_none() && args.xlsx.is_none() {
+        SpillFile::create()
     } else {
-        Vec::new()
+        None
+    };
+    let (links, spilled) = if pair_batch {
+        pool.install(|| pair_batch_files(&files, &options, &progress, spill.as_ref(), &render_file))
+    } else {
+        (Vec::new(), Vec::new())
     };
     let explicit = args.previous.as_deref();
     let mut tally = Tally::default();
@@ -159,6 +182,7 @@ pub fn run(args: &CheckArgs) -> i32 {
     let (tx, rx) = mpsc::sync_channel::<(usize, Done)>(jobs * 4);
     std::thread::scope(|scope| {
         let (files, options, pool, links, annotate) = (&files, &options, &pool, &links, &annotate);
+        let spilled = &spilled;
         scope.spawn(move || {
             // `par_bridge` hands out files in order as workers become free, so results arrive
             // roughly in input order and few wait in `pending` below.
@@ -170,6 +194,11 @@ pub fn run(args: &CheckArgs) -> i32 {
                     .par_bridge()
                     .try_for_each_with(tx, |tx, (i, path)| {
                         let file_links = links.get(i).map_or(&[][..], Vec::as_slice);
+                        if let Some(Some(s)) = spilled.get(i) {
+                            if file_links.iter().all(ReportLinks::is_plain) {
+                                return tx.send((i, Done::Spilled(*s))).map_err(drop);
+                            }
+                        }
                         let done = check_file(
                             path,
                             options,
@@ -187,27 +216,34 @@ pub fn run(args: &CheckArgs) -> i32 {
         for (i, done) in rx {
             pending.insert(i, done);
             progress.inc(1);
-            while let Some(Done { results, annotated }) = pending.remove(&printed) {
+            while let Some(done) = pending.remove(&printed) {
                 let name = files[printed].display().to_string();
-                tally.add(&results);
-                let mut text = String::new();
-                for result in &results {
-                    // Reports of one file: the text and CSV name which one; JSON keeps the
-                    // file name and carries `report.index`/`report.count`.
-                    let named = batch::report_name(&name, result.report.index, result.report.count);
-                    text.push_str(&match output {
-                        Output::Json => present::json_line(&name, result) + "\n",
-                        Output::Csv => present::csv_rows(&named, result),
-                        Output::Text
-                            if args.quiet
-                                && result.status == Status::Checked
-                                && result.findings.is_empty() =>
-                        {
-                            String::new()
+                let (results, annotated) = match done {
+                    Done::Checked { results, annotated } => (results, annotated),
+                    Done::Spilled(s) => {
+                        tally.add(s.counted);
+                        let written = match spill.as_ref().map(|f| f.take(&s)) {
+                            Some(Ok(text)) if progress.is_hidden() => out.write_all(&text),
+                            Some(Ok(text)) => {
+                                progress.suspend(|| out.write_all(&text).and_then(|()| out.flush()))
+                            }
+                            Some(Err(e)) => Err(e),
+                            None => Err(io::Error::other("no spill file")),
+                        };
+                        if written.is_err() {
+                            // Broken pipe (or the spill file unreadable): stop quietly.
+                            std::process::exit(tally.exit_code(missing));
                         }
-                        Output::Text => present::text(&named, result) + "\n",
-                    });
-                    if args.xlsx.is_some() {
+                        printed += 1;
+                        continue;
+                    }
+                };
+                tally.add(counted(&results));
+                let mut text = render_file(&name, &results);
+                if args.xlsx.is_some() {
+                    for result in &results {
+                        let named =
+                            batch::report_name(&name, result.report.index, result.report.count);
                         for_xlsx.push((named, result.clone()));
                     }
                 }
@@ -271,6 +307,30 @@ pub fn run(args: &CheckArgs) -> i32 {
     }
     let _ = out.flush();
     tally.exit_code(missing || failed)
+}
+
+/// What is printed for one file's results (without `--annotate`'s note).
+fn render(output: Output, quiet: bool, name: &str, results: &[CheckResult]) -> String {
+    let mut text = String::new();
+    for result in results {
+        // Reports of one file: the text and CSV name which one; JSON keeps the file name and
+        // carries `report.index`/`report.count`.
+        let named = || batch::report_name(name, result.report.index, result.report.count);
+        match output {
+            Output::Json => {
+                text.push_str(&present::json_line(name, result));
+                text.push('\n');
+            }
+            Output::Csv => text.push_str(&present::csv_rows(&named(), result)),
+            Output::Text
+                if quiet && result.status == Status::Checked && result.findings.is_empty() => {}
+            Output::Text => {
+                text.push_str(&present::text(&named(), result));
+                text.push('\n');
+            }
+        }
+    }
+    text
 }
 
 /// Writes the annotated files of `--annotate` into their folder, in input order, each under a
@@ -380,32 +440,71 @@ struct ReportLinks {
     notes: Links<'static>,
 }
 
+impl ReportLinks {
+    /// Nothing of the batch changes this report's check: checked with these links it gives
+    /// what it gives alone. (Every field is named, so that a new one is considered here.)
+    fn is_plain(&self) -> bool {
+        let Links {
+            previous,
+            same_year,
+            previous_unusable,
+            previous_ambiguous,
+            likely_previous,
+            units,
+        } = &self.notes;
+        self.previous.is_none()
+            && previous.is_none()
+            && same_year.is_empty()
+            && previous_unusable.is_none()
+            && previous_ambiguous.is_empty()
+            && likely_previous.is_empty()
+            && units.is_empty()
+    }
+}
+
 /// Reads every file of the batch once (in parallel) for its reports' agencies and years, and
 /// pairs them: for each file, the links of each of its reports. The documents are not kept (a
-/// batch may hold thousands of files): a file is read again when it is checked or compared.
+/// batch may hold thousands of files). With a spill file, each file is also checked alone and
+/// its output kept there (`render`): a file nothing pairs with is not read again; a paired
+/// one is read again when it is checked or compared.
 fn pair_batch_files(
     files: &[PathBuf],
     options: &Options,
     progress: &ProgressBar,
-) -> Vec<Vec<ReportLinks>> {
+    spill: Option<&SpillFile>,
+    render: &(dyn Fn(&str, &[CheckResult]) -> String + Sync),
+) -> (Vec<Vec<ReportLinks>>, Vec<Option<Spilled>>) {
     use rayon::iter::{IndexedParallelIterator, IntoParallelRefIterator};
     // What the engine needs of each file: its reports' agencies and years, and its digest.
-    let seen: Vec<Vec<BatchItem>> = files
+    let (seen, spilled): (Vec<Vec<BatchItem>>, Vec<Option<Spilled>>) = files
         .par_iter()
         .enumerate()
         .map(|(file, path)| {
-            let items = read(path, options)
-                .ok()
-                .and_then(|bytes| {
-                    let analysed = std::panic::catch_unwind(|| analyse(&bytes, options)).ok()?;
-                    let digest = batch::digest(&bytes);
-                    Some(batch::items_of(file, analysed.ok()?.reports(), &digest).collect())
-                })
-                .unwrap_or_default();
+            let (analysed, digest) = match read(path, options) {
+                Ok(bytes) => (
+                    std::panic::catch_unwind(|| analyse(&bytes, options))
+                        .unwrap_or_else(|_| Err(internal())),
+                    batch::digest(&bytes),
+                ),
+                Err(rejection) => (Err(rejection), String::new()),
+            };
+            let items = match &analysed {
+                Ok(a) => batch::items_of(file, a.reports(), &digest).collect(),
+                Err(_) => Vec::new(),
+            };
+            let spilled = spill.and_then(|spill| {
+                // What `check_file` gives with no links.
+                let results = match &analysed {
+                    Ok(a) => check_reports(a, options, &[], None, files),
+                    Err(rejection) => vec![CheckResult::rejected(rejection.clone())],
+                };
+                let text = render(&files[file].display().to_string(), &results);
+                spill.put(text.as_bytes(), counted(&results))
+            });
             progress.inc(1);
-            items
+            (items, spilled)
         })
-        .collect();
+        .unzip();
     let mut links: Vec<Vec<ReportLinks>> = seen
         .iter()
         .map(|k| vec![ReportLinks::default(); k.len()])
@@ -437,7 +536,7 @@ fn pair_batch_files(
             })
             .collect();
     }
-    links
+    (links, spilled)
 }
 
 /// The figures (M.HIER) of every report that is a unit of a consolidated report, by item: their
@@ -510,7 +609,7 @@ fn check_file(
     files: &[PathBuf],
     annotate: Option<&AnnotateOptions>,
 ) -> Done {
-    let rejected = |rejection| Done {
+    let rejected = |rejection| Done::Checked {
         results: vec![CheckResult::rejected(rejection)],
         annotated: None,
     };
@@ -542,7 +641,7 @@ fn check_file(
         }
         _ => None,
     };
-    Done { results, annotated }
+    Done::Checked { results, annotated }
 }
 
 /// The results of every report of an analysed file (see [`check_file`]).
@@ -629,6 +728,38 @@ mod tests {
         assert_eq!(iso8601(0), "1970-01-01T00:00:00Z");
         assert_eq!(iso8601(1_795_000_000), "2026-11-18T11:06:40Z");
         assert_eq!(iso8601(951_782_400), "2000-02-29T00:00:00Z");
+    }
+
+    #[test]
+    fn only_links_without_anything_print_what_the_file_alone_prints() {
+        assert!(ReportLinks::default().is_plain());
+        let name = || vec!["甲.docx".to_string()];
+        let mut linked: Vec<ReportLinks> = vec![ReportLinks {
+            previous: Some((1, 0)),
+            ..ReportLinks::default()
+        }];
+        for set in [
+            |l: &mut Links<'static>, n: Vec<String>| l.same_year = n,
+            |l: &mut Links<'static>, n: Vec<String>| l.previous_ambiguous = n,
+            |l: &mut Links<'static>, n: Vec<String>| l.likely_previous = n,
+            |l: &mut Links<'static>, n: Vec<String>| l.previous_unusable = n.into_iter().next(),
+            |l: &mut Links<'static>, n: Vec<String>| {
+                l.units = n
+                    .into_iter()
+                    .map(|name| nianbao::batch::Unit {
+                        name,
+                        figures: Vec::new(),
+                    })
+                    .collect()
+            },
+        ] {
+            let mut l = ReportLinks::default();
+            set(&mut l.notes, name());
+            linked.push(l);
+        }
+        for l in &linked {
+            assert!(!l.is_plain());
+        }
     }
 
     #[test]

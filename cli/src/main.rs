@@ -3,6 +3,7 @@
 //! * [`args`]: the command line (clap, Chinese help text) and how usage errors are reported.
 //! * [`walk`]: which files a list of paths names (folders searched recursively).
 //! * [`batch`]: checks the files in parallel and prints the results in input order.
+//! * [`spill`]: where the pairing pass keeps the output of the files it checked alone.
 
 // Native only. A wasm32 build of the workspace's default members would also overwrite the page's
 // `nianbao.wasm` (the library's cdylib) with this binary: build the page with `-p nianbao`.
@@ -14,6 +15,7 @@ compile_error!(
 
 mod args;
 mod batch;
+mod spill;
 mod walk;
 
 use args::{Cli, Command};

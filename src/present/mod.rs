@@ -5,7 +5,7 @@
 
 pub mod annotate;
 mod csv;
-// serde_json is a native-only dependency.
+// The JSON Lines presenter is the command line's (the page takes JSON text from src/wasm.rs).
 #[cfg(not(target_arch = "wasm32"))]
 mod json;
 mod rows;

@@ -88,15 +88,21 @@ pub const T3_TOTAL_COL: usize = 6;
 
 /// Official column label path of table 三's column `i`.
 pub fn t3_column_path(i: usize) -> Vec<String> {
-    match i {
-        0 | 6 => vec![T3_TOP.to_string(), T3_COLUMNS[i].to_string()],
-        1..=5 => vec![
-            T3_TOP.to_string(),
-            T3_ORG_GROUP.to_string(),
-            T3_COLUMNS[i].to_string(),
-        ],
-        _ => Vec::new(),
-    }
+    t3_column_labels(i).iter().map(|s| s.to_string()).collect()
+}
+
+/// [`t3_column_path`] borrowed: (申请人情况, [法人或其他组织,] the column's label).
+pub fn t3_column_labels(i: usize) -> &'static [&'static str] {
+    const PATHS: [&[&str]; 7] = [
+        &[T3_TOP, T3_COLUMNS[0]],
+        &[T3_TOP, T3_ORG_GROUP, T3_COLUMNS[1]],
+        &[T3_TOP, T3_ORG_GROUP, T3_COLUMNS[2]],
+        &[T3_TOP, T3_ORG_GROUP, T3_COLUMNS[3]],
+        &[T3_TOP, T3_ORG_GROUP, T3_COLUMNS[4]],
+        &[T3_TOP, T3_ORG_GROUP, T3_COLUMNS[5]],
+        &[T3_TOP, T3_COLUMNS[6]],
+    ];
+    PATHS.get(i).copied().unwrap_or(&[])
 }
 
 /// A data row of table 三.

@@ -135,7 +135,7 @@ fn evidence(wc: &[char], officials: &[Official], keys: &[Vec<char>]) -> LabelMat
         });
     }
     // Typo-close first, then the closest by shared characters.
-    found.sort_by(|a, b| {
+    crate::order::sort_by(&mut found, |a, b| {
         b.typo
             .cmp(&a.typo)
             .then(a.distance.cmp(&b.distance).then(b.dice.cmp(&a.dice)))
@@ -168,7 +168,7 @@ fn evidence(wc: &[char], officials: &[Official], keys: &[Vec<char>]) -> LabelMat
                     })
                     .map(|e| e.index)
                     .collect();
-                v.sort_unstable();
+                crate::order::sort_unstable(&mut v);
                 LabelMatch::Ambiguous(v)
             }
         }
@@ -501,7 +501,7 @@ pub fn decide(phrase: Option<usize>, fuzzy: LabelMatch) -> Decision {
         },
         (Some(p), LabelMatch::Variant(i)) if p != i => {
             let mut v = vec![p, i];
-            v.sort_unstable();
+            crate::order::sort_unstable(&mut v);
             Decision::Ambiguous(v)
         }
         (_, LabelMatch::Variant(i)) => Decision::Take {
@@ -511,7 +511,7 @@ pub fn decide(phrase: Option<usize>, fuzzy: LabelMatch) -> Decision {
         (Some(p), LabelMatch::Ambiguous(mut v)) => {
             if !v.contains(&p) {
                 v.push(p);
-                v.sort_unstable();
+                crate::order::sort_unstable(&mut v);
             }
             Decision::Ambiguous(v)
         }

@@ -335,7 +335,7 @@ impl Report {
         if let Some(t) = &self.t4 {
             v.push((t.table, 4u8));
         }
-        v.sort();
+        crate::order::sort(&mut v);
         v
     }
 

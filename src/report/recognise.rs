@@ -57,7 +57,7 @@ pub fn recognise_all(doc: &Document) -> Result<Vec<Report>, Rejection> {
         }
         let owner = chosen.iter().rposition(|&c| c < i).unwrap_or(0);
         let mut kinds: Vec<u8> = seg.iter().map(|(_, k)| *k).collect();
-        kinds.sort_unstable();
+        crate::order::sort_unstable(&mut kinds);
         kinds.dedup();
         strays.push((owner, kinds));
     }

@@ -183,7 +183,7 @@ fn narrative_claims(paragraphs: &[(usize, &Paragraph)], report: &Report) -> Vec<
     let date = report.date_span.as_ref().map(|s| s.paragraph);
     let mut heads: Vec<(usize, usize)> =
         report.sections.iter().map(|s| (s.block, s.index)).collect();
-    heads.sort();
+    crate::order::sort(&mut heads);
     let prose: Vec<narrative::Para> = paragraphs
         .iter()
         .filter(|(i, p)| {
@@ -215,7 +215,7 @@ fn drop_table_of_contents(doc: &Document, paragraphs: &[(usize, &Paragraph)], re
         .chain(&report.repeated_sections)
         .map(|s| (s.block, s.index))
         .collect();
-    heads.sort_unstable();
+    crate::order::sort_unstable(&mut heads);
     let is_head = |b: usize| heads.binary_search_by_key(&b, |(hb, _)| *hb).is_ok();
     // Runs of headings that follow each other: the next non-blank paragraph is a heading and
     // no table lies between.
@@ -260,7 +260,7 @@ fn drop_table_of_contents(doc: &Document, paragraphs: &[(usize, &Paragraph)], re
     let mut all: Vec<Section> = std::mem::take(&mut report.sections);
     all.append(&mut report.repeated_sections);
     all.retain(|s| !toc.contains(&s.block));
-    all.sort_by_key(|s| s.block);
+    crate::order::sort_by_key(&mut all, |s| s.block);
     for s in all {
         if report.sections.iter().any(|x| x.index == s.index) {
             report.repeated_sections.push(s);
@@ -288,7 +288,7 @@ fn prose(paragraphs: &[(usize, &Paragraph)], report: &Report) -> Vec<ProseParagr
             (s.block, (!sub).then_some(s.index))
         })
         .collect();
-    heads.sort_unstable();
+    crate::order::sort_unstable(&mut heads);
     // The signature: the agency line right above the date line, or a line that is just the
     // agency's name after the last heading.
     let signature = date.and_then(|d| {

@@ -409,7 +409,7 @@ fn s_order(cx: &RuleContext<'_>, sink: &mut Sink) {
     // Only firm headings (numbering agreeing with the section) decide the order, so a
     // sub-heading of 一 that reads like a section title cannot make a false error.
     let mut firm: Vec<&Section> = report.headings().filter(|s| report.is_firm(s)).collect();
-    firm.sort_by_key(|s| s.block);
+    crate::order::sort_by_key(&mut firm, |s| s.block);
 
     // Each section once.
     let mut seen: Vec<&Section> = Vec::new();

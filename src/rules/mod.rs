@@ -461,7 +461,7 @@ fn run_where(cx: &RuleContext<'_>, wanted: impl Fn(RuleId) -> bool) -> Vec<Findi
         f.locations = locations;
     }
     // Errors first, then by table, keeping each rule's own order.
-    findings.sort_by_key(|f| (f.severity, f.table.unwrap_or(0)));
+    crate::order::sort_by_key(&mut findings, |f| (f.severity, f.table.unwrap_or(0)));
     findings
 }
 

@@ -419,7 +419,7 @@ fn grid_rows(rows: Vec<(Vec<String>, Option<TableDef>)>) -> (Vec<SpanRow>, usize
             edges.extend(d.edges.iter().take(n + 1).copied());
         }
     }
-    edges.sort_unstable();
+    crate::order::sort_unstable(&mut edges);
     let mut lines: Vec<i32> = Vec::new();
     for e in edges {
         match lines.last() {

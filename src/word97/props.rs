@@ -100,7 +100,7 @@ pub(super) fn papx_runs<'a>(
             runs.push((start, end, Src { page_at, off }));
         }
     }
-    runs.sort_by_key(|r| r.0);
+    crate::order::sort_by_key(&mut runs, |r| r.0);
     Runs {
         word,
         data,

@@ -166,8 +166,16 @@ test('a large batch: the progress bar shows the count and the file being read, o
   const before = await drawn();
   assert.equal(before[0], true);
   assert.equal(before.at(-1), false, `the last card is not drawn before it is seen: ${before.map(Number).join('')}`);
+  // Below its summary a card is built when it comes near the screen (its form controls cost the
+  // browser's autofill a layout of the page each): the first card has its report kind select, the last not yet.
+  const kindSelects = () => SHADOW(page, (root) => [...root.querySelectorAll('.file-card')].map((c) => !!c.querySelector('select.kind-select')));
+  const selects = await kindSelects();
+  assert.equal(selects[0], true, 'the first card, on screen, has its tools');
+  assert.equal(selects.at(-1), false, 'the last card is built below its summary only when seen');
   await page.locator('.file-card').last().scrollIntoViewIfNeeded();
   await page.waitForFunction(() => !!document.querySelector('nianbao-check').shadowRoot.querySelector('.file-card:last-child').dataset.drawn);
+  await page.waitForFunction(() => !!document.querySelector('nianbao-check').shadowRoot.querySelector('.file-card:last-child select.kind-select'));
+  assert.equal(await SHADOW(page, (root) => root.querySelector('.file-card:last-child .card-tools .export-csv') !== null), true, 'and its export tools');
   assert.ok((await SHADOW(page, (root) => root.querySelector('.file-card:last-child').querySelectorAll('td.mark-error').length)) > 0);
   // The summary table has a row for each file but draws only those around its scroll position.
   const table = () => SHADOW(page, (root) => ({

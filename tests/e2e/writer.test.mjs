@@ -79,7 +79,7 @@ test('writer.js exports the batch as .xlsx and CSV from the checker results', as
   const out = await page.evaluate(async (files) => {
     const checker = await import(new URL('pkg/nianbao.js', location.href));
     await checker.default();
-    const entries = files.map((f) => ({ name: f.name, result: checker.check(new Uint8Array(f.bytes)) }));
+    const entries = files.map((f) => ({ name: f.name, result: JSON.parse(checker.check(new Uint8Array(f.bytes))) }));
     const w = await import(new URL('writer.js', location.href));
     const xlsx = await w.exportXlsx(entries, { date: new Date(Date.UTC(2026, 11, 1)) });
     const csv = await w.exportCsv(entries);

@@ -22,6 +22,7 @@ mod narrative_corpus;
 mod narrative_real_corpus;
 mod outcome;
 mod prose_checks;
+mod prose_rules_corpus;
 mod real_reports;
 mod rejections;
 mod rule_examples;

@@ -60,8 +60,8 @@ fn assert_reads_consistent(r: &CheckResult) {
         .table3
         .iter()
         .find(|e| {
-            e.row.last().map(String::as_str) == Some("（七）总计")
-                && e.column.last().map(String::as_str) == Some("总计")
+            e.row.last().map(AsRef::as_ref) == Some("（七）总计")
+                && e.column.last().map(AsRef::as_ref) == Some("总计")
         })
         .expect("（七）总计");
     assert_eq!(total.value, Some(Quantity::Int(9)));

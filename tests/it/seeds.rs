@@ -586,8 +586,8 @@ fn finding_keys(r: &CheckResult) -> Vec<Key> {
 
 /// A value entry's fields, for comparing entries.
 type EntryView<'a> = (
-    &'a Vec<String>,
-    &'a Vec<String>,
+    &'a Vec<nianbao::Label>,
+    &'a Vec<nianbao::Label>,
     &'a Option<Quantity>,
     &'a String,
     &'a Option<CellRef>,

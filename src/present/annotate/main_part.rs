@@ -59,7 +59,7 @@ impl Scan {
     /// The new main part, with comment ids `base + anchor index` and revision ids after them.
     pub fn render(&self, xml: &[u8], base: u64, anchors: usize) -> Vec<u8> {
         let mut edits: Vec<&Edit> = self.edits.iter().collect();
-        edits.sort_by_key(|e| (e.at, e.seq));
+        crate::order::sort_by_key(&mut edits, |e| (e.at, e.seq));
         let mut out = Vec::with_capacity(xml.len() + edits.len() * 96);
         let mut cursor = 0usize;
         for e in edits {

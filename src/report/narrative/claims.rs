@@ -6,9 +6,9 @@
 //! keeps the original character index of every character, so offsets point into the paragraph.
 
 use super::lexicon::*;
-use super::numerals::{self, Unit};
-use super::sentences::Sentence;
-use super::Subject;
+use super::numerals::{self, Mention, Unit};
+use super::sentences::{Hit, Sentence};
+use super::{Applicant, Subject};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Flags {
@@ -95,7 +95,11 @@ impl Sentence {
                 .or_else(|| {
                     let n = sum_word.filter(|n| cs + n == m.start)?;
                     Some((Subject::NewApplications, (m.start - n, m.end)))
-                });
+                })
+                .or_else(|| self.dated_carry(m, (cs, ce), prev_end, year))
+                .or_else(|| self.cumulative(m, cs, prev_end, &out))
+                .or_else(|| self.period_part(m, cs, prev_end, &out))
+                .or_else(|| self.other_applicants(m, cs, &out));
             let Some((mut subject, (ss, se))) = classified else {
                 continue;
             };
@@ -121,7 +125,11 @@ impl Sentence {
             }
             // 其中，印发告知书 52 件，撤销申请 1 件，电话回复 2 件: the items of a breakdown
             // whose first item is no table quantity are parts of that item's kind.
-            if let Some(p) = self.occurrences("其中", 0, cs).last() {
+            if let Some(p) = self
+                .occurrences("其中", 0, cs)
+                .last()
+                .filter(|&p| !self.paren_closed_between(p, m.start))
+            {
                 let earlier_item = mentions[..i].iter().any(|x| x.start > p);
                 let no_claim_after = !out.iter().any(|f| f.3 .1 > p);
                 if earlier_item && no_claim_after && !self.contains("。", p, m.start) {
@@ -138,7 +146,7 @@ impl Sentence {
                 }
             }
             if !carry_word
-                && ["上年", "去年", "上一年", "前年"]
+                && ["上年", "去年", "上一年", "前年", "历年"]
                     .iter()
                     .any(|w| self.contains(w, cs, m.start))
             {
@@ -187,9 +195,29 @@ impl Sentence {
                 continue;
             }
             out.push((subject, quantity, Some(m.unit), span, flags));
+            // 行政复议、行政诉讼案件为 0 件: one zero for both kinds of case.
+            if let Some(other) = self.both_cases_zero(subject, quantity, cs, m.start) {
+                out.push((other, quantity, Some(m.unit), span, flags));
+            }
+            // 行政复议案件 1 件，为其他结果: the same number is the cases of that result.
+            if let Some(part) = self.result_of_cases(subject, ce) {
+                out.push((part, quantity, Some(m.unit), span, flags));
+            }
+            // 受理 36 件（均为自然人提交）: the same number counts the applicants.
+            if subject == Subject::NewApplications && !flags.subset && !flags.qualified {
+                if let Some((a, end)) = self.all_by_applicant(span.1.max(m.end), self.c.len()) {
+                    out.push((
+                        Subject::Applicant(a),
+                        quantity,
+                        Some(m.unit),
+                        (span.0, end),
+                        flags,
+                    ));
+                }
+            }
         }
         self.zero_statements(&mentions, &clauses, year, &mut out);
-        out.sort_by_key(|f| f.3 .0);
+        crate::order::sort_by_key(&mut out, |f| f.3 .0);
         out
     }
 
@@ -261,6 +289,10 @@ impl Sentence {
                 }
             }
         }
+        // 其中结转 7 件，其余 54 件全部按时答复: what remains is not one of the parts.
+        if self.contains("其余", p, at) {
+            return false;
+        }
         if p >= cs {
             return true;
         }
@@ -269,6 +301,252 @@ impl Sentence {
             // The first figure after 其中 (其中：予以公开 4 条).
             None => true,
         }
+    }
+
+    /// Whether a parenthesis opened before `from` closes in `[from, to)`: a 其中 inside
+    /// （其中 1 件为…） does not reach past it.
+    pub(super) fn paren_closed_between(&self, from: usize, to: usize) -> bool {
+        let mut depth = 0i32;
+        for k in from..to.min(self.c.len()) {
+            match self.c[k] {
+                '（' | '(' => depth += 1,
+                '）' | ')' => {
+                    depth -= 1;
+                    if depth < 0 {
+                        return true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// The carry-over named by its year: 2022年结转 27 件 / 2021年结转政府信息公开申请 2 件 in a
+    /// 2023 / 2022 report (last year's applications carried in); 结转2024年度 7 件, 4 件转结2022年
+    /// 办理, 剩余 4 件转2023年办理 (carried out to the next year).
+    pub(super) fn dated_carry(
+        &self,
+        m: &Mention,
+        clause: (usize, usize),
+        prev_end: usize,
+        year: Option<i32>,
+    ) -> Option<(Subject, (usize, usize))> {
+        let y = year?;
+        // Every form below has 转 (结转, 转结, 转至): most sentences have none.
+        if !self.seen.may_contain('转') {
+            return None;
+        }
+        let (cs, ce) = clause;
+        let near_before = |w: &str| {
+            self.occurrences(w, prev_end.max(cs), m.start)
+                .last()
+                .filter(|&p| {
+                    let from = p + w.chars().count();
+                    let gap = self.c.get(from..m.start).unwrap_or(&[]);
+                    gap.len() <= 12
+                        && gap
+                            .iter()
+                            .all(|c| COUNT_FILLER.contains(*c) || "申请依办理继续度".contains(*c))
+                })
+        };
+        for w in [format!("{}年结转", y - 1), format!("{}年度结转", y - 1)] {
+            if let Some(p) = near_before(&w) {
+                return Some((Subject::CarryIn, (p, m.end)));
+            }
+        }
+        for w in [
+            format!("结转{}年", y + 1),
+            format!("结转至{}年", y + 1),
+            format!("转至{}年", y + 1),
+            format!("转入{}年", y + 1),
+        ] {
+            if let Some(p) = near_before(&w) {
+                return Some((Subject::CarryOut, (p, m.end)));
+            }
+        }
+        let mut r = m.end;
+        while matches!(self.c.get(r), Some('的' | '已' | '均' | '将')) {
+            r += 1;
+        }
+        for w in ["转结", "结转至", "结转", "转至", "转入", "转到", "转"] {
+            let at = r + w.chars().count();
+            if self.has_at(r, w) && self.has_at(at, &format!("{}年", y + 1)) && at + 5 <= ce {
+                return Some((Subject::CarryOut, (m.start, at + 5)));
+            }
+        }
+        None
+    }
+
+    /// 受理依申请公开 5 件，历年累计 130 件: a cumulative count right after a count of
+    /// applications is of the same subject, not this year's (the caller marks it so).
+    pub(super) fn cumulative(
+        &self,
+        m: &Mention,
+        cs: usize,
+        prev_end: usize,
+        out: &[Found],
+    ) -> Option<(Subject, (usize, usize))> {
+        if !self.seen.may_contain('累') {
+            return None;
+        }
+        let p = self
+            .occurrences("历年累计", prev_end.max(cs), m.start)
+            .last()?;
+        let gap = self.c.get(p + 4..m.start).unwrap_or(&[]);
+        let plain = gap.iter().all(|c| COUNT_FILLER.contains(*c));
+        let after_receipt = match out.last() {
+            Some(previous) => previous.0 == Subject::NewApplications && previous.3 .1 <= cs,
+            None => self.receipt_before && p == 0,
+        };
+        (plain && after_receipt).then_some((Subject::NewApplications, (p, m.end)))
+    }
+
+    /// 收到依申请公开共 2 件（其中：第一季度 1 件，第二季度 0 件…）: the figures of the parts
+    /// of the year after 其中, right after a count of applications.
+    pub(super) fn period_part(
+        &self,
+        m: &Mention,
+        cs: usize,
+        prev_end: usize,
+        out: &[Found],
+    ) -> Option<(Subject, (usize, usize))> {
+        let q = self.occurrences("其中", 0, m.start).last()?;
+        // A count of applications before 其中, and only parts of it after.
+        out.iter()
+            .rev()
+            .find(|f| f.3 .1 <= q)
+            .filter(|f| f.0 == Subject::NewApplications)?;
+        if out
+            .iter()
+            .any(|f| f.3 .0 > q && f.0 != Subject::NewApplications)
+        {
+            return None;
+        }
+        let from = prev_end.max(cs).max(q);
+        let (p, w) = PERIOD_WORDS
+            .iter()
+            .filter_map(|w| self.occurrences(w, from, m.start).last().map(|p| (p, w)))
+            .max()?;
+        let gap = self.c.get(p + w.chars().count()..m.start).unwrap_or(&[]);
+        gap.iter()
+            .all(|c| COUNT_FILLER.contains(*c))
+            .then_some((Subject::NewApplications, (p, m.end)))
+    }
+
+    /// 自然人申请 219 件，…，其他申请 34 件: the 其他 column closing a list of applicants.
+    pub(super) fn other_applicants(
+        &self,
+        m: &Mention,
+        cs: usize,
+        out: &[Found],
+    ) -> Option<(Subject, (usize, usize))> {
+        let listed = out
+            .last()
+            .is_some_and(|f| matches!(f.0, Subject::Applicant(_)) && f.3 .1 < cs);
+        let w = ["其他申请", "其他申请人申请"]
+            .iter()
+            .find(|w| self.has_at(cs, w) && cs + w.chars().count() == m.start)?;
+        listed.then_some((
+            Subject::Applicant(Applicant::Other),
+            (cs, cs + w.chars().count() + (m.end - m.start)),
+        ))
+    }
+
+    /// A clause 为其他结果 / 为结果纠正 / 为结果维持 right after a count of cases (行政复议案件
+    /// 1 件，为其他结果): the part of the same cases, if so.
+    pub(super) fn result_of_cases(&self, subject: Subject, ce: usize) -> Option<Subject> {
+        use super::CasePart;
+        let total = match subject {
+            Subject::Review(CasePart::Total) => Subject::Review,
+            Subject::Litigation(CasePart::Total) => Subject::Litigation,
+            _ => return None,
+        };
+        let k = ce + 1;
+        let part = [
+            ("为其他结果", CasePart::Other),
+            ("为结果纠正", CasePart::Corrected),
+            ("为结果维持", CasePart::Upheld),
+            ("正在办理中", CasePart::Pending),
+            ("目前尚未审结", CasePart::Pending),
+            ("尚未审结", CasePart::Pending),
+            ("正在审理中", CasePart::Pending),
+        ]
+        .iter()
+        .find(|(w, _)| self.has_at(k, w))?;
+        let end = k + part.0.chars().count();
+        let closes = matches!(self.c.get(end), None | Some('，' | ',' | '。' | '；' | ';'));
+        closes.then_some(total(part.1))
+    }
+
+    /// 行政复议、行政诉讼案件为 0 件 / 提起行政复议、诉讼 0 件: a zero after both kinds of case
+    /// joined by 、/和/及 states both; the other kind's subject, if so.
+    pub(super) fn both_cases_zero(
+        &self,
+        subject: Subject,
+        quantity: Option<i64>,
+        cs: usize,
+        at: usize,
+    ) -> Option<Subject> {
+        use super::CasePart;
+        if quantity != Some(0) {
+            return None;
+        }
+        let hits = self.hits(cs, at);
+        let case = |h: &Hit| matches!(h.cue, Cue::Review | Cue::Litigation);
+        let k = hits.iter().rposition(case)?;
+        let j = hits[..k].iter().rposition(case)?;
+        let (a, b) = (hits[j], hits[k]);
+        let joined = b.start == a.end + 1 && matches!(self.c[a.end], '、' | '和' | '及' | '与');
+        let other = match (a.cue, b.cue, subject) {
+            (Cue::Review, Cue::Litigation, Subject::Litigation(CasePart::Total)) => {
+                Subject::Review(CasePart::Total)
+            }
+            (Cue::Litigation, Cue::Review, Subject::Review(CasePart::Total)) => {
+                Subject::Litigation(CasePart::Total)
+            }
+            _ => return None,
+        };
+        joined.then_some(other)
+    }
+
+    /// （均为自然人提交）, 均为自然人申请件, 全部属自然人申请件 right after a count of
+    /// applications: every application was of that applicant; the applicant and the end of the
+    /// phrase.
+    pub(super) fn all_by_applicant(&self, from: usize, to: usize) -> Option<(Applicant, usize)> {
+        let mut k = from;
+        while matches!(self.c.get(k), Some('（' | '(' | '，' | ',')) && k < from + 2 {
+            k += 1;
+        }
+        let w = [
+            "均为",
+            "均系",
+            "均属",
+            "全部为",
+            "全部属",
+            "全部是",
+            "全为",
+            "皆为",
+        ]
+        .iter()
+        .find(|w| self.has_at(k, w))?;
+        let at = k + w.chars().count();
+        let h = self
+            .all_hits
+            .iter()
+            .find(|h| h.start == at && h.end <= to)?;
+        let Cue::Applicant(a) = h.cue else {
+            return None;
+        };
+        // 均为自然人和法人…: more than one kind.
+        if matches!(self.c.get(h.end), Some('和' | '及' | '与' | '、' | '或')) {
+            return None;
+        }
+        let rest: String = self.c[h.end..to.min(self.c.len())].iter().take(6).collect();
+        ["提交", "申请", "提出"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+            .then_some((a, h.end))
     }
 
     /// 收到和处理, 受理并办结, 受理和办结: a receiving verb joined to a verb of processing in

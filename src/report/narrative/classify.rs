@@ -2,7 +2,7 @@
 //! priority (a fee notice, the carry-over, cases, 表二 nouns, results, receipts and replies).
 
 use super::lexicon::*;
-use super::numerals::{Mention, Unit};
+use super::numerals::{self, Mention, Unit};
 use super::sentences::{Hit, Sentence};
 use super::{Active, CaseKind, CasePart, Subject};
 
@@ -40,9 +40,13 @@ impl Sentence {
         } else {
             cs
         };
-        let other_request = OTHER_REQUESTS
-            .iter()
-            .any(|w| self.contains(w, request_from, clause_left.1));
+        // 信访办, 信访局: the agency reporting, not a kind of request.
+        let other_request = OTHER_REQUESTS.iter().any(|w| {
+            self.occurrences(w, request_from, clause_left.1).any(|k| {
+                !(*w == "信访"
+                    && matches!(self.c.get(k + 2), Some('办' | '局' | '委' | '处' | '科')))
+            })
+        });
         if m.unit.is_money() {
             let fee = self
                 .hits(0, self.c.len())
@@ -52,9 +56,17 @@ impl Sentence {
         }
         let left = self.hits(prev_end, m.start);
         // A subject word right after the unit (5件行政许可, 8份政府信息公开申请), after 的/已/均.
+        // …, after 为/是 (其中 1 件为去年结转) or the reporting body (2 条本机关不掌握…).
         let mut r = m.end;
-        while matches!(self.c.get(r), Some('的' | '已' | '均')) && r < next_start {
+        while matches!(self.c.get(r), Some('的' | '已' | '均' | '为' | '是')) && r < next_start
+        {
             r += 1;
+        }
+        if let Some(w) = ["本机关", "本单位", "我办", "我局", "我委", "我厅"]
+            .iter()
+            .find(|w| self.has_at(r, w))
+        {
+            r += w.chars().count();
         }
         let lead = self
             .hits(r, next_start)
@@ -71,6 +83,7 @@ impl Sentence {
         let clause_hits = self.hits(cs, m.start);
         let sentence_hits = self.hits(0, m.start);
         let has = |hs: &[Hit], f: &dyn Fn(Cue) -> bool| hs.iter().any(|h| f(h.cue));
+        let is_verb = |c: Cue| matches!(c, Cue::Made | Cue::Repealed | Cue::Valid);
         // 不予受理 / 不受理 is a result, not a receipt.
         let receive = clause_hits.iter().any(|h| {
             h.cue == Cue::Receive
@@ -106,10 +119,17 @@ impl Sentence {
                 r2 += if self.has_at(r2, "全部") { 2 } else { 1 };
             }
             let later = self.hits(m.end, ce);
+            // 其中 17 件在法定期限内完成答复: a short plain gap, no negation or delay.
+            let plain = |x: &&Hit| {
+                let gap = self.c.get(m.end..x.start).unwrap_or(&[]);
+                gap.len() <= 10
+                    && !gap.iter().any(|c| "未不没无逾超尚待正".contains(*c))
+                    && self.contains("在", m.end, x.start)
+            };
             let done = later
                 .iter()
                 .find(|x| x.cue == Cue::Processed)
-                .filter(|_| r2 > m.end)
+                .filter(|x| r2 > m.end || plain(x))
                 .filter(|x| {
                     !later
                         .iter()
@@ -118,6 +138,17 @@ impl Sentence {
             if let Some(x) = done {
                 return Some((Subject::Processed, (m.start, x.end)));
             }
+        }
+        // 其中 8 件已公开；6 件部分公开: the count, then 已公开 alone.
+        if self.has_at(r, "公开")
+            && r > m.end
+            && self.c[r - 1] == '已'
+            && matches!(
+                self.c.get(r + 2),
+                None | Some('；' | ';' | '，' | ',' | '。')
+            )
+        {
+            return Some((Subject::Break(super::Outcome::Granted), (m.start, r + 2)));
         }
         if adjacent.is_none() {
             if let Some(h) = lead {
@@ -208,6 +239,29 @@ impl Sentence {
             gap.len() <= 12 && gap.iter().all(|c| CASE_FILLER.contains(*c))
         };
         if let Some((p, ph)) = part {
+            // 尚未审结行政复议 0 件: the part, then the kind of case it is of.
+            let kind_after = left
+                .iter()
+                .find(|h| h.start == ph.end)
+                .and_then(|h| match h.cue {
+                    Cue::Review => Some((CaseKind::Review, *h)),
+                    Cue::Litigation => Some((CaseKind::Litigation, *h)),
+                    _ => None,
+                });
+            // 撤销复议申请 1 件: the applicant withdrew, not a correction.
+            let withdrawn = self.has_at(ph.start, "撤销")
+                && kind_after.is_some_and(|(_, kh)| self.has_at(kh.end, "申请"));
+            if let (true, Some((kind, kh))) = (withdrawn, kind_after) {
+                if case_gap(&kh) {
+                    return Some((case_subject(kind, CasePart::Other), span_from(&ph)));
+                }
+            }
+            if let Some((kind, kh)) = kind_after.filter(|_| !withdrawn) {
+                if case_gap(&kh) {
+                    return Some((case_subject(kind, p), span_from(&ph)));
+                }
+                return None;
+            }
             if let Some((kind, _)) = case_of(&sentence_hits) {
                 if case_gap(&ph) {
                     return Some((case_subject(kind, p), span_from(&ph)));
@@ -228,12 +282,22 @@ impl Sentence {
             // 行政处罚信息 5 条, 通知公告（其中行政处罚 27 条）: published items, not decisions.
             let gap = self.c.get(h.end..m.start).unwrap_or(&[]);
             let gap: String = gap.iter().collect();
+            // 行政许可…的依据、条件、程序 31 项, 行政处罚事项新增 10 项: matters, not decisions.
             if matches!(n, Noun::License | Noun::Penalty | Noun::Enforcement)
-                && (gap.contains("信息") || m.unit == Unit::Tiao && !gap.contains("决定"))
+                && (gap.contains("信息")
+                    || m.unit == Unit::Xiang
+                    || m.unit == Unit::Tiao && !gap.contains("决定"))
             {
                 return None;
             }
-            return self.active(n, &clause_hits).map(|s| (s, span_from(h)));
+            // 制定发布规章 6 部，行政规范性文件 181 件: a noun opening its clause after a count
+            // of table 二 keeps the verb of the clause before.
+            let verb_hits = if h.start == cs && !has(&clause_hits, &is_verb) {
+                &sentence_hits
+            } else {
+                &clause_hits
+            };
+            return self.active(n, verb_hits).map(|s| (s, span_from(h)));
         }
         // 新制定 5 件, 废止 4 件 under the 规章/规范性文件 named earlier in the sentence.
         if let Some(h) = left
@@ -245,7 +309,14 @@ impl Sentence {
                 Cue::Noun(n @ (Noun::Rules | Noun::Docs)) => Some(n),
                 _ => None,
             });
-            if let Some(n) = noun {
+            // 新制定 5 件, 废止了 4 件; not 制作发布推文 99 条 (another thing made).
+            // 宣布废止失效文件 8 件: the documents named again.
+            let gap = self.c.get(h.end..m.start).unwrap_or(&[]);
+            let plain = gap.len() <= 6
+                && gap
+                    .iter()
+                    .all(|c| COUNT_FILLER.contains(*c) || "失效文件".contains(*c));
+            if let Some(n) = noun.filter(|_| plain) {
                 return self.active(n, &left).map(|s| (s, span_from(h)));
             }
         }
@@ -285,7 +356,9 @@ impl Sentence {
             return None;
         }
         if let Some(h) = left.iter().rev().find(|h| h.cue == Cue::App) {
-            if receive {
+            // 依申请公开申请数为 21 件: the number of applications.
+            let count_of = self.contains("申请", h.start, h.end) && self.has_at(h.end, "数");
+            if receive || count_of && left.last().is_some_and(|x| x.start == h.start) {
                 let from = clause_hits
                     .iter()
                     .rev()
@@ -298,8 +371,10 @@ impl Sentence {
             let channel = SUBSET_WORDS
                 .iter()
                 .chain(PERIOD_WORDS)
+                .chain(CHANNEL_WORDS)
                 .any(|w| self.contains(w, cs, m.start));
-            let application = self.contains("申请", h.start, h.end);
+            // 通过网上提交的政府信息公开请求 9 件.
+            let application = self.contains("申请", h.start, h.end) || self.has_at(h.end, "请求");
             if channel && application && left.last().is_some_and(|x| x.cue == Cue::App) {
                 return Some((Subject::NewApplications, span_from(h)));
             }
@@ -336,7 +411,13 @@ impl Sentence {
         }
         // 公民和法人或其他组织…申请 32 件: applicants together, the whole count.
         let joined = |c: Option<&char>| matches!(c, Some('和' | '及' | '与' | '、' | '或'));
-        if left[k].start > 0 && joined(self.c.get(left[k].start - 1))
+        // 自然人申请 32 件、企业申请 2 件: a 、 after a count separates items of a list.
+        let after_count = left[k].start >= 2
+            && self.c[left[k].start - 1] == '、'
+            && numerals::mentions(&self.c[..left[k].start - 1])
+                .last()
+                .is_some_and(|x| x.end == left[k].start - 1);
+        if left[k].start > 0 && joined(self.c.get(left[k].start - 1)) && !after_count
             || joined(self.c.get(left[k].end))
         {
             return None;
@@ -352,7 +433,8 @@ impl Sentence {
 
     /// 行政许可类信息 N 条, 规范性文件类: a category of published items, not a 表二 count.
     pub(super) fn category(&self, h: &Hit) -> bool {
-        self.has_at(h.end, "类")
+        // 行政许可类处理决定数 4 条: the decisions of that category are the 表二 count.
+        self.has_at(h.end, "类") && !self.has_at(h.end + 1, "处理决定")
     }
 
     /// A table 二 subject: 规章/规范性文件 need a verb (制发, 废止, 现行有效) in the clause.

@@ -62,6 +62,8 @@ pub(super) const CUES: &[(&str, Cue)] = &[
     ("第三方合法权益", Cue::Break(Outcome::Withheld)),
     ("行政执法案卷", Cue::Break(Outcome::Withheld)),
     ("行政查询事项", Cue::Break(Outcome::Withheld)),
+    ("行政执法案件", Cue::Break(Outcome::Withheld)),
+    ("禁止公开", Cue::Break(Outcome::Withheld)),
     ("不予处理", Cue::Break(Outcome::NotProcessed)),
     ("其他处理", Cue::Break(Outcome::Other)),
     ("上年结转", Cue::CarryIn),
@@ -112,6 +114,9 @@ pub(super) const CUES: &[(&str, Cue)] = &[
     ("处理完毕", Cue::Processed),
     ("办理完成", Cue::Processed),
     ("完成办理", Cue::Processed),
+    ("已完成", Cue::Processed),
+    ("回复处理", Cue::Processed),
+    ("答复处理", Cue::Processed),
     // 共办理 718 件 (only next to its number, in a sentence about applications).
     ("办理", Cue::Processed),
     ("政府信息公开申请", Cue::App),
@@ -162,6 +167,9 @@ pub(super) const CUES: &[(&str, Cue)] = &[
     ("废止", Cue::Repealed),
     ("废除", Cue::Repealed),
     ("现行有效", Cue::Valid),
+    // 表二 of the 2019 format: 对外公开总数量 is what is in force.
+    ("对外公开总数量", Cue::Valid),
+    ("制作", Cue::Made),
     ("自然人", Cue::Applicant(Applicant::Natural)),
     ("公民", Cue::Applicant(Applicant::Natural)),
     ("法人或其他组织", Cue::Applicant(Applicant::Legal)),
@@ -193,7 +201,7 @@ pub(super) fn cues_by_first_char() -> &'static (CharSet, Vec<(char, usize)>) {
             .enumerate()
             .filter_map(|(i, (w, _))| w.chars().next().map(|c| (c, i)))
             .collect();
-        v.sort_unstable();
+        crate::order::sort_unstable(&mut v);
         let mut firsts = CharSet::default();
         for &(c, _) in &v {
             firsts.insert(c);
@@ -211,7 +219,7 @@ pub(super) fn entries_of<T>(table: &[(char, T)], c: char) -> &[(char, T)] {
 
 /// Characters allowed between a case word (行政复议, 维持) and its number.
 pub(super) const CASE_FILLER: &str =
-    "案件的共计为有数量起宗各达：:（）()政府信息公开类方面相关涉及被申请提起了均结果其中和及、";
+    "案件事项的共计为有数量起宗各达：:（）()政府信息公开类方面相关涉及被申请提起了均结果其中和及、";
 
 /// Words before a number that make it a comparison or a cumulative figure.
 pub(super) const COMPARISON: &[&str] = &[
@@ -281,6 +289,7 @@ pub(super) const SUBSET_WORDS: &[&str] = &[
     "电子邮件",
     "邮件",
     "门户网站",
+    "政府网站",
     "纸质",
     "快递",
     "挂号",
@@ -330,6 +339,11 @@ pub(super) const OTHER_REQUESTS: &[&str] = &[
     "咨询", "留言", "信访", "投诉", "举报", "建议", "提案", "热线", "来电", "问政", "诉求", "信箱",
     "协助", "协查", "配合", "指导",
 ];
+
+/// Channels of an application named before 申请 (书面申请 N 件, 通过平台申请 N 件): enough to
+/// read 申请 N 件 as received applications, but unlike `SUBSET_WORDS` not a part by themselves
+/// (收到书面申请 12 件 may be all of them).
+pub(super) const CHANNEL_WORDS: &[&str] = &["书面", "平台"];
 
 /// Words saying that 行政复议/行政诉讼 figures are about information disclosure.
 pub(super) const CASE_ABOUT_DISCLOSURE: &[&str] = &["信息公开"];

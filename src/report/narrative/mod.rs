@@ -12,6 +12,8 @@ pub mod numerals;
 mod sentences;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_recall;
 mod zero;
 
 pub use numerals::Unit;

@@ -15,6 +15,10 @@ pub enum Unit {
     Ge,
     Ci,
     Zong,
+    /// 项 (依申请公开事项 5 项, 行政复议 1 项).
+    Xiang,
+    /// 部 (制定规章 6 部).
+    Bu,
     Yuan,
     WanYuan,
 }
@@ -29,6 +33,8 @@ impl Unit {
             Unit::Ge => "个",
             Unit::Ci => "次",
             Unit::Zong => "宗",
+            Unit::Xiang => "项",
+            Unit::Bu => "部",
             Unit::Yuan => "元",
             Unit::WanYuan => "万元",
         }
@@ -57,12 +63,33 @@ pub struct Mention {
     pub fraction: bool,
 }
 
+/// The characters of Chinese numerals `is_cn_num` accepts (kept as the test's reference).
+#[cfg(test)]
 const CN_NUM: &str = "零〇一二两三四五六七八九十百千万";
 /// Largest value read; bigger numbers are not counts of applications.
 const MAX_VALUE: i64 = 1_000_000_000;
 
+/// A character of `CN_NUM` (a `match`: this runs on every character of the prose, and a
+/// substring search per character cost more than the rest of the scan).
 fn is_cn_num(c: char) -> bool {
-    CN_NUM.contains(c)
+    matches!(
+        c,
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+    )
 }
 
 fn digit(c: char) -> Option<u32> {
@@ -83,6 +110,8 @@ fn unit_at(text: &[char], i: usize) -> Option<(Unit, usize)> {
         '个' => (Unit::Ge, 1),
         '次' => (Unit::Ci, 1),
         '宗' => (Unit::Zong, 1),
+        '项' => (Unit::Xiang, 1),
+        '部' => (Unit::Bu, 1),
         '元' => (Unit::Yuan, 1),
         '万' if next == Some('元') => (Unit::WanYuan, 2),
         _ => return None,
@@ -141,6 +170,12 @@ fn unit_is_word(unit: Unit, after: &[char]) -> bool {
         .iter()
         .any(|w| starts(w)),
         Unit::Ci => starts("性") || starts("数"),
+        // 三项制度, 第一项, 两部分, 各部门, 三部曲: a kind of thing, not a count of it.
+        Unit::Xiang => starts("制度") || starts("工作") || starts("措施") || starts("规定"),
+        Unit::Bu => !matches!(
+            after.first(),
+            None | Some('，' | ',' | '、' | '。' | '；' | ';' | '（' | '(' | '）' | ')')
+        ),
         Unit::Tiao => starts("例") || starts("款") || starts("第") || starts("规定"),
         Unit::Qi => starts("草") || starts("诉") || starts("点") || starts("止") || starts("至"),
         _ => false,
@@ -334,6 +369,14 @@ mod tests {
             .iter()
             .map(|m| (m.value, m.unit.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn cn_num_characters() {
+        for c in CN_NUM.chars() {
+            assert!(is_cn_num(c), "{c}");
+        }
+        assert!(!is_cn_num('件') && !is_cn_num('1') && !is_cn_num('亿'));
     }
 
     #[test]

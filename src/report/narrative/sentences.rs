@@ -20,10 +20,7 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
         // Result rows (予以公开 N 件 …) are about applications only when the paragraph or the one
         // before it speaks of applications, or the paragraph is in section 三.
         // A list of results (予以公开…，部分公开…，无法提供…) or 办理结果 is about applications too.
-        let results = ["部分公开", "不予公开", "无法提供", "不予处理", "其他处理"]
-            .iter()
-            .filter(|w| p.text.contains(*w))
-            .count();
+        let results = result_words(p.text);
         let mentions_applications =
             p.text.contains("申请") || results >= 2 || p.text.contains("办理结果");
         let about_applications = mentions_applications
@@ -31,7 +28,7 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
             || p.part == super::Part::Section(2);
         previous_mentions_applications = mentions_applications;
         for (s, e) in sentences(&chars) {
-            let sentence = Sentence::new(&chars, s, e);
+            let sentence = Sentence::new(&chars, s, e, results >= 2);
             // The sentence as shown: without its closing punctuation and trailing blanks.
             let mut shown_end = e;
             while shown_end > s
@@ -93,6 +90,7 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
                             ]
                             .iter()
                             .any(|w| window.contains(w))
+                            && !year.is_some_and(|y| window.contains(&format!("{}年", y + 1)))
                     }
                     _ => false,
                 };
@@ -123,6 +121,37 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
     }
     out.truncate(MAX_CLAIMS);
     out
+}
+
+/// How many kinds of results of table 三 a text names (予以公开, 部分公开, 不予公开, 无法提供 /
+/// 不掌握, 不予处理, 其他处理): two or more make a list of results, about applications.
+pub(super) fn result_words(text: &str) -> usize {
+    // One pass over the text: the kinds seen, by the words starting at each character.
+    const WORDS: [(&str, u8); 10] = [
+        ("予以公开", 0),
+        ("同意公开", 0),
+        ("部分公开", 1),
+        ("不予公开", 2),
+        ("禁止公开", 2),
+        ("国家秘密", 2),
+        ("无法提供", 3),
+        ("不掌握", 3),
+        ("不予处理", 4),
+        ("其他处理", 5),
+    ];
+    let mut kinds = 0u8;
+    for (at, c) in text.char_indices() {
+        if !matches!(c, '予' | '同' | '部' | '不' | '禁' | '国' | '无' | '其') {
+            continue;
+        }
+        let rest = &text[at..];
+        for (w, kind) in WORDS {
+            if rest.starts_with(w) {
+                kinds |= 1 << kind;
+            }
+        }
+    }
+    kinds.count_ones() as usize
 }
 
 /// The text (blanks dropped) of the sentence around `[s, e)` up to full stops (。！？ or a line
@@ -215,6 +244,8 @@ pub(super) struct Sentence {
     pub(super) about_applications: bool,
     /// An earlier piece of the same sentence (before a ；) says 其中.
     pub(super) qizhong_before: bool,
+    /// An earlier piece of the same sentence (before a ；) counts received applications.
+    pub(super) receipt_before: bool,
     /// Which characters occur in `c`, as a 1,024-bit filter on the low bits of the code point
     /// (no false negatives): most phrases asked for do not occur, and this answers that without
     /// a search.
@@ -246,7 +277,8 @@ pub(super) struct Hit {
 }
 
 impl Sentence {
-    pub(super) fn new(chars: &[char], s: usize, e: usize) -> Self {
+    /// `results_listed`: the paragraph names two or more kinds of results (`result_words`).
+    pub(super) fn new(chars: &[char], s: usize, e: usize, results_listed: bool) -> Self {
         let mut c = Vec::new();
         let mut map = Vec::new();
         for (k, &ch) in chars.iter().enumerate().take(e).skip(s) {
@@ -259,11 +291,19 @@ impl Sentence {
         let about_applications = full_sentence_mentions_applications(chars, s, e);
         // 其中 in an earlier piece of the same sentence (其中自然人…；予以公开…；无法提供…).
         let (from, _) = full_sentence_range(chars, s, e);
+        // 受理…226 件…；历年累计 1525 件: an earlier piece of the sentence counts receipts.
+        let (mut qizhong_before, mut receipt_before) = (false, false);
         let mut previous = None;
-        let qizhong_before = chars[from..s]
-            .iter()
-            .filter(|c| !is_blank(**c))
-            .any(|&c| previous.replace(c) == Some('其') && c == '中');
+        for &c in chars[from..s].iter().filter(|c| !is_blank(**c)) {
+            match (previous.replace(c), c) {
+                (Some('其'), '中') => qizhong_before = true,
+                (Some('收'), '到')
+                | (Some('受'), '理')
+                | (Some('接'), '收')
+                | (Some('新'), '收') => receipt_before = true,
+                _ => {}
+            }
+        }
         let mut seen = CharSet::default();
         for &ch in &c {
             seen.insert(ch);
@@ -274,9 +314,20 @@ impl Sentence {
             all_hits: Vec::new(),
             about_applications,
             qizhong_before,
+            receipt_before,
             seen,
         };
         sentence.all_hits = sentence.scan_hits();
+        // 受理政府信息公开 1 件，办结 1 件 / 办结 59 件，其中予以公开 18 件，部分公开 2 件: a
+        // receipt of disclosure, or a list of results, speaks of applications without 申请.
+        if !sentence.about_applications {
+            let received = sentence.all_hits.windows(2).any(|w| {
+                w[0].cue == Cue::Receive && w[1].cue == Cue::App && w[1].start <= w[0].end + 2
+            });
+            // (Only a paragraph naming two kinds of results can hold such a sentence.)
+            sentence.about_applications =
+                received || results_listed && result_words(&full_sentence(chars, s, e)) >= 2;
+        }
         sentence
     }
 
@@ -424,7 +475,15 @@ impl Sentence {
                         || k >= 2 && self.has_at(k - 2, "结转")
                         || self.has_at(k + 5, "结转")
                         || self.has_at(k + 5, "度结转");
-                    if (2000..=2100).contains(&y) && !after_to {
+                    // （其中 1 件为2023年信息公开件）: a year inside a parenthesis closed
+                    // before `to` qualifies what is inside it.
+                    let enclosed = self.c[..k]
+                        .iter()
+                        .rev()
+                        .take_while(|c| !matches!(c, '）' | ')'))
+                        .any(|c| matches!(c, '（' | '('))
+                        && self.c[k..to].iter().any(|c| matches!(c, '）' | ')'));
+                    if (2000..=2100).contains(&y) && !after_to && !enclosed {
                         found = Some(y);
                     }
                     k += 5;

@@ -90,6 +90,8 @@ fn real_report_sentences() {
         got,
         vec![
             (NewApplications, Some(8)),
+            // 均为自然人申请: the same 8 counts the 自然人 column (one number, two facts).
+            (Applicant(super::Applicant::Natural), Some(8)),
             (Break(Outcome::Granted), Some(2)),
             (Break(Outcome::Partial), Some(2)),
             (Break(Outcome::Withheld), Some(1)),
@@ -97,7 +99,7 @@ fn real_report_sentences() {
             (CarryOut, Some(0)),
         ]
     );
-    assert!(!c[0].subset && c[1].subset);
+    assert!(!c[0].subset && !c[1].subset && c[2].subset);
     assert_eq!(c[0].text, "共收到8份政府信息公开申请");
     // 长春市体育局 2023: 受理 … 都在法定期限内予以答复 (timeliness, not "all concluded").
     assert_eq!(

@@ -22,6 +22,53 @@ impl Sentence {
         self.cases(mentions, clauses, year, out);
         self.fee_none(mentions, clauses, year, out);
         self.fee_notices_none(mentions, clauses, year, out);
+        self.no_result(mentions, clauses, year, out);
+    }
+
+    /// 无不予公开情况, 没有不予处理的情形: none of the applications had that result (a zero in
+    /// its row of table 三).
+    fn no_result(
+        &self,
+        mentions: &[Mention],
+        clauses: &[(usize, usize)],
+        year: Option<i32>,
+        out: &mut Vec<Found>,
+    ) {
+        if !self.about_applications {
+            return;
+        }
+        for h in &self.all_hits {
+            let Cue::Break(o) = h.cue else { continue };
+            if !matches!(
+                o,
+                super::Outcome::Withheld | super::Outcome::NotProcessed | super::Outcome::Unable
+            ) {
+                continue;
+            }
+            let Some(neg) = ["没有", "无", "未有"].iter().find(|w| {
+                h.start >= w.chars().count() && self.has_at(h.start - w.chars().count(), w)
+            }) else {
+                continue;
+            };
+            let p = h.start - neg.chars().count();
+            let tail = ["情况", "情形", "的情况", "的情形"]
+                .iter()
+                .find(|w| self.has_at(h.end, w))
+                .map(|w| h.end + w.chars().count());
+            let Some(end) = tail else { continue };
+            let clause = clauses.iter().find(|(s, e)| *s <= p && p < *e);
+            let counted =
+                clause.is_some_and(|&(s, e)| mentions.iter().any(|m| m.start >= s && m.start < e));
+            if !counted {
+                push(
+                    out,
+                    Subject::Break(o),
+                    Some(0),
+                    (p, end),
+                    self.zero_flags(p, year),
+                );
+            }
+        }
     }
 
     /// Flags of a zero statement at `at`: this year unless another year is named before it.
@@ -68,6 +115,7 @@ impl Sentence {
             "公开信息申请",
             "依申请公开",
             "公开申请",
+            "依法申请公开",
             "申请公开",
             "政府信息申请",
         ];
@@ -118,13 +166,22 @@ impl Sentence {
                         self.find("申请", k, limit)
                             .into_iter()
                             .filter(|&q| !self.has_at(q, "申请人"))
-                            .find(|&q| self.contains("公开", k, q) || self.has_at(q + 2, "公开"))
-                            .map(|q| {
+                            .find_map(|q| {
                                 if self.has_at(q + 2, "公开") {
-                                    q + 4
+                                    Some(q + 4)
+                                } else if self.contains("公开", k, q) {
+                                    Some(q + 2)
                                 } else {
-                                    q + 2
+                                    // 未收到公众申请要求公开的…信息, 未收到…申请除本机关主动
+                                    // 公开以外的其他政府信息: what was asked for follows.
+                                    let to = (q + 12).min(clause_end);
+                                    self.find("公开", q + 2, to).first().map(|&x| x + 2)
                                 }
+                            })
+                            // 未接到群众要求公开的信息: a request for disclosure without 申请.
+                            .or_else(|| {
+                                let q = *self.find("要求公开", k, limit).first()?;
+                                (q - k <= 6).then_some(q + 4)
                             })
                     });
                 if let Some(end) = found {
@@ -152,15 +209,26 @@ impl Sentence {
     /// 均已办结 / 都在法定期限内予以答复 / 全部办结.
     fn all_done(
         &self,
-        _mentions: &[Mention],
+        mentions: &[Mention],
         _clauses: &[(usize, usize)],
         _year: Option<i32>,
         out: &mut Vec<Found>,
     ) {
         let n = self.c.len();
         if self.about_applications {
-            'all: for q in ["均", "全部", "都", "皆"] {
+            'all: for q in ["均", "全部", "都", "皆", "已"] {
                 for p in self.find(q, 0, n) {
+                    // 受理 10 件，已依法依规按时办结: 已 opening the clause after a count, with a
+                    // verb of conclusion (not 答复, which may speak of timeliness only).
+                    let clause_opening = p > 0
+                        && matches!(self.c[p - 1], '，' | ',')
+                        && mentions.iter().any(|m| m.end < p)
+                        && !mentions
+                            .iter()
+                            .any(|m| m.start > p && m.start < (p + 14).min(n));
+                    if q == "已" && !clause_opening {
+                        continue;
+                    }
                     let limit = (p + 12).min(n);
                     for done in ["办结", "答复", "办理完毕", "办理完成", "处理完毕"]
                     {
@@ -170,13 +238,17 @@ impl Sentence {
                             // 均在答复时限内, 除 2 件结转下年办理外，均…答复.
                             // 全部按时办结, 均已按期答复: every application concluded, on time;
                             // 均在法定期限内予以答复 speaks of timeliness only.
-                            let concluded = done != "答复";
+                            // 均已按期答复: every application has been answered.
+                            let concluded = done != "答复" || between.contains('已');
+                            // 已进行答复, 已向申请人沟通答复: a reply was made, not that every
+                            // application was concluded.
+                            if q == "已" && done == "答复" {
+                                continue;
+                            }
                             if ["时限", "期限"].iter().any(|w| self.has_at(end, w))
                                 || self.contains("除", 0, p)
                                 || self.all_hits.iter().any(|h| {
-                                    h.cue == Cue::CarryOut
-                                        && !(h.start > 0
-                                            && matches!(self.c[h.start - 1], '无' | '未'))
+                                    h.cue == Cue::CarryOut && !self.no_carry_out_at(h, mentions)
                                 })
                                 || between.contains(['，', ',', '未', '不'])
                                 || between.contains("公开")
@@ -282,6 +354,7 @@ impl Sentence {
             ("均予以维持", true),
             ("均予维持", true),
             ("均为维持", true),
+            ("均为结果维持", true),
             ("均维持", true),
             ("全部维持", true),
             ("全部获得维持", true),
@@ -295,6 +368,21 @@ impl Sentence {
             ("没有败诉", false),
         ];
         let mut upheld_at = Vec::new();
+        // 行政复议 1 件，结果维持。: a clause saying only that, after the count.
+        for p in self.find("结果维持", 0, n) {
+            let alone = p > 0
+                && matches!(self.c[p - 1], '，' | ',')
+                && matches!(self.c.get(p + 4), None | Some('。' | '；' | ';'))
+                && mentions.iter().any(|m| m.end < p);
+            if alone {
+                upheld_at.push((p, p + 4));
+                let s = Subject::Upheld {
+                    scope,
+                    strict: true,
+                };
+                push(out, s, None, (p, p + 4), flags(p));
+            }
+        }
         for (ph, strict) in upheld_phrases {
             if let Some(&p) = self.find(ph, 0, n).first() {
                 if upheld_at.iter().any(|&(s, e)| p >= s && p < e) {
@@ -407,7 +495,9 @@ impl Sentence {
             let mut done = false;
             for f in self.find(fee, 0, n) {
                 if fee != "处理费"
-                    && !(self.contains("信息公开", 0, n) || self.contains("依申请", 0, n))
+                    && !(self.contains("信息公开", 0, n)
+                        || self.contains("依申请", 0, n)
+                        || self.contains("公开政府信息", 0, n))
                 {
                     continue;
                 }
@@ -481,6 +571,26 @@ impl Sentence {
                 }
             }
         }
+    }
+}
+
+impl Sentence {
+    /// Whether the carry-out cue `h` says none was carried out: 无结转下年度继续办理件 (a
+    /// negation before it in its clause), 结转下年度办理 0 件 (its count is zero).
+    fn no_carry_out_at(&self, h: &super::sentences::Hit, mentions: &[Mention]) -> bool {
+        let from = h.start.saturating_sub(8);
+        let clause_from = (from..h.start)
+            .rev()
+            .find(|&k| matches!(self.c[k], '，' | ',' | '；'))
+            .map_or(from, |k| k + 1);
+        let negated = NEGATIONS
+            .iter()
+            .any(|w| self.contains(w, clause_from, h.start));
+        let zero = mentions
+            .iter()
+            .find(|m| m.start >= h.end)
+            .is_some_and(|m| m.value == 0 && m.start <= h.end + 6);
+        negated || zero
     }
 }
 
