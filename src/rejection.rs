@@ -200,6 +200,9 @@ pub enum ReaderProblem {
     Word95,
     /// A Word 97-2003 file whose streams do not hold together.
     DamagedDoc,
+    /// A Word 97-2003 file saved with "fast save" (`fComplex`): later edits are appended as
+    /// pieces whose properties the reader does not apply, so its tables could be misread.
+    FastSavedDoc,
     /// A web page (or pasted selection) without any table.
     HtmlNoTables,
     /// An MHT file without an HTML part.
@@ -243,7 +246,9 @@ impl Refusal {
             Refusal::OldLayout { .. } => RejectionCode::OldLayout,
             Refusal::Reader(p) => match p {
                 // The codes the start module gives such files (which cannot read them).
-                ReaderProblem::Word95 | ReaderProblem::DamagedDoc => RejectionCode::LegacyOffice,
+                ReaderProblem::Word95 | ReaderProblem::DamagedDoc | ReaderProblem::FastSavedDoc => {
+                    RejectionCode::LegacyOffice
+                }
                 ReaderProblem::HtmlNoTables
                 | ReaderProblem::MhtNoHtml
                 | ReaderProblem::PlainTextPaste => RejectionCode::OtherText,

@@ -92,6 +92,94 @@ fn web_pages_give_the_findings_of_their_docx() {
     same_as_docx("samples/seed_004.docx", "readers/seed_004_portal.html");
 }
 
+/// One value of a result's `values` (the JSON the CLI prints): the cell of `table` whose row
+/// labels end with `row` and whose column labels are `column`.
+fn value(result: &Value, table: &str, row: &str, column: &[&str]) -> Option<f64> {
+    result["values"][table].as_array()?.iter().find(|e| {
+        let labels = |k: &str| -> Vec<String> {
+            e[k].as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|s| s.as_str().map(String::from))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        labels("row").last().map(String::as_str).unwrap_or("") == row && labels("column") == column
+    })?["value"]
+        .as_f64()
+}
+
+/// A real published page, not made from a seed: 平潭综合实验区's 2024 report as its portal serves
+/// it (header, navigation, search forms, scripts, sidebar and footer around the article; the
+/// tables as the CMS editor wrote them, with rowspan/colspan, `<p>` and `<br/>` in cells), kept
+/// unchanged from the public archive cited in tests/fixtures/readers/README.md.
+#[test]
+fn a_real_portal_page_gives_its_three_tables() {
+    let results = check_document(
+        &fixture("readers/pingtan_2024_portal.html"),
+        &Options::default(),
+    );
+    assert_eq!(results.len(), 1);
+    let r = serde_json::to_value(&results[0]).expect("result as JSON");
+    assert_eq!(r["status"], "checked", "{}", r["rejection"]);
+    assert_eq!(r["report"]["agency"], "平潭综合实验区");
+    assert_eq!(r["report"]["year"], 2024);
+    assert_eq!(r["report"]["format"], "2021");
+    // Every cell of the three tables was read: table 二's 10 numbers, table 三's 25 rows of 7,
+    // table 四's 15.
+    let count = |t: &str| r["values"][t].as_array().map_or(0, Vec::len);
+    assert_eq!(
+        (count("table2"), count("table3"), count("table4")),
+        (10, 175, 15)
+    );
+    let t2 = |row: &str, col: &str| value(&r, "table2", row, &[col]);
+    assert_eq!(t2("行政规范性文件", "本年制发件数"), Some(62.0));
+    assert_eq!(t2("行政规范性文件", "本年废止件数"), Some(33.0));
+    assert_eq!(t2("行政规范性文件", "现行有效件数"), Some(440.0));
+    assert_eq!(t2("行政许可", "本年处理决定数量"), Some(4529.0));
+    assert_eq!(t2("行政处罚", "本年处理决定数量"), Some(1100.0));
+    assert_eq!(t2("行政强制", "本年处理决定数量"), Some(65.0));
+    assert_eq!(
+        t2("行政事业性收费", "本年收费金额（单位：万元）"),
+        Some(18651.06)
+    );
+    let t3 = |row: &str, col: &[&str]| value(&r, "table3", row, col);
+    let natural = ["申请人情况", "自然人"];
+    let total = ["申请人情况", "总计"];
+    assert_eq!(
+        t3("一、本年新收政府信息公开申请数量", &natural),
+        Some(217.0)
+    );
+    assert_eq!(t3("一、本年新收政府信息公开申请数量", &total), Some(218.0));
+    assert_eq!(
+        t3(
+            "一、本年新收政府信息公开申请数量",
+            &["申请人情况", "法人或其他组织", "商业企业"]
+        ),
+        Some(1.0)
+    );
+    assert_eq!(t3("（一）予以公开", &total), Some(71.0));
+    assert_eq!(t3("5.属于三类内部事务信息", &total), Some(32.0));
+    assert_eq!(t3("1.本机关不掌握相关政府信息", &total), Some(75.0));
+    assert_eq!(t3("3.其他", &total), Some(2.0));
+    assert_eq!(t3("（七）总计", &total), Some(218.0));
+    assert_eq!(t3("四、结转下年度继续办理", &total), Some(0.0));
+    let t4 = |col: &[&str]| value(&r, "table4", "", col);
+    assert_eq!(t4(&["行政复议", "结果维持"]), Some(2.0));
+    assert_eq!(t4(&["行政复议", "总计"]), Some(7.0));
+    assert_eq!(t4(&["行政诉讼", "复议后起诉", "结果维持"]), Some(13.0));
+    assert_eq!(t4(&["行政诉讼", "复议后起诉", "总计"]), Some(19.0));
+    // The published tables add up: no error (the page's warnings are about its prose).
+    let errors: Vec<&Value> = r["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
 #[test]
 fn a_pasted_selection_gives_the_findings_of_its_docx() {
     let page = String::from_utf8(fixture("readers/seed_004_portal.html")).unwrap();
@@ -149,6 +237,19 @@ fn a_word95_doc_is_refused() {
     assert_eq!(r.code, RejectionCode::LegacyOffice);
     assert_eq!(r.reason, Some(Refusal::Reader(ReaderProblem::Word95)));
     assert!(r.message.contains("Word 6.0/95"), "{}", r.message);
+}
+
+#[test]
+fn a_fast_saved_doc_is_refused() {
+    let mut doc = fixture("readers/seed_000.doc");
+    let at = fib_at(&doc);
+    doc[at + 0x0A] |= 0x04; // FibBase fComplex: saved with "fast save"
+    let r = check_document(&doc, &Options::default());
+    let r = rejected(&r);
+    assert_eq!(r.code, RejectionCode::LegacyOffice);
+    assert_eq!(r.reason, Some(Refusal::Reader(ReaderProblem::FastSavedDoc)));
+    assert!(r.message.contains("快速保存"), "{}", r.message);
+    assert!(r.message.contains(".docx"), "{}", r.message);
 }
 
 #[test]

@@ -6,6 +6,7 @@
 
 use crate::limits::Limits;
 use html5gum::{Token, Tokenizer};
+use std::collections::HashMap;
 
 pub(super) enum Node {
     Element {
@@ -20,6 +21,9 @@ pub(super) enum Node {
 pub(super) struct Tree {
     /// Node 0 is the document root.
     pub nodes: Vec<Node>,
+    /// The open-element bookkeeping's work while building (see [`Open::probes`]).
+    #[cfg(test)]
+    pub probes: usize,
 }
 
 const VOID: &[&str] = &[
@@ -48,7 +52,7 @@ pub(super) fn build(html: &str, limits: &Limits) -> Tree {
         rowspan: 1,
         children: Vec::new(),
     }];
-    let mut stack: Vec<(usize, String)> = vec![(0, "#root".into())];
+    let mut open = Open::new();
     let mut emitter = html5gum::DefaultEmitter::default();
     emitter.naively_switch_states(true);
     let tokens = Tokenizer::new_with_emitter(html, emitter);
@@ -70,7 +74,7 @@ pub(super) fn build(html: &str, limits: &Limits) -> Tree {
                     continue;
                 }
                 let name = raw;
-                close_implied(&mut stack, &name);
+                open.close_implied(&name);
                 let (mut colspan, mut rowspan) = (1, 1);
                 for (k, v) in &tag.attributes {
                     match k.as_slice() {
@@ -79,7 +83,7 @@ pub(super) fn build(html: &str, limits: &Limits) -> Tree {
                         _ => {}
                     }
                 }
-                let parent = stack.last().map_or(0, |s| s.0);
+                let parent = open.parent();
                 let id = append(
                     &mut nodes,
                     parent,
@@ -92,9 +96,9 @@ pub(super) fn build(html: &str, limits: &Limits) -> Tree {
                 );
                 if !VOID.contains(&name.as_str())
                     && !tag.self_closing
-                    && stack.len() < limits.max_xml_depth
+                    && open.depth() < limits.max_xml_depth
                 {
-                    stack.push((id, name));
+                    open.push(id, name);
                 }
             }
             Token::EndTag(tag) => {
@@ -102,11 +106,11 @@ pub(super) fn build(html: &str, limits: &Limits) -> Tree {
                 if name.contains(':') {
                     continue;
                 }
-                close(&mut stack, &name);
+                open.close(&name);
             }
             Token::String(s) => {
                 let text = String::from_utf8_lossy(&s.value).into_owned();
-                let parent = stack.last().map_or(0, |s| s.0);
+                let parent = open.parent();
                 // Merge with a preceding text node.
                 let last = match nodes.get(parent) {
                     Some(Node::Element { children, .. }) => children.last().copied(),
@@ -121,60 +125,127 @@ pub(super) fn build(html: &str, limits: &Limits) -> Tree {
             Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
         }
     }
-    Tree { nodes }
-}
-
-/// Closes the open elements a start tag `name` implies the end of.
-fn close_implied(stack: &mut Vec<(usize, String)>, name: &str) {
-    let (targets, stops): (&[&str], &[&str]) = match name {
-        "td" | "th" => (&["td", "th"], &["tr", "table"]),
-        "tr" => (&["tr"], &["table"]),
-        "thead" | "tbody" | "tfoot" => (&["thead", "tbody", "tfoot", "tr"], &["table"]),
-        "li" => (&["li"], &["ul", "ol", "td", "th", "table"]),
-        "dt" | "dd" => (&["dt", "dd"], &["dl", "td", "th", "table"]),
-        "p" | "div" | "table" | "ul" | "ol" | "dl" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-        | "pre" | "blockquote" | "section" | "article" | "hr" => (&["p"], SCOPE),
-        _ => return,
-    };
-    // The lowest open target above the nearest stop (a `<tr>` closes the open `tr` with the
-    // cells and paragraphs inside it).
-    let mut at = None;
-    for (i, (_, n)) in stack.iter().enumerate().rev() {
-        if stops.contains(&n.as_str()) || i == 0 {
-            break;
-        }
-        if targets.contains(&n.as_str()) {
-            at = Some(i);
-        }
-    }
-    if let Some(i) = at {
-        stack.truncate(i);
+    Tree {
+        nodes,
+        #[cfg(test)]
+        probes: open.probes,
     }
 }
 
-/// An end tag: closes up to the open element of that name, but not past a table boundary
-/// (unless the end tag is for the table itself or its parts).
-fn close(stack: &mut Vec<(usize, String)>, name: &str) {
-    let table_part = matches!(
-        name,
-        "table" | "tr" | "td" | "th" | "thead" | "tbody" | "tfoot"
-    );
-    let mut at = None;
-    for (i, (_, n)) in stack.iter().enumerate().rev() {
-        if n == name {
-            at = Some(i);
-            break;
-        }
-        if i == 0
-            || (!table_part && SCOPE.contains(&n.as_str()))
-            || (table_part && name != "table" && n == "table")
-        {
-            break;
+/// The open elements (node id and name, root first), with the stack positions of each name, so
+/// that the nearest open element of a name and the nearest boundary are found without walking
+/// down the stack: a page of many tags under a deep stack of open elements (hostile, or only
+/// deeply nested) stays linear in its size instead of costing the depth for every tag.
+struct Open {
+    stack: Vec<(usize, String)>,
+    /// For each open name, its positions in `stack`, ascending.
+    at: HashMap<String, Vec<usize>>,
+    /// Stack positions looked at (binary-search probes and elements closed): the work of the
+    /// open-element bookkeeping, bounded by a small multiple of the number of tags (a test
+    /// holds it to that).
+    probes: usize,
+}
+
+impl Open {
+    fn new() -> Self {
+        Open {
+            stack: vec![(0, "#root".into())],
+            at: HashMap::new(),
+            probes: 0,
         }
     }
-    if let Some(i) = at {
-        if i > 0 {
-            stack.truncate(i);
+
+    fn parent(&self) -> usize {
+        self.stack.last().map_or(0, |s| s.0)
+    }
+
+    fn depth(&self) -> usize {
+        self.stack.len()
+    }
+
+    fn push(&mut self, id: usize, name: String) {
+        self.at
+            .entry(name.clone())
+            .or_default()
+            .push(self.stack.len());
+        self.stack.push((id, name));
+    }
+
+    /// Closes the element at position `pos` and everything above it (never the root).
+    fn truncate(&mut self, pos: usize) {
+        let pos = pos.max(1);
+        while self.stack.len() > pos {
+            self.probes += 1;
+            if let Some((_, name)) = self.stack.pop() {
+                if let Some(v) = self.at.get_mut(&name) {
+                    v.pop();
+                }
+            }
+        }
+    }
+
+    /// The position of the nearest (topmost) open element named `name`.
+    fn last(&self, name: &str) -> Option<usize> {
+        self.at.get(name).and_then(|v| v.last().copied())
+    }
+
+    /// The lowest position of an open `name` above position `floor`.
+    fn lowest_above(&mut self, name: &str, floor: usize) -> Option<usize> {
+        let v = self.at.get(name)?;
+        self.probes += usize::BITS as usize - v.len().leading_zeros() as usize;
+        let i = v.partition_point(|&p| p <= floor);
+        v.get(i).copied()
+    }
+
+    /// Closes the open elements a start tag `name` implies the end of: the lowest open target
+    /// above the nearest stop (a `<tr>` closes the open `tr` with the cells and paragraphs
+    /// inside it).
+    fn close_implied(&mut self, name: &str) {
+        let (targets, stops): (&[&str], &[&str]) = match name {
+            "td" | "th" => (&["td", "th"], &["tr", "table"]),
+            "tr" => (&["tr"], &["table"]),
+            "thead" | "tbody" | "tfoot" => (&["thead", "tbody", "tfoot", "tr"], &["table"]),
+            "li" => (&["li"], &["ul", "ol", "td", "th", "table"]),
+            "dt" | "dd" => (&["dt", "dd"], &["dl", "td", "th", "table"]),
+            "p" | "div" | "table" | "ul" | "ol" | "dl" | "h1" | "h2" | "h3" | "h4" | "h5"
+            | "h6" | "pre" | "blockquote" | "section" | "article" | "hr" => (&["p"], SCOPE),
+            _ => return,
+        };
+        let floor = stops.iter().filter_map(|s| self.last(s)).max().unwrap_or(0);
+        let at = targets
+            .iter()
+            .filter_map(|t| self.lowest_above(t, floor))
+            .min();
+        if let Some(pos) = at {
+            self.truncate(pos);
+        }
+    }
+
+    /// An end tag: closes up to the open element of that name, but not past a table boundary
+    /// (unless the end tag is for the table itself or its parts).
+    fn close(&mut self, name: &str) {
+        let Some(pos) = self.last(name) else {
+            return;
+        };
+        let table_part = matches!(
+            name,
+            "table" | "tr" | "td" | "th" | "thead" | "tbody" | "tfoot"
+        );
+        let boundaries: &[&str] = if !table_part {
+            SCOPE
+        } else if name != "table" {
+            &["table"]
+        } else {
+            &[]
+        };
+        let boundary = boundaries
+            .iter()
+            .filter(|b| **b != name)
+            .filter_map(|b| self.last(b))
+            .max()
+            .unwrap_or(0);
+        if pos > boundary {
+            self.truncate(pos);
         }
     }
 }
@@ -247,5 +318,115 @@ impl Tree {
             }) => (*colspan, *rowspan),
             _ => (1, 1),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The open-element rules as first written: a walk down the stack for every tag. The
+    /// indexed [`Open`] must close exactly the same elements.
+    fn reference_close_implied(stack: &mut Vec<(usize, String)>, name: &str) {
+        let (targets, stops): (&[&str], &[&str]) = match name {
+            "td" | "th" => (&["td", "th"], &["tr", "table"]),
+            "tr" => (&["tr"], &["table"]),
+            "thead" | "tbody" | "tfoot" => (&["thead", "tbody", "tfoot", "tr"], &["table"]),
+            "li" => (&["li"], &["ul", "ol", "td", "th", "table"]),
+            "dt" | "dd" => (&["dt", "dd"], &["dl", "td", "th", "table"]),
+            "p" | "div" | "table" | "ul" | "ol" | "dl" | "hr" => (&["p"], SCOPE),
+            _ => return,
+        };
+        let mut at = None;
+        for (i, (_, n)) in stack.iter().enumerate().rev() {
+            if stops.contains(&n.as_str()) || i == 0 {
+                break;
+            }
+            if targets.contains(&n.as_str()) {
+                at = Some(i);
+            }
+        }
+        if let Some(i) = at {
+            stack.truncate(i);
+        }
+    }
+
+    fn reference_close(stack: &mut Vec<(usize, String)>, name: &str) {
+        let table_part = matches!(
+            name,
+            "table" | "tr" | "td" | "th" | "thead" | "tbody" | "tfoot"
+        );
+        let mut at = None;
+        for (i, (_, n)) in stack.iter().enumerate().rev() {
+            if n == name {
+                at = Some(i);
+                break;
+            }
+            if i == 0
+                || (!table_part && SCOPE.contains(&n.as_str()))
+                || (table_part && name != "table" && n == "table")
+            {
+                break;
+            }
+        }
+        if let Some(i) = at {
+            if i > 0 {
+                stack.truncate(i);
+            }
+        }
+    }
+
+    #[test]
+    fn indexed_open_elements_close_what_the_walk_closes() {
+        const NAMES: &[&str] = &[
+            "table", "tr", "td", "th", "tbody", "thead", "p", "div", "li", "ul", "ol", "dl", "dd",
+            "dt", "b", "i", "html", "hr",
+        ];
+        let mut open = Open::new();
+        let mut reference: Vec<(usize, String)> = vec![(0, "#root".into())];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for id in 1..200_000usize {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let name = NAMES[(seed % NAMES.len() as u64) as usize];
+            if seed >> 40 & 1 == 0 {
+                open.close_implied(name);
+                reference_close_implied(&mut reference, name);
+                if open.depth() < 64 {
+                    open.push(id, name.to_string());
+                    reference.push((id, name.to_string()));
+                }
+            } else {
+                open.close(name);
+                reference_close(&mut reference, name);
+            }
+            assert_eq!(open.stack, reference, "after tag {id} ({name})");
+        }
+    }
+
+    #[test]
+    fn many_tags_under_a_deep_stack_stay_linear() {
+        // 255 open elements in a cell, then 20,000 paragraphs and 20,000 end tags of an element
+        // that is not open: the walk down the stack looked at ~250 elements for each tag.
+        let html = format!(
+            "<table><tr><td>{}{}{}</td></tr></table>",
+            "<div>".repeat(300),
+            "<p>x</p>".repeat(20_000),
+            "</i>".repeat(20_000)
+        );
+        let tree = build(&html, &Limits::default());
+        let tags = 3 + 300 + 2 * 20_000 + 20_000;
+        assert!(
+            tree.probes < 8 * tags,
+            "{} probes for {tags} tags",
+            tree.probes
+        );
+        let paragraphs = tree
+            .nodes
+            .iter()
+            .filter(|n| matches!(n, Node::Element { name, .. } if name == "p"))
+            .count();
+        assert_eq!(paragraphs, 20_000);
     }
 }

@@ -263,10 +263,12 @@ fn head(bytes: &[u8], n: usize) -> &[u8] {
 }
 
 pub(super) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() || hay.len() < needle.len() {
+    if needle.is_empty() {
         return None;
     }
-    hay.windows(needle.len()).position(|w| w == needle)
+    // memchr's searcher, not `windows().position()`: one slice comparison per byte offset is
+    // slow on the large raw scans of `cfb.rs` (and, in fuzz builds, every comparison is traced).
+    memchr::memmem::find(hay, needle)
 }
 
 /// The rejection of an input of `size` bytes over [`Limits::max_input_bytes`] (also used by

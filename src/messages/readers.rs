@@ -19,6 +19,9 @@ pub fn reader_problem(p: ReaderProblem) -> String {
         ReaderProblem::DamagedDoc => "这个 .doc/.wps 文件已损坏或不完整（可能没有下载完），无法读取；\
              请重新下载，或在 Word/WPS 中打开后另存为 .docx 再检查"
             .into(),
+        ReaderProblem::FastSavedDoc => "这个 .doc 文件是用“快速保存”方式保存的（后来的修改附加在文件末尾），\
+             nianbao 无法可靠地读出其中的表格；请在 Word/WPS 中打开后另存为 .docx（或关闭“允许快速保存”后重新保存）再检查"
+            .into(),
         ReaderProblem::HtmlNoTables => "这个网页里没有找到表格：年报的表二、表三、表四在网页上应是表格。\
              如果表格是图片或附件，请下载报告的 Word 原稿（.docx/.doc）再检查；\
              粘贴时请选中包括表格在内的正文再复制"

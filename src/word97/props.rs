@@ -35,28 +35,55 @@ pub(super) struct ParaProps {
     pub tdef: Option<TableDef>,
 }
 
-/// PAPX runs: file offsets `fc..fc_end` and the grpprl of their paragraphs.
-pub(super) struct Runs {
-    runs: Vec<(u32, u32, Vec<u8>)>,
+/// Where a run's properties are: the PapxInFkp at byte `off` (0: none) of the FKP page at
+/// `page_at` in the WordDocument stream. Runs point into the stream rather than copy their
+/// grpprl: a damaged or hostile `PlcBtePapx` can name the same page again and again.
+#[derive(Clone, Copy)]
+struct Src {
+    page_at: usize,
+    off: usize,
+}
+
+/// PAPX runs: file offsets `fc..fc_end` and where the properties of their paragraphs are.
+pub(super) struct Runs<'a> {
+    word: &'a [u8],
+    data: Option<&'a [u8]>,
+    runs: Vec<(u32, u32, Src)>,
+    /// Grpprl bytes still to be read by [`Runs::props_at`] (see [`GRPPRL_BUDGET`]).
+    budget: usize,
 }
 
 /// Most FKP pages read (each is 512 bytes of the stream; the stream bounds them anyway).
 const MAX_FKP_PAGES: usize = 1 << 20;
+/// Most PAPX runs kept: a real document has about one per paragraph (at most
+/// `Limits::max_paragraphs`, 200,000), so this never drops a real one.
+const MAX_RUNS: usize = 1 << 20;
+/// Most bytes of properties read over the whole document. A real report's paragraphs carry a
+/// few dozen bytes each and its row ends a few hundred (the cell definitions); a hostile file
+/// whose every paragraph names a 64 KB `sprmPHugePapx` would otherwise cost gigabytes of
+/// parsing. Past the budget paragraphs read as plain text.
+const GRPPRL_BUDGET: usize = 64 << 20;
 
 /// Reads every PAPX FKP page named by `PlcBtePapx`.
-pub(super) fn papx_runs(word: &[u8], table: &[u8], data: Option<&[u8]>, fc: u32, lcb: u32) -> Runs {
+pub(super) fn papx_runs<'a>(
+    word: &'a [u8],
+    table: &[u8],
+    data: Option<&'a [u8]>,
+    fc: u32,
+    lcb: u32,
+) -> Runs<'a> {
     let mut runs = Vec::new();
     let plc = super::slice(table, fc, lcb).unwrap_or(&[]);
     let n = plc.len().saturating_sub(4) / 8;
-    for i in 0..n.min(MAX_FKP_PAGES) {
+    'pages: for i in 0..n.min(MAX_FKP_PAGES) {
         let Some(pn) = le32(plc, (n + 1) * 4 + i * 4) else {
             break;
         };
         let pn = (pn & 0x003F_FFFF) as usize;
-        let Some(page) = pn
-            .checked_mul(512)
-            .and_then(|at| word.get(at..at.checked_add(512)?))
-        else {
+        let Some((page_at, page)) = pn.checked_mul(512).and_then(|at| {
+            let page = word.get(at..at.checked_add(512)?)?;
+            Some((at, page))
+        }) else {
             continue;
         };
         let crun = usize::from(*page.get(511).unwrap_or(&0));
@@ -64,40 +91,41 @@ pub(super) fn papx_runs(word: &[u8], table: &[u8], data: Option<&[u8]>, fc: u32,
             let (Some(start), Some(end)) = (le32(page, r * 4), le32(page, (r + 1) * 4)) else {
                 break;
             };
+            if runs.len() >= MAX_RUNS {
+                break 'pages;
+            }
             // BxPap: bOffset (1 byte) + PHE (12 bytes).
             let bx = (crun + 1) * 4 + r * 13;
             let off = usize::from(*page.get(bx).unwrap_or(&0)) * 2;
-            let grpprl = if off == 0 {
-                Vec::new()
-            } else {
-                papx_grpprl(page, off).unwrap_or_default()
-            };
-            let grpprl = huge_papx(&grpprl, data).unwrap_or(grpprl);
-            runs.push((start, end, grpprl));
+            runs.push((start, end, Src { page_at, off }));
         }
     }
     crate::order::sort_by_key(&mut runs, |r| r.0);
-    Runs { runs }
+    Runs {
+        word,
+        data,
+        runs,
+        budget: GRPPRL_BUDGET,
+    }
 }
 
 const SPRM_P_HUGE_PAPX: u16 = 0x6646;
 
 /// A paragraph whose properties do not fit in the FKP page (large row definitions) names them
-/// with `sprmPHugePapx`: a `PrcData` (cbGrpprl, grpprl) at an offset in the Data stream.
-fn huge_papx(grpprl: &[u8], data: Option<&[u8]>) -> Option<Vec<u8>> {
+/// with `sprmPHugePapx`: a `PrcData` (cbGrpprl, grpprl) at an offset in the Data stream, read
+/// before the rest of the page's grpprl.
+fn huge_papx<'a>(grpprl: &[u8], data: Option<&'a [u8]>) -> Option<&'a [u8]> {
     if le16(grpprl, 0)? != SPRM_P_HUGE_PAPX {
         return None;
     }
     let off = le32(grpprl, 2)? as usize;
     let data = data?;
     let cb = usize::from(le16(data, off)?);
-    let mut out = data.get(off + 2..(off + 2).checked_add(cb)?)?.to_vec();
-    out.extend_from_slice(grpprl.get(6..).unwrap_or(&[]));
-    Some(out)
+    data.get(off.checked_add(2)?..off.checked_add(2)?.checked_add(cb)?)
 }
 
 /// The grpprl of the PapxInFkp at `off` in the page (after the style index).
-fn papx_grpprl(page: &[u8], off: usize) -> Option<Vec<u8>> {
+fn papx_grpprl(page: &[u8], off: usize) -> Option<&[u8]> {
     let cb = usize::from(*page.get(off)?);
     let (start, len) = if cb == 0 {
         let cb2 = usize::from(*page.get(off + 1)?);
@@ -107,20 +135,38 @@ fn papx_grpprl(page: &[u8], off: usize) -> Option<Vec<u8>> {
     };
     // GrpPrlAndIstd: istd (2 bytes), then the sprms.
     let all = page.get(start..start.checked_add(len)?.min(page.len()))?;
-    Some(all.get(2..).unwrap_or(&[]).to_vec())
+    Some(all.get(2..).unwrap_or(&[]))
 }
 
-impl Runs {
+impl Runs<'_> {
     /// The properties of the paragraph whose mark is at file offset `fc`.
-    pub(super) fn props_at(&self, fc: u32) -> ParaProps {
+    pub(super) fn props_at(&mut self, fc: u32) -> ParaProps {
         let i = self.runs.partition_point(|r| r.0 <= fc);
-        let Some((start, end, grpprl)) = i.checked_sub(1).and_then(|i| self.runs.get(i)) else {
+        let Some(&(start, end, src)) = i.checked_sub(1).and_then(|i| self.runs.get(i)) else {
             return ParaProps::default();
         };
-        if fc < *start || fc >= *end {
+        if fc < start || fc >= end || src.off == 0 {
             return ParaProps::default();
         }
-        parse_grpprl(grpprl)
+        let Some(grpprl) = src
+            .page_at
+            .checked_add(512)
+            .and_then(|e| self.word.get(src.page_at..e))
+            .and_then(|page| papx_grpprl(page, src.off))
+        else {
+            return ParaProps::default();
+        };
+        let parts: [&[u8]; 2] = match huge_papx(grpprl, self.data) {
+            Some(huge) => [huge, grpprl.get(6..).unwrap_or(&[])],
+            None => [grpprl, &[]],
+        };
+        let cost = parts[0].len() + parts[1].len();
+        if cost > self.budget {
+            self.budget = 0;
+            return ParaProps::default();
+        }
+        self.budget -= cost;
+        parse_grpprl(&parts)
     }
 }
 
@@ -156,36 +202,14 @@ fn operand_len(sprm: u16, g: &[u8], at: usize) -> Option<usize> {
     })
 }
 
-fn parse_grpprl(g: &[u8]) -> ParaProps {
+/// The properties of a grpprl given in parts (a huge PAPX from the Data stream, then the rest
+/// of the page's grpprl), read as one.
+fn parse_grpprl(parts: &[&[u8]]) -> ParaProps {
     let mut p = ParaProps::default();
     let mut itap: Option<u32> = None;
     let mut vmerges: Vec<(usize, u8)> = Vec::new();
-    let mut at = 0usize;
-    while let Some(sprm) = le16(g, at) {
-        let op = at + 2;
-        let Some(len) = operand_len(sprm, g, op) else {
-            break;
-        };
-        let b0 = g.get(op).copied().unwrap_or(0);
-        match sprm {
-            SPRM_P_IN_TABLE => p.in_table = b0 != 0,
-            SPRM_P_TTP => p.ttp = b0 != 0,
-            SPRM_P_INNER_TTP => p.inner_ttp = b0 != 0,
-            SPRM_P_ITAP => itap = le32(g, op),
-            SPRM_P_OUTLVL => p.outline_level = (b0 < 9).then_some(b0),
-            SPRM_P_ILFO => p.numbered = le16(g, op).is_some_and(|v| v != 0),
-            SPRM_P_ILVL => {}
-            SPRM_T_DEF_TABLE => p.tdef = table_def(g.get(op..op + len).unwrap_or(&[])),
-            SPRM_T_VERT_MERGE => {
-                if let (Some(&itc), Some(&flags)) = (g.get(op + 1), g.get(op + 2)) {
-                    if vmerges.len() < 256 {
-                        vmerges.push((usize::from(itc), flags));
-                    }
-                }
-            }
-            _ => {}
-        }
-        at = op.saturating_add(len);
+    for g in parts {
+        read_sprms(g, &mut p, &mut itap, &mut vmerges);
     }
     if let Some(d) = itap {
         if d == 0 {
@@ -204,6 +228,36 @@ fn parse_grpprl(g: &[u8]) -> ParaProps {
         }
     }
     p
+}
+
+fn read_sprms(g: &[u8], p: &mut ParaProps, itap: &mut Option<u32>, vmerges: &mut Vec<(usize, u8)>) {
+    let mut at = 0usize;
+    while let Some(sprm) = le16(g, at) {
+        let op = at + 2;
+        let Some(len) = operand_len(sprm, g, op) else {
+            break;
+        };
+        let b0 = g.get(op).copied().unwrap_or(0);
+        match sprm {
+            SPRM_P_IN_TABLE => p.in_table = b0 != 0,
+            SPRM_P_TTP => p.ttp = b0 != 0,
+            SPRM_P_INNER_TTP => p.inner_ttp = b0 != 0,
+            SPRM_P_ITAP => *itap = le32(g, op),
+            SPRM_P_OUTLVL => p.outline_level = (b0 < 9).then_some(b0),
+            SPRM_P_ILFO => p.numbered = le16(g, op).is_some_and(|v| v != 0),
+            SPRM_P_ILVL => {}
+            SPRM_T_DEF_TABLE => p.tdef = table_def(g.get(op..op + len).unwrap_or(&[])),
+            SPRM_T_VERT_MERGE => {
+                if let (Some(&itc), Some(&flags)) = (g.get(op + 1), g.get(op + 2)) {
+                    if vmerges.len() < 256 {
+                        vmerges.push((usize::from(itc), flags));
+                    }
+                }
+            }
+            _ => {}
+        }
+        at = op.saturating_add(len);
+    }
 }
 
 /// Parses a TDefTableOperand: cb, itcMac, rgdxaCenter (itcMac + 1 edges), rgTc80 (20 bytes each).
@@ -225,4 +279,56 @@ fn table_def(op: &[u8]) -> Option<TableDef> {
         });
     }
     Some(TableDef { edges, cells })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One FKP page of 29 runs (as many as fit) whose paragraphs all name a 64 KB `sprmPHugePapx` in the Data
+    /// stream, and a `PlcBtePapx` naming that page 100,000 times (2.9 million runs, each of which
+    /// copied its 64 KB of properties before).
+    fn hostile() -> (Vec<u8>, Vec<u8>, Vec<u8>) {
+        let mut word = vec![0u8; 512];
+        let crun = 29usize;
+        word[511] = crun as u8;
+        for r in 0..=crun {
+            word[r * 4..r * 4 + 4].copy_from_slice(&(r as u32 * 2).to_le_bytes());
+        }
+        // Every BxPap points at one PapxInFkp near the end of the page: cb 5 (9 bytes), istd,
+        // sprmPHugePapx with its Data offset 0.
+        let papx_at = 498usize;
+        for r in 0..crun {
+            word[(crun + 1) * 4 + r * 13] = (papx_at / 2) as u8;
+        }
+        word[papx_at] = 5;
+        word[papx_at + 3..papx_at + 5].copy_from_slice(&SPRM_P_HUGE_PAPX.to_le_bytes());
+        let mut data = vec![0u8; 2 + 65_535];
+        data[..2].copy_from_slice(&u16::MAX.to_le_bytes());
+        let n = 100_000usize;
+        let mut table = vec![0u8; 4 + 8 * n];
+        for i in 0..=n {
+            table[i * 4..i * 4 + 4].copy_from_slice(&(i as u32).to_le_bytes());
+        }
+        (word, table, data)
+    }
+
+    #[test]
+    fn a_page_named_many_times_is_bounded() {
+        let (word, table, data) = hostile();
+        let mut runs = papx_runs(&word, &table, Some(&data), 0, table.len() as u32);
+        assert_eq!(runs.runs.len(), MAX_RUNS);
+        // Each paragraph's properties cost 64 KB to read: the budget (64 MB; 1 MB here, to keep
+        // the test quick) stops that.
+        runs.budget = 1 << 20;
+        let mut read = 0usize;
+        for _ in 0..100 {
+            if runs.budget > 0 {
+                read += 1;
+            }
+            let _ = runs.props_at(0);
+        }
+        assert!(read <= (1 << 20) / 65_535 + 1, "{read}");
+        assert_eq!(runs.budget, 0);
+    }
 }
