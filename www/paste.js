@@ -41,6 +41,9 @@ export function attachPaste(checker) {
     if (!box.hidden) area.focus();
   });
 
+  // Each paste numbered: only the latest one writes the message (an earlier paste's check may end
+  // after a later paste has said what it found).
+  let latest = 0;
   const take = async (/** @type {ClipboardEvent} */ e) => {
     const data = e.clipboardData;
     if (!data) return;
@@ -48,11 +51,12 @@ export function attachPaste(checker) {
     const text = data.getData('text/plain');
     if (!html && !text) return;
     e.preventDefault();
+    const mine = ++latest;
     area.replaceChildren();
     if (html && /<table[\s>]/i.test(html)) {
       msg.textContent = '正在检查粘贴的网页内容…';
       await checker.checkFiles([pastedFile(html)]);
-      msg.textContent = '已检查粘贴的网页内容，结果见下方。';
+      if (mine === latest) msg.textContent = '已检查粘贴的网页内容，结果见下方。';
       return;
     }
     // Plain text, or HTML without a table: the checker's own message says what is needed.
@@ -62,9 +66,9 @@ export function attachPaste(checker) {
     try {
       const { checkPaste } = await import('./readers.js');
       const [result] = await checkPaste(html || null);
-      msg.textContent = result?.rejection?.message ?? '粘贴的内容中没有找到年报的表格。';
+      if (mine === latest) msg.textContent = result?.rejection?.message ?? '粘贴的内容中没有找到年报的表格。';
     } catch {
-      msg.textContent = '粘贴的内容只有纯文字，没有表格结构，无法检查；请选中包括表格在内的正文后复制再粘贴。';
+      if (mine === latest) msg.textContent = '粘贴的内容只有纯文字，没有表格结构，无法检查；请选中包括表格在内的正文后复制再粘贴。';
     }
   };
   area.addEventListener('paste', take);
