@@ -77,6 +77,24 @@ fn word97_files_give_the_findings_of_their_docx() {
     }
 }
 
+/// The real published reports of tests/fixtures/real (built into .docx by the real-report test,
+/// `NIANBAO_REAL_OUT`) saved as .doc by LibreOffice: each .doc gives its .docx's findings.
+#[test]
+fn word97_copies_of_the_real_reports_give_the_findings_of_their_docx() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/readers/real");
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("tests/fixtures/readers/real")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".doc"))
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 6, "one .doc per real report: {names:?}");
+    for name in names {
+        let stem = name.trim_end_matches(".doc");
+        same_as_docx(&format!("readers/real/{stem}.docx"), &format!("readers/real/{name}"));
+    }
+}
+
 #[test]
 fn a_wps_file_and_doc_bytes_under_a_docx_name() {
     same_as_docx("samples/seed_001.docx", "readers/seed_001.wps");
