@@ -346,6 +346,9 @@ const GOV_EXTRA: &[(&str, &[&str])] = &[
 /// is left out: the results of 工作考核、社会评议、责任追究 belong to the whole government's
 /// report, and a missed warning costs less than a false one.
 fn is_government(report: &Report) -> bool {
+    if report.agency.as_deref().is_some_and(is_zone) {
+        return false;
+    }
     report.kind.as_ref().is_some_and(|k| match k.kind {
         ReportKind::County
         | ReportKind::Prefecture
@@ -359,10 +362,32 @@ fn is_government(report: &Report) -> bool {
     })
 }
 
+/// A development zone, pilot zone or new area (开发区, 综合实验区, 新区 …) or its 管委会: run by an
+/// administrative committee, not a 人民政府, so 第五十条第（四）项 does not name it (平潭综合实验区's
+/// published 2024 report, tests/fixtures/readers/pingtan_2024_portal.html, has no such results).
+fn is_zone(agency: &str) -> bool {
+    const ZONES: [&str; 9] = [
+        "开发区",
+        "实验区",
+        "试验区",
+        "新区",
+        "高新区",
+        "园区",
+        "合作区",
+        "示范区",
+        "保税区",
+    ];
+    let name = agency
+        .trim()
+        .trim_end_matches("管理委员会")
+        .trim_end_matches("管委会");
+    name.len() < agency.trim().len() || ZONES.iter().any(|z| name.ends_with(z))
+}
+
 rule! {
     /// 人民政府年报的考核评议追责
     ///
-    /// 本级政府年度报告（人民政府汇总全辖区的年报）和乡镇人民政府的年报写到工作考核、社会评议和责任追究结果情况；政府办公机构本机关的年报不在此列。
+    /// 本级政府年度报告（人民政府汇总全辖区的年报）和乡镇人民政府的年报写到工作考核、社会评议和责任追究结果情况；政府办公机构本机关的年报、开发区（实验区、新区等）及其管委会的年报不在此列。
     ///
     /// 依据：条例第五十条第（四）项：“各级人民政府的政府信息公开工作年度报告还应当包括工作考核、社会评议和责任追究结果情况”。
     SGovExtra: "S.GOVEXTRA", Warning,

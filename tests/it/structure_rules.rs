@@ -330,6 +330,25 @@ fn govextra_applies_to_whole_government_reports_only() {
     none(&run(&government("某某县人民政府办公室")), "S.GOVEXTRA");
     none(&run(&government("某某县人民政府")), "S.GOVEXTRA");
     none(&run(&ReportSpec::zeros_2021()), "S.GOVEXTRA");
+    // A zone run by an administrative committee is not a 人民政府, even reporting for its whole area.
+    for zone in [
+        "平潭综合实验区",
+        "某某经济技术开发区",
+        "某某高新区管委会",
+        "某某新区管理委员会",
+    ] {
+        let mut spec = government(zone);
+        spec.sections[0]
+            .before
+            .insert(1, "全区各级行政机关共主动公开政府信息1200条。".to_string());
+        none(&run(&spec), "S.GOVEXTRA");
+    }
+    // A county 区 is still a government.
+    let mut district = government("某某市某某区人民政府");
+    district.sections[0]
+        .before
+        .insert(1, "全区各级行政机关共主动公开政府信息1200条。".to_string());
+    one(&run(&district), "S.GOVEXTRA", Severity::Warning);
 }
 
 // ------------------------------------------------------------------ S.PERIOD
