@@ -218,50 +218,47 @@ pub fn run(args: &CheckArgs) -> i32 {
             progress.inc(1);
             while let Some(done) = pending.remove(&printed) {
                 let name = files[printed].display().to_string();
-                let (results, annotated) = match done {
-                    Done::Checked { results, annotated } => (results, annotated),
+                let text: Vec<u8> = match done {
                     Done::Spilled(s) => {
                         tally.add(s.counted);
-                        let written = match spill.as_ref().map(|f| f.take(&s)) {
-                            Some(Ok(text)) if progress.is_hidden() => out.write_all(&text),
-                            Some(Ok(text)) => {
-                                progress.suspend(|| out.write_all(&text).and_then(|()| out.flush()))
-                            }
-                            Some(Err(e)) => Err(e),
-                            None => Err(io::Error::other("no spill file")),
-                        };
-                        if written.is_err() {
-                            // Broken pipe (or the spill file unreadable): stop quietly.
-                            std::process::exit(tally.exit_code(missing));
+                        match spill.as_ref().map(|f| f.take(&s)) {
+                            Some(Ok(text)) => text,
+                            // The spill file unreadable: stop quietly, as on a broken pipe.
+                            _ => std::process::exit(tally.exit_code(missing)),
                         }
-                        printed += 1;
-                        continue;
+                    }
+                    Done::Checked { results, annotated } => {
+                        tally.add(counted(&results));
+                        let mut text = render_file(&name, &results);
+                        if args.xlsx.is_some() {
+                            for result in &results {
+                                let named = batch::report_name(
+                                    &name,
+                                    result.report.index,
+                                    result.report.count,
+                                );
+                                for_xlsx.push((named, result.clone()));
+                            }
+                        }
+                        if let Some(note) = writer.write(&files[printed], &results, annotated) {
+                            if writer.to_stdout {
+                                if !text.is_empty() {
+                                    // Under the file's last report, before the blank line that
+                                    // ends it.
+                                    text.pop();
+                                    text.push_str(&format!("  {note}\n\n"));
+                                }
+                            } else {
+                                progress.suspend(|| eprintln!("{name}：{note}"));
+                            }
+                        }
+                        text.into_bytes()
                     }
                 };
-                tally.add(counted(&results));
-                let mut text = render_file(&name, &results);
-                if args.xlsx.is_some() {
-                    for result in &results {
-                        let named =
-                            batch::report_name(&name, result.report.index, result.report.count);
-                        for_xlsx.push((named, result.clone()));
-                    }
-                }
-                if let Some(note) = writer.write(&files[printed], &results, annotated) {
-                    if writer.to_stdout {
-                        if !text.is_empty() {
-                            // Under the file's last report, before the blank line that ends it.
-                            text.pop();
-                            text.push_str(&format!("  {note}\n\n"));
-                        }
-                    } else {
-                        progress.suspend(|| eprintln!("{name}：{note}"));
-                    }
-                }
                 let written = if progress.is_hidden() {
-                    out.write_all(text.as_bytes())
+                    out.write_all(&text)
                 } else {
-                    progress.suspend(|| out.write_all(text.as_bytes()).and_then(|()| out.flush()))
+                    progress.suspend(|| out.write_all(&text).and_then(|()| out.flush()))
                 };
                 if written.is_err() {
                     // Broken pipe (for example `| head`): stop quietly.
