@@ -27,6 +27,8 @@ def main() -> None:
     src, out = Path(sys.argv[1]), Path(sys.argv[2])
     out.mkdir(parents=True, exist_ok=True)
     for f in sorted(src.iterdir()):
+        if not f.is_file():
+            continue  # e.g. real/: the .doc copies of the real reports, no pages
         data = f.read_bytes()
         if f.suffix in (".html", ".htm"):
             enc = "gb18030" if re.search(rb"charset=\"?gb", data[:2048], re.I) else "utf-8"
