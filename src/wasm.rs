@@ -5,8 +5,12 @@
 //! as JSON text (serde_json, the same serialisation as the command line's `--json`): one string
 //! crosses into JavaScript instead of thousands of small objects and strings built one call at a
 //! time, and the page's worker hands that text to the page as it is (`JSON.parse` there gives
-//! exactly the shape documented in docs/CONTRACT.md). The small answers (rules, report kinds, the
-//! batch plan) are plain JavaScript values (serde-wasm-bindgen's JSON-compatible serializer).
+//! exactly the shape documented in docs/CONTRACT.md). The small answers (report kinds, the batch
+//! plan) are plain JavaScript values (serde-wasm-bindgen's JSON-compatible serializer).
+//!
+//! The rule catalogue is not here: the page fetches it from www/rules.json (`nianbao rules --json`,
+//! kept in sync by tests/it/docs.rs) when its help panel opens, so that the checker does not carry
+//! every rule's title and explanation (≈ 22 KB of text).
 
 use crate::check::batch::{self, PlanFile, PlanReportIn};
 use crate::check::{check_batch, check_first, Context, Options, PreviousBytes};
@@ -281,30 +285,4 @@ pub fn agency_key(agency: &str) -> String {
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
-}
-
-/// What the page's help panel shows of a rule (the examples stay out of the browser build).
-#[derive(Serialize)]
-struct RuleDoc {
-    id: &'static str,
-    severity: crate::findings::Severity,
-    title: &'static str,
-    checks: &'static str,
-    why: &'static str,
-}
-
-/// The rule catalogue (id, severity, title, checks, why) for the page's help panel.
-#[wasm_bindgen]
-pub fn rules() -> Result<JsValue, JsValue> {
-    let docs: Vec<RuleDoc> = crate::rules::RuleId::ALL
-        .iter()
-        .map(|&r| RuleDoc {
-            id: r.as_str(),
-            severity: r.severity(),
-            title: r.title(),
-            checks: r.checks(),
-            why: r.why(),
-        })
-        .collect();
-    to_js(&docs)
 }

@@ -10,6 +10,7 @@
 //   - nianbao.js's <offline> block is replaced: no Worker (a module worker cannot start from file://),
 //     and the wasm-bindgen glue is a factory given the .wasm from this file (gzip + base64, inflated
 //     with DecompressionStream), a fresh instance after a trap;
+//   - the rule catalogue (rules.json, fetched on the page) is inline;
 //   - the sample report is not included (no 示例报告 button);
 //   - exports.js has no writer (no .xlsx, no annotated copy: writer.js is loaded with import()).
 // The file's Content-Security-Policy allows exactly its one script and one style (sha256 hashes), the
@@ -88,6 +89,8 @@ return { adoptStyles };
   if (!block.test(api)) throw new Error('nianbao.js: the <offline> block is missing');
   api = api.replace(block, `const workerAllowed = () => false;
 const loadReaders = () => Promise.reject(new Error('离线版不含 .doc 和网页的读取'));
+const RULES = ${JSON.stringify(JSON.parse(read('rules.json')))};
+const loadCatalogue = () => Promise.resolve(RULES);
 const WASM_GZ_B64 = ${JSON.stringify(wasmB64)};
 let wasmBytes = null;
 async function mainThreadGlue() {

@@ -5,6 +5,7 @@
 //   checks files that origin sends ({type: 'nianbao-check', name, bytes}); other origins are ignored.
 import './nianbao-check.js';
 import { el } from './dom.js';
+import { rules as ruleCatalogue } from './nianbao.js';
 
 const checker = /** @type {import('./nianbao-check.js').NianbaoCheck} */ (document.getElementById('checker'));
 
@@ -25,17 +26,31 @@ import('./paste.js').then(({ attachPaste }) => attachPaste(checker)).catch((e) =
 // </offline-paste>
 
 checker.addEventListener('nianbao-ready', (e) => {
-  const { version, rules } = e.detail;
-  document.getElementById('version').textContent = version;
-  const list = document.getElementById('rules-list');
-  document.getElementById('rules-count').textContent = `共 ${rules?.length ?? 0} 条规则，逐条如下（✖ 错误：数字或结构确有问题；⚠ 警告：需要人工核对）。`;
-  list.replaceChildren();
-  for (const r of rules ?? []) {
-    list.append(el('dt', {}, el('code', {}, r.id), ` ${r.severity === 'error' ? '错误' : '警告'}　${r.title}`),
-      el('dd', {}, r.checks));
-  }
+  document.getElementById('version').textContent = e.detail.version;
   document.body.dataset.engine = e.detail.mode;
   document.body.dataset.ready = '1';
+});
+
+// The rule catalogue (rules.json, not part of the checker) is fetched when its panel first opens.
+const help = /** @type {HTMLDetailsElement} */ (document.getElementById('rules-help'));
+let catalogueShown = false;
+help.addEventListener('toggle', () => {
+  if (!help.open || catalogueShown) return;
+  catalogueShown = true;
+  ruleCatalogue().then((rules) => {
+    const list = document.getElementById('rules-list');
+    document.getElementById('rules-count').textContent = `共 ${rules.length} 条规则，逐条如下（✖ 错误：数字或结构确有问题；⚠ 警告：需要人工核对）。`;
+    list.replaceChildren();
+    for (const r of rules) {
+      list.append(el('dt', {}, el('code', {}, r.id), ` ${r.severity === 'error' ? '错误' : '警告'}　${r.title}`),
+        el('dd', {}, r.checks));
+    }
+    help.dataset.loaded = '1';
+  }, (err) => {
+    catalogueShown = false; // tried again on the next opening
+    console.error(err);
+    document.getElementById('rules-count').textContent = '规则目录加载失败，请刷新网页后重试。';
+  });
 });
 
 // ---- iframe mode

@@ -69,7 +69,6 @@ export interface RuleInfo { id: string; severity: 'error' | 'warning'; title: st
 
 export interface EngineInfo {
   version: string;
-  rules: RuleInfo[];
   /** 'worker': checks run in a Web Worker; 'main': on the page's main thread (no worker available). */
   mode: 'worker' | 'main';
   /** How many workers the pool grows to (poolSize()); 0 on the main thread. */
@@ -133,7 +132,7 @@ export function reportKinds(): Promise<ReportKind[]>;
 export function checkWithBytes(input: Input, options?: CheckOptions): Promise<{ result: CheckResult; results: CheckResult[]; keys: (string | null)[]; digest: string | null; bytes: Uint8Array | null }>;
 /** How many Web Workers the checks run in at most: the logical cores, at least 1, at most 4. */
 export function poolSize(): number;
-/** The rule catalogue. */
+/** The rule catalogue, fetched from rules.json (next to nianbao.js) on the first call. */
 export function rules(): Promise<RuleInfo[]>;
 /** The checker's version, e.g. "0.4.0". */
 export function version(): Promise<string>;

@@ -22,6 +22,12 @@ async function mainThreadGlue(generation) {
 }
 /** The readers of .doc/.wps files, web pages and pastes (readers.js), loaded on demand. */
 const loadReaders = () => import('./readers.js');
+/** The rule catalogue (rules.json, written from the code: `nianbao rules --json`), fetched when asked. */
+async function loadCatalogue() {
+  const res = await fetch(new URL('./rules.json', import.meta.url));
+  if (!res.ok) throw new Error(`HTTP ${res.status} for rules.json`);
+  return res.json();
+}
 // </offline>
 
 let engine = null; // Promise<Engine>, shared by every caller on the page
@@ -39,7 +45,7 @@ export function poolSize() {
 
 /**
  * Starts loading the checker (once; later calls return the same promise).
- * Resolves to {version, rules, mode, workers} where mode is 'worker' or 'main'.
+ * Resolves to {version, mode, workers} where mode is 'worker' or 'main' (the rule catalogue: rules()).
  */
 export function load() {
   if (!engine) {
@@ -50,7 +56,7 @@ export function load() {
     });
     engine.catch(() => { engine = null; });
   }
-  return engine.then(({ version, rules, mode, size }) => ({ version, rules, mode, workers: size }));
+  return engine.then(({ version, mode, size }) => ({ version, mode, workers: size }));
 }
 
 /** The report kinds a user can choose for the deadline rule: [{id, label}] (loads the checker if needed). */
@@ -59,8 +65,16 @@ export const reportKinds = () => load().then(() => engine).then((e) => e.kinds);
 /** The checker's version (loads it if needed). */
 export const version = () => load().then((e) => e.version);
 
-/** The rule catalogue: [{id, severity, title, checks, why, example}] (loads the checker if needed). */
-export const rules = () => load().then((e) => e.rules);
+let catalogue = null; // Promise<RuleInfo[]>, fetched once (again after a failure)
+/**
+ * The rule catalogue: [{id, severity, title, checks, why, example}]. A static file next to this one
+ * (not the checker, which need not carry every rule's explanation), fetched on the first call.
+ */
+export function rules() {
+  catalogue ??= loadCatalogue().then((list) => (Array.isArray(list) ? list : []));
+  catalogue.catch(() => { catalogue = null; });
+  return catalogue;
+}
 
 /**
  * Checks one file. Resolves to the result object (status 'checked' or 'rejected'); a file that cannot
@@ -332,7 +346,6 @@ async function startPool() {
     mode: 'worker',
     size,
     version: first.info.version,
-    rules: first.info.rules,
     kinds: first.info.kinds ?? [],
     run(bytes, job) {
       return new Promise((resolve, reject) => {
@@ -360,8 +373,6 @@ function workerUrl() {
 
 async function startMain(gen) {
   const mod = await mainThreadGlue(gen);
-  let catalogue;
-  try { catalogue = mod.rules() ?? []; } catch { catalogue = []; }
   let kinds;
   try { kinds = mod.report_kinds() ?? []; } catch { kinds = []; }
   /** @type {Promise<unknown>} */
@@ -370,7 +381,6 @@ async function startMain(gen) {
     mode: 'main',
     size: 0,
     version: mod.version(),
-    rules: catalogue,
     kinds,
     run(bytes, job = {}) {
       const run = queue.then(() => ({ ...runOn(mod, bytes, job), bytes }));

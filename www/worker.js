@@ -3,12 +3,12 @@
 // the page's main thread.
 // Protocol: the page first sends {init: null} (this worker compiles the .wasm itself and sends the
 // compiled module back, so that the pool's other workers need not compile it again) or
-// {init: WebAssembly.Module}; the worker answers {ready: true, version, rules, kinds, module?} or
+// {init: WebAssembly.Module}; the worker answers {ready: true, version, kinds, module?} or
 // {ready: false, error}. Then the page sends {id, bytes, job} (bytes transferred; job as run() in
 // nianbao.js takes it: see jobs.js) and gets back {id, json, digest, bytes} (json: {results, keys} as JSON text,
 // as the checker wrote it; digest: the file's; the same bytes, transferred back) or {id, error}; after a trap the worker says {id, error, broken: true} and is replaced.
 // @ts-ignore (built by scripts/build-web.sh; the glue has no type declarations)
-import init, { check_files, check_pair, check_reports, file_digest, plan_batch, report_kinds, rules, version } from './pkg/nianbao.js';
+import init, { check_files, check_pair, check_reports, file_digest, plan_batch, report_kinds, version } from './pkg/nianbao.js';
 import { runJobText } from './jobs.js';
 
 const WASM = new URL('./pkg/nianbao_bg.wasm', import.meta.url);
@@ -34,11 +34,9 @@ addEventListener('message', async ({ data }) => {
     started = (async () => {
       const module = given ?? (await compile());
       await init({ module_or_path: module });
-      let catalogue;
-      try { catalogue = rules() ?? []; } catch { catalogue = []; }
       let kinds;
       try { kinds = report_kinds() ?? []; } catch { kinds = []; }
-      postMessage({ ready: true, version: version(), rules: catalogue, kinds, module: given ? undefined : module });
+      postMessage({ ready: true, version: version(), kinds, module: given ? undefined : module });
     })().catch((e) => postMessage({ ready: false, error: String(e?.message ?? e) }));
     return;
   }

@@ -49,7 +49,6 @@ macro_rules! rule {
 
             pub(in crate::rules) static DEF: RuleDef = RuleDef {
                 id: RuleId::$name,
-                doc: concat!($($doc, "\n"),*),
                 check: $check,
                 reported_by: $by,
             };
@@ -65,6 +64,11 @@ macro_rules! rule {
             /// Kept apart from `DEF` so that code that never shows examples (the browser
             /// build) does not carry them.
             pub(in crate::rules) const EXAMPLE: Example = $example;
+
+            /// The doc comment: title, what it checks, `依据：` why — one paragraph each. Apart
+            /// from `DEF` too: the browser's checker does not carry the catalogue's text (the
+            /// page fetches www/rules.json).
+            pub(in crate::rules) const DOC: &str = concat!($($doc, "\n"),*);
         }
     };
 }
@@ -109,6 +113,13 @@ macro_rules! registry {
             fn def(self) -> &'static RuleDef {
                 match self {
                     $(RuleId::$variant => &$family::$rule::DEF,)*
+                }
+            }
+
+            /// The rule's doc comment (see [`rule!`]).
+            fn doc(self) -> &'static str {
+                match self {
+                    $(RuleId::$variant => $family::$rule::DOC,)*
                 }
             }
 
@@ -200,8 +211,6 @@ pub(crate) struct RuleDef {
     id: RuleId,
     /// For a rule without a check of its own: the rules whose checks give its findings.
     reported_by: &'static [RuleId],
-    /// The doc comment: title, what it checks, `依据：` why — one paragraph each.
-    doc: &'static str,
     check: fn(&RuleContext<'_>, &mut Sink),
 }
 
@@ -224,8 +233,7 @@ const fn same_str(a: &str, b: &str) -> bool {
 impl RuleId {
     /// The paragraphs of the rule's doc comment.
     fn doc_paragraphs(self) -> impl Iterator<Item = &'static str> {
-        self.def()
-            .doc
+        self.doc()
             .split('\n')
             .map(str::trim)
             .filter(|l| !l.is_empty())
@@ -605,7 +613,7 @@ mod tests {
         for &r in RuleId::ALL {
             assert_eq!(r.doc_paragraphs().count(), 3, "{r}: title, what, why");
             assert!(
-                r.def().doc.contains("依据："),
+                r.doc().contains("依据："),
                 "{r}: the third paragraph starts with 依据："
             );
             assert!(

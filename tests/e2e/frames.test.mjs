@@ -105,6 +105,10 @@ test('offline file: nianbao.html opened from file:// checks a picked file with n
     // The element's styles (carried inside the file) are applied.
     assert.equal(await page.$eval('#drop', (d) => getComputedStyle(d).borderTopStyle), 'dashed');
     assert.match(await page.textContent('#version'), /^\d+\.\d+\.\d+/);
+    // The rule catalogue (rules.json on a server) is inside the file.
+    await page.locator('#rules-help summary').click();
+    await page.waitForSelector('#rules-help[data-loaded="1"]');
+    assert.ok(await page.locator('#rules-list dt').count() > 60, 'the rule catalogue offline');
     assert.deepEqual(log.filter((u) => u !== url), [], `network: ${log.join('\n')}`);
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     assert.deepEqual(problems, []);

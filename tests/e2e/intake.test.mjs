@@ -24,7 +24,18 @@ test('the page loads offline-ready with its privacy line and an accessible drop 
   assert.equal(await zone.getAttribute('role'), 'button');
   assert.equal(await zone.getAttribute('tabindex'), '0');
   assert.match(await page.textContent('#version'), /^\d+\.\d+\.\d+/);
+  // The rule catalogue is not part of the checker: rules.json is fetched when its panel opens.
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().endsWith('/rules.json')) fetched.push(r.url()); });
+  await page.waitForSelector('body[data-ready="1"]');
+  assert.equal(await page.locator('#rules-list dt').count(), 0, 'no catalogue before the panel opens');
+  assert.deepEqual(fetched, [], 'rules.json not fetched before the panel opens');
+  await page.locator('#rules-help summary').click();
+  await page.waitForSelector('#rules-help[data-loaded="1"]');
   assert.ok(await page.$$eval('#rules-list dt', (d) => d.length) > 10, 'rule catalogue shown');
+  assert.equal(fetched.length, 1);
+  assert.deepEqual(await page.evaluate(async () => (await import('./nianbao.js')).rules().then((r) => r.length)),
+    await page.locator('#rules-list dt').count(), 'rules() gives the same catalogue');
   await shot(page, '01-start');
   noProblems(page);
   await page.close();

@@ -99,6 +99,7 @@ test('each finding once: S.* only in the 正文 panel, which comes after the tab
 test('texts match the page: the rules intro (every rule, not only the tables), no 上传 in a refusal', async () => {
   const page = await env.open();
   await page.locator('#rules-help summary').click();
+  await page.waitForSelector('#rules-help[data-loaded="1"]');
   const intro = await page.locator('#rules-intro').textContent();
   const n = await page.locator('#rules-list dt').count();
   assert.ok(n > 60, `${n} rules`);
