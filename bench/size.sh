@@ -31,18 +31,31 @@ export CARGO_PROFILE_RELEASE_OPT_LEVEL="${WEB_OPT:-z}"
 # The checker's wasm-opt passes as SRC's build-web.sh names them (`checker_opt=(…)`; -Oz before).
 checker_opt=(-Oz)
 eval "$(grep -E '^checker_opt=\(' scripts/build-web.sh || true)"
-build() { # crate-package wasm-name out-dir wasm-opt-passes...
-  local pkg=$1 name=$2 dir=$3
-  shift 3
-  cargo build --locked --release -p "$pkg" --lib --target wasm32-unknown-unknown
+# The checker's own std (`checker_cargo`, `checker_rustflags`; none before 2026-12-06's third
+# session), in a target directory of its own as build-web.sh builds it (NIANBAO_BUILD_STD=0: without).
+checker_cargo=() checker_rustflags=""
+eval "$(grep -E '^checker_(cargo=\(|rustflags=)' scripts/build-web.sh || true)"
+[ "${NIANBAO_BUILD_STD:-1}" != 0 ] || checker_cargo=() checker_rustflags=""
+# B_ENV (an `env` prefix) and B_ARGS (more cargo arguments) apply to the next build only.
+B_ENV=() B_ARGS=()
+build() { # crate-package wasm-name out-dir target-dir wasm-opt-passes...
+  local pkg=$1 name=$2 dir=$3 target=$4
+  shift 4
+  "${B_ENV[@]}" cargo build --locked --release -p "$pkg" --lib --target wasm32-unknown-unknown --target-dir "$target" "${B_ARGS[@]}"
+  B_ENV=() B_ARGS=()
   rm -rf "$dir"
-  wasm-bindgen --target web --no-typescript --out-dir "$dir" "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/$name.wasm"
+  wasm-bindgen --target web --no-typescript --out-dir "$dir" "$target/wasm32-unknown-unknown/release/$name.wasm"
   "$WASM_OPT" "$@" -g "${FEATURES[@]}" -o "$dir/${name}_bg.named.wasm" "$dir/${name}_bg.wasm"
   "$WASM_OPT" "$@" --strip-debug --strip-producers "${FEATURES[@]}" -o "$dir/${name}_bg.wasm.opt" "$dir/${name}_bg.wasm"
   mv "$dir/${name}_bg.wasm.opt" "$dir/${name}_bg.wasm"
 }
-build nianbao nianbao "$OUT/pkg" "${checker_opt[@]}"
-build nianbao-writer nianbao_writer "$OUT/pkg-writer" -Oz
+checker_target=$CARGO_TARGET_DIR
+if [ ${#checker_cargo[@]} -gt 0 ]; then
+  checker_target=$CARGO_TARGET_DIR/web-checker
+  B_ENV=(env RUSTC_BOOTSTRAP=1 "RUSTFLAGS=${RUSTFLAGS:-} $checker_rustflags") B_ARGS=("${checker_cargo[@]}")
+fi
+build nianbao nianbao "$OUT/pkg" "$checker_target" "${checker_opt[@]}"
+build nianbao-writer nianbao_writer "$OUT/pkg-writer" "$CARGO_TARGET_DIR" -Oz
 
 gz() { gzip -9c "$1" | wc -c; }
 emit_group() { # group files...

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs, idempotently, what building and testing the web page needs beyond Rust itself:
-#   the wasm32 target, wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen version, the npm tools
+#   the wasm32 target and rust-src (the checker's own std), wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen version, the npm tools
 #   (binaryen's wasm-opt, playwright-core) from tools/package-lock.json, and with --browser
 #   Debian's chromium + chromium-driver (for the browser tests), Firefox ESR + geckodriver and
 #   WebKitGTK's WebKitWebDriver + xvfb (the cross-engine tests), and the office software that the
@@ -62,6 +62,11 @@ fi
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   echo "install: rustup target wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
+fi
+# std's source, for the checker's build with its own std (scripts/build-web.sh: -Zbuild-std).
+if ! rustup component list --installed | grep -qx rust-src; then
+  echo "install: rustup component rust-src"
+  rustup component add rust-src
 fi
 
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
