@@ -11,7 +11,7 @@
  * @property {(bytes: Uint8Array, previous: Uint8Array, previousName?: string, kind?: string, sameYear?: string[], units?: Uint8Array[], unitNames?: string[], unitReports?: Uint32Array) => string} check_pair
  * @property {(files: Uint8Array[], names: string[], kind?: string) => string} check_files
  * @property {(bytes: Uint8Array) => string} file_digest
- * @property {(files: any) => any[][]} plan_batch
+ * @property {(files: any) => string} plan_batch  the JSON text of the decisions
  */
 
 /**
@@ -26,7 +26,7 @@
  */
 export function runJobText(glue, bytes, job = {}) {
   // The batch engine's decisions for the page's files (no bytes).
-  if (job.op === 'plan') return { json: JSON.stringify({ results: glue.plan_batch(job.plan ?? []), keys: [] }) };
+  if (job.op === 'plan') return { json: `{"results":${glue.plan_batch(job.plan ?? [])},"keys":[]}` };
   const kind = job.kind ?? undefined;
   // A consolidated report's units (M.HIER): their files, names and report indices.
   /** @type {[Uint8Array[] | undefined, string[] | undefined, Uint32Array | undefined]} */

@@ -374,7 +374,7 @@ function workerUrl() {
 async function startMain(gen) {
   const mod = await mainThreadGlue(gen);
   let kinds;
-  try { kinds = mod.report_kinds() ?? []; } catch { kinds = []; }
+  try { kinds = JSON.parse(mod.report_kinds()); } catch { kinds = []; }
   /** @type {Promise<unknown>} */
   let queue = Promise.resolve(); // one instance: one file at a time
   return {

@@ -35,7 +35,7 @@ addEventListener('message', async ({ data }) => {
       const module = given ?? (await compile());
       await init({ module_or_path: module });
       let kinds;
-      try { kinds = report_kinds() ?? []; } catch { kinds = []; }
+      try { kinds = JSON.parse(report_kinds()); } catch { kinds = []; }
       postMessage({ ready: true, version: version(), kinds, module: given ? undefined : module });
     })().catch((e) => postMessage({ ready: false, error: String(e?.message ?? e) }));
     return;
