@@ -1,10 +1,9 @@
 // @ts-check
 // The batch overview of <nianbao-check>: from two files on, one table above the cards (file, agency,
 // year, format, errors, warnings, status, the previous year's report when the result was compared
-// with one), sortable by each column, filtered by status, each row leading to its card; and the
-// progress bar of a running batch. Text from documents goes in as text only (el()).
+// with one), sortable by each column, filtered by status, each row leading to its card. Loaded when
+// a second report arrives (summary.js). Text from documents goes in as text only (el()).
 import { el } from './render.js';
-import { statusLabel } from './exports.js';
 import { OUTCOMES, OUTCOME_LABEL, outcomeOf } from './outcome.js';
 
 /** The filters: all, then one per outcome (its words). */
@@ -32,7 +31,7 @@ const COLUMNS = [
   ['problems', '问题', (e) => problems(e.result), (e) => (problems(e.result) ?? '—')],
   ['errors', '错误', (e) => count(e.result, 'error'), (e) => (count(e.result, 'error') ?? '—')],
   ['warnings', '警告', (e) => count(e.result, 'warning'), (e) => (count(e.result, 'warning') ?? '—')],
-  ['status', '状态', (e) => STATUS_ORDER[statusKey(e.result)], (e) => statusLabel(e.result)],
+  ['status', '状态', (e) => STATUS_ORDER[statusKey(e.result)], (e) => OUTCOME_LABEL[outcomeOf(e.result)]],
   ['previous', '对比上年', (e) => previousText(e.result), (e) => previousText(e.result) || '—'],
 ];
 
@@ -257,25 +256,5 @@ export class BatchOverview {
     const shown = this.filter === 'all' ? n : by[this.filter];
     this.counts.textContent = `共 ${n} 个文件：${OUTCOMES.map((o) => `${by[o]} 个${OUTCOME_LABEL[o]}`).join('，')}` +
       (shown !== n ? `；显示 ${shown} 个` : '') + '。';
-  }
-}
-
-/** The progress bar of a running batch: count and the file being read. */
-export class Progress {
-  constructor() {
-    this.bar = el('progress', { max: '1', value: '0', 'aria-label': '检查进度' });
-    this.label = el('span', { class: 'progress-label' });
-    this.box = el('div', { class: 'progress', role: 'group', 'aria-label': '检查进度', hidden: true }, this.bar, this.label);
-  }
-
-  show(done, total, name) {
-    this.box.hidden = false;
-    this.bar.max = total;
-    this.bar.value = done;
-    this.label.textContent = `已检查 ${done} / ${total} 个文件${name ? `，正在读取：${name}` : ''}`;
-  }
-
-  hide() {
-    this.box.hidden = true;
   }
 }
