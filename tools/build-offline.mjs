@@ -109,7 +109,7 @@ async function mainThreadGlue() {
     return src.replace(writerBlock, text);
   };
   const exportsSrc = noWriter('exports.js', "const loadWriter = () => Promise.reject(new Error('离线版不含此功能'));\n");
-  const actionsSrc = noWriter('actions.js', 'const writerAvailable = false;\n');
+  const actionsSrc = noWriter('actions.js', 'export const writerAvailable = false;\n');
 
   const wrap = (key, src, name) => {
     const t = transform(src, name, modules);

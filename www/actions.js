@@ -1,12 +1,12 @@
 // @ts-check
-// The export and print buttons of a card and of the batch summary. What they make (CSV, .xlsx, the
+// The export and print buttons of a card (the batch summary's are batch.js's, with run() from here). What they make (CSV, .xlsx, the
 // annotated report) is exports.js's, loaded on the first click of one: a first check does not
 // download it.
 import { el } from './dom.js';
 
 // <offline-writer> The single-file build (tools/build-offline.mjs) replaces this block: no writer there.
 /** Whether the .xlsx and annotated downloads are offered (writer.js can be loaded). */
-const writerAvailable = true;
+export const writerAvailable = true;
 // </offline-writer>
 
 /** @type {Promise<typeof import('./exports.js')> | null} */
@@ -53,32 +53,6 @@ export function cardTools(entry, { say, print }) {
     box.append(annotate, el('label', { class: 'suggest-label' }, suggest, '同时给出修改建议（修订模式）'));
   }
   const printButton = el('button', { type: 'button', class: 'print' }, '打印');
-  printButton.addEventListener('click', print);
-  box.append(printButton);
-  return box;
-}
-
-/**
- * The batch summary's tools: exports of the files shown (`shown()`: the summary's rows, filtered) and
- * 打印汇总 (`print()`); `jump()` goes to the first report with findings.
- * @param {() => any[]} shown
- * @param {{say: (text: string) => void, print: () => void, jump: () => void}} act
- */
-export function batchTools(shown, { say, print, jump }) {
-  const box = el('div', { class: 'batch-tools', role: 'group', 'aria-label': '导出与打印' });
-  // From the summary straight to the findings (on a phone the cards start far below).
-  const go = el('button', { type: 'button', class: 'jump-findings' }, '查看问题（从最严重的报告开始）');
-  go.addEventListener('click', jump);
-  box.append(go);
-  const csv = el('button', { type: 'button', class: 'export-csv' }, '导出问题清单（CSV）');
-  csv.addEventListener('click', () => run(csv, async (x) => x.exportCsv(shown()), say));
-  box.append(csv);
-  if (writerAvailable) {
-    const xlsx = el('button', { type: 'button', class: 'export-xlsx' }, '导出问题清单（Excel）');
-    xlsx.addEventListener('click', () => run(xlsx, (x) => x.exportXlsx(shown()), say, '正在生成 Excel 文件…', () => '已导出 Excel 文件。'));
-    box.append(xlsx);
-  }
-  const printButton = el('button', { type: 'button', class: 'print' }, '打印汇总');
   printButton.addEventListener('click', print);
   box.append(printButton);
   return box;

@@ -2,9 +2,11 @@
 // The batch overview of <nianbao-check>: from two files on, one table above the cards (file, agency,
 // year, format, errors, warnings, status, the previous year's report when the result was compared
 // with one), sortable by each column, filtered by status, each row leading to its card. Loaded when
-// a second report arrives (summary.js). Text from documents goes in as text only (el()).
+// a second report arrives (summary.js), with its export and print buttons. Text from documents goes in
+// as text only (el()).
 import { el } from './render.js';
 import { OUTCOMES, OUTCOME_LABEL, outcomeOf } from './outcome.js';
+import { run, writerAvailable } from './actions.js';
 
 /** The filters: all, then one per outcome (its words). */
 const FILTERS = [['all', '全部'], ...OUTCOMES.map((o) => [o, OUTCOME_LABEL[o]])];
@@ -257,4 +259,30 @@ export class BatchOverview {
     this.counts.textContent = `共 ${n} 个文件：${OUTCOMES.map((o) => `${by[o]} 个${OUTCOME_LABEL[o]}`).join('，')}` +
       (shown !== n ? `；显示 ${shown} 个` : '') + '。';
   }
+}
+
+/**
+ * The batch summary's tools: exports of the files shown (`shown()`: the summary's rows, filtered) and
+ * 打印汇总 (`print()`); `jump()` goes to the first report with findings.
+ * @param {() => any[]} shown
+ * @param {{say: (text: string) => void, print: () => void, jump: () => void}} act
+ */
+export function batchTools(shown, { say, print, jump }) {
+  const box = el('div', { class: 'batch-tools', role: 'group', 'aria-label': '导出与打印' });
+  // From the summary straight to the findings (on a phone the cards start far below).
+  const go = el('button', { type: 'button', class: 'jump-findings' }, '查看问题（从最严重的报告开始）');
+  go.addEventListener('click', jump);
+  box.append(go);
+  const csv = el('button', { type: 'button', class: 'export-csv' }, '导出问题清单（CSV）');
+  csv.addEventListener('click', () => run(csv, async (x) => x.exportCsv(shown()), say));
+  box.append(csv);
+  if (writerAvailable) {
+    const xlsx = el('button', { type: 'button', class: 'export-xlsx' }, '导出问题清单（Excel）');
+    xlsx.addEventListener('click', () => run(xlsx, (x) => x.exportXlsx(shown()), say, '正在生成 Excel 文件…', () => '已导出 Excel 文件。'));
+    box.append(xlsx);
+  }
+  const printButton = el('button', { type: 'button', class: 'print' }, '打印汇总');
+  printButton.addEventListener('click', print);
+  box.append(printButton);
+  return box;
 }

@@ -12,7 +12,6 @@ import { load, reportKinds } from './nianbao.js';
 import { el } from './dom.js';
 import { adoptStyles } from './styles.js';
 import { Overview, Progress } from './summary.js';
-import { batchTools } from './actions.js';
 import { fromDataTransfer, intakeControls, sampleFile, wireIntake } from './intake.js';
 import { Records } from './records.js';
 import { runBatch } from './runner.js';
@@ -292,7 +291,7 @@ export class NianbaoCheck extends HTMLElement {
     ui.results = el('div', { id: 'results' });
     ui.pop = el('div', { id: 'popover', class: 'popover', role: 'tooltip', hidden: true });
     this.#progress = new Progress();
-    const tools = () => batchTools(() => this.#overview.visible(), {
+    const tools = (/** @type {typeof import('./batch.js').batchTools} */ batchTools) => batchTools(() => this.#overview.visible(), {
       say,
       print: () => this.#printer.only('overview'),
       jump: () => {

@@ -14,7 +14,8 @@ export class Overview {
 
   /**
    * @param {(entry: any) => void} open  shows an entry's card
-   * @param {() => Element} actions  makes the summary's buttons (exports, print) when the table is made
+   * @param {(batchTools: typeof import('./batch.js').batchTools) => Element} actions  makes the summary's
+   *   buttons (exports, print) with batch.js's batchTools when the table is made
    */
   constructor(open, actions) {
     this.open = open;
@@ -51,8 +52,8 @@ export class Overview {
 
   /** Loads batch.js and makes the table (once; a batch starts it early). Resolves when it is in the page. */
   load() {
-    this.#loading ??= import('./batch.js').then(({ BatchOverview }) => {
-      const real = new BatchOverview(this.open, this.actions());
+    this.#loading ??= import('./batch.js').then(({ BatchOverview, batchTools }) => {
+      const real = new BatchOverview(this.open, this.actions(batchTools));
       for (const e of this.#pending) real.add(e);
       this.#pending = [];
       this.#real = real;
