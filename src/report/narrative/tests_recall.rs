@@ -286,6 +286,20 @@ fn all_done() {
         ),
         label("New=1; AllDone")
     );
+    // http://www.jsxishan.gov.cn/doc/2025/01/17/4480534.shtml (锡山区东亭街道 2024): 全部…完成回复
+    assert_eq!(
+        read(
+            2024,
+            "2024年新受理依申请政府信息公开8件，全部依规及时完成回复。"
+        ),
+        label("New=8; AllDone")
+    );
+    // 均…在法定时限内完成答复 speaks of timeliness only:
+    // https://www.bjdx.gov.cn/bjsdxqrmzf/zwfw/zfxxgk/dxqzf69/2291822/2291824/2292928/index.html (北京大兴 某镇 2024)
+    assert_eq!(
+        read(2024, "全年共收到政府信息公开申请16件,均在法定时限内完成答复,答复率100%,切实回应公众合理信息需求。"),
+        label("New=16")
+    );
     // https://www.qiaokou.gov.cn/xxgk/zfxxgknb/bmjdhz/qzfgzjg/qmzj/202201/t20220104_1887248.shtml (武汉市硚口区民政局 2021)
     assert_eq!(
         read(2021, "2021年我局共收到信息公开申请3件,均已按期答复。"),
