@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the browser page's WebAssembly into www/pkg/ (the checker, loaded at start), the single
-# offline file www/nianbao.html, www/pkg-writer/ (the writer of the annotated .docx and the
+# offline file www/nianbao.html, dist/ (www/ minified, to serve), www/pkg-writer/ (the writer of the annotated .docx and the
 # .xlsx, loaded on demand by www/writer.js) and www/pkg-readers/ (the .doc/.wps/HTML/MHT/paste
 # readers, loaded on demand by www/readers.js), and prints the download sizes.
 #   cargo (wasm32, release) → wasm-bindgen (--target web) → wasm-opt -Oz (npm binaryen)
@@ -71,6 +71,9 @@ module nianbao-readers nianbao_readers www/pkg-readers target/web-readers -Oz
 
 # The single offline file (www/nianbao.html): everything inline, for file:// use.
 node tools/build-offline.mjs
+# dist/: www/ as it is put on a server, each .js minified (terser, a source map beside it) and each
+# .css without comments and blank runs; www/ stays the readable source the tests serve.
+node tools/minify.mjs dist
 
 # Size report: everything the page downloads (the sample report is fetched only on demand), then
 # what a portal embedding the element downloads, then the offline file.
@@ -115,6 +118,11 @@ printf '%-28s %10d %10d  (%d%% / %d%% of the page total)\n' "www/nianbao.html (o
 
 read -r raw gz < <(size_of "${element_later[@]}")
 printf '%-28s %10d %10d\n' "summary + exports (later)" "$raw" "$gz"
+# The same first check from dist/ (minified): what a server of dist/ sends.
+read -r min_raw min_gz < <(size_of "${page_files[@]/#www\//dist/}")
+printf '%-28s %10d %10d\n' "page total, dist/ (minified)" "$min_raw" "$min_gz"
+read -r raw gz < <(size_of $(printf '%s\n' "${page_files[@]/#www\//dist/}" | grep -v '^dist/pkg/'))
+printf '%-28s %10d %10d\n' "  of which page JS+CSS+HTML" "$raw" "$gz"
 
 # The writer, downloaded only when an annotated report or an export is asked for.
 writer_files=(www/writer.js www/pkg-writer/nianbao_writer.js www/pkg-writer/nianbao_writer_bg.wasm)
