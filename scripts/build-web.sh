@@ -73,7 +73,12 @@ module nianbao-readers nianbao_readers www/pkg-readers target/web-readers -Oz
 node tools/build-offline.mjs
 # dist/: www/ as it is put on a server, each .js minified (terser, a source map beside it) and each
 # .css without comments and blank runs; www/ stays the readable source the tests serve.
-node tools/minify.mjs dist
+if [ -d tools/node_modules/terser ]; then
+  node tools/minify.mjs dist
+else
+  rm -rf dist
+  echo "build-web: tools/node_modules/terser missing (run bash tools/install.sh): dist/ not written" >&2
+fi
 
 # Size report: everything the page downloads (the sample report is fetched only on demand), then
 # what a portal embedding the element downloads, then the offline file.
