@@ -16,8 +16,12 @@ cd "$(dirname "$0")/.."
 export CARGO_PROFILE_RELEASE_OPT_LEVEL="${CARGO_PROFILE_RELEASE_OPT_LEVEL:-z}"
 
 # wasm-opt's passes for the checker (what a first check downloads): -Oz run to a fixed point
-# (--converge) saves ≈ 1.5 KB gzipped over a single -Oz for ≈ 20 s more build.
-checker_opt=(-Oz --converge)
+# (--converge) saves ≈ 1.5 KB gzipped over a single -Oz for ≈ 20 s more build; flattening the
+# code and rebuilding its control flow (--flatten --rereloop) between two -Oz saves 1.8 KB more
+# (measured 2026-12-06: 255,678 → 253,850 B; the same check time in Node, byte-identical results on
+# 1,000 distinct reports and the samples) for about a minute more, only when the checker changed
+# (the wasm-opt cache below).
+checker_opt=(-Oz --flatten --rereloop -Oz --converge)
 
 # The checker is built with its own copy of std (-Zbuild-std) whose panics are an immediate abort
 # (-Cpanic=immediate-abort): wasm32-unknown-unknown aborts on a panic anyway and the page shows no
