@@ -66,10 +66,7 @@ export const reportKinds = () => load().then(() => engine).then((e) => e.kinds);
 export const version = () => load().then((e) => e.version);
 
 let catalogue = null; // Promise<RuleInfo[]>, fetched once (again after a failure)
-/**
- * The rule catalogue: [{id, severity, title, checks, why, example}]. A static file next to this one
- * (not the checker, which need not carry every rule's explanation), fetched on the first call.
- */
+/** The rule catalogue [{id, severity, title, checks, why, example}]: rules.json (not in the checker), fetched once. */
 export function rules() {
   catalogue ??= loadCatalogue().then((list) => (Array.isArray(list) ? list : []));
   catalogue.catch(() => { catalogue = null; });
