@@ -30,8 +30,11 @@ fn options(kind: Option<&str>) -> Options {
     }
 }
 
+/// The value as JSON text. Writing these types to a string cannot fail (string keys, no fallible
+/// `Serialize`); the error is a fixed text, since formatting serde_json's error would bring its
+/// parser's messages into the module.
 fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, JsValue> {
-    serde_json::to_string(value).map_err(|e| JsValue::from_str(&e.to_string()))
+    serde_json::to_string(value).map_err(|_| JsValue::from_str("nianbao: JSON output failed"))
 }
 
 /// What the page gets for one file: every report's result and its agency key ([`agency_key`] of
