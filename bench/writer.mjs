@@ -7,9 +7,9 @@
 //
 //   node bench/writer.mjs [--runs 40] [--node-only] [--against DIR]
 //
-// --against DIR: another build's writer module (DIR/nianbao_writer.js and its wasm, e.g. main's
-// www/pkg-writer copied aside) timed in Node in the same run, the two calls interleaved run by
-// run so that the machine's load falls on both alike.
+// --against DIR: another build's writer (a www-like DIR holding its writer.js and pkg-writer/,
+// e.g. main's, built and copied aside) timed in the same run, in Node and in Chromium, the two
+// builds' calls interleaved run by run so that the machine's load falls on both alike.
 // Prints a table and one `BENCH-JSON` line per figure (median and fastest, ms).
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
@@ -49,7 +49,7 @@ const loadWriter = async (dir) => {
 {
   const builds = [['node', await loadWriter(join(repo, 'www/pkg-writer'))]];
   const against = opt('--against', null);
-  if (against) builds.push(['node-against', await loadWriter(resolve(against))]);
+  if (against) builds.push(['node-against', await loadWriter(join(resolve(against), 'pkg-writer'))]);
   // The card's results, as the page holds them (the checker module's JSON), when it is built.
   const checkerJs = join(repo, 'www/pkg/nianbao.js');
   let checker = null;
@@ -94,6 +94,11 @@ if (!args.includes('--node-only')) {
   const { launchChromium } = await import('./chromium.mjs');
   const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.docx': 'application/octet-stream' };
   const roots = [['/www/', join(repo, 'www')], ['/samples/', join(repo, 'tests/fixtures/samples')]];
+  const against = opt('--against', null);
+  if (against) roots.push(['/against/', resolve(against)]);
+  // Each build's writer.js, as the page calls it; the page's path gives it the card's results
+  // (here the checker module's, as the page's card holds them).
+  const builds = [['chromium', '/www/writer.js'], ...(against ? [['chromium-against', '/against/writer.js']] : [])];
   const server = createServer((req, res) => {
     const p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (p === '/') {
@@ -126,20 +131,39 @@ if (!args.includes('--node-only')) {
     rows.push({ where: 'chromium', what: 'load annotating module (first call)', input: '-', median: load, fastest: load });
     console.log(`BENCH-JSON ${JSON.stringify({ where: 'chromium', what: 'load', median: load })}`);
     for (const seed of SEEDS) {
-      const r = await page.evaluate(async ({ seed, runs, warmup }) => {
-        const w = await import('/www/writer.js');
+      const r = await page.evaluate(async ({ seed, runs, warmup, urls }) => {
+        const writers = await Promise.all(urls.map((u) => import(u)));
+        const checker = await import('/www/pkg/nianbao.js');
+        await checker.default();
         const bytes = new Uint8Array(await (await fetch(`/samples/${seed}.docx`)).arrayBuffer());
-        let out;
-        for (let i = 0; i < warmup; i++) out = await w.annotate(bytes, { suggest: true, name: `${seed}.docx` });
-        const ms = [];
-        for (let i = 0; i < runs; i++) {
-          const t = performance.now();
-          out = await w.annotate(bytes, { suggest: true, name: `${seed}.docx` });
-          ms.push(performance.now() - t);
+        const answer = checker.check_reports(bytes);
+        const { results } = typeof answer === 'string' ? JSON.parse(answer) : answer;
+        const calls = {
+          annotate: (w) => w.annotate(bytes, { suggest: true, name: `${seed}.docx` }),
+          annotate_checked: (w) => w.annotate(bytes, { suggest: true, name: `${seed}.docx`, results }),
+        };
+        const out = {};
+        for (const [what, call] of Object.entries(calls)) {
+          const ms = writers.map(() => []);
+          const last = [];
+          for (const [i, w] of writers.entries()) for (let k = 0; k < warmup; k++) last[i] = await call(w);
+          for (let k = 0; k < runs; k++) {
+            const order = k % 2 ? [...writers.keys()].reverse() : [...writers.keys()];
+            for (const i of order) {
+              const t = performance.now();
+              last[i] = await call(writers[i]);
+              ms[i].push(performance.now() - t);
+            }
+          }
+          out[what] = writers.map((_, i) => ({ ms: ms[i], comments: last[i].comments, revisions: last[i].revisions }));
         }
-        return { ms, comments: out.comments, revisions: out.revisions, name: out.name };
-      }, { seed, runs: RUNS, warmup: WARMUP });
-      report('chromium', 'annotate', seed, r.ms, { comments: r.comments, revisions: r.revisions });
+        return out;
+      }, { seed, runs: RUNS, warmup: WARMUP, urls: builds.map(([, u]) => u) });
+      for (const [what, per] of Object.entries(r)) {
+        for (const [i, [where]] of builds.entries()) {
+          report(where, what, seed, per[i].ms, { comments: per[i].comments, revisions: per[i].revisions });
+        }
+      }
     }
   } finally {
     await browser.close();
