@@ -46,7 +46,7 @@ build nianbao nianbao "$OUT/pkg" "${checker_opt[@]}"
 build nianbao-writer nianbao_writer "$OUT/pkg-writer" -Oz
 # The .xlsx/CSV export, a module of its own since 2026-12-06 (absent from older checkouts).
 rm -rf "$OUT/pkg-xlsx"
-[ -d xlsx ] && build nianbao-xlsx nianbao_xlsx "$OUT/pkg-xlsx" -Oz
+if [ -d xlsx ]; then build nianbao-xlsx nianbao_xlsx "$OUT/pkg-xlsx" -Oz; fi
 
 gz() { gzip -9c "$1" | wc -c; }
 emit_group() { # group files...
@@ -85,10 +85,12 @@ if [ -f tools/minify.mjs ] && node tools/minify.mjs "$OUT/dist" >/dev/null 2>&1;
   emit_group first-check-minified "${mini[@]}"
 fi
 emit_group writer www/writer.js "$OUT/pkg-writer/nianbao_writer.js" "$OUT/pkg-writer/nianbao_writer_bg.wasm"
-[ -d "$OUT/pkg-xlsx" ] && emit_group xlsx www/writer.js "$OUT/pkg-xlsx/nianbao_xlsx.js" "$OUT/pkg-xlsx/nianbao_xlsx_bg.wasm"
+if [ -d "$OUT/pkg-xlsx" ]; then
+  emit_group xlsx www/writer.js "$OUT/pkg-xlsx/nianbao_xlsx.js" "$OUT/pkg-xlsx/nianbao_xlsx_bg.wasm"
+fi
 if command -v twiggy >/dev/null; then
   twiggy top -n 10 "$OUT/pkg/nianbao_bg.named.wasm" | tee "$OUT/twiggy-top.txt"
   twiggy top -n 25 "$OUT/pkg-writer/nianbao_writer_bg.named.wasm" >"$OUT/twiggy-top-writer.txt"
-  [ -d "$OUT/pkg-xlsx" ] && twiggy top -n 25 "$OUT/pkg-xlsx/nianbao_xlsx_bg.named.wasm" >"$OUT/twiggy-top-xlsx.txt"
+  if [ -d "$OUT/pkg-xlsx" ]; then twiggy top -n 25 "$OUT/pkg-xlsx/nianbao_xlsx_bg.named.wasm" >"$OUT/twiggy-top-xlsx.txt"; fi
   twiggy garbage "$OUT/pkg/nianbao_bg.named.wasm" | head -5 >"$OUT/twiggy-garbage.txt" || true
 fi
