@@ -16,7 +16,8 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
         if out.len() >= MAX_CLAIMS {
             break;
         }
-        let chars: Vec<char> = p.text.chars().take(MAX_PARAGRAPH_CHARS).collect();
+        let mut chars: Vec<char> = Vec::with_capacity(p.text.len().min(MAX_PARAGRAPH_CHARS));
+        chars.extend(p.text.chars().take(MAX_PARAGRAPH_CHARS));
         // Result rows (予以公开 N 件 …) are about applications only when the paragraph or the one
         // before it speaks of applications, or the paragraph is in section 三.
         // A list of results (予以公开…，部分公开…，无法提供…) or 办理结果 is about applications too.
@@ -279,8 +280,10 @@ pub(super) struct Hit {
 impl Sentence {
     /// `results_listed`: the paragraph names two or more kinds of results (`result_words`).
     pub(super) fn new(chars: &[char], s: usize, e: usize, results_listed: bool) -> Self {
-        let mut c = Vec::new();
-        let mut map = Vec::new();
+        // At most one compact character per character of the range (a sentence is bounded).
+        let cap = e.min(chars.len()).saturating_sub(s);
+        let mut c = Vec::with_capacity(cap);
+        let mut map = Vec::with_capacity(cap);
         for (k, &ch) in chars.iter().enumerate().take(e).skip(s) {
             if is_blank(ch) {
                 continue;
@@ -381,14 +384,20 @@ impl Sentence {
         from: usize,
         to: usize,
     ) -> impl Iterator<Item = usize> + 'a {
-        let n = w.chars().count();
         let to = to.min(self.c.len());
         let first = w.chars().next();
-        // An empty phrase occurs everywhere; a phrase longer than the range nowhere.
+        // An empty phrase occurs everywhere; a phrase longer than the range nowhere. (Its
+        // length is counted only when its first character may occur.)
         let range = match first {
-            _ if to < n => 0..0,
             Some(f) if !self.seen.may_contain(f) => 0..0,
-            _ => from..to - n + 1,
+            _ => {
+                let n = w.chars().count();
+                if to < n {
+                    0..0
+                } else {
+                    from..to - n + 1
+                }
+            }
         };
         // The first character compared directly: most positions differ there.
         range.filter(move |&k| first.is_none_or(|f| self.c[k] == f) && self.has_at(k, w))
