@@ -385,7 +385,7 @@ impl Sentence {
     /// Positions where `w` occurs within `[from, to)`, in order.
     pub(super) fn find(&self, w: &str, from: usize, to: usize) -> Vec<usize> {
         // Most phrases asked do not occur: answered by the character filter alone.
-        if w.chars().next().is_some_and(|f| !self.seen.may_contain(f)) {
+        if !self.may_hold(w) {
             return Vec::new();
         }
         self.occurrences(w, from, to).collect()
@@ -395,7 +395,12 @@ impl Sentence {
         self.occurrences(w, from, to).next().is_some()
     }
 
-    /// Positions where `w` occurs within `[from, to)`, in order. A phrase whose first character
+    /// Whether every character of `w` may occur in the sentence (false: `w` does not occur).
+    pub(super) fn may_hold(&self, w: &str) -> bool {
+        w.chars().all(|ch| self.seen.may_contain(ch))
+    }
+
+    /// Positions where `w` occurs within `[from, to)`, in order. A phrase with a character that
     /// is not in the sentence (the common case: ~40 phrase lists are asked of every sentence) is
     /// answered by the character filter without a scan.
     pub(super) fn occurrences<'a>(
@@ -409,7 +414,7 @@ impl Sentence {
         // An empty phrase occurs everywhere; a phrase longer than the range nowhere. (Its
         // length is counted only when its first character may occur.)
         let range = match first {
-            Some(f) if !self.seen.may_contain(f) => 0..0,
+            Some(_) if !self.may_hold(w) => 0..0,
             _ => {
                 let n = w.chars().count();
                 if to < n {
