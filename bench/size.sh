@@ -10,7 +10,8 @@
 # commit side by side; it is built with CARGO_TARGET_DIR=$SRC/target unless set. Needs the wasm32
 # target, wasm-bindgen-cli at Cargo.lock's version, wasm-opt (tools/ or bench/ node_modules) and
 # twiggy (`cargo install twiggy`; the top ten is skipped without it).
-# Prints `BENCH-JSON {"bench":"download",...}` lines and writes OUT/twiggy-top.txt.
+# Prints `BENCH-JSON {"bench":"download",...}` lines (groups first-check, first-check-minified,
+# writer) and writes OUT/twiggy-top.txt.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")/.." && pwd)"
 SRC="$(cd "${1:-$HERE}" && pwd)"
@@ -68,6 +69,18 @@ for f in "${page_files[@]}"; do
   esac
 done
 emit_group first-check "${first[@]}"
+# The same files from dist/ (tools/minify.mjs: each .js minified, each .css without comments), when
+# SRC has it and its tools are installed; the checker's glue and wasm as built above (not minified).
+if [ -f tools/minify.mjs ] && node tools/minify.mjs "$OUT/dist" >/dev/null 2>&1; then
+  mini=()
+  for f in "${page_files[@]}"; do
+    case "$f" in
+      www/pkg/*) mini+=("$OUT/pkg/${f#www/pkg/}") ;;
+      *) mini+=("$OUT/dist/${f#www/}") ;;
+    esac
+  done
+  emit_group first-check-minified "${mini[@]}"
+fi
 emit_group writer www/writer.js "$OUT/pkg-writer/nianbao_writer.js" "$OUT/pkg-writer/nianbao_writer_bg.wasm"
 if command -v twiggy >/dev/null; then
   twiggy top -n 10 "$OUT/pkg/nianbao_bg.named.wasm" | tee "$OUT/twiggy-top.txt"

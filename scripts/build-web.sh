@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the browser page's WebAssembly into www/pkg/ (the checker, loaded at start), the single
-# offline file www/nianbao.html, www/pkg-writer/ (the writer of the annotated .docx and the
+# offline file www/nianbao.html, dist/ (www/ minified, to serve), www/pkg-writer/ (the writer of the annotated .docx and the
 # .xlsx, loaded on demand by www/writer.js) and www/pkg-readers/ (the .doc/.wps/HTML/MHT/paste
 # readers, loaded on demand by www/readers.js), and prints the download sizes.
 #   cargo (wasm32, release) → wasm-bindgen (--target web) → wasm-opt -Oz (npm binaryen)
@@ -71,6 +71,14 @@ module nianbao-readers nianbao_readers www/pkg-readers target/web-readers -Oz
 
 # The single offline file (www/nianbao.html): everything inline, for file:// use.
 node tools/build-offline.mjs
+# dist/: www/ as it is put on a server, each .js minified (terser, a source map beside it) and each
+# .css without comments and blank runs; www/ stays the readable source the tests serve.
+if [ -d tools/node_modules/terser ]; then
+  node tools/minify.mjs dist
+else
+  rm -rf dist
+  echo "build-web: tools/node_modules/terser missing (run bash tools/install.sh): dist/ not written" >&2
+fi
 
 # Size report: everything the page downloads (the sample report is fetched only on demand), then
 # what a portal embedding the element downloads, then the offline file.
@@ -83,13 +91,19 @@ size_of() { # prints "raw gz" of the files given
   done
   echo "$raw $gz"
 }
+# What a first check of one report downloads, file by file: tests/e2e/download.test.mjs drops one
+# report on the page and fails unless the page and its workers fetched exactly `page_files`.
+# The element's modules for one report (the batch summary's table, batch.js, and the exports,
+# exports.js, load on demand: `element_later`).
 element_js=(www/nianbao-check.js www/dom.js www/intake.js www/runner.js www/records.js www/form.js www/popover.js
-  www/print.js www/styles.js www/nianbao.js www/jobs.js www/render.js www/batch.js www/exports.js www/pairing.js www/narrative.js www/claims.js)
+  www/print.js www/styles.js www/nianbao.js www/jobs.js www/render.js www/summary.js www/actions.js www/pairing.js
+  www/narrative.js www/claims.js www/outcome.js)
 element_files=("${element_js[@]}" www/nianbao-check.css www/print.css www/worker.js www/pkg/nianbao.js www/pkg/nianbao_bg.wasm)
-# What the standalone page loads before it is idle: the worker, the glue and the .wasm load after
-# that (or on first use), writer.js only when an .xlsx or annotated copy is asked for.
-start_files=(www/index.html www/style.css www/app.js "${element_js[@]}" www/nianbao-check.css www/print.css)
-page_files=(www/index.html www/style.css www/app.js "${element_files[@]}")
+element_later=(www/batch.js www/exports.js)
+# What the standalone page loads before it is idle (the paste box included): the worker, the glue
+# and the .wasm load after that (or on first use), writer.js only when an .xlsx or annotated copy is asked for.
+start_files=(www/index.html www/style.css www/app.js www/paste.js www/paste.css "${element_js[@]}" www/nianbao-check.css www/print.css)
+page_files=(www/index.html www/style.css www/app.js www/paste.js www/paste.css "${element_files[@]}")
 printf '%-28s %10s %10s\n' file bytes gzip-9
 for f in "${page_files[@]}"; do
   read -r raw gz < <(size_of "$f")
@@ -107,6 +121,14 @@ read -r off_raw off_gz < <(size_of www/nianbao.html)
 printf '%-28s %10d %10d  (%d%% / %d%% of the page total)\n' "www/nianbao.html (offline)" "$off_raw" "$off_gz" \
   $((off_raw * 100 / total_raw)) $((off_gz * 100 / total_gz))
 
+read -r raw gz < <(size_of "${element_later[@]}")
+printf '%-28s %10d %10d\n' "summary + exports (later)" "$raw" "$gz"
+# The same first check from dist/ (minified): what a server of dist/ sends.
+read -r min_raw min_gz < <(size_of "${page_files[@]/#www\//dist/}")
+printf '%-28s %10d %10d\n' "page total, dist/ (minified)" "$min_raw" "$min_gz"
+read -r raw gz < <(size_of $(printf '%s\n' "${page_files[@]/#www\//dist/}" | grep -v '^dist/pkg/'))
+printf '%-28s %10d %10d\n' "  of which page JS+CSS+HTML" "$raw" "$gz"
+
 # The writer, downloaded only when an annotated report or an export is asked for.
 writer_files=(www/writer.js www/pkg-writer/nianbao_writer.js www/pkg-writer/nianbao_writer_bg.wasm)
 for f in "${writer_files[@]}"; do
@@ -116,7 +138,7 @@ done
 read -r raw gz < <(size_of "${writer_files[@]}")
 printf '%-28s %10d %10d\n' "writer (on demand)" "$raw" "$gz"
 # The readers, downloaded only when a .doc/.wps, a web page or a paste arrives.
-readers_files=(www/readers.js www/paste.js www/pkg-readers/nianbao_readers.js www/pkg-readers/nianbao_readers_bg.wasm)
+readers_files=(www/readers.js www/pkg-readers/nianbao_readers.js www/pkg-readers/nianbao_readers_bg.wasm)
 for f in "${readers_files[@]}"; do
   read -r raw gz < <(size_of "$f")
   printf '%-28s %10d %10d\n' "$f" "$raw" "$gz"

@@ -11,7 +11,8 @@
 //     and the wasm-bindgen glue is a factory given the .wasm from this file (gzip + base64, inflated
 //     with DecompressionStream), a fresh instance after a trap;
 //   - the sample report is not included (no 示例报告 button);
-//   - exports.js has no writer (no .xlsx, no annotated copy: writer.js is loaded with import()).
+//   - exports.js has no writer (no .xlsx, no annotated copy: writer.js is loaded with import());
+//   - the modules the page loads on demand with import('./x.js') (the batch summary, the exports) are inline.
 // The file's Content-Security-Policy allows exactly its one script and one style (sha256 hashes), the
 // WebAssembly compile ('wasm-unsafe-eval') and nothing else: no 'unsafe-inline', no network.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -99,13 +100,16 @@ async function mainThreadGlue() {
 }
 `);
 
-  // No writer offline (it is a separate module with its own WebAssembly): no .xlsx, no annotated copy.
-  let exportsSrc = read('exports.js');
+  // No writer offline (it is a separate module with its own WebAssembly): no .xlsx, no annotated copy
+  // (exports.js cannot load it; actions.js offers neither).
   const writerBlock = /\/\/ <offline-writer>[\s\S]*?\/\/ <\/offline-writer>\n/;
-  if (!writerBlock.test(exportsSrc)) throw new Error('exports.js: the <offline-writer> block is missing');
-  exportsSrc = exportsSrc.replace(writerBlock, `const writerAvailable = false;
-const loadWriter = () => Promise.reject(new Error('离线版不含此功能'));
-`);
+  const noWriter = (file, text) => {
+    const src = read(file);
+    if (!writerBlock.test(src)) throw new Error(`${file}: the <offline-writer> block is missing`);
+    return src.replace(writerBlock, text);
+  };
+  const exportsSrc = noWriter('exports.js', "const loadWriter = () => Promise.reject(new Error('离线版不含此功能'));\n");
+  const actionsSrc = noWriter('actions.js', 'export const writerAvailable = false;\n');
 
   const wrap = (key, src, name) => {
     const t = transform(src, name, modules);
@@ -114,13 +118,19 @@ const loadWriter = () => Promise.reject(new Error('离线版不含此功能'));
   // The modules app.js needs, each after the modules it imports (styles.js is the one above).
   // No paste offline (paste.js is loaded with import()).
   const appSrc = read('app.js').replace(/\/\/ <offline-paste>[\s\S]*?\/\/ <\/offline-paste>\n/, '');
-  const sources = { 'nianbao.js': api, 'exports.js': exportsSrc, 'app.js': appSrc };
+  const sources = { 'nianbao.js': api, 'exports.js': exportsSrc, 'actions.js': actionsSrc, 'app.js': appSrc };
   const order = [];
+  // A module the page loads on demand (`import('./x.js')` in code: batch.js, exports.js…) is here
+  // one more scope, defined before the module that asks for it; the call becomes Promise.resolve($x).
+  const lazy = /\bimport\(\s*'\.\/([\w-]+\.js)'\s*\)/g;
+  const code = (src) => src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   const visit = (file, path = []) => {
     if (order.includes(file) || file === 'styles.js') return;
     if (path.includes(file)) throw new Error(`import cycle: ${[...path, file].join(' → ')}`);
     sources[file] ??= read(file);
     const deps = [...sources[file].matchAll(/^import\s+(?:[^'\n]*?\s+from\s+)?'\.\/([\w-]+\.js)';?$/gm)].map((m) => m[1]);
+    deps.push(...[...code(sources[file]).matchAll(lazy)].map((m) => m[1]));
+    sources[file] = sources[file].replace(lazy, (_, f) => `Promise.resolve(${modules.key(`./${f}`)})`);
     for (const d of deps) visit(d, [...path, file]);
     order.push(file);
   };

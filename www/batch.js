@@ -1,11 +1,12 @@
 // @ts-check
 // The batch overview of <nianbao-check>: from two files on, one table above the cards (file, agency,
 // year, format, errors, warnings, status, the previous year's report when the result was compared
-// with one), sortable by each column, filtered by status, each row leading to its card; and the
-// progress bar of a running batch. Text from documents goes in as text only (el()).
+// with one), sortable by each column, filtered by status, each row leading to its card. Loaded when
+// a second report arrives (summary.js), with its export and print buttons. Text from documents goes in
+// as text only (el()).
 import { el } from './render.js';
-import { statusLabel } from './exports.js';
 import { OUTCOMES, OUTCOME_LABEL, outcomeOf } from './outcome.js';
+import { run, writerAvailable } from './actions.js';
 
 /** The filters: all, then one per outcome (its words). */
 const FILTERS = [['all', '全部'], ...OUTCOMES.map((o) => [o, OUTCOME_LABEL[o]])];
@@ -32,7 +33,7 @@ const COLUMNS = [
   ['problems', '问题', (e) => problems(e.result), (e) => (problems(e.result) ?? '—')],
   ['errors', '错误', (e) => count(e.result, 'error'), (e) => (count(e.result, 'error') ?? '—')],
   ['warnings', '警告', (e) => count(e.result, 'warning'), (e) => (count(e.result, 'warning') ?? '—')],
-  ['status', '状态', (e) => STATUS_ORDER[statusKey(e.result)], (e) => statusLabel(e.result)],
+  ['status', '状态', (e) => STATUS_ORDER[statusKey(e.result)], (e) => OUTCOME_LABEL[outcomeOf(e.result)]],
   ['previous', '对比上年', (e) => previousText(e.result), (e) => previousText(e.result) || '—'],
 ];
 
@@ -260,22 +261,28 @@ export class BatchOverview {
   }
 }
 
-/** The progress bar of a running batch: count and the file being read. */
-export class Progress {
-  constructor() {
-    this.bar = el('progress', { max: '1', value: '0', 'aria-label': '检查进度' });
-    this.label = el('span', { class: 'progress-label' });
-    this.box = el('div', { class: 'progress', role: 'group', 'aria-label': '检查进度', hidden: true }, this.bar, this.label);
+/**
+ * The batch summary's tools: exports of the files shown (`shown()`: the summary's rows, filtered) and
+ * 打印汇总 (`print()`); `jump()` goes to the first report with findings.
+ * @param {() => any[]} shown
+ * @param {{say: (text: string) => void, print: () => void, jump: () => void}} act
+ */
+export function batchTools(shown, { say, print, jump }) {
+  const box = el('div', { class: 'batch-tools', role: 'group', 'aria-label': '导出与打印' });
+  // From the summary straight to the findings (on a phone the cards start far below).
+  const go = el('button', { type: 'button', class: 'jump-findings' }, '查看问题（从最严重的报告开始）');
+  go.addEventListener('click', jump);
+  box.append(go);
+  const csv = el('button', { type: 'button', class: 'export-csv' }, '导出问题清单（CSV）');
+  csv.addEventListener('click', () => run(csv, async (x) => x.exportCsv(shown()), say));
+  box.append(csv);
+  if (writerAvailable) {
+    const xlsx = el('button', { type: 'button', class: 'export-xlsx' }, '导出问题清单（Excel）');
+    xlsx.addEventListener('click', () => run(xlsx, (x) => x.exportXlsx(shown()), say, '正在生成 Excel 文件…', () => '已导出 Excel 文件。'));
+    box.append(xlsx);
   }
-
-  show(done, total, name) {
-    this.box.hidden = false;
-    this.bar.max = total;
-    this.bar.value = done;
-    this.label.textContent = `已检查 ${done} / ${total} 个文件${name ? `，正在读取：${name}` : ''}`;
-  }
-
-  hide() {
-    this.box.hidden = true;
-  }
+  const printButton = el('button', { type: 'button', class: 'print' }, '打印汇总');
+  printButton.addEventListener('click', print);
+  box.append(printButton);
+  return box;
 }

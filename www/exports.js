@@ -3,8 +3,8 @@
 // line's --csv, byte for byte) and as .xlsx, and the user's own report with a Word comment on every
 // finding ("下载带批注的报告"). The .xlsx and the annotated report come from writer.js, a separate
 // module loaded only when one of them is asked for. Files are handed to the browser's downloads
-// through a Blob and a temporary object URL.
-import { el } from './dom.js';
+// through a Blob and a temporary object URL. The buttons that ask for them are actions.js's; this
+// module is loaded on the first click of one.
 import { OUTCOME_LABEL, outcomeOf } from './outcome.js';
 
 /** The CSV header, as the command line writes it (src/present/csv.rs). */
@@ -96,8 +96,6 @@ export function exportCsv(entries) {
 }
 
 // <offline-writer> The single-file build (tools/build-offline.mjs) replaces this block: no writer there.
-/** Whether the .xlsx and annotated downloads are offered (writer.js can be loaded). */
-export const writerAvailable = true;
 let writer = null;
 /** writer.js, loaded on first use (a separate module with its own WebAssembly). */
 function loadWriter() {
@@ -132,80 +130,4 @@ export async function downloadAnnotated(entry, suggest) {
   const out = await w.annotate(entry.bytes, { suggest, name: entry.rec?.name ?? entry.name, results });
   download(out.bytes, out.name || annotatedName(entry.name), DOCX);
   return { comments: out.comments, revisions: out.revisions };
-}
-
-/** A short Chinese reason for a failed export. */
-export const failure = (e) => String(e?.message ?? e).slice(0, 120);
-
-/**
- * The tools of one file's card: 导出问题清单 (CSV, Excel), 下载带批注的报告 (with the 修订模式 option) for a
- * checked file with findings whose bytes are kept, and 打印. `say(text)` reports in the element's
- * status line; `print()` prints this card alone.
- */
-export function cardTools(entry, { say, print }) {
-  const box = el('div', { class: 'card-tools', role: 'group', 'aria-label': '导出与打印' });
-  const entries = [entry];
-  const csv = el('button', { type: 'button', class: 'export-csv' }, '导出问题清单（CSV）');
-  csv.addEventListener('click', () => exportCsv(entries));
-  box.append(csv);
-  if (writerAvailable) {
-    const xlsx = el('button', { type: 'button', class: 'export-xlsx' }, '导出问题清单（Excel）');
-    xlsx.addEventListener('click', () => run(xlsx, () => exportXlsx(entries), say, '正在生成 Excel 文件…', () => '已导出 Excel 文件。'));
-    box.append(xlsx);
-  }
-  // The annotated copy is written into a .docx only (a zip); a .doc/.wps or a page says how to get one.
-  const docx = !!entry.bytes && entry.bytes[0] === 0x50 && entry.bytes[1] === 0x4b;
-  if (entry.bytes && !docx && entry.result.status === 'checked' && entry.result.findings.length) {
-    box.append(el('p', { class: 'annotate-note' }, '批注版下载只支持 .docx：请在 Word/WPS 中把这个文件另存为 .docx，再检查并下载批注版。'));
-  }
-  if (writerAvailable && docx && entry.result.status === 'checked' && entry.result.findings.length) {
-    const suggest = el('input', { type: 'checkbox', class: 'suggest' });
-    const annotate = el('button', { type: 'button', class: 'annotate' }, '下载带批注的报告');
-    annotate.addEventListener('click', () => run(annotate, () => downloadAnnotated(entry, suggest.checked), say,
-      '正在生成带批注的报告…',
-      (n) => `已生成「${annotatedName(entry.name)}」：${n.comments} 条批注${suggest.checked ? `，${n.revisions} 处修改建议` : ''}。`));
-    box.append(annotate, el('label', { class: 'suggest-label' }, suggest, '同时给出修改建议（修订模式）'));
-  }
-  const printButton = el('button', { type: 'button', class: 'print' }, '打印');
-  printButton.addEventListener('click', print);
-  box.append(printButton);
-  return box;
-}
-
-/**
- * The batch summary's tools: exports of the files shown (`shown()`: the summary's rows, filtered) and
- * 打印汇总 (`print()`); `jump()` goes to the first report with findings.
- */
-export function batchTools(shown, { say, print, jump }) {
-  const box = el('div', { class: 'batch-tools', role: 'group', 'aria-label': '导出与打印' });
-  // From the summary straight to the findings (on a phone the cards start far below).
-  const go = el('button', { type: 'button', class: 'jump-findings' }, '查看问题（从最严重的报告开始）');
-  go.addEventListener('click', jump);
-  box.append(go);
-  const csv = el('button', { type: 'button', class: 'export-csv' }, '导出问题清单（CSV）');
-  csv.addEventListener('click', () => exportCsv(shown()));
-  box.append(csv);
-  if (writerAvailable) {
-    const xlsx = el('button', { type: 'button', class: 'export-xlsx' }, '导出问题清单（Excel）');
-    xlsx.addEventListener('click', () => run(xlsx, () => exportXlsx(shown()), say, '正在生成 Excel 文件…', () => '已导出 Excel 文件。'));
-    box.append(xlsx);
-  }
-  const printButton = el('button', { type: 'button', class: 'print' }, '打印汇总');
-  printButton.addEventListener('click', print);
-  box.append(printButton);
-  return box;
-}
-
-/** Runs an export from a button: disabled meanwhile, the outcome said in the status line. */
-export async function run(button, job, say, busy, done) {
-  button.disabled = true;
-  say(busy);
-  try {
-    say(done(await job()));
-  } catch (e) {
-    console.error(e);
-    say(`导出失败（${failure(e)}）。请重试；若仍失败，请使用命令行工具导出。`);
-  } finally {
-    button.disabled = false;
-  }
 }

@@ -7,12 +7,11 @@
 // Attributes: compact, max-files, sample, for="input-id", block-on-error. Events: nianbao-ready,
 // nianbao-result, nianbao-verdict. Method: check(fileOrBlob). Property: verdict. See docs/EMBEDDING.md.
 // This file wires the parts: intake.js (files in), runner.js (a batch), records.js (cards, pairs,
-// re-checks), form.js (verdict, a host's form), popover.js, print.js, batch.js (the summary).
+// re-checks), form.js (verdict, a host's form), popover.js, print.js, summary.js (the summary; batch.js from two reports on), actions.js (exports).
 import { load, reportKinds } from './nianbao.js';
 import { el } from './dom.js';
 import { adoptStyles } from './styles.js';
-import { BatchOverview, Progress } from './batch.js';
-import { batchTools } from './exports.js';
+import { Overview, Progress } from './summary.js';
 import { fromDataTransfer, intakeControls, sampleFile, wireIntake } from './intake.js';
 import { Records } from './records.js';
 import { runBatch } from './runner.js';
@@ -90,7 +89,7 @@ export class NianbaoCheck extends HTMLElement {
   #styled;
   /** @type {(() => void)[]} listeners on document/window, removed when disconnected */
   #off = [];
-  /** @type {BatchOverview} */
+  /** @type {Overview} */
   #overview = /** @type {any} */ (null);
   /** @type {Progress} */
   #progress = /** @type {any} */ (null);
@@ -213,6 +212,7 @@ export class NianbaoCheck extends HTMLElement {
     // Reports of the same agency in consecutive years (on the page, this batch or an earlier one):
     // the later one is checked again beside the earlier.
     await this.#records.pairAuto(true);
+    await this.#overview.settled();
     this.#updateStatus(false, note);
     // The verdict covers every report of every file, as last checked (a pair's cross-year findings included).
     const all = recs.flatMap((r) => r.results);
@@ -291,7 +291,7 @@ export class NianbaoCheck extends HTMLElement {
     ui.results = el('div', { id: 'results' });
     ui.pop = el('div', { id: 'popover', class: 'popover', role: 'tooltip', hidden: true });
     this.#progress = new Progress();
-    const tools = batchTools(() => this.#overview.visible(), {
+    const tools = (/** @type {typeof import('./batch.js').batchTools} */ batchTools) => batchTools(() => this.#overview.visible(), {
       say,
       print: () => this.#printer.only('overview'),
       jump: () => {
@@ -302,7 +302,8 @@ export class NianbaoCheck extends HTMLElement {
         if (first) this.#openCard(first, true);
       },
     });
-    this.#overview = new BatchOverview((entry) => this.#openCard(entry), tools);
+    // The summary's table (batch.js) is loaded when a second report arrives.
+    this.#overview = new Overview((entry) => this.#openCard(entry), tools);
     this.#printer = new Printer(this, this.#root, ui.results, this.#overview);
     // A card near the screen: its parts below the summary are built (records.js, cardsFor) and, when
     // it is open, its tables drawn.

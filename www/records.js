@@ -6,7 +6,7 @@
 // of a file when its kind or its pair changes (its new cards put in place of the old ones).
 import { checkWithBytes, planBatch } from './nianbao.js';
 import { renderResult } from './render.js';
-import { cardTools } from './exports.js';
+import { cardTools } from './actions.js';
 import { notesOf, planRecords, reportTitle, reportTools } from './pairing.js';
 import { textPanel } from './narrative.js';
 import { claimsPanel } from './claims.js';
@@ -36,7 +36,7 @@ let uid = 0; // card ids stay unique across all elements of the page
  * @typedef {object} Host  what the records need of the element
  * @property {ShadowRoot} root
  * @property {HTMLElement} results  the list of cards
- * @property {import('./batch.js').BatchOverview} overview
+ * @property {import('./summary.js').Overview} overview
  * @property {{observe(card: Element): void}} drawer  draws an open card's tables when it is scrolled to
  * @property {import('./popover.js').Popover} popover
  * @property {() => boolean} compact

@@ -19,8 +19,8 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
  * @typedef {object} Batch  what the runner needs of the element
  * @property {import('./records.js').Records} records
  * @property {HTMLElement} results  the list of cards
- * @property {import('./batch.js').BatchOverview} overview
- * @property {import('./batch.js').Progress} progress
+ * @property {import('./summary.js').Overview} overview
+ * @property {import('./summary.js').Progress} progress
  * @property {{observe(card: Element): void}} drawer
  * @property {(busy: boolean) => void} status  updates the status line
  * @property {number} startedAt  when the files were dropped or picked (performance.now())
@@ -48,7 +48,10 @@ export async function runBatch(b, named) {
     jobs[i] = checkWithBytes(named[i]).then((r) => ({ ...r, ms: performance.now() - t0 }));
   };
   while (next < Math.min(n, ahead)) launch();
-  if (n > 1) b.progress.show(0, n, named[0].name);
+  if (n > 1) {
+    b.progress.show(0, n, named[0].name);
+    b.overview.load(); // the summary's table, fetched while the files are checked
+  }
   // Cards (and the progress, the status line) go into the page at most every CARDS_MS during a
   // batch: the browser lays the page out and paints it a few times a second, not for every file.
   let buffer = document.createDocumentFragment();

@@ -26,7 +26,8 @@ const absent = { chromium: null, ...missing() };
 let server;
 let url;
 before(async () => {
-  ({ server, url } = await serve({ root: WWW + '/', port: 0 }));
+  // NIANBAO_ROOT=dist serves the minified copy (tools/minify.mjs) instead of www/.
+  ({ server, url } = await serve({ root: (process.env.NIANBAO_ROOT ? join(process.cwd(), process.env.NIANBAO_ROOT) : WWW) + '/', port: 0 }));
   mkdirSync(SHOTS, { recursive: true });
 });
 after(() => new Promise((r) => server?.close(r)));

@@ -99,7 +99,8 @@ impl Sentence {
                 .or_else(|| self.dated_carry(m, (cs, ce), prev_end, year))
                 .or_else(|| self.cumulative(m, cs, prev_end, &out))
                 .or_else(|| self.period_part(m, cs, prev_end, &out))
-                .or_else(|| self.other_applicants(m, cs, &out));
+                .or_else(|| self.other_applicants(m, cs, &out))
+                .or_else(|| self.channel_item(m, cs, prev_end, &out));
             let Some((mut subject, (ss, se))) = classified else {
                 continue;
             };
@@ -451,6 +452,44 @@ impl Sentence {
             Subject::Applicant(Applicant::Other),
             (cs, cs + w.chars().count() + (m.end - m.start)),
         ))
+    }
+
+    /// 网上申请 42 件，现场申请 0 件，邮寄 2 件 / …；当面提交 13 件: a channel named alone, right
+    /// after a channel's part of the applications, is one more channel's part.
+    pub(super) fn channel_item(
+        &self,
+        m: &Mention,
+        cs: usize,
+        prev_end: usize,
+        out: &[Found],
+    ) -> Option<(Subject, (usize, usize))> {
+        let listed = out.last().is_some_and(|f| {
+            f.0 == Subject::NewApplications
+                && f.4.qualified
+                && !f.4.includes_carry_in
+                && f.3 .1 <= cs
+        });
+        if !listed {
+            return None;
+        }
+        // The item starts after the last separator before the number (…，占比16.3%；当面…).
+        let from = prev_end.max(cs);
+        let start = (from..m.start)
+            .rev()
+            .find(|&k| matches!(self.c[k], '，' | ',' | '；' | ';' | '、'))
+            .map_or(from, |k| k + 1);
+        if start == from && from != cs {
+            return None;
+        }
+        let w = SUBSET_WORDS
+            .iter()
+            .filter(|w| !PERIOD_WORDS.contains(w))
+            .find(|w| self.has_at(start, w))?;
+        let end = start + w.chars().count();
+        let gap = self.c.get(end..m.start)?;
+        let filler = |c: &char| COUNT_FILLER.contains(*c) || "提交方式渠道".contains(*c);
+        (gap.len() <= 4 && gap.iter().all(filler))
+            .then_some((Subject::NewApplications, (cs, m.end)))
     }
 
     /// A clause 为其他结果 / 为结果纠正 / 为结果维持 right after a count of cases (行政复议案件

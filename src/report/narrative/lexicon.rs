@@ -127,6 +127,8 @@ pub(super) const CUES: &[(&str, Cue)] = &[
     ("公开申请", Cue::App),
     ("政府信息公开", Cue::App),
     ("申请", Cue::App),
+    // 通过官方网站提交申请表的 862 件: the form is the application.
+    ("申请表", Cue::App),
     ("收到", Cue::Receive),
     ("受理", Cue::Receive),
     ("接收", Cue::Receive),
@@ -167,11 +169,17 @@ pub(super) const CUES: &[(&str, Cue)] = &[
     ("废止", Cue::Repealed),
     ("废除", Cue::Repealed),
     ("现行有效", Cue::Valid),
+    // 确定继续有效的行政规范性文件 33 件 (after a review of the documents).
+    ("继续有效", Cue::Valid),
+    // 新发布的行政规范性文件 4 件 (发布 alone also says 发布信息 N 条).
+    ("新发布", Cue::Made),
     // 表二 of the 2019 format: 对外公开总数量 is what is in force.
     ("对外公开总数量", Cue::Valid),
     ("制作", Cue::Made),
     ("自然人", Cue::Applicant(Applicant::Natural)),
     ("公民", Cue::Applicant(Applicant::Natural)),
+    // 公民个人提出申请 1030 件.
+    ("公民个人", Cue::Applicant(Applicant::Natural)),
     ("法人或其他组织", Cue::Applicant(Applicant::Legal)),
     ("法人和其他组织", Cue::Applicant(Applicant::Legal)),
     ("法人及其他组织", Cue::Applicant(Applicant::Legal)),
@@ -290,6 +298,7 @@ pub(super) const SUBSET_WORDS: &[&str] = &[
     "邮件",
     "门户网站",
     "政府网站",
+    "官方网站",
     "纸质",
     "快递",
     "挂号",

@@ -282,6 +282,8 @@ fn sum_after_parts_and_carry_in_binding() {
         got,
         vec![
             (NewApplications, Some(5), true),
+            // 信函2件: a second channel's part, listed after the first.
+            (NewApplications, Some(2), true),
             (NewApplications, Some(7), false)
         ]
     );

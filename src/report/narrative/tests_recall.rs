@@ -286,6 +286,20 @@ fn all_done() {
         ),
         label("New=1; AllDone")
     );
+    // http://www.jsxishan.gov.cn/doc/2025/01/17/4480534.shtml (锡山区东亭街道 2024): 全部…完成回复
+    assert_eq!(
+        read(
+            2024,
+            "2024年新受理依申请政府信息公开8件，全部依规及时完成回复。"
+        ),
+        label("New=8; AllDone")
+    );
+    // 均…在法定时限内完成答复 speaks of timeliness only:
+    // https://www.bjdx.gov.cn/bjsdxqrmzf/zwfw/zfxxgk/dxqzf69/2291822/2291824/2292928/index.html (北京大兴 某镇 2024)
+    assert_eq!(
+        read(2024, "全年共收到政府信息公开申请16件,均在法定时限内完成答复,答复率100%,切实回应公众合理信息需求。"),
+        label("New=16")
+    );
     // https://www.qiaokou.gov.cn/xxgk/zfxxgknb/bmjdhz/qzfgzjg/qmzj/202201/t20220104_1887248.shtml (武汉市硚口区民政局 2021)
     assert_eq!(
         read(2021, "2021年我局共收到信息公开申请3件,均已按期答复。"),
@@ -440,5 +454,33 @@ fn holdout_readings() {
     assert_eq!(
         read(2022, "严格控制会议费用,没有收取任何费用。"),
         label("-")
+    );
+}
+
+/// Read in the third session (2026-12-06), first missed: a channel listed alone after channel
+/// parts, 公民个人 as the 自然人 column, a 申请表 as the application, 新发布/继续有效 规范性文件.
+#[test]
+fn channel_lists_citizens_forms_and_documents() {
+    // http://wsjkw.hangzhou.gov.cn/art/2024/1/22/art_1229232901_88123.html (杭州市卫生健康委员会 2023)
+    assert_eq!(
+        read(2023, "2023年,我委收到政府信息公开申请44件(其中:网上申请42件,现场申请0件,邮寄2件),上年度结转0件,本年度办结39件。"),
+        label("New=44; New=42/s; New=0/s; New=2/s; CarryIn=0; Processed=39")
+    );
+    assert_eq!(
+        read(2023, "根据法律、法规和上位规范性文件的修改情况及时废止与法律法规、上级文件之间存在不一致的文件,及时修改完善、更新行政规范性文件,2023年度新发布的行政规范性文件4件,制作相关解读文字和图片8个,确定继续有效的行政规范性文件33件。"),
+        label("Active.DocsMade=4; Active.DocsValid=33")
+    );
+    // https://nmgyyxh.org.cn/doc/2025/01/24/367869.shtml (国家卫生健康委 2024)
+    assert_eq!(
+        read(
+            2024,
+            "公民个人提出申请1030件,占比98.5%;法人或其他组织提出申请16件,占比1.5%。"
+        ),
+        label("Applicant.Natural=1030; Applicant.Legal=16")
+    );
+    // Still missed: 当面提交13件 after the ；(a new sentence piece).
+    assert_eq!(
+        read(2024, "其中,通过委官方网站提交申请表的862件,占比82.4%;通过信函提交申请的171件,占比16.3%;当面提交13件,占比1.3%。"),
+        label("New=862/s; New=171/s")
     );
 }

@@ -230,8 +230,15 @@ impl Sentence {
                         continue;
                     }
                     let limit = (p + 12).min(n);
-                    for done in ["办结", "答复", "办理完毕", "办理完成", "处理完毕"]
-                    {
+                    for done in [
+                        "办结",
+                        "答复",
+                        "办理完毕",
+                        "办理完成",
+                        "处理完毕",
+                        "完成回复",
+                        "完成答复",
+                    ] {
                         if let Some(&d) = self.find(done, p, limit).first() {
                             let between: String = self.c[p..d].iter().collect();
                             let end = d + done.chars().count();
@@ -239,7 +246,11 @@ impl Sentence {
                             // 全部按时办结, 均已按期答复: every application concluded, on time;
                             // 均在法定期限内予以答复 speaks of timeliness only.
                             // 均已按期答复: every application has been answered.
-                            let concluded = done != "答复" || between.contains('已');
+                            // 全部依规及时完成回复: 全部 with a completed reply concludes every one.
+                            let reply = matches!(done, "答复" | "完成回复" | "完成答复");
+                            let concluded = !reply
+                                || between.contains('已')
+                                || q == "全部" && done.starts_with('完');
                             // 已进行答复, 已向申请人沟通答复: a reply was made, not that every
                             // application was concluded.
                             if q == "已" && done == "答复" {

@@ -15,12 +15,15 @@ export const seed = (n) => readFileSync(join(ROOT, `tests/fixtures/samples/seed_
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** Starts the server and the browser; returns helpers. Call close() when done. */
-export async function start() {
+/**
+ * Starts the server (of www/, or of `root`: a minified copy made by tools/minify.mjs) and the
+ * browser; returns helpers. Call close() when done.
+ */
+export async function start({ root = WWW } = {}) {
   if (!existsSync(join(WWW, 'pkg', 'nianbao_bg.wasm'))) {
     throw new Error('www/pkg is missing: run bash scripts/build-web.sh first');
   }
-  const { server, url } = await serve({ root: WWW + '/', port: 0 });
+  const { server, url } = await serve({ root: root + '/', port: 0 });
   const profile = mkdtempSync(join(tmpdir(), 'nianbao-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -59,8 +62,8 @@ export async function start() {
       if (p.origin !== origin) return true;
       let path = decodeURIComponent(p.pathname);
       if (path.endsWith('/')) path += 'index.html';
-      const file = join(WWW, path);
-      return !file.startsWith(WWW + '/') || !existsSync(file) || !statSync(file).isFile();
+      const file = join(root, path);
+      return !file.startsWith(root + '/') || !existsSync(file) || !statSync(file).isFile();
     });
   }
 
