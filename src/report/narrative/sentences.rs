@@ -21,15 +21,18 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
         // Result rows (予以公开 N 件 …) are about applications only when the paragraph or the one
         // before it speaks of applications, or the paragraph is in section 三.
         // A list of results (予以公开…，部分公开…，无法提供…) or 办理结果 is about applications too.
-        let results = result_words(p.text);
+        // (Counted at most once, and only when asked: a paragraph that says 申请 and whose
+        // sentences all speak of applications never needs it.)
+        let results = std::cell::OnceCell::new();
+        let results_listed = || *results.get_or_init(|| result_words(p.text)) >= 2;
         let mentions_applications =
-            p.text.contains("申请") || results >= 2 || p.text.contains("办理结果");
+            p.text.contains("申请") || results_listed() || p.text.contains("办理结果");
         let about_applications = mentions_applications
             || previous_mentions_applications
             || p.part == super::Part::Section(2);
         previous_mentions_applications = mentions_applications;
         for (s, e) in sentences(&chars) {
-            let sentence = Sentence::new(&chars, s, e, results >= 2);
+            let sentence = Sentence::new(&chars, s, e, &results_listed);
             // The sentence as shown: without its closing punctuation and trailing blanks.
             let mut shown_end = e;
             while shown_end > s
@@ -294,8 +297,14 @@ pub(super) struct Hit {
 }
 
 impl Sentence {
-    /// `results_listed`: the paragraph names two or more kinds of results (`result_words`).
-    pub(super) fn new(chars: &[char], s: usize, e: usize, results_listed: bool) -> Self {
+    /// `results_listed`: whether the paragraph names two or more kinds of results
+    /// (`result_words`), asked only when needed.
+    pub(super) fn new(
+        chars: &[char],
+        s: usize,
+        e: usize,
+        results_listed: &dyn Fn() -> bool,
+    ) -> Self {
         // At most one compact character per character of the range (a sentence is bounded).
         let cap = e.min(chars.len()).saturating_sub(s);
         let mut c = Vec::with_capacity(cap);
@@ -345,7 +354,7 @@ impl Sentence {
             });
             // (Only a paragraph naming two kinds of results can hold such a sentence.)
             sentence.about_applications =
-                received || results_listed && result_words(&full_sentence(chars, s, e)) >= 2;
+                received || results_listed() && result_words(&full_sentence(chars, s, e)) >= 2;
         }
         sentence
     }
@@ -442,28 +451,27 @@ impl Sentence {
         let (from, to) = (0, self.c.len());
         let mut out = Vec::new();
         let mut k = from;
-        let (firsts, by_first) = cues_by_first_char();
+        let index = cues_by_first_char();
         while k < to {
-            if !firsts.may_contain(self.c[k]) {
+            if !index.firsts.may_contain(self.c[k]) {
                 k += 1;
                 continue;
             }
-            let candidates = entries_of(by_first, self.c[k]);
+            let candidates = entries_of(&index.by_first, self.c[k]);
             let best = candidates
                 .iter()
-                .map(|&(_, i)| &CUES[i])
-                // has_at fails at the first differing character and past the end: count a cue's
-                // characters only when it matched. Candidates are in CUES order, so that the
-                // longest cue wins ties as before (the last of equal length).
-                .filter(|(w, _)| self.has_at(k, w))
-                .max_by_key(|(w, _)| w.chars().count());
+                .map(|&(_, i)| (i, index.chars[i].as_slice()))
+                // Candidates are in CUES order, so that the longest cue wins ties as before (the
+                // last of equal length).
+                .filter(|(_, w)| self.c.get(k..k + w.len()) == Some(*w))
+                .max_by_key(|(_, w)| w.len());
             match best {
-                Some((w, cue)) => {
-                    let n = w.chars().count();
+                Some((i, w)) => {
+                    let n = w.len();
                     out.push(Hit {
                         start: k,
                         end: k + n,
-                        cue: *cue,
+                        cue: CUES[i].1,
                     });
                     k += n;
                 }
