@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The download a first check costs and the writer module, built exactly as scripts/build-web.sh
+# The download a first check costs and the writer modules (annotate; the .xlsx export), built exactly as scripts/build-web.sh
 # builds them (opt-level z, wasm-bindgen --target web, wasm-opt with the script's passes), into OUT instead of www/,
 # plus the top ten size contributors of the checker wasm (twiggy top on the same -Oz build with
 # its names kept: `wasm-opt -Oz -g`; the shipped file is that minus the name section).
@@ -44,6 +44,9 @@ build() { # crate-package wasm-name out-dir wasm-opt-passes...
 }
 build nianbao nianbao "$OUT/pkg" "${checker_opt[@]}"
 build nianbao-writer nianbao_writer "$OUT/pkg-writer" -Oz
+# The .xlsx/CSV export, a module of its own since 2026-12-06 (absent from older checkouts).
+rm -rf "$OUT/pkg-xlsx"
+if [ -d xlsx ]; then build nianbao-xlsx nianbao_xlsx "$OUT/pkg-xlsx" -Oz; fi
 
 gz() { gzip -9c "$1" | wc -c; }
 emit_group() { # group files...
@@ -82,8 +85,12 @@ if [ -f tools/minify.mjs ] && node tools/minify.mjs "$OUT/dist" >/dev/null 2>&1;
   emit_group first-check-minified "${mini[@]}"
 fi
 emit_group writer www/writer.js "$OUT/pkg-writer/nianbao_writer.js" "$OUT/pkg-writer/nianbao_writer_bg.wasm"
+if [ -d "$OUT/pkg-xlsx" ]; then
+  emit_group xlsx www/writer.js "$OUT/pkg-xlsx/nianbao_xlsx.js" "$OUT/pkg-xlsx/nianbao_xlsx_bg.wasm"
+fi
 if command -v twiggy >/dev/null; then
   twiggy top -n 10 "$OUT/pkg/nianbao_bg.named.wasm" | tee "$OUT/twiggy-top.txt"
   twiggy top -n 25 "$OUT/pkg-writer/nianbao_writer_bg.named.wasm" >"$OUT/twiggy-top-writer.txt"
+  if [ -d "$OUT/pkg-xlsx" ]; then twiggy top -n 25 "$OUT/pkg-xlsx/nianbao_xlsx_bg.named.wasm" >"$OUT/twiggy-top-xlsx.txt"; fi
   twiggy garbage "$OUT/pkg/nianbao_bg.named.wasm" | head -5 >"$OUT/twiggy-garbage.txt" || true
 fi

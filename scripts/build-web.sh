@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the browser page's WebAssembly into www/pkg/ (the checker, loaded at start), the single
-# offline file www/nianbao.html, dist/ (www/ minified, to serve), www/pkg-writer/ (the writer of the annotated .docx and the
-# .xlsx, loaded on demand by www/writer.js) and www/pkg-readers/ (the .doc/.wps/HTML/MHT/paste
+# offline file www/nianbao.html, dist/ (www/ minified, to serve), www/pkg-writer/ (the writer of
+# the annotated .docx) and www/pkg-xlsx/ (the .xlsx/CSV export), both loaded on demand by
+# www/writer.js, and www/pkg-readers/ (the .doc/.wps/HTML/MHT/paste
 # readers, loaded on demand by www/readers.js), and prints the download sizes.
 #   cargo (wasm32, release) → wasm-bindgen (--target web) → wasm-opt -Oz (npm binaryen)
 # Needs: rustup target wasm32-unknown-unknown, wasm-bindgen-cli matching Cargo.lock, npm ci --prefix tools.
@@ -63,8 +64,11 @@ module() { # package crate-file out-dir target-dir wasm-opt-passes...
 
 # The checker, loaded by the page at start (when idle).
 module nianbao nianbao www/pkg target "${checker_opt[@]}"
-# The on-demand writer (writer/): a module of its own so that the start download does not grow.
+# The on-demand writers, modules of their own so that the start download does not grow: the
+# annotated .docx (writer/: the checker's reader and the annotator) and the .xlsx/CSV export
+# (xlsx/: rust_xlsxwriter, no checker), each loaded only by the download that needs it.
 module nianbao-writer nianbao_writer www/pkg-writer target/web-writer -Oz
+module nianbao-xlsx nianbao_xlsx www/pkg-xlsx target/web-xlsx -Oz
 # The on-demand readers (readers/): the checker with the .doc/.wps, HTML/MHT and paste readers,
 # loaded by www/readers.js only when such a file or a paste arrives.
 module nianbao-readers nianbao_readers www/pkg-readers target/web-readers -Oz
@@ -101,7 +105,8 @@ element_js=(www/nianbao-check.js www/dom.js www/intake.js www/runner.js www/reco
 element_files=("${element_js[@]}" www/nianbao-check.css www/print.css www/worker.js www/pkg/nianbao.js www/pkg/nianbao_bg.wasm)
 element_later=(www/batch.js www/exports.js)
 # What the standalone page loads before it is idle (the paste box included): the worker, the glue
-# and the .wasm load after that (or on first use), writer.js only when an .xlsx or annotated copy is asked for.
+# and the .wasm load after that (or on first use), writer.js (and the module it needs) only when an
+# .xlsx or annotated copy is asked for.
 start_files=(www/index.html www/style.css www/app.js www/paste.js www/paste.css "${element_js[@]}" www/nianbao-check.css www/print.css)
 page_files=(www/index.html www/style.css www/app.js www/paste.js www/paste.css "${element_files[@]}")
 printf '%-28s %10s %10s\n' file bytes gzip-9
@@ -129,14 +134,18 @@ printf '%-28s %10d %10d\n' "page total, dist/ (minified)" "$min_raw" "$min_gz"
 read -r raw gz < <(size_of $(printf '%s\n' "${page_files[@]/#www\//dist/}" | grep -v '^dist/pkg/'))
 printf '%-28s %10d %10d\n' "  of which page JS+CSS+HTML" "$raw" "$gz"
 
-# The writer, downloaded only when an annotated report or an export is asked for.
+# The writers, each downloaded only by the download that needs it: the annotated report
+# (writer.js + pkg-writer/), the .xlsx or a CSV through writer.js (writer.js + pkg-xlsx/).
 writer_files=(www/writer.js www/pkg-writer/nianbao_writer.js www/pkg-writer/nianbao_writer_bg.wasm)
-for f in "${writer_files[@]}"; do
+xlsx_files=(www/writer.js www/pkg-xlsx/nianbao_xlsx.js www/pkg-xlsx/nianbao_xlsx_bg.wasm)
+for f in "${writer_files[@]}" "${xlsx_files[@]:1}"; do
   read -r raw gz < <(size_of "$f")
   printf '%-28s %10d %10d\n' "$f" "$raw" "$gz"
 done
 read -r raw gz < <(size_of "${writer_files[@]}")
-printf '%-28s %10d %10d\n' "writer (on demand)" "$raw" "$gz"
+printf '%-28s %10d %10d\n' "annotate (on demand)" "$raw" "$gz"
+read -r raw gz < <(size_of "${xlsx_files[@]}")
+printf '%-28s %10d %10d\n' "xlsx export (on demand)" "$raw" "$gz"
 # The readers, downloaded only when a .doc/.wps, a web page or a paste arrives.
 readers_files=(www/readers.js www/pkg-readers/nianbao_readers.js www/pkg-readers/nianbao_readers_bg.wasm)
 for f in "${readers_files[@]}"; do

@@ -64,6 +64,7 @@ step "native tests" cargo test --locked
 step "wasm tests (headless Chromium)" env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \
   cargo test --locked --target wasm32-unknown-unknown --test wasm
 step "writer wasm tests (Node)" cargo test --locked -p nianbao-writer --target wasm32-unknown-unknown --test writer_wasm
+step "xlsx export wasm tests (Node)" cargo test --locked -p nianbao-xlsx --target wasm32-unknown-unknown --test xlsx_wasm
 step "web build" bash scripts/build-web.sh
 # Each e2e file starts its own server (free port) and browser profile, so files run side by side:
 # most of their time is waiting for the page, and three at a time roughly halves the step.

@@ -41,7 +41,7 @@ mod rules;
 #[cfg(feature = "readers")]
 mod word97;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "bindings"))]
 pub mod wasm;
 
 /// A pasted selection (the clipboard's `text/html`) checked through the HTML reader.

@@ -2,35 +2,49 @@
 // The writer of downloads, loaded on demand so that the page's start download does not grow:
 // the user's .docx with a Word comment (批注) on every finding, and the findings of a batch as
 // .xlsx or CSV (the columns of the command line's --csv). Everything runs in this browser.
+// Two WebAssembly modules, each fetched on its first use: pkg-writer/ annotates (it reads the
+// .docx again to find where each finding is), pkg-xlsx/ writes the tables from the results the
+// page holds (no checker in it).
 //
 //   import { annotate, exportXlsx, exportCsv } from './writer.js';
 //   const { bytes, name, comments, revisions } = await annotate(fileBytes, { suggest: true, name: file.name });
 //   const xlsxBytes = await exportXlsx([{ name: file.name, result }, ...]);
 //   const csvText = await exportCsv([{ name: file.name, result }, ...]);   // starts with a BOM
 
-const PKG = new URL('./pkg-writer/nianbao_writer.js', import.meta.url);
+const ANNOTATE = new URL('./pkg-writer/nianbao_writer.js', import.meta.url);
+const XLSX = new URL('./pkg-xlsx/nianbao_xlsx.js', import.meta.url);
 
-let writer = null;
-let generation = 0;
-
-// The WebAssembly module, loaded once; after a trap (an instance is then unusable) afresh.
-async function load() {
-  if (!writer) {
-    writer = (async () => {
-      const url = generation ? `${PKG.href}?g=${generation}` : PKG.href;
-      const mod = await import(url);
-      await mod.default();
+/** A WebAssembly module loaded once; after a trap (an instance is then unusable) afresh. */
+function loader(pkg) {
+  let mod = null;
+  let generation = 0;
+  return {
+    load() {
+      if (!mod) {
+        mod = (async () => {
+          const url = generation ? `${pkg.href}?g=${generation}` : pkg.href;
+          const m = await import(url);
+          await m.default();
+          return m;
+        })();
+        mod.catch(() => { mod = null; });
+      }
       return mod;
-    })();
-    writer.catch(() => { writer = null; });
-  }
-  return writer;
+    },
+    reset() {
+      mod = null;
+      generation += 1;
+    },
+  };
 }
 
-// Runs `fn` on the module; an error thrown by the writer ({code, message}) becomes an Error
-// with its Chinese message and `code`; a trap reloads the module for the next call.
-async function call(fn) {
-  const mod = await load();
+const annotator = loader(ANNOTATE);
+const tables = loader(XLSX);
+
+// Runs `fn` on the module of `which`; an error thrown by the writer ({code, message}) becomes an
+// Error with its Chinese message and `code`; a trap reloads the module for the next call.
+async function call(which, fn) {
+  const mod = await which.load();
   try {
     return fn(mod);
   } catch (e) {
@@ -40,8 +54,7 @@ async function call(fn) {
       throw err;
     }
     if (e instanceof WebAssembly.RuntimeError) {
-      writer = null;
-      generation += 1;
+      which.reset();
       const err = /** @type {Error & {code?: string}} */ (new Error('生成文件时出现内部错误，请重试；若仍失败请反馈此文件'));
       err.code = 'internal';
       throw err;
@@ -63,21 +76,21 @@ export async function annotate(bytes, { suggest = false, name = undefined, date 
   const iso = date instanceof Date ? date.toISOString().replace(/\.\d+Z$/, 'Z') : String(date);
   if (Array.isArray(results) && results.length) {
     const plainResults = plain(results.map((result) => ({ name: '', result }))).map((e) => e.result);
-    return call((mod) => mod.annotate_checked(data, plainResults, !!suggest, iso, name ?? undefined));
+    return call(annotator, (mod) => mod.annotate_checked(data, JSON.stringify(plainResults), !!suggest, iso, name ?? undefined));
   }
-  return call((mod) => mod.annotate(data, !!suggest, iso, name ?? undefined));
+  return call(annotator, (mod) => mod.annotate(data, !!suggest, iso, name ?? undefined));
 }
 
 // The batch as an .xlsx workbook (sheets 问题清单 and 汇总): `entries` is [{name, result}, …]
 // with each result as the checker returned it. Resolves to a Uint8Array.
 export async function exportXlsx(entries, { date = new Date() } = {}) {
   const iso = date instanceof Date ? date.toISOString().replace(/\.\d+Z$/, 'Z') : String(date);
-  return call((mod) => mod.xlsx(plain(entries), iso));
+  return call(tables, (mod) => mod.xlsx(JSON.stringify(plain(entries)), iso));
 }
 
 // The batch as CSV text, starting with a byte order mark (Excel and WPS then read UTF-8).
 export async function exportCsv(entries) {
-  return call((mod) => mod.csv(plain(entries)));
+  return call(tables, (mod) => mod.csv(JSON.stringify(plain(entries))));
 }
 
 // Only what the writer reads: the name and the result's status, rejection, report, findings and

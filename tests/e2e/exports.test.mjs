@@ -39,7 +39,8 @@ const FILES = [
 const hasWriter = existsSync(join(WWW, 'writer.js'));
 /**
  * Skips a check whose tool is missing, with a notice; under CI a missing tool is a failure (the
- * writer module too, once the checkout has it: `www/pkg-writer` is built by scripts/build-web.sh).
+ * writer modules too, once the checkout has them: `www/pkg-writer` and `www/pkg-xlsx` are built by
+ * scripts/build-web.sh).
  */
 function need(t, ok, what, required = Boolean(process.env.CI)) {
   if (ok) return true;
@@ -48,6 +49,7 @@ function need(t, ok, what, required = Boolean(process.env.CI)) {
   return false;
 }
 const hasWriterWasm = existsSync(join(WWW, 'pkg-writer'));
+const hasXlsxWasm = existsSync(join(WWW, 'pkg-xlsx'));
 // Required under CI once the checkout has the writer module's source (writer.js).
 const writerRequired = Boolean(process.env.CI) && hasWriter;
 const hasOpenpyxl = spawnSync('python3', ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0;
@@ -144,7 +146,7 @@ test('CSV of the batch: BOM, the command line\'s header, a row per finding of ev
 });
 
 test('xlsx of the batch and of one file, read back by openpyxl: 问题清单 and 汇总 sheets', async (t) => {
-  if (!need(t, hasWriter && hasWriterWasm, 'www/writer.js and www/pkg-writer (the writer module)', writerRequired) || !need(t, hasOpenpyxl, 'python3 openpyxl (pip install openpyxl)')) return;
+  if (!need(t, hasWriter && hasXlsxWasm, 'www/writer.js and www/pkg-xlsx (the .xlsx export module)', writerRequired) || !need(t, hasOpenpyxl, 'python3 openpyxl (pip install openpyxl)')) return;
   const { page, results } = await checked();
   const all = await download(page, page.locator('.batch-tools .export-xlsx'));
   assert.match(all.name, /^问题清单-\d{4}-\d\d-\d\d\.xlsx$/);

@@ -10,8 +10,8 @@ import { wrongTotal } from './lib/fixtures.mjs';
 
 let env;
 before(async () => {
-  if (!existsSync(join(WWW, 'pkg-writer', 'nianbao_writer_bg.wasm'))) {
-    throw new Error('www/pkg-writer is missing: run bash scripts/build-web.sh first');
+  for (const [dir, wasm] of [['pkg-writer', 'nianbao_writer_bg.wasm'], ['pkg-xlsx', 'nianbao_xlsx_bg.wasm']]) {
+    if (!existsSync(join(WWW, dir, wasm))) throw new Error(`www/${dir} is missing: run bash scripts/build-web.sh first`);
   }
   env = await start();
 });
@@ -22,13 +22,18 @@ const part = (zip, name) => zip.find((e) => e.name === name)?.data.toString('utf
 test('the page does not download the writer until it is asked for', async () => {
   const before = env.requests.length;
   const page = await env.open();
-  const loaded = env.requests.slice(before).filter((u) => /writer/.test(u));
+  const loaded = env.requests.slice(before).filter((u) => /writer|xlsx/.test(u));
   assert.deepEqual(loaded, [], 'writer requested at start');
   await page.close();
 });
 
+// Each download fetches its own module only: the annotated copy pkg-writer/, the tables pkg-xlsx/.
+const wasmFetched = (from) => env.requests.slice(from).map((u) => new URL(u).pathname)
+  .filter((p) => /\/pkg-(writer|xlsx)\/.*\.wasm$/.test(p)).map((p) => p.replace(/^.*\/(pkg-[^/]+\/)/, '$1'));
+
 test('writer.js annotates a report: comments, the tracked correction and the file name', async () => {
   const page = await env.open();
+  const from = env.requests.length;
   const bytes = [...wrongTotal()];
   const out = await page.evaluate(async (bytes) => {
     const w = await import(new URL('writer.js', location.href));
@@ -42,6 +47,7 @@ test('writer.js annotates a report: comments, the tracked correction and the fil
   assert.equal(out.comments, out.findings + 1, 'one per finding and one on the culprit');
   assert.equal(out.revisions, 2, 'the wrong total deleted, the right one inserted');
   assert.equal(out.plainRevisions, 0);
+  assert.deepEqual(wasmFetched(from), ['pkg-writer/nianbao_writer_bg.wasm'], 'the annotated copy loads the annotating module only');
   const zip = readZip(Buffer.from(out.bytes));
   const comments = part(zip, 'word/comments.xml');
   assert.equal(comments.match(/<w:comment /g).length, out.comments);
@@ -76,15 +82,19 @@ test('writer.js exports the batch as .xlsx and CSV from the checker results', as
     { name: 'seed_000.docx', bytes: [...seed(0)] },
     { name: '坏.docx', bytes: [...Buffer.from('PK\x03\x04 cut short')] },
   ];
-  const out = await page.evaluate(async (files) => {
+  const entries = await page.evaluate(async (files) => {
     const checker = await import(new URL('pkg/nianbao.js', location.href));
     await checker.default();
-    const entries = files.map((f) => ({ name: f.name, result: JSON.parse(checker.check(new Uint8Array(f.bytes))) }));
+    return files.map((f) => ({ name: f.name, result: JSON.parse(checker.check(new Uint8Array(f.bytes))) }));
+  }, files);
+  const from = env.requests.length;
+  const out = await page.evaluate(async (entries) => {
     const w = await import(new URL('writer.js', location.href));
     const xlsx = await w.exportXlsx(entries, { date: new Date(Date.UTC(2026, 11, 1)) });
     const csv = await w.exportCsv(entries);
     return { xlsx: [...xlsx], csv, findings: entries.map((e) => e.result.findings.length) };
-  }, files);
+  }, entries);
+  assert.deepEqual(wasmFetched(from), ['pkg-xlsx/nianbao_xlsx_bg.wasm'], 'the tables load the export module only, no checker');
   // CSV: BOM, the command line's header, a row per finding and one per file without findings.
   assert.ok(out.csv.startsWith('\ufeff文件,状态,规则,级别,表,行,列,应为,实为,说明,问题\r\n'));
   const lines = out.csv.trimEnd().split('\r\n');

@@ -1,18 +1,18 @@
 //! The page's on-demand writer (WebAssembly): the user's .docx with a Word comment on every
-//! finding ([`nianbao::present::annotate`]), and the findings of a batch as .xlsx
-//! ([`nianbao::present::xlsx`]) and CSV ([`nianbao::present::csv_rows`], the CLI's columns).
+//! finding ([`nianbao::present::annotate`]).
 //!
 //! A separate module from the checker so that the page's start download does not grow:
-//! `www/writer.js` imports it on the first download. The bindings exist on wasm32 only; the
-//! conversion of the page's result objects back into [`CheckResult`]s is plain Rust, tested
-//! natively.
+//! `www/writer.js` imports it on the first annotated download. The bindings exist on wasm32 only
+//! (feature `bindings`); the conversion of the page's result objects back into [`CheckResult`]s
+//! is plain Rust, tested natively, and shared with the .xlsx/CSV module (`xlsx/`), which uses
+//! this crate without its bindings.
 
 use nianbao::Finding;
 use nianbao::Rejection;
 use nianbao::{CheckResult, PreviousInfo, ReportInfo, Status, Values, CONTRACT_VERSION};
 use serde::Deserialize;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "bindings"))]
 pub mod bindings;
 
 /// One file of a batch as the page holds it: its name and its check result (the JSON shape of
@@ -82,16 +82,6 @@ pub fn annotate_of(
     let findings = results.iter().map(|r| r.findings.len()).sum();
     let annotated = nianbao::annotate_results(bytes, &results, options)?;
     Ok((annotated, findings))
-}
-
-/// The batch as an .xlsx workbook (问题清单 and 汇总 sheets).
-pub fn xlsx_of(entries: Vec<Entry>, date: Option<&str>) -> Result<Vec<u8>, Rejection> {
-    let results: Vec<(String, CheckResult)> = entries
-        .into_iter()
-        .map(|e| (e.name, e.result.into_result()))
-        .collect();
-    let refs: Vec<(&str, &CheckResult)> = results.iter().map(|(n, r)| (n.as_str(), r)).collect();
-    nianbao::present::xlsx::xlsx(&refs, date)
 }
 
 /// The batch as CSV: BOM, header, then the rows of each file (the CLI's `--csv`).
