@@ -179,10 +179,13 @@ pub fn infer(agency: Option<&str>, prose: &[&str]) -> KindReading {
             basis: KindBasis::NoAgency,
         };
     };
-    let whole = WHOLE_REGION
-        .iter()
-        .copied()
-        .find(|w| prose.iter().any(|p| p.contains(*w)));
+    // Looked for only where the name leaves the kind open (it scans the whole prose).
+    let whole = || {
+        WHOLE_REGION
+            .iter()
+            .copied()
+            .find(|w| prose.iter().any(|p| p.contains(*w)))
+    };
     let reading = |kind, basis| KindReading { kind, basis };
     let name_s = name.to_string();
     if name.ends_with("街道办事处") {
@@ -197,7 +200,7 @@ pub fn infer(agency: Option<&str>, prose: &[&str]) -> KindReading {
         "政府办公厅",
     ] {
         if let Some(region) = name.strip_suffix(office) {
-            if let (Some(word), true) = (whole, prose.iter().any(|p| p.contains("汇总"))) {
+            if let (true, Some(word)) = (prose.iter().any(|p| p.contains("汇总")), whole()) {
                 return reading(
                     level_of(region),
                     KindBasis::OfficeConsolidated { name: name_s, word },
@@ -215,7 +218,7 @@ pub fn infer(agency: Option<&str>, prose: &[&str]) -> KindReading {
             if kind == ReportKind::Township {
                 return reading(kind, KindBasis::Township { name: name_s });
             }
-            return match whole {
+            return match whole() {
                 Some(word) => reading(kind, KindBasis::Consolidated { name: name_s, word }),
                 None => reading(
                     ReportKind::Department,

@@ -5,7 +5,8 @@
 /// space; other characters are returned unchanged.
 pub fn fold_width(c: char) -> char {
     match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        // U+FF01..U+FF5E map onto ASCII U+0021..U+007E.
+        '\u{FF01}'..='\u{FF5E}' => ((c as u32 - 0xFEE0) as u8) as char,
         '\u{3000}' => ' ',
         _ => c,
     }
@@ -14,6 +15,11 @@ pub fn fold_width(c: char) -> char {
 /// True for every kind of blank a Word cell may hold: ASCII and Unicode whitespace, NBSP,
 /// U+3000, zero-width spaces and the BOM.
 pub fn is_blank(c: char) -> bool {
+    // Past U+3000 (ideographic space, the last Unicode whitespace) only the BOM is blank: the
+    // common case of Chinese text answered without the Unicode table.
+    if c > '\u{3000}' {
+        return c == '\u{FEFF}';
+    }
     c.is_whitespace()
         || matches!(
             c,
@@ -134,6 +140,26 @@ pub fn split_heading_number(text: &str) -> (Option<HeadingNumber>, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blank_and_width_fast_paths_agree_with_their_definitions_on_every_char() {
+        let extra = [
+            '\u{00A0}', '\u{3000}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}',
+        ];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(
+                is_blank(c),
+                c.is_whitespace() || extra.contains(&c),
+                "is_blank {c:?}"
+            );
+            let folded = match c {
+                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap(),
+                '\u{3000}' => ' ',
+                _ => c,
+            };
+            assert_eq!(fold_width(c), folded, "fold_width {c:?}");
+        }
+    }
 
     #[test]
     fn norm_drops_blanks_and_punctuation() {

@@ -200,9 +200,8 @@ pub(super) const CUES: &[(&str, Cue)] = &[
 /// each position of a sentence only the cues starting with its character are compared. (A
 /// hand-written index rather than an automaton crate such as `aho-corasick`: the cue table is
 /// small, the callers ask for phrases over arbitrary ranges, and the page's wasm stays as it is.)
-pub(super) fn cues_by_first_char() -> &'static (CharSet, Vec<(char, usize)>) {
-    static BY_FIRST: std::sync::OnceLock<(CharSet, Vec<(char, usize)>)> =
-        std::sync::OnceLock::new();
+pub(super) fn cues_by_first_char() -> &'static CueIndex {
+    static BY_FIRST: std::sync::OnceLock<CueIndex> = std::sync::OnceLock::new();
     BY_FIRST.get_or_init(|| {
         let mut v: Vec<(char, usize)> = CUES
             .iter()
@@ -214,8 +213,23 @@ pub(super) fn cues_by_first_char() -> &'static (CharSet, Vec<(char, usize)>) {
         for &(c, _) in &v {
             firsts.insert(c);
         }
-        (firsts, v)
+        let chars = CUES.iter().map(|(w, _)| w.chars().collect()).collect();
+        CueIndex {
+            firsts,
+            by_first: v,
+            chars,
+        }
     })
+}
+
+/// The cues indexed by first character, and each cue's characters (decoded once).
+pub(super) struct CueIndex {
+    /// Every cue's first character.
+    pub(super) firsts: CharSet,
+    /// `(first character, index in CUES)`, sorted.
+    pub(super) by_first: Vec<(char, usize)>,
+    /// The characters of `CUES[i]`.
+    pub(super) chars: Vec<Vec<char>>,
 }
 
 /// The entries of a `(char, …)` table sorted by character whose character is `c`.

@@ -189,6 +189,11 @@ pub fn mentions(text: &[char]) -> Vec<Mention> {
     let mut i = 0;
     while i < text.len() {
         let c = text[i];
+        // Most characters start no number: answered before looking at the one before.
+        if digit(c).is_none() && !is_cn_num(c) {
+            i += 1;
+            continue;
+        }
         let prev = if i > 0 {
             text.get(i - 1).copied()
         } else {

@@ -16,19 +16,23 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
         if out.len() >= MAX_CLAIMS {
             break;
         }
-        let chars: Vec<char> = p.text.chars().take(MAX_PARAGRAPH_CHARS).collect();
+        let mut chars: Vec<char> = Vec::with_capacity(p.text.len().min(MAX_PARAGRAPH_CHARS));
+        chars.extend(p.text.chars().take(MAX_PARAGRAPH_CHARS));
         // Result rows (予以公开 N 件 …) are about applications only when the paragraph or the one
         // before it speaks of applications, or the paragraph is in section 三.
         // A list of results (予以公开…，部分公开…，无法提供…) or 办理结果 is about applications too.
-        let results = result_words(p.text);
+        // (Counted at most once, and only when asked: a paragraph that says 申请 and whose
+        // sentences all speak of applications never needs it.)
+        let results = std::cell::OnceCell::new();
+        let results_listed = || *results.get_or_init(|| result_words(p.text)) >= 2;
         let mentions_applications =
-            p.text.contains("申请") || results >= 2 || p.text.contains("办理结果");
+            p.text.contains("申请") || results_listed() || p.text.contains("办理结果");
         let about_applications = mentions_applications
             || previous_mentions_applications
             || p.part == super::Part::Section(2);
         previous_mentions_applications = mentions_applications;
         for (s, e) in sentences(&chars) {
-            let sentence = Sentence::new(&chars, s, e, results >= 2);
+            let sentence = Sentence::new(&chars, s, e, &results_listed);
             // The sentence as shown: without its closing punctuation and trailing blanks.
             let mut shown_end = e;
             while shown_end > s
@@ -139,14 +143,30 @@ pub(super) fn result_words(text: &str) -> usize {
         ("不予处理", 4),
         ("其他处理", 5),
     ];
-    let mut kinds = 0u8;
-    for (at, c) in text.char_indices() {
-        if !matches!(c, '予' | '同' | '部' | '不' | '禁' | '国' | '无' | '其') {
-            continue;
+    // Every word starts with a three-byte character: a word can start only two bytes before a
+    // byte that ends one of those first characters. `ENDS[b]`: the words whose first character
+    // ends with byte b (a table lookup per byte, no decoding).
+    const ENDS: [u16; 256] = {
+        let mut t = [0u16; 256];
+        let mut k = 0;
+        while k < WORDS.len() {
+            let w = WORDS[k].0.as_bytes();
+            assert!(w[0] >= 0xE0 && w[0] < 0xF0, "a three-byte first character");
+            t[w[2] as usize] |= 1 << k;
+            k += 1;
         }
-        let rest = &text[at..];
-        for (w, kind) in WORDS {
-            if rest.starts_with(w) {
+        t
+    };
+    let mut kinds = 0u8;
+    let b = text.as_bytes();
+    for i in 2..b.len() {
+        let mut words = ENDS[b[i] as usize];
+        while words != 0 {
+            let k = words.trailing_zeros() as usize;
+            words &= words - 1;
+            let (w, kind) = WORDS[k];
+            let w = w.as_bytes();
+            if b[i - 2] == w[0] && b[i - 1] == w[1] && b[i - 2..].starts_with(w) {
                 kinds |= 1 << kind;
             }
         }
@@ -277,10 +297,18 @@ pub(super) struct Hit {
 }
 
 impl Sentence {
-    /// `results_listed`: the paragraph names two or more kinds of results (`result_words`).
-    pub(super) fn new(chars: &[char], s: usize, e: usize, results_listed: bool) -> Self {
-        let mut c = Vec::new();
-        let mut map = Vec::new();
+    /// `results_listed`: whether the paragraph names two or more kinds of results
+    /// (`result_words`), asked only when needed.
+    pub(super) fn new(
+        chars: &[char],
+        s: usize,
+        e: usize,
+        results_listed: &dyn Fn() -> bool,
+    ) -> Self {
+        // At most one compact character per character of the range (a sentence is bounded).
+        let cap = e.min(chars.len()).saturating_sub(s);
+        let mut c = Vec::with_capacity(cap);
+        let mut map = Vec::with_capacity(cap);
         for (k, &ch) in chars.iter().enumerate().take(e).skip(s) {
             if is_blank(ch) {
                 continue;
@@ -326,7 +354,7 @@ impl Sentence {
             });
             // (Only a paragraph naming two kinds of results can hold such a sentence.)
             sentence.about_applications =
-                received || results_listed && result_words(&full_sentence(chars, s, e)) >= 2;
+                received || results_listed() && result_words(&full_sentence(chars, s, e)) >= 2;
         }
         sentence
     }
@@ -365,6 +393,10 @@ impl Sentence {
 
     /// Positions where `w` occurs within `[from, to)`, in order.
     pub(super) fn find(&self, w: &str, from: usize, to: usize) -> Vec<usize> {
+        // Most phrases asked do not occur: answered by the character filter alone.
+        if !self.may_hold(w) {
+            return Vec::new();
+        }
         self.occurrences(w, from, to).collect()
     }
 
@@ -372,7 +404,12 @@ impl Sentence {
         self.occurrences(w, from, to).next().is_some()
     }
 
-    /// Positions where `w` occurs within `[from, to)`, in order. A phrase whose first character
+    /// Whether every character of `w` may occur in the sentence (false: `w` does not occur).
+    pub(super) fn may_hold(&self, w: &str) -> bool {
+        w.chars().all(|ch| self.seen.may_contain(ch))
+    }
+
+    /// Positions where `w` occurs within `[from, to)`, in order. A phrase with a character that
     /// is not in the sentence (the common case: ~40 phrase lists are asked of every sentence) is
     /// answered by the character filter without a scan.
     pub(super) fn occurrences<'a>(
@@ -381,14 +418,20 @@ impl Sentence {
         from: usize,
         to: usize,
     ) -> impl Iterator<Item = usize> + 'a {
-        let n = w.chars().count();
         let to = to.min(self.c.len());
         let first = w.chars().next();
-        // An empty phrase occurs everywhere; a phrase longer than the range nowhere.
+        // An empty phrase occurs everywhere; a phrase longer than the range nowhere. (Its
+        // length is counted only when its first character may occur.)
         let range = match first {
-            _ if to < n => 0..0,
-            Some(f) if !self.seen.may_contain(f) => 0..0,
-            _ => from..to - n + 1,
+            Some(_) if !self.may_hold(w) => 0..0,
+            _ => {
+                let n = w.chars().count();
+                if to < n {
+                    0..0
+                } else {
+                    from..to - n + 1
+                }
+            }
         };
         // The first character compared directly: most positions differ there.
         range.filter(move |&k| first.is_none_or(|f| self.c[k] == f) && self.has_at(k, w))
@@ -408,28 +451,27 @@ impl Sentence {
         let (from, to) = (0, self.c.len());
         let mut out = Vec::new();
         let mut k = from;
-        let (firsts, by_first) = cues_by_first_char();
+        let index = cues_by_first_char();
         while k < to {
-            if !firsts.may_contain(self.c[k]) {
+            if !index.firsts.may_contain(self.c[k]) {
                 k += 1;
                 continue;
             }
-            let candidates = entries_of(by_first, self.c[k]);
+            let candidates = entries_of(&index.by_first, self.c[k]);
             let best = candidates
                 .iter()
-                .map(|&(_, i)| &CUES[i])
-                // has_at fails at the first differing character and past the end: count a cue's
-                // characters only when it matched. Candidates are in CUES order, so that the
-                // longest cue wins ties as before (the last of equal length).
-                .filter(|(w, _)| self.has_at(k, w))
-                .max_by_key(|(w, _)| w.chars().count());
+                .map(|&(_, i)| (i, index.chars[i].as_slice()))
+                // Candidates are in CUES order, so that the longest cue wins ties as before (the
+                // last of equal length).
+                .filter(|(_, w)| self.c.get(k..k + w.len()) == Some(*w))
+                .max_by_key(|(_, w)| w.len());
             match best {
-                Some((w, cue)) => {
-                    let n = w.chars().count();
+                Some((i, w)) => {
+                    let n = w.len();
                     out.push(Hit {
                         start: k,
                         end: k + n,
-                        cue: *cue,
+                        cue: CUES[i].1,
                     });
                     k += n;
                 }

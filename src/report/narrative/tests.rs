@@ -498,3 +498,33 @@ fn a_huge_number_before_a_decimal_wan_saturates_without_overflow() {
     let _ = claims(&text);
     let _ = claims("主动公开7.9万条，占比0.94%；省直部门公开99999999999999999999.30万条。");
 }
+
+#[test]
+fn result_words_counts_the_kinds_named_anywhere() {
+    // The byte scan against its definition: a kind counts when any of its words occurs.
+    let kinds: [&[&str]; 6] = [
+        &["予以公开", "同意公开"],
+        &["部分公开"],
+        &["不予公开", "禁止公开", "国家秘密"],
+        &["无法提供", "不掌握"],
+        &["不予处理"],
+        &["其他处理"],
+    ];
+    let texts = [
+        "",
+        "予",
+        "予以公开",
+        "其中予以公开18件，部分公开2件，不予公开（国家秘密）1件，无法提供3件。",
+        "本机关不掌握相关信息；不予处理 2 件、其他处理1件。同意公开",
+        "予以公予以公开部分公禁止公开",
+        "全文 ab 予以 公开，部份公开",
+        "xx其他处理",
+    ];
+    for t in texts {
+        let expected = kinds
+            .iter()
+            .filter(|ws| ws.iter().any(|w| t.contains(w)))
+            .count();
+        assert_eq!(sentences::result_words(t), expected, "{t}");
+    }
+}

@@ -395,7 +395,7 @@ impl Sentence {
             }
         }
         for (ph, strict) in upheld_phrases {
-            if let Some(&p) = self.find(ph, 0, n).first() {
+            if let Some(p) = self.occurrences(ph, 0, n).next() {
                 if upheld_at.iter().any(|&(s, e)| p >= s && p < e) {
                     continue;
                 }
