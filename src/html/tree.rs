@@ -201,15 +201,8 @@ impl Open {
     /// above the nearest stop (a `<tr>` closes the open `tr` with the cells and paragraphs
     /// inside it).
     fn close_implied(&mut self, name: &str) {
-        let (targets, stops): (&[&str], &[&str]) = match name {
-            "td" | "th" => (&["td", "th"], &["tr", "table"]),
-            "tr" => (&["tr"], &["table"]),
-            "thead" | "tbody" | "tfoot" => (&["thead", "tbody", "tfoot", "tr"], &["table"]),
-            "li" => (&["li"], &["ul", "ol", "td", "th", "table"]),
-            "dt" | "dd" => (&["dt", "dd"], &["dl", "td", "th", "table"]),
-            "p" | "div" | "table" | "ul" | "ol" | "dl" | "h1" | "h2" | "h3" | "h4" | "h5"
-            | "h6" | "pre" | "blockquote" | "section" | "article" | "hr" => (&["p"], SCOPE),
-            _ => return,
+        let Some((targets, stops)) = implied_closes(name) else {
+            return;
         };
         let floor = stops.iter().filter_map(|s| self.last(s)).max().unwrap_or(0);
         let at = targets
@@ -321,6 +314,22 @@ impl Tree {
     }
 }
 
+/// The open elements a start tag `name` implies the end of: `(targets, stops)`, the lowest open
+/// target above the nearest stop is closed (a `<tr>` closes the open `tr` with the cells and
+/// paragraphs inside it). `None`: the tag closes nothing.
+fn implied_closes(name: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
+    Some(match name {
+        "td" | "th" => (&["td", "th"], &["tr", "table"]),
+        "tr" => (&["tr"], &["table"]),
+        "thead" | "tbody" | "tfoot" => (&["thead", "tbody", "tfoot", "tr"], &["table"]),
+        "li" => (&["li"], &["ul", "ol", "td", "th", "table"]),
+        "dt" | "dd" => (&["dt", "dd"], &["dl", "td", "th", "table"]),
+        "p" | "div" | "table" | "ul" | "ol" | "dl" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+        | "pre" | "blockquote" | "section" | "article" | "hr" => (&["p"], SCOPE),
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -328,14 +337,8 @@ mod tests {
     /// The open-element rules as first written: a walk down the stack for every tag. The
     /// indexed [`Open`] must close exactly the same elements.
     fn reference_close_implied(stack: &mut Vec<(usize, String)>, name: &str) {
-        let (targets, stops): (&[&str], &[&str]) = match name {
-            "td" | "th" => (&["td", "th"], &["tr", "table"]),
-            "tr" => (&["tr"], &["table"]),
-            "thead" | "tbody" | "tfoot" => (&["thead", "tbody", "tfoot", "tr"], &["table"]),
-            "li" => (&["li"], &["ul", "ol", "td", "th", "table"]),
-            "dt" | "dd" => (&["dt", "dd"], &["dl", "td", "th", "table"]),
-            "p" | "div" | "table" | "ul" | "ol" | "dl" | "hr" => (&["p"], SCOPE),
-            _ => return,
+        let Some((targets, stops)) = implied_closes(name) else {
+            return;
         };
         let mut at = None;
         for (i, (_, n)) in stack.iter().enumerate().rev() {
@@ -379,8 +382,26 @@ mod tests {
     #[test]
     fn indexed_open_elements_close_what_the_walk_closes() {
         const NAMES: &[&str] = &[
-            "table", "tr", "td", "th", "tbody", "thead", "p", "div", "li", "ul", "ol", "dl", "dd",
-            "dt", "b", "i", "html", "hr",
+            "table",
+            "tr",
+            "td",
+            "th",
+            "tbody",
+            "thead",
+            "p",
+            "div",
+            "li",
+            "ul",
+            "ol",
+            "dl",
+            "dd",
+            "dt",
+            "b",
+            "i",
+            "html",
+            "hr",
+            "h2",
+            "blockquote",
         ];
         let mut open = Open::new();
         let mut reference: Vec<(usize, String)> = vec![(0, "#root".into())];
