@@ -3,29 +3,13 @@
 //!   cargo test -p nianbao-writer --target wasm32-unknown-unknown --test writer_wasm
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Reflect, Uint8Array};
+use js_sys::Uint8Array;
 use nianbao_writer::bindings;
-use std::io::{Cursor, Read};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-/// seed_001 with a wrong 总计 in 表三, a broken 表四 group and a blank 表二 cell.
-const SAMPLE: &[u8] = include_bytes!("../../www/samples/sample-with-errors.docx");
-const DATE: &str = "2026-12-01T08:00:00Z";
-
-fn get(o: &JsValue, key: &str) -> JsValue {
-    Reflect::get(o, &key.into()).expect("property")
-}
-
-fn part(zip_bytes: &[u8], name: &str) -> String {
-    let mut a = zip::ZipArchive::new(Cursor::new(zip_bytes)).expect("a zip");
-    let mut s = String::new();
-    a.by_name(name)
-        .expect("the part")
-        .read_to_string(&mut s)
-        .expect("utf-8");
-    s
-}
+mod support;
+use support::{get, part, DATE, SAMPLE};
 
 #[wasm_bindgen_test]
 fn annotate_returns_the_commented_copy_with_its_name_and_counts() {

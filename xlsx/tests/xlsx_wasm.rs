@@ -5,28 +5,12 @@
 
 use js_sys::{Array, Object, Reflect};
 use nianbao_xlsx::bindings;
-use std::io::{Cursor, Read};
-use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-/// seed_001 with a wrong 总计 in 表三, a broken 表四 group and a blank 表二 cell.
-const SAMPLE: &[u8] = include_bytes!("../../www/samples/sample-with-errors.docx");
+#[path = "../../writer/tests/support/mod.rs"]
+mod support;
+use support::{get, part, DATE, SAMPLE};
 const SEED: &[u8] = include_bytes!("../../tests/fixtures/samples/seed_001.docx");
-const DATE: &str = "2026-12-01T08:00:00Z";
-
-fn get(o: &JsValue, key: &str) -> JsValue {
-    Reflect::get(o, &key.into()).expect("property")
-}
-
-fn part(zip_bytes: &[u8], name: &str) -> String {
-    let mut a = zip::ZipArchive::new(Cursor::new(zip_bytes)).expect("a zip");
-    let mut s = String::new();
-    a.by_name(name)
-        .expect("the part")
-        .read_to_string(&mut s)
-        .expect("utf-8");
-    s
-}
 
 /// `[{name, result}, …]` as the page holds it (the results straight from the checker's export),
 /// as the JSON text www/writer.js passes.
