@@ -92,9 +92,23 @@ fn is_cn_num(c: char) -> bool {
     )
 }
 
+/// The value of an ASCII or full-width digit: `fold_width(c).to_digit(10)` without the fold
+/// (this runs on every character of the prose).
 fn digit(c: char) -> Option<u32> {
-    crate::report::normalize::fold_width(c).to_digit(10)
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
 }
+
+/// The characters that may start a number (digits and `is_cn_num`), as a filter on the low bits
+/// of the code point: most characters of the prose are answered by one lookup.
+static NUMBER_CHARS: super::sentences::CharSet = super::sentences::CharSet::of(&[
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '０', '１', '２', '３', '４', '５', '６',
+    '７', '８', '９', '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十',
+    '百', '千', '万',
+]);
 
 pub use crate::report::numeral::parse_chinese;
 
@@ -188,8 +202,12 @@ pub fn mentions(text: &[char]) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < text.len() {
+        // Most characters start no number: skipped by the filter in a tight loop.
+        match text[i..].iter().position(|&c| NUMBER_CHARS.may_contain(c)) {
+            Some(k) => i += k,
+            None => break,
+        }
         let c = text[i];
-        // Most characters start no number: answered before looking at the one before.
         if digit(c).is_none() && !is_cn_num(c) {
             i += 1;
             continue;
@@ -374,6 +392,18 @@ mod tests {
             .iter()
             .map(|m| (m.value, m.unit.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn digit_is_its_definition() {
+        // `digit` against its definition, over the planes the prose uses.
+        for c in (0u32..0x3_0000).filter_map(char::from_u32) {
+            let reference = crate::report::normalize::fold_width(c).to_digit(10);
+            assert_eq!(digit(c), reference, "{c:?}");
+            if reference.is_some() || is_cn_num(c) {
+                assert!(NUMBER_CHARS.may_contain(c), "{c:?}");
+            }
+        }
     }
 
     #[test]
