@@ -132,6 +132,11 @@ fn unit_at(text: &[char], i: usize) -> Option<(Unit, usize)> {
     })
 }
 
+/// The first characters of every unit `unit_at` reads: a text without any has no mention.
+pub(super) const UNIT_CHARS: [char; 11] = [
+    '件', '条', '份', '起', '个', '次', '宗', '项', '部', '元', '万',
+];
+
 /// Words that make a unit character part of something else: 个百分点, 个工作日, 一次性, 条例.
 fn unit_is_word(unit: Unit, after: &[char]) -> bool {
     let starts = |w: &str| {
@@ -402,6 +407,18 @@ mod tests {
             assert_eq!(digit(c), reference, "{c:?}");
             if reference.is_some() || is_cn_num(c) {
                 assert!(NUMBER_CHARS.may_contain(c), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn unit_chars_start_every_unit() {
+        // Every character `unit_at` reads as the start of a unit is in UNIT_CHARS.
+        for c in (0u32..0x3_0000).filter_map(char::from_u32) {
+            for next in ['元', '件', 'x'] {
+                if unit_at(&[c, next], 0).is_some() {
+                    assert!(UNIT_CHARS.contains(&c), "{c:?}");
+                }
             }
         }
     }

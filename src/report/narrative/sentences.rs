@@ -136,7 +136,8 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
 /// `chars` := the first `max` characters of `text` (`text.chars().take(max)`, decoded here:
 /// this runs on every character of the prose).
 pub(super) fn decode_into(text: &str, max: usize, chars: &mut Vec<char>) {
-    // At most one character per byte: the buffer is sized once and filled in place.
+    // At most one character per byte: the buffer is sized once and filled in place (std's
+    // decoder: a hand-written one measured slower).
     chars.clear();
     chars.resize(text.len().min(max), '\0');
     let mut n = 0;
