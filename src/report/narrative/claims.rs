@@ -24,11 +24,9 @@ pub(super) type Found = (Subject, Option<i64>, Option<Unit>, (usize, usize), Fla
 
 impl Sentence {
     pub(super) fn claims(&self, year: Option<i32>) -> Vec<Found> {
-        // Every number read ends in a unit (件, 条, 元 …): a sentence without one has none.
-        let mentions = if numerals::UNIT_CHARS
-            .iter()
-            .any(|&u| self.seen.may_contain(u))
-        {
+        // Every number read ends in a unit (件, 条, 元 …) right after it: a sentence without one
+        // (条例, 一部分 …) has none.
+        let mentions = if numerals::may_hold_mention(&self.c, |u| self.seen.may_contain(u)) {
             numerals::mentions(&self.c)
         } else {
             Vec::new()
