@@ -72,7 +72,7 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
                     // loose: said of all cases they hold for the disclosure cases too.)
                     Subject::Review(_) | Subject::Litigation(_) => {
                         p.part != super::Part::Section(3) && {
-                            let full = full_sentence(&chars, s, e);
+                            let full = full_sentence(chars, s, e);
                             !CASE_ABOUT_DISCLOSURE
                                 .iter()
                                 .any(|w| full.contains(w) || p.text.contains(w))
@@ -590,7 +590,7 @@ impl Sentence {
         let mut start = 0;
         for (k, &ch) in self.c.iter().enumerate() {
             // (Most characters are answered by the first comparison: CJK lies between.)
-            if (ch < ';' || ch >= '，')
+            if !(';'..'，').contains(&ch)
                 && matches!(ch, '，' | ',' | '：' | ':')
                 && !mentions.iter().any(|m| m.start <= k && k < m.end)
             {
