@@ -346,18 +346,20 @@ pub(crate) fn push_u64(out: &mut Vec<u8>, mut n: u64) {
     out.extend_from_slice(&digits[i..]);
 }
 
-/// Whether `needle` (not empty) occurs in `hay`: its first byte found with memchr, then
-/// compared; cheaper than a `memmem` finder built for every short tag searched here.
+/// Whether `needle` (not empty) occurs in `hay`: its last byte looked for in a plain loop, then
+/// the bytes before it compared. The tags searched here are short: a `memmem` finder built per
+/// tag cost more than the search, and memchr's iterator has no SIMD to gain from in wasm.
 pub(crate) fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    let Some(&first) = needle.first() else {
+    let Some((&last, head)) = needle.split_last() else {
         return true;
     };
-    memchr::memchr_iter(first, hay).any(|i| hay.get(i..i + needle.len()) == Some(needle))
+    let n = head.len();
+    (n..hay.len()).any(|i| hay[i] == last && &hay[i - n..i] == head)
 }
 
 /// Whether a start tag may have an `id` attribute (any prefix): some `=` right after `id`.
 fn has_id_attr(tag: &[u8]) -> bool {
-    memchr::memchr_iter(b'=', tag).any(|i| i >= 2 && tag.get(i - 2..i) == Some(b"id".as_slice()))
+    contains(tag, b"id=")
 }
 
 fn split_prefix(qname: &[u8]) -> (Option<&[u8]>, &[u8]) {
