@@ -527,3 +527,23 @@ fn channel_after_semicolon() {
     // A piece that does not follow a channel part is not read as one.
     assert_eq!(read(2024, "本年度共发布信息39条;电子邮件7件。"), label("-"));
 }
+
+/// Read in the fourth session: 依申请公开请求 N 件, the requests counted right after the word.
+#[test]
+fn requests_counted_after_the_word() {
+    // http://www.ruian.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=001008003004069&fbtime=2024
+    // (瑞安市塘下镇 2024)
+    assert_eq!(
+        read(
+            2024,
+            "2024年,我镇依申请公开请求9件,其中网络平台收到3件,线下邮件收到1件,协助5件,都妥善答复。"
+        ),
+        label("New=9; New=3/s; New=1/s; AllDone")
+    );
+    // Not a count of requests: a rate, and a figure not right after the word.
+    assert_eq!(read(2024, "依申请公开请求答复率100%。"), label("-"));
+    assert_eq!(
+        read(2024, "依申请公开请求办理时限为20个工作日。"),
+        label("-")
+    );
+}
