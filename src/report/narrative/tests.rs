@@ -616,11 +616,9 @@ fn cue_scan_is_longest_match_in_cues_order() {
                     None => k += 1,
                 }
             }
-            let got: Vec<_> = sentence
-                .all_hits
-                .iter()
-                .map(|h| (h.start, h.end, h.cue))
-                .collect();
+            let mut hits = Vec::new();
+            sentence.scan_hits_into(&mut hits);
+            let got: Vec<_> = hits.iter().map(|h| (h.start, h.end, h.cue)).collect();
             assert_eq!(got, expected, "{text}");
         }
     }
