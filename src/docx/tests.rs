@@ -422,6 +422,26 @@ fn alternate_content_reads_the_first_choice_only() {
 }
 
 #[test]
+fn what_comes_before_invalid_utf8_is_read_first() {
+    // Too deep before the invalid byte: refused for depth, as when every event was checked
+    // on its own; the same nesting after it: bad XML.
+    let l = Limits {
+        max_xml_depth: 4,
+        ..Limits::default()
+    };
+    let deep = b"<w:document><w:body><w:p><w:r><w:t>\xff</w:t></w:r></w:p></w:body></w:document>";
+    assert_eq!(
+        parse(deep, None, &l).map(|_| ()).map_err(|e| e.code),
+        Err(RejectionCode::TooComplex)
+    );
+    let late = b"<w:document><w:body>\xff<w:p><w:r><w:t>x</w:t></w:r></w:p></w:body></w:document>";
+    assert_eq!(
+        parse(late, None, &l).map(|_| ()).map_err(|e| e.code),
+        Err(RejectionCode::BadXml)
+    );
+}
+
+#[test]
 fn bad_xml_is_rejected() {
     let l = Limits::default();
     for xml in [
@@ -433,6 +453,13 @@ fn bad_xml_is_rejected() {
         b"<w:document><w:body><w:p><w:r><w:t>&#0;</w:t></w:r></w:p></w:body></w:document>",
         b"<w:document><w:body><w:p></w:p></w:body></w:document></w:extra>",
         b"<w:document><w:body><w:p></w:p></w:body></w:document>\xc3",
+        // Invalid UTF-8 anywhere, read or skipped, is bad XML (the part is checked whole).
+        b"<w:document><w:body><w:p\xff></w:p></w:body></w:document>",
+        b"<w:document><w:body><w:p w:x=\"\xe4\xb8\"></w:p></w:body></w:document>",
+        b"<w:document><w:body><w:p><w:rPr><w:b\xc0/></w:rPr></w:p></w:body></w:document>",
+        b"<w:document><w:body><!-- \xed\xa0\x80 --><w:p/></w:body></w:document>",
+        b"<w:document><w:body><w:p><w:r><w:t>&am\xff;</w:t></w:r></w:p></w:body></w:document>",
+        b"<w:document><w:body><w:p><w:r><w:t>\xe4\xb8</w:t></w:r></w:p></w:body></w:document>",
     ] {
         let r = parse(xml, None, &l);
         assert_eq!(
