@@ -41,11 +41,14 @@ pub fn parse(xml: &[u8], styles: Option<&[u8]>, limits: &Limits) -> Result<Docum
     // The part must be valid UTF-8: checked once here, whole, rather than event by event.
     // Invalid bytes end the part for the reader where they start (the events before them are
     // read as they would be) and make it bad XML at its end, as an event holding them would.
-    let valid = match std::str::from_utf8(xml) {
-        Ok(_) => xml.len(),
-        Err(e) => e.valid_up_to(),
+    let (part, valid) = match std::str::from_utf8(xml) {
+        Ok(s) => (s, xml.len()),
+        Err(e) => (
+            std::str::from_utf8(xml.get(..e.valid_up_to()).unwrap_or_default()).unwrap_or_default(),
+            e.valid_up_to(),
+        ),
     };
-    let mut reader = Reader::from_reader(xml.get(..valid).unwrap_or_default());
+    let mut reader = Reader::from_reader(part.as_bytes());
     reader.config_mut().check_end_names = true;
     loop {
         let event = reader.read_event().map_err(|_| bad_xml())?;
@@ -58,12 +61,18 @@ pub fn parse(xml: &[u8], styles: Option<&[u8]>, limits: &Limits) -> Result<Docum
             Event::End(_) => parser.end()?,
             Event::Text(t) => {
                 if parser.wants_text() {
-                    parser.push_text(&t.xml10_content().map_err(|_| bad_xml())?);
+                    match text_in(part, &t) {
+                        Some(text) => parser.push_xml10(text),
+                        None => parser.push_text(&t.xml10_content().map_err(|_| bad_xml())?),
+                    }
                 }
             }
             Event::CData(t) => {
                 if parser.wants_text() {
-                    parser.push_text(&t.xml10_content().map_err(|_| bad_xml())?);
+                    match text_in(part, &t) {
+                        Some(text) => parser.push_xml10(text),
+                        None => parser.push_text(&t.xml10_content().map_err(|_| bad_xml())?),
+                    }
                 }
             }
             Event::GeneralRef(r) => {
@@ -93,6 +102,13 @@ pub fn parse(xml: &[u8], styles: Option<&[u8]>, limits: &Limits) -> Result<Docum
         }
     }
     parser.finish()
+}
+
+/// `bytes` as text when they are a slice of `part` (as the slice reader's events borrow them):
+/// the part was checked as UTF-8 whole, so its slices need no second check.
+fn text_in<'p>(part: &'p str, bytes: &[u8]) -> Option<&'p str> {
+    let start = (bytes.as_ptr() as usize).checked_sub(part.as_ptr() as usize)?;
+    part.get(start..start.checked_add(bytes.len())?)
 }
 
 fn bad_xml() -> Rejection {
@@ -320,6 +336,23 @@ impl<'l> Parser<'l> {
         if let Some(p) = self.paras.last_mut() {
             push_limited(&mut p.text, &mut p.chars, limit, s);
         }
+    }
+
+    /// Appends text with its line ends normalised as XML 1.0 says (`\r\n` and a lone `\r`
+    /// read as `\n`), as quick-xml's `xml10_content` does.
+    fn push_xml10(&mut self, text: &str) {
+        let mut rest = text;
+        while let Some(i) = memchr::memchr(b'\r', rest.as_bytes()) {
+            self.push_text(rest.get(..i).unwrap_or_default());
+            self.push_text("\n");
+            let skip = if rest.as_bytes().get(i + 1) == Some(&b'\n') {
+                i + 2
+            } else {
+                i + 1
+            };
+            rest = rest.get(skip..).unwrap_or_default();
+        }
+        self.push_text(rest);
     }
 
     fn start(&mut self, e: &BytesStart<'_>) -> Result<(), Rejection> {

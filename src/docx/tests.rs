@@ -664,3 +664,30 @@ fn malformed_structure_does_not_panic() {
         + "<w:t>after</w:t></w:r></w:p>";
     assert_eq!(texts(&doc(&deep_fields)), vec!["after"]);
 }
+
+#[test]
+fn line_ends_in_text_read_as_quick_xml_reads_them() {
+    // Text taken from the part checked whole, with XML 1.0 line ends (push_xml10), is what
+    // quick-xml's own decoding (xml10_content) gives, in text and in CDATA.
+    for raw in [
+        "a\r\nb",
+        "a\rb",
+        "\r",
+        "\r\n",
+        "\n\r",
+        "x\r\r\ny\r",
+        "表\r\n二\r",
+        "none",
+    ] {
+        let expected = quick_xml::events::BytesText::from_escaped(raw)
+            .xml10_content()
+            .unwrap()
+            .into_owned();
+        let d = doc(&p(raw));
+        assert_eq!(texts(&d), vec![expected.clone()], "{raw:?}");
+        let d = doc(&format!(
+            "<w:p><w:r><w:t><![CDATA[{raw}]]></w:t></w:r></w:p>"
+        ));
+        assert_eq!(texts(&d), vec![expected], "CDATA {raw:?}");
+    }
+}
