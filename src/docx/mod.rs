@@ -41,13 +41,8 @@ pub fn parse(xml: &[u8], styles: Option<&[u8]>, limits: &Limits) -> Result<Docum
     // The part must be valid UTF-8: checked once here, whole, rather than event by event.
     // Invalid bytes end the part for the reader where they start (the events before them are
     // read as they would be) and make it bad XML at its end, as an event holding them would.
-    let (part, valid) = match std::str::from_utf8(xml) {
-        Ok(s) => (s, xml.len()),
-        Err(e) => (
-            std::str::from_utf8(xml.get(..e.valid_up_to()).unwrap_or_default()).unwrap_or_default(),
-            e.valid_up_to(),
-        ),
-    };
+    let part = valid_utf8_start(xml);
+    let valid = part.len();
     let mut reader = Reader::from_reader(part.as_bytes());
     reader.config_mut().check_end_names = true;
     loop {
@@ -102,6 +97,22 @@ pub fn parse(xml: &[u8], styles: Option<&[u8]>, limits: &Limits) -> Result<Docum
         }
     }
     parser.finish()
+}
+
+/// The longest start of `bytes` that is valid UTF-8 (all of it when valid), checked with SIMD
+/// natively (`tests::valid_utf8_start_is_what_core_says`).
+pub(crate) fn valid_utf8_start(bytes: &[u8]) -> &str {
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
+        return s;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => bytes
+            .get(..e.valid_up_to())
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default(),
+    }
 }
 
 /// `bytes` as text when they are a slice of `part` (as the slice reader's events borrow them):

@@ -691,3 +691,40 @@ fn line_ends_in_text_read_as_quick_xml_reads_them() {
         assert_eq!(texts(&d), vec![expected], "CDATA {raw:?}");
     }
 }
+
+#[test]
+fn valid_utf8_start_is_what_core_says() {
+    let mut inputs: Vec<Vec<u8>> = vec![
+        Vec::new(),
+        b"<w:t>ascii</w:t>".to_vec(),
+        "<w:t>政府信息公开</w:t>".as_bytes().to_vec(),
+        b"\xef\xbb\xbf<w:document/>".to_vec(),
+        b"abc\xff".to_vec(),
+        b"\xe4\xb8".to_vec(),
+        b"\xed\xa0\x80 surrogate".to_vec(),
+        b"\xf4\x90\x80\x80 too large".to_vec(),
+        b"\xc0\xaf overlong".to_vec(),
+    ];
+    // Long inputs (past the SIMD blocks) with a bad byte at every position of a window.
+    let long = "表二 本年新收政府信息公开申请数量 abc 123 "
+        .repeat(40)
+        .into_bytes();
+    inputs.push(long.clone());
+    for at in (0..long.len()).step_by(7) {
+        let mut bad = long.clone();
+        bad[at] = 0xff;
+        inputs.push(bad);
+        let mut cut = long.clone();
+        cut.truncate(at);
+        inputs.push(cut);
+    }
+    for b in &inputs {
+        let expected = match std::str::from_utf8(b) {
+            Ok(s) => s.len(),
+            Err(e) => e.valid_up_to(),
+        };
+        let got = valid_utf8_start(b);
+        assert_eq!(got.len(), expected, "{:?}", String::from_utf8_lossy(b));
+        assert_eq!(got.as_bytes(), &b[..expected]);
+    }
+}
