@@ -459,6 +459,9 @@ impl ReportLinks {
     }
 }
 
+/// Appends what is printed for one file's results (`render` with the run's options).
+type Render<'a> = dyn Fn(&mut Vec<u8>, &str, &[CheckResult]) + Sync + 'a;
+
 thread_local! {
     /// The output of the file a pairing worker checked last (`pair_batch_files`).
     static RENDERED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -477,7 +480,7 @@ fn pair_batch_files(
     options: &Options,
     progress: &ProgressBar,
     spill: Option<&SpillFile>,
-    render: &(dyn Fn(&mut Vec<u8>, &str, &[CheckResult]) + Sync),
+    render: &Render<'_>,
 ) -> (Vec<Vec<ReportLinks>>, Vec<Option<Spilled>>) {
     use rayon::iter::{IndexedParallelIterator, IntoParallelRefIterator};
     // What the engine needs of each file: its reports' agencies and years, and its digest.
