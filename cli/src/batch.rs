@@ -222,11 +222,19 @@ pub fn run(args: &CheckArgs) -> i32 {
                 let text: Vec<u8> = match done {
                     Done::Spilled(s) => {
                         tally.add(s.counted);
-                        match spill.as_ref().map(|f| f.take(&s)) {
-                            Some(Ok(text)) => text,
-                            // The spill file unreadable: stop quietly, as on a broken pipe.
-                            _ => std::process::exit(tally.exit_code(missing)),
+                        // Straight from the spill file to the output.
+                        let copied = match spill.as_ref() {
+                            Some(f) if progress.is_hidden() => f.copy_to(&s, &mut out),
+                            Some(f) => progress
+                                .suspend(|| f.copy_to(&s, &mut out).and_then(|()| out.flush())),
+                            None => Err(io::Error::other("no spill file")),
+                        };
+                        if copied.is_err() {
+                            // The spill file unreadable or the output closed (for example
+                            // `| head`): stop quietly.
+                            std::process::exit(tally.exit_code(missing));
                         }
+                        Vec::new()
                     }
                     Done::Checked { results, annotated } => {
                         tally.add(counted(&results));
