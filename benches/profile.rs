@@ -6,7 +6,10 @@
 //!
 //! INPUT is one of the inputs of common/mod.rs (seed_000 … seed_004, large_images, large_text,
 //! large); STAGE (third argument, optional) limits the loop to `check` (default), `parse`,
-//! `recognise` or `rules`.
+//! `recognise` or `rules`; or loops the annotated report instead: `annotate` (what the page's
+//! download does: the check's results given, the file read again and annotated; pipeline's
+//! `annotate::after_check`) or `annotate_fresh` (check and write, the file read once;
+//! `annotate::check_and_write`).
 
 mod common;
 
@@ -27,6 +30,16 @@ fn main() {
     let pkg = intake::open(bytes, &limits).expect("open");
     let doc = docx::parse(&pkg.main_xml, pkg.styles_xml.as_deref(), &limits).expect("parse");
     let rep = report::recognise(&doc).expect("recognise");
+    let annotate_options = nianbao::present::annotate::AnnotateOptions {
+        tracked_changes: true,
+        date: Some("2026-12-01T08:00:00Z".to_string()),
+        ..Default::default()
+    };
+    let results = nianbao::check(
+        bytes,
+        &nianbao::Options::default(),
+        &nianbao::Context::default(),
+    );
     let t0 = std::time::Instant::now();
     for _ in 0..n {
         match stage {
@@ -37,6 +50,15 @@ fn main() {
             ))),
             "recognise" => drop(black_box(report::recognise(&doc))),
             // The floor: inflate document.xml (zip crate) and run quick-xml over it.
+            "annotate" => drop(black_box(nianbao::inspect::check::annotate_results(
+                black_box(bytes),
+                &results,
+                &annotate_options,
+            ))),
+            "annotate_fresh" => drop(black_box(nianbao::annotate(
+                black_box(bytes),
+                &annotate_options,
+            ))),
             "floor" => drop(black_box(common::floor_inflate_tokenise(black_box(bytes)))),
             "rules" => drop(black_box(rules::run_all(&rules::RuleContext::new(
                 &rep,

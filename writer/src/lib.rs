@@ -139,6 +139,40 @@ mod tests {
         assert!(alone.comments < annotated.comments);
     }
 
+    /// www/writer.js gives the annotating call only the fields a comment is made of (no row and
+    /// column labels, cells, group nor table): the annotated copy is the same as with the
+    /// whole results.
+    #[test]
+    fn the_comment_fields_alone_annotate_the_same() {
+        let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/fixtures/samples/seed_003.docx");
+        let bytes = std::fs::read(seed).expect("seed");
+        let results = nianbao::check(&bytes, &nianbao::Options::default(), &Default::default());
+        let mut json = serde_json::to_value(&results).unwrap();
+        let whole: Vec<ResultIn> = serde_json::from_value(json.clone()).unwrap();
+        let mut dropped = 0;
+        for r in json.as_array_mut().unwrap() {
+            for f in r["findings"].as_array_mut().unwrap() {
+                let f = f.as_object_mut().unwrap();
+                for key in ["row", "column", "cells", "group", "table"] {
+                    dropped += usize::from(f.remove(key).is_some());
+                }
+            }
+        }
+        assert!(dropped > 400, "{dropped}");
+        let slim: Vec<ResultIn> = serde_json::from_value(json).unwrap();
+        let options = nianbao::present::annotate::AnnotateOptions {
+            tracked_changes: true,
+            date: Some("2026-12-01T08:00:00Z".into()),
+            ..Default::default()
+        };
+        let (a, n) = annotate_of(&bytes, whole, &options).expect("whole");
+        let (b, m) = annotate_of(&bytes, slim, &options).expect("slim");
+        assert_eq!((n, a.comments, a.revisions), (m, b.comments, b.revisions));
+        assert!(a.comments > 100, "{}", a.comments);
+        assert!(a.bytes == b.bytes);
+    }
+
     /// A result as the checker serializes it converts back to the same findings.
     #[test]
     fn results_read_back_give_the_same_csv() {

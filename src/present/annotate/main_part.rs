@@ -14,6 +14,7 @@ use crate::messages::AnnotateProblem;
 use crate::rejection::Rejection;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 mod edits;
@@ -25,7 +26,8 @@ const MC_NS: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006
 /// A piece of inserted text: literal XML, or an id known only once every part was scanned.
 #[derive(Debug, Clone)]
 pub(crate) enum Piece {
-    Lit(String),
+    /// Borrowed for the writer's own literals when the part binds `w` (no allocation per piece).
+    Lit(Cow<'static, str>),
     /// The comment id of anchor `n`.
     Comment(usize),
     /// Revision id number `n`.
@@ -70,12 +72,8 @@ impl Scan {
             for p in &e.pieces {
                 match p {
                     Piece::Lit(s) => out.extend_from_slice(s.as_bytes()),
-                    Piece::Comment(n) => {
-                        out.extend_from_slice((base + *n as u64).to_string().as_bytes())
-                    }
-                    Piece::Rev(n) => out.extend_from_slice(
-                        (base + anchors as u64 + *n as u64).to_string().as_bytes(),
-                    ),
+                    Piece::Comment(n) => push_u64(&mut out, base + *n as u64),
+                    Piece::Rev(n) => push_u64(&mut out, base + anchors as u64 + *n as u64),
                 }
             }
             cursor = e.end;
@@ -317,20 +315,58 @@ pub(crate) fn esc(s: &str) -> String {
     out
 }
 
-/// [`esc`], appended to `out`.
+/// [`esc`], appended to `out`. The characters it replaces or drops are all ASCII, so the text
+/// is copied in runs between them (byte offsets of ASCII bytes are character boundaries).
 pub(crate) fn esc_into(out: &mut String, s: &str) {
     out.reserve(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
+    let b = s.as_bytes();
+    let mut from = 0;
+    for (i, &c) in b.iter().enumerate() {
+        let rep = match c {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
             // Characters XML 1.0 does not allow are dropped.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
+            c if c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r') => "",
+            _ => continue,
+        };
+        out.push_str(s.get(from..i).unwrap_or(""));
+        out.push_str(rep);
+        from = i + 1;
+    }
+    out.push_str(s.get(from..).unwrap_or(""));
+}
+
+/// The decimal digits of `n`, appended (no formatting machinery: one call per id written).
+pub(crate) fn push_u64(out: &mut Vec<u8>, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
         }
     }
+    out.extend_from_slice(&digits[i..]);
+}
+
+/// Whether `needle` (not empty) occurs in `hay`: its last byte looked for in a plain loop, then
+/// the bytes before it compared. The tags searched here are short: a `memmem` finder built per
+/// tag cost more than the search, and memchr's iterator has no SIMD to gain from in wasm.
+pub(crate) fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&last, head)) = needle.split_last() else {
+        return true;
+    };
+    let n = head.len();
+    (n..hay.len()).any(|i| hay[i] == last && &hay[i - n..i] == head)
+}
+
+/// Whether a start tag may have an `id` attribute (any prefix): some `=` right after `id`.
+fn has_id_attr(tag: &[u8]) -> bool {
+    contains(tag, b"id=")
 }
 
 fn split_prefix(qname: &[u8]) -> (Option<&[u8]>, &[u8]) {
@@ -341,13 +377,14 @@ fn split_prefix(qname: &[u8]) -> (Option<&[u8]>, &[u8]) {
 }
 
 impl Scanner<'_> {
-    fn lit(&self, s: &str) -> Piece {
-        // Nearly every part binds the namespace to `w`: then the literal is already right
-        // (no format! and replace per piece: most of an edit's cost with 162 comments).
+    fn lit(&self, s: &'static str) -> Piece {
+        // Nearly every part binds the namespace to `w`: then the literal is already right and
+        // is borrowed (no allocation, format! nor replace per piece: most of an edit's cost
+        // with 162 comments).
         if self.pfx == "w" {
-            return Piece::Lit(s.to_string());
+            return Piece::Lit(Cow::Borrowed(s));
         }
-        Piece::Lit(s.replace("w:", &format!("{}:", self.pfx)))
+        Piece::Lit(s.replace("w:", &format!("{}:", self.pfx)).into())
     }
 
     fn push_edit(&mut self, at: usize, end: usize, pieces: Vec<Piece>) {
@@ -370,7 +407,7 @@ impl Scanner<'_> {
         ];
         if let Some(d) = self.date {
             v.push(self.lit(" w:date=\""));
-            v.push(Piece::Lit(esc(d)));
+            v.push(Piece::Lit(esc(d).into()));
             v.push(Piece::Lit("\"".into()));
         }
         v.push(Piece::Lit(">".into()));
@@ -441,7 +478,7 @@ impl Scanner<'_> {
             Some(p) => p == b"mc" || Some(p) == self.mc_pfx.as_deref().map(str::as_bytes),
             None => false,
         };
-        if is_w && memchr::memmem::find(&self.xml[before..after], b"id=").is_some() {
+        if is_w && has_id_attr(&self.xml[before..after]) {
             self.note_ids(e);
         }
         let mut frame = Frame {
@@ -524,8 +561,7 @@ impl Scanner<'_> {
             b"t" if parent_k == Some(K::R) => {
                 frame.k = K::T;
                 if let Some(pc) = self.para_ctx.as_mut() {
-                    let has_space =
-                        memchr::memmem::find(&self.xml[before..after], b"xml:space").is_some();
+                    let has_space = contains(&self.xml[before..after], b"xml:space");
                     pc.cur_t = Some((before, after, has_space));
                 }
                 let depth = self.frames.len() - 1;
@@ -729,8 +765,7 @@ impl Scanner<'_> {
             }
             K::RPr => {
                 if let Some(r) = self.runs.last_mut() {
-                    let safe =
-                        memchr::memmem::find(&self.xml[frame.start..after], b"Change").is_none();
+                    let safe = !contains(&self.xml[frame.start..after], b"Change");
                     *r = (r.0, r.1, Some((frame.start, after)), safe);
                 }
                 if let Some(c) = self.cell_para_mut(depth - 1) {

@@ -7,7 +7,6 @@ use crate::messages::AnnotateProblem;
 use crate::rejection::Rejection;
 use quick_xml::events::Event;
 use quick_xml::Reader;
-use std::fmt::Write;
 
 const RELS_NS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 const COMMENTS_REL: &str =
@@ -151,26 +150,69 @@ pub(crate) fn comments_part(
         return Err(bad_part());
     }
     let p = &prefix;
-    // Written straight into one buffer (no string per element): with 162 comments (seed_003)
-    // the temporary strings were most of this part's cost.
-    let mut body = String::with_capacity(comments.len() * 320);
+    // Written straight into one buffer with push_str (no string per element, no formatting
+    // machinery per piece): with 162 comments (seed_003) those were most of this part's cost.
+    let mut body = String::with_capacity(
+        comments
+            .iter()
+            .map(|(_, a)| a.text.len() + 200)
+            .sum::<usize>(),
+    );
     let date = date.map(esc);
+    let mut id_digits = Vec::with_capacity(20);
+    // `<p:name`, `</p:name>` and `<p:name/>` with the part's prefix.
+    let open = |body: &mut String, name: &str| {
+        body.push('<');
+        body.push_str(p);
+        body.push(':');
+        body.push_str(name);
+    };
+    let close = |body: &mut String, name: &str| {
+        body.push_str("</");
+        body.push_str(p);
+        body.push(':');
+        body.push_str(name);
+        body.push('>');
+    };
+    let attr = |body: &mut String, name: &str, value: &str| {
+        body.push(' ');
+        body.push_str(p);
+        body.push(':');
+        body.push_str(name);
+        body.push_str("=\"");
+        body.push_str(value);
+        body.push('"');
+    };
     for (id, a) in comments {
-        let _ = write!(body, "<{p}:comment {p}:id=\"{id}\" {p}:author=\"{AUTHOR}\"");
+        id_digits.clear();
+        super::main_part::push_u64(&mut id_digits, *id);
+        open(&mut body, "comment");
+        attr(
+            &mut body,
+            "id",
+            std::str::from_utf8(&id_digits).unwrap_or("0"),
+        );
+        attr(&mut body, "author", AUTHOR);
         if let Some(d) = &date {
-            let _ = write!(body, " {p}:date=\"{d}\"");
+            attr(&mut body, "date", d);
         }
-        let _ = write!(body, " {p}:initials=\"{INITIALS}\">");
+        attr(&mut body, "initials", INITIALS);
+        body.push('>');
         for (k, line) in a.text.split('\n').enumerate() {
-            let _ = write!(body, "<{p}:p>");
+            open(&mut body, "p>");
             if k == 0 {
-                let _ = write!(body, "<{p}:r><{p}:annotationRef/></{p}:r>");
+                open(&mut body, "r>");
+                open(&mut body, "annotationRef/>");
+                close(&mut body, "r");
             }
-            let _ = write!(body, "<{p}:r><{p}:t xml:space=\"preserve\">");
+            open(&mut body, "r>");
+            open(&mut body, "t xml:space=\"preserve\">");
             esc_into(&mut body, line);
-            let _ = write!(body, "</{p}:t></{p}:r></{p}:p>");
+            close(&mut body, "t");
+            close(&mut body, "r");
+            close(&mut body, "p");
         }
-        let _ = write!(body, "</{p}:comment>");
+        close(&mut body, "comment");
     }
     match old {
         Some(xml) => append_children(xml, &body),

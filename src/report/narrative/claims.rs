@@ -146,10 +146,16 @@ impl Sentence {
                     this_year = false;
                 }
             }
+            // 结转上年后新收到 47 件: "after last year's carry-over", this year's receipts.
+            let after_carry = |k: usize, w: &str| {
+                k >= 2
+                    && self.has_at(k - 2, "结转")
+                    && self.c.get(k + w.chars().count()) == Some(&'后')
+            };
             if !carry_word
                 && ["上年", "去年", "上一年", "前年", "历年"]
                     .iter()
-                    .any(|w| self.contains(w, cs, m.start))
+                    .any(|w| self.occurrences(w, cs, m.start).any(|k| !after_carry(k, w)))
             {
                 this_year = false;
             }
@@ -159,11 +165,7 @@ impl Sentence {
             let all_channels = ["等渠道", "等方式", "等途径"]
                 .iter()
                 .any(|w| self.contains(w, cs, m.start))
-                || SUBSET_WORDS
-                    .iter()
-                    .filter(|w| self.contains(w, prev_end, m.start))
-                    .count()
-                    >= 2;
+                || self.channel_words(prev_end, m.start) >= 2;
             let breakdown = !all_channels
                 && SUBSET_WORDS.iter().any(|w| self.contains(w, cs, m.start))
                 || PERIOD_WORDS.iter().any(|w| self.contains(w, 0, m.start))
@@ -217,9 +219,56 @@ impl Sentence {
                 }
             }
         }
+        self.total_before_new(&mut out);
         self.zero_statements(&mentions, &clauses, year, &mut out);
         crate::order::sort_by_key(&mut out, |f| f.3 .0);
         out
+    }
+
+    /// How many channel or part words (SUBSET_WORDS) `[from, to)` names, a word inside a longer
+    /// one counted once (电子邮件 is one channel, not 电子邮件 and 邮件).
+    fn channel_words(&self, from: usize, to: usize) -> usize {
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for w in SUBSET_WORDS {
+            let n = w.chars().count();
+            found.extend(self.occurrences(w, from, to).map(|k| (k, k + n)));
+        }
+        found
+            .iter()
+            .filter(|&&(a, b)| {
+                !found
+                    .iter()
+                    .any(|&(x, y)| x <= a && b <= y && (x, y) != (a, b))
+            })
+            .count()
+    }
+
+    /// 共受理 59 件，结转上年后新收到 47 件: a receipt figure followed, in the same sentence and
+    /// not as its part, by a smaller figure of this year's new receipts (新收) is what was handled
+    /// in all, last year's carry-over included.
+    fn total_before_new(&self, out: &mut [Found]) {
+        let whole = |f: &Found| {
+            f.0 == Subject::NewApplications
+                && f.4.this_year
+                && !f.4.subset
+                && !f.4.qualified
+                && !f.4.includes_carry_in
+        };
+        for i in 0..out.len() {
+            if !whole(&out[i]) {
+                continue;
+            }
+            let (value, end) = (out[i].1, out[i].3 .1);
+            let newer = out[i + 1..].iter().any(|g| {
+                whole(g)
+                    && g.3 .0 >= end
+                    && g.1.zip(value).is_some_and(|(y, x)| y < x)
+                    && self.contains("新收", end, g.3 .1)
+            });
+            if newer {
+                out[i].4.includes_carry_in = true;
+            }
+        }
     }
 
     /// Whether the figure at `at` (clause starting at `cs`, subject `subject`) is a part of a
@@ -463,7 +512,7 @@ impl Sentence {
         prev_end: usize,
         out: &[Found],
     ) -> Option<(Subject, (usize, usize))> {
-        let listed = out.last().is_some_and(|f| {
+        let listed = out.last().map_or(self.channel_before, |f| {
             f.0 == Subject::NewApplications
                 && f.4.qualified
                 && !f.4.includes_carry_in

@@ -357,7 +357,9 @@ impl Sentence {
         }
         if let Some(h) = left.iter().rev().find(|h| h.cue == Cue::App) {
             // 依申请公开申请数为 21 件: the number of applications.
-            let count_of = self.contains("申请", h.start, h.end) && self.has_at(h.end, "数");
+            // 依申请公开请求 9 件 (the requests, counted right after the word).
+            let count_of = self.contains("申请", h.start, h.end)
+                && (self.has_at(h.end, "数") || self.has_at(h.end, "请求") && m.start == h.end + 2);
             if receive || count_of && left.last().is_some_and(|x| x.start == h.start) {
                 let from = clause_hits
                     .iter()

@@ -31,8 +31,12 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
             || previous_mentions_applications
             || p.part == super::Part::Section(2);
         previous_mentions_applications = mentions_applications;
+        // The piece before ended at a ；with a channel part (通过信函提交申请的 171 件；当面提交
+        // 13 件): a channel opening this piece is the next part of the same list.
+        let mut channel_before = false;
         for (s, e) in sentences(&chars) {
-            let sentence = Sentence::new(&chars, s, e, &results_listed);
+            let mut sentence = Sentence::new(&chars, s, e, &results_listed);
+            sentence.channel_before = channel_before;
             // The sentence as shown: without its closing punctuation and trailing blanks.
             let mut shown_end = e;
             while shown_end > s
@@ -48,6 +52,10 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
                 continue;
             }
             let mut found = sentence.claims(year);
+            channel_before = chars[shown_end..e].iter().any(|c| matches!(c, '；' | ';'))
+                && found.last().is_some_and(|f| {
+                    f.0 == Subject::NewApplications && f.4.qualified && !f.4.includes_carry_in
+                });
             for (subject, quantity, unit, (cs, ce), flags) in found.drain(..) {
                 if matches!(subject, Subject::Break(_))
                     && (!about_applications || sentence.contains("主动公开", 0, sentence.c.len()))
@@ -266,6 +274,8 @@ pub(super) struct Sentence {
     pub(super) qizhong_before: bool,
     /// An earlier piece of the same sentence (before a ；) counts received applications.
     pub(super) receipt_before: bool,
+    /// The piece before (up to a ；) ended with a channel part of the applications.
+    pub(super) channel_before: bool,
     /// Which characters occur in `c`, as a 1,024-bit filter on the low bits of the code point
     /// (no false negatives): most phrases asked for do not occur, and this answers that without
     /// a search.
@@ -343,9 +353,15 @@ impl Sentence {
             about_applications,
             qizhong_before,
             receipt_before,
+            channel_before: false,
             seen,
         };
         sentence.all_hits = sentence.scan_hits();
+        // 结转上年后新收到 47 件: "after last year's carry-over", a time, not a carry-over count.
+        let c = &sentence.c;
+        sentence
+            .all_hits
+            .retain(|h| !(h.cue == Cue::CarryIn && c.get(h.end) == Some(&'后')));
         // 受理政府信息公开 1 件，办结 1 件 / 办结 59 件，其中予以公开 18 件，部分公开 2 件: a
         // receipt of disclosure, or a list of results, speaks of applications without 申请.
         if !sentence.about_applications {

@@ -296,7 +296,11 @@ impl Sentence {
             let mut done = false;
             for p in self.find(neg, 0, n) {
                 let k = p + neg.chars().count();
-                let Some(&z) = self.find("结转", k, (k + 6).min(n)).first() else {
+                // 无转结下年度继续办理件: the two characters swapped, as often written.
+                let Some(z) = ["结转", "转结"]
+                    .iter()
+                    .find_map(|w| self.find(w, k, (k + 6).min(n)).first().copied())
+                else {
                     continue;
                 };
                 if mentions.iter().any(|m| m.start >= k && m.start < z + 6) {

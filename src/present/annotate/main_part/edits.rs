@@ -63,15 +63,15 @@ impl Scanner<'_> {
                     .iter()
                     .flat_map(|p| p.runs.iter())
                     .find_map(|r| r.rpr)
-                    .filter(|&(s, e)| memchr::memmem::find(&self.xml[s..e], b"Change").is_none())
+                    .filter(|&(s, e)| !contains(&self.xml[s..e], b"Change"))
                     .map(|(s, e)| String::from_utf8_lossy(&self.xml[s..e]).into_owned())
                     .unwrap_or_default();
                 let mut v = vec![self.lit("<w:ins")];
                 v.extend(self.rev_attrs());
                 v.push(self.lit("<w:r>"));
-                v.push(Piece::Lit(rpr));
+                v.push(Piece::Lit(rpr.into()));
                 v.push(self.lit("<w:t xml:space=\"preserve\">"));
-                v.push(Piece::Lit(esc(text)));
+                v.push(Piece::Lit(esc(text).into()));
                 v.push(self.lit("</w:t></w:r></w:ins>"));
                 v
             }
@@ -91,7 +91,7 @@ impl Scanner<'_> {
         let single = c.paras.len() == 1;
         let ins_para = c.paras.iter().position(|p| !p.runs.is_empty());
         if f_empty {
-            let mut pieces = vec![Piece::Lit(self.opened(f_start, f_tag_end))];
+            let mut pieces = vec![Piece::Lit(Cow::Owned(self.opened(f_start, f_tag_end)))];
             pieces.extend(starts);
             if ins_para.is_none() {
                 pieces.extend(ins.clone());
@@ -128,7 +128,7 @@ impl Scanner<'_> {
                         } else {
                             format!("<{}:delText{}", self.pfx, rest)
                         };
-                        self.push_edit(s, e, vec![Piece::Lit(new)]);
+                        self.push_edit(s, e, vec![Piece::Lit(new.into())]);
                     }
                     let close = self.lit("</w:del>");
                     self.push_edit(r.end, r.end, vec![close]);
@@ -145,7 +145,9 @@ impl Scanner<'_> {
         if let Some(last) = c.paras.last() {
             if !(single && f_empty) {
                 if last.empty {
-                    let mut pieces = vec![Piece::Lit(self.opened(last.start, last.tag_end))];
+                    let mut pieces = vec![Piece::Lit(Cow::Owned(
+                        self.opened(last.start, last.tag_end),
+                    ))];
                     pieces.extend(ends);
                     pieces.push(self.lit("</w:p>"));
                     self.push_edit(last.start, last.tag_end, pieces);
@@ -183,8 +185,8 @@ impl Scanner<'_> {
                 if r.ts.iter().any(|t| t.0 == at && t.2 != 1) {
                     for p in self.edits[k].pieces.iter_mut() {
                         if let Piece::Lit(s) = p {
-                            if let Some(rest) = s.strip_prefix(&t_tag) {
-                                *s = format!("<{}:delText{}", self.pfx, rest);
+                            if let Some(rest) = s.strip_prefix(t_tag.as_str()) {
+                                *s = format!("<{}:delText{}", self.pfx, rest).into();
                             }
                         }
                     }
@@ -295,7 +297,7 @@ impl Scanner<'_> {
                     pieces.push(self.lit("</w:r>"));
                     pieces.extend(mark);
                     pieces.push(self.lit("<w:r>"));
-                    pieces.push(Piece::Lit(rpr));
+                    pieces.push(Piece::Lit(rpr.into()));
                     if in_t {
                         pieces.push(self.lit("<w:t xml:space=\"preserve\">"));
                     }
@@ -309,7 +311,7 @@ impl Scanner<'_> {
                                 None => (tag.strip_suffix('>').unwrap_or(&tag), ">"),
                             };
                             let new = format!("{} xml:space=\"preserve\"{}", head, tail);
-                            self.push_edit(ts, te, vec![Piece::Lit(new)]);
+                            self.push_edit(ts, te, vec![Piece::Lit(new.into())]);
                             if let Some(pc) = self.para_ctx.as_mut() {
                                 pc.cur_t = Some((ts, te, true));
                             }
@@ -354,7 +356,7 @@ impl Scanner<'_> {
             tail.extend(self.reference(i));
         }
         if empty {
-            let mut pieces = vec![Piece::Lit(self.opened(pc.start, pc.tag_end))];
+            let mut pieces = vec![Piece::Lit(Cow::Owned(self.opened(pc.start, pc.tag_end)))];
             pieces.extend(head);
             pieces.extend(tail);
             pieces.push(self.lit("</w:p>"));
@@ -365,5 +367,35 @@ impl Scanner<'_> {
             }
             self.push_edit(end_tag, end_tag, tail);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{contains, esc, has_id_attr, push_u64};
+
+    #[test]
+    fn escapes_in_runs_and_drops_what_xml_forbids() {
+        assert_eq!(
+            esc("合计<3>&\"数\"\u{1}\t\n"),
+            "合计&lt;3&gt;&amp;&quot;数&quot;\t\n"
+        );
+        assert_eq!(esc(""), "");
+        assert_eq!(esc("无需转义"), "无需转义");
+    }
+
+    #[test]
+    fn digits_and_searches() {
+        for n in [0u64, 7, 10, 4_294_967_295, u64::MAX] {
+            let mut out = b"x".to_vec();
+            push_u64(&mut out, n);
+            assert_eq!(out, format!("x{n}").into_bytes());
+        }
+        assert!(has_id_attr(b"<w:bookmarkStart w:id=\"3\" w:name=\"a\"/>"));
+        assert!(has_id_attr(b"<w:ins id=\"3\">"));
+        assert!(!has_id_attr(b"<w:p w14:paraId=\"1\" w:rsidR=\"00A\">"));
+        assert!(contains(b"<w:rPr><w:rPrChange w:id=\"1\"/>", b"Change"));
+        assert!(!contains(b"<w:rPr><w:b/></w:rPr>", b"Change"));
+        assert!(!contains(b"<w:t>Chang", b"Change"));
     }
 }
