@@ -461,10 +461,15 @@ pub(crate) fn for_each_element(bytes: &[u8], mut f: impl FnMut(&str, &[(String, 
                             .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                             .map(|v| v.into_owned())
                             .unwrap_or_default();
-                        (a.key.local_name().as_ref().to_string(), v)
+                        // `text` is a str: so are its names.
+                        let key = a.key.local_name();
+                        (String::from_utf8_lossy(key.as_ref()).into_owned(), v)
                     })
                     .collect();
-                f(e.local_name().as_ref(), &attrs);
+                f(
+                    std::str::from_utf8(e.local_name().as_ref()).unwrap_or_default(),
+                    &attrs,
+                );
             }
             Ok(Event::Eof) | Err(_) => break,
             Ok(_) => {}

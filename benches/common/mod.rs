@@ -207,6 +207,10 @@ pub fn floor_inflate_part(bytes: &[u8], part: &str) -> Vec<u8> {
 
 pub fn floor_tokenise(xml: &[u8]) -> usize {
     use quick_xml::events::Event;
+    // Valid UTF-8, checked whole as the Word reader does (quick-xml 0.41 reads bytes).
+    if simdutf8::basic::from_utf8(xml).is_err() {
+        return 0;
+    }
     let mut reader = quick_xml::Reader::from_reader(xml);
     let mut n = 0usize;
     loop {

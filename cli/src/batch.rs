@@ -161,8 +161,9 @@ pub fn run(args: &CheckArgs) -> i32 {
     // same agency in consecutive years, found by reading every file once before checking.
     let pair_batch = args.previous.is_none() && files.len() > 1;
     let progress = progress_bar(files.len() * if pair_batch { 2 } else { 1 });
-    let render_file =
-        |name: &str, results: &[CheckResult]| render(output, args.quiet, name, results);
+    let render_file = |out: &mut Vec<u8>, name: &str, results: &[CheckResult]| {
+        render(out, output, args.quiet, name, results)
+    };
     // The pairing pass reads and analyses every file; it also checks each alone and keeps what
     // would be printed in a spill file, so that a file nothing pairs with (most of a batch) is
     // read and analysed once. Not with --annotate or --xlsx (they need the results).
@@ -221,15 +222,24 @@ pub fn run(args: &CheckArgs) -> i32 {
                 let text: Vec<u8> = match done {
                     Done::Spilled(s) => {
                         tally.add(s.counted);
-                        match spill.as_ref().map(|f| f.take(&s)) {
-                            Some(Ok(text)) => text,
-                            // The spill file unreadable: stop quietly, as on a broken pipe.
-                            _ => std::process::exit(tally.exit_code(missing)),
+                        // Straight from the spill file to the output.
+                        let copied = match spill.as_ref() {
+                            Some(f) if progress.is_hidden() => f.copy_to(&s, &mut out),
+                            Some(f) => progress
+                                .suspend(|| f.copy_to(&s, &mut out).and_then(|()| out.flush())),
+                            None => Err(io::Error::other("no spill file")),
+                        };
+                        if copied.is_err() {
+                            // The spill file unreadable or the output closed (for example
+                            // `| head`): stop quietly.
+                            std::process::exit(tally.exit_code(missing));
                         }
+                        Vec::new()
                     }
                     Done::Checked { results, annotated } => {
                         tally.add(counted(&results));
-                        let mut text = render_file(&name, &results);
+                        let mut text = Vec::new();
+                        render_file(&mut text, &name, &results);
                         if args.xlsx.is_some() {
                             for result in &results {
                                 let named = batch::report_name(
@@ -246,13 +256,13 @@ pub fn run(args: &CheckArgs) -> i32 {
                                     // Under the file's last report, before the blank line that
                                     // ends it.
                                     text.pop();
-                                    text.push_str(&format!("  {note}\n\n"));
+                                    text.extend_from_slice(format!("  {note}\n\n").as_bytes());
                                 }
                             } else {
                                 progress.suspend(|| eprintln!("{name}：{note}"));
                             }
                         }
-                        text.into_bytes()
+                        text
                     }
                 };
                 let written = if progress.is_hidden() {
@@ -306,28 +316,26 @@ pub fn run(args: &CheckArgs) -> i32 {
     tally.exit_code(missing || failed)
 }
 
-/// What is printed for one file's results (without `--annotate`'s note).
-fn render(output: Output, quiet: bool, name: &str, results: &[CheckResult]) -> String {
-    let mut text = String::new();
+/// What is printed for one file's results (without `--annotate`'s note), appended to `text`.
+fn render(text: &mut Vec<u8>, output: Output, quiet: bool, name: &str, results: &[CheckResult]) {
     for result in results {
         // Reports of one file: the text and CSV name which one; JSON keeps the file name and
         // carries `report.index`/`report.count`.
         let named = || batch::report_name(name, result.report.index, result.report.count);
         match output {
             Output::Json => {
-                text.push_str(&present::json_line(name, result));
-                text.push('\n');
+                present::json_line_into(text, name, result);
+                text.push(b'\n');
             }
-            Output::Csv => text.push_str(&present::csv_rows(&named(), result)),
+            Output::Csv => text.extend_from_slice(present::csv_rows(&named(), result).as_bytes()),
             Output::Text
                 if quiet && result.status == Status::Checked && result.findings.is_empty() => {}
             Output::Text => {
-                text.push_str(&present::text(&named(), result));
-                text.push('\n');
+                text.extend_from_slice(present::text(&named(), result).as_bytes());
+                text.push(b'\n');
             }
         }
     }
-    text
 }
 
 /// Writes the annotated files of `--annotate` into their folder, in input order, each under a
@@ -459,6 +467,17 @@ impl ReportLinks {
     }
 }
 
+/// Appends what is printed for one file's results (`render` with the run's options).
+type Render<'a> = dyn Fn(&mut Vec<u8>, &str, &[CheckResult]) + Sync + 'a;
+
+thread_local! {
+    /// The output of the file a pairing worker checked last (`pair_batch_files`).
+    static RENDERED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The largest rendering buffer a pairing worker keeps for the next file (bytes).
+const MAX_KEPT_RENDER: usize = 1 << 20;
+
 /// Reads every file of the batch once (in parallel) for its reports' agencies and years, and
 /// pairs them: for each file, the links of each of its reports. The documents are not kept (a
 /// batch may hold thousands of files). With a spill file, each file is also checked alone and
@@ -469,7 +488,7 @@ fn pair_batch_files(
     options: &Options,
     progress: &ProgressBar,
     spill: Option<&SpillFile>,
-    render: &(dyn Fn(&str, &[CheckResult]) -> String + Sync),
+    render: &Render<'_>,
 ) -> (Vec<Vec<ReportLinks>>, Vec<Option<Spilled>>) {
     use rayon::iter::{IndexedParallelIterator, IntoParallelRefIterator};
     // What the engine needs of each file: its reports' agencies and years, and its digest.
@@ -495,8 +514,17 @@ fn pair_batch_files(
                     Ok(a) => check_reports(a, options, &[], None, files),
                     Err(rejection) => vec![CheckResult::rejected(rejection.clone())],
                 };
-                let text = render(&files[file].display().to_string(), &results);
-                spill.put(text.as_bytes(), counted(&results))
+                // One buffer per worker, reused file after file (a large one is let go).
+                RENDERED.with(|text| {
+                    let mut text = text.borrow_mut();
+                    text.clear();
+                    render(&mut text, &files[file].display().to_string(), &results);
+                    let spilled = spill.put(&text, counted(&results));
+                    if text.capacity() > MAX_KEPT_RENDER {
+                        *text = Vec::new();
+                    }
+                    spilled
+                })
             });
             progress.inc(1);
             (items, spilled)

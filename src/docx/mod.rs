@@ -17,6 +17,7 @@
 
 mod attrs;
 mod styles;
+mod utf8;
 
 use crate::limits::Limits;
 use crate::model::{
@@ -29,6 +30,7 @@ use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 use styles::{StyleProps, Styles};
+use utf8::{text_in, valid_utf8_start};
 
 /// Parses the main document part. `styles` is the styles part, used to learn which paragraph
 /// styles carry automatic numbering or an outline level.
@@ -38,8 +40,12 @@ use styles::{StyleProps, Styles};
 /// Over-long cell and paragraph text is truncated silently. A malformed styles part is ignored.
 pub fn parse(xml: &[u8], styles: Option<&[u8]>, limits: &Limits) -> Result<Document, Rejection> {
     let mut parser = Parser::new(limits, styles);
-    // The slice reader checks that every event is valid UTF-8.
-    let mut reader = Reader::from_reader(xml);
+    // The part must be valid UTF-8: checked once here, whole, rather than event by event.
+    // Invalid bytes end the part for the reader where they start (the events before them are
+    // read as they would be) and make it bad XML at its end, as an event holding them would.
+    let part = valid_utf8_start(xml);
+    let valid = part.len();
+    let mut reader = Reader::from_reader(part.as_bytes());
     reader.config_mut().check_end_names = true;
     loop {
         let event = reader.read_event().map_err(|_| bad_xml())?;
@@ -52,12 +58,18 @@ pub fn parse(xml: &[u8], styles: Option<&[u8]>, limits: &Limits) -> Result<Docum
             Event::End(_) => parser.end()?,
             Event::Text(t) => {
                 if parser.wants_text() {
-                    parser.push_text(&t.xml10_content());
+                    match text_in(part, &t) {
+                        Some(text) => parser.push_xml10(text),
+                        None => parser.push_text(&t.xml10_content().map_err(|_| bad_xml())?),
+                    }
                 }
             }
             Event::CData(t) => {
                 if parser.wants_text() {
-                    parser.push_text(&t.xml10_content());
+                    match text_in(part, &t) {
+                        Some(text) => parser.push_xml10(text),
+                        None => parser.push_text(&t.xml10_content().map_err(|_| bad_xml())?),
+                    }
                 }
             }
             Event::GeneralRef(r) => {
@@ -70,13 +82,18 @@ pub fn parse(xml: &[u8], styles: Option<&[u8]>, limits: &Limits) -> Result<Docum
                             }
                             _ => return Err(bad_xml()),
                         }
-                    } else if let Some(s) = resolve_predefined_entity(&r) {
+                    } else if let Some(s) = r
+                        .decode()
+                        .ok()
+                        .and_then(|name| resolve_predefined_entity(&name))
+                    {
                         parser.push_text(s);
                     }
                     // An undeclared entity is dropped rather than refused: Word never writes
                     // one, and the rest of the text is still worth checking.
                 }
             }
+            Event::Eof if valid < xml.len() => return Err(bad_xml()),
             Event::Eof => break,
             Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
         }
@@ -95,9 +112,9 @@ fn too_wide(max: usize) -> Rejection {
 /// Nested fields deeper than this are tracked only by count (their instructions still hide text).
 const MAX_FIELD_NESTING: usize = 64;
 
-const W_MAIN_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-const W_STRICT_NS: &str = "http://purl.oclc.org/ooxml/wordprocessingml/main";
-const MC_NS: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+const W_MAIN_NS: &[u8] = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const W_STRICT_NS: &[u8] = b"http://purl.oclc.org/ooxml/wordprocessingml/main";
+const MC_NS: &[u8] = b"http://schemas.openxmlformats.org/markup-compatibility/2006";
 
 /// What an open element means to the parser. Elements whose content is ignored entirely are not
 /// framed at all; the parser only counts their depth (`Parser::skip`).
@@ -210,8 +227,8 @@ struct Parser<'l> {
     depth: usize,
     seen_root: bool,
     /// Prefix bound to the WordprocessingML namespace on the root element, when not `w`.
-    w_prefix: Option<String>,
-    mc_prefix: Option<String>,
+    w_prefix: Option<Vec<u8>>,
+    mc_prefix: Option<Vec<u8>>,
     containers: Vec<Container>,
     paras: Vec<ParaState>,
     paragraph_count: usize,
@@ -265,13 +282,13 @@ impl<'l> Parser<'l> {
         }
     }
 
-    fn classify<'n>(&self, qname: &'n str) -> (Ns, &'n str) {
+    fn classify<'n>(&self, qname: &'n [u8]) -> (Ns, &'n [u8]) {
         match split_prefix(qname) {
             None => (Ns::W, qname),
             Some((prefix, local)) => {
-                if prefix == "w" || self.w_prefix.as_deref() == Some(prefix) {
+                if prefix == b"w" || self.w_prefix.as_deref() == Some(prefix) {
                     (Ns::W, local)
-                } else if prefix == "mc" || self.mc_prefix.as_deref() == Some(prefix) {
+                } else if prefix == b"mc" || self.mc_prefix.as_deref() == Some(prefix) {
                     (Ns::Mc, local)
                 } else {
                     (Ns::Other, local)
@@ -284,14 +301,14 @@ impl<'l> Parser<'l> {
     /// markup-compatibility namespaces.
     fn read_root(&mut self, e: &BytesStart<'_>) {
         for a in e.attributes().with_checks(false).flatten() {
-            let Some(prefix) = a.key.as_ref().strip_prefix("xmlns:") else {
+            let Some(prefix) = a.key.as_ref().strip_prefix(b"xmlns:") else {
                 continue;
             };
-            let v: &str = &a.value;
-            if (v == W_MAIN_NS || v == W_STRICT_NS) && prefix != "w" {
-                self.w_prefix = Some(prefix.to_string());
-            } else if v == MC_NS && prefix != "mc" {
-                self.mc_prefix = Some(prefix.to_string());
+            let v: &[u8] = &a.value;
+            if (v == W_MAIN_NS || v == W_STRICT_NS) && prefix != b"w" {
+                self.w_prefix = Some(prefix.to_vec());
+            } else if v == MC_NS && prefix != b"mc" {
+                self.mc_prefix = Some(prefix.to_vec());
             }
         }
     }
@@ -311,6 +328,23 @@ impl<'l> Parser<'l> {
         }
     }
 
+    /// Appends text with its line ends normalised as XML 1.0 says (`\r\n` and a lone `\r`
+    /// read as `\n`), as quick-xml's `xml10_content` does.
+    fn push_xml10(&mut self, text: &str) {
+        let mut rest = text;
+        while let Some(i) = memchr::memchr(b'\r', rest.as_bytes()) {
+            self.push_text(rest.get(..i).unwrap_or_default());
+            self.push_text("\n");
+            let skip = if rest.as_bytes().get(i + 1) == Some(&b'\n') {
+                i + 2
+            } else {
+                i + 1
+            };
+            rest = rest.get(skip..).unwrap_or_default();
+        }
+        self.push_text(rest);
+    }
+
     fn start(&mut self, e: &BytesStart<'_>) -> Result<(), Rejection> {
         self.depth += 1;
         if self.depth > self.limits.max_xml_depth {
@@ -324,7 +358,7 @@ impl<'l> Parser<'l> {
         }
         let qname = e.name();
         let (ns, local) = self.classify(qname.as_ref());
-        if ns == Ns::W && local == "p" {
+        if ns == Ns::W && local == b"p" {
             // Every `w:p` counts for the source ordinal, skipped ones (mc:Fallback) included.
             self.p_ordinal = self.p_seen;
             self.p_seen += 1;
@@ -343,8 +377,8 @@ impl<'l> Parser<'l> {
                 }
             },
             Ns::Mc => match local {
-                "AlternateContent" => Frame::AltContent { chosen: false },
-                "Choice" => {
+                b"AlternateContent" => Frame::AltContent { chosen: false },
+                b"Choice" => {
                     if let Some(Frame::AltContent { chosen }) = self.frames.last_mut() {
                         if !*chosen {
                             *chosen = true;
@@ -357,7 +391,7 @@ impl<'l> Parser<'l> {
                         Frame::Generic
                     }
                 }
-                "Fallback" => {
+                b"Fallback" => {
                     self.skip = 1;
                     return Ok(());
                 }
@@ -373,7 +407,7 @@ impl<'l> Parser<'l> {
     /// `Ok(None)` to skip its content.
     fn start_w(
         &mut self,
-        local: &str,
+        local: &[u8],
         parent: Option<Frame>,
         e: &BytesStart<'_>,
     ) -> Result<Option<Frame>, Rejection> {
@@ -381,13 +415,13 @@ impl<'l> Parser<'l> {
         match parent {
             Some(Frame::PPr) => {
                 match local {
-                    "pStyle" => {
+                    b"pStyle" => {
                         if let (Some(v), Some(p)) = (attr(e, "val"), self.paras.last_mut()) {
                             p.style = Some(v);
                         }
                     }
-                    "numPr" => return Ok(Some(Frame::NumPr)),
-                    "outlineLvl" => {
+                    b"numPr" => return Ok(Some(Frame::NumPr)),
+                    b"outlineLvl" => {
                         if let (Some(v), Some(p)) = (attr_num(e, "val"), self.paras.last_mut()) {
                             p.outline = Some(v.min(9) as u8);
                         }
@@ -398,12 +432,12 @@ impl<'l> Parser<'l> {
             }
             Some(Frame::NumPr) => {
                 match local {
-                    "ilvl" => {
+                    b"ilvl" => {
                         if let (Some(v), Some(p)) = (attr_num(e, "val"), self.paras.last_mut()) {
                             p.ilvl = Some(v.min(u8::MAX as u64) as u8);
                         }
                     }
-                    "numId" => {
+                    b"numId" => {
                         if let (Some(v), Some(p)) = (attr_num(e, "val"), self.paras.last_mut()) {
                             p.num_id = Some(v.min(u32::MAX as u64) as u32);
                         }
@@ -413,13 +447,13 @@ impl<'l> Parser<'l> {
                 return Ok(None);
             }
             Some(Frame::RPr) => {
-                if local == "vanish" {
+                if local == b"vanish" {
                     self.hidden = attr_on(e);
                 }
                 return Ok(None);
             }
             Some(Frame::TblGrid) => {
-                if local == "gridCol" {
+                if local == b"gridCol" {
                     if let Some(t) = self.tables.last_mut() {
                         t.grid_cols = t.grid_cols.saturating_add(1);
                         if t.grid_cols > self.limits.max_cols {
@@ -433,18 +467,18 @@ impl<'l> Parser<'l> {
                 let max_cols = self.limits.max_cols;
                 if let Some(row) = self.tables.last_mut().and_then(|t| t.row.as_mut()) {
                     match local {
-                        "gridBefore" | "gridAfter" => {
+                        b"gridBefore" | b"gridAfter" => {
                             let n = attr_num(e, "val").unwrap_or(0);
                             if n > max_cols as u64 {
                                 return Err(too_wide(max_cols));
                             }
-                            if local == "gridBefore" {
+                            if local == b"gridBefore" {
                                 row.before = n as usize;
                             } else {
                                 row.after = n as usize;
                             }
                         }
-                        "del" => row.deleted = true,
+                        b"del" => row.deleted = true,
                         _ => {}
                     }
                 }
@@ -454,15 +488,15 @@ impl<'l> Parser<'l> {
                 let max_cols = self.limits.max_cols;
                 if let Some(cell) = self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
                     match local {
-                        "gridSpan" => {
+                        b"gridSpan" => {
                             let n = attr_num(e, "val").unwrap_or(1);
                             if n > max_cols as u64 {
                                 return Err(too_wide(max_cols));
                             }
                             cell.span = (n as usize).max(1);
                         }
-                        "vMerge" => cell.vmerge = merge_val(e),
-                        "hMerge" => cell.hmerge = merge_val(e),
+                        b"vMerge" => cell.vmerge = merge_val(e),
+                        b"hMerge" => cell.hmerge = merge_val(e),
                         _ => {}
                     }
                 }
@@ -472,58 +506,58 @@ impl<'l> Parser<'l> {
         }
 
         let frame = match local {
-            "p" => {
+            b"p" => {
                 self.start_paragraph()?;
                 Frame::Para
             }
-            "pPr" => {
+            b"pPr" => {
                 if parent == Some(Frame::Para) {
                     Frame::PPr
                 } else {
                     return Ok(None);
                 }
             }
-            "r" => {
+            b"r" => {
                 let saved_hidden = self.hidden;
                 self.hidden = false;
                 Frame::Run { saved_hidden }
             }
-            "rPr" => {
+            b"rPr" => {
                 if matches!(parent, Some(Frame::Run { .. })) {
                     Frame::RPr
                 } else {
                     return Ok(None);
                 }
             }
-            "t" => Frame::Text,
-            "br" | "cr" => {
+            b"t" => Frame::Text,
+            b"br" | b"cr" => {
                 self.push_special("\n");
                 return Ok(None);
             }
-            "tab" | "ptab" => {
+            b"tab" | b"ptab" => {
                 self.push_special("\t");
                 return Ok(None);
             }
-            "noBreakHyphen" => {
+            b"noBreakHyphen" => {
                 self.push_special("-");
                 return Ok(None);
             }
-            "fldChar" => {
+            b"fldChar" => {
                 self.field_char(attr(e, "fldCharType").as_deref());
                 return Ok(None);
             }
-            "tbl" => {
+            b"tbl" => {
                 self.start_table()?;
                 Frame::Tbl
             }
-            "tblGrid" => {
+            b"tblGrid" => {
                 if parent == Some(Frame::Tbl) {
                     Frame::TblGrid
                 } else {
                     return Ok(None);
                 }
             }
-            "tr" => {
+            b"tr" => {
                 let max_rows = self.limits.max_rows;
                 match self.tables.last_mut() {
                     Some(t) if t.row.is_none() && t.cell.is_none() => {
@@ -540,14 +574,14 @@ impl<'l> Parser<'l> {
                     _ => Frame::Generic,
                 }
             }
-            "trPr" => {
+            b"trPr" => {
                 if parent == Some(Frame::Tr) {
                     Frame::TrPr
                 } else {
                     return Ok(None);
                 }
             }
-            "tc" => match self.tables.last_mut() {
+            b"tc" => match self.tables.last_mut() {
                 Some(t) if t.cell.is_none() => match t.row.as_mut() {
                     Some(row) => {
                         t.cell = Some(RawCell {
@@ -563,23 +597,22 @@ impl<'l> Parser<'l> {
                 },
                 _ => Frame::Generic,
             },
-            "tcPr" => {
+            b"tcPr" => {
                 if parent == Some(Frame::Tc) {
                     Frame::TcPr
                 } else {
                     return Ok(None);
                 }
             }
-            "txbxContent" => {
+            b"txbxContent" => {
                 self.containers.push(Container::Textbox);
                 Frame::Textbox
             }
             // Content that is not visible text.
-            "del" | "moveFrom" | "delText" | "instrText" | "delInstrText" | "rt" | "sdtPr"
-            | "sdtEndPr" | "sectPr" | "tblPr" | "tblPrEx" | "fldData" | "customXmlPr"
-            | "smartTagPr" | "sym" | "softHyphen" | "footnotePr" | "endnotePr" | "background" => {
-                return Ok(None)
-            }
+            b"del" | b"moveFrom" | b"delText" | b"instrText" | b"delInstrText" | b"rt"
+            | b"sdtPr" | b"sdtEndPr" | b"sectPr" | b"tblPr" | b"tblPrEx" | b"fldData"
+            | b"customXmlPr" | b"smartTagPr" | b"sym" | b"softHyphen" | b"footnotePr"
+            | b"endnotePr" | b"background" => return Ok(None),
             _ => Frame::Generic,
         };
         Ok(Some(frame))

@@ -77,8 +77,10 @@ impl Styles {
                 return None;
             }
             let qname = e.name();
-            let name: &str = qname.as_ref();
-            let local = split_prefix(name).map_or(name, |(_, l)| l);
+            // `text` is a str: every name in it is too.
+            let name: &str = std::str::from_utf8(qname.as_ref()).ok()?;
+            let local = split_prefix(name.as_bytes())
+                .map_or(name, |(_, l)| std::str::from_utf8(l).unwrap_or_default());
             let parent = stack.last().copied();
             // Most of a styles part is table and character styles and latent styles: jump over
             // them to their end tag instead of reading them event by event (styles do not nest).

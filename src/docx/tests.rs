@@ -422,6 +422,26 @@ fn alternate_content_reads_the_first_choice_only() {
 }
 
 #[test]
+fn what_comes_before_invalid_utf8_is_read_first() {
+    // Too deep before the invalid byte: refused for depth, as when every event was checked
+    // on its own; the same nesting after it: bad XML.
+    let l = Limits {
+        max_xml_depth: 4,
+        ..Limits::default()
+    };
+    let deep = b"<w:document><w:body><w:p><w:r><w:t>\xff</w:t></w:r></w:p></w:body></w:document>";
+    assert_eq!(
+        parse(deep, None, &l).map(|_| ()).map_err(|e| e.code),
+        Err(RejectionCode::TooComplex)
+    );
+    let late = b"<w:document><w:body>\xff<w:p><w:r><w:t>x</w:t></w:r></w:p></w:body></w:document>";
+    assert_eq!(
+        parse(late, None, &l).map(|_| ()).map_err(|e| e.code),
+        Err(RejectionCode::BadXml)
+    );
+}
+
+#[test]
 fn bad_xml_is_rejected() {
     let l = Limits::default();
     for xml in [
@@ -433,6 +453,13 @@ fn bad_xml_is_rejected() {
         b"<w:document><w:body><w:p><w:r><w:t>&#0;</w:t></w:r></w:p></w:body></w:document>",
         b"<w:document><w:body><w:p></w:p></w:body></w:document></w:extra>",
         b"<w:document><w:body><w:p></w:p></w:body></w:document>\xc3",
+        // Invalid UTF-8 anywhere, read or skipped, is bad XML (the part is checked whole).
+        b"<w:document><w:body><w:p\xff></w:p></w:body></w:document>",
+        b"<w:document><w:body><w:p w:x=\"\xe4\xb8\"></w:p></w:body></w:document>",
+        b"<w:document><w:body><w:p><w:rPr><w:b\xc0/></w:rPr></w:p></w:body></w:document>",
+        b"<w:document><w:body><!-- \xed\xa0\x80 --><w:p/></w:body></w:document>",
+        b"<w:document><w:body><w:p><w:r><w:t>&am\xff;</w:t></w:r></w:p></w:body></w:document>",
+        b"<w:document><w:body><w:p><w:r><w:t>\xe4\xb8</w:t></w:r></w:p></w:body></w:document>",
     ] {
         let r = parse(xml, None, &l);
         assert_eq!(
@@ -636,4 +663,68 @@ fn malformed_structure_does_not_panic() {
         + &"<w:fldChar w:fldCharType=\"end\"/>".repeat(200)
         + "<w:t>after</w:t></w:r></w:p>";
     assert_eq!(texts(&doc(&deep_fields)), vec!["after"]);
+}
+
+#[test]
+fn line_ends_in_text_read_as_quick_xml_reads_them() {
+    // Text taken from the part checked whole, with XML 1.0 line ends (push_xml10), is what
+    // quick-xml's own decoding (xml10_content) gives, in text and in CDATA.
+    for raw in [
+        "a\r\nb",
+        "a\rb",
+        "\r",
+        "\r\n",
+        "\n\r",
+        "x\r\r\ny\r",
+        "表\r\n二\r",
+        "none",
+    ] {
+        let expected = quick_xml::events::BytesText::from_escaped(raw)
+            .xml10_content()
+            .unwrap()
+            .into_owned();
+        let d = doc(&p(raw));
+        assert_eq!(texts(&d), vec![expected.clone()], "{raw:?}");
+        let d = doc(&format!(
+            "<w:p><w:r><w:t><![CDATA[{raw}]]></w:t></w:r></w:p>"
+        ));
+        assert_eq!(texts(&d), vec![expected], "CDATA {raw:?}");
+    }
+}
+
+#[test]
+fn valid_utf8_start_is_what_core_says() {
+    let mut inputs: Vec<Vec<u8>> = vec![
+        Vec::new(),
+        b"<w:t>ascii</w:t>".to_vec(),
+        "<w:t>政府信息公开</w:t>".as_bytes().to_vec(),
+        b"\xef\xbb\xbf<w:document/>".to_vec(),
+        b"abc\xff".to_vec(),
+        b"\xe4\xb8".to_vec(),
+        b"\xed\xa0\x80 surrogate".to_vec(),
+        b"\xf4\x90\x80\x80 too large".to_vec(),
+        b"\xc0\xaf overlong".to_vec(),
+    ];
+    // Long inputs (past the SIMD blocks) with a bad byte at every position of a window.
+    let long = "表二 本年新收政府信息公开申请数量 abc 123 "
+        .repeat(40)
+        .into_bytes();
+    inputs.push(long.clone());
+    for at in (0..long.len()).step_by(7) {
+        let mut bad = long.clone();
+        bad[at] = 0xff;
+        inputs.push(bad);
+        let mut cut = long.clone();
+        cut.truncate(at);
+        inputs.push(cut);
+    }
+    for b in &inputs {
+        let expected = match std::str::from_utf8(b) {
+            Ok(s) => s.len(),
+            Err(e) => e.valid_up_to(),
+        };
+        let got = valid_utf8_start(b);
+        assert_eq!(got.len(), expected, "{:?}", String::from_utf8_lossy(b));
+        assert_eq!(got.as_bytes(), &b[..expected]);
+    }
 }

@@ -18,6 +18,16 @@ pub fn json_line(file: &str, result: &CheckResult) -> String {
     })
 }
 
+/// Appends the JSON Lines record of [`json_line`] (no trailing newline) to `out`, serialized
+/// straight into it: a batch reuses one buffer rather than a new string per file.
+pub fn json_line_into(out: &mut Vec<u8>, file: &str, result: &CheckResult) {
+    let start = out.len();
+    if serde_json::to_writer(&mut *out, &Record { file, result }).is_err() {
+        out.truncate(start);
+        out.extend_from_slice(json_line(file, result).as_bytes());
+    }
+}
+
 fn quote(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
 }

@@ -17,6 +17,6 @@ pub mod xlsx;
 pub use crate::messages::{batch_tally, outcome_label};
 pub use csv::{csv_rows, CSV_BOM, CSV_HEADER};
 #[cfg(not(target_arch = "wasm32"))]
-pub use json::json_line;
+pub use json::{json_line, json_line_into};
 pub use rows::{finding_rows, summary_row, Field, SUMMARY_HEADER};
 pub use text::text;

@@ -44,7 +44,27 @@ pub fn is_blank(c: char) -> bool {
 /// ```
 pub fn norm(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    norm_into(s, &mut out);
+    out
+}
+
+/// Appends the normalised form of `s` ([`norm`]) to `out`. Runs of characters kept as they
+/// are (lower-case ASCII letters, digits, CJK word characters) are copied whole; the rest
+/// character by character as the definition says (`tests::norm_matches_its_definition`).
+pub fn norm_into(s: &str, out: &mut String) {
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        let as_is = if c.is_ascii() {
+            c.is_ascii_lowercase() || c.is_ascii_digit()
+        } else {
+            // Width-folded characters (U+FF01..U+FF5E, U+3000) are not CJK word characters.
+            is_cjk_word_char(c)
+        };
+        if as_is {
+            continue;
+        }
+        out.push_str(s.get(run..i).unwrap_or_default());
+        run = i + c.len_utf8();
         let c = fold_width(c);
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
@@ -52,7 +72,7 @@ pub fn norm(s: &str) -> String {
             out.push(c);
         }
     }
-    out
+    out.push_str(s.get(run..).unwrap_or_default());
 }
 
 /// True for CJK ideographs and other characters from U+2E80 on that are not punctuation or
@@ -158,6 +178,51 @@ mod tests {
                 _ => c,
             };
             assert_eq!(fold_width(c), folded, "fold_width {c:?}");
+        }
+    }
+
+    /// `norm` as first written, one character at a time.
+    fn norm_definition(s: &str) -> String {
+        let mut out = String::new();
+        for c in s.chars() {
+            let c = fold_width(c);
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            } else if is_cjk_word_char(c) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn norm_matches_its_definition() {
+        // Every character alone and between kept runs, and mixed label-like strings.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let alone = c.to_string();
+            assert_eq!(norm(&alone), norm_definition(&alone), "{c:?}");
+            let mixed = format!("ab中{c}9文{c}{c}Ｚ");
+            assert_eq!(norm(&mixed), norm_definition(&mixed), "{c:?}");
+        }
+        for s in [
+            "",
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+            " 商业\n企业\u{3000}",
+            "ＡＢｃ１本年增/减",
+            "第二十条第（五）项 行政许可 ABC-def_12３",
+        ] {
+            assert_eq!(norm(s), norm_definition(s), "{s:?}");
+            let mut out = String::from("前");
+            norm_into(s, &mut out);
+            assert_eq!(out, format!("前{}", norm_definition(s)));
+        }
+    }
+
+    #[test]
+    fn t3_column_labels_are_normalised() {
+        // recognise::t3_header_column compares with them as they are.
+        for l in crate::report::formats::T3_COLUMNS {
+            assert_eq!(norm(l), l);
         }
     }
 

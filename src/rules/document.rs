@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::model;
-use crate::report::normalize::fold_width;
+use crate::report::normalize::{fold_width, norm_into};
 use crate::report::{ProseParagraph, ReportKind, Section};
 
 /// The report year the format rules apply to: the recognised year, or 2021 for a report in the
@@ -27,10 +27,10 @@ fn section_text(cx: &RuleContext<'_>, index: usize) -> String {
         return s;
     };
     if let Some((_, after)) = head.text.split_once(['：', ':']) {
-        s.push_str(&norm(after));
+        norm_into(after, &mut s);
     }
     for p in report.section_prose(index) {
-        s.push_str(&norm(&p.text));
+        norm_into(&p.text, &mut s);
         if s.len() > MAX_SECTION_CHARS * 3 {
             return s;
         }
@@ -50,7 +50,10 @@ fn section_text(cx: &RuleContext<'_>, index: usize) -> String {
                 continue;
             }
             if let Some(table) = cx.doc.tables.get(*t) {
-                s.push_str(&norm(&table.all_text()));
+                // norm(all_text()): the line breaks between cells are dropped by `norm`.
+                for c in &table.cells {
+                    norm_into(&c.text, &mut s);
+                }
             }
             if s.len() > MAX_SECTION_CHARS * 3 {
                 break;
@@ -400,7 +403,10 @@ fn s_govextra(cx: &RuleContext<'_>, sink: &mut Sink) {
     if !is_government(report) {
         return;
     }
-    let text: String = report.prose.iter().map(|p| norm(&p.text)).collect();
+    let mut text = String::new();
+    for p in &report.prose {
+        norm_into(&p.text, &mut text);
+    }
     let missing: Vec<&str> = GOV_EXTRA
         .iter()
         .filter(|(_, words)| !words.iter().any(|w| text.contains(w)))

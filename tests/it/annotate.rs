@@ -68,33 +68,33 @@ fn comments(xml: &str) -> Vec<(String, String, String)> {
     let mut in_t = false;
     loop {
         match r.read_event().unwrap() {
-            Event::Start(e) if e.name().as_ref() == "w:comment" => {
+            Event::Start(e) if e.name().as_ref() == b"w:comment" => {
                 let get = |k: &str| {
                     e.attributes()
                         .flatten()
-                        .find(|a| a.key.as_ref() == k)
-                        .map(|a| a.value.to_string())
+                        .find(|a| a.key.as_ref() == k.as_bytes())
+                        .map(|a| String::from_utf8(a.value.to_vec()).unwrap())
                         .unwrap_or_default()
                 };
                 cur = Some((get("w:id"), get("w:author"), String::new()));
             }
-            Event::End(e) if e.name().as_ref() == "w:comment" => out.extend(cur.take()),
-            Event::Start(e) if e.name().as_ref() == "w:t" => in_t = true,
-            Event::End(e) if e.name().as_ref() == "w:t" => in_t = false,
-            Event::End(e) if e.name().as_ref() == "w:p" => {
+            Event::End(e) if e.name().as_ref() == b"w:comment" => out.extend(cur.take()),
+            Event::Start(e) if e.name().as_ref() == b"w:t" => in_t = true,
+            Event::End(e) if e.name().as_ref() == b"w:t" => in_t = false,
+            Event::End(e) if e.name().as_ref() == b"w:p" => {
                 if let Some(c) = cur.as_mut() {
                     c.2.push('\n');
                 }
             }
             Event::Text(t) if in_t => {
                 if let Some(c) = cur.as_mut() {
-                    c.2.push_str(&t.xml10_content());
+                    c.2.push_str(&t.xml10_content().unwrap());
                 }
             }
             Event::GeneralRef(g) if in_t => {
                 if let (Some(c), Some(s)) = (
                     cur.as_mut(),
-                    quick_xml::escape::resolve_predefined_entity(&g),
+                    quick_xml::escape::resolve_predefined_entity(&g.decode().unwrap()),
                 ) {
                     c.2.push_str(s);
                 }
@@ -114,12 +114,12 @@ fn plain_text(xml: &str) -> String {
     let (mut in_t, mut out) = (false, String::new());
     loop {
         match r.read_event().expect("well-formed XML") {
-            Event::Start(e) if e.name().as_ref() == "w:t" => in_t = true,
-            Event::End(e) if e.name().as_ref() == "w:t" => in_t = false,
-            Event::Text(t) if in_t => out.push_str(&t.xml10_content()),
-            Event::GeneralRef(g) if in_t => {
-                out.push_str(quick_xml::escape::resolve_predefined_entity(&g).unwrap_or("?"))
-            }
+            Event::Start(e) if e.name().as_ref() == b"w:t" => in_t = true,
+            Event::End(e) if e.name().as_ref() == b"w:t" => in_t = false,
+            Event::Text(t) if in_t => out.push_str(&t.xml10_content().unwrap()),
+            Event::GeneralRef(g) if in_t => out.push_str(
+                quick_xml::escape::resolve_predefined_entity(&g.decode().unwrap()).unwrap_or("?"),
+            ),
             Event::Eof => return out,
             _ => {}
         }

@@ -75,3 +75,22 @@ fn the_worst_outcome_of_several_reports() {
     assert_eq!(Outcome::worst([Pass]), Some(Pass));
     assert_eq!(Outcome::worst([]), None);
 }
+
+/// The batch's JSON line written into a reused buffer is the record `json_line` gives, byte for
+/// byte, after what the buffer held.
+#[test]
+fn json_line_into_appends_what_json_line_gives() {
+    let mut buf = b"{\"earlier\":1}\n".to_vec();
+    for seed in ["seed_000", "seed_003", "seed_004"] {
+        let r = check_bytes(&fixture(&format!("samples/{seed}.docx")));
+        let start = buf.len();
+        nianbao::present::json_line_into(&mut buf, "目录/报告.docx", &r);
+        assert_eq!(
+            &buf[start..],
+            json_line("目录/报告.docx", &r).as_bytes(),
+            "{seed}"
+        );
+        buf.push(b'\n');
+    }
+    assert!(buf.starts_with(b"{\"earlier\":1}\n"));
+}

@@ -241,7 +241,13 @@ pub(crate) fn scan(
             Target::Paragraph { ordinal, .. } => s.paras.entry(ordinal).or_default().push(i),
         }
     }
-    let mut reader = Reader::from_reader(xml);
+    // Valid UTF-8 checked once, whole (as `docx::parse` does): the reader reads up to the
+    // first invalid byte, and the part is bad at its end if there is one.
+    let valid = match std::str::from_utf8(xml) {
+        Ok(_) => xml.len(),
+        Err(e) => e.valid_up_to(),
+    };
+    let mut reader = Reader::from_reader(xml.get(..valid).unwrap_or_default());
     reader.config_mut().check_end_names = true;
     loop {
         let before = reader.buffer_position() as usize;
@@ -274,6 +280,7 @@ pub(crate) fn scan(
             Event::GeneralRef(_) if s.para_ctx.is_some() && s.wants_text() => {
                 s.visible_chunk(&[before], after, true)
             }
+            Event::Eof if valid < xml.len() => return Err(bad_xml()),
             Event::Eof => break,
             _ => {}
         }
@@ -422,10 +429,10 @@ impl Scanner<'_> {
 
     fn read_root(&mut self, e: &BytesStart<'_>) {
         for a in e.attributes().with_checks(false).flatten() {
-            let Some(prefix) = a.key.as_ref().as_bytes().strip_prefix(b"xmlns:") else {
+            let Some(prefix) = a.key.as_ref().strip_prefix(b"xmlns:") else {
                 continue;
             };
-            let v: &[u8] = a.value.as_bytes();
+            let v: &[u8] = a.value.as_ref();
             if v == W_MAIN_NS.as_bytes() || v == W_STRICT_NS.as_bytes() {
                 if self.pfx.is_empty() || prefix == b"w" {
                     self.pfx = String::from_utf8_lossy(prefix).into_owned();
@@ -439,9 +446,12 @@ impl Scanner<'_> {
 
     fn note_ids(&mut self, e: &BytesStart<'_>) {
         for a in e.attributes().with_checks(false).flatten() {
-            let (p, local) = split_prefix(a.key.as_ref().as_bytes());
+            let (p, local) = split_prefix(a.key.as_ref());
             if local == b"id" && self.is_w(p) {
-                if let Some(v) = Some(a.value.as_ref()).and_then(|v| v.trim().parse::<u64>().ok()) {
+                if let Some(v) = std::str::from_utf8(&a.value)
+                    .ok()
+                    .and_then(|v| v.trim().parse::<u64>().ok())
+                {
                     self.max_id = self.max_id.max(v.min(u32::MAX as u64));
                 }
             }
@@ -460,7 +470,7 @@ impl Scanner<'_> {
             self.read_root(e);
         }
         let qname = e.name();
-        let (prefix, local) = split_prefix(qname.as_ref().as_bytes());
+        let (prefix, local) = split_prefix(qname.as_ref());
         let parent = self.frames.last().copied();
         let parent_skipped = parent.map(|f| f.skipped).unwrap_or(false);
         let is_w = self.is_w(prefix);
@@ -848,9 +858,9 @@ fn attr_val(e: &BytesStart<'_>) -> Option<String> {
 
 fn attr_named(e: &BytesStart<'_>, name: &[u8]) -> Option<String> {
     for a in e.attributes().with_checks(false).flatten() {
-        let (_, local) = split_prefix(a.key.as_ref().as_bytes());
+        let (_, local) = split_prefix(a.key.as_ref());
         if local == name {
-            return Some(a.value.to_string());
+            return Some(String::from_utf8_lossy(&a.value).into_owned());
         }
     }
     None

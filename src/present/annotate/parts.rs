@@ -27,17 +27,27 @@ fn local(qname: &[u8]) -> &[u8] {
     }
 }
 
+/// The longest valid UTF-8 start of a part: what the reader reads, so that it stops where an
+/// invalid byte starts (an error there, or the end of the part cut short).
+fn valid_prefix(xml: &[u8]) -> &[u8] {
+    match std::str::from_utf8(xml) {
+        Ok(_) => xml,
+        Err(e) => xml.get(..e.valid_up_to()).unwrap_or_default(),
+    }
+}
+
 /// Largest numeric `w:id`-like attribute (`*:id`) in a part.
 pub(crate) fn max_w_id(xml: &[u8]) -> u64 {
-    let mut reader = Reader::from_reader(xml);
+    let mut reader = Reader::from_reader(valid_prefix(xml));
     let mut max = 0u64;
     loop {
         match reader.read_event() {
             Ok(Event::Start(e)) | Ok(Event::Empty(e)) => {
                 for a in e.attributes().with_checks(false).flatten() {
-                    if local(a.key.as_ref().as_bytes()) == b"id" {
-                        if let Some(v) =
-                            Some(a.value.as_ref()).and_then(|v| v.trim().parse::<u64>().ok())
+                    if local(a.key.as_ref()) == b"id" {
+                        if let Some(v) = std::str::from_utf8(&a.value)
+                            .ok()
+                            .and_then(|v| v.trim().parse::<u64>().ok())
                         {
                             max = max.max(v.min(u32::MAX as u64));
                         }
@@ -59,7 +69,7 @@ struct Root {
 }
 
 fn root(xml: &[u8]) -> Result<Root, Rejection> {
-    let mut reader = Reader::from_reader(xml);
+    let mut reader = Reader::from_reader(valid_prefix(xml));
     reader.config_mut().check_end_names = true;
     let mut depth = 0usize;
     let mut prefix = None;
@@ -68,14 +78,14 @@ fn root(xml: &[u8]) -> Result<Root, Rejection> {
         match reader.read_event().map_err(|_| bad_part())? {
             Event::Start(e) => {
                 if depth == 0 {
-                    prefix = Some(prefix_of(e.name().as_ref().as_bytes()));
+                    prefix = Some(prefix_of(e.name().as_ref()));
                 }
                 depth += 1;
             }
             Event::Empty(e) if depth == 0 => {
                 let after = reader.buffer_position() as usize;
                 return Ok(Root {
-                    prefix: prefix_of(e.name().as_ref().as_bytes()),
+                    prefix: prefix_of(e.name().as_ref()),
                     close_at: before,
                     empty_tag: Some((before, after)),
                 });
@@ -252,18 +262,20 @@ pub(crate) fn add_relationship(
 /// The content types with an override for `part` (`/word/comments.xml`), or `None` when it
 /// already has one.
 pub(crate) fn add_override(ct: &[u8], part: &str) -> Result<Option<String>, Rejection> {
-    let mut reader = Reader::from_reader(ct);
+    let valid = valid_prefix(ct);
+    let mut reader = Reader::from_reader(valid);
     loop {
         match reader.read_event().map_err(|_| bad_part())? {
-            Event::Start(e) | Event::Empty(e)
-                if local(e.name().as_ref().as_bytes()) == b"Override" =>
-            {
+            Event::Start(e) | Event::Empty(e) if local(e.name().as_ref()) == b"Override" => {
                 for a in e.attributes().with_checks(false).flatten() {
-                    if a.key.as_ref() == "PartName" && a.value.eq_ignore_ascii_case(part) {
+                    if a.key.as_ref() == b"PartName"
+                        && a.value.eq_ignore_ascii_case(part.as_bytes())
+                    {
                         return Ok(None);
                     }
                 }
             }
+            Event::Eof if valid.len() < ct.len() => return Err(bad_part()),
             Event::Eof => break,
             _ => {}
         }
