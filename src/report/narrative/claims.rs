@@ -24,7 +24,13 @@ pub(super) type Found = (Subject, Option<i64>, Option<Unit>, (usize, usize), Fla
 
 impl Sentence {
     pub(super) fn claims(&self, year: Option<i32>) -> Vec<Found> {
-        let mentions = numerals::mentions(&self.c);
+        // Every number read ends in a unit (件, 条, 元 …) right after it: a sentence without one
+        // (条例, 一部分 …) has none.
+        let mentions = if numerals::may_hold_mention(&self.c, |u| self.seen.may_contain(u)) {
+            numerals::mentions(&self.c)
+        } else {
+            Vec::new()
+        };
         let clauses = self.clauses(&mentions);
         let mut out: Vec<Found> = Vec::new();
         // 含上年结转 N 件 belongs to the figure it follows (办结 1191 件（含上年结转 189 件）), or,

@@ -196,27 +196,36 @@ pub(super) const CUES: &[(&str, Cue)] = &[
     ("收费通知", Cue::Notice),
 ];
 
-/// The cues by their first character: `(first character, index in CUES)`, sorted, so that at
-/// each position of a sentence only the cues starting with its character are compared. (A
+/// The cues by their first character: `(first character, index in CUES)`, so that at each
+/// position of a sentence only the cues starting with its character are compared. (A
 /// hand-written index rather than an automaton crate such as `aho-corasick`: the cue table is
 /// small, the callers ask for phrases over arbitrary ranges, and the page's wasm stays as it is.)
 pub(super) fn cues_by_first_char() -> &'static CueIndex {
     static BY_FIRST: std::sync::OnceLock<CueIndex> = std::sync::OnceLock::new();
     BY_FIRST.get_or_init(|| {
+        // Sorted by the low bits of the first character (the slot), then by character and
+        // index: the cues of one character stay in CUES order.
         let mut v: Vec<(char, usize)> = CUES
             .iter()
             .enumerate()
             .filter_map(|(i, (w, _))| w.chars().next().map(|c| (c, i)))
             .collect();
-        crate::order::sort_unstable(&mut v);
+        crate::order::sort_by_key(&mut v, |&(c, i)| (CharSet::slot(c), c, i));
         let mut firsts = CharSet::default();
-        for &(c, _) in &v {
+        let mut slots = vec![(0u16, 0u16); CharSet::SLOTS];
+        for (k, &(c, _)) in v.iter().enumerate() {
             firsts.insert(c);
+            let slot = &mut slots[CharSet::slot(c)];
+            if slot.0 == slot.1 {
+                slot.0 = k as u16;
+            }
+            slot.1 = k as u16 + 1;
         }
         let chars = CUES.iter().map(|(w, _)| w.chars().collect()).collect();
         CueIndex {
             firsts,
             by_first: v,
+            slots,
             chars,
         }
     })
@@ -226,17 +235,24 @@ pub(super) fn cues_by_first_char() -> &'static CueIndex {
 pub(super) struct CueIndex {
     /// Every cue's first character.
     pub(super) firsts: CharSet,
-    /// `(first character, index in CUES)`, sorted.
+    /// `(first character, index in CUES)`, by slot of the character, then character, then
+    /// index.
     pub(super) by_first: Vec<(char, usize)>,
+    /// The range of `by_first` whose characters have each slot (`CharSet::slot`).
+    pub(super) slots: Vec<(u16, u16)>,
     /// The characters of `CUES[i]`.
     pub(super) chars: Vec<Vec<char>>,
 }
 
-/// The entries of a `(char, …)` table sorted by character whose character is `c`.
-pub(super) fn entries_of<T>(table: &[(char, T)], c: char) -> &[(char, T)] {
-    let lo = table.partition_point(|(x, _)| *x < c);
-    let hi = lo + table[lo..].partition_point(|(x, _)| *x <= c);
-    &table[lo..hi]
+impl CueIndex {
+    /// The entries of `by_first` whose character is `c`, in CUES order.
+    pub(super) fn starting_with(&self, c: char) -> impl Iterator<Item = usize> + '_ {
+        let (from, to) = self.slots[CharSet::slot(c)];
+        self.by_first[from as usize..to as usize]
+            .iter()
+            .filter(move |&&(x, _)| x == c)
+            .map(|&(_, i)| i)
+    }
 }
 
 /// Characters allowed between a case word (行政复议, 维持) and its number.

@@ -12,12 +12,15 @@ use crate::report::normalize::{fold_width, is_blank};
 pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
     let mut out = Vec::new();
     let mut previous_mentions_applications = false;
+    // The paragraph's characters and the sentence's vectors (one set for all).
+    let mut chars: Vec<char> = Vec::new();
+    let mut buffers = Buffers::default();
     for p in paras {
         if out.len() >= MAX_CLAIMS {
             break;
         }
-        let mut chars: Vec<char> = Vec::with_capacity(p.text.len().min(MAX_PARAGRAPH_CHARS));
-        chars.extend(p.text.chars().take(MAX_PARAGRAPH_CHARS));
+        decode_into(p.text, MAX_PARAGRAPH_CHARS, &mut chars);
+        let chars = chars.as_slice();
         // Result rows (予以公开 N 件 …) are about applications only when the paragraph or the one
         // before it speaks of applications, or the paragraph is in section 三.
         // A list of results (予以公开…，部分公开…，无法提供…) or 办理结果 is about applications too.
@@ -34,8 +37,9 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
         // The piece before ended at a ；with a channel part (通过信函提交申请的 171 件；当面提交
         // 13 件): a channel opening this piece is the next part of the same list.
         let mut channel_before = false;
-        for (s, e) in sentences(&chars) {
-            let mut sentence = Sentence::new(&chars, s, e, &results_listed);
+        for (s, e) in sentences(chars) {
+            let mut sentence =
+                Sentence::new_in(chars, s, e, &results_listed, std::mem::take(&mut buffers));
             sentence.channel_before = channel_before;
             // The sentence as shown: without its closing punctuation and trailing blanks.
             let mut shown_end = e;
@@ -49,6 +53,7 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
                 shown_end -= 1;
             }
             if sentence.c.is_empty() {
+                buffers = sentence.into_buffers();
                 continue;
             }
             let mut found = sentence.claims(year);
@@ -75,7 +80,7 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
                     // loose: said of all cases they hold for the disclosure cases too.)
                     Subject::Review(_) | Subject::Litigation(_) => {
                         p.part != super::Part::Section(3) && {
-                            let full = full_sentence(&chars, s, e);
+                            let full = full_sentence(chars, s, e);
                             !CASE_ABOUT_DISCLOSURE
                                 .iter()
                                 .any(|w| full.contains(w) || p.text.contains(w))
@@ -129,10 +134,26 @@ pub fn extract(paras: &[Para], year: Option<i32>) -> Vec<Claim> {
                     sentence_end: shown_end,
                 });
             }
+            buffers = sentence.into_buffers();
         }
     }
     out.truncate(MAX_CLAIMS);
     out
+}
+
+/// `chars` := the first `max` characters of `text` (`text.chars().take(max)`, decoded here:
+/// this runs on every character of the prose).
+pub(super) fn decode_into(text: &str, max: usize, chars: &mut Vec<char>) {
+    // At most one character per byte: the buffer is sized once and filled in place (std's
+    // decoder: a hand-written one measured slower).
+    chars.clear();
+    chars.resize(text.len().min(max), '\0');
+    let mut n = 0;
+    for (slot, c) in chars.iter_mut().zip(text.chars()) {
+        *slot = c;
+        n += 1;
+    }
+    chars.truncate(n);
 }
 
 /// How many kinds of results of table 三 a text names (予以公开, 部分公开, 不予公开, 无法提供 /
@@ -215,6 +236,26 @@ pub(super) fn full_sentence_range(chars: &[char], s: usize, e: usize) -> (usize,
 /// Sentence ranges (character offsets) of a paragraph: split after 。！？；and at line breaks.
 pub(super) fn sentences(chars: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    // Very long "sentences" (text without full stops) are cut at a comma, so that the work per
+    // sentence stays bounded; blank-only ranges are dropped, the others trimmed of leading
+    // blanks.
+    let mut push = |mut s: usize, e: usize| {
+        while e - s > MAX_SENTENCE_CHARS {
+            let limit = s + MAX_SENTENCE_CHARS;
+            let cut = (s + MAX_SENTENCE_CHARS / 2..limit)
+                .rev()
+                .find(|&k| matches!(chars[k], '，' | ','))
+                .map(|k| k + 1)
+                .unwrap_or(limit);
+            if let Some(s2) = (s..cut).find(|&k| !is_blank(chars[k])) {
+                out.push((s2, cut));
+            }
+            s = cut;
+        }
+        if let Some(s2) = (s..e).find(|&k| !is_blank(chars[k])) {
+            out.push((s2, e));
+        }
+    };
     let mut start = 0;
     for (i, &c) in chars.iter().enumerate() {
         let end = match c {
@@ -223,37 +264,14 @@ pub(super) fn sentences(chars: &[char]) -> Vec<(usize, usize)> {
             _ => continue,
         };
         if end > start {
-            out.push((start, end));
+            push(start, end);
         }
         start = i + 1;
     }
     if start < chars.len() {
-        out.push((start, chars.len()));
+        push(start, chars.len());
     }
-    // Very long "sentences" (text without full stops) are cut at a comma, so that the work per
-    // sentence stays bounded.
-    let mut bounded = Vec::with_capacity(out.len());
-    for (mut s, e) in out {
-        while e - s > MAX_SENTENCE_CHARS {
-            let limit = s + MAX_SENTENCE_CHARS;
-            let cut = (s + MAX_SENTENCE_CHARS / 2..limit)
-                .rev()
-                .find(|&k| matches!(chars[k], '，' | ','))
-                .map(|k| k + 1)
-                .unwrap_or(limit);
-            bounded.push((s, cut));
-            s = cut;
-        }
-        bounded.push((s, e));
-    }
-    let out = bounded;
-    // Drop blank-only ranges; keep offsets of the others, trimmed of leading blanks.
-    out.into_iter()
-        .filter_map(|(s, e)| {
-            let s2 = (s..e).find(|&k| !is_blank(chars[k]))?;
-            Some((s2, e))
-        })
-        .collect()
+    out
 }
 
 /// Longest sentence read as one; longer runs are cut at a comma.
@@ -276,25 +294,62 @@ pub(super) struct Sentence {
     pub(super) receipt_before: bool,
     /// The piece before (up to a ；) ended with a channel part of the applications.
     pub(super) channel_before: bool,
-    /// Which characters occur in `c`, as a 1,024-bit filter on the low bits of the code point
+    /// Which characters occur in `c`, as a 4,096-bit filter on the low bits of the code point
     /// (no false negatives): most phrases asked for do not occur, and this answers that without
     /// a search.
     pub(super) seen: CharSet,
 }
 
-/// A set of characters by the low 10 bits of their code point: `may_contain` is true for every
-/// inserted character and for few others.
+/// The vectors of a sentence, kept from one sentence to the next.
 #[derive(Default)]
-pub(super) struct CharSet([u64; 16]);
+pub(super) struct Buffers {
+    c: Vec<char>,
+    map: Vec<usize>,
+    hits: Vec<Hit>,
+}
+
+/// A set of characters by the low 12 bits of their code point: `may_contain` is true for every
+/// inserted character and for few others (a sentence's hundred-odd distinct characters fill
+/// about 3 % of it).
+pub(super) struct CharSet([u64; CHARSET_WORDS]);
+
+const CHARSET_WORDS: usize = 64;
+const CHARSET_MASK: usize = CHARSET_WORDS * 64 - 1;
+
+impl Default for CharSet {
+    fn default() -> Self {
+        CharSet([0; CHARSET_WORDS])
+    }
+}
 
 impl CharSet {
+    /// The set of `chars` (built at compile time).
+    pub(super) const fn of(chars: &[char]) -> Self {
+        let mut t = [0u64; CHARSET_WORDS];
+        let mut k = 0;
+        while k < chars.len() {
+            let b = chars[k] as usize & CHARSET_MASK;
+            t[b >> 6] |= 1 << (b & 63);
+            k += 1;
+        }
+        CharSet(t)
+    }
+
+    /// How many slots (bits) the set has.
+    pub(super) const SLOTS: usize = CHARSET_MASK + 1;
+
+    /// The slot (bit) of `c`.
+    pub(super) fn slot(c: char) -> usize {
+        c as usize & CHARSET_MASK
+    }
+
     pub(super) fn insert(&mut self, c: char) {
-        let b = c as usize & 1023;
+        let b = c as usize & CHARSET_MASK;
         self.0[b >> 6] |= 1 << (b & 63);
     }
 
     pub(super) fn may_contain(&self, c: char) -> bool {
-        let b = c as usize & 1023;
+        let b = c as usize & CHARSET_MASK;
         self.0[b >> 6] & (1 << (b & 63)) != 0
     }
 }
@@ -309,26 +364,68 @@ pub(super) struct Hit {
 impl Sentence {
     /// `results_listed`: whether the paragraph names two or more kinds of results
     /// (`result_words`), asked only when needed.
+    #[cfg(test)]
     pub(super) fn new(
         chars: &[char],
         s: usize,
         e: usize,
         results_listed: &dyn Fn() -> bool,
     ) -> Self {
-        // At most one compact character per character of the range (a sentence is bounded).
-        let cap = e.min(chars.len()).saturating_sub(s);
-        let mut c = Vec::with_capacity(cap);
-        let mut map = Vec::with_capacity(cap);
-        for (k, &ch) in chars.iter().enumerate().take(e).skip(s) {
-            if is_blank(ch) {
+        Self::new_in(chars, s, e, results_listed, Buffers::default())
+    }
+
+    /// `new`, in the buffers of a sentence read before (`into_buffers`).
+    pub(super) fn new_in(
+        chars: &[char],
+        s: usize,
+        e: usize,
+        results_listed: &dyn Fn() -> bool,
+        buffers: Buffers,
+    ) -> Self {
+        let Buffers {
+            c: mut cs,
+            mut map,
+            hits,
+        } = buffers;
+        let range = chars.get(s..e.min(chars.len())).unwrap_or(&[]);
+        // At most one compact character per character of the range (a sentence is bounded):
+        // both sized once, filled in place, cut to what was written.
+        cs.clear();
+        cs.resize(range.len(), '\0');
+        map.clear();
+        map.resize(range.len(), 0);
+        let mut seen = CharSet::default();
+        let mut n = 0;
+        for (k, &ch) in (s..).zip(range) {
+            // U+3001..U+FEFE (CJK, its punctuation) is neither blank nor folded.
+            let ch = if ('\u{3001}'..'\u{FEFF}').contains(&ch) {
+                ch
+            } else if is_blank(ch) {
                 continue;
+            } else {
+                fold_width(ch)
+            };
+            if let (Some(slot), Some(at)) = (cs.get_mut(n), map.get_mut(n)) {
+                *slot = ch;
+                *at = k;
             }
-            c.push(fold_width(ch));
-            map.push(k);
+            n += 1;
+            seen.insert(ch);
         }
-        let about_applications = full_sentence_mentions_applications(chars, s, e);
+        cs.truncate(n);
+        map.truncate(n);
+        let c = cs;
+        // Whether the compact sentence holds 申请.
+        let shen_qing = seen.may_contain('申')
+            && seen.may_contain('请')
+            && (1..c.len()).any(|k| c[k] == '请' && c[k - 1] == '申');
+        let (from, to) = full_sentence_range(chars, s, e);
+        // The full sentence is this one (up to its closing punctuation, which is no 申 or 请) when
+        // nothing but blanks precedes it and it ends no later: then 申请 is in it when it is here.
+        let within = to <= e && chars[from..s.max(from)].iter().all(|&ch| is_blank(ch));
+        let about_applications =
+            shen_qing || !within && full_sentence_mentions_applications(chars, s, e);
         // 其中 in an earlier piece of the same sentence (其中自然人…；予以公开…；无法提供…).
-        let (from, _) = full_sentence_range(chars, s, e);
         // 受理…226 件…；历年累计 1525 件: an earlier piece of the sentence counts receipts.
         let (mut qizhong_before, mut receipt_before) = (false, false);
         let mut previous = None;
@@ -342,26 +439,22 @@ impl Sentence {
                 _ => {}
             }
         }
-        let mut seen = CharSet::default();
-        for &ch in &c {
-            seen.insert(ch);
-        }
         let mut sentence = Sentence {
             c,
             map,
-            all_hits: Vec::new(),
+            all_hits: hits,
             about_applications,
             qizhong_before,
             receipt_before,
             channel_before: false,
             seen,
         };
-        sentence.all_hits = sentence.scan_hits();
+        let mut hits = std::mem::take(&mut sentence.all_hits);
+        sentence.scan_hits_into(&mut hits);
         // 结转上年后新收到 47 件: "after last year's carry-over", a time, not a carry-over count.
         let c = &sentence.c;
-        sentence
-            .all_hits
-            .retain(|h| !(h.cue == Cue::CarryIn && c.get(h.end) == Some(&'后')));
+        hits.retain(|h| !(h.cue == Cue::CarryIn && c.get(h.end) == Some(&'后')));
+        sentence.all_hits = hits;
         // 受理政府信息公开 1 件，办结 1 件 / 办结 59 件，其中予以公开 18 件，部分公开 2 件: a
         // receipt of disclosure, or a list of results, speaks of applications without 申请.
         if !sentence.about_applications {
@@ -462,10 +555,19 @@ impl Sentence {
             .collect()
     }
 
-    /// Cue hits of the sentence, longest match at each position, not overlapping.
-    pub(super) fn scan_hits(&self) -> Vec<Hit> {
+    /// The buffers of the sentence, for the next one (`new_in`).
+    pub(super) fn into_buffers(self) -> Buffers {
+        Buffers {
+            c: self.c,
+            map: self.map,
+            hits: self.all_hits,
+        }
+    }
+
+    /// `out` := the cue hits of the sentence, longest match at each position, not overlapping.
+    pub(super) fn scan_hits_into(&self, out: &mut Vec<Hit>) {
+        out.clear();
         let (from, to) = (0, self.c.len());
-        let mut out = Vec::new();
         let mut k = from;
         let index = cues_by_first_char();
         while k < to {
@@ -473,10 +575,9 @@ impl Sentence {
                 k += 1;
                 continue;
             }
-            let candidates = entries_of(&index.by_first, self.c[k]);
-            let best = candidates
-                .iter()
-                .map(|&(_, i)| (i, index.chars[i].as_slice()))
+            let best = index
+                .starting_with(self.c[k])
+                .map(|i| (i, index.chars[i].as_slice()))
                 // Candidates are in CUES order, so that the longest cue wins ties as before (the
                 // last of equal length).
                 .filter(|(_, w)| self.c.get(k..k + w.len()) == Some(*w))
@@ -494,15 +595,17 @@ impl Sentence {
                 None => k += 1,
             }
         }
-        out
     }
 
     /// Clause ranges: split at commas and colons that are not thousands separators.
     pub(super) fn clauses(&self, mentions: &[Mention]) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
+        // (Room for the clauses of most sentences at once.)
+        let mut out = Vec::with_capacity(16);
         let mut start = 0;
         for (k, &ch) in self.c.iter().enumerate() {
-            if matches!(ch, '，' | ',' | '：' | ':')
+            // (Most characters are answered by the first comparison: CJK lies between.)
+            if !(';'..'，').contains(&ch)
+                && matches!(ch, '，' | ',' | '：' | ':')
                 && !mentions.iter().any(|m| m.start <= k && k < m.end)
             {
                 out.push((start, k));

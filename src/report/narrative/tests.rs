@@ -528,3 +528,99 @@ fn result_words_counts_the_kinds_named_anywhere() {
         assert_eq!(sentences::result_words(t), expected, "{t}");
     }
 }
+
+#[test]
+fn decode_into_is_chars_take() {
+    // The hand decoder against its definition: every length of UTF-8 sequence, every limit, and
+    // a buffer that held something before.
+    let texts = [
+        String::new(),
+        "abc".into(),
+        "共收到申请１２件，é ß \u{3000}\u{FEFF}。".into(),
+        "😀𠀀a中\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}".into(),
+        (0u32..0x3_0000)
+            .step_by(7)
+            .filter_map(char::from_u32)
+            .collect(),
+    ];
+    let mut buf = vec!['x'; 3];
+    for t in &texts {
+        for max in [0, 1, 2, 5, 17, usize::MAX] {
+            sentences::decode_into(t, max, &mut buf);
+            let expected: Vec<char> = t.chars().take(max).collect();
+            assert_eq!(buf, expected, "{max}");
+        }
+    }
+}
+
+#[test]
+fn sentence_about_applications_is_its_definition() {
+    // The shortcut (申请 in the sentence itself, or a full sentence that is the sentence) against
+    // the definition: 申请 in the full sentence around it, blanks dropped.
+    let paragraphs = [
+        "共收到申请 5 件；办结 5 件。",
+        "共收到申 请 5 件；办结 5 件。答复 3 件",
+        "办结 5 件；共收到申请5件。",
+        "  办结5件。  申请\n公开 3 件；申\n请",
+        "申请；；申请。申",
+        "申。请；申请",
+    ];
+    for text in paragraphs {
+        let chars: Vec<char> = text.chars().collect();
+        for (s, e) in sentences::sentences(&chars) {
+            let sentence = sentences::Sentence::new(&chars, s, e, &|| false);
+            // The definition: 申请 in the full sentence, or a receipt of disclosure.
+            let received = sentence.all_hits.windows(2).any(|w| {
+                w[0].cue == lexicon::Cue::Receive
+                    && w[1].cue == lexicon::Cue::App
+                    && w[1].start <= w[0].end + 2
+            });
+            let expected = sentences::full_sentence(&chars, s, e).contains("申请") || received;
+            assert_eq!(sentence.about_applications, expected, "{text} {s}..{e}");
+        }
+    }
+}
+
+#[test]
+fn cue_scan_is_longest_match_in_cues_order() {
+    // The indexed scan against its definition: at each position the longest cue that matches
+    // (the last of equal length in CUES order), then past it; over the real-prose corpus.
+    let corpus = include_str!("../../../tests/fixtures/narrative/corpus.tsv");
+    let cues: Vec<Vec<char>> = lexicon::CUES
+        .iter()
+        .map(|(w, _)| w.chars().collect())
+        .collect();
+    let mut texts = 0;
+    for line in corpus.lines().filter(|l| !l.starts_with('#')) {
+        let Some(text) = line.split('\t').nth(1) else {
+            continue;
+        };
+        texts += 1;
+        let chars: Vec<char> = text.chars().collect();
+        for (s, e) in sentences::sentences(&chars) {
+            let sentence = sentences::Sentence::new(&chars, s, e, &|| false);
+            let c = &sentence.c;
+            let mut expected = Vec::new();
+            let mut k = 0;
+            while k < c.len() {
+                let best = cues
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, w)| c.get(k..k + w.len()) == Some(w.as_slice()))
+                    .max_by_key(|(_, w)| w.len());
+                match best {
+                    Some((i, w)) => {
+                        expected.push((k, k + w.len(), lexicon::CUES[i].1));
+                        k += w.len();
+                    }
+                    None => k += 1,
+                }
+            }
+            let mut hits = Vec::new();
+            sentence.scan_hits_into(&mut hits);
+            let got: Vec<_> = hits.iter().map(|h| (h.start, h.end, h.cue)).collect();
+            assert_eq!(got, expected, "{text}");
+        }
+    }
+    assert!(texts > 1000, "{texts} texts");
+}

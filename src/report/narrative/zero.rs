@@ -16,12 +16,32 @@ impl Sentence {
         year: Option<i32>,
         out: &mut Vec<Found>,
     ) {
-        self.none_received(mentions, clauses, year, out);
-        self.all_done(mentions, clauses, year, out);
-        self.no_carry(mentions, clauses, year, out);
-        self.cases(mentions, clauses, year, out);
-        self.fee_none(mentions, clauses, year, out);
-        self.fee_notices_none(mentions, clauses, year, out);
+        // Each family is asked only when the sentence may hold a character every one of its
+        // statements needs (most sentences state no zero: the character filter answers that
+        // without a search).
+        let any = |cs: &[char]| cs.iter().any(|&c| self.seen.may_contain(c));
+        // A negation: 没有, 暂无, 未, 无 (NEGATIONS).
+        let negation = any(&['没', '无', '未']);
+        if negation {
+            self.none_received(mentions, clauses, year, out);
+        }
+        // 均, 全部, 都, 皆, 已 before a word of conclusion.
+        if self.about_applications && any(&['均', '全', '都', '皆', '已']) {
+            self.all_done(mentions, clauses, year, out);
+        }
+        // 没有, 无需, 不存在, 未有, 无 before 结转.
+        if any(&['没', '无', '不', '未']) && self.may_hold("结转") {
+            self.no_carry(mentions, clauses, year, out);
+        }
+        // Upheld phrases hold 维, 纠 or 败; 未发生 statements a negation and 复议, 诉讼 or 起诉.
+        if any(&['维', '纠', '败']) || negation && any(&['复', '诉']) {
+            self.cases(mentions, clauses, year, out);
+        }
+        // 处理费, 费用, 收费, 缴费通知, 收费通知.
+        if self.seen.may_contain('费') {
+            self.fee_none(mentions, clauses, year, out);
+            self.fee_notices_none(mentions, clauses, year, out);
+        }
         self.no_result(mentions, clauses, year, out);
     }
 
@@ -383,6 +403,8 @@ impl Sentence {
             ("没有败诉", false),
         ];
         let mut upheld_at = Vec::new();
+        // Every upheld phrase holds 维, 纠 or 败.
+        let upheld = ['维', '纠', '败'].iter().any(|&c| self.seen.may_contain(c));
         // 行政复议 1 件，结果维持。: a clause saying only that, after the count.
         for p in self.find("结果维持", 0, n) {
             let alone = p > 0
@@ -398,7 +420,7 @@ impl Sentence {
                 push(out, s, None, (p, p + 4), flags(p));
             }
         }
-        for (ph, strict) in upheld_phrases {
+        for (ph, strict) in upheld_phrases.iter().filter(|_| upheld) {
             if let Some(p) = self.occurrences(ph, 0, n).next() {
                 if upheld_at.iter().any(|&(s, e)| p >= s && p < e) {
                     continue;
@@ -418,7 +440,12 @@ impl Sentence {
             }
         }
 
-        // 未发生行政复议、行政诉讼 (a clause without a number).
+        // 未发生行政复议、行政诉讼 (a clause without a number): a negation, then 复议, 诉讼 or
+        // 起诉.
+        let any = |cs: &[char]| cs.iter().any(|&c| self.seen.may_contain(c));
+        if !(any(&['没', '无', '未']) && any(&['复', '诉'])) {
+            return;
+        }
         for &(cs, ce) in clauses {
             if mentions.iter().any(|m| m.start >= cs && m.start < ce)
                 || upheld_at.iter().any(|&(s, _)| s >= cs && s < ce)
