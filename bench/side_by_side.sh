@@ -107,8 +107,8 @@ fi
 if [ -z "${SKIP_CLI_CALLGRIND:-}" ]; then
   log "callgrind: CLI instructions per report (check --json --jobs 1, $CLI_CG_N files and 1 file)"
   rm -rf "$WORK/cg-corpus" "$WORK/cg-one" && mkdir -p "$WORK/cg-corpus" "$WORK/cg-one"
-  find "$CORPUS" -maxdepth 1 -name '*.docx' | sort | head -"$CLI_CG_N" | xargs -I{} cp {} "$WORK/cg-corpus/"
-  cp "$(find "$CORPUS" -maxdepth 1 -name '*.docx' | sort | head -1)" "$WORK/cg-one/"
+  find "$CORPUS" -maxdepth 1 -name '*.docx' | sort | sed -n "1,${CLI_CG_N}p" | xargs -I{} cp {} "$WORK/cg-corpus/"
+  cp "$(find "$CORPUS" -maxdepth 1 -name '*.docx' | sort | sed -n 1p)" "$WORK/cg-one/"
   for side in before after; do
     cli_ir() {
       # (exit code 1: some reports have errors)
