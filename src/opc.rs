@@ -10,6 +10,23 @@ use zip::result::ZipError;
 use zip::CompressionMethod;
 use zip::ZipArchive;
 
+/// The longest start of `bytes` that is valid UTF-8 (all of it when valid), checked with SIMD
+/// natively (`docx::tests::valid_utf8_start_is_what_core_says`). A part's XML is read up to here:
+/// the Word reader and the annotating writer check a part once, whole, instead of every event.
+pub(crate) fn valid_utf8_start(bytes: &[u8]) -> &str {
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
+        return s;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => bytes
+            .get(..e.valid_up_to())
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default(),
+    }
+}
+
 pub(crate) fn le16(b: &[u8], at: usize) -> Option<u16> {
     let s = b.get(at..at.checked_add(2)?)?;
     Some(u16::from_le_bytes([*s.first()?, *s.get(1)?]))

@@ -24,13 +24,14 @@ use crate::model::{
     build_grid, push_limited, Block, Document, GridError, Join, Paragraph, SourcePos, SpanCell,
     SpanRow, Table,
 };
+use crate::opc::valid_utf8_start;
 use crate::rejection::{Refusal, Rejection};
 use attrs::*;
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 use styles::{StyleProps, Styles};
-use utf8::{text_in, valid_utf8_start};
+use utf8::text_in;
 
 /// Parses the main document part. `styles` is the styles part, used to learn which paragraph
 /// styles carry automatic numbering or an outline level.

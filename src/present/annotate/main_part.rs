@@ -243,10 +243,7 @@ pub(crate) fn scan(
     }
     // Valid UTF-8 checked once, whole (as `docx::parse` does): the reader reads up to the
     // first invalid byte, and the part is bad at its end if there is one.
-    let valid = match std::str::from_utf8(xml) {
-        Ok(_) => xml.len(),
-        Err(e) => e.valid_up_to(),
-    };
+    let valid = crate::opc::valid_utf8_start(xml).len();
     let mut reader = Reader::from_reader(xml.get(..valid).unwrap_or_default());
     reader.config_mut().check_end_names = true;
     loop {

@@ -27,18 +27,9 @@ fn local(qname: &[u8]) -> &[u8] {
     }
 }
 
-/// The longest valid UTF-8 start of a part: what the reader reads, so that it stops where an
-/// invalid byte starts (an error there, or the end of the part cut short).
-fn valid_prefix(xml: &[u8]) -> &[u8] {
-    match std::str::from_utf8(xml) {
-        Ok(_) => xml,
-        Err(e) => xml.get(..e.valid_up_to()).unwrap_or_default(),
-    }
-}
-
 /// Largest numeric `w:id`-like attribute (`*:id`) in a part.
 pub(crate) fn max_w_id(xml: &[u8]) -> u64 {
-    let mut reader = Reader::from_reader(valid_prefix(xml));
+    let mut reader = Reader::from_reader(crate::opc::valid_utf8_start(xml).as_bytes());
     let mut max = 0u64;
     loop {
         match reader.read_event() {
@@ -69,7 +60,7 @@ struct Root {
 }
 
 fn root(xml: &[u8]) -> Result<Root, Rejection> {
-    let mut reader = Reader::from_reader(valid_prefix(xml));
+    let mut reader = Reader::from_reader(crate::opc::valid_utf8_start(xml).as_bytes());
     reader.config_mut().check_end_names = true;
     let mut depth = 0usize;
     let mut prefix = None;
@@ -262,7 +253,7 @@ pub(crate) fn add_relationship(
 /// The content types with an override for `part` (`/word/comments.xml`), or `None` when it
 /// already has one.
 pub(crate) fn add_override(ct: &[u8], part: &str) -> Result<Option<String>, Rejection> {
-    let valid = valid_prefix(ct);
+    let valid = crate::opc::valid_utf8_start(ct).as_bytes();
     let mut reader = Reader::from_reader(valid);
     loop {
         match reader.read_event().map_err(|_| bad_part())? {
