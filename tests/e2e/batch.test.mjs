@@ -174,7 +174,14 @@ test('a large batch: the progress bar shows the count and the file being read, o
   assert.equal(selects.at(-1), false, 'the last card is built below its summary only when seen');
   await page.locator('.file-card').last().scrollIntoViewIfNeeded();
   await page.waitForFunction(() => !!document.querySelector('nianbao-check').shadowRoot.querySelector('.file-card:last-child').dataset.drawn);
-  await page.waitForFunction(() => !!document.querySelector('nianbao-check').shadowRoot.querySelector('.file-card:last-child select.kind-select'));
+  // Drawing its tables makes the card taller: keep its end in view, as a reader scrolling to it
+  // would, until its tools are built (on a loaded machine the first scroll may land before the
+  // tables are in).
+  await page.waitForFunction(() => {
+    const card = document.querySelector('nianbao-check').shadowRoot.querySelector('.file-card:last-child');
+    card.scrollIntoView({ block: 'end' });
+    return !!card.querySelector('select.kind-select');
+  });
   assert.equal(await SHADOW(page, (root) => root.querySelector('.file-card:last-child .card-tools .export-csv') !== null), true, 'and its export tools');
   assert.ok((await SHADOW(page, (root) => root.querySelector('.file-card:last-child').querySelectorAll('td.mark-error').length)) > 0);
   // The summary table has a row for each file but draws only those around its scroll position.
