@@ -98,15 +98,53 @@ impl ReportInfo {
     }
 }
 
-/// An official label of a row or column: borrowed from the label tables (a result holds a few
-/// hundred of them; none is allocated), serialized as a string.
-pub type Label = std::borrow::Cow<'static, str>;
+pub use crate::findings::Label;
+
+/// The official labels of a value's row or column, outermost first (at most three): the static
+/// label tables' own strings, so a result's few hundred values allocate none. Serialized as an
+/// array of strings.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub struct Labels {
+    items: [&'static str; 3],
+    len: u8,
+}
+
+impl Labels {
+    /// The first three of `labels` (every official path has at most three).
+    pub fn of(labels: &[&'static str]) -> Labels {
+        let mut out = Labels::default();
+        for (slot, &l) in out.items.iter_mut().zip(labels) {
+            *slot = l;
+            out.len += 1;
+        }
+        out
+    }
+}
+
+impl std::ops::Deref for Labels {
+    type Target = [&'static str];
+    fn deref(&self) -> &[&'static str] {
+        self.items.get(..usize::from(self.len)).unwrap_or(&[])
+    }
+}
+
+impl std::fmt::Debug for Labels {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for Labels {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
 
 /// One number cell of a standard table, keyed by its official labels.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ValueEntry {
-    pub row: Vec<Label>,
-    pub column: Vec<Label>,
+    pub row: Labels,
+    pub column: Labels,
     /// The number read, or `None` when blank or not a number.
     pub value: Option<Quantity>,
     /// The cell text as written.
@@ -132,8 +170,8 @@ impl Values {
                 for (col, _) in row.columns {
                     if let Some(e) = t2.get(format, row.label, col) {
                         v.table2.push(entry(
-                            vec![Label::Borrowed(row.caption), Label::Borrowed(row.label)],
-                            vec![Label::Borrowed(col)],
+                            Labels::of(&[row.caption, row.label]),
+                            Labels::of(&[col]),
                             &e.value,
                         ));
                     }
@@ -141,16 +179,13 @@ impl Values {
             }
         }
         if let Some(t3) = &report.t3 {
+            v.table3.reserve(t3.rows.len() * formats::T3_COLUMNS.len());
             for (i, def) in T3_ROWS.iter().enumerate() {
                 if let Some(Some(cells)) = t3.rows.get(i) {
                     for (c, cell) in cells.iter().enumerate() {
                         if let Some(cell) = cell {
-                            let path = def.path.iter().map(|&s| Label::Borrowed(s)).collect();
-                            let column = formats::t3_column_labels(c)
-                                .iter()
-                                .map(|&s| Label::Borrowed(s))
-                                .collect();
-                            v.table3.push(entry(path, column, cell));
+                            let column = Labels::of(formats::t3_column_labels(c));
+                            v.table3.push(entry(Labels::of(def.path), column, cell));
                         }
                     }
                 }
@@ -159,11 +194,8 @@ impl Values {
         if let Some(t4) = &report.t4 {
             for (i, (_, path)) in T4_COLUMNS.iter().enumerate() {
                 if let Some(Some(cell)) = t4.cells.get(i) {
-                    v.table4.push(entry(
-                        Vec::new(),
-                        path.iter().map(|&s| Label::Borrowed(s)).collect(),
-                        cell,
-                    ));
+                    v.table4
+                        .push(entry(Labels::default(), Labels::of(path), cell));
                 }
             }
         }
@@ -171,7 +203,7 @@ impl Values {
     }
 }
 
-fn entry(row: Vec<Label>, column: Vec<Label>, cell: &NumCell) -> ValueEntry {
+fn entry(row: Labels, column: Labels, cell: &NumCell) -> ValueEntry {
     ValueEntry {
         row,
         column,
@@ -402,5 +434,46 @@ impl CheckResult {
             .iter()
             .filter(|f| f.severity == Severity::Warning)
             .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::formats::Format;
+
+    /// `Labels` keeps at most three labels: every official path of both formats must fit, or a
+    /// value would lose its innermost label silently.
+    #[test]
+    fn every_official_path_fits_in_labels() {
+        let mut paths: Vec<Vec<&'static str>> = Vec::new();
+        for format in [Format::F2021, Format::F2019] {
+            for row in formats::t2_rows(format) {
+                paths.push(vec![row.caption, row.label]);
+                for (col, _) in row.columns {
+                    paths.push(vec![col]);
+                }
+            }
+        }
+        paths.extend(T3_ROWS.iter().map(|r| r.path.to_vec()));
+        paths.extend((0..formats::T3_COLUMNS.len()).map(|c| formats::t3_column_labels(c).to_vec()));
+        paths.extend(T4_COLUMNS.iter().map(|(_, p)| p.to_vec()));
+        assert!(
+            paths.iter().any(|p| p.len() == 3),
+            "the longest paths are tested"
+        );
+        for p in &paths {
+            assert_eq!(&*Labels::of(p), p.as_slice());
+        }
+        assert!(Labels::of(&["a", "b", "c", "d"]).len() == 3);
+        let json = serde_json::to_string(&Labels::of(&["三、本年度办理结果", "（一）予以公开"]));
+        assert_eq!(
+            json.ok().as_deref(),
+            Some(r#"["三、本年度办理结果","（一）予以公开"]"#)
+        );
+        assert_eq!(
+            serde_json::to_string(&Labels::default()).ok().as_deref(),
+            Some("[]")
+        );
     }
 }

@@ -1,9 +1,24 @@
 //! Findings: what the rules say about one report, pointing at the cells involved.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 mod rule_id;
 pub use rule_id::{RuleId, UnknownRule};
+
+/// One official label of a row or column. The labels of findings come from the static tables of
+/// the two formats, so they are borrowed there: a finding of a blank cell costs no allocation for
+/// its labels (a report of blank tables has more than a hundred such findings). Read back from
+/// JSON, they are owned. Serialized as a plain string.
+pub type Label = Cow<'static, str>;
+
+/// Official labels of a row or column, outermost first.
+pub type LabelPath = Vec<Label>;
+
+/// A [`LabelPath`] borrowing static labels.
+pub fn label_path(labels: &[&'static str]) -> LabelPath {
+    labels.iter().map(|&s| Cow::Borrowed(s)).collect()
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -246,10 +261,10 @@ pub struct Finding {
     pub table: Option<u8>,
     /// Official row labels of the main cell, outermost first (empty when not about one row).
     #[serde(default)]
-    pub row: Vec<String>,
+    pub row: LabelPath,
     /// Official column labels of the main cell, outermost first.
     #[serde(default)]
-    pub column: Vec<String>,
+    pub column: LabelPath,
     pub expected: Option<Quantity>,
     pub actual: Option<Quantity>,
     /// The cells involved; the first is the main cell (the one that holds `actual`).
@@ -356,14 +371,11 @@ pub struct GroupShape {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GroupKind {
     /// Every cell of these columns (official column paths).
-    WholeColumns { columns: Vec<Vec<String>> },
+    WholeColumns { columns: Vec<LabelPath> },
     /// Every cell of `rows` rows of table 三, the first of them `first`.
-    WholeRows { first: Vec<String>, rows: usize },
+    WholeRows { first: LabelPath, rows: usize },
     /// Cells here and there: the first one's row and column.
-    Scattered {
-        row: Vec<String>,
-        column: Vec<String>,
-    },
+    Scattered { row: LabelPath, column: LabelPath },
 }
 
 /// Groups many findings of one per-cell rule in one table: sets [`Finding::group`] and
@@ -418,20 +430,33 @@ pub fn group_findings(
     groups
 }
 
-fn distinct(paths: impl Iterator<Item = Vec<String>>) -> Vec<Vec<String>> {
-    let mut out: Vec<Vec<String>> = Vec::new();
+/// The distinct paths, in the order first seen (compared in place: a group of a whole table
+/// holds 175 findings, and only the distinct paths are copied).
+fn distinct<'a>(paths: impl Iterator<Item = &'a LabelPath>) -> Vec<LabelPath> {
+    let mut out: Vec<&LabelPath> = Vec::new();
     for p in paths {
-        if !out.contains(&p) {
-            out.push(p);
+        // Findings come row by row: the last path seen is the likeliest match.
+        if out.last().is_some_and(|q| same_path(q, p)) || out.iter().any(|q| same_path(q, p)) {
+            continue;
         }
+        out.push(p);
     }
-    out
+    out.into_iter().cloned().collect()
+}
+
+/// `a == b`, with a shortcut for labels borrowed from the same static string (most are).
+fn same_path(a: &[Label], b: &[Label]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            let (x, y): (&str, &str) = (x, y);
+            (x.as_ptr() == y.as_ptr() && x.len() == y.len()) || x == y
+        })
 }
 
 /// Whole columns, whole rows, or scattered cells.
 fn group_kind(table: u8, of: &[&Finding]) -> GroupKind {
-    let rows = distinct(of.iter().map(|f| f.row.clone()));
-    let columns = distinct(of.iter().map(|f| f.column.clone()));
+    let rows = distinct(of.iter().map(|f| &f.row));
+    let columns = distinct(of.iter().map(|f| &f.column));
     let rectangle = rows.len() * columns.len() == of.len();
     if rectangle && (table == 4 || (table == 3 && rows.len() >= T3_MIN_ROWS)) {
         return GroupKind::WholeColumns { columns };
@@ -469,8 +494,8 @@ mod tests {
             severity: Severity::Error,
             message: String::new(),
             table: Some(table),
-            row: row.iter().map(|s| s.to_string()).collect(),
-            column: col.iter().map(|s| s.to_string()).collect(),
+            row: row.iter().map(|s| Cow::Owned(s.to_string())).collect(),
+            column: col.iter().map(|s| Cow::Owned(s.to_string())).collect(),
             expected: None,
             actual: None,
             cells: Vec::new(),

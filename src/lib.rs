@@ -52,13 +52,13 @@ pub use check::{
     Options, PreviousBytes,
 };
 pub use contract::{
-    CheckResult, ClaimView, Label, PreviousInfo, ReportInfo, Status, TableView, ValueEntry, Values,
-    CONTRACT_VERSION,
+    CheckResult, ClaimView, Label, Labels, PreviousInfo, ReportInfo, Status, TableView, ValueEntry,
+    Values, CONTRACT_VERSION,
 };
 pub use findings::Outcome;
 pub use findings::{
-    CellRef, Finding, FindingGroup, Fix, Location, Quantity, RuleId, Severity, UnknownRule,
-    NO_PROBLEM,
+    label_path, CellRef, Finding, FindingGroup, Fix, LabelPath, Location, Quantity, RuleId,
+    Severity, UnknownRule, NO_PROBLEM,
 };
 pub use intake::too_large_input;
 pub use limits::Limits;

@@ -2,18 +2,51 @@
 //! the one-line summaries of groups of per-cell findings.
 
 use super::cn_table;
-use crate::findings::{GroupKind, GroupShape, RuleId};
+use crate::findings::{GroupKind, GroupShape, Label, LabelPath, RuleId};
 use crate::report::formats::T3_CORNER_NOTE;
 use crate::report::value::Extras;
 
-/// A number cell, for messages: 表二「行」行「列」列.
-pub fn t2_cell(row: &str, column: &str) -> String {
-    format!("表二「{row}」行「{column}」列")
+/// A number cell named in a message, written straight into it (a report of blank tables has more
+/// than a hundred cell findings; their names need no string of their own).
+#[derive(Clone, Copy)]
+pub enum CellName<'a> {
+    /// 表二「行」行「列」列.
+    T2 { row: &'a str, column: &'a str },
+    /// 表三「行」行「列」列.
+    T3 { row: &'a str, column: &'a str },
+    /// 表四「栏」, the column's labels joined by “·”.
+    T4 { path: &'a [&'a str] },
+}
+
+impl CellName<'_> {
+    /// Appends the name to `s`: what `Display` writes, piece by piece.
+    pub fn push_to(&self, s: &mut String) {
+        let (head, row, mid, column) = match *self {
+            CellName::T2 { row, column } => ("表二「", row, "」行「", column),
+            CellName::T3 { row, column } => ("表三「", row, "」行「", column),
+            CellName::T4 { path } => {
+                s.push_str("表四「");
+                for (i, label) in path.iter().enumerate() {
+                    if i > 0 {
+                        s.push('·');
+                    }
+                    s.push_str(label);
+                }
+                s.push('」');
+                return;
+            }
+        };
+        for piece in [head, row, mid, column, "」列"] {
+            s.push_str(piece);
+        }
+    }
 }
 
 /// 表三「行」行「列」列.
 pub fn t3_cell(row: &str, column: &str) -> String {
-    format!("表三「{row}」行「{column}」列")
+    let mut s = String::new();
+    CellName::T3 { row, column }.push_to(&mut s);
+    s
 }
 
 /// 表四「栏」.
@@ -139,23 +172,32 @@ pub enum CellProblem<'a> {
     },
 }
 
-pub fn cell_problem(at: &str, raw: &str, p: CellProblem<'_>) -> String {
-    match p {
-        CellProblem::Blank => format!("{at}为空；每一格都应填写数字，没有的填 0"),
-        CellProblem::Placeholder => {
-            format!("{at}填写了“{raw}”；没有的应填 0，不要用“/”“—”“无”等代替")
+pub fn cell_problem(at: &CellName<'_>, raw: &str, p: CellProblem<'_>) -> String {
+    use std::fmt::Write;
+    // Room for the longest message at once (`format!` would guess short and grow the string).
+    let mut s = String::with_capacity(200 + 2 * raw.len());
+    at.push_to(&mut s);
+    let _ = match p {
+        CellProblem::Blank => {
+            s.push_str("为空；每一格都应填写数字，没有的填 0");
+            Ok(())
         }
-        CellProblem::NotANumber => format!("{at}“{raw}”不是数字，请填写阿拉伯数字"),
-        CellProblem::NegativeCount(v) => format!("{at}为负数 {v}；件数不能为负"),
-        CellProblem::DecimalCount => format!("{at}为小数 {raw}；件数应为整数"),
-        CellProblem::NegativeAmount => format!("{at}为负数 {raw}；金额不能为负"),
-        CellProblem::YuanToWan { read } => format!(
-            "{at}写作“{raw}”，单位是元，而本栏单位为万元，已换算为 {read} 万元读取；请按万元填写（不带单位）"
+        CellProblem::Placeholder => {
+            write!(s, "填写了“{raw}”；没有的应填 0，不要用“/”“—”“无”等代替")
+        }
+        CellProblem::NotANumber => write!(s, "“{raw}”不是数字，请填写阿拉伯数字"),
+        CellProblem::NegativeCount(v) => write!(s, "为负数 {v}；件数不能为负"),
+        CellProblem::DecimalCount => write!(s, "为小数 {raw}；件数应为整数"),
+        CellProblem::NegativeAmount => write!(s, "为负数 {raw}；金额不能为负"),
+        CellProblem::YuanToWan { read } => write!(
+            s,
+            "写作“{raw}”，单位是元，而本栏单位为万元，已换算为 {read} 万元读取；请按万元填写（不带单位）"
         ),
         CellProblem::Extras { what, read } => {
-            format!("{at}写作“{raw}”，含{what}，已按 {read} 读取；请只填写阿拉伯数字")
+            write!(s, "写作“{raw}”，含{what}，已按 {read} 读取；请只填写阿拉伯数字")
         }
-    }
+    };
+    s
 }
 
 /// What a number cell held beyond the digits.
@@ -231,7 +273,7 @@ pub fn group(shape: &GroupShape) -> String {
     };
     let n = shape.count;
     let unit = if shape.table == 4 { "栏" } else { "列" };
-    let names = |cols: &[Vec<String>]| -> String {
+    let names = |cols: &[LabelPath]| -> String {
         let shown: Vec<String> = cols
             .iter()
             .take(3)
@@ -240,7 +282,7 @@ pub fn group(shape: &GroupShape) -> String {
         let more = if cols.len() > 3 { "等" } else { "" };
         format!("{}{more} {} {unit}", shown.concat(), cols.len())
     };
-    let leaf = |p: &[String]| p.last().cloned().unwrap_or_default();
+    let leaf = |p: &[Label]| p.last().cloned().unwrap_or_default();
     match &shape.kind {
         GroupKind::WholeColumns { columns } => {
             let described = if shape.table == 4 && columns.len() == 15 {
@@ -281,8 +323,14 @@ mod tests {
 
     #[test]
     fn group_summaries() {
-        let col = |g: &str, c: &str| vec!["申请人情况".to_string(), g.to_string(), c.to_string()];
-        let orgs: Vec<Vec<String>> = [
+        let col = |g: &str, c: &str| -> LabelPath {
+            vec![
+                "申请人情况".into(),
+                g.to_string().into(),
+                c.to_string().into(),
+            ]
+        };
+        let orgs: Vec<LabelPath> = [
             "商业企业",
             "科研机构",
             "社会公益组织",
@@ -315,8 +363,8 @@ mod tests {
             group(&shape(RuleId::T3Blank, 3, 147, rows)),
             "表三「（一）予以公开」等 21 行全部为空，共 147 格；每一格都应填写数字，没有的填 0"
         );
-        let t4: Vec<Vec<String>> = (0..14)
-            .map(|i| vec!["行政复议".to_string(), format!("c{i}")])
+        let t4: Vec<LabelPath> = (0..14)
+            .map(|i| vec!["行政复议".into(), format!("c{i}").into()])
             .collect();
         assert_eq!(group(&shape(RuleId::T4Blank, 4, 14, GroupKind::WholeColumns { columns: t4 })), "表四「行政复议·c0」「行政复议·c1」「行政复议·c2」等 14 栏全部为空，共 14 格；每一格都应填写数字，没有的填 0");
         let some = GroupKind::Scattered {

@@ -87,8 +87,8 @@ pub const T3_COLUMNS: [&str; 7] = [
 pub const T3_TOTAL_COL: usize = 6;
 
 /// Official column label path of table 三's column `i`.
-pub fn t3_column_path(i: usize) -> Vec<String> {
-    t3_column_labels(i).iter().map(|s| s.to_string()).collect()
+pub fn t3_column_path(i: usize) -> crate::findings::LabelPath {
+    crate::findings::label_path(t3_column_labels(i))
 }
 
 /// [`t3_column_path`] borrowed: (申请人情况, [法人或其他组织,] the column's label).

@@ -20,40 +20,49 @@ enum Place {
 }
 
 impl Place {
-    fn row(self) -> Vec<String> {
+    fn row(self) -> LabelPath {
         match self {
-            Place::T2(row, _) => vec![row.caption.to_string(), row.label.to_string()],
+            Place::T2(row, _) => label_path(&[row.caption, row.label]),
             Place::T3(i, _) => t3_row_path(i),
             Place::T4(_) => Vec::new(),
         }
     }
-    fn column(self) -> Vec<String> {
+    fn column(self) -> LabelPath {
         match self {
-            Place::T2(_, col) => vec![col.to_string()],
+            Place::T2(_, col) => label_path(&[col]),
             Place::T3(_, c) => formats::t3_column_path(c),
             Place::T4(k) => t4_path(k),
         }
     }
-    /// Chinese description, e.g. 表三「（一）予以公开」行「自然人」列.
-    fn describe(self) -> String {
+    /// The cell's name in messages, e.g. 表三「（一）予以公开」行「自然人」列.
+    fn name(self) -> messages::CellName<'static> {
         match self {
-            Place::T2(row, col) => messages::t2_cell(row.label, col),
-            Place::T3(i, c) => messages::t3_cell(
-                T3_ROWS
+            Place::T2(row, col) => messages::CellName::T2 {
+                row: row.label,
+                column: col,
+            },
+            Place::T3(i, c) => messages::CellName::T3 {
+                row: T3_ROWS
                     .get(i)
                     .and_then(|d| d.path.last())
                     .copied()
                     .unwrap_or(""),
-                t3_col_name(c),
-            ),
-            Place::T4(k) => messages::t4_cell(&t4_name(k)),
+                column: t3_col_name(c),
+            },
+            Place::T4(k) => messages::CellName::T4 {
+                path: T4_COLUMNS.get(k).map_or(&[], |(_, p)| p),
+            },
         }
     }
 }
 
 /// The number cells of one table with their place and expected kind.
 fn cells_of(report: &Report, table: u8) -> Vec<(Place, T2Kind, &NumCell)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(match table {
+        2 => 32,
+        3 => T3_ROWS.len() * T3_COLUMNS.len(),
+        _ => T4_COLUMNS.len(),
+    });
     match table {
         2 => {
             let format = report.t2_format();
@@ -93,7 +102,7 @@ fn cell_problem(
     table: u8,
     kind: T2Kind,
     cell: &NumCell,
-) -> Option<fn(&str, &str, &NumCell) -> String> {
+) -> Option<fn(&messages::CellName<'_>, &str, &NumCell) -> String> {
     let count = kind == T2Kind::Count || kind == T2Kind::SignedCount;
     match (which, &cell.reading) {
         (CellCheck::Blank, Reading::Blank) => {
@@ -166,10 +175,14 @@ pub(super) fn cell_rules(report: &Report, sink: &mut Sink, table: u8, which: Cel
     if which == CellCheck::Blank && all_blank(report) {
         return;
     }
-    for (place, kind, cell) in cells_of(report, table) {
-        let Some(message) = cell_problem(which, table, kind, cell) else {
-            continue;
-        };
+    let problems: Vec<_> = cells_of(report, table)
+        .into_iter()
+        .filter_map(|(place, kind, cell)| {
+            Some((place, cell_problem(which, table, kind, cell)?, cell))
+        })
+        .collect();
+    sink.findings.reserve(problems.len());
+    for (place, message, cell) in problems {
         let raw = trim_blank(&cell.raw).to_string();
         // In the message, a cell of several paragraphs reads as one line.
         let shown: Vec<&str> = raw
@@ -177,7 +190,7 @@ pub(super) fn cell_rules(report: &Report, sink: &mut Sink, table: u8, which: Cel
             .map(trim_blank)
             .filter(|l| !l.is_empty())
             .collect();
-        let mut f = finding(id, message(&place.describe(), &shown.join(" "), cell));
+        let mut f = finding(id, message(&place.name(), &shown.join(" "), cell));
         f.table = Some(table);
         f.row = place.row();
         f.column = place.column();

@@ -171,17 +171,17 @@ fn quantity_name(f: Figure) -> String {
     }
 }
 
-fn paths(f: Figure) -> (Vec<String>, Vec<String>) {
+fn paths(f: Figure) -> (LabelPath, LabelPath) {
     let (row, col) = (usize::from(f.row), usize::from(f.col));
     match f.table {
         2 => formats::T2_ROWS_2021
             .get(row)
             .map(|r| {
                 (
-                    vec![r.caption.to_string(), r.label.to_string()],
+                    label_path(&[r.caption, r.label]),
                     r.columns
                         .get(col)
-                        .map(|c| vec![c.0.to_string()])
+                        .map(|c| label_path(&[c.0]))
                         .unwrap_or_default(),
                 )
             })

@@ -94,7 +94,9 @@ pub use prose::claim_figure;
 use t4::*;
 
 pub use crate::findings::RuleId;
-pub(crate) use crate::findings::{CellRef, Finding, Fix, Location, Quantity, Severity};
+pub(crate) use crate::findings::{
+    label_path, CellRef, Finding, Fix, LabelPath, Location, Quantity, Severity,
+};
 pub(crate) use crate::messages::{self, CellProblem, HeadingProblem};
 pub(crate) use crate::model::Document;
 pub(crate) use crate::report::formats::{
@@ -491,10 +493,10 @@ fn t3_col_name(c: usize) -> &'static str {
     T3_COLUMNS.get(c).copied().unwrap_or("")
 }
 
-fn t3_row_path(i: usize) -> Vec<String> {
+fn t3_row_path(i: usize) -> LabelPath {
     T3_ROWS
         .get(i)
-        .map(|d| d.path.iter().map(|s| s.to_string()).collect())
+        .map(|d| label_path(d.path))
         .unwrap_or_default()
 }
 
@@ -505,10 +507,10 @@ fn t4_name(k: usize) -> String {
         .unwrap_or_default()
 }
 
-fn t4_path(k: usize) -> Vec<String> {
+fn t4_path(k: usize) -> LabelPath {
     T4_COLUMNS
         .get(k)
-        .map(|(_, p)| p.iter().map(|s| s.to_string()).collect())
+        .map(|(_, p)| label_path(p))
         .unwrap_or_default()
 }
 

@@ -17,7 +17,7 @@ pub(super) fn active_figure(report: &Report, a: Active) -> Option<Figure> {
     const VALID: &[&str] = &["现行有效件数"];
     const DECISIONS: &[&str] = &["本年处理决定数量", "处理决定数量"];
     const DOCS: &[&str] = &["行政规范性文件", "规范性文件"];
-    let (rows, columns): (&[&str], &[&str]) = match a {
+    let (rows, columns): (&[&'static str], &[&'static str]) = match a {
         Active::RulesMade => (&["规章"], MADE),
         Active::RulesRepealed => (&["规章"], REPEALED),
         Active::RulesValid => (&["规章"], VALID),
@@ -228,7 +228,7 @@ pub(super) fn applicants(report: &Report, sink: &mut Sink) {
             .column
             .last()
             .cloned()
-            .unwrap_or_else(|| formats::T3_ORG_GROUP.to_string());
+            .unwrap_or(std::borrow::Cow::Borrowed(formats::T3_ORG_GROUP));
         let shown_carry = with_carry.filter(|v| *v != fig.value);
         let m = messages::prose_applicant(
             &claim.text,

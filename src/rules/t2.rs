@@ -27,7 +27,7 @@ fn t2_completeness(cx: &RuleContext<'_>, sink: &mut Sink) {
         if entries.is_empty() {
             let mut f = finding(id, messages::t2_missing_row(row.label));
             f.table = Some(2);
-            f.row = vec![row.caption.to_string(), row.label.to_string()];
+            f.row = label_path(&[row.caption, row.label]);
             sink.push(f);
             continue;
         }
@@ -38,8 +38,8 @@ fn t2_completeness(cx: &RuleContext<'_>, sink: &mut Sink) {
                     messages::t2_missing_column(row.label, col, format.label()),
                 );
                 f.table = Some(2);
-                f.row = vec![row.caption.to_string(), row.label.to_string()];
-                f.column = vec![col.to_string()];
+                f.row = label_path(&[row.caption, row.label]);
+                f.column = label_path(&[col]);
                 sink.push(f);
             }
         }
@@ -74,7 +74,7 @@ fn t2_labels(cx: &RuleContext<'_>, sink: &mut Sink) {
                     messages::t2_label(&e.row_text, format.label(), row.label),
                 );
                 f.table = Some(2);
-                f.row = vec![row.caption.to_string(), row.label.to_string()];
+                f.row = label_path(&[row.caption, row.label]);
                 f.actual = Some(Quantity::Text(e.row_text.clone()));
                 f.expected = Some(Quantity::Text(row.label.to_string()));
                 f.cells = vec![CellRef {
@@ -123,8 +123,8 @@ fn t2_made_vs_valid(cx: &RuleContext<'_>, sink: &mut Sink) {
                 messages::t2_valid_ge(row, made.0, valid.0),
             );
             f.table = Some(2);
-            f.row = vec!["第二十条第（一）项".to_string(), row.to_string()];
-            f.column = vec!["现行有效件数".to_string()];
+            f.row = label_path(&["第二十条第（一）项", row]);
+            f.column = label_path(&["现行有效件数"]);
             f.expected = Some(Quantity::Int(made.0));
             f.actual = Some(Quantity::Int(valid.0));
             f.cells = vec![valid.1, made.1, repealed.1];
@@ -159,8 +159,8 @@ fn t2_new_vs_total_2019(cx: &RuleContext<'_>, sink: &mut Sink) {
         if new.0 > total.0 {
             let mut f = finding(RuleId::T2New19, messages::t2_new19(row, new.0, total.0));
             f.table = Some(2);
-            f.row = vec!["第二十条第（一）项".to_string(), row.to_string()];
-            f.column = vec!["对外公开总数量".to_string()];
+            f.row = label_path(&["第二十条第（一）项", row]);
+            f.column = label_path(&["对外公开总数量"]);
             f.expected = Some(Quantity::Int(new.0));
             f.actual = Some(Quantity::Int(total.0));
             f.cells = vec![total.1, new.1];

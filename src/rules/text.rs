@@ -197,8 +197,8 @@ pub(super) struct Figure {
     /// How messages name it (messages::figure), e.g. 表三“一、本年新收政府信息公开申请数量”总计.
     pub(super) name: String,
     pub(super) table: u8,
-    pub(super) row: Vec<String>,
-    pub(super) column: Vec<String>,
+    pub(super) row: LabelPath,
+    pub(super) column: LabelPath,
 }
 
 /// The 总计 of table 三 rows `keys` summed; `None` when a cell is missing or not an integer.
@@ -278,7 +278,11 @@ pub(super) fn t4_sum(report: &Report, keys: &[&str], name: String) -> Option<Fig
 }
 
 /// A table 二 cell by official row label and one of `columns` (2021 or 2019 wording).
-pub(super) fn t2_fig(report: &Report, rows: &[&str], columns: &[&str]) -> Option<Figure> {
+pub(super) fn t2_fig(
+    report: &Report,
+    rows: &[&'static str],
+    columns: &[&'static str],
+) -> Option<Figure> {
     let t2 = report.t2.as_ref()?;
     let format = report.t2_format();
     for row in rows {
@@ -290,8 +294,8 @@ pub(super) fn t2_fig(report: &Report, rows: &[&str], columns: &[&str]) -> Option
                     cells: vec![e.value.cell],
                     name: messages::figure::t2(row, column),
                     table: 2,
-                    row: vec![row.to_string()],
-                    column: vec![column.to_string()],
+                    row: label_path(&[row]),
+                    column: label_path(&[column]),
                 });
             }
         }
@@ -765,7 +769,7 @@ pub(super) fn litigation_fig(report: &Report, p: CasePart) -> Option<Figure> {
         .and_then(|(_, path)| path.first())
         .copied()
         .unwrap_or("");
-    f.column = vec![group.to_string(), part_name(p).to_string()];
+    f.column = label_path(&[group, part_name(p)]);
     Some(f)
 }
 

@@ -189,8 +189,8 @@ fn t2_valid_roll_forward(cx: &RuleContext<'_>, sink: &mut Sink) {
             ),
         );
         f.table = Some(2);
-        f.row = vec!["第二十条第（一）项".to_string(), row.to_string()];
-        f.column = vec!["现行有效件数".to_string()];
+        f.row = label_path(&["第二十条第（一）项", row]);
+        f.column = label_path(&["现行有效件数"]);
         f.expected = Some(Quantity::Int(expected));
         f.actual = Some(Quantity::Int(valid.0));
         f.cells = vec![valid.1, made.1, repealed.1];
@@ -229,8 +229,8 @@ fn t2_repeal_bound(cx: &RuleContext<'_>, sink: &mut Sink) {
             messages::t2_repeal(row, repealed.0, &prev_name(&p), before.0, made.0, bound),
         );
         f.table = Some(2);
-        f.row = vec!["第二十条第（一）项".to_string(), row.to_string()];
-        f.column = vec!["本年废止件数".to_string()];
+        f.row = label_path(&["第二十条第（一）项", row]);
+        f.column = label_path(&["本年废止件数"]);
         f.expected = Some(Quantity::Int(bound));
         f.actual = Some(Quantity::Int(repealed.0));
         f.cells = vec![repealed.1, made.1];
@@ -281,8 +281,8 @@ fn t2_roll_forward_2019(cx: &RuleContext<'_>, sink: &mut Sink) {
             messages::t2_prev19_items(label, now.0, &prev_name(&p), base.0, change.0, expected),
         );
         f.table = Some(2);
-        f.row = vec![row.caption.to_string(), label.to_string()];
-        f.column = vec!["上一年项目数量".to_string()];
+        f.row = label_path(&[row.caption, label]);
+        f.column = label_path(&["上一年项目数量"]);
         f.expected = Some(Quantity::Int(expected));
         f.actual = Some(Quantity::Int(now.0));
         f.cells = vec![now.1];
@@ -305,8 +305,8 @@ fn t2_roll_forward_2019(cx: &RuleContext<'_>, sink: &mut Sink) {
             messages::t2_prev19_total(label, now.0, &prev_name(&p), then.0),
         );
         f.table = Some(2);
-        f.row = vec!["第二十条第（一）项".to_string(), label.to_string()];
-        f.column = vec!["对外公开总数量".to_string()];
+        f.row = label_path(&["第二十条第（一）项", label]);
+        f.column = label_path(&["对外公开总数量"]);
         f.expected = Some(Quantity::Int(then.0));
         f.actual = Some(Quantity::Int(now.0));
         f.cells = vec![now.1];

@@ -526,7 +526,7 @@ fn seed_with_wrong_total(bytes: &[u8], delta: i64) -> Option<(Vec<u8>, CellRef)>
             .first()
             .map(|r| r.starts_with("一、本年新收"))
             .unwrap_or(false)
-            && v.column.last().map(|c| c == "总计").unwrap_or(false)
+            && v.column.last().map(|c| *c == "总计").unwrap_or(false)
     })?;
     let (cell, Some(Quantity::Int(v))) = (entry.cell?, entry.value.clone()) else {
         return None;

@@ -101,8 +101,8 @@ fn a_violating_set_gives_exactly_the_excesses() {
         .iter()
         .map(|f| {
             (
-                f.row.last().cloned().unwrap_or_default(),
-                f.column.last().cloned().unwrap_or_default(),
+                f.row.last().map(|s| s.to_string()).unwrap_or_default(),
+                f.column.last().map(|s| s.to_string()).unwrap_or_default(),
                 f.actual.clone(),
                 f.expected.clone(),
             )

@@ -89,7 +89,7 @@ fn int(v: i64) -> Option<Quantity> {
 fn value<'a>(entries: &'a [ValueEntry], row: &[String], column: &[String]) -> &'a ValueEntry {
     let found: Vec<&ValueEntry> = entries
         .iter()
-        .filter(|v| v.row == row && v.column == column)
+        .filter(|v| *v.row == *row && *v.column == *column)
         .collect();
     assert_eq!(found.len(), 1, "one value for {row:?} / {column:?}");
     found[0]

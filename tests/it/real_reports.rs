@@ -83,8 +83,8 @@ fn diff(f: &RealFixture, r: &CheckResult) -> Vec<String> {
         let found = r.findings.iter().any(|x| {
             x.severity == Severity::Error
                 && x.rule == c.rule
-                && x.row.last().map(String::as_str) == Some(c.row.as_str())
-                && x.column.last().map(String::as_str) == Some(c.column.as_str())
+                && x.row.last().map(|s| s.as_ref()) == Some(c.row.as_str())
+                && x.column.last().map(|s| s.as_ref()) == Some(c.column.as_str())
         });
         if !found {
             out.push(format!(

@@ -171,7 +171,7 @@ fn assert_values_as_written(n: usize, r: &CheckResult, spec: &ReportSpec) {
     for e in &exp {
         let found: Vec<&ValueEntry> = entries(r, e.table)
             .iter()
-            .filter(|v| v.row == e.row && v.column == e.column)
+            .filter(|v| *v.row == *e.row && *v.column == *e.column)
             .collect();
         assert_eq!(
             found.len(),
@@ -411,13 +411,7 @@ fn seed_001_warnings() {
         .values
         .table2
         .iter()
-        .filter(|v| {
-            v.row
-                == vec![
-                    "第二十条第（一）项".to_string(),
-                    "行政规范性文件".to_string(),
-                ]
-        })
+        .filter(|v| *v.row == ["第二十条第（一）项", "行政规范性文件"])
         .count();
     assert_eq!(v, 3, "seed 001: 规范性文件 read as 行政规范性文件");
 }
@@ -491,7 +485,7 @@ fn seed_003_is_2019_format_with_blank_cells() {
         let found: Vec<&Finding> = r.findings.iter().filter(|f| f.rule == rule).collect();
         let found_set: BTreeSet<(Vec<String>, Vec<String>)> = found
             .iter()
-            .map(|f| (f.row.clone(), f.column.clone()))
+            .map(|f| (strings(&f.row), strings(&f.column)))
             .collect();
         assert_eq!(
             found.len(),
@@ -573,8 +567,8 @@ fn finding_keys(r: &CheckResult) -> Vec<Key> {
                 f.rule.to_string(),
                 f.severity,
                 f.table,
-                f.row.clone(),
-                f.column.clone(),
+                strings(&f.row),
+                strings(&f.column),
                 f.expected.as_ref().map(|q| q.to_string()),
                 f.actual.as_ref().map(|q| q.to_string()),
             )
@@ -586,8 +580,8 @@ fn finding_keys(r: &CheckResult) -> Vec<Key> {
 
 /// A value entry's fields, for comparing entries.
 type EntryView<'a> = (
-    &'a Vec<nianbao::Label>,
-    &'a Vec<nianbao::Label>,
+    &'a nianbao::Labels,
+    &'a nianbao::Labels,
     &'a Option<Quantity>,
     &'a String,
     &'a Option<CellRef>,
@@ -644,4 +638,9 @@ fn seed_003_rebuilt() {
 #[test]
 fn seed_004_rebuilt() {
     assert_rebuilt_matches(4);
+}
+
+/// A finding's label path as owned strings (to compare with the expected cells' labels).
+fn strings(path: &nianbao::LabelPath) -> Vec<String> {
+    path.iter().map(|s| s.to_string()).collect()
 }
