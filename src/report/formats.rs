@@ -320,7 +320,7 @@ pub fn match_t3_row(leaf: &str, context: &str) -> Option<&'static str> {
         Some("results_total")
     } else if leaf.contains("其他处理") {
         Some("other")
-    } else if leaf.trim_start_matches(|c: char| c.is_ascii_digit()) == "其他"
+    } else if t3_leaf_needs_context(leaf)
         // Under （六）其他处理, also written "(六) 其他".
         && (context.contains("其他处理") || context.contains("六其他"))
     {
@@ -328,6 +328,12 @@ pub fn match_t3_row(leaf: &str, context: &str) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// Whether [`match_t3_row`] reads the row's context for this leaf: a bare “其他” (numbered or
+/// not), which is （六）3.其他 only under （六）其他处理.
+pub fn t3_leaf_needs_context(leaf: &str) -> bool {
+    leaf.trim_start_matches(|c: char| c.is_ascii_digit()) == "其他"
 }
 
 /// Key phrases of table 三's row labels (normalised), most specific first: the first entry with

@@ -382,10 +382,19 @@ fn t3_row_key_guess(t: &Table, r: usize) -> Option<&'static str> {
         .map(|c| norm(&c.text))
         .filter(|s| !s.is_empty() && value::read(s).0 == Reading::Invalid)
         .collect();
-    let context = labels.concat();
     labels
         .last()
-        .and_then(|leaf| formats::match_t3_row(leaf, &context))
+        .and_then(|leaf| formats::match_t3_row(leaf, &t3_context(leaf, &labels)))
+}
+
+/// The row's label cells joined, as [`formats::match_t3_row`] reads them: only for a leaf “其他”
+/// (the one case it looks at them), else empty.
+fn t3_context(leaf: &str, labels: &[String]) -> String {
+    if formats::t3_leaf_needs_context(leaf) {
+        labels.concat()
+    } else {
+        String::new()
+    }
 }
 
 /// Splits the report tables into reports: a document with two reports pasted one after the
@@ -543,12 +552,14 @@ fn read_t3(doc: &Document, parts: &[usize], report: &mut Report) -> Table3 {
         let Some(first_num) = map.iter().flatten().map(|(a, _)| *a).min() else {
             continue;
         };
+        // The normalised label cells of a row, their buffers kept from row to row.
+        let mut label_bufs: Vec<String> = Vec::new();
         for r in 0..t.rows {
             if header_rows.contains(&r) {
                 continue;
             }
-            let mut label_cells: Vec<String> = Vec::new();
-            let mut leaf_cell: Option<(String, CellRef)> = None;
+            let mut used = 0;
+            let mut leaf_cell: Option<(&str, CellRef)> = None;
             let mut seen_cell: Option<usize> = None;
             for c in 0..first_num {
                 let Some(ci) = t.cell_index_at(r, c) else {
@@ -562,11 +573,18 @@ fn read_t3(doc: &Document, parts: &[usize], report: &mut Report) -> Table3 {
                     if cell.col + cell.col_span > first_num {
                         continue;
                     }
-                    let n = norm(&cell.text);
-                    if !n.is_empty() {
-                        label_cells.push(n);
+                    if used == label_bufs.len() {
+                        label_bufs.push(String::new());
+                    }
+                    let Some(buf) = label_bufs.get_mut(used) else {
+                        continue;
+                    };
+                    buf.clear();
+                    norm_into(&cell.text, buf);
+                    if !buf.is_empty() {
+                        used += 1;
                         leaf_cell = Some((
-                            trim_blank(&cell.text).to_string(),
+                            trim_blank(&cell.text),
                             CellRef {
                                 table: ti,
                                 row: cell.row,
@@ -576,12 +594,13 @@ fn read_t3(doc: &Document, parts: &[usize], report: &mut Report) -> Table3 {
                     }
                 }
             }
+            let label_cells = label_bufs.get(..used).unwrap_or_default();
             let (Some(leaf), Some((leaf_raw, leaf_ref))) = (label_cells.last(), leaf_cell) else {
                 continue;
             };
-            let context = label_cells.concat();
+            let context = t3_context(leaf, label_cells);
             let phrase = formats::match_t3_row(leaf, &context).and_then(formats::t3_row_index);
-            let mut fuzzy = labels::match_label(&leaf_raw, &labels::T3_ROWS);
+            let mut fuzzy = labels::match_label(leaf_raw, &labels::T3_ROWS);
             // “其他” is the row （六）3.其他 only under （六）其他处理.
             let other_3 = formats::t3_row_index("other_3");
             if fuzzy.index() == other_3 && phrase != other_3 {
@@ -612,7 +631,7 @@ fn read_t3(doc: &Document, parts: &[usize], report: &mut Report) -> Table3 {
                 Decision::Ambiguous(candidates) => {
                     report.label_conflicts.push(LabelConflict {
                         table: 3,
-                        written: leaf_raw,
+                        written: leaf_raw.to_string(),
                         candidates: candidates.into_iter().map(official).collect(),
                         cells: row_cells(),
                     });
@@ -622,7 +641,7 @@ fn read_t3(doc: &Document, parts: &[usize], report: &mut Report) -> Table3 {
                     if variant {
                         report.label_variants.push(LabelVariant {
                             table: 3,
-                            written: leaf_raw,
+                            written: leaf_raw.to_string(),
                             official: official(index),
                             cells: row_cells(),
                         });
