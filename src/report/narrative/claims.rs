@@ -8,7 +8,7 @@
 use super::lexicon::*;
 use super::numerals::{self, Mention, Unit};
 use super::sentences::{Hit, Sentence};
-use super::{Applicant, Subject};
+use super::{Applicant, Outcome, Subject};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Flags {
@@ -65,8 +65,11 @@ impl Sentence {
         }
         // （含2022年结转67件）: the year names the carry-over.
         for k in self.occurrences("含", 0, self.c.len()) {
+            // （含2024年转入2025年办结2件）: carried in from that year.
             let dated = (1..5).all(|d| self.c.get(k + d).is_some_and(|c| c.is_ascii_digit()))
-                && (self.has_at(k + 5, "年结转") || self.has_at(k + 5, "年度结转"));
+                && ["年结转", "年度结转", "年转入"]
+                    .iter()
+                    .any(|w| self.has_at(k + 5, w));
             if dated {
                 carry_targets.extend(mentions.iter().rposition(|m| m.end <= k));
             }
@@ -120,12 +123,23 @@ impl Sentence {
             {
                 subject = Subject::NewApplications;
             }
+            // 办结 10 件（含2024年转入2025年办结 2 件）: carried in from last year.
             let last = year.map(|y| y - 1);
             if matches!(subject, Subject::NewApplications | Subject::Processed)
                 && last.is_some_and(|y| {
-                    ["年结转", "年度结转", "年转办"]
+                    ["年结转", "年度结转", "年转办", "年转入"]
                         .iter()
                         .any(|w| self.contains(&format!("{y}{w}"), cs, m.start))
+                })
+            {
+                subject = Subject::CarryIn;
+            }
+            // 2022年结转至2023年 2 件 in a 2023 report: carried over into this year.
+            if subject == Subject::CarryOut
+                && year.is_some_and(|y| {
+                    ["结转至", "结转到", "转至", "转入", "转到"]
+                        .iter()
+                        .any(|w| self.contains(&format!("{w}{y}年"), cs, m.start))
                 })
             {
                 subject = Subject::CarryIn;
@@ -217,6 +231,16 @@ impl Sentence {
                 if let Some((a, end)) = self.all_by_applicant(span.1.max(m.end), self.c.len()) {
                     out.push((
                         Subject::Applicant(a),
+                        quantity,
+                        Some(m.unit),
+                        (span.0, end),
+                        flags,
+                    ));
+                }
+                // 收到申请 3 项全部予以公开: every application received was granted.
+                if let Some(end) = self.all_granted(span.1.max(m.end)) {
+                    out.push((
+                        Subject::Break(Outcome::Granted),
                         quantity,
                         Some(m.unit),
                         (span.0, end),
@@ -443,19 +467,31 @@ impl Sentence {
         prev_end: usize,
         out: &[Found],
     ) -> Option<(Subject, (usize, usize))> {
-        if !self.seen.may_contain('累') {
+        if !self.seen.may_contain('历') {
             return None;
         }
-        let p = self
-            .occurrences("历年累计", prev_end.max(cs), m.start)
-            .last()?;
+        let p = ["历年累计", "历年共计"]
+            .iter()
+            .filter_map(|w| self.occurrences(w, prev_end.max(cs), m.start).last())
+            .max()?;
         let gap = self.c.get(p + 4..m.start).unwrap_or(&[]);
         let plain = gap.iter().all(|c| COUNT_FILLER.contains(*c));
         let after_receipt = match out.last() {
             Some(previous) => previous.0 == Subject::NewApplications && previous.3 .1 <= cs,
             None => self.receipt_before && p == 0,
         };
-        (plain && after_receipt).then_some((Subject::NewApplications, (p, m.end)))
+        // 收到申请 0 条，答复 0 条，历年共计收到依申请公开信息申请 0 条: its own 收到…申请
+        // before the number, after this year's receipts in the sentence.
+        let hits = self.hits(p + 4, m.start);
+        let own_receipt = out.iter().any(|f| f.0 == Subject::NewApplications)
+            && hits.first().is_some_and(|h| h.cue == Cue::Receive)
+            && hits.last().is_some_and(|h| {
+                h.cue == Cue::App
+                    && self.c[h.end..m.start]
+                        .iter()
+                        .all(|c| COUNT_FILLER.contains(*c))
+            });
+        (plain && after_receipt || own_receipt).then_some((Subject::NewApplications, (p, m.end)))
     }
 
     /// 收到依申请公开共 2 件（其中：第一季度 1 件，第二季度 0 件…）: the figures of the parts
@@ -637,10 +673,36 @@ impl Sentence {
             return None;
         }
         let rest: String = self.c[h.end..to.min(self.c.len())].iter().take(6).collect();
+        // 均为自然人网上申请: the channel between the applicant and the verb.
+        let rest = ["网上", "在线", "线上", "网络", "书面", "当面", "信函"]
+            .iter()
+            .find_map(|w| rest.strip_prefix(w))
+            .unwrap_or(&rest);
         ["提交", "申请", "提出"]
             .iter()
             .any(|w| rest.starts_with(w))
             .then_some((a, h.end))
+    }
+
+    /// 全部予以公开 / 均已公开 right after a count of applications (after at most a comma), the
+    /// phrase ending its clause: the end of the phrase.
+    pub(super) fn all_granted(&self, from: usize) -> Option<usize> {
+        let mut k = from;
+        if matches!(self.c.get(k), Some('，' | ',')) {
+            k += 1;
+        }
+        let w = [
+            "全部予以公开",
+            "均予以公开",
+            "均已予以公开",
+            "全部公开",
+            "均已公开",
+            "全部已公开",
+        ]
+        .iter()
+        .find(|w| self.has_at(k, w))?;
+        let end = k + w.chars().count();
+        matches!(self.c.get(end), None | Some('。' | '，' | ',' | '；' | ';')).then_some(end)
     }
 
     /// 收到和处理, 受理并办结, 受理和办结: a receiving verb joined to a verb of processing in

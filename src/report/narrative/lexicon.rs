@@ -120,6 +120,8 @@ pub(super) const CUES: &[(&str, Cue)] = &[
     // 共办理 718 件 (only next to its number, in a sentence about applications).
     ("办理", Cue::Processed),
     ("政府信息公开申请", Cue::App),
+    // 收到申请公开政府信息的要求 0 条.
+    ("申请公开政府信息", Cue::App),
     ("信息公开申请", Cue::App),
     ("公开信息申请", Cue::App),
     ("依申请公开", Cue::App),
@@ -167,6 +169,8 @@ pub(super) const CUES: &[(&str, Cue)] = &[
     ("印发", Cue::Made),
     ("制定", Cue::Made),
     ("废止", Cue::Repealed),
+    // 清理失效文件 4 个.
+    ("清理失效", Cue::Repealed),
     ("废除", Cue::Repealed),
     ("现行有效", Cue::Valid),
     // 确定继续有效的行政规范性文件 33 件 (after a review of the documents).
@@ -379,10 +383,10 @@ pub(super) const OTHER_REQUESTS: &[&str] = &[
     "协助", "协查", "配合", "指导",
 ];
 
-/// Channels of an application named before 申请 (书面申请 N 件, 通过平台申请 N 件): enough to
+/// Channels of an application named before 申请 (书面申请 N 件, 通过平台申请 N 件, 网站申请 N 件): enough to
 /// read 申请 N 件 as received applications, but unlike `SUBSET_WORDS` not a part by themselves
 /// (收到书面申请 12 件 may be all of them).
-pub(super) const CHANNEL_WORDS: &[&str] = &["书面", "平台"];
+pub(super) const CHANNEL_WORDS: &[&str] = &["书面", "平台", "网站"];
 
 /// Words saying that 行政复议/行政诉讼 figures are about information disclosure.
 pub(super) const CASE_ABOUT_DISCLOSURE: &[&str] = &["信息公开"];

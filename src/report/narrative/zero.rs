@@ -33,8 +33,9 @@ impl Sentence {
         if any(&['没', '无', '不', '未']) && self.may_hold("结转") {
             self.no_carry(mentions, clauses, year, out);
         }
-        // Upheld phrases hold 维, 纠 or 败; 未发生 statements a negation and 复议, 诉讼 or 起诉.
-        if any(&['维', '纠', '败']) || negation && any(&['复', '诉']) {
+        // Upheld phrases hold 维, 纠 or 败; 未发生 statements a negation (or 不存在) and 复议,
+        // 诉讼 or 起诉.
+        if any(&['维', '纠', '败']) || (negation || any(&['存'])) && any(&['复', '诉']) {
             self.cases(mentions, clauses, year, out);
         }
         // 处理费, 费用, 收费, 缴费通知, 收费通知.
@@ -443,7 +444,7 @@ impl Sentence {
         // 未发生行政复议、行政诉讼 (a clause without a number): a negation, then 复议, 诉讼 or
         // 起诉.
         let any = |cs: &[char]| cs.iter().any(|&c| self.seen.may_contain(c));
-        if !(any(&['没', '无', '未']) && any(&['复', '诉'])) {
+        if !(any(&['没', '无', '未', '存']) && any(&['复', '诉'])) {
             return;
         }
         for &(cs, ce) in clauses {
@@ -452,8 +453,10 @@ impl Sentence {
             {
                 continue;
             }
+            // 不存在有关政府信息公开行政复议和行政诉讼情况.
             let Some(p) = NEGATIONS
                 .iter()
+                .chain(&["不存在"])
                 .flat_map(|w| self.find(w, cs, ce))
                 .filter(|&p| {
                     !(self.has_at(p, "未经")
