@@ -109,7 +109,8 @@ impl Sentence {
                 .or_else(|| self.cumulative(m, cs, prev_end, &out))
                 .or_else(|| self.period_part(m, cs, prev_end, &out))
                 .or_else(|| self.other_applicants(m, cs, &out))
-                .or_else(|| self.channel_item(m, cs, prev_end, &out));
+                .or_else(|| self.channel_item(m, cs, prev_end, &out))
+                .or_else(|| self.topic_item(m, cs, prev_end, &out));
             let Some((mut subject, (ss, se))) = classified else {
                 continue;
             };
@@ -352,6 +353,7 @@ impl Sentence {
                 self.occurrences("包括", 0, at)
                     .filter(|&k| !self.has_at(k + 2, "上") && !self.has_at(k + 2, "结转")),
             )
+            .chain(self.occurrences("具体为", 0, at))
             .max()
         else {
             return false;
@@ -583,6 +585,51 @@ impl Sentence {
             .then_some((Subject::NewApplications, (cs, m.end)))
     }
 
+    /// 共受理依申请公开 9 件，具体为土地征收类 6 件，土地出让类 1 件，矿业权规划 1 件: the
+    /// applications by topic after 具体为/其中, the first topic named with 类; a part each.
+    pub(super) fn topic_item(
+        &self,
+        m: &Mention,
+        cs: usize,
+        prev_end: usize,
+        out: &[Found],
+    ) -> Option<(Subject, (usize, usize))> {
+        if !self.seen.may_contain('类') {
+            return None;
+        }
+        let q = ["具体为", "其中"]
+            .iter()
+            .filter_map(|w| {
+                self.occurrences(w, 0, m.start)
+                    .last()
+                    .map(|p| (p, p + w.chars().count()))
+            })
+            .max()?;
+        let last = out.last()?;
+        if last.0 != Subject::NewApplications || last.3 .1 > cs {
+            return None;
+        }
+        // The first topic right after the whole count, or one more after a topic.
+        let first = last.3 .1 <= q.0 && !last.4.subset && !last.4.qualified;
+        let more = last.3 .0 >= q.1 && last.4.subset;
+        if !(first || more) {
+            return None;
+        }
+        let from = prev_end.max(cs).max(q.1);
+        let start = (from..m.start)
+            .rev()
+            .find(|&k| matches!(self.c[k], '，' | ',' | '；' | ';' | '、' | '：' | ':'))
+            .map_or(from, |k| k + 1);
+        let name = self.c.get(start..m.start)?;
+        let plain = !name.is_empty()
+            && name.len() <= 10
+            && !name.iter().any(|c| c.is_ascii_digit())
+            && self.hits(start, m.start).is_empty();
+        let topic = !first || name.last() == Some(&'类');
+        (plain && topic && matches!(m.unit, Unit::Jian | Unit::Tiao | Unit::Xiang))
+            .then_some((Subject::NewApplications, (start, m.end)))
+    }
+
     /// A clause 为其他结果 / 为结果纠正 / 为结果维持 right after a count of cases (行政复议案件
     /// 1 件，为其他结果): the part of the same cases, if so.
     pub(super) fn result_of_cases(&self, subject: Subject, ce: usize) -> Option<Subject> {
@@ -712,7 +759,10 @@ impl Sentence {
         hits.iter().enumerate().any(|(k, h)| {
             h.cue == Cue::Receive
                 && matches!(self.c.get(h.end), Some('和' | '并' | '及'))
+                // (收到并妥善处理 N 件.)
                 && (self.has_at(h.end + 1, "处理")
+                    || ["妥善", "及时", "依法"].iter().any(|w| self.has_at(h.end + 1, w))
+                        && self.has_at(h.end + 3, "处理")
                     || hits.get(k + 1).is_some_and(|x| {
                         x.cue == Cue::Processed && x.start > h.end && x.start - h.end <= 8
                     }))

@@ -128,9 +128,10 @@ impl Sentence {
             // 其中 17 件在法定期限内完成答复: a short plain gap, no negation or delay.
             let plain = |x: &&Hit| {
                 let gap = self.c.get(base..x.start).unwrap_or(&[]);
+                // (其中 5 件按规定程序及时答复申请人.)
                 gap.len() <= 10
                     && !gap.iter().any(|c| "未不没无逾超尚待正".contains(*c))
-                    && self.contains("在", m.end, x.start)
+                    && (self.contains("在", m.end, x.start) || self.has_at(base, "按"))
             };
             let done = later
                 .iter()
@@ -149,8 +150,16 @@ impl Sentence {
         // 收到依申请公开 0 件，公开 0 件，不予公开 0 件 / 收到申请 1 件，由自然人提交，公开 1 件:
         // a clause that is 公开 and its count, listed with other results or after the
         // receipts, is the granted row.
-        if m.start == cs + 2
-            && self.has_at(cs, "公开")
+        // (其中公开 3 件: the same after 其中.)
+        let mut k = cs;
+        if self.has_at(k, "其中") {
+            k += 2;
+            if matches!(self.c.get(k), Some('：' | ':' | '，' | ',')) {
+                k += 1;
+            }
+        }
+        if m.start == k + 2
+            && self.has_at(k, "公开")
             && m.end == ce
             && self.all_hits.iter().any(|h| {
                 matches!(h.cue, Cue::Break(_)) && (h.start >= ce || h.end <= cs)

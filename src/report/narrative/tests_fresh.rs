@@ -297,3 +297,73 @@ fn cumulative_with_its_own_verb() {
         label("-")
     );
 }
+
+/// Second batch: 其中公开 3 件 (the granted row after 其中) and 其中 5 件按规定程序及时答复申请人.
+#[test]
+fn second_batch_granted_and_replied_parts() {
+    // https://www.302yl.com/a2119/art_1229780028_87896.html (杭州市生态环境局临平分局 2023, mirrored)
+    assert_eq!(
+        read(
+            2023,
+            "2023年,市生态环境局临平分局共收到政府信息公开申请3件,其中公开3件,未有结转下年度继续办理。"
+        ),
+        label("New=3; Break.Granted=3/s; CarryOut=0")
+    );
+    // https://www_xzkt_com.hl2222.com/xx202401/t20240117_3442941.html (咸宁市生态环境局 2023, mirrored)
+    assert_eq!(
+        read(
+            2023,
+            "全年共办理回复依申请公开件6件(含上年结转3件),其中5件按规定程序及时答复申请人,1件由于疫情原因未收到申请人依申"
+        ),
+        label("Processed=6/c; CarryIn=3; Processed=5/s")
+    );
+    // 按规定 followed by a refusal: no reply counted.
+    assert_eq!(
+        read(2023, "收到申请6件,其中5件按规定不予答复。"),
+        label("New=6")
+    );
+}
+
+/// Third batch: 未发生与诉讼（行政复议、行政诉讼及申诉）有关的费用 is about costs, not cases
+/// (first read as a second NoCase.Both).
+#[test]
+fn costs_of_cases_are_no_case_statement() {
+    // http://www.jurong.gov.cn/jrslj/bmxxgknb/202301/4fba3b5e1eb64e06baaed3de922ccd45.shtml
+    // (句容市水利局 2022)
+    assert_eq!(
+        read(
+            2022,
+            "由于未发生关于部门信息公开事务的行政复议案、行政诉讼案和有关的申诉案,因此未发生与诉讼(行政复议、行政诉讼及申诉)有关的费用;信息公开支出由局财务审计科保障,未收取任何信息公开费用。"
+        ),
+        label("NoCase.Both; FeeNone")
+    );
+}
+
+/// Third batch: 收到并妥善处理 N 件, one number for both.
+#[test]
+fn received_and_duly_processed() {
+    // http://xxgk.jlbc.gov.cn/zcbm/fgw_97987/ndbg/202501/t20250126_1007407.html (白城市农业农村局 2024)
+    assert_eq!(
+        read(2024, "本年度共收到并妥善处理依申请公开信息13件。"),
+        label("New=13; Processed=13")
+    );
+}
+
+/// 具体为土地征收类 6 件，…: the applications by topic, a part each.
+#[test]
+fn applications_by_topic() {
+    // http://hbdaye.gov.cn/zfxxgk/zfxxgkndbg/gb2025/2025szbm/202601/t20260126_1303173.html
+    // (大冶市自然资源和规划局 2025)
+    assert_eq!(
+        read(
+            2025,
+            "2025年,我局共受理依申请公开9件,具体为土地征收类6件,土地出让类1件,矿业权规划1件,城市规划1件。"
+        ),
+        label("New=9; New=6/s; New=1/s; New=1/s; New=1/s")
+    );
+    // The first item not named as a kind (类): no topic list.
+    assert_eq!(
+        read(2025, "2025年,我局共受理依申请公开9件,具体为张三6件。"),
+        label("New=9")
+    );
+}

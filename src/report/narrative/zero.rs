@@ -499,6 +499,13 @@ impl Sentence {
                 .max()
                 .map(|&e| e + 2)
                 .unwrap_or(ce);
+            // 未发生与诉讼（行政复议、行政诉讼及申诉）有关的费用: about costs, not cases.
+            if ["费用", "支出"]
+                .iter()
+                .any(|w| self.contains(w, end, (end + 10).min(ce)))
+            {
+                continue;
+            }
             // 未发生被行政复议纠错或行政诉讼败诉情形: no case was corrected or lost, which says
             // nothing about how many cases there were.
             let corrections: Vec<usize> = CORRECTION_WORDS
