@@ -135,6 +135,14 @@ impl Sentence {
             {
                 subject = Subject::CarryIn;
             }
+            // 网站公开信箱收到留言 1380 件，除 11 件正在办理中: another kind of request, named
+            // earlier in a sentence that names no application.
+            if subject == Subject::CarryOut
+                && OTHER_REQUESTS.iter().any(|w| self.contains(w, 0, m.start))
+                && !self.hits(0, m.start).iter().any(|h| h.cue == Cue::App)
+            {
+                continue;
+            }
             // 2022年结转至2023年 2 件 in a 2023 report: carried over into this year.
             if subject == Subject::CarryOut
                 && year.is_some_and(|y| {

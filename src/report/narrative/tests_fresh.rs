@@ -367,3 +367,62 @@ fn applications_by_topic() {
         label("New=9")
     );
 }
+
+/// Fourth batch: 未发生被行政复议纠错或败诉情况 is of both kinds of case (first read as
+/// Upheld.Review only: 败诉 is of a lawsuit).
+#[test]
+fn lost_lawsuit_counts_as_litigation() {
+    // https://www.shengsi.gov.cn/art/2024/1/25/art_1229670709_88644.html (嵊泗县财政局 2023)
+    assert_eq!(
+        read(
+            2023,
+            "全年,共受理依申请公开4件,未发生被行政复议纠错或败诉情况。"
+        ),
+        label("New=4; Upheld.Both/l")
+    );
+}
+
+/// Fourth batch: 收到留言 1380 件，除 11 件正在办理中 is about messages, not applications
+/// (first read as CarryOut=11/l).
+#[test]
+fn pending_messages_are_no_carry_over() {
+    // https://ylbzj.cq.gov.cn/zwgk_535/zfxxgknb/202301/t20230131_11549147_wap.html
+    // (重庆市医疗保障局 2022)
+    assert_eq!(
+        read(
+            2022,
+            "网站公开信箱收到留言1380件,除11件正在办理中,其余均按期办结。"
+        ),
+        label("-")
+    );
+    // Applications named: the pending ones are carried over (loosely, without 下年度).
+    assert_eq!(
+        read(
+            2022,
+            "收到政府信息公开申请20件,除2件正在办理中,其余均按期办结。"
+        ),
+        label("New=20; CarryOut=2/l")
+    );
+}
+
+/// Fourth batch: 没有不予公开政府信息情况 (a zero in the row), and 未收到…(a long list of
+/// channels)…政府信息公开申请.
+#[test]
+fn zero_row_and_long_none_received() {
+    // http://www.ych.gov.cn/xxgk/xxgknb/2024/xzbm/202501/t20250107_3741334.shtml (宜城市应急管理局 2024)
+    assert_eq!(
+        read(
+            2024,
+            "(二)依申请公开信息和不予公开政府信息的情况。2024年度,我局共承办“12345”政府公共服务热线信访举报投诉类申请38件,按期全部回复,没有不予公开政府信息情况。"
+        ),
+        label("Break.Withheld=0")
+    );
+    // http://www.quxian.gov.cn/xxgk-show-48933.html (渠县医疗保障局 2022)
+    assert_eq!(
+        read(
+            2022,
+            "2022年度未收到公民、法人或其他组织通过政府信息公开平台、传真、信函等形式的政府信息公开申请。"
+        ),
+        label("None")
+    );
+}

@@ -72,10 +72,18 @@ impl Sentence {
                 continue;
             };
             let p = h.start - neg.chars().count();
-            let tail = ["情况", "情形", "的情况", "的情形"]
-                .iter()
-                .find(|w| self.has_at(h.end, w))
-                .map(|w| h.end + w.chars().count());
+            // (没有不予公开政府信息情况.)
+            let tail = [
+                "情况",
+                "情形",
+                "的情况",
+                "的情形",
+                "政府信息情况",
+                "政府信息的情况",
+            ]
+            .iter()
+            .find(|w| self.has_at(h.end, w))
+            .map(|w| h.end + w.chars().count());
             let Some(end) = tail else { continue };
             let clause = clauses.iter().find(|(s, e)| *s <= p && p < *e);
             let counted =
@@ -183,7 +191,9 @@ impl Sentence {
                         if !receiving {
                             return None;
                         }
-                        let limit = (k + 32).min(clause_end);
+                        // (未收到公民、法人或其他组织通过政府信息公开平台、传真、信函等形式的
+                        // 政府信息公开申请.)
+                        let limit = (k + 40).min(clause_end);
                         self.find("申请", k, limit)
                             .into_iter()
                             .filter(|&q| !self.has_at(q, "申请人"))
@@ -483,7 +493,8 @@ impl Sentence {
                 })
                 .map_or(ce, |&(_, e)| e);
             let review: Vec<usize> = self.find("复议", p, ce);
-            let lit: Vec<usize> = ["诉讼", "起诉"]
+            // (未发生被行政复议纠错或败诉情况: 败诉 is of a lawsuit.)
+            let lit: Vec<usize> = ["诉讼", "起诉", "败诉"]
                 .iter()
                 .flat_map(|w| self.find(w, p, ce))
                 .collect();
