@@ -330,10 +330,21 @@ impl Sentence {
             let gap = self.c.get(h.end..m.start).unwrap_or(&[]);
             let gap: String = gap.iter().collect();
             // 行政许可…的依据、条件、程序 31 项, 行政处罚事项新增 10 项: matters, not decisions.
+            // 处理并公开行政处罚事项 0 条，行政强制事项 0 条: matters decided (处理) are the
+            // decisions, also in the clause right after.
+            let from = if h.start == cs {
+                self.c[..cs.saturating_sub(1)]
+                    .iter()
+                    .rposition(|c| matches!(c, '，' | ',' | '；' | ';' | '。'))
+                    .map_or(0, |k| k + 1)
+            } else {
+                h.start.saturating_sub(6)
+            };
+            let decided = self.contains("处理", from, h.start);
             if matches!(n, Noun::License | Noun::Penalty | Noun::Enforcement)
                 && (gap.contains("信息")
                     || m.unit == Unit::Xiang
-                    || m.unit == Unit::Tiao && !gap.contains("决定"))
+                    || m.unit == Unit::Tiao && !gap.contains("决定") && !decided)
             {
                 return None;
             }

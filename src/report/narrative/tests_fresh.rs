@@ -426,3 +426,45 @@ fn zero_row_and_long_none_received() {
         label("None")
     );
 }
+
+/// Fifth batch: 收到申请 2 件没有因…行政复议…的情况发生, the count and the negation in one
+/// clause (no comma): the number counts applications, the negation states no case.
+#[test]
+fn no_case_after_a_count_in_the_same_clause() {
+    // https://www.wl.gov.cn/art/2025/1/13/art_1229307181_4020703.html (温岭市文化和广电旅游体育局 2024)
+    assert_eq!(
+        read(
+            2024,
+            "(二)依申请公开情况。收到政府信息公开申请2件没有因政府信息公开申请行政复议、提起行政诉讼和行政申诉的情况发生。"
+        ),
+        label("New=2; NoCase.Both")
+    );
+    // A number after the negation counts the cases: no zero statement.
+    assert_eq!(
+        read(2024, "未发生政府信息公开行政复议案件以外的诉讼2件。")
+            .iter()
+            .filter(|c| c.starts_with("NoCase"))
+            .count(),
+        0
+    );
+}
+
+/// 处理并公开行政处罚事项 0 条，行政强制事项 0 条: matters decided, counted in 条, are the
+/// decisions (table 二), in the clause of 处理 and the one right after.
+#[test]
+fn decided_matters_in_tiao() {
+    // https://www.qiaokou.gov.cn/xxgk/zfxxgknb/bmjdhz/qzfgzjg/tyjrswj/202601/t20260122_2715841.shtml
+    // (武汉市硚口区退役军人事务局 2025)
+    assert_eq!(
+        read(
+            2025,
+            "通过硚口区政府网站信息公开平台主动公开部门工作动态5条,财务公开2条,公告公示0条,处理并公开行政处罚事项0条,行政强制事项0条。"
+        ),
+        label("Active.Penalty=0; Active.Enforcement=0")
+    );
+    // Published items about penalties, without 处理: no decision count.
+    assert_eq!(
+        read(2025, "公开行政处罚事项5条,行政强制事项2条。"),
+        label("-")
+    );
+}

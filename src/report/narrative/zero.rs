@@ -458,9 +458,7 @@ impl Sentence {
             return;
         }
         for &(cs, ce) in clauses {
-            if mentions.iter().any(|m| m.start >= cs && m.start < ce)
-                || upheld_at.iter().any(|&(s, _)| s >= cs && s < ce)
-            {
+            if upheld_at.iter().any(|&(s, _)| s >= cs && s < ce) {
                 continue;
             }
             // 不存在有关政府信息公开行政复议和行政诉讼情况.
@@ -479,6 +477,11 @@ impl Sentence {
             else {
                 continue;
             };
+            // A number in the clause after the negation counts cases; before it (收到申请 2 件没有
+            // 因…行政复议…的情况发生), it counts something else.
+            if mentions.iter().any(|m| m.start >= p && m.start < ce) {
+                continue;
+            }
             // 无因政府信息产生行政复议，提起行政诉讼情况发生: the next clause, without a number or
             // a negation of its own, continues the list.
             let ce = clauses
