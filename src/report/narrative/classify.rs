@@ -391,7 +391,8 @@ impl Sentence {
         let plain_gap = left.last().is_some_and(|h| {
             let gap = self.c.get(h.end..m.start).unwrap_or(&[]);
             gap.len() <= 8 && gap.iter().all(|c| COUNT_FILLER.contains(*c))
-                || h.cue == Cue::App && matches!(gap, ['要', '求'] | ['的', '要', '求'])
+                || h.cue == Cue::App
+                    && matches!(gap, ['要', '求'] | ['的', '要', '求'] | ['办', '件'])
         });
         if !plain_gap {
             return None;

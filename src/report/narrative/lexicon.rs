@@ -406,6 +406,8 @@ pub(super) const TIMELINESS: &[&str] = &[
     "规定",
     "依法",
     "依规",
+    // 均规范予以答复: how, not that every application was concluded.
+    "规范",
 ];
 
 /// Words of a 未发生/无 statement that make it about corrected or lost cases (未发生被行政复议纠错

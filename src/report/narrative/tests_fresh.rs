@@ -468,3 +468,58 @@ fn decided_matters_in_tiao() {
         label("-")
     );
 }
+
+/// Sixth batch: 均规范予以答复 says how the applications were answered, not that every one was
+/// concluded (first read as AllDone, as 均按照规定予以答复 is labelled in the corpus); 均已…回复
+/// is (回复 as 答复); a 全部回复 said of hotline complaints is not about applications.
+#[test]
+fn replies_all_done_or_not() {
+    // http://www.gzxy.gov.cn/zwgk/zfxxgk/zfxxgknb/2024h/szfzcbm/202501/t20250122_86663291.html
+    // (兴义市人民政府办公室 2024)
+    assert_eq!(
+        read(
+            2024,
+            "2024年接收依申请信息公开办理52件,与去年相比增加了32件,均规范予以答复。"
+        ),
+        label("New=52")
+    );
+    // http://www.bzgxq.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=004374579&fbtime=2022&showType=2
+    // (滨州高新区青田街道办事处 2022)
+    assert_eq!(
+        read(
+            2022,
+            "2022年度我单位共收到4条依申请公开信息要求,均已按要求及时回复,并将回复信息的源头、经过、结果文件及时进行归档保存。"
+        ),
+        label("New=4; AllDone")
+    );
+    // http://www.ych.gov.cn/xxgk/xxgknb/2024/xzbm/202501/t20250107_3741334.shtml (宜城市应急管理局 2024)
+    assert_eq!(
+        read(
+            2024,
+            "2024年度,我局共承办“12345”政府公共服务热线信访举报投诉类申请38件,按期全部回复,没有不予公开政府信息情况。"
+        ),
+        label("Break.Withheld=0")
+    );
+    // A rate is no conclusion.
+    assert_eq!(
+        read(2024, "收到政府信息公开申请5件,均已回复率100%。")
+            .iter()
+            .filter(|c| *c == "AllDone")
+            .count(),
+        0
+    );
+}
+
+/// Sixth batch: 收到依申请公开办件 0 条, the cases counted right after the word.
+#[test]
+fn cases_counted_after_the_word() {
+    // http://www.rongcheng.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11371082004339319Q&fbtime=2025
+    // (荣成市东山街道 2025)
+    assert_eq!(
+        read(
+            2025,
+            "2.依申请公开方面。2025年东山街道收到依申请公开办件0条,与去年相比减少4条。"
+        ),
+        label("New=0")
+    );
+}

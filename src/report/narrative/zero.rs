@@ -241,7 +241,7 @@ impl Sentence {
     fn all_done(
         &self,
         mentions: &[Mention],
-        _clauses: &[(usize, usize)],
+        clauses: &[(usize, usize)],
         _year: Option<i32>,
         out: &mut Vec<Found>,
     ) {
@@ -249,6 +249,19 @@ impl Sentence {
         if self.about_applications {
             'all: for q in ["均", "全部", "都", "皆", "已"] {
                 for p in self.find(q, 0, n) {
+                    // 承办热线信访举报投诉类申请 38 件，按期全部回复: said of the sentence's first
+                    // count (the whole, before its parts), of another kind of request.
+                    let other = mentions.iter().find(|m| m.end <= p).is_some_and(|m| {
+                        clauses
+                            .iter()
+                            .find(|(s, e)| *s <= m.start && m.start < *e)
+                            .is_some_and(|&(s, e)| {
+                                OTHER_REQUESTS.iter().any(|w| self.contains(w, s, e))
+                            })
+                    });
+                    if other {
+                        continue;
+                    }
                     // 受理 10 件，已依法依规按时办结: 已 opening the clause after a count, with a
                     // verb of conclusion (not 答复, which may speak of timeliness only).
                     let clause_opening = p > 0
@@ -269,22 +282,27 @@ impl Sentence {
                         "处理完毕",
                         "完成回复",
                         "完成答复",
+                        // 均已按要求及时回复 (not 回复率).
+                        "回复",
                     ] {
                         if let Some(&d) = self.find(done, p, limit).first() {
                             let between: String = self.c[p..d].iter().collect();
                             let end = d + done.chars().count();
+                            if done == "回复" && self.c.get(end) == Some(&'率') {
+                                continue;
+                            }
                             // 均在答复时限内, 除 2 件结转下年办理外，均…答复.
                             // 全部按时办结, 均已按期答复: every application concluded, on time;
                             // 均在法定期限内予以答复 speaks of timeliness only.
                             // 均已按期答复: every application has been answered.
                             // 全部依规及时完成回复: 全部 with a completed reply concludes every one.
-                            let reply = matches!(done, "答复" | "完成回复" | "完成答复");
+                            let reply = matches!(done, "答复" | "回复" | "完成回复" | "完成答复");
                             let concluded = !reply
                                 || between.contains('已')
                                 || q == "全部" && done.starts_with('完');
                             // 已进行答复, 已向申请人沟通答复: a reply was made, not that every
                             // application was concluded.
-                            if q == "已" && done == "答复" {
+                            if q == "已" && matches!(done, "答复" | "回复") {
                                 continue;
                             }
                             if ["时限", "期限"].iter().any(|w| self.has_at(end, w))
