@@ -247,19 +247,25 @@ impl Sentence {
     ) {
         let n = self.c.len();
         if self.about_applications {
+            // 承办热线信访举报投诉类申请 38 件，按期全部回复: said of the sentence's first count
+            // (the whole, before its parts), of another kind of request (asked once, when needed).
+            let mut other_count_end: Option<Option<usize>> = None;
             'all: for q in ["均", "全部", "都", "皆", "已"] {
                 for p in self.find(q, 0, n) {
-                    // 承办热线信访举报投诉类申请 38 件，按期全部回复: said of the sentence's first
-                    // count (the whole, before its parts), of another kind of request.
-                    let other = mentions.iter().find(|m| m.end <= p).is_some_and(|m| {
-                        clauses
-                            .iter()
-                            .find(|(s, e)| *s <= m.start && m.start < *e)
-                            .is_some_and(|&(s, e)| {
-                                OTHER_REQUESTS.iter().any(|w| self.contains(w, s, e))
+                    let other = *other_count_end.get_or_insert_with(|| {
+                        mentions
+                            .first()
+                            .filter(|m| {
+                                clauses
+                                    .iter()
+                                    .find(|(s, e)| *s <= m.start && m.start < *e)
+                                    .is_some_and(|&(s, e)| {
+                                        OTHER_REQUESTS.iter().any(|w| self.contains(w, s, e))
+                                    })
                             })
+                            .map(|m| m.end)
                     });
-                    if other {
+                    if other.is_some_and(|e| e <= p) {
                         continue;
                     }
                     // 受理 10 件，已依法依规按时办结: 已 opening the clause after a count, with a
