@@ -655,6 +655,8 @@ impl Sentence {
             ("正在办理中", CasePart::Pending),
             ("目前尚未审结", CasePart::Pending),
             ("尚未审结", CasePart::Pending),
+            // 诉讼 1 件，未审结.
+            ("未审结", CasePart::Pending),
             ("正在审理中", CasePart::Pending),
         ]
         .iter()

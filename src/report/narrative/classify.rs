@@ -68,6 +68,25 @@ impl Sentence {
         {
             r += w.chars().count();
         }
+        // 其中 9 件为网上申请, 8 份是网络依申请公开: a channel, then the applications.
+        let channel_lead = (r > m.end && matches!(self.c[r - 1], '为' | '是'))
+            .then_some(())
+            .and_then(|()| {
+                SUBSET_WORDS
+                    .iter()
+                    .filter(|w| !PERIOD_WORDS.contains(w))
+                    .chain(CHANNEL_WORDS)
+                    .find(|w| self.has_at(r, w))
+                    .map(|w| r + w.chars().count())
+                    .filter(|&k| {
+                        self.hits(k, next_start)
+                            .first()
+                            .is_some_and(|h| h.start == k && h.cue == Cue::App)
+                    })
+            });
+        if let Some(k) = channel_lead {
+            r = k;
+        }
         let lead = self
             .hits(r, next_start)
             .into_iter()
@@ -195,6 +214,7 @@ impl Sentence {
                     .find(|x| x.cue == Cue::CarryOut);
                 let subject = match h.cue {
                     Cue::App if other_request => None,
+                    Cue::App if channel_lead.is_some() => Some(Subject::NewApplications),
                     Cue::App if carried.is_some() => {
                         let end = carried.map_or(h.end, |x| x.end);
                         return Some((Subject::CarryOut, (m.start, end)));
@@ -235,9 +255,13 @@ impl Sentence {
                     Cue::Review => Some(Subject::Review(CasePart::Total)),
                     Cue::Litigation => Some(Subject::Litigation(CasePart::Total)),
                     Cue::Noun(_) if self.category(&h) => return None,
-                    // 2 项行政许可、6 项行政处罚: kinds of matter, not decisions.
+                    // 2 项行政许可、6 项行政处罚: kinds of matter, not decisions; 190 条行政许可
+                    // “双公示”数据: items published about them (not 条…决定).
                     Cue::Noun(Noun::License | Noun::Penalty | Noun::Enforcement)
-                        if m.unit == Unit::Xiang =>
+                        if m.unit == Unit::Xiang
+                            || m.unit == Unit::Tiao
+                                && !self.has_at(h.end, "决定")
+                                && !self.has_at(h.end, "处理决定") =>
                     {
                         return None
                     }

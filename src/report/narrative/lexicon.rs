@@ -110,6 +110,9 @@ pub(super) const CUES: &[(&str, Cue)] = &[
     ("回复", Cue::Processed),
     ("办结", Cue::Processed),
     ("办理完毕", Cue::Processed),
+    // 答复完毕 15 件.
+    ("答复完毕", Cue::Processed),
+    ("回复完毕", Cue::Processed),
     ("已处理", Cue::Processed),
     ("处理完毕", Cue::Processed),
     ("办理完成", Cue::Processed),
@@ -406,8 +409,9 @@ pub(super) const TIMELINESS: &[&str] = &[
     "规定",
     "依法",
     "依规",
-    // 均规范予以答复: how, not that every application was concluded.
+    // 均规范予以答复, 均按要求答复: how, not that every application was concluded.
     "规范",
+    "要求",
 ];
 
 /// Words of a 未发生/无 statement that make it about corrected or lost cases (未发生被行政复议纠错

@@ -523,3 +523,56 @@ fn cases_counted_after_the_word() {
         label("New=0")
     );
 }
+
+/// Eighth batch: 190 条行政许可“双公示”数据 counts items published about permits (first read as
+/// Active.License=190), and 均按要求答复 says how the applications were answered (first read as
+/// AllDone); 答复完毕 15 件 and 诉讼 1 件，未审结 read since.
+#[test]
+fn eighth_batch() {
+    // http://lyj.gd.gov.cn/government/Information/annualreport/content/post_4662083.html (广东省林业局 2024)
+    assert_eq!(
+        read(
+            2024,
+            "2024年度在信用广东平台共上传了190条行政许可“双公示”数据,其中,年平均合规率、及时率、整改确认率均为100%。"
+        ),
+        label("-")
+    );
+    // Decisions counted in 条 before the noun stay the table 二 figure.
+    assert_eq!(
+        read(2024, "全年作出3条行政处罚决定。"),
+        label("Active.Penalty=3")
+    );
+    // http://m.sd.gov.cn/art/2025/1/22/art_354674_43379.html (山东省司法厅 2024)
+    assert_eq!(
+        read(
+            2024,
+            "2024年共办理信息公开申请35件,均按要求答复,予以公开和部分公开答复占比较2023年增加6%,充分保障人民群众知情权。"
+        ),
+        label("Processed=35")
+    );
+    // https://www.hzsc.gov.cn/art/2024/1/19/art_1229232293_4233872.html (杭州市上城区司法局 2023)
+    assert_eq!(
+        read(
+            2023,
+            "全年共收到依申请公开申请15件,其中网络申请1件,信函申请14件;答复完毕15件。答复后被行政复议9件,全部维持;诉讼1件,未审结。"
+        ),
+        label("New=15; New=1/s; New=14/s; Processed=15; Review.Total=9/l; Upheld.Review!/l; Litigation.Total=1/l; Litigation.Pending=1/l")
+    );
+}
+
+/// 其中 9 件为网上申请，1 件为书面申请 / 其中 8 份是网络依申请公开: the count, 为/是, a channel,
+/// then the applications: a channel's part.
+#[test]
+fn channel_after_the_count() {
+    // http://www.hanzhong.gov.cn/hzszf/c101840ncce/202402/507c5e25f38041129b70739226822a81.shtml
+    // (勉县人民政府 2023)
+    let got = read(
+        2023,
+        "全年共收到政府信息公开申请10件,其中9件为网上申请,1件为书面申请,均严格按照相关规定在法定期限内依法办结,未引起行政复议和行政诉讼情形。",
+    );
+    for c in ["New=10", "New=9/s", "New=1/s", "NoCase.Both"] {
+        assert!(got.contains(&c.to_string()), "{c} in {got:?}");
+    }
+    // A count of something else, then 为 and a channel word without 申请: no claim.
+    assert_eq!(read(2023, "发布信息9条为网上公开。"), label("-"));
+}
