@@ -268,7 +268,8 @@ impl Sentence {
     /// one counted once (电子邮件 is one channel, not 电子邮件 and 邮件).
     fn channel_words(&self, from: usize, to: usize) -> usize {
         let mut found: Vec<(usize, usize)> = Vec::new();
-        for w in SUBSET_WORDS {
+        // (来信及平台依申请公开事项 23 件: 平台 a channel too, when counting them.)
+        for w in SUBSET_WORDS.iter().chain(CHANNEL_WORDS) {
             let n = w.chars().count();
             found.extend(self.occurrences(w, from, to).map(|k| (k, k + n)));
         }
@@ -564,11 +565,12 @@ impl Sentence {
         prev_end: usize,
         out: &[Found],
     ) -> Option<(Subject, (usize, usize))> {
+        // (收到申请 3 件，其中在线提交 2 件: the first channel right after 其中.)
         let listed = out.last().map_or(self.channel_before, |f| {
             f.0 == Subject::NewApplications
-                && f.4.qualified
                 && !f.4.includes_carry_in
                 && f.3 .1 <= cs
+                && (f.4.qualified || !f.4.subset && self.has_at(cs, "其中") && f.3 .1 + 1 >= cs)
         });
         if !listed {
             return None;
@@ -581,6 +583,13 @@ impl Sentence {
             .map_or(from, |k| k + 1);
         if start == from && from != cs {
             return None;
+        }
+        let mut start = start;
+        if self.has_at(start, "其中") {
+            start += 2;
+            if matches!(self.c.get(start), Some('：' | ':')) {
+                start += 1;
+            }
         }
         let w = SUBSET_WORDS
             .iter()

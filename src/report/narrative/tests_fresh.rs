@@ -576,3 +576,32 @@ fn channel_after_the_count() {
     // A count of something else, then 为 and a channel word without 申请: no claim.
     assert_eq!(read(2023, "发布信息9条为网上公开。"), label("-"));
 }
+
+/// Ninth batch: 来信及平台依申请公开事项 23 件, two channels joined before one figure, is the
+/// whole (first read as New=23/s); 其中在线提交 2 件，信函提交 1 件, channels right after 其中.
+#[test]
+fn ninth_batch_channels() {
+    // https://www.qiaokou.gov.cn/xxgk/zfxxgknb/bmjdhz/qzfgzjg/qwjj/202601/t20260122_2716062.shtml
+    // (武汉市硚口区卫生健康局 2025)
+    assert_eq!(
+        read(
+            2025,
+            "本年度累计接收来信及平台依申请公开事项23件,除2件顺延至下年度办结回复外,其余均在法定时限内完成答复,回复率、按时办结率均达100%,高效回应公众个性化信息需求。"
+        ),
+        label("New=23; CarryOut=2")
+    );
+    // https://www.njjy.gov.cn/cszwgk/bmzwgk/jyqjyj_67324/zfxxgknb_67326/202601/t20260128_5781355.html
+    // (南京市建邺区教育局 2025)
+    assert_eq!(
+        read(
+            2025,
+            "2025年,我局收到政府信息公开申请3件,其中在线提交2件,信函提交1件。"
+        ),
+        label("New=3; New=2/s; New=1/s")
+    );
+    // 其中 followed by something other than a channel: no part read.
+    assert_eq!(
+        read(2025, "2025年,我局收到政府信息公开申请3件,其中涉及征地2件。"),
+        label("New=3")
+    );
+}
