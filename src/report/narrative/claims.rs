@@ -766,8 +766,23 @@ impl Sentence {
             "全部已公开",
         ]
         .iter()
-        .find(|w| self.has_at(k, w))?;
-        let end = k + w.chars().count();
+        .find(|w| self.has_at(k, w));
+        let end = match w {
+            Some(w) => k + w.chars().count(),
+            // 均已按规定及时予以公开: how, between 均 and 予以公开 (no negation, no part).
+            None => {
+                if !self.has_at(k, "均") {
+                    return None;
+                }
+                let to = (k + 14).min(self.c.len());
+                let at = *self.find("予以公开", k + 1, to).first()?;
+                let gap = &self.c[k + 1..at];
+                if gap.iter().any(|c| "不未没无部，,；;".contains(*c)) {
+                    return None;
+                }
+                at + 4
+            }
+        };
         matches!(self.c.get(end), None | Some('。' | '，' | ',' | '；' | ';')).then_some(end)
     }
 

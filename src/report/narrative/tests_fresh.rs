@@ -605,3 +605,29 @@ fn ninth_batch_channels() {
         label("New=3")
     );
 }
+
+/// Tenth batch: 受理申请 3 件，均已按规定及时予以公开: every application granted, the manner
+/// between 均 and 予以公开.
+#[test]
+fn all_granted_with_manner() {
+    // http://www.jsxishan.gov.cn/doc/2026/01/23/4722822.shtml (无锡市锡山区安镇街道 2025)
+    assert_eq!(
+        read(
+            2025,
+            "2025年,安镇街道共受理政府信息公开申请3件,均已按规定及时予以公开。"
+        ),
+        label("New=3; Break.Granted=3")
+    );
+    // Not a grant of all: a refusal, or 予以公开 not closing its clause.
+    assert_eq!(
+        read(2025, "共受理政府信息公开申请3件,均未予以公开。"),
+        label("New=3")
+    );
+    assert_eq!(
+        read(
+            2025,
+            "共受理政府信息公开申请2件,均在法定期限内予以公开答复。"
+        ),
+        label("New=2")
+    );
+}
