@@ -8,7 +8,7 @@
 use super::lexicon::*;
 use super::numerals::{self, Mention, Unit};
 use super::sentences::{Hit, Sentence};
-use super::{Applicant, Subject};
+use super::{Applicant, Outcome, Subject};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Flags {
@@ -65,8 +65,11 @@ impl Sentence {
         }
         // （含2022年结转67件）: the year names the carry-over.
         for k in self.occurrences("含", 0, self.c.len()) {
+            // （含2024年转入2025年办结2件）: carried in from that year.
             let dated = (1..5).all(|d| self.c.get(k + d).is_some_and(|c| c.is_ascii_digit()))
-                && (self.has_at(k + 5, "年结转") || self.has_at(k + 5, "年度结转"));
+                && ["年结转", "年度结转", "年转入"]
+                    .iter()
+                    .any(|w| self.has_at(k + 5, w));
             if dated {
                 carry_targets.extend(mentions.iter().rposition(|m| m.end <= k));
             }
@@ -106,7 +109,8 @@ impl Sentence {
                 .or_else(|| self.cumulative(m, cs, prev_end, &out))
                 .or_else(|| self.period_part(m, cs, prev_end, &out))
                 .or_else(|| self.other_applicants(m, cs, &out))
-                .or_else(|| self.channel_item(m, cs, prev_end, &out));
+                .or_else(|| self.channel_item(m, cs, prev_end, &out))
+                .or_else(|| self.topic_item(m, cs, prev_end, &out));
             let Some((mut subject, (ss, se))) = classified else {
                 continue;
             };
@@ -120,12 +124,31 @@ impl Sentence {
             {
                 subject = Subject::NewApplications;
             }
+            // 办结 10 件（含2024年转入2025年办结 2 件）: carried in from last year.
             let last = year.map(|y| y - 1);
             if matches!(subject, Subject::NewApplications | Subject::Processed)
                 && last.is_some_and(|y| {
-                    ["年结转", "年度结转", "年转办"]
+                    ["年结转", "年度结转", "年转办", "年转入"]
                         .iter()
                         .any(|w| self.contains(&format!("{y}{w}"), cs, m.start))
+                })
+            {
+                subject = Subject::CarryIn;
+            }
+            // 网站公开信箱收到留言 1380 件，除 11 件正在办理中: another kind of request, named
+            // earlier in a sentence that names no application.
+            if subject == Subject::CarryOut
+                && OTHER_REQUESTS.iter().any(|w| self.contains(w, 0, m.start))
+                && !self.hits(0, m.start).iter().any(|h| h.cue == Cue::App)
+            {
+                continue;
+            }
+            // 2022年结转至2023年 2 件 in a 2023 report: carried over into this year.
+            if subject == Subject::CarryOut
+                && year.is_some_and(|y| {
+                    ["结转至", "结转到", "转至", "转入", "转到"]
+                        .iter()
+                        .any(|w| self.contains(&format!("{w}{y}年"), cs, m.start))
                 })
             {
                 subject = Subject::CarryIn;
@@ -223,6 +246,16 @@ impl Sentence {
                         flags,
                     ));
                 }
+                // 收到申请 3 项全部予以公开: every application received was granted.
+                if let Some(end) = self.all_granted(span.1.max(m.end)) {
+                    out.push((
+                        Subject::Break(Outcome::Granted),
+                        quantity,
+                        Some(m.unit),
+                        (span.0, end),
+                        flags,
+                    ));
+                }
             }
         }
         self.total_before_new(&mut out);
@@ -235,7 +268,8 @@ impl Sentence {
     /// one counted once (电子邮件 is one channel, not 电子邮件 and 邮件).
     fn channel_words(&self, from: usize, to: usize) -> usize {
         let mut found: Vec<(usize, usize)> = Vec::new();
-        for w in SUBSET_WORDS {
+        // (来信及平台依申请公开事项 23 件: 平台 a channel too, when counting them.)
+        for w in SUBSET_WORDS.iter().chain(CHANNEL_WORDS) {
             let n = w.chars().count();
             found.extend(self.occurrences(w, from, to).map(|k| (k, k + n)));
         }
@@ -328,6 +362,7 @@ impl Sentence {
                 self.occurrences("包括", 0, at)
                     .filter(|&k| !self.has_at(k + 2, "上") && !self.has_at(k + 2, "结转")),
             )
+            .chain(self.occurrences("具体为", 0, at))
             .max()
         else {
             return false;
@@ -443,19 +478,31 @@ impl Sentence {
         prev_end: usize,
         out: &[Found],
     ) -> Option<(Subject, (usize, usize))> {
-        if !self.seen.may_contain('累') {
+        if !self.seen.may_contain('历') {
             return None;
         }
-        let p = self
-            .occurrences("历年累计", prev_end.max(cs), m.start)
-            .last()?;
+        let p = ["历年累计", "历年共计"]
+            .iter()
+            .filter_map(|w| self.occurrences(w, prev_end.max(cs), m.start).last())
+            .max()?;
         let gap = self.c.get(p + 4..m.start).unwrap_or(&[]);
         let plain = gap.iter().all(|c| COUNT_FILLER.contains(*c));
         let after_receipt = match out.last() {
             Some(previous) => previous.0 == Subject::NewApplications && previous.3 .1 <= cs,
             None => self.receipt_before && p == 0,
         };
-        (plain && after_receipt).then_some((Subject::NewApplications, (p, m.end)))
+        // 收到申请 0 条，答复 0 条，历年共计收到依申请公开信息申请 0 条: its own 收到…申请
+        // before the number, after this year's receipts in the sentence.
+        let hits = self.hits(p + 4, m.start);
+        let own_receipt = out.iter().any(|f| f.0 == Subject::NewApplications)
+            && hits.first().is_some_and(|h| h.cue == Cue::Receive)
+            && hits.last().is_some_and(|h| {
+                h.cue == Cue::App
+                    && self.c[h.end..m.start]
+                        .iter()
+                        .all(|c| COUNT_FILLER.contains(*c))
+            });
+        (plain && after_receipt || own_receipt).then_some((Subject::NewApplications, (p, m.end)))
     }
 
     /// 收到依申请公开共 2 件（其中：第一季度 1 件，第二季度 0 件…）: the figures of the parts
@@ -518,11 +565,12 @@ impl Sentence {
         prev_end: usize,
         out: &[Found],
     ) -> Option<(Subject, (usize, usize))> {
+        // (收到申请 3 件，其中在线提交 2 件: the first channel right after 其中.)
         let listed = out.last().map_or(self.channel_before, |f| {
             f.0 == Subject::NewApplications
-                && f.4.qualified
                 && !f.4.includes_carry_in
                 && f.3 .1 <= cs
+                && (f.4.qualified || !f.4.subset && self.has_at(cs, "其中") && f.3 .1 + 1 >= cs)
         });
         if !listed {
             return None;
@@ -536,6 +584,13 @@ impl Sentence {
         if start == from && from != cs {
             return None;
         }
+        let mut start = start;
+        if self.has_at(start, "其中") {
+            start += 2;
+            if matches!(self.c.get(start), Some('：' | ':')) {
+                start += 1;
+            }
+        }
         let w = SUBSET_WORDS
             .iter()
             .filter(|w| !PERIOD_WORDS.contains(w))
@@ -545,6 +600,51 @@ impl Sentence {
         let filler = |c: &char| COUNT_FILLER.contains(*c) || "提交方式渠道".contains(*c);
         (gap.len() <= 4 && gap.iter().all(filler))
             .then_some((Subject::NewApplications, (cs, m.end)))
+    }
+
+    /// 共受理依申请公开 9 件，具体为土地征收类 6 件，土地出让类 1 件，矿业权规划 1 件: the
+    /// applications by topic after 具体为/其中, the first topic named with 类; a part each.
+    pub(super) fn topic_item(
+        &self,
+        m: &Mention,
+        cs: usize,
+        prev_end: usize,
+        out: &[Found],
+    ) -> Option<(Subject, (usize, usize))> {
+        if !self.seen.may_contain('类') {
+            return None;
+        }
+        let q = ["具体为", "其中"]
+            .iter()
+            .filter_map(|w| {
+                self.occurrences(w, 0, m.start)
+                    .last()
+                    .map(|p| (p, p + w.chars().count()))
+            })
+            .max()?;
+        let last = out.last()?;
+        if last.0 != Subject::NewApplications || last.3 .1 > cs {
+            return None;
+        }
+        // The first topic right after the whole count, or one more after a topic.
+        let first = last.3 .1 <= q.0 && !last.4.subset && !last.4.qualified;
+        let more = last.3 .0 >= q.1 && last.4.subset;
+        if !(first || more) {
+            return None;
+        }
+        let from = prev_end.max(cs).max(q.1);
+        let start = (from..m.start)
+            .rev()
+            .find(|&k| matches!(self.c[k], '，' | ',' | '；' | ';' | '、' | '：' | ':'))
+            .map_or(from, |k| k + 1);
+        let name = self.c.get(start..m.start)?;
+        let plain = !name.is_empty()
+            && name.len() <= 10
+            && !name.iter().any(|c| c.is_ascii_digit())
+            && self.hits(start, m.start).is_empty();
+        let topic = !first || name.last() == Some(&'类');
+        (plain && topic && matches!(m.unit, Unit::Jian | Unit::Tiao | Unit::Xiang))
+            .then_some((Subject::NewApplications, (start, m.end)))
     }
 
     /// A clause 为其他结果 / 为结果纠正 / 为结果维持 right after a count of cases (行政复议案件
@@ -564,6 +664,8 @@ impl Sentence {
             ("正在办理中", CasePart::Pending),
             ("目前尚未审结", CasePart::Pending),
             ("尚未审结", CasePart::Pending),
+            // 诉讼 1 件，未审结.
+            ("未审结", CasePart::Pending),
             ("正在审理中", CasePart::Pending),
         ]
         .iter()
@@ -637,10 +739,51 @@ impl Sentence {
             return None;
         }
         let rest: String = self.c[h.end..to.min(self.c.len())].iter().take(6).collect();
+        // 均为自然人网上申请: the channel between the applicant and the verb.
+        let rest = ["网上", "在线", "线上", "网络", "书面", "当面", "信函"]
+            .iter()
+            .find_map(|w| rest.strip_prefix(w))
+            .unwrap_or(&rest);
         ["提交", "申请", "提出"]
             .iter()
             .any(|w| rest.starts_with(w))
             .then_some((a, h.end))
+    }
+
+    /// 全部予以公开 / 均已公开 right after a count of applications (after at most a comma), the
+    /// phrase ending its clause: the end of the phrase.
+    pub(super) fn all_granted(&self, from: usize) -> Option<usize> {
+        let mut k = from;
+        if matches!(self.c.get(k), Some('，' | ',')) {
+            k += 1;
+        }
+        let w = [
+            "全部予以公开",
+            "均予以公开",
+            "均已予以公开",
+            "全部公开",
+            "均已公开",
+            "全部已公开",
+        ]
+        .iter()
+        .find(|w| self.has_at(k, w));
+        let end = match w {
+            Some(w) => k + w.chars().count(),
+            // 均已按规定及时予以公开: how, between 均 and 予以公开 (no negation, no part).
+            None => {
+                if !self.has_at(k, "均") {
+                    return None;
+                }
+                let to = (k + 14).min(self.c.len());
+                let at = *self.find("予以公开", k + 1, to).first()?;
+                let gap = &self.c[k + 1..at];
+                if gap.iter().any(|c| "不未没无部，,；;".contains(*c)) {
+                    return None;
+                }
+                at + 4
+            }
+        };
+        matches!(self.c.get(end), None | Some('。' | '，' | ',' | '；' | ';')).then_some(end)
     }
 
     /// 收到和处理, 受理并办结, 受理和办结: a receiving verb joined to a verb of processing in
@@ -650,7 +793,10 @@ impl Sentence {
         hits.iter().enumerate().any(|(k, h)| {
             h.cue == Cue::Receive
                 && matches!(self.c.get(h.end), Some('和' | '并' | '及'))
+                // (收到并妥善处理 N 件.)
                 && (self.has_at(h.end + 1, "处理")
+                    || ["妥善", "及时", "依法"].iter().any(|w| self.has_at(h.end + 1, w))
+                        && self.has_at(h.end + 3, "处理")
                     || hits.get(k + 1).is_some_and(|x| {
                         x.cue == Cue::Processed && x.start > h.end && x.start - h.end <= 8
                     }))

@@ -68,6 +68,25 @@ impl Sentence {
         {
             r += w.chars().count();
         }
+        // 其中 9 件为网上申请, 8 份是网络依申请公开: a channel, then the applications.
+        let channel_lead = (r > m.end && matches!(self.c[r - 1], '为' | '是'))
+            .then_some(())
+            .and_then(|()| {
+                SUBSET_WORDS
+                    .iter()
+                    .filter(|w| !PERIOD_WORDS.contains(w))
+                    .chain(CHANNEL_WORDS)
+                    .find(|w| self.has_at(r, w))
+                    .map(|w| r + w.chars().count())
+                    .filter(|&k| {
+                        self.hits(k, next_start)
+                            .first()
+                            .is_some_and(|h| h.start == k && h.cue == Cue::App)
+                    })
+            });
+        if let Some(k) = channel_lead {
+            r = k;
+        }
         let lead = self
             .hits(r, next_start)
             .into_iter()
@@ -112,24 +131,31 @@ impl Sentence {
 
         // 1132 件已按规定在法定期限内予以答复, 其余 54 件全部按时答复: a clause opening with the
         // number, then what became of it.
+        // 9 件申请均在法定期限内予以回复: the applications named right after the number.
         if left.is_empty() && self.about_applications {
-            let mut r2 = m.end;
+            let named =
+                self.hits(m.end, ce).into_iter().next().filter(|x| {
+                    x.start == m.end && x.cue == Cue::App && self.has_at(x.start, "申请")
+                });
+            let base = named.map_or(m.end, |x| x.end);
+            let mut r2 = base;
             while matches!(self.c.get(r2), Some('已' | '均' | '都')) || self.has_at(r2, "全部")
             {
                 r2 += if self.has_at(r2, "全部") { 2 } else { 1 };
             }
-            let later = self.hits(m.end, ce);
+            let later = self.hits(base, ce);
             // 其中 17 件在法定期限内完成答复: a short plain gap, no negation or delay.
             let plain = |x: &&Hit| {
-                let gap = self.c.get(m.end..x.start).unwrap_or(&[]);
+                let gap = self.c.get(base..x.start).unwrap_or(&[]);
+                // (其中 5 件按规定程序及时答复申请人.)
                 gap.len() <= 10
                     && !gap.iter().any(|c| "未不没无逾超尚待正".contains(*c))
-                    && self.contains("在", m.end, x.start)
+                    && (self.contains("在", m.end, x.start) || self.has_at(base, "按"))
             };
             let done = later
                 .iter()
                 .find(|x| x.cue == Cue::Processed)
-                .filter(|x| r2 > m.end || plain(x))
+                .filter(|x| r2 > base || plain(x))
                 .filter(|x| {
                     !later
                         .iter()
@@ -140,9 +166,31 @@ impl Sentence {
             }
         }
         // 其中 8 件已公开；6 件部分公开: the count, then 已公开 alone.
+        // 收到依申请公开 0 件，公开 0 件，不予公开 0 件 / 收到申请 1 件，由自然人提交，公开 1 件:
+        // a clause that is 公开 and its count, listed with other results or after the
+        // receipts, is the granted row.
+        // (其中公开 3 件: the same after 其中.)
+        let mut k = cs;
+        if self.has_at(k, "其中") {
+            k += 2;
+            if matches!(self.c.get(k), Some('：' | ':' | '，' | ',')) {
+                k += 1;
+            }
+        }
+        if m.start == k + 2
+            && self.has_at(k, "公开")
+            && m.end == ce
+            && self.all_hits.iter().any(|h| {
+                matches!(h.cue, Cue::Break(_)) && (h.start >= ce || h.end <= cs)
+                    || h.cue == Cue::Receive && h.end <= cs
+            })
+        {
+            return Some((Subject::Break(super::Outcome::Granted), (cs, m.end)));
+        }
+        // 其中 2 件公开，1 件…不予公开: the count right after 其中, then 公开 alone.
+        let after_of_which = r == m.end && self.has_at(cs, "其中") && m.start <= cs + 3;
         if self.has_at(r, "公开")
-            && r > m.end
-            && self.c[r - 1] == '已'
+            && (r > m.end && self.c[r - 1] == '已' || after_of_which)
             && matches!(
                 self.c.get(r + 2),
                 None | Some('；' | ';' | '，' | ',' | '。')
@@ -166,6 +214,7 @@ impl Sentence {
                     .find(|x| x.cue == Cue::CarryOut);
                 let subject = match h.cue {
                     Cue::App if other_request => None,
+                    Cue::App if channel_lead.is_some() => Some(Subject::NewApplications),
                     Cue::App if carried.is_some() => {
                         let end = carried.map_or(h.end, |x| x.end);
                         return Some((Subject::CarryOut, (m.start, end)));
@@ -183,6 +232,18 @@ impl Sentence {
                     Cue::App if has(&clause_hits, &|c| c == Cue::Processed) => {
                         Some(Subject::Processed)
                     }
+                    // 2025年度有 1 件依申请公开信息: the applications there were.
+                    Cue::App
+                        if m.start >= 1
+                            && self.c[m.start - 1] == '有'
+                            && clause_hits.is_empty()
+                            && self.has_at(h.start, "依申请公开")
+                            && self.c[h.end..ce]
+                                .iter()
+                                .all(|c| "信息申请事项。；;".contains(*c)) =>
+                    {
+                        Some(Subject::NewApplications)
+                    }
                     Cue::Break(o) => Some(Subject::Break(o)),
                     Cue::CarryOut => Some(Subject::CarryOut),
                     Cue::CarryIn => Some(Subject::CarryIn),
@@ -194,6 +255,16 @@ impl Sentence {
                     Cue::Review => Some(Subject::Review(CasePart::Total)),
                     Cue::Litigation => Some(Subject::Litigation(CasePart::Total)),
                     Cue::Noun(_) if self.category(&h) => return None,
+                    // 2 项行政许可、6 项行政处罚: kinds of matter, not decisions; 190 条行政许可
+                    // “双公示”数据: items published about them (not 条…决定).
+                    Cue::Noun(Noun::License | Noun::Penalty | Noun::Enforcement)
+                        if m.unit == Unit::Xiang
+                            || m.unit == Unit::Tiao
+                                && !self.has_at(h.end, "决定")
+                                && !self.has_at(h.end, "处理决定") =>
+                    {
+                        return None
+                    }
                     Cue::Noun(n) => self.active(n, &clause_hits),
                     Cue::Notice => Some(Subject::FeeNotices),
                     _ => None,
@@ -283,10 +354,21 @@ impl Sentence {
             let gap = self.c.get(h.end..m.start).unwrap_or(&[]);
             let gap: String = gap.iter().collect();
             // 行政许可…的依据、条件、程序 31 项, 行政处罚事项新增 10 项: matters, not decisions.
+            // 处理并公开行政处罚事项 0 条，行政强制事项 0 条: matters decided (处理) are the
+            // decisions, also in the clause right after.
+            let from = if h.start == cs {
+                self.c[..cs.saturating_sub(1)]
+                    .iter()
+                    .rposition(|c| matches!(c, '，' | ',' | '；' | ';' | '。'))
+                    .map_or(0, |k| k + 1)
+            } else {
+                h.start.saturating_sub(6)
+            };
+            let decided = self.contains("处理", from, h.start);
             if matches!(n, Noun::License | Noun::Penalty | Noun::Enforcement)
                 && (gap.contains("信息")
                     || m.unit == Unit::Xiang
-                    || m.unit == Unit::Tiao && !gap.contains("决定"))
+                    || m.unit == Unit::Tiao && !gap.contains("决定") && !decided)
             {
                 return None;
             }
@@ -329,9 +411,12 @@ impl Sentence {
         }
         // 收到/答复 counts: only filler words between the nearest cue and the number
         // (申请数量为 25 件, 依申请信息 56 条), not another noun (申请的渠道 3 个).
+        // 收到申请公开政府信息的要求 0 条: the requests, counted right after the word.
         let plain_gap = left.last().is_some_and(|h| {
             let gap = self.c.get(h.end..m.start).unwrap_or(&[]);
             gap.len() <= 8 && gap.iter().all(|c| COUNT_FILLER.contains(*c))
+                || h.cue == Cue::App
+                    && matches!(gap, ['要', '求'] | ['的', '要', '求'] | ['办', '件'])
         });
         if !plain_gap {
             return None;
@@ -360,7 +445,22 @@ impl Sentence {
             // 依申请公开请求 9 件 (the requests, counted right after the word).
             let count_of = self.contains("申请", h.start, h.end)
                 && (self.has_at(h.end, "数") || self.has_at(h.end, "请求") && m.start == h.end + 2);
-            if receive || count_of && left.last().is_some_and(|x| x.start == h.start) {
+            // 依申请公开 3 次, 依申请公开事项 7 项, 依申请公开信息 30 条: the word alone before
+            // its count, with no other cue in the clause, counts the applications.
+            // (Not 依申请公开信息 0 条, which may count items disclosed; not 处理…依申请公开
+            // 92 件, the processed ones.)
+            let bare = self.has_at(h.start, "依申请公开")
+                && h.end == h.start + 5
+                && clause_hits.len() == 1
+                && left.last().is_some_and(|x| x.start == h.start)
+                && matches!(m.unit, Unit::Ci | Unit::Jian | Unit::Xiang)
+                && self.c[h.end..m.start]
+                    .iter()
+                    .all(|c| "事项共计为".contains(*c))
+                && !["处理", "办理", "答复", "回复", "公开"]
+                    .iter()
+                    .any(|w| self.contains(w, cs, h.start));
+            if receive || (count_of || bare) && left.last().is_some_and(|x| x.start == h.start) {
                 let from = clause_hits
                     .iter()
                     .rev()

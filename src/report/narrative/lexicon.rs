@@ -110,6 +110,9 @@ pub(super) const CUES: &[(&str, Cue)] = &[
     ("回复", Cue::Processed),
     ("办结", Cue::Processed),
     ("办理完毕", Cue::Processed),
+    // 答复完毕 15 件.
+    ("答复完毕", Cue::Processed),
+    ("回复完毕", Cue::Processed),
     ("已处理", Cue::Processed),
     ("处理完毕", Cue::Processed),
     ("办理完成", Cue::Processed),
@@ -120,6 +123,8 @@ pub(super) const CUES: &[(&str, Cue)] = &[
     // 共办理 718 件 (only next to its number, in a sentence about applications).
     ("办理", Cue::Processed),
     ("政府信息公开申请", Cue::App),
+    // 收到申请公开政府信息的要求 0 条.
+    ("申请公开政府信息", Cue::App),
     ("信息公开申请", Cue::App),
     ("公开信息申请", Cue::App),
     ("依申请公开", Cue::App),
@@ -167,6 +172,8 @@ pub(super) const CUES: &[(&str, Cue)] = &[
     ("印发", Cue::Made),
     ("制定", Cue::Made),
     ("废止", Cue::Repealed),
+    // 清理失效文件 4 个.
+    ("清理失效", Cue::Repealed),
     ("废除", Cue::Repealed),
     ("现行有效", Cue::Valid),
     // 确定继续有效的行政规范性文件 33 件 (after a review of the documents).
@@ -379,10 +386,10 @@ pub(super) const OTHER_REQUESTS: &[&str] = &[
     "协助", "协查", "配合", "指导",
 ];
 
-/// Channels of an application named before 申请 (书面申请 N 件, 通过平台申请 N 件): enough to
+/// Channels of an application named before 申请 (书面申请 N 件, 通过平台申请 N 件, 网站申请 N 件): enough to
 /// read 申请 N 件 as received applications, but unlike `SUBSET_WORDS` not a part by themselves
 /// (收到书面申请 12 件 may be all of them).
-pub(super) const CHANNEL_WORDS: &[&str] = &["书面", "平台"];
+pub(super) const CHANNEL_WORDS: &[&str] = &["书面", "平台", "网站"];
 
 /// Words saying that 行政复议/行政诉讼 figures are about information disclosure.
 pub(super) const CASE_ABOUT_DISCLOSURE: &[&str] = &["信息公开"];
@@ -402,6 +409,9 @@ pub(super) const TIMELINESS: &[&str] = &[
     "规定",
     "依法",
     "依规",
+    // 均规范予以答复, 均按要求答复: how, not that every application was concluded.
+    "规范",
+    "要求",
 ];
 
 /// Words of a 未发生/无 statement that make it about corrected or lost cases (未发生被行政复议纠错

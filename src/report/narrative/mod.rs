@@ -13,6 +13,8 @@ mod sentences;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_fresh;
+#[cfg(test)]
 mod tests_recall;
 mod zero;
 

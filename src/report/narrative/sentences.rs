@@ -644,7 +644,17 @@ impl Sentence {
                         .take_while(|c| !matches!(c, '）' | ')'))
                         .any(|c| matches!(c, '（' | '('))
                         && self.c[k..to].iter().any(|c| matches!(c, '）' | ')'));
-                    if (2000..=2100).contains(&y) && !after_to && !enclosed {
+                    // 比2022年（31起）下降29%，答复22起: the year compared with dates only
+                    // its own clause.
+                    let compared = k > 0
+                        && matches!(self.c.get(k - 1), Some('比' | '较'))
+                        && (k..to).any(|j| match self.c[j] {
+                            '，' | '；' | ';' => true,
+                            // (not a thousands separator)
+                            ',' => !self.c.get(j + 1).is_some_and(|c| c.is_ascii_digit()),
+                            _ => false,
+                        });
+                    if (2000..=2100).contains(&y) && !after_to && !enclosed && !compared {
                         found = Some(y);
                     }
                     k += 5;

@@ -33,8 +33,9 @@ impl Sentence {
         if any(&['没', '无', '不', '未']) && self.may_hold("结转") {
             self.no_carry(mentions, clauses, year, out);
         }
-        // Upheld phrases hold 维, 纠 or 败; 未发生 statements a negation and 复议, 诉讼 or 起诉.
-        if any(&['维', '纠', '败']) || negation && any(&['复', '诉']) {
+        // Upheld phrases hold 维, 纠 or 败; 未发生 statements a negation (or 不存在) and 复议,
+        // 诉讼 or 起诉.
+        if any(&['维', '纠', '败']) || (negation || any(&['存'])) && any(&['复', '诉']) {
             self.cases(mentions, clauses, year, out);
         }
         // 处理费, 费用, 收费, 缴费通知, 收费通知.
@@ -71,10 +72,18 @@ impl Sentence {
                 continue;
             };
             let p = h.start - neg.chars().count();
-            let tail = ["情况", "情形", "的情况", "的情形"]
-                .iter()
-                .find(|w| self.has_at(h.end, w))
-                .map(|w| h.end + w.chars().count());
+            // (没有不予公开政府信息情况.)
+            let tail = [
+                "情况",
+                "情形",
+                "的情况",
+                "的情形",
+                "政府信息情况",
+                "政府信息的情况",
+            ]
+            .iter()
+            .find(|w| self.has_at(h.end, w))
+            .map(|w| h.end + w.chars().count());
             let Some(end) = tail else { continue };
             let clause = clauses.iter().find(|(s, e)| *s <= p && p < *e);
             let counted =
@@ -182,7 +191,9 @@ impl Sentence {
                         if !receiving {
                             return None;
                         }
-                        let limit = (k + 32).min(clause_end);
+                        // (未收到公民、法人或其他组织通过政府信息公开平台、传真、信函等形式的
+                        // 政府信息公开申请.)
+                        let limit = (k + 40).min(clause_end);
                         self.find("申请", k, limit)
                             .into_iter()
                             .filter(|&q| !self.has_at(q, "申请人"))
@@ -230,14 +241,33 @@ impl Sentence {
     fn all_done(
         &self,
         mentions: &[Mention],
-        _clauses: &[(usize, usize)],
+        clauses: &[(usize, usize)],
         _year: Option<i32>,
         out: &mut Vec<Found>,
     ) {
         let n = self.c.len();
         if self.about_applications {
+            // 承办热线信访举报投诉类申请 38 件，按期全部回复: said of the sentence's first count
+            // (the whole, before its parts), of another kind of request (asked once, when needed).
+            let mut other_count_end: Option<Option<usize>> = None;
             'all: for q in ["均", "全部", "都", "皆", "已"] {
                 for p in self.find(q, 0, n) {
+                    let other = *other_count_end.get_or_insert_with(|| {
+                        mentions
+                            .first()
+                            .filter(|m| {
+                                clauses
+                                    .iter()
+                                    .find(|(s, e)| *s <= m.start && m.start < *e)
+                                    .is_some_and(|&(s, e)| {
+                                        OTHER_REQUESTS.iter().any(|w| self.contains(w, s, e))
+                                    })
+                            })
+                            .map(|m| m.end)
+                    });
+                    if other.is_some_and(|e| e <= p) {
+                        continue;
+                    }
                     // 受理 10 件，已依法依规按时办结: 已 opening the clause after a count, with a
                     // verb of conclusion (not 答复, which may speak of timeliness only).
                     let clause_opening = p > 0
@@ -258,22 +288,27 @@ impl Sentence {
                         "处理完毕",
                         "完成回复",
                         "完成答复",
+                        // 均已按要求及时回复 (not 回复率).
+                        "回复",
                     ] {
                         if let Some(&d) = self.find(done, p, limit).first() {
                             let between: String = self.c[p..d].iter().collect();
                             let end = d + done.chars().count();
+                            if done == "回复" && self.c.get(end) == Some(&'率') {
+                                continue;
+                            }
                             // 均在答复时限内, 除 2 件结转下年办理外，均…答复.
                             // 全部按时办结, 均已按期答复: every application concluded, on time;
                             // 均在法定期限内予以答复 speaks of timeliness only.
                             // 均已按期答复: every application has been answered.
                             // 全部依规及时完成回复: 全部 with a completed reply concludes every one.
-                            let reply = matches!(done, "答复" | "完成回复" | "完成答复");
+                            let reply = matches!(done, "答复" | "回复" | "完成回复" | "完成答复");
                             let concluded = !reply
                                 || between.contains('已')
                                 || q == "全部" && done.starts_with('完');
                             // 已进行答复, 已向申请人沟通答复: a reply was made, not that every
                             // application was concluded.
-                            if q == "已" && done == "答复" {
+                            if q == "已" && matches!(done, "答复" | "回复") {
                                 continue;
                             }
                             if ["时限", "期限"].iter().any(|w| self.has_at(end, w))
@@ -443,17 +478,17 @@ impl Sentence {
         // 未发生行政复议、行政诉讼 (a clause without a number): a negation, then 复议, 诉讼 or
         // 起诉.
         let any = |cs: &[char]| cs.iter().any(|&c| self.seen.may_contain(c));
-        if !(any(&['没', '无', '未']) && any(&['复', '诉'])) {
+        if !(any(&['没', '无', '未', '存']) && any(&['复', '诉'])) {
             return;
         }
         for &(cs, ce) in clauses {
-            if mentions.iter().any(|m| m.start >= cs && m.start < ce)
-                || upheld_at.iter().any(|&(s, _)| s >= cs && s < ce)
-            {
+            if upheld_at.iter().any(|&(s, _)| s >= cs && s < ce) {
                 continue;
             }
+            // 不存在有关政府信息公开行政复议和行政诉讼情况.
             let Some(p) = NEGATIONS
                 .iter()
+                .chain(&["不存在"])
                 .flat_map(|w| self.find(w, cs, ce))
                 .filter(|&p| {
                     !(self.has_at(p, "未经")
@@ -466,6 +501,11 @@ impl Sentence {
             else {
                 continue;
             };
+            // A number in the clause after the negation counts cases; before it (收到申请 2 件没有
+            // 因…行政复议…的情况发生), it counts something else.
+            if mentions.iter().any(|m| m.start >= p && m.start < ce) {
+                continue;
+            }
             // 无因政府信息产生行政复议，提起行政诉讼情况发生: the next clause, without a number or
             // a negation of its own, continues the list.
             let ce = clauses
@@ -480,7 +520,8 @@ impl Sentence {
                 })
                 .map_or(ce, |&(_, e)| e);
             let review: Vec<usize> = self.find("复议", p, ce);
-            let lit: Vec<usize> = ["诉讼", "起诉"]
+            // (未发生被行政复议纠错或败诉情况: 败诉 is of a lawsuit.)
+            let lit: Vec<usize> = ["诉讼", "起诉", "败诉"]
                 .iter()
                 .flat_map(|w| self.find(w, p, ce))
                 .collect();
@@ -496,6 +537,13 @@ impl Sentence {
                 .max()
                 .map(|&e| e + 2)
                 .unwrap_or(ce);
+            // 未发生与诉讼（行政复议、行政诉讼及申诉）有关的费用: about costs, not cases.
+            if ["费用", "支出"]
+                .iter()
+                .any(|w| self.contains(w, end, (end + 10).min(ce)))
+            {
+                continue;
+            }
             // 未发生被行政复议纠错或行政诉讼败诉情形: no case was corrected or lost, which says
             // nothing about how many cases there were.
             let corrections: Vec<usize> = CORRECTION_WORDS
