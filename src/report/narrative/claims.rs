@@ -714,6 +714,22 @@ impl Sentence {
         while matches!(self.c.get(k), Some('（' | '(' | '，' | ',')) && k < from + 2 {
             k += 1;
         }
+        // 收到 3 件…，申请人均为自然人，: the applicant named as the clause's subject.
+        // 收到 3 件政府信息依申请公开件，申请人均为: also after the rest of the count's clause.
+        let clause_end = (k..(k + 14).min(self.c.len()))
+            .take_while(|&j| !self.c[j].is_ascii_digit())
+            .find(|&j| matches!(self.c[j], '，' | ','));
+        let subject_first = if self.has_at(k, "申请人") {
+            true
+        } else if let Some(j) = clause_end.filter(|&j| self.has_at(j + 1, "申请人")) {
+            k = j + 1;
+            true
+        } else {
+            false
+        };
+        if subject_first {
+            k += 3;
+        }
         let w = [
             "均为",
             "均系",
@@ -737,6 +753,14 @@ impl Sentence {
         // 均为自然人和法人…: more than one kind.
         if matches!(self.c.get(h.end), Some('和' | '及' | '与' | '、' | '或')) {
             return None;
+        }
+        if subject_first
+            && matches!(
+                self.c.get(h.end),
+                None | Some('，' | ',' | '。' | '；' | ';')
+            )
+        {
+            return Some((a, h.end));
         }
         let rest: String = self.c[h.end..to.min(self.c.len())].iter().take(6).collect();
         // 均为自然人网上申请: the channel between the applicant and the verb.

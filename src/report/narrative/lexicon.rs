@@ -56,6 +56,11 @@ pub(super) const CUES: &[(&str, Cue)] = &[
     ("无法提供", Cue::Break(Outcome::Unable)),
     ("不掌握", Cue::Break(Outcome::Unable)),
     ("信息不存在", Cue::Break(Outcome::Unable)),
+    // 不存在或不属我局的信息 9 件, 不属于本机关公开的 10 件 (表三 无法提供).
+    ("不存在或不属", Cue::Break(Outcome::Unable)),
+    ("不属于本机关公开", Cue::Break(Outcome::Unable)),
+    // 没有现成信息需要另行制作 6 件 (表三 无法提供).
+    ("没有现成信息", Cue::Break(Outcome::Unable)),
     ("属于国家秘密", Cue::Break(Outcome::Withheld)),
     ("过程性", Cue::Break(Outcome::Withheld)),
     ("内部事务信息", Cue::Break(Outcome::Withheld)),
@@ -107,6 +112,8 @@ pub(super) const CUES: &[(&str, Cue)] = &[
     ("仍在办理", Cue::CarryOut),
     ("正在办理", Cue::CarryOut),
     ("答复", Cue::Processed),
+    // 已答复申请人 1 条: the applicant answered, not an application.
+    ("答复申请人", Cue::Processed),
     ("回复", Cue::Processed),
     ("办结", Cue::Processed),
     ("办理完毕", Cue::Processed),

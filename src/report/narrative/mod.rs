@@ -15,6 +15,8 @@ mod tests;
 #[cfg(test)]
 mod tests_fresh;
 #[cfg(test)]
+mod tests_prose6;
+#[cfg(test)]
 mod tests_recall;
 mod zero;
 

@@ -4,7 +4,7 @@
 
 use super::lexicon::*;
 use super::numerals::Mention;
-use super::{Claim, Para, Subject, MAX_CLAIMS, MAX_PARAGRAPH_CHARS};
+use super::{Claim, Outcome, Para, Subject, MAX_CLAIMS, MAX_PARAGRAPH_CHARS};
 use crate::report::normalize::{fold_width, is_blank};
 
 /// Every claim of the paragraphs, in document order. `year` is the report year (numbers under
@@ -218,6 +218,20 @@ pub(super) fn full_sentence_mentions_applications(chars: &[char], s: usize, e: u
         .iter()
         .filter(|c| !is_blank(**c))
         .any(|&c| previous.replace(c) == Some('申') && c == '请')
+}
+
+/// Whether the sentence ending right before `from` (in the same paragraph) names 依申请公开 or
+/// 信息公开申请 and no other kind of request (OTHER_REQUESTS).
+fn previous_sentence_about_applications(chars: &[char], from: usize) -> bool {
+    if from < 2 {
+        return false;
+    }
+    let (s, e) = full_sentence_range(chars, from - 1, from - 1);
+    let text: String = chars[s..e].iter().filter(|c| !is_blank(**c)).collect();
+    ["依申请公开", "信息公开申请"]
+        .iter()
+        .any(|w| text.contains(w))
+        && !OTHER_REQUESTS.iter().any(|w| text.contains(w))
 }
 
 /// The character range of `full_sentence`.
@@ -454,6 +468,17 @@ impl Sentence {
         // 结转上年后新收到 47 件: "after last year's carry-over", a time, not a carry-over count.
         let c = &sentence.c;
         hits.retain(|h| !(h.cue == Cue::CarryIn && c.get(h.end) == Some(&'后')));
+        // 其他（不属于本机关公开）的 7 件: the words of a result inside the parenthesis after 其他
+        // explain an other result (表三 其他处理).
+        for h in hits.iter_mut() {
+            if matches!(h.cue, Cue::Break(_))
+                && h.start >= 3
+                && matches!(c[h.start - 1], '（' | '(')
+                && c[h.start - 3..h.start - 1] == ['其', '他']
+            {
+                h.cue = Cue::Break(Outcome::Other);
+            }
+        }
         sentence.all_hits = hits;
         // 受理政府信息公开 1 件，办结 1 件 / 办结 59 件，其中予以公开 18 件，部分公开 2 件: a
         // receipt of disclosure, or a list of results, speaks of applications without 申请.
@@ -464,6 +489,31 @@ impl Sentence {
             // (Only a paragraph naming two kinds of results can hold such a sentence.)
             sentence.about_applications =
                 received || results_listed() && result_words(&full_sentence(chars, s, e)) >= 2;
+        }
+        // 认真做好依申请公开工作…申请处理及时。2024年，我局共受理1件，已办结: a receipt counted
+        // right after its verb, after a sentence about applications (neither naming another kind
+        // of request), counts applications.
+        // 依法办结35件，结转下年度办理7件: a carry-over (结转) is of applications too.
+        if !sentence.about_applications
+            && !OTHER_REQUESTS
+                .iter()
+                .any(|w| sentence.contains(w, 0, sentence.c.len()))
+        {
+            let hits = &sentence.all_hits;
+            let c = &sentence.c;
+            let carry = hits.iter().any(|h| {
+                matches!(h.cue, Cue::CarryIn | Cue::CarryOut)
+                    && c[h.start..h.end]
+                        .windows(2)
+                        .any(|w| w == ['结', '转'] || w == ['转', '结'])
+            });
+            let counted_receipt = || {
+                hits.iter().any(|h| {
+                    h.cue == Cue::Receive && c.get(h.end).is_some_and(|c| c.is_ascii_digit())
+                })
+            };
+            sentence.about_applications =
+                carry || counted_receipt() && previous_sentence_about_applications(chars, from);
         }
         sentence
     }

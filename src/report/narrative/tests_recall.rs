@@ -256,7 +256,8 @@ fn channels_periods_cumulative() {
     );
 }
 
-/// Every application concluded: 已…办结 after the count, a zero carry-out does not contradict it; 已进行答复 is no such statement.
+/// Every application concluded: 已…办结 after the count, a zero carry-out does not contradict it; 已…答复
+/// after the whole count says every application was answered (prose6: the corpus labels it AllDone).
 #[test]
 fn all_done() {
     // https://www.hsxzf.gov.cn/xxgk/xxgknb/2024n/hsxzf20231/wyll20231/content_66370 (合水县 2024)
@@ -305,15 +306,16 @@ fn all_done() {
         read(2021, "2021年我局共收到信息公开申请3件,均已按期答复。"),
         label("New=3; AllDone")
     );
-    // https://www.luqiao.gov.cn/art/2025/1/13/art_1229460362_95714.html (台州市路桥区桐屿街道 2024)
+    // https://www.luqiao.gov.cn/art/2025/1/13/art_1229460362_95714.html (台州市路桥区桐屿街道 2024):
+    // first kept out (a reply made); by meaning the applications have been answered (prose6).
     assert_eq!(
         read(2024, "收到申请政府信息公开事项18件,已进行行政答复。"),
-        label("New=18")
+        label("New=18; AllDone")
     );
     // https://cqstl.gov.cn/bm/qcgj_71110/zwgk_70831/zfxxgknb_70842/202101/t20210121_8796238.html (重庆市铜梁区城市管理局 2020)
     assert_eq!(
         read(2020, "(二)依申请公开情况。2020年收到政府信息公开申请1起,本机关不掌握申请人申请公开的相关政府信息,已向申请人沟通答复。"),
-        label("New=1")
+        label("New=1; AllDone")
     );
 }
 
@@ -394,8 +396,8 @@ fn applicants_and_agencies() {
     // http://www.bjtzh.gov.cn/tzzfxxgk/c109616/202009/1314732.shtml (北京市通州区信访办 2019)
     assert_eq!(
         read(2019, "2.区信访办2019年接受依申请公开1条,已答复申请人1条。"),
-        // Still missed: Processed=1 (已答复申请人1条).
-        label("New=1")
+        // Processed=1 (已答复申请人1条) read since prose6.
+        label("New=1; Processed=1")
     );
     // http://www.rongcheng.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11371082004230911E&fbtime=2025 (荣成市信访局 2025)
     assert_eq!(

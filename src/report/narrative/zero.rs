@@ -270,8 +270,10 @@ impl Sentence {
                     }
                     // 受理 10 件，已依法依规按时办结: 已 opening the clause after a count, with a
                     // verb of conclusion (not 答复, which may speak of timeliness only).
+                    // 并已…完成回告: 并 joins the clause to the count's.
+                    let comma_at = |k: usize| matches!(self.c.get(k), Some('，' | ','));
                     let clause_opening = p > 0
-                        && matches!(self.c[p - 1], '，' | ',')
+                        && (comma_at(p - 1) || p > 1 && self.c[p - 1] == '并' && comma_at(p - 2))
                         && mentions.iter().any(|m| m.end < p)
                         && !mentions
                             .iter()
@@ -279,7 +281,8 @@ impl Sentence {
                     if q == "已" && !clause_opening {
                         continue;
                     }
-                    let limit = (p + 12).min(n);
+                    // 已按照时间节点依法依规办理答复: the manner may be longer after 已.
+                    let limit = (p + if q == "已" { 15 } else { 12 }).min(n);
                     for done in [
                         "办结",
                         "答复",
@@ -288,13 +291,20 @@ impl Sentence {
                         "处理完毕",
                         "完成回复",
                         "完成答复",
+                        // 并已按相关程序完成回告.
+                        "完成回告",
                         // 均已按要求及时回复 (not 回复率).
                         "回复",
                     ] {
+                        // 均严格按照相关规定在法定期限内依法办结: a verb of conclusion concludes
+                        // after a longer manner; a reply may speak of timeliness only.
+                        let conclusion = matches!(done, "办结" | "办理完毕" | "处理完毕");
+                        let limit = if conclusion { (p + 20).min(n) } else { limit };
                         if let Some(&d) = self.find(done, p, limit).first() {
                             let between: String = self.c[p..d].iter().collect();
                             let end = d + done.chars().count();
-                            if done == "回复" && self.c.get(end) == Some(&'率') {
+                            if matches!(done, "回复" | "答复") && self.c.get(end) == Some(&'率')
+                            {
                                 continue;
                             }
                             // 均在答复时限内, 除 2 件结转下年办理外，均…答复.
@@ -302,16 +312,29 @@ impl Sentence {
                             // 均在法定期限内予以答复 speaks of timeliness only.
                             // 均已按期答复: every application has been answered.
                             // 全部依规及时完成回复: 全部 with a completed reply concludes every one.
-                            let reply = matches!(done, "答复" | "回复" | "完成回复" | "完成答复");
+                            let reply = matches!(
+                                done,
+                                "答复" | "回复" | "完成回复" | "完成答复" | "完成回告"
+                            );
                             let concluded = !reply
                                 || between.contains('已')
                                 || q == "全部" && done.starts_with('完');
-                            // 已进行答复, 已向申请人沟通答复: a reply was made, not that every
-                            // application was concluded.
-                            if q == "已" && matches!(done, "答复" | "回复") {
-                                continue;
-                            }
-                            if ["时限", "期限"].iter().any(|w| self.has_at(end, w))
+                            // 通过政务网收到…1条，已按照办理流程进行答复: 已…答复 said after a part
+                            // (a channel, 其中…) speaks of that part only.
+                            let after_part = q == "已"
+                                && reply
+                                && (out
+                                    .iter()
+                                    .any(|f| f.3 .1 <= p && (f.4.subset || f.4.qualified))
+                                    || !out.iter().any(|f| {
+                                        f.3 .1 <= p
+                                            && matches!(
+                                                f.0,
+                                                Subject::NewApplications | Subject::Processed
+                                            )
+                                    }));
+                            if after_part
+                                || ["时限", "期限"].iter().any(|w| self.has_at(end, w))
                                 || self.contains("除", 0, p)
                                 || self.all_hits.iter().any(|h| {
                                     h.cue == Cue::CarryOut && !self.no_carry_out_at(h, mentions)
