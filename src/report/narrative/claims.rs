@@ -8,7 +8,7 @@
 use super::lexicon::*;
 use super::numerals::{self, Mention, Unit};
 use super::sentences::{Hit, Sentence};
-use super::{Applicant, Outcome, Subject};
+use super::{Active, Applicant, Outcome, Subject};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Flags {
@@ -162,7 +162,14 @@ impl Sentence {
             {
                 let earlier_item = mentions[..i].iter().any(|x| x.start > p);
                 let no_claim_after = !out.iter().any(|f| f.3 .1 > p);
-                if earlier_item && no_claim_after && !self.contains("。", p, m.start) {
+                // 其中公文政府信息8条…，作出行政处罚决定8件: decisions of table 二 are no part of
+                // published items.
+                let decisions = matches!(
+                    subject,
+                    Subject::Active(Active::License | Active::Penalty | Active::Enforcement)
+                ) && self.contains("决定", cs, ce);
+                if earlier_item && no_claim_after && !decisions && !self.contains("。", p, m.start)
+                {
                     continue;
                 }
             }

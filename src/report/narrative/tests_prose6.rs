@@ -214,3 +214,65 @@ fn applicant_and_answered_applicant() {
         label("New=1; Processed=1")
     );
 }
+
+/// After 已 a title (《…条例》) does not count towards the distance to 答复, nor as a word between;
+/// 已…答复 after a count of another kind of request is not said of the applications.
+#[test]
+fn answered_after_a_title() {
+    // https://public.zzgx.gov.cn/D42Y/6886238.jhtml (郑州高新技术产业开发区管委会国土规划住建局 2022)
+    assert_eq!(
+        read(
+            2022,
+            "2.依申请公开。完善依申请信息公开流程,加强法制审核,我局收到依申请信息公开共50件,已全部严格按照《中华人民共和国政府信息公开条例》进行答复。"
+        ),
+        label("New=50; AllDone")
+    );
+    // https://www.jmsjqzf.gov.cn/jq/gknb/202601/c04_281264.shtml (佳木斯市郊区卫生健康局 2025)
+    assert_eq!(
+        read(
+            2025,
+            "2025年我局共收到政府信息依申请公开申请0件,全年受理各类咨询投诉0起,已在规定时间内按照《中华人民共和国政府信息公开条例》予以答复。"
+        ),
+        label("New=0")
+    );
+    // http://scjdglj.suizhou.gov.cn/fbjd_12/zwgk/xxgknb/202402/t20240221_1196765.shtml (随州市市场监督管理局 2023):
+    // 均按照…进行了答复 without 已 stays a manner of answering.
+    assert_eq!(
+        read(
+            2023,
+            "本年我局共收到信息公开申请2件,均按照《政府信息公开条例》进行了答复。"
+        ),
+        label("New=2")
+    );
+}
+
+/// Decisions of table 二 (作出行政处罚决定 N 件, 行政许可处理决定数量 N 件) after a 其中 that broke
+/// down published items are no part of those items.
+#[test]
+fn decisions_after_published_items() {
+    // https://zwgk.shcn.gov.cn/xxgk/bmgknb-xxgknb/2025/22/76103.html (上海市长宁区司法局 2024)
+    assert_eq!(
+        read(
+            2024,
+            "2024年,我局主动公开政府信息38条,其中公文政府信息8条、非公文政府信息66条,作出行政处罚决定8件。"
+        ),
+        label("Active.Penalty=8")
+    );
+    // http://whly.gd.gov.cn/tonglan/content/post_3764082.html (广东省文化和旅游厅 2021); still missed:
+    // Active.DocsMade=2 (发布规范性文件, labelled both ways in the corpus).
+    assert_eq!(
+        read(
+            2021,
+            "二是加大政府信息公开力度。2021年,我厅官网政务公开栏目发布通知公告、政策法规、人事、招标等信息共计1481篇,政府信息公开目录发布各类稿件2402篇,其中,发布规范性文件2件,行政许可处理决定数量598件。"
+        ),
+        label("Active.License=598")
+    );
+    // Items published about decisions, without 决定: still parts of the published items.
+    assert_eq!(
+        read(
+            2024,
+            "2024年,我局主动公开政府信息38条,其中公文政府信息8条、非公文政府信息66条,行政处罚信息8条。"
+        ),
+        label("-")
+    );
+}

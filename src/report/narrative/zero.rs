@@ -282,7 +282,16 @@ impl Sentence {
                         continue;
                     }
                     // 已按照时间节点依法依规办理答复: the manner may be longer after 已.
-                    let limit = (p + if q == "已" { 15 } else { 12 }).min(n);
+                    // After 已, a title (《中华人民共和国政府信息公开条例》) is not counted.
+                    let titles = q == "已";
+                    let reach = |count: usize| {
+                        if titles {
+                            self.reach_outside_titles(p, count)
+                        } else {
+                            (p + count).min(n)
+                        }
+                    };
+                    let limit = reach(if titles { 15 } else { 12 });
                     for done in [
                         "办结",
                         "答复",
@@ -299,9 +308,13 @@ impl Sentence {
                         // 均严格按照相关规定在法定期限内依法办结: a verb of conclusion concludes
                         // after a longer manner; a reply may speak of timeliness only.
                         let conclusion = matches!(done, "办结" | "办理完毕" | "处理完毕");
-                        let limit = if conclusion { (p + 20).min(n) } else { limit };
+                        let limit = if conclusion { reach(20) } else { limit };
                         if let Some(&d) = self.find(done, p, limit).first() {
-                            let between: String = self.c[p..d].iter().collect();
+                            let between = if titles {
+                                self.outside_titles(p, d)
+                            } else {
+                                self.c[p..d].iter().collect()
+                            };
                             let end = d + done.chars().count();
                             if matches!(done, "回复" | "答复") && self.c.get(end) == Some(&'率')
                             {
@@ -321,11 +334,39 @@ impl Sentence {
                                 || q == "全部" && done.starts_with('完');
                             // 通过政务网收到…1条，已按照办理流程进行答复: 已…答复 said after a part
                             // (a channel, 其中…) speaks of that part only.
+                            // 收到…申请0件，全年受理各类咨询投诉0起，已…答复: said after a count of
+                            // another kind of request.
+                            let last_app = out
+                                .iter()
+                                .filter(|f| {
+                                    f.3 .1 <= p
+                                        && matches!(
+                                            f.0,
+                                            Subject::NewApplications | Subject::Processed
+                                        )
+                                })
+                                .map(|f| f.3 .1)
+                                .max();
+                            let other_after = last_app.is_some_and(|from| {
+                                mentions.iter().any(|m| {
+                                    m.start >= from
+                                        && m.end <= p
+                                        && clauses
+                                            .iter()
+                                            .find(|(s, e)| *s <= m.start && m.start < *e)
+                                            .is_some_and(|&(s, e)| {
+                                                OTHER_REQUESTS
+                                                    .iter()
+                                                    .any(|w| self.contains(w, s, e))
+                                            })
+                                })
+                            });
                             let after_part = q == "已"
                                 && reply
-                                && (out
-                                    .iter()
-                                    .any(|f| f.3 .1 <= p && (f.4.subset || f.4.qualified))
+                                && (other_after
+                                    || out
+                                        .iter()
+                                        .any(|f| f.3 .1 <= p && (f.4.subset || f.4.qualified))
                                     || !out.iter().any(|f| {
                                         f.3 .1 <= p
                                             && matches!(
@@ -358,6 +399,36 @@ impl Sentence {
                 }
             }
         }
+    }
+
+    /// The index `count` characters after `p`, the characters of titles (《…》) not counted.
+    fn reach_outside_titles(&self, p: usize, count: usize) -> usize {
+        let (n, mut k, mut left, mut depth) = (self.c.len(), p, count, 0usize);
+        while k < n && left > 0 {
+            match self.c[k] {
+                '《' => depth += 1,
+                '》' => depth = depth.saturating_sub(1),
+                _ if depth == 0 => left -= 1,
+                _ => {}
+            }
+            k += 1;
+        }
+        k
+    }
+
+    /// The characters of `[from, to)` outside titles (《…》).
+    fn outside_titles(&self, from: usize, to: usize) -> String {
+        let mut depth = 0usize;
+        let mut out = String::new();
+        for &ch in &self.c[from..to] {
+            match ch {
+                '《' => depth += 1,
+                '》' => depth = depth.saturating_sub(1),
+                _ if depth == 0 => out.push(ch),
+                _ => {}
+            }
+        }
+        out
     }
 
     /// 无结转 / 无下年度结转 (carry-out 0); 无上年结转 (carry-in 0).
