@@ -494,11 +494,7 @@ impl Sentence {
         // right after its verb, after a sentence about applications (neither naming another kind
         // of request), counts applications.
         // 依法办结35件，结转下年度办理7件: a carry-over (结转) is of applications too.
-        if !sentence.about_applications
-            && !OTHER_REQUESTS
-                .iter()
-                .any(|w| sentence.contains(w, 0, sentence.c.len()))
-        {
+        if !sentence.about_applications {
             let hits = &sentence.all_hits;
             let c = &sentence.c;
             let carry = hits.iter().any(|h| {
@@ -512,8 +508,12 @@ impl Sentence {
                     h.cue == Cue::Receive && c.get(h.end).is_some_and(|c| c.is_ascii_digit())
                 })
             };
-            sentence.about_applications =
-                carry || counted_receipt() && previous_sentence_about_applications(chars, from);
+            // (The word search last: most sentences have neither.)
+            sentence.about_applications = (carry
+                || counted_receipt() && previous_sentence_about_applications(chars, from))
+                && !OTHER_REQUESTS
+                    .iter()
+                    .any(|w| sentence.contains(w, 0, sentence.c.len()));
         }
         sentence
     }
