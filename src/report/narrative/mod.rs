@@ -18,6 +18,8 @@ mod tests_fresh;
 mod tests_prose6;
 #[cfg(test)]
 mod tests_recall;
+#[cfg(test)]
+mod tests_support;
 mod zero;
 
 pub use numerals::Unit;

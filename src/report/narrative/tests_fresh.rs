@@ -3,30 +3,7 @@
 //! of the first reading (each a false finding on a consistent report); the rest were misses.
 //! Every sentence is in tests/fixtures/narrative/corpus.tsv under its source.
 
-use super::*;
-
-fn read(year: i32, text: &str) -> Vec<String> {
-    let paras = [Para {
-        text,
-        source: 0,
-        part: Part::Section(0),
-    }];
-    let mut v: Vec<String> = extract(&paras, Some(year))
-        .iter()
-        .map(Claim::notation)
-        .collect();
-    v.sort();
-    v
-}
-
-fn label(s: &str) -> Vec<String> {
-    if s == "-" {
-        return Vec::new();
-    }
-    let mut v: Vec<String> = s.split(';').map(|x| x.trim().to_string()).collect();
-    v.sort();
-    v
-}
+use super::tests_support::{label, read};
 
 /// A year named in a comparison (比2022年…) dates only its own clause.
 #[test]

@@ -1,30 +1,7 @@
 //! Readings fixed in prose6 (2026-12-07) from the misses of the real corpus: each sentence is a row
 //! of tests/fixtures/narrative/corpus.tsv under its source.
 
-use super::*;
-
-fn read(year: i32, text: &str) -> Vec<String> {
-    let paras = [Para {
-        text,
-        source: 0,
-        part: Part::Section(0),
-    }];
-    let mut v: Vec<String> = extract(&paras, Some(year))
-        .iter()
-        .map(Claim::notation)
-        .collect();
-    v.sort();
-    v
-}
-
-fn label(s: &str) -> Vec<String> {
-    if s == "-" {
-        return Vec::new();
-    }
-    let mut v: Vec<String> = s.split(';').map(|x| x.trim().to_string()).collect();
-    v.sort();
-    v
-}
+use super::tests_support::{label, read};
 
 /// 已…答复/回复/回告 in the clause after the whole count: every application answered (the corpus
 /// convention settled in prose6); after a part (a channel) it speaks of that part only.

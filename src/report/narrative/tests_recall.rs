@@ -2,30 +2,7 @@
 //! sentences of tests/fixtures/narrative/corpus.tsv (source in the comment) and the claims they are
 //! labelled with there, in the corpus notation (`Claim::notation`).
 
-use super::*;
-
-fn read(year: i32, text: &str) -> Vec<String> {
-    let paras = [Para {
-        text,
-        source: 0,
-        part: Part::Section(0),
-    }];
-    let mut v: Vec<String> = extract(&paras, Some(year))
-        .iter()
-        .map(Claim::notation)
-        .collect();
-    v.sort();
-    v
-}
-
-fn label(s: &str) -> Vec<String> {
-    if s == "-" {
-        return Vec::new();
-    }
-    let mut v: Vec<String> = s.split(';').map(|x| x.trim().to_string()).collect();
-    v.sort();
-    v
-}
+use super::tests_support::{label, read};
 
 /// 项 and 部 count applications, cases and rules; 项 of 许可/处罚 matters is no decision count.
 #[test]
