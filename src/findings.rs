@@ -12,12 +12,21 @@ pub use rule_id::{RuleId, UnknownRule};
 /// JSON, they are owned. Serialized as a plain string.
 pub type Label = Cow<'static, str>;
 
-/// Official labels of a row or column, outermost first.
-pub type LabelPath = Vec<Label>;
+/// Official labels of a row or column, outermost first. The paths of table 三's rows and columns
+/// and of table 四's columns are borrowed whole from tables built once ([`static_paths`]).
+pub type LabelPath = Cow<'static, [Label]>;
 
-/// A [`LabelPath`] borrowing static labels.
+/// A [`LabelPath`] of static labels, in a vector of its own.
 pub fn label_path(labels: &[&'static str]) -> LabelPath {
-    labels.iter().map(|&s| Cow::Borrowed(s)).collect()
+    Cow::Owned(labels.iter().map(|&s| Cow::Borrowed(s)).collect())
+}
+
+/// Every path of `paths` as labels, built once by the caller's `LazyLock`: what
+/// `Cow::Borrowed(&built[i])` lends to findings.
+pub fn static_paths<'a>(paths: impl Iterator<Item = &'a [&'static str]>) -> Vec<Vec<Label>> {
+    paths
+        .map(|p| p.iter().map(|&s| Cow::Borrowed(s)).collect())
+        .collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -444,12 +453,15 @@ fn distinct<'a>(paths: impl Iterator<Item = &'a LabelPath>) -> Vec<LabelPath> {
     out.into_iter().cloned().collect()
 }
 
-/// `a == b`, with a shortcut for labels borrowed from the same static string (most are).
+/// `a == b`, innermost label first (where paths of one table differ), with shortcuts for labels
+/// borrowed from the same static string (most are) and for labels that end differently.
 fn same_path(a: &[Label], b: &[Label]) -> bool {
     a.len() == b.len()
-        && a.iter().zip(b).all(|(x, y)| {
+        && a.iter().rev().zip(b.iter().rev()).all(|(x, y)| {
             let (x, y): (&str, &str) = (x, y);
-            (x.as_ptr() == y.as_ptr() && x.len() == y.len()) || x == y
+            x.len() == y.len()
+                && (x.as_ptr() == y.as_ptr()
+                    || (x.as_bytes().last() == y.as_bytes().last() && x == y))
         })
 }
 
@@ -561,7 +573,7 @@ mod tests {
         assert_eq!(
             kind,
             Some(GroupKind::WholeRows {
-                first: vec!["三、本年度办理结果".into(), "（0）".into()],
+                first: vec!["三、本年度办理结果".into(), "（0）".into()].into(),
                 rows: 3
             })
         );
@@ -577,8 +589,8 @@ mod tests {
         assert_eq!(
             kind,
             Some(GroupKind::Scattered {
-                row: vec!["r0".into()],
-                column: vec!["c0".into()]
+                row: vec!["r0".into()].into(),
+                column: vec!["c0".into()].into()
             })
         );
     }

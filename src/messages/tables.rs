@@ -329,6 +329,7 @@ mod tests {
                 g.to_string().into(),
                 c.to_string().into(),
             ]
+            .into()
         };
         let orgs: Vec<LabelPath> = [
             "商业企业",
@@ -356,7 +357,7 @@ mod tests {
             "表三「法人或其他组织」5 列全部为空，共 125 格；每一格都应填写数字，没有的填 0"
         );
         let rows = GroupKind::WholeRows {
-            first: vec!["三、本年度办理结果".into(), "（一）予以公开".into()],
+            first: vec!["三、本年度办理结果".into(), "（一）予以公开".into()].into(),
             rows: 21,
         };
         assert_eq!(
@@ -364,12 +365,12 @@ mod tests {
             "表三「（一）予以公开」等 21 行全部为空，共 147 格；每一格都应填写数字，没有的填 0"
         );
         let t4: Vec<LabelPath> = (0..14)
-            .map(|i| vec!["行政复议".into(), format!("c{i}").into()])
+            .map(|i| vec!["行政复议".into(), format!("c{i}").into()].into())
             .collect();
         assert_eq!(group(&shape(RuleId::T4Blank, 4, 14, GroupKind::WholeColumns { columns: t4 })), "表四「行政复议·c0」「行政复议·c1」「行政复议·c2」等 14 栏全部为空，共 14 格；每一格都应填写数字，没有的填 0");
         let some = GroupKind::Scattered {
-            row: vec!["规章".into()],
-            column: vec!["本年制发件数".into()],
+            row: vec!["规章".into()].into(),
+            column: vec!["本年制发件数".into()].into(),
         };
         assert_eq!(
             group(&shape(RuleId::CellText, 2, 8, some)),

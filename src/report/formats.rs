@@ -88,7 +88,13 @@ pub const T3_TOTAL_COL: usize = 6;
 
 /// Official column label path of table 三's column `i`.
 pub fn t3_column_path(i: usize) -> crate::findings::LabelPath {
-    crate::findings::label_path(t3_column_labels(i))
+    static PATHS: std::sync::LazyLock<Vec<Vec<crate::findings::Label>>> =
+        std::sync::LazyLock::new(|| {
+            crate::findings::static_paths((0..T3_COLUMNS.len()).map(t3_column_labels))
+        });
+    PATHS.get(i).map_or_else(Default::default, |p| {
+        std::borrow::Cow::Borrowed(p.as_slice())
+    })
 }
 
 /// [`t3_column_path`] borrowed: (申请人情况, [法人或其他组织,] the column's label).

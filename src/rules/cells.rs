@@ -24,7 +24,7 @@ impl Place {
         match self {
             Place::T2(row, _) => label_path(&[row.caption, row.label]),
             Place::T3(i, _) => t3_row_path(i),
-            Place::T4(_) => Vec::new(),
+            Place::T4(_) => LabelPath::default(),
         }
     }
     fn column(self) -> LabelPath {

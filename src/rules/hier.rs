@@ -187,7 +187,7 @@ fn paths(f: Figure) -> (LabelPath, LabelPath) {
             })
             .unwrap_or_default(),
         3 => (t3_row_path(row), formats::t3_column_path(col)),
-        4 => (Vec::new(), t4_path(row)),
-        _ => (Vec::new(), Vec::new()),
+        4 => (LabelPath::default(), t4_path(row)),
+        _ => (LabelPath::default(), LabelPath::default()),
     }
 }

@@ -106,6 +106,7 @@ pub(crate) use crate::report::normalize::{norm, trim_blank, HeadingNumber};
 pub(crate) use crate::report::value::Reading;
 pub(crate) use crate::report::{self, NumCell, Report, TextSpan};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Ties every [`RuleId`] to its rule's definition (the match must name every id).
@@ -417,8 +418,8 @@ fn finding(id: RuleId, message: String) -> Finding {
         severity: id.severity(),
         message,
         table: None,
-        row: Vec::new(),
-        column: Vec::new(),
+        row: LabelPath::default(),
+        column: LabelPath::default(),
         expected: None,
         actual: None,
         cells: Vec::new(),
@@ -496,10 +497,11 @@ fn t3_col_name(c: usize) -> &'static str {
 }
 
 fn t3_row_path(i: usize) -> LabelPath {
-    T3_ROWS
+    static PATHS: LazyLock<Vec<Vec<crate::findings::Label>>> =
+        LazyLock::new(|| crate::findings::static_paths(T3_ROWS.iter().map(|d| d.path)));
+    PATHS
         .get(i)
-        .map(|d| label_path(d.path))
-        .unwrap_or_default()
+        .map_or_else(Default::default, |p| Cow::Borrowed(p.as_slice()))
 }
 
 fn t4_name(k: usize) -> String {
@@ -510,10 +512,11 @@ fn t4_name(k: usize) -> String {
 }
 
 fn t4_path(k: usize) -> LabelPath {
-    T4_COLUMNS
+    static PATHS: LazyLock<Vec<Vec<crate::findings::Label>>> =
+        LazyLock::new(|| crate::findings::static_paths(T4_COLUMNS.iter().map(|(_, p)| *p)));
+    PATHS
         .get(k)
-        .map(|(_, p)| label_path(p))
-        .unwrap_or_default()
+        .map_or_else(Default::default, |p| Cow::Borrowed(p.as_slice()))
 }
 
 /// Rows of table 三 that the report's format has.

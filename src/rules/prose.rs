@@ -99,7 +99,7 @@ fn applicant_figure(
         column: if cols.len() == 1 {
             formats::t3_column_path(cols[0])
         } else {
-            Vec::new()
+            LabelPath::default()
         },
     })
 }
@@ -177,8 +177,8 @@ pub(super) fn t3_written_sum(report: &Report, keys: &[&str], name: String) -> Op
         cells,
         name,
         table: 3,
-        row: Vec::new(),
-        column: Vec::new(),
+        row: LabelPath::default(),
+        column: LabelPath::default(),
     })
 }
 
@@ -260,7 +260,7 @@ pub(super) fn tx_upheld(cx: &RuleContext<'_>, sink: &mut Sink) {
                     f.value += l.value;
                     f.cells.extend(l.cells);
                     f.name = messages::figure::cases(part_name(p));
-                    f.column = Vec::new();
+                    f.column = LabelPath::default();
                     Some(f)
                 }
             }

@@ -219,7 +219,7 @@ pub(super) fn t3_sum(report: &Report, keys: &[&str], name: String) -> Option<Fig
         row: if keys.len() == 1 {
             t3_row_path(first)
         } else {
-            Vec::new()
+            LabelPath::default()
         },
         column: formats::t3_column_path(T3_TOTAL_COL),
     })
@@ -268,11 +268,11 @@ pub(super) fn t4_sum(report: &Report, keys: &[&str], name: String) -> Option<Fig
         cells,
         name,
         table: 4,
-        row: Vec::new(),
+        row: LabelPath::default(),
         column: if keys.len() == 1 {
             first.map(t4_path).unwrap_or_default()
         } else {
-            Vec::new()
+            LabelPath::default()
         },
     })
 }

@@ -501,7 +501,9 @@ fn seed_003_is_2019_format_with_blank_cells() {
             assert_eq!(f.table, Some(t));
             let e = exp
                 .iter()
-                .find(|e| e.table == t && e.row == f.row && e.column == f.column)
+                .find(|e| {
+                    e.table == t && e.row == strings(&f.row) && e.column == strings(&f.column)
+                })
                 .expect("cell");
             assert_eq!(
                 f.cells.first(),
