@@ -468,6 +468,10 @@ fn s_dup(cx: &RuleContext<'_>, sink: &mut Sink) {
         format!("{last}年度政府信息公开工作年度报告"),
         format!("{last}年政府信息公开工作年度报告"),
     ];
+    // Searchers built once for all paragraphs (a paragraph rarely names a report title at all).
+    let title_finders = titles
+        .each_ref()
+        .map(|t| memchr::memmem::Finder::new(t.as_bytes()));
     for p in &cx.report.prose {
         if matches!(p.section, Some(s) if s != 0 && s != 4) {
             continue;
@@ -477,7 +481,7 @@ fn s_dup(cx: &RuleContext<'_>, sink: &mut Sink) {
         let at = if openers.iter().any(|o| text.starts_with(o.as_str())) {
             Some(lead)
         } else {
-            titles.iter().find_map(|t| p.text.find(t.as_str()))
+            title_finders.iter().find_map(|f| f.find(p.text.as_bytes()))
         };
         let Some(at) = at else { continue };
         let span = p.span(at, at + format!("{last}").len() + "年".len());
