@@ -555,6 +555,10 @@ fn date_at(
 
 /// Every date range of a text.
 pub(crate) fn date_ranges(text: &str) -> Vec<DateRange> {
+    // A range starts with a whole date (年, 月, then 日 or 号): most paragraphs have no 月.
+    if !text.contains('月') {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let byte_at = |i: usize| chars.get(i).map_or(text.len(), |(b, _)| *b);
     let mut out = Vec::new();
