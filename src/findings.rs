@@ -21,12 +21,19 @@ pub fn label_path(labels: &[&'static str]) -> LabelPath {
     Cow::Owned(labels.iter().map(|&s| Cow::Borrowed(s)).collect())
 }
 
-/// Every path of `paths` as labels, built once by the caller's `LazyLock`: what
-/// `Cow::Borrowed(&built[i])` lends to findings.
+/// Every path of `paths` as labels, built once by the caller's `LazyLock`; [`lend_path`] lends
+/// them to findings.
 pub fn static_paths<'a>(paths: impl Iterator<Item = &'a [&'static str]>) -> Vec<Vec<Label>> {
     paths
         .map(|p| p.iter().map(|&s| Cow::Borrowed(s)).collect())
         .collect()
+}
+
+/// Path `i` of paths built once ([`static_paths`]), borrowed; empty when there is none.
+pub fn lend_path(built: &'static [Vec<Label>], i: usize) -> LabelPath {
+    built
+        .get(i)
+        .map_or_else(Default::default, |p| Cow::Borrowed(p.as_slice()))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -444,11 +451,10 @@ pub fn group_findings(
 fn distinct<'a>(paths: impl Iterator<Item = &'a LabelPath>) -> Vec<LabelPath> {
     let mut out: Vec<&LabelPath> = Vec::new();
     for p in paths {
-        // Findings come row by row: the last path seen is the likeliest match.
-        if out.last().is_some_and(|q| same_path(q, p)) || out.iter().any(|q| same_path(q, p)) {
-            continue;
+        // Findings come row by row: the path seen last is the likeliest match, so it is asked first.
+        if !out.iter().rev().any(|q| same_path(q, p)) {
+            out.push(p);
         }
-        out.push(p);
     }
     out.into_iter().cloned().collect()
 }

@@ -27,15 +27,15 @@ use crate::model::{
 use crate::opc::valid_utf8_start;
 use crate::rejection::{Refusal, Rejection};
 use attrs::*;
-
-/// Bytes reserved for a paragraph's text when its first run comes (a body paragraph of a report
-/// is typically 100–600 bytes of UTF-8).
-const PARAGRAPH_ROOM: usize = 384;
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 use styles::{StyleProps, Styles};
 use utf8::text_in;
+
+/// Bytes reserved for a paragraph's text when its first run comes (a body paragraph of a report
+/// is typically 100–600 bytes of UTF-8).
+const PARAGRAPH_ROOM: usize = 384;
 
 /// Parses the main document part. `styles` is the styles part, used to learn which paragraph
 /// styles carry automatic numbering or an outline level.

@@ -92,9 +92,7 @@ pub fn t3_column_path(i: usize) -> crate::findings::LabelPath {
         std::sync::LazyLock::new(|| {
             crate::findings::static_paths((0..T3_COLUMNS.len()).map(t3_column_labels))
         });
-    PATHS.get(i).map_or_else(Default::default, |p| {
-        std::borrow::Cow::Borrowed(p.as_slice())
-    })
+    crate::findings::lend_path(&PATHS, i)
 }
 
 /// [`t3_column_path`] borrowed: (申请人情况, [法人或其他组织,] the column's label).

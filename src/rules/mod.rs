@@ -106,7 +106,6 @@ pub(crate) use crate::report::normalize::{norm, trim_blank, HeadingNumber};
 pub(crate) use crate::report::value::Reading;
 pub(crate) use crate::report::{self, NumCell, Report, TextSpan};
 use serde::Serialize;
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Ties every [`RuleId`] to its rule's definition (the match must name every id).
@@ -499,9 +498,7 @@ fn t3_col_name(c: usize) -> &'static str {
 fn t3_row_path(i: usize) -> LabelPath {
     static PATHS: LazyLock<Vec<Vec<crate::findings::Label>>> =
         LazyLock::new(|| crate::findings::static_paths(T3_ROWS.iter().map(|d| d.path)));
-    PATHS
-        .get(i)
-        .map_or_else(Default::default, |p| Cow::Borrowed(p.as_slice()))
+    crate::findings::lend_path(&PATHS, i)
 }
 
 fn t4_name(k: usize) -> String {
@@ -514,9 +511,7 @@ fn t4_name(k: usize) -> String {
 fn t4_path(k: usize) -> LabelPath {
     static PATHS: LazyLock<Vec<Vec<crate::findings::Label>>> =
         LazyLock::new(|| crate::findings::static_paths(T4_COLUMNS.iter().map(|(_, p)| *p)));
-    PATHS
-        .get(k)
-        .map_or_else(Default::default, |p| Cow::Borrowed(p.as_slice()))
+    crate::findings::lend_path(&PATHS, k)
 }
 
 /// Rows of table 三 that the report's format has.

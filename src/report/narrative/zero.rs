@@ -255,14 +255,7 @@ impl Sentence {
                     let other = *other_count_end.get_or_insert_with(|| {
                         mentions
                             .first()
-                            .filter(|m| {
-                                clauses
-                                    .iter()
-                                    .find(|(s, e)| *s <= m.start && m.start < *e)
-                                    .is_some_and(|&(s, e)| {
-                                        OTHER_REQUESTS.iter().any(|w| self.contains(w, s, e))
-                                    })
-                            })
+                            .filter(|m| self.counts_other_requests(m, clauses))
                             .map(|m| m.end)
                     });
                     if other.is_some_and(|e| e <= p) {
@@ -351,29 +344,17 @@ impl Sentence {
                                 mentions.iter().any(|m| {
                                     m.start >= from
                                         && m.end <= p
-                                        && clauses
-                                            .iter()
-                                            .find(|(s, e)| *s <= m.start && m.start < *e)
-                                            .is_some_and(|&(s, e)| {
-                                                OTHER_REQUESTS
-                                                    .iter()
-                                                    .any(|w| self.contains(w, s, e))
-                                            })
+                                        && self.counts_other_requests(m, clauses)
                                 })
                             });
+                            // (No count of applications before it at all: `last_app` is none.)
                             let after_part = q == "已"
                                 && reply
                                 && (other_after
                                     || out
                                         .iter()
                                         .any(|f| f.3 .1 <= p && (f.4.subset || f.4.qualified))
-                                    || !out.iter().any(|f| {
-                                        f.3 .1 <= p
-                                            && matches!(
-                                                f.0,
-                                                Subject::NewApplications | Subject::Processed
-                                            )
-                                    }));
+                                    || last_app.is_none());
                             if after_part
                                 || ["时限", "期限"].iter().any(|w| self.has_at(end, w))
                                 || self.contains("除", 0, p)
@@ -399,6 +380,15 @@ impl Sentence {
                 }
             }
         }
+    }
+
+    /// Whether the clause holding `m` names another kind of request (OTHER_REQUESTS): then `m`
+    /// counts those, not applications.
+    fn counts_other_requests(&self, m: &Mention, clauses: &[(usize, usize)]) -> bool {
+        clauses
+            .iter()
+            .find(|(s, e)| *s <= m.start && m.start < *e)
+            .is_some_and(|&(s, e)| OTHER_REQUESTS.iter().any(|w| self.contains(w, s, e)))
     }
 
     /// The index `count` characters after `p`, the characters of titles (《…》) not counted.
