@@ -478,7 +478,22 @@ impl Sentence {
             // 通过网上提交的政府信息公开请求 9 件.
             let application = self.contains("申请", h.start, h.end) || self.has_at(h.end, "请求");
             if channel && application && left.last().is_some_and(|x| x.cue == Cue::App) {
-                return Some((Subject::NewApplications, span_from(h)));
+                // 共办理并答复信息公开申请 3 件、纸质申请 36 件: an item listed after 、 shares
+                // the verb of the list's head, here one of processing.
+                let item = (cs..m.start).rev().find(|&k| self.c[k] == '、');
+                let processed = item.is_some_and(|k| {
+                    self.hits(cs, k)
+                        .iter()
+                        .rev()
+                        .find(|x| matches!(x.cue, Cue::Receive | Cue::Processed))
+                        .is_some_and(|x| x.cue == Cue::Processed)
+                });
+                let subject = if processed {
+                    Subject::Processed
+                } else {
+                    Subject::NewApplications
+                };
+                return Some((subject, span_from(h)));
             }
         }
         // 本年新收 421 件, 区政府本级共受理 206 件: the receiving verb next to the number in a

@@ -608,3 +608,23 @@ fn all_granted_with_manner() {
         label("New=2")
     );
 }
+
+/// An item listed after 、 shares the verb of the list's head: 办理并答复…3 件、纸质申请 36 件 are
+/// both processed, not 36 received.
+#[test]
+fn listed_channel_item_shares_the_processing_verb() {
+    // https://www.sxyc.gov.cn/art/2024/1/22/art_1229445040_4107020.html (绍兴市越城区东湖街道 2023):
+    // first read New=36/s (a channel's received applications).
+    assert_eq!(
+        read(
+            2023,
+            "2023年度东湖街道办事处通过政府门户网站共办理并答复信息公开申请3件、纸质申请36件,顺延至下一年答复2件。因信息公开引起的行政复议31件,行政诉讼0件。"
+        ),
+        label("Processed=3/s; Processed=36/s; CarryOut=2; Review.Total=31; Litigation.Total=0")
+    );
+    // The same list after a receiving verb stays received applications.
+    assert_eq!(
+        read(2024, "全年共收到网上申请9件、纸质申请2件,均已按时办结。"),
+        label("New=9/s; New=2/s; AllDone")
+    );
+}
